@@ -1,0 +1,1 @@
+"""Offline benchmarks (``tutor eval …``, ``tutor bench …``): each writes a JSON report."""
