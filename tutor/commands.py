@@ -1,0 +1,153 @@
+"""Top-level commands: ``tutor serve``, ``tutor review``, ``tutor review-batch``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tutor.errors import TutorError, TutorInputError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the commands to the ``tutor`` parser."""
+    p = sub.add_parser("serve", help="run the browser app (student and teacher tabs)")
+    p.add_argument("--port", type=int, help="TCP port (default: $TUTOR_PORT or 7860)")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1: this machine only)")
+    _model_flags(p)
+    p.set_defaults(func=serve)
+
+    p = sub.add_parser("review", help="review one solution and print the feedback as JSON")
+    p.add_argument("--problem", required=True, help="problem text, or a problem-bank id")
+    p.add_argument("--solution-file", required=True, help="text file with the worked solution ('-' = stdin)")
+    p.add_argument("--reference-file", help="text file with a reference solution, one step per line")
+    p.add_argument("--student-id")
+    p.add_argument("--no-save", action="store_true", help="do not write to the feedback log")
+    _model_flags(p)
+    p.set_defaults(func=review)
+
+    p = sub.add_parser("review-batch", help="review a JSONL file of solutions; one output line per input line")
+    p.add_argument("input", help='JSONL: {"id", "problem", "solution", "reference_solution"?, "student_id"?}')
+    p.add_argument("output", help='JSONL: {"id", "feedback": {...}} or {"id", "error": "..."}')
+    p.add_argument("--no-save", action="store_true", help="do not write to the feedback log")
+    _model_flags(p)
+    p.set_defaults(func=review_batch)
+
+
+def _model_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", help="student model (default: embedded smollm2-135m)")
+    p.add_argument("--quantization", choices=("none", "nf4", "int8"))
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"))
+    p.add_argument("--no-model", action="store_true", help="symbolic verifier + fallback hints only")
+
+
+def _settings(args: argparse.Namespace):
+    from tutor.config import load_settings
+
+    return load_settings(args.config, model=args.model, quantization=args.quantization,
+                         device=args.device, use_model=False if args.no_model else None,
+                         port=getattr(args, "port", None), host=getattr(args, "host", None))
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Start the web app and block until interrupted."""
+    from tutor.service import Tutor
+    from tutor.ui.server import serve as run_server
+
+    tutor = Tutor.from_settings(_settings(args))
+    run_server(tutor, tutor.settings.host, tutor.settings.port)
+    return 0
+
+
+def _reference(value: Any) -> list[str] | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, list):
+        return [str(s) for s in value if str(s).strip()]
+    return [line for line in str(value).splitlines() if line.strip()]
+
+
+def make_submission(problem: str, solution: str, reference: Any = None,
+                    student_id: str | None = None, class_code: str | None = None):
+    """A :class:`Submission` from plain values; ``problem`` may be a problem-bank id.
+
+    Raises:
+        TutorInputError: missing problem or solution.
+    """
+    from tutor.bank import BANK_PATH, get_problem
+    from tutor.schema import Problem, Submission
+
+    if not isinstance(problem, str) or not problem.strip():
+        raise TutorInputError("Please give the problem text.")
+    if not isinstance(solution, str):
+        raise TutorInputError("The solution must be text.")
+    prob = None
+    if reference is None and len(problem) < 40 and " " not in problem.strip() and BANK_PATH.exists():
+        try:
+            prob = get_problem(problem.strip())
+        except TutorInputError:
+            prob = None
+    if prob is None:
+        prob = Problem(text=problem, reference_solution=_reference(reference))
+    return Submission(problem=prob, solution_text=solution, student_id=student_id, class_code=class_code)
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise TutorInputError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def review(args: argparse.Namespace) -> int:
+    """Print one review as a JSON object on stdout."""
+    from tutor.schema import to_dict
+    from tutor.service import Tutor
+
+    sub = make_submission(args.problem, _read_text(args.solution_file),
+                          _read_text(args.reference_file) if args.reference_file else None,
+                          student_id=args.student_id)
+    tutor = Tutor.from_settings(_settings(args), load_store=not args.no_save)
+    feedback = tutor.review(sub, save=not args.no_save)
+    print(json.dumps(to_dict(feedback), ensure_ascii=False, indent=2))
+    return 0
+
+
+def review_batch(args: argparse.Namespace) -> int:
+    """Review every line of a JSONL file; always one output line per input line, in order."""
+    from tutor.eval.common import progress
+    from tutor.schema import to_dict
+    from tutor.service import Tutor
+
+    try:
+        lines = Path(args.input).read_bytes().decode("utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise TutorInputError(f"cannot read {args.input}: {exc.strerror}") from exc
+    tutor = Tutor.from_settings(_settings(args), load_store=not args.no_save)  # one model load
+    n_err = 0
+    with open(args.output, "w", encoding="utf-8") as out:
+        for n, line in enumerate(progress(lines, "review-batch"), 1):
+            rid: Any = n
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict):
+                    raise TutorInputError("each line must be a JSON object")
+                rid = row.get("id", n)
+                sub = make_submission(row.get("problem"), row.get("solution"),
+                                      row.get("reference_solution"), row.get("student_id"),
+                                      row.get("class_code"))
+                result = {"id": rid, "feedback": to_dict(tutor.review(sub, save=not args.no_save))}
+            except json.JSONDecodeError:
+                result, n_err = {"id": rid, "error": f"line {n} is not valid JSON"}, n_err + 1
+            except TutorError as exc:
+                result, n_err = {"id": rid, "error": str(exc)}, n_err + 1
+            except Exception as exc:  # one bad line must not lose the others
+                result, n_err = {"id": rid, "error": f"internal error: {type(exc).__name__}: {exc}"}, n_err + 1
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.flush()
+    print(f"{len(lines)} reviewed, {n_err} with errors -> {args.output}", file=sys.stderr)
+    return 0

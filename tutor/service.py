@@ -1,0 +1,192 @@
+"""``Tutor``: the one orchestrator of a review (never talks HTTP).
+
+The main job, as a straight line (see ``docs/architecture.md``)::
+
+    steps     = parse_solution(text)                       tutor.steps
+    verdict   = verifier.verify(problem, steps)            tutor.verify (sympy, reference, model)
+    standards = index.search(problem) + prerequisites      tutor.standards
+    hints     = ladder.build(problem, steps, verdict)      tutor.hints
+    store.save(submission, feedback)                       tutor.store
+
+Every stage is timed (seconds) into ``Feedback.timings``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from tutor.config import Settings, load_settings
+from tutor.errors import TutorInputError
+from tutor.hints import HintLadder
+from tutor.llm import LanguageModel, load_student_model
+from tutor.schema import Feedback, Hint, Problem, StandardMatch, Submission, Verdict
+from tutor.steps import parse_solution
+from tutor.verify import Verifier
+
+log = logging.getLogger(__name__)
+
+MAX_PROBLEM_CHARS = 5000
+#: Standards shown for a problem, and prerequisites shown for an error.
+N_STANDARDS = 3
+N_PREREQUISITES = 3
+
+
+def clean_problem_text(text: str) -> str:
+    """Validate and normalise a problem statement typed by a person.
+
+    Raises:
+        TutorInputError: empty, longer than :data:`MAX_PROBLEM_CHARS`, or without any letter
+            or digit.
+    """
+    if text is None or not str(text).strip():
+        raise TutorInputError("Please type or pick a problem first.")
+    text = unicodedata.normalize("NFC", str(text)).replace("\x00", "").strip()
+    if len(text) > MAX_PROBLEM_CHARS:
+        raise TutorInputError(
+            f"The problem is too long ({len(text):,} characters); please keep it under "
+            f"{MAX_PROBLEM_CHARS:,}."
+        )
+    if not any(ch.isalnum() for ch in text):
+        raise TutorInputError("The problem has no words or numbers in it. Please type the problem.")
+    return text
+
+
+class Tutor:
+    """Wires parsing, verification, standards, hints and the feedback log.
+
+    Args:
+        settings: the installation's settings.
+        model: the student model (``None`` = symbolic verifier and fallback hint wording).
+        verifier, standards, hints, store: components; built from ``settings`` when omitted
+            (``store=None`` with ``load_store=False`` in :meth:`from_settings` keeps no log).
+    """
+
+    def __init__(self, settings: Settings, model: LanguageModel | None = None, verifier=None,
+                 standards=None, hints: HintLadder | None = None, store=None) -> None:
+        self.settings = settings
+        self.model = model
+        self.verifier = verifier or Verifier(model)
+        self.standards = standards
+        self.hints = hints or HintLadder(model, max_new_tokens=settings.max_new_tokens)
+        self.store = store
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, load_store: bool = True,
+                      load_standards: bool = True) -> "Tutor":
+        """Build a tutor with every component from ``settings`` (default: :func:`load_settings`).
+
+        Loads the student model once (a few seconds; the first run ever also converts the
+        embedded GGUF, ~20 s) and the standards index (cached after the first build).
+
+        Raises:
+            TutorConfigError: a model, catalogue or database cannot be opened.
+        """
+        settings = settings or load_settings()
+        model = load_student_model(settings)
+        standards = None
+        if load_standards:
+            from tutor.standards import StandardsIndex
+
+            standards = StandardsIndex.from_settings(settings)
+        store = None
+        if load_store:
+            from tutor.store import Store
+
+            store = Store(settings.database_url)
+        return cls(settings, model=model, standards=standards, store=store)
+
+    # ------------------------------------------------------------------ stages
+    def check(self, submission: Submission) -> Feedback:
+        """Parse, verify and match standards — everything but hints and saving.
+
+        Raises:
+            TutorInputError: unusable problem or solution text (message for the student).
+        """
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        problem = submission.problem
+        problem.text = clean_problem_text(problem.text)
+        with _timed(timings, "parse"):
+            steps = parse_solution(submission.solution_text)
+        with _timed(timings, "verify"):
+            verdict = self.verifier.verify(problem, steps)
+        with _timed(timings, "standards"):
+            standards, prerequisites = self._standards(problem, steps, verdict)
+        timings["total"] = time.perf_counter() - t0
+        return Feedback(verdict=verdict, steps=steps, standards=standards,
+                        prerequisites=prerequisites, timings=timings)
+
+    def _standards(self, problem: Problem, steps, verdict: Verdict
+                   ) -> tuple[list[StandardMatch], list[StandardMatch]]:
+        if self.standards is None:
+            return [], []
+        matches = self.standards.search(problem.text, k=N_STANDARDS, grade=problem.grade)
+        if problem.standards:  # the bank's own tags come first, then retrieval fills up
+            tagged = [self.standards.match(c) for c in problem.standards]
+            tagged = [m for m in tagged if m is not None]
+            seen = {m.code for m in tagged}
+            matches = (tagged + [m for m in matches if m.code not in seen])[:max(N_STANDARDS, len(tagged))]
+        prerequisites: list[StandardMatch] = []
+        if verdict.first_error_step is not None:
+            error_text = steps[verdict.first_error_step - 1].text
+            prerequisites = self.standards.prerequisites([m.code for m in matches], error_text,
+                                                         k=N_PREREQUISITES)
+        return matches, prerequisites
+
+    def hint(self, problem: Problem, feedback: Feedback, level: int) -> Iterator[Hint]:
+        """Stream hint ``level`` for a checked solution (see :meth:`HintLadder.stream`).
+
+        The last item is the final, guarded hint.
+        """
+        return self.hints.stream(problem, feedback.steps, feedback.verdict, level)
+
+    def save(self, submission: Submission, feedback: Feedback, parent_id: int | None = None) -> int | None:
+        """Log the submission and its feedback (one transaction); returns its id, or ``None``
+        when this tutor keeps no log."""
+        if self.store is None:
+            return None
+        feedback.submission_id = self.store.save(submission, feedback, parent_id=parent_id)
+        return feedback.submission_id
+
+    def log_hint_shown(self, submission_id: int | None, hint: Hint) -> None:
+        """Record that the student saw ``hint`` (teachers see exactly what students saw)."""
+        if self.store is not None and submission_id is not None:
+            self.store.log_hint_shown(submission_id, hint.level, hint.text)
+
+    # ------------------------------------------------------------------ the main job
+    def review(self, submission: Submission, save: bool = True, parent_id: int | None = None) -> Feedback:
+        """Review a submission end to end: check, build the whole hint ladder, log it.
+
+        Args:
+            submission: problem + solution text (+ optional student id / class code).
+            save: write it to the feedback log (when this tutor has one).
+            parent_id: id of the earlier submission this one revises.
+
+        Returns:
+            Feedback with verdict, steps, standards, prerequisites, hints and timings (seconds).
+
+        Raises:
+            TutorInputError: unusable problem or solution text (message for the student).
+        """
+        t0 = time.perf_counter()
+        feedback = self.check(submission)
+        with _timed(feedback.timings, "hints"):
+            feedback.hints = self.hints.build(submission.problem, feedback.steps, feedback.verdict)
+        if save:
+            with _timed(feedback.timings, "save"):
+                self.save(submission, feedback, parent_id=parent_id)
+        feedback.timings["total"] = time.perf_counter() - t0
+        return feedback
+
+
+@contextmanager
+def _timed(timings: dict[str, float], name: str):
+    t = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = time.perf_counter() - t

@@ -1,0 +1,204 @@
+"""The student tab: submit a worked solution, see per-step marks, standards and hints.
+
+Everything a student typed is escaped before it is shown (rendered as text, never as HTML).
+The first hint streams as the student model writes it; "More help" reveals the next level.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from tutor.errors import TutorError, TutorInputError
+from tutor.schema import Feedback, Hint, Problem, Submission
+
+log = logging.getLogger(__name__)
+
+MARK_LABEL = {
+    "correct": ("✔", "correct", "Looks right"),
+    "first_error": ("✘", "first-error", "First error"),
+    "after_error": ("·", "after-error", "Not checked after the error"),
+    "unsure": ("?", "unsure", "Not sure — explain this step"),
+    "not_checked": ("·", "after-error", "Not checked"),
+}
+OWN_PROBLEM = "✏️ Type my own problem"
+
+CSS = """
+.tutor-steps {width:100%; border-collapse:collapse}
+.tutor-steps td {padding:6px 8px; border-bottom:1px solid #ddd; vertical-align:top}
+.tutor-steps tr.first-error td {background:#ffe4e1; font-weight:600}
+.tutor-steps tr.after-error td {color:#777}
+.tutor-steps tr.unsure td {background:#fff8dc}
+.tutor-verdict {padding:10px 14px; border-radius:8px; font-size:1.1em}
+.tutor-verdict.correct {background:#e6f7e6} .tutor-verdict.incorrect {background:#ffe4e1}
+.tutor-verdict.unsure {background:#fff8dc} .tutor-verdict.error {background:#eee}
+"""
+
+
+@dataclass
+class Session:
+    """Per-browser-session state: the last checked submission and how far the ladder went."""
+
+    submission: Submission | None = None
+    feedback: Feedback | None = None
+    level: int = 0
+    submission_id: int | None = None
+    hints: list[Hint] = field(default_factory=list)
+
+
+def max_level(feedback: Feedback) -> int:
+    """How many hint levels a verdict offers: 3 for an error, 2 when correct, 1 when unsure."""
+    return {"incorrect": 3, "correct": 2}.get(feedback.verdict.label, 1)
+
+
+def verdict_html(feedback: Feedback) -> str:
+    """The verdict banner (only tutor-written text, still escaped)."""
+    v = feedback.verdict
+    if v.label == "correct":
+        msg = "✔ Every step checks out. Nice work!"
+    elif v.label == "incorrect":
+        msg = f"✘ Step {v.first_error_step} has a mistake."
+        if v.explanation:
+            msg += " " + v.explanation
+    else:
+        msg = "? The tutor is not sure about one of your steps. Can you explain it?"
+    return f'<div class="tutor-verdict {v.label}">{html.escape(msg)}</div>'
+
+
+def steps_html(feedback: Feedback) -> str:
+    """A table of the student's steps with their marks (student text escaped)."""
+    rows = []
+    marks = feedback.verdict.marks or ["not_checked"] * len(feedback.steps)
+    for step, mark in zip(feedback.steps, marks):
+        icon, css, label = MARK_LABEL.get(mark, MARK_LABEL["not_checked"])
+        rows.append(f'<tr class="{css}"><td>{icon}</td><td>Step {step.number}</td>'
+                    f"<td>{html.escape(step.text)}</td><td>{html.escape(label)}</td></tr>")
+    return '<table class="tutor-steps">' + "".join(rows) + "</table>"
+
+
+def standards_html(feedback: Feedback) -> str:
+    """Standards the problem addresses and, after an error, what to review."""
+    def items(ms):
+        return "".join(
+            f"<li><b>{html.escape(m.code)}</b> (grade {html.escape(m.grade or '?')}): "
+            f"{html.escape(m.description)}</li>" for m in ms)
+
+    out = ""
+    if feedback.standards:
+        out += "<h4>Standards this problem practises</h4><ul>" + items(feedback.standards) + "</ul>"
+    if feedback.prerequisites:
+        out += "<h4>What to review</h4><ul>" + items(feedback.prerequisites) + "</ul>"
+    return out
+
+
+def hints_md(hints: list[Hint]) -> str:
+    """The hint ladder so far, as escaped HTML paragraphs."""
+    names = {"where": "Hint", "concept": "Hint", "bottom_out": "Hint", "confirm": "Well done",
+             "extension": "Try this", "explain": "Tell me more"}
+    return "".join(
+        f"<p><b>{names.get(h.kind, 'Hint')} {h.level}:</b> {html.escape(h.text)}</p>" for h in hints)
+
+
+def error_html(message: str) -> str:
+    return f'<div class="tutor-verdict error">⚠ {html.escape(message)}</div>'
+
+
+def build_student_app(tutor: Any) -> "gr.Blocks":
+    """The student tab as a Gradio Blocks app.
+
+    Args:
+        tutor: a :class:`tutor.service.Tutor`.
+    """
+    import gradio as gr
+
+    from tutor.bank import get_problem, titles
+
+    try:
+        choices = [OWN_PROBLEM] + [label for label, _ in titles()]
+        ids = {label: pid for label, pid in titles()}
+    except TutorError:
+        choices, ids = [OWN_PROBLEM], {}
+
+    def pick(label: str):
+        if label in ids:
+            return get_problem(ids[label]).text
+        return ""
+
+    def submit(label, problem_text, solution, student_id, class_code, state: Session):
+        state = state or Session()
+        outputs = lambda v, s, st, h, more: (v, s, st, h, gr.update(interactive=more), state)  # noqa: E731
+        try:
+            if label in ids and problem_text.strip() == get_problem(ids[label]).text:
+                problem = get_problem(ids[label])
+                problem = Problem(**{**problem.__dict__})  # a copy: the bank stays untouched
+            else:
+                problem = Problem(text=problem_text or "")
+            sub = Submission(problem=problem, solution_text=solution or "",
+                             student_id=(student_id or "").strip() or None,
+                             class_code=(class_code or "").strip() or None)
+            feedback = tutor.check(sub)
+        except TutorInputError as exc:
+            yield outputs(error_html(str(exc)), "", "", "", False)
+            return
+        except TutorError as exc:
+            log.exception("review failed")
+            yield outputs(error_html(f"The tutor could not check this: {exc}"), "", "", "", False)
+            return
+        parent = state.submission_id
+        state.submission, state.feedback, state.level, state.hints = sub, feedback, 0, []
+        v, s, st = verdict_html(feedback), steps_html(feedback), standards_html(feedback)
+        yield outputs(v, s, st, "<p><i>Thinking of a hint…</i></p>", False)
+        hint = None
+        for hint in tutor.hint(sub.problem, feedback, 1):
+            yield outputs(v, s, st, hints_md([hint]), False)
+        if hint is not None:
+            feedback.hints = [hint]
+            state.hints, state.level = [hint], 1
+        state.submission_id = tutor.save(sub, feedback, parent_id=parent)
+        if hint is not None:
+            tutor.log_hint_shown(state.submission_id, hint)
+        yield outputs(v, s, st, hints_md(state.hints), state.level < max_level(feedback))
+
+    def more_help(state: Session):
+        if not state or state.feedback is None or state.level >= max_level(state.feedback):
+            yield hints_md(state.hints if state else []), gr.update(interactive=False), state
+            return
+        level = state.level + 1
+        hint = None
+        for hint in tutor.hint(state.submission.problem, state.feedback, level):
+            yield hints_md(state.hints + [hint]), gr.update(interactive=False), state
+        if hint is not None:
+            state.hints.append(hint)
+            state.level = level
+            tutor.log_hint_shown(state.submission_id, hint)
+        yield hints_md(state.hints), gr.update(interactive=state.level < max_level(state.feedback)), state
+
+    with gr.Blocks(title="Math tutor") as app:
+        gr.Markdown("## Math tutor\nWrite your solution one step per line. The tutor checks each "
+                    "step and gives hints — it will not give away the answer.")
+        state = gr.State(Session())
+        with gr.Row():
+            with gr.Column(scale=1):
+                picker = gr.Dropdown(choices, value=OWN_PROBLEM, label="Problem bank")
+                problem = gr.Textbox(label="Problem", lines=4, max_length=5000,
+                                     placeholder="Type or paste the word problem here")
+                solution = gr.Textbox(label="Your solution (one step per line)", lines=8,
+                                      placeholder="Step 1: ...\nStep 2: ...")
+                with gr.Row():
+                    student_id = gr.Textbox(label="Student id (optional)", max_lines=1)
+                    class_code = gr.Textbox(label="Class code (optional)", max_lines=1)
+                submit_btn = gr.Button("Check my work", variant="primary")
+            with gr.Column(scale=1):
+                verdict = gr.HTML(elem_id="verdict")
+                steps = gr.HTML(elem_id="steps")
+                hints = gr.HTML(elem_id="hints")
+                more = gr.Button("More help", interactive=False)
+                standards = gr.HTML(elem_id="standards")
+        picker.change(pick, picker, problem, api_name=False)
+        submit_btn.click(submit, [picker, problem, solution, student_id, class_code, state],
+                         [verdict, steps, standards, hints, more, state], api_name="submit")
+        more.click(more_help, state, [hints, more, state], api_name="more_help")
+    app.css = CSS
+    return app
