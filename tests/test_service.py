@@ -1,0 +1,96 @@
+"""The orchestrator end to end without the language model (symbolic verifier + fallback hints)."""
+
+import json
+
+import pytest
+
+from tutor.cli import main
+from tutor.config import load_settings
+from tutor.errors import TutorInputError
+from tutor.schema import Problem, Submission
+from tutor.service import Tutor
+
+PROBLEM = Problem(
+    text="Natalia sold clips to 48 of her friends in April, and then she sold half as many clips "
+         "in May. How many clips did Natalia sell altogether in April and May?",
+    reference_solution=["In May she sold 48 / 2 = 24 clips.", "Altogether she sold 48 + 24 = 72 clips."],
+    final_answer="72",
+)
+
+
+@pytest.fixture(scope="module")
+def tutor():
+    return Tutor(load_settings(use_model=False), model=None)
+
+
+def review(tutor, text, problem=PROBLEM):
+    return tutor.review(Submission(problem=Problem(**problem.__dict__), solution_text=text), save=False)
+
+
+def test_correct_solution_passes(tutor):
+    fb = review(tutor, "Step 1: 48 / 2 = 24\nStep 2: 48 + 24 = 72")
+    assert fb.verdict.label == "correct" and fb.verdict.first_error_step is None
+    assert [s.number for s in fb.steps] == [1, 2]
+    assert set(fb.timings) >= {"parse", "verify", "hints", "total"}
+
+
+def test_calculation_slip_is_the_first_error(tutor):
+    fb = review(tutor, "Step 1: 48 / 2 = 24\nStep 2: 48 + 24 = 62")
+    assert fb.verdict.label == "incorrect" and fb.verdict.first_error_step == 2
+    assert fb.verdict.marks == ["correct", "first_error"]
+    assert len(fb.hints) == 3 and [h.level for h in fb.hints] == [1, 2, 3]
+    assert not any("72" in h.text for h in fb.hints)  # the answer is never handed over
+
+
+def test_wrong_value_against_the_reference(tutor):
+    # Arithmetic is right but "half as many" was read as "twice as many".
+    fb = review(tutor, "In May she sold 48 * 2 = 96 clips.\nAltogether 48 + 96 = 144 clips.")
+    assert fb.verdict.label == "incorrect" and fb.verdict.first_error_step == 1
+    assert not any("72" in h.text for h in fb.hints)
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "x" * 200_000, "\x00\x01\x02\xff" * 50, "🙂"])
+def test_bad_solution_text_gets_a_plain_message(tutor, text):
+    with pytest.raises(TutorInputError) as exc:
+        review(tutor, text)
+    msg = str(exc.value)
+    assert msg and "Traceback" not in msg and len(msg) < 300
+
+
+@pytest.mark.parametrize("text", ["", "🙂🙂", "a" * 6000])
+def test_bad_problem_text(tutor, text):
+    with pytest.raises(TutorInputError):
+        review(tutor, "48 / 2 = 24", Problem(text=text))
+
+
+def test_review_batch_one_line_per_input(tmp_path, capsys):
+    rows = [
+        {"id": "a", "problem": PROBLEM.text, "solution": "48 / 2 = 24\n48 + 24 = 62",
+         "reference_solution": PROBLEM.reference_solution},
+        "not json",
+        {"id": "c", "problem": PROBLEM.text, "solution": ""},
+        {"id": "d", "problem": PROBLEM.text, "solution": "48/2 = 24\n48 + 24 = 72"},
+    ]
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["review-batch", str(inp), str(out), "--no-model", "--no-save"]) == 0
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["id"] for x in lines] == ["a", 2, "c", "d"]
+    assert lines[0]["feedback"]["verdict"]["first_error_step"] == 2
+    assert "not valid JSON" in lines[1]["error"]
+    assert "error" in lines[2] and "Traceback" not in lines[2]["error"]
+    assert lines[3]["feedback"]["verdict"]["label"] == "correct"
+
+
+def test_review_command_prints_json(tmp_path, capsys):
+    sol = tmp_path / "sol.txt"
+    sol.write_text("48 / 2 = 24\n48 + 24 = 70\n")
+    ref = tmp_path / "ref.txt"
+    ref.write_text("\n".join(PROBLEM.reference_solution))
+    assert main(["review", "--problem", PROBLEM.text, "--solution-file", str(sol),
+                 "--reference-file", str(ref), "--no-model", "--no-save"]) == 0
+    fb = json.loads(capsys.readouterr().out)
+    assert fb["verdict"]["first_error_step"] == 2
+    assert main(["review", "--problem", PROBLEM.text, "--solution-file", str(tmp_path / "nope"),
+                 "--no-model", "--no-save"]) == 2  # a plain message, no traceback
