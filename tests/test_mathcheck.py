@@ -1,0 +1,62 @@
+"""Symbolic checking of the computations written in a step."""
+
+import json
+
+import pytest
+
+from tutor.mathcheck import check_step, equivalent_equations, numbers_in
+
+
+@pytest.mark.parametrize("text", [
+    "3 x 4 = 12 = 12 + 0", "his friend has 3 × 4 = 12 bicycle tires.", "5 apples + 3 apples = 8 apples",
+    "20% of 50 = 10", "50 * 20% = 10", "1 1/2 + 1/2 = 2", "$1,200 * 2 = $2,400", "<<48/2=24>>24 clips",
+    "½ · 8 − 1 = 3", "\\frac{3}{4} \\times 8 = 6", "\\left(2+1\\right) \\cdot 2 = 6", "2(3+4) = 14",
+    "10/3 = 3.33", "4+3 = 7*2 = 14", "8 times 3 = 24", "2² = 4", "12 ÷ 4 – 1 = 2",
+    "She earns $12 per hour * 5 hours = $60", "80 nuts/day * 40 days = 3200 nuts",
+    "So, 2 divided by 1/4 equals 8 scoops.", "0.1 + 0.2 = 0.3",
+])
+def test_correct_computations_pass(text):
+    check = check_step(text, 3)
+    assert check.ok is True
+    assert check.step_number == 3
+    assert all(e.ok for e in check.equations)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 x 4 = 13", 12.0), ("$1,200 - $250 = $1,050", 950.0), ("25% of 80 = 25", 20.0),
+    ("<<48/2=23>>23", 24.0), ("2(3+4) = 10", 14.0), ("\\frac{1}{2} \\times 10 = 6", 5.0),
+])
+def test_calculation_slip_caught_with_expected_value(text, expected):
+    check = check_step(text, 1)
+    assert check.ok is False
+    wrong = [e for e in check.equations if e.ok is False]
+    assert wrong[0].expected == pytest.approx(expected)
+
+
+def test_unknowns_and_unit_statements_are_not_accused():
+    assert check_step("x + 3x = 80 miles", 1).ok is None
+    assert check_step("1 hour = 30 apples", 1).ok is None
+    assert check_step("He is happy.", 1).ok is None
+
+
+def test_numbers_in():
+    assert numbers_in("She paid $1,200 for 20% of 3.5 kg") == [1200.0, 20.0, 3.5]
+
+
+@pytest.mark.parametrize("before, after, same", [
+    ("2x+3=7", "2x=4", True), ("-9=y/9", "-9/9=y/9/9", True), ("-6=3+y/9", "-6/9=3+y/9/9", False),
+    ("3x=12", "x=36", False), ("x/4=2", "x=8", True),
+])
+def test_equivalent_equations(before, after, same):
+    assert equivalent_equations(before, after) is same
+
+
+def test_equivalent_equations_unreadable_is_none():
+    assert equivalent_equations("x = y + z = 2", "x=2") is None
+
+
+def test_cogtutorbugs_nonequivalence_rate(shared_data):
+    """Every CogTutorBugs step is a BUG; a good share of them change the solution set."""
+    rows = json.loads((shared_data / "cogtutorbugs" / "dev.json").read_text())[:300]
+    verdicts = [equivalent_equations(r["eq1"], r["eq2"]) for r in rows]
+    assert sum(v is False for v in verdicts) > 0.2 * len(rows)

@@ -1,0 +1,45 @@
+"""Parsing a typed solution into steps, and rejecting input that cannot be a solution."""
+
+import pytest
+
+from tutor.errors import TutorInputError
+from tutor.steps import parse_solution, split_sentences, split_steps
+
+
+def test_step_markers_on_lines_and_inline():
+    steps = parse_solution("Step 1: 3 x 4 = 12\nStep 2: 12 + 1 = 13")
+    assert [s.text for s in steps] == ["3 x 4 = 12", "12 + 1 = 13"]
+    assert [s.number for s in steps] == [1, 2]
+    assert split_steps("Step 1: 2+3=5 Step 2: 5*2=10") == ["2+3=5", "5*2=10"]
+
+
+def test_numbered_lists_with_continuation_lines():
+    assert split_steps("1. He buys 3 pens\nat $2 each.\n2) 3 x 2 = 6\nAnswer: 6") == [
+        "He buys 3 pens at $2 each.", "3 x 2 = 6", "Answer: 6"]
+
+
+def test_one_step_per_line_plain_text():
+    assert split_steps("3 x 4 = 12\n\n12 - 2 = 10\n") == ["3 x 4 = 12", "12 - 2 = 10"]
+
+
+def test_paragraph_split_into_sentences_keeps_decimals_and_abbreviations():
+    text = ("Mr. Lee paid $1.50 for 3.5 pounds, e.g. of apples. Then he paid 2 more dollars. "
+            "So he paid $3.50 in all.")
+    assert split_steps(text) == ["Mr. Lee paid $1.50 for 3.5 pounds, e.g. of apples.",
+                                 "Then he paid 2 more dollars.", "So he paid $3.50 in all."]
+    assert split_sentences("It is 12. 12 + 1 = 13.") == ["It is 12.", "12 + 1 = 13."]
+
+
+def test_latex_delimiters_removed_math_kept():
+    assert split_steps("Step 1: \\(\\frac{1}{2} \\times 8 = 4\\)") == ["\\frac{1}{2} \\times 8 = 4"]
+    assert split_steps("Step 1: $$2+2=4$$") == ["2+2=4"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", "empty"), ("   \n\t", "empty"), ("x" * 20_001, "too long"),
+    ("\x00\x01\x02garbage\x03\x04", "not text"), ("😀", "no words or numbers"),
+    ("\n".join(f"{i} + 1 = {i + 1}" for i in range(61)), "limit is 60"),
+])
+def test_bad_input_gets_plain_words_message(text, words):
+    with pytest.raises(TutorInputError, match=words):
+        parse_solution(text)

@@ -1,0 +1,387 @@
+"""Symbolic checks of the math written in a step (layer 3: pure functions, sympy).
+
+:func:`check_step` finds every computation a step states (``3 x 4 = 12``, ``$1,200 * 20% =
+$240``, ``<<48/2=24>>``, ``\\frac{3}{4} \\times 8 = 6``) and evaluates both sides exactly with
+sympy rationals. :func:`numbers_in` lists the numbers a text states. :func:`equivalent_equations`
+checks an algebra step (equation before -> equation after) for an unchanged solution set.
+
+How text becomes math (:func:`normalize_math`): Unicode and LaTeX operators become ASCII
+(``×``/``\\times``/``·`` -> ``*``, ``÷`` -> ``/``, ``−``/``–`` -> ``-``, ``½`` -> ``(1/2)``,
+``²`` -> ``^2``), thousands separators are dropped, ``x`` between two numbers is a times sign,
+currency signs are dropped, ``a%`` becomes ``(a/100)`` and ``a% of b`` becomes ``(a/100)*b``,
+``1 1/2`` becomes ``(1+1/2)``. Then a small tokenizer keeps runs of numbers and operators; up to
+three words written right after a number (units: ``5 apples + 3 apples``) are skipped when the
+computation continues after them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+from fractions import Fraction
+
+from tutor.schema import Equation, StepCheck
+
+log = logging.getLogger(__name__)
+
+_UNICODE = {
+    "×": "*", "✕": "*", "∗": "*", "·": "*", "⋅": "*", "÷": "/", "∕": "/", "−": "-", "–": "-",
+    "—": "-", "‐": "-", "＝": "=", "²": "^2", "³": "^3", "½": "(1/2)", "⅓": "(1/3)",
+    "⅔": "(2/3)", "¼": "(1/4)", "¾": "(3/4)", "⅕": "(1/5)", "⅛": "(1/8)", "\u00a0": " ",
+    "\u2009": " ", "\u202f": " ", "≈": "=",
+}
+_LATEX = [
+    (re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}"), r"((\1)/(\2))"),
+    (re.compile(r"\\sqrt\s*\{([^{}]*)\}"), r"sqrt(\1)"),
+    (re.compile(r"\\(?:times|cdot|ast)"), "*"),
+    (re.compile(r"\\div"), "/"),
+    (re.compile(r"\\(?:left|right|big|Big)\s*([()\[\]|.])"), r"\1"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\\$"), "$"),
+    (re.compile(r"\\text\s*\{([^{}]*)\}"), r" \1 "),
+    (re.compile(r"\\(?:,|;|!|quad|qquad)"), " "),
+    (re.compile(r"\\boxed\s*\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\\approx"), "="),
+    (re.compile(r"\{,\}"), ","),
+]
+_ANNOTATION = re.compile(r"<<([^<>]*)>>")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d]|,\d)")
+_TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]\s+(?=[$(]?\s*\d)")
+# "80 nuts/day", "kg/day/person": a per-unit after a quantity, not a division to compute
+_PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*[A-Za-z]{2,}\b")
+# a single letter next to math is an unknown (4s = 100, x + 3x): such runs are algebra
+_VARIABLE = re.compile(r"(?<![A-Za-z'])(?:(?<=\d)|(?<=[-+*/^=(]\s)|(?<=[-+*/^=(]))[b-zB-HJ-Z](?![A-Za-z'])"
+                       r"|(?<![A-Za-z'])[b-zB-HJ-Z](?=\s*[-+*/^=]\s*[\d(])")
+_PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_MIXED = re.compile(r"(?<![\d./*^])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d.])")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<op>\*\*|[-+*/^])|(?P<lp>[(\[])|(?P<rp>[)\]])|(?P<eq>=)"
+    r"|(?P<var>§)|(?P<word>[A-Za-z][A-Za-z']*)|(?P<sp>\s+)|(?P<other>.)"
+)
+_FUNCS = {"sqrt"}
+#: Words that join two numbers as an operation ("8 times 3", "20 divided by 4").
+_WORD_OPS = [
+    (re.compile(r"(?i)\s+divided by\s+(\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?)"), r" / (\1)"),
+    (re.compile(r"(?i)\s+(?:times|multiplied by)\s+(?=[$(]?\d)"), " * "),
+    (re.compile(r"(?i)\s+divided by\s+(?=[$(]?\d)"), " / "),
+    (re.compile(r"(?i)\s+plus\s+(?=[$(]?\d)"), " + "),
+    (re.compile(r"(?i)\s+minus\s+(?=[$(]?\d)"), " - "),
+    (re.compile(r"(?i)\s+(?:equals|is equal to|makes)\s+(?=[$(]?\d)"), " = "),
+]
+#: Unit factors a correct result may differ by when the step converts units (cents -> $).
+_CONVERSIONS = ((re.compile(r"(?i)cent"), 100), (re.compile(r"(?i)minute|hour|second"), 60),
+                (re.compile(r"(?i)gram|met(er|re)|\bkg\b|\bkm\b|\bml\b|lit(er|re)"), 1000))
+_MAX_UNIT_WORDS = 4
+
+
+def normalize_math(text: str) -> str:
+    """Rewrite Unicode/LaTeX/word operators, money, separators and percentages to ASCII math.
+
+    Words stay in place (the tokenizer decides which are units); the result is for
+    :func:`check_step` and :func:`numbers_in`, not for display.
+    """
+    for a, b in _UNICODE.items():
+        text = text.replace(a, b)
+    for pat, rep in _LATEX:
+        text = pat.sub(rep, text)
+    text = text.replace("\\", " ").replace("{", "(").replace("}", ")")
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    text = re.sub(r"[$£€¢]", "", text)
+    for pat, rep in _WORD_OPS:
+        text = pat.sub(rep, text)
+    text = _TIMES_X.sub(" * ", text)
+    text = _PER_UNIT.sub(" ", text)
+    text = _PERCENT_OF.sub(lambda m: f"({m.group(1)}/100)*", text)
+    text = _PERCENT.sub(lambda m: f"({m.group(1)}/100)", text)
+    text = _MIXED.sub(lambda m: f"({m.group(1)}+{m.group(2)}/{m.group(3)})", text)
+    text = re.sub(r"(?<=\d):(?=\d{2}\b)", " ", text)  # clock times 5:30 are not ratios to compute
+    return text
+
+
+def numbers_in(text: str) -> list[float]:
+    """Numbers written in ``text``, in order of appearance (as written: ``20%`` gives 20.0,
+    ``$1,200`` gives 1200.0, ``1/2`` gives 1.0 and 2.0, ``½`` gives 1.0 and 2.0)."""
+    for a, b in _UNICODE.items():
+        text = text.replace(a, b)
+    for pat, rep in _LATEX:
+        text = pat.sub(rep, text)
+    text = _ANNOTATION.sub(" ", text)
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    return [float(m.group()) for m in _NUMBER.finditer(text)]
+
+
+# --------------------------------------------------------------------------- tokenizer
+def _segments(text: str) -> list[str]:
+    """Runs of numeric math in normalised text (unit words after a number skipped; runs
+    that contain an unknown, marked ``§`` by :data:`_VARIABLE`, dropped)."""
+    toks = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "sp"]
+    segs: list[list[str]] = [[]]
+    poisoned: set[int] = set()
+
+    def new_segment() -> None:
+        if segs[-1]:
+            segs.append([])
+
+    i = 0
+    while i < len(toks):
+        kind, val = toks[i]
+        cur = segs[-1]
+        prev = cur[-1] if cur else ""
+        after_value = bool(prev) and (prev[-1].isdigit() or prev == ")")
+        if kind == "num":
+            if after_value:  # two numbers in a row ("5 12"): a new computation
+                segs.append([val])
+            else:
+                cur.append(val)
+        elif kind == "op":
+            if cur or val == "-":  # a run does not start with a dangling operator
+                cur.append("^" if val == "**" else val)
+        elif kind == "lp":
+            if after_value:
+                cur.append("*")  # implicit multiplication 2(3+4), (1+2)(3+4)
+            cur.append("(")
+        elif kind == "rp":
+            cur.append(")")
+        elif kind == "eq":
+            if cur:
+                cur.append("=")
+        elif kind == "var":
+            poisoned.add(len(segs) - 1)
+            cur.append("0")
+        elif kind == "word" and val.lower() in _FUNCS and i + 1 < len(toks) and toks[i + 1][0] == "lp":
+            cur.append(val.lower())
+        elif kind == "word" and after_value:
+            # unit words right after a number: skip them when the computation goes on
+            j = i
+            while j < len(toks) and toks[j][0] == "word" and j - i < _MAX_UNIT_WORDS:
+                j += 1
+            if j < len(toks) and toks[j][0] in ("op", "eq"):
+                i = j
+                continue
+            new_segment()
+        else:  # other words and punctuation end a run
+            new_segment()
+        i += 1
+    return [_balance("".join(s)) for k, s in enumerate(segs)
+            if k not in poisoned and any(ch.isdigit() for ch in "".join(s))]
+
+
+def _balance(expr: str) -> str:
+    """Trim dangling operators and unmatched brackets at the ends of a run."""
+    expr = expr.strip("=+*/^")
+    while expr.endswith("-"):
+        expr = expr[:-1]
+    depth = 0
+    for ch in expr:
+        depth += ch == "("
+        depth -= ch == ")"
+    if depth > 0:
+        expr = expr.lstrip("(") if expr.count("(") > expr.count(")") and expr.startswith("(") and not _balanced(expr) else expr
+        expr += ")" * max(0, expr.count("(") - expr.count(")"))
+    elif depth < 0:
+        expr = "(" * (-depth) + expr
+    return expr
+
+
+def _balanced(expr: str) -> bool:
+    d = 0
+    for ch in expr:
+        d += ch == "("
+        d -= ch == ")"
+        if d < 0:
+            return False
+    return d == 0
+
+
+# --------------------------------------------------------------------------- evaluation
+@functools.lru_cache(maxsize=20_000)
+def evaluate(expr: str) -> Fraction | None:
+    """Exact value of a numeric expression (``+ - * / ^``, brackets, ``sqrt``), or ``None``.
+
+    Uses sympy with rational numbers, so ``0.1+0.2`` is exactly ``3/10``.
+    """
+    if not expr or len(expr) > 300 or not any(ch.isdigit() for ch in expr):
+        return None
+    try:
+        import sympy
+        from sympy.parsing.sympy_parser import parse_expr
+
+        value = parse_expr(expr.replace("^", "**"), evaluate=True,
+                           local_dict={"sqrt": sympy.sqrt}, transformations="all")
+        value = sympy.nsimplify(value, rational=True) if not value.is_Rational else value
+        if not value.is_number or not value.is_real:
+            return None
+        if value.is_Rational:
+            return Fraction(int(value.p), int(value.q))
+        return Fraction(float(value)).limit_denominator(10**9)
+    except Exception:  # sympy raises many types on odd input; unreadable means "unchecked"
+        return None
+
+
+def _decimals(literal: str) -> int:
+    m = re.fullmatch(r"\(?\s*-?\d*\.(\d+)\s*\)?", literal.strip())
+    return len(m.group(1)) if m else 0
+
+
+def values_match(computed: float, written: float, written_text: str = "") -> bool:
+    """Whether a written result agrees with the computed one, allowing for rounding.
+
+    A result written with ``d`` decimals may differ by half a unit in its last place
+    (``10/3 = 3.33``, ``7.5 = 8``); results that are percentages of the computed value
+    (``0.2 = 20%``) have already been normalised by :func:`normalize_math`.
+    """
+    if math.isclose(computed, written, rel_tol=1e-9, abs_tol=1e-9):
+        return True
+    d = _decimals(written_text) if written_text else 0
+    if abs(computed - written) <= 0.5 * 10.0 ** (-d) + 1e-9 and abs(computed) >= 0.5:
+        return True
+    # rounded to a few significant figures (e.g. 0.3333 -> 0.33 when written as 0.33 was caught
+    # above; here e.g. 1234.5 written as 1230)
+    return written != 0 and abs(computed - written) / abs(written) < 5e-3 and d >= 2
+
+
+def _converted(computed: float, written: float, context: str) -> bool:
+    """Whether ``written`` is ``computed`` in another unit the step mentions (cents -> $)."""
+    for pat, factor in _CONVERSIONS:
+        if pat.search(context) and (values_match(computed, written * factor)
+                                    or values_match(computed * factor, written)):
+            return True
+    return False
+
+
+def _is_literal(expr: str) -> bool:
+    return bool(re.fullmatch(r"\(?-?(\d+(\.\d+)?|\.\d+)\)?", expr))
+
+
+def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
+    out: list[Equation] = []
+    vals = [evaluate(p) for p in parts]
+    for i in range(len(parts) - 1):
+        a, b = parts[i], parts[i + 1]
+        va, vb = vals[i], vals[i + 1]
+        if va is None or vb is None:
+            out.append(Equation(text=f"{a}={b}", ok=None,
+                                lhs_value=float(va) if va is not None else None,
+                                rhs_value=float(vb) if vb is not None else None))
+            continue
+        ok = values_match(float(va), float(vb), b) or _converted(float(va), float(vb), context)
+        if not ok and not _is_literal(b):
+            # run-on chain "4+3 = 7*2 = 14": the next part continues from this result
+            lead = _NUMBER.match(b.lstrip("("))
+            if lead and values_match(float(va), float(lead.group()), lead.group()):
+                out.append(Equation(text=f"{a}={lead.group()}", lhs_value=float(va),
+                                    rhs_value=float(lead.group()), ok=True))
+                continue
+        if not ok and _is_literal(a) and _is_literal(b):
+            # "$1 = 100 cents", "1 hour = 60 minutes": a statement of units, not a computation
+            out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
+            continue
+        if not ok and "/" in a and _is_literal(b) and float(vb) == math.floor(float(va)):
+            ok = True  # whole groups of a division with a remainder ("50 / 3 = 16, 2 left")
+        out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=ok,
+                            expected=None if ok else float(va)))
+    return out
+
+
+def _math_runs_text(text: str) -> str:
+    return _VARIABLE.sub("§", normalize_math(text))
+
+
+def check_step(text: str, number: int) -> StepCheck:
+    """Evaluate every computation written in one step.
+
+    Args:
+        text: the step text (any mix of words and math; see the module docstring).
+        number: the step's 1-based number (copied into the result).
+
+    Returns:
+        A :class:`StepCheck`: ``equations`` holds each ``left = right`` pair of every chained
+        equality and calculator annotation, with both values and ``ok`` (``expected`` is the
+        correct left-side value when ``ok`` is ``False``); ``values`` holds the numbers the step
+        states (as written, percentages as written); ``ok`` is ``False`` if any equation is
+        wrong, ``True`` if all checked ones are right, ``None`` if nothing could be checked.
+    """
+    equations: list[Equation] = []
+    body = text
+    for ann in _ANNOTATION.findall(text):
+        parts = [p for p in normalize_math(ann).split("=") if p.strip()]
+        if len(parts) >= 2:
+            equations += _check_chain([p.replace(" ", "") for p in parts], text)
+    body = _ANNOTATION.sub(" ", body)
+    for seg in _segments(_math_runs_text(body)):
+        if "=" not in seg:
+            continue
+        parts = [p for p in seg.split("=") if p]
+        if len(parts) >= 2:
+            equations += _check_chain(parts, body)
+    checked = [e.ok for e in equations if e.ok is not None]
+    ok = None if not checked else all(checked)
+    return StepCheck(step_number=number, equations=equations, values=numbers_in(body), ok=ok)
+
+
+def expressions_in(text: str) -> list[tuple[str, float | None]]:
+    """Every numeric run in a step with its value: ``[(expr, value)]`` (``value`` ``None`` if
+    it cannot be evaluated). Chains are split at ``=``; used by the reference alignment to see
+    which values a step computes and from which operands."""
+    out = []
+    for seg in _segments(_math_runs_text(_ANNOTATION.sub(" ", text))):
+        for part in seg.split("="):
+            if part:
+                v = evaluate(part)
+                out.append((part, float(v) if v is not None else None))
+    return out
+
+
+# --------------------------------------------------------------------------- algebra
+_ALG_TOKEN = re.compile(r"[^0-9a-zA-Z.+\-*/^()= ]")
+
+
+def _parse_side(expr: str):
+    import sympy
+    from sympy.parsing.sympy_parser import (implicit_multiplication_application, parse_expr,
+                                            standard_transformations)
+
+    expr = normalize_math(expr).replace("^", "**")
+    if _ALG_TOKEN.search(expr):
+        raise ValueError(expr)
+    names = {c: sympy.Symbol(c) for c in set(re.findall(r"[a-zA-Z]", expr))}
+    return parse_expr(expr, local_dict=names, evaluate=True, transformations=(
+        standard_transformations + (implicit_multiplication_application,)))
+
+
+def equivalent_equations(before: str, after: str) -> bool | None:
+    """Whether two equations have the same solution set (an algebra step kept the equation
+    equivalent).
+
+    Args:
+        before: equation before the step, e.g. ``"-6=3+y/9"``.
+        after: equation after the step, e.g. ``"-6/9=3/9+y/81"``.
+
+    Returns:
+        ``True`` (same solutions), ``False`` (different), or ``None`` (not readable as single
+        equations in at most one unknown, or sympy could not decide).
+    """
+    try:
+        import sympy
+
+        eqs = []
+        for e in (before, after):
+            if e.count("=") != 1:
+                return None
+            lhs, rhs = e.split("=")
+            eqs.append(sympy.simplify(_parse_side(lhs) - _parse_side(rhs)))
+        syms = set().union(*(x.free_symbols for x in eqs))
+        if len(syms) > 1:
+            return None
+        if not syms:
+            return bool(eqs[0] == 0) == bool(eqs[1] == 0)
+        (s,) = syms
+        sols = [sympy.solveset(x, s, domain=sympy.S.Reals) for x in eqs]
+        return bool(sols[0] == sols[1])
+    except Exception:  # unreadable student input is "cannot decide", not a crash
+        return None

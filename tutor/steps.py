@@ -1,0 +1,181 @@
+"""Solution text -> steps (layer 3: pure functions, no model).
+
+A student types a worked solution in one of four shapes; :func:`parse_solution` accepts all:
+
+1. ``Step 1: … / Step 2: …`` markers (on separate lines or inline),
+2. a numbered list (``1. …`` / ``1) …``), continuation lines joining the item above,
+3. plain text, one step per line,
+4. a single paragraph, split into sentences (decimals such as ``3.5`` or ``$1.50`` and
+   abbreviations such as ``e.g.`` or ``Mr.`` do not end a sentence).
+
+Bad input raises :class:`~tutor.errors.TutorInputError` with a message the student can read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tutor.errors import TutorInputError
+from tutor.schema import Step
+
+#: Longest solution accepted, in characters.
+MAX_CHARS = 20_000
+#: Most steps accepted in one solution.
+MAX_STEPS = 60
+
+_STEP_MARKER = re.compile(r"(?i)(?:^|(?<=\s))step\s*(\d{1,3})\s*[:.)\-–]\s*")
+_NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+# LaTeX display/inline delimiters that carry no math themselves ("$" alone may be money).
+_LATEX_DELIMS = re.compile(r"\$\$|\\\[|\\\]|\\\(|\\\)")
+# Words whose trailing period does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "e.g", "i.e", "eg", "ie", "approx",
+    "no", "fig", "etc", "cf", "mt", "ft", "in", "oz", "lb", "lbs", "hr", "hrs", "min", "sec",
+    "yd", "mi", "pt", "qt", "gal", "tbsp", "tsp", "a.m", "p.m", "u.s", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+# Unit abbreviations above that also commonly end a sentence when followed by a capital.
+_UNIT_ABBREVIATIONS = {"in", "no", "min", "sec", "etc", "a.m", "p.m", "mar", "ft", "hr", "hrs"}
+
+
+def _check_text(text: str) -> str:
+    """Validate raw input and return it with normalised line ends.
+
+    Raises:
+        TutorInputError: empty, too long, binary junk, or nothing readable.
+    """
+    if not isinstance(text, str):
+        raise TutorInputError("Please type your solution as text.")
+    if not text.strip():
+        raise TutorInputError("Your solution is empty. Please type the steps of your solution.")
+    if len(text) > MAX_CHARS:
+        raise TutorInputError(
+            f"Your solution is too long ({len(text):,} characters; the limit is {MAX_CHARS:,}). "
+            "Please type only the steps of your solution."
+        )
+    bad = sum(1 for ch in text if _unprintable(ch))
+    if "\x00" in text or bad > max(2, 0.05 * len(text)):
+        raise TutorInputError(
+            "Your solution contains characters that are not text (maybe a file was pasted). "
+            "Please type your solution as plain text."
+        )
+    if not any(ch.isalnum() for ch in text):
+        raise TutorInputError(
+            "Your solution has no words or numbers in it. Please type the steps of your solution."
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _unprintable(ch: str) -> bool:
+    if ch in "\n\t\r":
+        return False
+    cat = unicodedata.category(ch)
+    return cat in ("Cc", "Cs", "Co", "Cn") or ch == "\ufffd"
+
+
+def _clean(text: str) -> str:
+    """Strip LaTeX delimiters and bullets, collapse spaces; keep the math itself."""
+    text = _LATEX_DELIMS.sub(" ", text)
+    text = _BULLET.sub("", text)
+    text = re.sub(r"\\boxed\{([^{}]*)\}", r"\1", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences.
+
+    A sentence ends at ``.``, ``!`` or ``?`` followed by white space and then a capital letter,
+    a digit, a currency sign or an opening bracket/quote, unless the period belongs to an
+    abbreviation (``Mr.``, ``e.g.``) or a decimal number (``3.5`` has no space after the dot).
+    """
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"[.!?]+(?=\s+[\"'(\[A-Z0-9$£€])", paragraph):
+        end = m.end()
+        if paragraph[m.start()] == ".":
+            word = re.search(r"([A-Za-z][A-Za-z.]*)$", paragraph[start:m.start()])
+            w = word.group(1).lower().rstrip(".") if word else ""
+            nxt = paragraph[end:].lstrip()[:1]
+            if w in _ABBREVIATIONS and not (w in _UNIT_ABBREVIATIONS and nxt.isupper()):
+                continue
+            if len(w) == 1 and w.isalpha() and w.upper() == word.group(1):  # initials "J. Smith"
+                continue
+        piece = paragraph[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def split_steps(text: str) -> list[str]:
+    """Split a worked solution into step strings (cleaned, in order, none empty).
+
+    See the module docstring for the accepted shapes. Does not validate; use
+    :func:`parse_solution` for user input.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # 1. "Step N:" markers anywhere (several may share a line).
+    markers = list(_STEP_MARKER.finditer(text))
+    if len(markers) >= 2 or (markers and markers[0].start() == len(text) - len(text.lstrip())):
+        pieces = []
+        head = text[: markers[0].start()].strip()
+        if head:
+            pieces.append(head)
+        for i, m in enumerate(markers):
+            end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
+            pieces.append(text[m.end():end])
+        return [c for c in (_clean(p.replace("\n", " ")) for p in pieces) if c]
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    # 2. Numbered list: an item starts at "1." / "2)"; other lines continue the item above.
+    numbered = [bool(_NUMBERED.match(ln)) for ln in lines]
+    if sum(numbered) >= 2:
+        items: list[str] = []
+        for ln, is_item in zip(lines, numbered):
+            if is_item:
+                items.append(_NUMBERED.sub("", ln, count=1))
+            elif items and not _looks_like_answer(ln):
+                items[-1] += " " + ln.strip()
+            else:
+                items.append(ln)
+        return [c for c in (_clean(i) for i in items) if c]
+    # 3. One step per line.
+    if len(lines) >= 2:
+        return [c for c in (_clean(ln) for ln in lines) if c]
+    # 4. One paragraph: sentences.
+    return [c for c in (_clean(s) for s in split_sentences(lines[0] if lines else "")) if c]
+
+
+def _looks_like_answer(line: str) -> bool:
+    return bool(re.match(r"(?i)\s*(answer|final answer|so the answer|####)", line))
+
+
+def parse_solution(text: str) -> list[Step]:
+    """Parse a student's worked solution into steps.
+
+    Args:
+        text: the solution as typed (any of the shapes in the module docstring).
+
+    Returns:
+        Steps with 1-based ``number``, cleaned ``text`` (numbering and LaTeX delimiters
+        removed, math kept) and ``raw`` (the piece as typed).
+
+    Raises:
+        TutorInputError: empty or whitespace-only text; longer than :data:`MAX_CHARS`
+            characters; binary junk or mostly non-printable characters; no letters or digits
+            at all (e.g. a single emoji); more than :data:`MAX_STEPS` steps.
+    """
+    text = _check_text(text)
+    pieces = split_steps(text)
+    if not pieces:
+        raise TutorInputError("Your solution has no steps we could read. Please type your steps.")
+    if len(pieces) > MAX_STEPS:
+        raise TutorInputError(
+            f"Your solution has {len(pieces)} steps; the limit is {MAX_STEPS}. "
+            "Please shorten it to the steps that matter."
+        )
+    return [Step(number=i, text=p, raw=p) for i, p in enumerate(pieces, start=1)]
