@@ -1,0 +1,196 @@
+"""Deterministic hint wording built from the verdict alone (no model).
+
+Used when no model is loaded, and whenever the model's text fails a guard. Each hint is
+assembled from the facts the verifier found — the step number, a quantity of that step, the
+error category, the student's value and (at level 3 only) the corrected value — and tried from
+the richest wording to the plainest until one passes every guard in :mod:`tutor.hints.guards`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from tutor.hints.guards import check_hint, forbidden_values, is_forbidden_quantity, step_quantities
+from tutor.hints.numbers import numbers_in, value_of
+from tutor.schema import Hint, Problem, Step, Verdict
+
+# Level 1 ("where"): a question that points at the step and names a quantity of it.
+_WHERE = {
+    "Calculation error": "Look at step {k}. Check the math with {q} again. Do you get the same number?",
+    "Misunderstanding of the question": "Look at step {k}. Read the question again. What does it tell you about {q}?",
+    "Logical error / Wrong approach": "Look at step {k}. Why did you use {q} there? Is that what the problem needs?",
+    "Missing / Wrong factual knowledge": "Look at step {k}. What do you know about {q}? Is that fact true?",
+    "Missing step": "Look at step {k}. Did you skip something before you used {q}?",
+    "Wrong unit conversion": "Look at step {k}. What unit is {q} in? Does it match the other numbers?",
+    None: "Look at step {k}. How did you get {q}? Does it fit the story in the problem?",
+}
+# Level 2 ("concept"): the idea or relation that was missed, naming the quantity.
+_CONCEPT = {
+    "Calculation error": "In step {k}, the plan is fine but the math is off. {op}",
+    "Misunderstanding of the question": "Read each sentence of the problem again. In step {k}, think about what {q} stands for. Which amount does the question ask about?",
+    "Logical error / Wrong approach": "Think about how the amounts are linked. In step {k}, should {q} be added, taken away, multiplied or shared? Choose what the story needs.",
+    "Missing / Wrong factual knowledge": "A fact in step {k} needs checking. Think about {q}. How many are in one group, or in one unit?",
+    "Missing step": "Something must be found before step {k}. Work out that amount first, then use {q}.",
+    "Wrong unit conversion": "Amounts must use the same unit before you work with them. In step {k}, change {q} to match the other unit.",
+    None: "In step {k}, check how {q} is linked to the other amounts in the problem.",
+}
+_OPS = {"multiply": "Multiply {q} again, one part at a time.",
+        "divide": "Share {q} into equal groups again, one part at a time.",
+        "add": "Add {q} again, one place value at a time.",
+        "subtract": "Take away again with {q}, one place value at a time.",
+        None: "Do the math with {q} again, one part at a time."}
+_EXPR = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=")
+
+
+def target_step(steps: list[Step], verdict: Verdict) -> int | None:
+    """The step a hint talks about: the first wrong step; for ``unsure`` the first unsure
+    step; for ``correct`` the last step that computes something. ``None`` if there is no step."""
+    if verdict.first_error_step is not None and 1 <= verdict.first_error_step <= len(steps):
+        return verdict.first_error_step
+    if verdict.label == "unsure" and "unsure" in verdict.marks:
+        return verdict.marks.index("unsure") + 1
+    for pick in (_operation, numbers_in):  # a step that computes, else one with a number
+        found = [s.number for s in steps if pick(s.text)]
+        if found:
+            return found[-1]
+    return steps[-1].number if steps else None
+
+
+def safe_quantities(problem: Problem, steps: list[Step], verdict: Verdict, level: int,
+                    k: int | None) -> list[str]:
+    """Quantities of step ``k`` a hint of ``level`` may name (forbidden values removed)."""
+    step = steps[k - 1] if k is not None and 1 <= k <= len(steps) else None
+    if verdict.label == "incorrect":
+        # The student's own result of the step is the most natural thing to point at.
+        first = [verdict.found_value] if verdict.found_value else []
+        qs = step_quantities(step, Verdict(label="incorrect", quantities=first + list(verdict.quantities)))
+    else:
+        # Results come last in a step ("3 x 4 = 12"): name the result first.
+        qs = list(reversed(step_quantities(step, Verdict(label=verdict.label))))
+    forbidden = forbidden_values(problem, verdict, level)
+    return [q for q in qs if not is_forbidden_quantity(q, forbidden)]
+
+
+def evaluate(expr: str) -> Fraction | None:
+    """Exact value of a plain arithmetic expression such as ``"3 x 8"`` or ``"$1,200 / 4"``
+    (``None`` when it is not one)."""
+    e = expr.replace("×", "*").replace("x", "*").replace("÷", "/").replace("$", "").replace(",", "")
+    if not re.fullmatch(r"[\d\s.+\-*/()]+", e):
+        return None
+    e = re.sub(r"(\d+(?:\.\d+)?)", r"Fraction('\1')", e)
+    try:
+        return Fraction(eval(e, {"__builtins__": {}, "Fraction": Fraction}))  # digits/operators only
+    except (ArithmeticError, SyntaxError, ValueError, TypeError):
+        return None
+
+
+def _operation(text: str) -> str | None:
+    m = re.search(r"\d\s*([-+x×*/÷])\s*\$?\d", text)
+    if not m:
+        return None
+    return {"x": "multiply", "×": "multiply", "*": "multiply", "/": "divide", "÷": "divide",
+            "+": "add", "-": "subtract"}[m.group(1)]
+
+
+def _expression(text: str) -> str | None:
+    m = _EXPR.search(text)
+    return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
+
+
+def _reference_expression(problem: Problem, verdict: Verdict) -> str | None:
+    """The computation of the reference step whose result is the corrected value, e.g. "3 x 8"."""
+    if not problem.reference_solution or not verdict.expected_value:
+        return None
+        want = value_of(verdict.expected_value)
+    for line in problem.reference_solution:
+        expr = _expression(line)
+        if expr and want is not None and evaluate(expr) == want:
+            return expr
+    return None
+
+
+def _redo_expression(problem: Problem, verdict: Verdict, step_text: str) -> str | None:
+    """A computation that redoes the wrong step: the reference step's when it gives the
+    corrected value, else the student's own when it does (a pure slip), else ``None``."""
+    ref = _reference_expression(problem, verdict)
+    if ref:
+        return ref
+    own = _expression(step_text)
+    want = value_of(verdict.expected_value or "")
+    slip = verdict.error_category == "Calculation error"
+    if own and ((want is None and slip) or (want is not None and evaluate(own) == want)):
+        return own
+    return None
+
+
+def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verdict: Verdict,
+                k: int | None, qs: list[str]) -> Iterator[str]:
+    """Wordings for one hint, richest first; the last ones name no number at all."""
+    q = qs[0] if qs else None
+    cat = verdict.error_category if verdict.error_category in _WHERE else None
+    step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
+    if kind == "where":
+        for qq in qs[:3]:
+            yield _WHERE[cat].format(k=k, q=qq)
+        yield f"Look at step {k} again. What is that step trying to find?"
+    elif kind == "concept":
+        op = _OPS[_operation(step_text)]
+        for qq in qs[:3]:
+            concept = _CONCEPT[cat].format(k=k, q=qq, op=op.format(q=qq))
+            if verdict.explanation:
+                yield f"{concept} {verdict.explanation.strip()}"
+            yield concept
+        yield f"Think about what step {k} needs to find. Which amounts from the problem belong there?"
+    elif kind == "bottom_out":
+        expr = _redo_expression(problem, verdict, step_text)
+        after = "Then use your new number in the steps after it."
+        if expr and verdict.expected_value:
+            yield f"Redo step {k} like this: work out {expr}. You should get {verdict.expected_value}. {after}"
+        if verdict.expected_value:
+            was = f", not {verdict.found_value}" if verdict.found_value else ""
+            yield f"Redo only step {k}. Its value should be {verdict.expected_value}{was}. {after}"
+        if expr:
+            yield f"Redo step {k} like this: work out {expr} carefully. {after}"
+        for qq in qs[:3]:
+            yield f"Redo only step {k}. {_OPS[_operation(step_text)].format(q=qq)} {after}"
+        yield f"Redo only step {k}. Read the problem again and write that step a new way. {after}"
+    elif kind == "confirm":
+        for qq in qs[:3]:
+            yield f"Well done! Your steps follow from each other, and step {k} uses {qq} the right way."
+        yield "Well done! Each of your steps follows from the one before it."
+    elif kind == "extension":
+        given = [n.text.strip() for n in numbers_in(problem.text)]
+        forbidden = forbidden_values(problem, verdict, level)
+        for qq in [g for g in given if not is_forbidden_quantity(g, forbidden)][:3]:
+            yield f"Try this: what would change in your work if {qq} in the problem were twice as big?"
+        yield "Try this: can you check your answer by working backwards from your last step?"
+    elif kind == "explain":
+        for qq in qs[:3]:
+            yield f"I am not sure about step {k} yet. Can you explain in your own words how you got {qq}?"
+        yield f"I am not sure about step {k} yet. Can you explain in your own words what you did there?"
+    else:
+        raise ValueError(f"unknown hint kind {kind!r}")
+
+
+def fallback_hint(problem: Problem, steps: list[Step], verdict: Verdict, level: int, kind: str) -> Hint:
+    """Deterministic hint of ``kind`` at ``level``, built from the verdict; passes the guards.
+
+    Tries wordings from the richest (quantity, category, explanation, corrected value at level
+    3) to the plainest and returns the first that passes :func:`~tutor.hints.guards.check_hint`;
+    the plainest wordings name no number, so they cannot leak a value.
+
+    Raises:
+        ValueError: ``kind`` is not one of :data:`tutor.schema.HINT_KINDS`.
+    """
+    k = target_step(steps, verdict)
+    qs = safe_quantities(problem, steps, verdict, level, k)
+    last = None
+    for text in _candidates(level, kind, problem, steps, verdict, k, qs):
+        last = text
+        if not check_hint(text, level, kind, problem, steps, verdict):
+            return Hint(level=level, kind=kind, text=text, source="fallback")
+    # Only grounding can still fail here (no quantity left to name): the plainest wording
+    # is number-free, hence leak-free, and names no other step.
+    return Hint(level=level, kind=kind, text=last or "Look at your steps again.", source="fallback")

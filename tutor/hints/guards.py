@@ -1,0 +1,268 @@
+"""Guards every hint must pass before a student sees it (issue 5, guards a–c, plus grounding).
+
+* (a) :func:`find_leaks` — the hint does not state the reference final answer, nor, below
+  level 3, the corrected value of the wrong step (``Verdict.expected_value``), in any number
+  format (see :mod:`tutor.hints.numbers`).
+
+  **Rule for quantities that happen to equal a forbidden value.** A forbidden value is blocked
+  *even when it is also a quantity given in the problem* (e.g. the answer is 4 and the problem
+  says "4 bicycles"). Telling the two apart needs an understanding of the sentence that a guard
+  cannot check, and a student cannot tell them apart either: seeing the answer's number in a
+  hint gives it away. The deterministic wording therefore simply names another quantity. Step
+  pointers ("step 2") are not quantities and are never blocked.
+* (b) :func:`find_false_accusations` — a hint never calls a step wrong that the verifier
+  marked ``correct``; for a ``correct`` or ``unsure`` verdict no error wording at all.
+* (c) :func:`readability_problems` — at most :data:`MAX_WORDS` words, short sentences, and a
+  Flesch–Kincaid grade level (Kincaid et al. 1975, "Derivation of new readability formulas")
+  of at most :data:`MAX_GRADE`.
+* grounding — :func:`grounding_problems`: an error hint points at the first wrong step, and a
+  level-1 hint names a quantity from it.
+
+:func:`check_hint` runs them all and returns the list of problems (empty = the hint may be shown).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from fractions import Fraction
+
+from tutor.hints.numbers import numbers_in, same_number, states_value, value_of
+from tutor.schema import Problem, Step, Verdict
+
+MAX_WORDS = 60
+#: Highest Flesch–Kincaid grade allowed (hints are for grades 3–8 students).
+MAX_GRADE = 8.0
+MAX_SENTENCE_WORDS = 22
+ERROR_KINDS = ("where", "concept", "bottom_out")
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10}
+_STEP_NUM = re.compile(r"(?i)\bsteps?\s*#?\s*(\d+|" + "|".join(_NUM_WORDS) + r")\b"
+                       r"((?:\s*(?:,|and|or|&)\s*(?:\d+|" + "|".join(_NUM_WORDS) + r")\b)*)")
+_STEP_ORD = re.compile(r"(?i)\b(" + "|".join(_ORDINALS) + r")\s+step\b")
+_ACCUSE = re.compile(
+    r"(?i)\b(wrong|incorrect|mistakes?|errors?|erroneous|fix|redo|not\s+right|not\s+correct|"
+    r"isn'?t\s+right|isn'?t\s+correct|mixed\s+up|mix\s+up|slip|false|bad|fail(?:ed|s)?)\b")
+_FINAL_LINE = re.compile(r"^\s*(?:####|the answer is|answer:)?\s*(.+?)\s*$", re.I)
+
+
+# --------------------------------------------------------------------------- (a) answer leaks
+def reference_answer(problem: Problem) -> str | None:
+    """The problem's reference final answer: ``final_answer``, else the last line of the
+    reference solution when that line is a bare value (VtG/GSM8K style), else ``None``."""
+    if problem.final_answer and problem.final_answer.strip():
+        return problem.final_answer.strip()
+    if problem.reference_solution:
+        last = problem.reference_solution[-1].strip()
+        m = _FINAL_LINE.match(last)
+        if m and len(m.group(1).split()) <= 3 and value_of(m.group(1)) is not None:
+            return m.group(1)
+    return None
+
+
+def forbidden_values(problem: Problem, verdict: Verdict, level: int) -> list[str]:
+    """What hint ``level`` must not state: the reference final answer always; the corrected
+    value of the wrong step (``verdict.expected_value``) below level 3."""
+    out = []
+    answer = reference_answer(problem)
+    if answer:
+        out.append(answer)
+    if level < 3 and verdict.expected_value not in (None, ""):
+        out.append(str(verdict.expected_value))
+    return out
+
+
+def find_leaks(text: str, forbidden: Iterable[str]) -> list[str]:
+    """Return the forbidden values that ``text`` states (empty list = no leak).
+
+    Numeric values match in any format (digits, commas, decimals, fractions, percents, money,
+    words; see :mod:`tutor.hints.numbers`); a non-numeric value ("Tuesday") matches as a whole
+    word, ignoring case. Step pointers ("step 4") never count.
+    """
+    leaks = []
+    for item in forbidden:
+        value = value_of(item)
+        if value is not None:
+            if states_value(text, value):
+                leaks.append(item)
+        elif item.strip() and re.search(r"(?i)\b" + re.escape(item.strip()) + r"\b", text):
+            leaks.append(item)
+    return leaks
+
+
+def is_forbidden_quantity(quantity: str, forbidden: Iterable[str]) -> bool:
+    """Whether naming ``quantity`` would state a forbidden value (see the module rule)."""
+    return bool(find_leaks(quantity, forbidden))
+
+
+# --------------------------------------------------------------------------- (b) accusations
+def step_mentions(text: str) -> list[int]:
+    """1-based step numbers ``text`` points at ("step 2", "steps 1 and 3", "the second step")."""
+    found: list[int] = []
+    for m in _STEP_NUM.finditer(text):
+        for tok in re.findall(r"\d+|[a-z]+", (m.group(1) + " " + (m.group(2) or "")).lower()):
+            if tok.isdigit():
+                found.append(int(tok))
+            elif tok in _NUM_WORDS:
+                found.append(_NUM_WORDS[tok])
+    found += [_ORDINALS[m.group(1).lower()] for m in _STEP_ORD.finditer(text)]
+    return found
+
+
+def _clauses(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?;:])\s+|,\s*|\s+but\s+|\s+while\s+", text)
+    return [p for p in parts if p.strip()]
+
+
+def find_false_accusations(text: str, verdict: Verdict) -> list[int]:
+    """Steps the verifier marked ``correct`` that ``text`` calls wrong (empty = none).
+
+    A clause that points at a correct step and uses error wording ("wrong", "mistake",
+    "incorrect", "fix" …) is an accusation. For a ``correct`` or ``unsure`` verdict any error
+    wording at all is one (reported as step 0 when no step is named): the student must not be
+    told they erred when the verifier did not find an error.
+    """
+    bad: list[int] = []
+    for clause in _clauses(text):
+        if not _ACCUSE.search(clause):
+            continue
+        named = step_mentions(clause)
+        for n in named:
+            if 1 <= n <= len(verdict.marks) and verdict.marks[n - 1] == "correct":
+                bad.append(n)
+        if verdict.label != "incorrect" and not named:
+            bad.append(0)
+    return sorted(set(bad))
+
+
+# --------------------------------------------------------------------------- (c) readability
+def _syllables(word: str) -> int:
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if not w:
+        return 1  # a number or symbol reads as about one beat per token
+    groups = re.findall(r"[aeiouy]+", w)
+    n = len(groups)
+    if w.endswith("e") and not w.endswith(("le", "ee")) and n > 1:
+        n -= 1
+    return max(1, n)
+
+
+def words_of(text: str) -> list[str]:
+    """Whitespace-separated words of ``text`` (numbers and "3x4" count as one word each)."""
+    return [w for w in text.split() if re.search(r"\w", w)]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words_of(s)]
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """Flesch–Kincaid grade level: 0.39·words/sentences + 11.8·syllables/words − 15.59
+    (Kincaid et al. 1975). Syllables are counted by vowel groups (an estimate)."""
+    words = words_of(text)
+    if not words:
+        return 0.0
+    sentences = max(1, len(_sentences(text)))
+    syll = sum(_syllables(w) for w in words)
+    return 0.39 * len(words) / sentences + 11.8 * syll / len(words) - 15.59
+
+
+def readability_problems(text: str) -> list[str]:
+    """Why ``text`` is not fit for a grade-school student (empty = fine): empty or too short,
+    over :data:`MAX_WORDS` words, a sentence over :data:`MAX_SENTENCE_WORDS` words,
+    Flesch–Kincaid grade over :data:`MAX_GRADE`, or markup/code/links."""
+    words = words_of(text)
+    out = []
+    if len(words) < 4:
+        out.append("too short")
+    if len(words) > MAX_WORDS:
+        out.append(f"{len(words)} words (max {MAX_WORDS})")
+    longest = max((len(words_of(s)) for s in _sentences(text)), default=0)
+    if longest > MAX_SENTENCE_WORDS:
+        out.append(f"a sentence of {longest} words (max {MAX_SENTENCE_WORDS})")
+    grade = flesch_kincaid_grade(text)
+    if words and grade > MAX_GRADE:
+        out.append(f"reading grade {grade:.1f} (max {MAX_GRADE:g})")
+    if re.search(r"```|<[a-z/]|https?:|\\[a-z]+|\{|\}|#", text, re.I):
+        out.append("markup or code")
+    return out
+
+
+# --------------------------------------------------------------------------- grounding
+def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
+    """Quantities of the flagged step: the verifier's ``quantities`` first, then the numbers
+    written in the step text, as written (duplicates by value removed)."""
+    out: list[str] = []
+    seen: set[Fraction] = set()
+    cands = list(verdict.quantities or [])
+    if step is not None:
+        cands += [n.text.strip() for n in numbers_in(step.text)]
+    for q in cands:
+        q = str(q).strip()
+        v = value_of(q)
+        key = v if v is not None else q.lower()
+        if q and key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
+
+
+def names_quantity(text: str, quantities: Iterable[str]) -> bool:
+    """Whether ``text`` names one of ``quantities`` (numbers by value in any format, names as
+    whole words, ignoring case)."""
+    shown = numbers_in(text)
+    for q in quantities:
+        v = value_of(q)
+        if v is not None:
+            if any(same_number(n, abs(v)) for n in shown):
+                return True
+        elif re.search(r"(?i)\b" + re.escape(q.strip()) + r"\b", text):
+            return True
+    return False
+
+
+def points_at(text: str, step_number: int) -> bool:
+    """Whether ``text`` points at step ``step_number`` ("step 2", "the second step")."""
+    return step_number in step_mentions(text)
+
+
+def grounding_problems(text: str, level: int, kind: str, steps: list[Step], verdict: Verdict) -> list[str]:
+    """Why an error hint is not grounded in the verified error (empty = grounded): it must
+    point at ``verdict.first_error_step`` and must not point at another step; a level-1 hint
+    must also name a quantity of that step."""
+    k = verdict.first_error_step
+    if kind not in ERROR_KINDS or k is None:
+        return []
+    out = []
+    named = step_mentions(text)
+    if k not in named:
+        out.append(f"does not point at step {k}")
+    if any(n != k for n in named):
+        out.append("points at another step")
+    if level == 1:
+        step = steps[k - 1] if 1 <= k <= len(steps) else None
+        if not names_quantity(text, step_quantities(step, verdict)):
+            out.append(f"names no quantity of step {k}")
+    return out
+
+
+# --------------------------------------------------------------------------- all together
+def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[Step],
+               verdict: Verdict) -> list[str]:
+    """Run every guard on a hint; return the problems found (empty list = safe to show).
+
+    Args:
+        text: the hint as the student would read it.
+        level: hint level (1–3).
+        kind: one of :data:`tutor.schema.HINT_KINDS`.
+        problem, steps, verdict: what the hint is about.
+    """
+    out = [f"states {v!r}" for v in find_leaks(text, forbidden_values(problem, verdict, level))]
+    out += [f"calls correct step {n} wrong" if n else "error wording for a solution without a found error"
+            for n in find_false_accusations(text, verdict)]
+    out += readability_problems(text)
+    out += grounding_problems(text, level, kind, steps, verdict)
+    return out

@@ -1,0 +1,228 @@
+"""Numbers as people write them: digits, commas, decimals, fractions, percents, money, words.
+
+The answer-leak guard compares *values*, not strings, so "72", "72.0", "$72", "72 dollars",
+"seventy-two" and "seventy two" all count as the same number, and "3/4", "0.75" and "three
+quarters" as another. Everything here is a pure function over text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+# Denominator words; "second"/"third" as ordinals are only fractions after a numerator word.
+_DENOMS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "twelfth": 12, "twelfths": 12, "hundredth": 100, "hundredths": 100,
+}
+_SPECIAL = {"dozen": 12, "score": 20}
+_VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
+           "⅔": Fraction(2, 3), "⅕": Fraction(1, 5), "⅛": Fraction(1, 8)}
+
+# Step references ("step 2", "steps 1 and 3", "Step #4") are pointers, not quantities.
+STEP_REF = re.compile(r"(?i)\bsteps?\s*#?\s*\d+(?:\s*(?:,|and|or|&|-|to)\s*\d+)*")
+_MIXED = re.compile(r"(?<![\d.,/])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d/])")
+_FRACTION = re.compile(r"(?<![\d.,/])(\d+)\s*/\s*(\d+)(?![\d/])")
+_DIGITS = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)\s*(%|percent\b)?"
+    r"(?:\s*(hundred|thousand|million|billion)\b)?",
+    re.I,
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number found in text.
+
+    Attributes:
+        value: the exact value.
+        decimals: decimal places as written (``"33.3"`` -> 1); 0 for integers, words, fractions.
+        text: the matched text.
+    """
+
+    value: Fraction
+    decimals: int
+    text: str
+
+
+def _digit_numbers(text: str) -> list[Number]:
+    out: list[Number] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _MIXED.finditer(text):
+        whole, num, den = (int(g) for g in m.groups())
+        if den:
+            taken.append(m.span())
+            out.append(Number(whole + Fraction(num, den), 0, m.group(0)))
+            # The parts are visible too: a hint showing "3 1/2" shows a 3.
+            out += [Number(Fraction(whole), 0, str(whole)), Number(Fraction(num, den), 0, f"{num}/{den}")]
+    for m in _FRACTION.finditer(text):
+        if not free(*m.span()):
+            continue
+        num, den = int(m.group(1)), int(m.group(2))
+        taken.append(m.span())
+        out.append(Number(Fraction(num), 0, m.group(1)))
+        out.append(Number(Fraction(den), 0, m.group(2)))
+        if den:
+            out.append(Number(Fraction(num, den), 0, m.group(0)))
+    for m in _DIGITS.finditer(text):
+        if not free(*m.span()):
+            continue
+        whole, frac, pct, scale = m.groups()
+        value = Fraction(whole.replace(",", "") + ("." + frac if frac else ""))
+        dec = len(frac) if frac else 0
+        out.append(Number(value, dec, m.group(0)))
+        if pct:
+            out.append(Number(value / 100, dec + 2, m.group(0)))
+        if scale:
+            out.append(Number(value * _SCALES[scale.lower()], 0, m.group(0)))
+    for ch, v in _VULGAR.items():
+        if ch in text:
+            out.append(Number(v, 0, ch))
+    return out
+
+
+def _word_numbers(text: str) -> list[Number]:
+    """Numbers written in words: "seventy-two", "one hundred and five", "three quarters",
+    "two and a half", "a dozen", "twelve point five"."""
+    words = _WORD.findall(text.lower().replace("-", " "))
+    out: list[Number] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in _SPECIAL:
+            out.append(Number(Fraction(_SPECIAL[w]), 0, w))
+            i += 1
+            continue
+        if w == "half" and (i == 0 or words[i - 1] not in _UNITS and words[i - 1] not in _TENS):
+            out.append(Number(Fraction(1, 2), 0, w))
+            i += 1
+            continue
+        if w not in _UNITS and w not in _TENS and not (w == "a" and i + 1 < len(words)
+                                                        and words[i + 1] in _SCALES):
+            i += 1
+            continue
+        total, current, j = 0, 0, i
+        while j < len(words):
+            t = words[j]
+            if t in _UNITS:
+                current += _UNITS[t]
+            elif t in _TENS:
+                current += _TENS[t]
+            elif t == "a" and j + 1 < len(words) and words[j + 1] in _SCALES:
+                current += 1
+            elif t in _SCALES and (current or total):
+                if t == "hundred":
+                    current *= 100
+                else:
+                    total += current * _SCALES[t]
+                    current = 0
+            elif t == "and" and j + 1 < len(words) and (words[j + 1] in _UNITS or words[j + 1] in _TENS):
+                pass  # "one hundred and five"
+            else:
+                break
+            j += 1
+        value = Fraction(total + current)
+        span = " ".join(words[i:j])
+        # Fractions: "three quarters", "two thirds"; mixed: "two and a half".
+        if j < len(words) and words[j] in _DENOMS:
+            out.append(Number(value / _DENOMS[words[j]], 0, f"{span} {words[j]}"))
+            out.append(Number(value, 0, span))
+            j += 1
+        elif j + 2 < len(words) and words[j] == "and" and words[j + 1] in ("a", "one") \
+                and words[j + 2] in _DENOMS:
+            out.append(Number(value + Fraction(1, _DENOMS[words[j + 2]]), 0, f"{span} and a {words[j + 2]}"))
+            out.append(Number(value, 0, span))
+            j += 3
+        elif j + 1 < len(words) and words[j] == "point" and words[j + 1] in _UNITS:
+            digits = ""
+            k = j + 1
+            while k < len(words) and words[k] in _UNITS and _UNITS[words[k]] < 10:
+                digits += str(_UNITS[words[k]])
+                k += 1
+            if digits:
+                out.append(Number(value + Fraction("0." + digits), len(digits), f"{span} point {digits}"))
+            out.append(Number(value, 0, span))
+            j = k
+        else:
+            out.append(Number(value, 0, span))
+        i = max(j, i + 1)
+    # "a half", "a third", "a quarter"
+    for k in range(1, len(words)):
+        if words[k - 1] == "a" and words[k] in ("half", "third", "quarter", "fourth", "fifth"):
+            out.append(Number(Fraction(1, _DENOMS[words[k]]), 0, f"a {words[k]}"))
+    return out
+
+
+def numbers_in(text: str, skip_step_refs: bool = True) -> list[Number]:
+    """Every number written in ``text``, in any common format.
+
+    Args:
+        text: any text (a hint, a step, an answer).
+        skip_step_refs: ignore pointers like "step 2" / "steps 1 and 3" (they name a step,
+            they do not state a quantity).
+
+    Returns:
+        Numbers found (signs dropped: "-72" counts as 72). A fraction also yields its
+        numerator and denominator, a percent also its value / 100, "1.5 million" also 1500000.
+    """
+    if skip_step_refs:
+        text = STEP_REF.sub(" ", text)
+    return _digit_numbers(text) + _word_numbers(text)
+
+
+def value_of(text: str) -> Fraction | None:
+    """The main value of a short answer string ("$1,200", "3/4", "72.0", "seventy-two", "x = 4").
+
+    Returns the last number written (answers end with their value), or ``None`` if none is.
+    A percent answer ("25%") returns 25.
+    """
+    nums = [n for n in _digit_numbers(text)] or _word_numbers(text)
+    if not nums:
+        return None
+    # Prefer the largest-span reading (a fraction over its parts): take the last full match.
+    best = max(nums, key=lambda n: (text.rfind(n.text), len(n.text)))
+    return best.value
+
+
+def same_number(shown: Number, value: Fraction) -> bool:
+    """Whether ``shown`` states ``value``: exactly equal, or ``value`` rounded to the decimal
+    places ``shown`` uses ("33.33" states 100/3; a plain "33" does not state 33.5).
+    """
+    if shown.value == value:
+        return True
+    if shown.decimals > 0:
+        return round(float(value), shown.decimals) == round(float(shown.value), shown.decimals)
+    return False
+
+
+def states_value(text: str, value: Fraction) -> bool:
+    """Whether ``text`` writes ``value`` anywhere, in any format (see :func:`numbers_in`)."""
+    value = abs(value)
+    return any(same_number(n, value) for n in numbers_in(text))
+
+
+def format_value(value: Fraction) -> str:
+    """A short human form of a value: ``72``, ``2.5``, ``1/3``."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    f = float(value)
+    if abs(round(f, 2) - f) < 1e-12:
+        return f"{f:g}"
+    return f"{value.numerator}/{value.denominator}"
