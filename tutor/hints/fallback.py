@@ -28,7 +28,7 @@ _WHERE = {
 }
 # Level 2 ("concept"): the idea or relation that was missed, naming the quantity.
 _CONCEPT = {
-    "Calculation error": "In step {k}, the plan is fine but the math is off. {op}",
+    "Calculation error": "In step {k}, the plan is fine but the {op} is off. Check how you got {q}, one part at a time.",
     "Misunderstanding of the question": "Read each sentence of the problem again. In step {k}, think about what {q} stands for. Which amount does the question ask about?",
     "Logical error / Wrong approach": "Think about how the amounts are linked. In step {k}, should {q} be added, taken away, multiplied or shared? Choose what the story needs.",
     "Missing / Wrong factual knowledge": "A fact in step {k} needs checking. Think about {q}. How many are in one group, or in one unit?",
@@ -36,11 +36,8 @@ _CONCEPT = {
     "Wrong unit conversion": "Amounts must use the same unit before you work with them. In step {k}, change {q} to match the other unit.",
     None: "In step {k}, check how {q} is linked to the other amounts in the problem.",
 }
-_OPS = {"multiply": "Multiply {q} again, one part at a time.",
-        "divide": "Share {q} into equal groups again, one part at a time.",
-        "add": "Add {q} again, one place value at a time.",
-        "subtract": "Take away again with {q}, one place value at a time.",
-        None: "Do the math with {q} again, one part at a time."}
+_OPS = {"multiply": "multiplication", "divide": "division", "add": "addition",
+        "subtract": "subtraction", None: "math"}
 _EXPR = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=")
 
 
@@ -103,7 +100,7 @@ def _reference_expression(problem: Problem, verdict: Verdict) -> str | None:
     """The computation of the reference step whose result is the corrected value, e.g. "3 x 8"."""
     if not problem.reference_solution or not verdict.expected_value:
         return None
-        want = value_of(verdict.expected_value)
+    want = value_of(verdict.expected_value)
     for line in problem.reference_solution:
         expr = _expression(line)
         if expr and want is not None and evaluate(expr) == want:
@@ -138,7 +135,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
     elif kind == "concept":
         op = _OPS[_operation(step_text)]
         for qq in qs[:3]:
-            concept = _CONCEPT[cat].format(k=k, q=qq, op=op.format(q=qq))
+            concept = _CONCEPT[cat].format(k=k, q=qq, op=op)
             if verdict.explanation:
                 yield f"{concept} {verdict.explanation.strip()}"
             yield concept
@@ -153,8 +150,8 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Redo only step {k}. Its value should be {verdict.expected_value}{was}. {after}"
         if expr:
             yield f"Redo step {k} like this: work out {expr} carefully. {after}"
-        for qq in qs[:3]:
-            yield f"Redo only step {k}. {_OPS[_operation(step_text)].format(q=qq)} {after}"
+        yield (f"Redo only step {k}. Check which numbers belong in the {_OPS[_operation(step_text)]}, "
+               f"then do it again. {after}")
         yield f"Redo only step {k}. Read the problem again and write that step a new way. {after}"
     elif kind == "confirm":
         for qq in qs[:3]:

@@ -36,7 +36,7 @@ STEP_REF = re.compile(r"(?i)\bsteps?\s*#?\s*\d+(?:\s*(?:,|and|or|&|-|to)\s*\d+)*
 _MIXED = re.compile(r"(?<![\d.,/])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d/])")
 _FRACTION = re.compile(r"(?<![\d.,/])(\d+)\s*/\s*(\d+)(?![\d/])")
 _DIGITS = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)\s*(%|percent\b)?"
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\d)(?:\s*(%|percent\b))?"
     r"(?:\s*(hundred|thousand|million|billion)\b)?",
     re.I,
 )

@@ -1,0 +1,176 @@
+"""Guards of the hint ladder: answer leaks, false accusations, readability, grounding."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from tutor.hints import (
+    check_hint,
+    find_false_accusations,
+    find_leaks,
+    flesch_kincaid_grade,
+    forbidden_values,
+    grounding_problems,
+    readability_problems,
+    reference_answer,
+    step_mentions,
+)
+from tutor.hints.numbers import numbers_in, states_value, value_of
+from tutor.schema import Problem, Step, Verdict
+
+PROBLEM = Problem(
+    text="Ignatius owns 4 bicycles. His friend has three times as many tires as Ignatius's bikes "
+         "have. The friend has one unicycle, a tricycle, and the rest are bikes. How many "
+         "bicycles does the friend own?",
+    reference_solution=["Ignatius has 8 tires because 2 x 4 = 8",
+                        "His friend has 24 tires because 3 x 8 = 24",
+                        "There are 20 bicycle wheels because 24-1-3 = 20",
+                        "He has 10 bicycles because 20 / 2 = 10", " 10"],
+)
+STEPS = [Step(1, "Ignatius owns 4 bicycles, so his friend has 3 x 4 = 12 bicycle tires."),
+         Step(2, "The unicycle and tricycle have 1 + 3 = 4 tires."),
+         Step(3, "So 12 - 4 = 8 tires are on bikes."),
+         Step(4, "Each bike has 2 tires, so 8 / 2 = 4 bicycles."),
+         Step(5, "4")]
+WRONG = Verdict(label="incorrect", first_error_step=1,
+                marks=["first_error", "after_error", "after_error", "after_error", "after_error"],
+                error_category="Missing / Wrong factual knowledge", expected_value="24",
+                found_value="12", quantities=["3", "4", "12"])
+
+
+# ----------------------------------------------------------------------------- numbers
+@pytest.mark.parametrize("text,value", [
+    ("72", 72), ("72.0", 72), ("$72", 72), ("72 dollars", 72), ("1,200", 1200),
+    ("seventy-two", 72), ("Seventy two", 72), ("one hundred and five", 105),
+    ("3/4", Fraction(3, 4)), ("0.75", Fraction(3, 4)), ("three quarters", Fraction(3, 4)),
+    ("two and a half", Fraction(5, 2)), ("a dozen", 12), ("1.5 million", 1_500_000),
+    ("twelve point five", Fraction(25, 2)), ("25%", Fraction(1, 4)), ("½", Fraction(1, 2)),
+])
+def test_states_value_reads_every_number_format(text, value):
+    assert states_value(f"Maybe it is {text} in all.", Fraction(value))
+
+
+def test_states_value_does_not_confuse_other_numbers():
+    assert not states_value("Look at 7 and 2 and 720.", Fraction(72))
+    assert not states_value("He had 33 marbles.", Fraction(67, 2))  # 33 does not state 33.5
+    assert states_value("Each gets 33.33 dollars.", Fraction(100, 3))  # rounded display does
+
+
+def test_step_pointers_are_not_quantities():
+    assert [n.value for n in numbers_in("Look at step 4 and steps 1 and 2.")] == []
+    assert not find_leaks("Look at step 10 again.", ["10"])
+
+
+def test_value_of_answers():
+    assert value_of("$1,200") == 1200
+    assert value_of("x = 4") == 4
+    assert value_of(" 10") == 10
+    assert value_of("Tuesday") is None
+
+
+# ----------------------------------------------------------------------------- (a) leaks
+def test_reference_answer_from_last_reference_line():
+    assert reference_answer(PROBLEM) == "10"
+    assert reference_answer(Problem(text="p", final_answer="$72")) == "$72"
+    assert reference_answer(Problem(text="p")) is None
+    # a last line that is a sentence, not a bare value, is not taken as the answer
+    assert reference_answer(Problem(text="p", reference_solution=["So she has 3 apples left over now"])) is None
+
+
+def test_forbidden_values_by_level():
+    assert forbidden_values(PROBLEM, WRONG, 1) == ["10", "24"]
+    assert forbidden_values(PROBLEM, WRONG, 2) == ["10", "24"]
+    assert forbidden_values(PROBLEM, WRONG, 3) == ["10"]  # level 3 may give the step's value
+
+
+@pytest.mark.parametrize("hint", [
+    "The answer is 10.", "The friend has ten bicycles.", "It should be 10.0 bikes.",
+    "You need $10 here.", "That makes 10 bicycles, right?", "It is 20/2 = 10.",
+])
+def test_leak_of_final_answer_found(hint):
+    assert find_leaks(hint, ["10"]) == ["10"]
+
+
+def test_leak_of_expected_value_below_level_3_only():
+    text = "Look at step 1. The friend should have twenty-four tires."
+    assert any("24" in p for p in check_hint(text, 1, "where", PROBLEM, STEPS, WRONG))
+    assert not find_leaks(text, forbidden_values(PROBLEM, WRONG, 3))
+
+
+def test_quantity_equal_to_answer_is_blocked_too():
+    # The documented rule: the answer's value is blocked even as a given quantity.
+    p = Problem(text="Sam has 4 pens and buys 0 more. How many pens?", final_answer="4")
+    assert find_leaks("Sam has 4 pens.", forbidden_values(p, Verdict(label="correct"), 1)) == ["4"]
+
+
+def test_non_numeric_answer_matches_whole_word():
+    assert find_leaks("It lands on tuesday.", ["Tuesday"]) == ["Tuesday"]
+    assert not find_leaks("Tuesdays are busy.", ["Tuesday"])
+
+
+# ----------------------------------------------------------------------------- (b) accusations
+def test_step_mentions():
+    assert step_mentions("Look at step 2 and steps 3 and 4, then the first step.") == [2, 3, 4, 1]
+    assert step_mentions("Step two is fine.") == [2]
+
+
+def test_calling_a_correct_step_wrong_is_caught():
+    v = Verdict(label="incorrect", first_error_step=2,
+                marks=["correct", "first_error", "after_error"])
+    assert find_false_accusations("Step 1 is wrong.", v) == [1]
+    assert find_false_accusations("There is a mistake in the first step.", v) == [1]
+    assert find_false_accusations("Step 2 has a mistake.", v) == []
+    assert find_false_accusations("Step 1 is fine, but step 2 has a mistake.", v) == []
+    # after_error steps were not checked: pointing out a later problem is no false accusation
+    assert find_false_accusations("Step 3 is wrong too.", v) == []
+
+
+def test_no_error_wording_for_correct_or_unsure_verdicts():
+    ok = Verdict(label="correct", marks=["correct", "correct"])
+    assert find_false_accusations("Your answer is wrong.", ok) == [0]
+    assert find_false_accusations("Step 2 has an error.", ok) == [2]
+    assert find_false_accusations("Well done! Step 2 is clear.", ok) == []
+    unsure = Verdict(label="unsure", marks=["correct", "unsure"])
+    assert find_false_accusations("You made a mistake.", unsure) == [0]
+    assert find_false_accusations("Can you explain step 2?", unsure) == []
+
+
+# ----------------------------------------------------------------------------- (c) readability
+def test_readability_limits():
+    assert readability_problems("Look at step 2. How did you get 12?") == []
+    long = " ".join(["Look at the step again."] * 13)  # 65 words
+    assert "65 words (max 60)" in readability_problems(long)
+    hard = ("Reconsider the multiplicative relationship characterizing proportional "
+            "quantities, particularly regarding consecutive computational operations.")
+    assert any(p.startswith("reading grade") for p in readability_problems(hard))
+    assert "too short" in readability_problems("Hmm.")
+    assert "markup or code" in readability_problems("Look at step 2. ```python print(1)```")
+
+
+def test_flesch_kincaid_orders_texts():
+    assert flesch_kincaid_grade("Look at it. Is it big?") < 2
+    assert flesch_kincaid_grade("Consider the multiplicative relationship between quantities.") > 12
+
+
+# ----------------------------------------------------------------------------- grounding
+def test_grounding_requires_the_flagged_step_and_a_quantity():
+    assert grounding_problems("Look at step 1. How did you get 12?", 1, "where", STEPS, WRONG) == []
+    assert grounding_problems("Look at step 1 again.", 1, "where", STEPS, WRONG) == \
+        ["names no quantity of step 1"]
+    assert grounding_problems("Look at step 2. How did you get 4?", 1, "where", STEPS, WRONG) == \
+        ["does not point at step 1", "points at another step"]
+    # concept/bottom-out hints must point at the step; naming a quantity is level 1's job
+    assert grounding_problems("In step 1, think about tires.", 2, "concept", STEPS, WRONG) == []
+    # non-error kinds are not checked for grounding
+    assert grounding_problems("Well done!", 1, "confirm", STEPS, Verdict(label="correct")) == []
+
+
+def test_check_hint_collects_every_problem():
+    problems = check_hint("Step 2 is wrong, the answer is 10.", 1, "where", PROBLEM, STEPS,
+                          Verdict(label="incorrect", first_error_step=1,
+                                  marks=["first_error", "correct"], expected_value="24"))
+    assert "states '10'" in problems
+    assert "calls correct step 2 wrong" in problems
+    assert "does not point at step 1" in problems
