@@ -1,0 +1,263 @@
+"""The feedback log: saving, filtering, drill-down, reviews, deletion, exports, migrations."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from tutor.errors import TutorInputError
+from tutor.schema import Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict, to_dict
+from tutor.store import Store, SubmissionFilter, make_engine, migrate
+from tutor.store.feedback_log import csv_text
+
+DAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def make(student="ana", klass="7B", label="incorrect", first=2, category="Calculation error",
+         code="7.RP.A.3", problem="A shirt costs $20 and is 15% off. What is the sale price?",
+         steps=("15% of 20 = 3", "20 - 3 = 18", "The price is $18"), pid="bank-7"):
+    """A hand-made submission with feedback (first wrong step ``first``)."""
+    n = len(steps)
+    marks = (["correct"] * (first - 1) + ["first_error"] + ["after_error"] * (n - first)
+             if label == "incorrect" else ["correct"] * n)
+    verdict = Verdict(label=label, first_error_step=first if label == "incorrect" else None,
+                      marks=marks, step_error_probs=[0.1] * n,
+                      error_category=category if label == "incorrect" else None,
+                      explanation="20 - 3 is 17, not 18." if label == "incorrect" else None,
+                      evidence={"mathcheck": {"ok": False}})
+    fb = Feedback(verdict=verdict, steps=[Step(i + 1, s, s) for i, s in enumerate(steps)],
+                  standards=[StandardMatch(code, "Solve percent problems.", "7", "7.RP", "7.RP.A", 0.9)],
+                  prerequisites=[StandardMatch("6.RP.A.3", "Percent of a quantity.", "6", "6.RP",
+                                               "6.RP.A", 0.4, "prerequisite")],
+                  hints=[Hint(1, "where", "Look at step 2."), Hint(2, "concept", "Subtract again."),
+                         Hint(3, "bottom_out", "20 minus 3 is not 18.")],
+                  timings={"verify": 0.5, "total": 1.25})
+    sub = Submission(Problem(problem, reference_solution=["15% of $20 is $3", "$20 - $3 = $17"],
+                             final_answer="17", id=pid), "\n".join(steps), student, klass)
+    return sub, fb
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    yield s
+    s.close()
+
+
+def test_save_round_trips_everything(store):
+    sub, fb = make()
+    sid = store.save(sub, fb)
+    store.log_hint_shown(sid, 1, "Look at step 2.")
+    store.log_hint_shown(sid, 2, "Subtract again.")
+    d = store.get_submission(sid)
+    assert d.problem.text == sub.problem.text and d.problem.id == "bank-7"
+    assert d.problem.reference_solution == ["15% of $20 is $3", "$20 - $3 = $17"]
+    assert d.problem.final_answer == "17"
+    assert [s.text for s in d.steps] == ["15% of 20 = 3", "20 - 3 = 18", "The price is $18"]
+    assert d.verdict == fb.verdict  # the whole verdict, evidence included
+    assert (d.student_id, d.class_code) == ("ana", "7B")
+    assert [m.code for m in d.standards] == ["7.RP.A.3"]
+    assert [(m.code, m.role) for m in d.prerequisites] == [("6.RP.A.3", "prerequisite")]
+    assert [h.level for h in d.hints] == [1, 2, 3]
+    assert [(h.level, h.text) for h in d.hints_shown] == [(1, "Look at step 2."), (2, "Subtract again.")]
+    assert d.timings == {"verify": 0.5, "total": 1.25}
+    assert d.created_at.tzinfo is not None
+    assert abs((dt.datetime.now(dt.timezone.utc) - d.created_at).total_seconds()) < 600
+
+
+def test_resubmissions_form_a_chain(store):
+    first = store.save(*make())
+    second = store.save(*make(label="incorrect", first=3), parent_id=first)
+    third = store.save(*make(label="correct"), parent_id=second)
+    assert [r.id for r in store.get_submission(first).resubmissions] == [second, third]
+    assert store.get_submission(third).parent_id == second
+    # a parent that no longer exists is dropped, not an error
+    assert store.get_submission(store.save(*make(), parent_id=9999)).parent_id is None
+
+
+def test_filters_and_pagination(store):
+    items = [
+        (make("ana", "7B"), DAY),
+        (make("ben", "7B", label="correct"), DAY + dt.timedelta(days=1)),
+        (make("cy", "8A", code="8.EE.C.7", problem="Solve 3x + 5 = 20.", pid="bank-8",
+              category="Logical error / Wrong approach"), DAY + dt.timedelta(days=2)),
+        (make("ana", "7B", label="correct"), DAY + dt.timedelta(days=3)),
+    ]
+    ids = store.save_many([(s, f, None, t) for (s, f), t in items])
+    ls = lambda **kw: [r.id for r in store.list_submissions(**kw).rows]  # noqa: E731
+    assert ls() == ids[::-1]  # newest first
+    assert ls(class_code="7B") == [ids[3], ids[1], ids[0]]
+    assert ls(student_id="ana") == [ids[3], ids[0]]
+    assert ls(verdict="correct") == [ids[3], ids[1]]
+    assert ls(error_category="Logical error / Wrong approach") == [ids[2]]
+    assert ls(standard="8.EE.C.7") == [ids[2]]
+    assert ls(standard="7.RP") == [ids[3], ids[1], ids[0]]  # a domain prefix
+    assert ls(problem="bank-8") == [ids[2]]
+    assert ls(problem="SHIRT") == [ids[3], ids[1], ids[0]]  # words of the text, any case
+    assert ls(problem="100%") == []  # % is a character, not a wildcard
+    assert ls(date_from="2026-03-03", date_to="2026-03-04") == [ids[2], ids[1]]
+    assert ls(date_to=DAY.date()) == [ids[0]]  # a bare date covers the whole day
+    store.add_review(ids[0], "ms-lee", agree=True)
+    assert ls(unreviewed_only=True) == [ids[3], ids[2], ids[1]]
+    page = store.list_submissions(page=2, page_size=3)
+    assert (page.total, page.pages, [r.id for r in page.rows]) == (4, 2, [ids[0]])
+    row = store.list_submissions(student_id="ana").rows[1]
+    assert (row.review, row.standards, row.verdict, row.first_error_step) == (
+        "agree", ["7.RP.A.3"], "incorrect", 2)
+    with pytest.raises(TutorInputError):
+        store.list_submissions(date_from="yesterday")
+    with pytest.raises(TutorInputError):
+        store.list_submissions(verdict="maybe")
+    with pytest.raises(TutorInputError):
+        store.list_submissions(page=0)
+
+
+def test_review_keeps_original_verdict(store):
+    sid = store.save(*make())
+    with pytest.raises(TutorInputError):
+        store.add_review(sid, "ms-lee", agree=False, first_error_step=7)
+    with pytest.raises(TutorInputError):
+        store.add_review(sid, "ms-lee", agree=False, first_error_step=1, error_category="Typo")
+    with pytest.raises(TutorInputError):
+        store.add_review(sid, " ", agree=True)
+    with pytest.raises(TutorInputError):
+        store.add_review(4242, "ms-lee", agree=True)
+    rid = store.add_review(sid, "ms-lee", agree=False, first_error_step=1,
+                           error_category="Misunderstanding of the question", comment="15% of 20 is 3, fine; but")
+    d = store.get_submission(sid)
+    assert d.verdict.first_error_step == 2 and d.verdict.error_category == "Calculation error"
+    (r,) = d.reviews
+    assert (r.id, r.reviewer, r.agree, r.first_error_step, r.error_category) == (
+        rid, "ms-lee", False, 1, "Misunderstanding of the question")
+    assert r.created_at.tzinfo is not None
+    # "agree" records the tutor's own label, whatever else is passed
+    store.add_review(sid, "mr-o", agree=True, first_error_step=3, error_category="Other")
+    r2 = store.get_submission(sid).latest_review
+    assert (r2.agree, r2.first_error_step, r2.error_category) == (True, 2, "Calculation error")
+    # "correct" correction drops the category
+    store.add_review(sid, "mr-o", agree=False, first_error_step=None, error_category="Other")
+    assert store.get_submission(sid).latest_review.error_category is None
+    assert [r.reviewer for r in store.latest_reviews()] == ["mr-o"]
+
+
+def test_delete_student_removes_all_their_data(store):
+    a1 = store.save(*make("ana"))
+    a2 = store.save(*make("ana", label="correct"), parent_id=a1)
+    b = store.save(*make("ben"))
+    store.log_hint_shown(a1, 1, "Look at step 2.")
+    store.add_review(a1, "ms-lee", agree=True)
+    assert store.delete_student("ana") == 2
+    assert store.delete_student("ana") == 0
+    assert [r.id for r in store.list_submissions().rows] == [b]
+    for sid in (a1, a2):
+        with pytest.raises(TutorInputError):
+            store.get_submission(sid)
+    with store.engine.connect() as c:  # no orphan hints, standards or reviews left behind
+        for table in ("hints_shown", "reviews"):
+            assert c.scalar(text(f"select count(*) from {table}")) == 0
+        assert c.scalar(text("select count(*) from submission_standards")) == 2  # ben's two
+    store.log_hint_shown(a1, 2, "late hint")  # the student's page is still open: not an error
+    assert store.list_submissions().total == 1
+
+
+def test_exports_csv_and_jsonl(store, tmp_path):
+    evil = '=HYPERLINK("x")<script>alert(1)</script>'
+    sid = store.save(*make("ana", steps=(evil, "20 - 3 = 18")))
+    store.save(*make("ben", klass="8A"))
+    store.add_review(sid, "ms-lee", agree=False, first_error_step=1, comment="line 1")
+    rows = list(csv.DictReader(io.StringIO(csv_text(store, SubmissionFilter(class_code="7B")))))
+    assert len(rows) == 1
+    assert rows[0]["student_id"] == "ana" and rows[0]["review"] == "disagree"
+    assert rows[0]["reviewed_first_error_step"] == "1" and rows[0]["standards"] == "7.RP.A.3"
+    assert rows[0]["solution"].startswith("'=HYPERLINK")  # no formula in a spreadsheet
+    out = tmp_path / "x.jsonl"
+    assert store.export_jsonl(out) == 2
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["student_id"] for x in lines] == ["ben", "ana"]
+    assert lines[1]["steps"][0]["text"] == evil  # exact text in JSONL
+    assert lines[1]["reviews"][0]["reviewer"] == "ms-lee"
+
+
+def test_class_analytics_uses_teacher_corrections(store):
+    t = DAY
+    items = [  # ana: wrong then right on 7.RP.A.3; ben: right; cy: wrong (a resubmission follows)
+        (make("ana"), t), (make("ana", label="correct"), t + dt.timedelta(days=1)),
+        (make("ben", label="correct"), t), (make("cy", category="Missing step"), t)]
+    ids = store.save_many([(s, f, None, when) for (s, f), when in items])
+    store.save(*make("cy", label="correct"), parent_id=ids[3], created_at=t + dt.timedelta(hours=1))
+    # the teacher says ben's "correct" solution is wrong at step 1
+    store.add_review(ids[2], "ms-lee", agree=False, first_error_step=1, error_category="Other")
+    a = store.class_analytics(SubmissionFilter(class_code="7B"))
+    assert a.total == 5
+    (std,) = a.errors_by_standard
+    assert (std["standard"], std["submissions"], std["incorrect"]) == ("7.RP.A.3", 5, 3)
+    assert {r["error_category"]: r["count"] for r in a.errors_by_category} == {
+        "Calculation error": 1, "Missing step": 1, "Other": 1}
+    assert a.over_time == [{"day": "2026-03-02", "submissions": 4, "incorrect": 3},
+                           {"day": "2026-03-03", "submissions": 1, "incorrect": 0}]
+    mastery = {r["student_id"]: r for r in a.mastery}
+    assert mastery["ana"]["first_attempts"] == 2 and mastery["ana"]["share_first_attempt_correct"] == 0.5
+    assert mastery["cy"]["first_attempts"] == 1  # the resubmission is not a first attempt
+    assert mastery["ben"]["share_first_attempt_correct"] == 0.0
+    assert a.prerequisites[0]["standard"] == "6.RP.A.3" and a.prerequisites[0]["count"] == 3
+
+
+def test_any_sqlalchemy_url_in_memory():
+    s = Store("sqlite://")
+    sid = s.save(*make())
+    assert s.get_submission(sid).student_id == "ana"
+
+
+def test_bad_url_is_a_config_error():
+    from tutor.errors import TutorConfigError
+
+    with pytest.raises(TutorConfigError):
+        Store("not a url")
+    with pytest.raises(TutorConfigError):
+        Store("nosuchdb://x/y")
+
+
+def test_migration_upgrade_keeps_old_logs(tmp_path):
+    """A log written by the first release (revision 0001) survives the upgrade to head."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine, "0001")
+    assert "reviews" not in inspect(engine).get_table_names()
+    with engine.begin() as c:
+        c.execute(text(
+            "insert into submissions (id, created_at, student_id, class_code, problem_text, "
+            "solution_text, steps, verdict_label, first_error_step, marks, step_error_probs, "
+            "verdict, hints, timings, warnings) values (1, '2025-09-01 08:00:00', 'old-kid', "
+            "'5A', 'What is 2 + 2?', '2 + 2 = 5', :steps, 'incorrect', 1, '[\"first_error\"]', "
+            "'[0.9]', :verdict, '[]', '{}', '[]')"),
+            {"steps": json.dumps([{"number": 1, "text": "2 + 2 = 5", "raw": "2 + 2 = 5"}]),
+             "verdict": json.dumps(to_dict(Verdict("incorrect", 1, ["first_error"], [0.9])))})
+    engine.dispose()
+    store = Store(url)  # opening runs the migrations to head
+    assert "reviews" in inspect(store.engine).get_table_names()
+    d = store.get_submission(1)
+    assert (d.student_id, d.steps[0].text, d.verdict.first_error_step) == ("old-kid", "2 + 2 = 5", 1)
+    store.add_review(1, "ms-lee", agree=True)
+    assert store.list_submissions().rows[0].review == "agree"
+    Store(url)  # opening an up-to-date log again changes nothing
+    with create_engine(url).connect() as c:
+        assert c.scalar(text("select version_num from alembic_version")) == "0002"
+
+
+def test_ten_thousand_rows_page_correctly(tmp_path):
+    from tutor.store.demo import seed_demo
+
+    store = Store(f"sqlite:///{tmp_path / 'big.sqlite3'}")
+    ids = seed_demo(store, n=10_000, seed=1)
+    page = store.list_submissions(page=3, page_size=50)
+    assert page.total == len(ids) and len(page.rows) == 50
+    stamps = [r.created_at for r in page.rows]
+    assert stamps == sorted(stamps, reverse=True)
+    klass = store.list_submissions(class_code="class-A", verdict="incorrect", page_size=20)
+    assert 0 < klass.total < len(ids)
+    assert all(r.class_code == "class-A" and r.verdict == "incorrect" for r in klass.rows)

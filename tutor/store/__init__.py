@@ -1,0 +1,12 @@
+"""Persistence of the tutor: the feedback log (SQLAlchemy 2 + Alembic migrations).
+
+``Store(url)`` opens (and migrates) the log; everything the teacher dashboard shows is read
+through it. Layer 6 of DESIGN.md: imports only schema, config and errors.
+"""
+
+from tutor.store.feedback_log import Store, detail_dict, make_engine, migrate
+from tutor.store.records import (ClassAnalytics, HintShown, Review, SubmissionDetail,
+                                 SubmissionFilter, SubmissionPage, SubmissionSummary)
+
+__all__ = ["Store", "SubmissionFilter", "SubmissionPage", "SubmissionSummary", "SubmissionDetail",
+           "HintShown", "Review", "ClassAnalytics", "detail_dict", "make_engine", "migrate"]
