@@ -192,14 +192,31 @@ def readability_problems(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- grounding
+_VARIABLE = re.compile(r"(?<![\w'$.])([a-hj-zA-HJ-Z])(?![\w'])")
+_MEASURE = re.compile(
+    r"(?i)\b(the\s+(?:total\s+)?(?:number|amount|cost|price|length|time|weight|speed|area|"
+    r"distance|range|sum|difference|value|width|height|age|rate)(?:\s+of\s+[a-z]+)?)")
+
+
+def quantity_names(text: str) -> list[str]:
+    """Named quantities in a step without numbers: one-letter variables ("x", "n"; not the
+    "x" of "3 x 4") and measures such as "the number of pencils" or "the total cost"."""
+    out = [m.group(1) for m in _VARIABLE.finditer(text)
+           if not re.search(r"\d\s*$", text[:m.start()]) and m.group(1) not in ("A",)]
+    out += [m.group(1).lower() for m in _MEASURE.finditer(text)]
+    return out
+
+
 def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
     """Quantities of the flagged step: the verifier's ``quantities`` first, then the numbers
-    written in the step text, as written (duplicates by value removed)."""
+    written in the step text, as written (duplicates by value removed), then named
+    quantities (:func:`quantity_names`)."""
     out: list[str] = []
     seen: set[Fraction] = set()
     cands = list(verdict.quantities or [])
     if step is not None:
         cands += [n.text.strip() for n in numbers_in(step.text)]
+        cands += quantity_names(step.text)
     for q in cands:
         q = str(q).strip()
         v = value_of(q)
