@@ -1,0 +1,357 @@
+"""The teacher dashboard (Gradio): review the tutor's feedback, correct it, see the class.
+
+Mounted at ``/teacher`` behind the teacher password by :mod:`tutor.ui.server`. Every read and
+write goes through :class:`tutor.store.Store`. Text that came from students (problems, steps,
+ids) is shown only in text components (Textbox, Dataframe with ``str`` cells) or escaped
+HTML, never rendered as HTML or Markdown.
+"""
+
+
+import html
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tutor.errors import TutorError
+from tutor.schema import ERROR_CATEGORIES
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 25
+ANY = "(any)"
+TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Problem", "Verdict", "1st error",
+                 "Error category", "Standards", "Hints", "Review"]
+TABLE_WIDTHS = ["5%", "11%", "9%", "7%", "28%", "8%", "6%", "11%", "6%", "4%", "5%"]
+STEP_COLUMNS = ["Step", "Student's step", "Tutor's mark", "P(error)"]
+HINT_COLUMNS = ["Level", "Hint the student saw", "Shown at (UTC)"]
+RESUB_COLUMNS = ["ID", "Time (UTC)", "Verdict", "First error step"]
+STANDARD_COLUMNS = ["Role", "Code", "Grade", "Description"]
+REVIEW_COLUMNS = ["Reviewer", "Agree", "First error step", "Error category", "Comment", "When (UTC)"]
+FACT_COLUMNS = ["Field", "Value"]
+
+
+def _time(t) -> str:
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+def _frame(rows: list[list[Any]], columns: list[str]):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
+
+
+def filters_from_form(class_code: str, student: str, date_from: str, date_to: str, problem: str,
+                      standard: str, category: str, verdict: str, unreviewed: bool):
+    """The filter form's values as a :class:`tutor.store.SubmissionFilter` ("(any)" = no filter).
+
+    Raises:
+        TutorInputError: a date that cannot be read.
+    """
+    from tutor.store import SubmissionFilter
+
+    return SubmissionFilter(
+        class_code=class_code, student_id=student, date_from=date_from or None,
+        date_to=date_to or None, problem=problem, standard=standard,
+        error_category=None if category in (None, "", ANY) else category,
+        verdict=None if verdict in (None, "", ANY) else verdict, unreviewed_only=bool(unreviewed))
+
+
+def table_frame(page) -> Any:
+    """A :class:`tutor.store.SubmissionPage` as the review table (a pandas DataFrame)."""
+    return _frame([[r.id, _time(r.created_at), r.student_id or "", r.class_code or "", r.problem,
+                    r.verdict, r.first_error_step or "", r.error_category or "",
+                    " ".join(r.standards), r.hints_shown or "", r.review] for r in page.rows],
+                  TABLE_COLUMNS)
+
+
+def detail_frames(d) -> dict[str, Any]:
+    """The drill-down of a :class:`tutor.store.SubmissionDetail` as DataFrames and strings."""
+    v = d.verdict
+    probs = list(v.step_error_probs) + [None] * len(d.steps)
+    marks = list(v.marks) + [""] * len(d.steps)
+    facts = [["Submission", d.id], ["Time (UTC)", _time(d.created_at)],
+             ["Student", d.student_id or "(none)"], ["Class", d.class_code or "(none)"],
+             ["Problem bank id", d.problem.id or "(typed in)"], ["Verdict", v.label],
+             ["First wrong step", v.first_error_step or "none"],
+             ["Error category", v.error_category or ""],
+             ["Revises submission", d.parent_id or ""]]
+    return {
+        "facts": _frame(facts, FACT_COLUMNS),
+        "problem": d.problem.text,
+        "reference": "\n".join(d.problem.reference_solution or []) +
+                     (f"\nFinal answer: {d.problem.final_answer}" if d.problem.final_answer else ""),
+        "steps": _frame([[s.number, s.text, marks[i].replace("_", " "),
+                          "" if probs[i] is None else round(float(probs[i]), 2)]
+                         for i, s in enumerate(d.steps)], STEP_COLUMNS),
+        "explanation": (f"Step {v.first_error_step}: " if v.first_error_step else "") +
+                       (v.explanation or ("No error found." if v.label == "correct" else "")),
+        "hints": _frame([[h.level, h.text, _time(h.shown_at)] for h in d.hints_shown], HINT_COLUMNS),
+        "resubmissions": _frame([[r.id, _time(r.created_at), r.verdict, r.first_error_step or ""]
+                                 for r in d.resubmissions], RESUB_COLUMNS),
+        "standards": _frame([[m.role, m.code, m.grade, m.description]
+                             for m in d.standards + d.prerequisites], STANDARD_COLUMNS),
+        "reviews": _frame([[r.reviewer, "yes" if r.agree else "no", r.first_error_step or "",
+                            r.error_category or "", r.comment, _time(r.created_at)]
+                           for r in d.reviews], REVIEW_COLUMNS),
+    }
+
+
+def _heat_color(p: float) -> str:
+    """Red (0) -> yellow (0.5) -> green (1), as an RGB CSS colour."""
+    p = min(max(p, 0.0), 1.0)
+    r = 230 if p < 0.5 else int(230 - (p - 0.5) * 2 * 130)
+    g = int(90 + p * 2 * 110) if p < 0.5 else 200
+    return f"rgb({r},{g},110)"
+
+
+def mastery_html(mastery: list[dict[str, Any]], max_students: int = 60) -> str:
+    """Heat-map table, students × standards, of the BKT P(known); each cell also shows the
+    share of first attempts right. Every id is escaped (ids are typed by students)."""
+    if not mastery:
+        return "<p>No first attempts with a student id yet.</p>"
+    students = sorted({r["student_id"] for r in mastery})[:max_students]
+    standards = sorted({r["standard"] for r in mastery})
+    cells = {(r["student_id"], r["standard"]): r for r in mastery}
+    head = "".join(f"<th>{html.escape(s)}</th>" for s in standards)
+    body = []
+    for st in students:
+        tds = []
+        for code in standards:
+            r = cells.get((st, code))
+            if r is None:
+                tds.append("<td></td>")
+                continue
+            tip = (f"{r['first_attempt_correct']}/{r['first_attempts']} first attempts right; "
+                   f"P(known) {r['p_known']:.2f}")
+            tds.append(f'<td style="background:{_heat_color(r["p_known"])}" title="{html.escape(tip)}">'
+                       f"{r['p_known']:.2f}<br><small>{r['first_attempt_correct']}/"
+                       f"{r['first_attempts']}</small></td>")
+        body.append(f"<tr><th>{html.escape(st)}</th>{''.join(tds)}</tr>")
+    return ('<table class="mastery"><tr><th>Student</th>' + head + "</tr>" + "".join(body) +
+            "</table><p><small>Cell: Bayesian Knowledge Tracing P(known) after the student's first "
+            "attempts (fixed parameters: P(L0)=0.3, P(T)=0.1, P(G)=0.2, P(S)=0.1), and first "
+            "attempts right / first attempts.</small></p>")
+
+
+CSS = """
+.mastery {border-collapse:collapse; font-size:0.9em}
+.mastery th, .mastery td {border:1px solid #ccc; padding:4px 6px; text-align:center}
+"""
+
+
+def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
+    """The teacher dashboard as a Gradio Blocks app.
+
+    Args:
+        store: the :class:`tutor.store.Store` to read and write.
+        settings: :class:`tutor.config.Settings` (kept for future options; the password is
+            enforced by the server that mounts this app).
+
+    Returns:
+        A ``gradio.Blocks`` with three tabs: Review (table, drill-down, correction, export),
+        Class view (plots, mastery heat-map), Privacy (delete a student's data).
+    """
+    import gradio as gr
+
+    export_dir = Path(tempfile.mkdtemp(prefix="tutor-export-"))
+
+    def status(msg: str, ok: bool = True) -> str:
+        return ("✅ " if ok else "⚠️ ") + html.escape(msg)
+
+    def load_page(page: int, *form):
+        try:
+            f = filters_from_form(*form)
+            result = store.list_submissions(f, page=max(1, int(page)), page_size=PAGE_SIZE)
+            if result.page > result.pages:
+                result = store.list_submissions(f, page=result.pages, page_size=PAGE_SIZE)
+        except TutorError as exc:
+            return gr.update(), page, status(str(exc), False)
+        info = f"Page {result.page} of {result.pages} · {result.total} submissions"
+        return table_frame(result), result.page, info
+
+    def open_submission(sid):
+        empty = [gr.update()] * 12
+        if sid is None or sid == "":
+            return [*empty, status("Pick a row or type a submission id.", False)]
+        try:
+            d = store.get_submission(int(sid))
+        except (TutorError, ValueError) as exc:
+            return [*empty, status(str(exc), False)]
+        fr = detail_frames(d)
+        return [int(d.id), fr["facts"], fr["problem"], fr["reference"], fr["steps"],
+                fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
+                fr["reviews"], d.verdict.first_error_step or 0,
+                d.verdict.error_category or ERROR_CATEGORIES[0], status(f"Submission {d.id} opened.")]
+
+    def pick_row(evt: gr.SelectData):
+        row = evt.row_value or []
+        return open_submission(row[0] if row else None)
+
+    def save_review(sid, agree, step, category, comment, request: gr.Request):
+        reviewer = getattr(request, "username", None) or "teacher"
+        try:
+            if sid in (None, ""):
+                raise ValueError("open a submission first")
+            step = int(step or 0)
+            store.add_review(int(sid), reviewer, agree == "Agree with the tutor",
+                             first_error_step=step or None, error_category=category,
+                             comment=comment or "")
+            fr = detail_frames(store.get_submission(int(sid)))
+        except (TutorError, ValueError) as exc:
+            return gr.update(), status(str(exc), False)
+        return fr["reviews"], status(f"Review of submission {int(sid)} saved by {reviewer}.")
+
+    def export(kind: str, *form):
+        try:
+            f = filters_from_form(*form)
+            path = export_dir / f"submissions.{kind}"
+            n = store.export_csv(path, f) if kind == "csv" else store.export_jsonl(path, f)
+        except TutorError as exc:
+            return None, status(str(exc), False)
+        return str(path), status(f"Exported {n} submissions as {kind.upper()}.")
+
+    def class_view(*form):
+        try:
+            a = store.class_analytics(filters_from_form(*form))
+        except TutorError as exc:
+            return [gr.update()] * 5 + [status(str(exc), False)]
+        by_std = _frame([[r["standard"], r["incorrect"], r["submissions"]] for r in a.errors_by_standard],
+                        ["standard", "incorrect", "submissions"])
+        by_cat = _frame([[r["error_category"], r["count"]] for r in a.errors_by_category],
+                        ["error category", "count"])
+        import pandas as pd
+
+        times = _frame([[pd.Timestamp(r["day"]), r["submissions"], r["incorrect"]] for r in a.over_time],
+                       ["day", "submissions", "incorrect"])
+        long = times.melt(id_vars="day", var_name="series", value_name="count")
+        prereq = _frame([[r["standard"], r["count"], r["description"]] for r in a.prerequisites],
+                        ["Prerequisite standard", "Wrong steps", "Description"])
+        return [by_std, by_cat, long, mastery_html(a.mastery), prereq,
+                status(f"{a.total} submissions in the class view.")]
+
+    def delete_student(student, confirm):
+        if not confirm:
+            return status("Tick the box to confirm the deletion.", False)
+        try:
+            n = store.delete_student(student)
+        except TutorError as exc:
+            return status(str(exc), False)
+        return status(f"Deleted {n} submissions of that student.")
+
+    with gr.Blocks(title="Tutor — teacher", delete_cache=(3600, 3600)) as app:
+        gr.Markdown("## Teacher dashboard\nReview what the tutor said, correct it, and see where "
+                    "the class struggles. Times are UTC.")
+        page = gr.State(1)
+        with gr.Row():
+            class_code = gr.Textbox(label="Class code", max_lines=1, elem_id="f-class")
+            student = gr.Textbox(label="Student", max_lines=1, elem_id="f-student")
+            date_from = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1, elem_id="f-from")
+            date_to = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1, elem_id="f-to")
+            problem = gr.Textbox(label="Problem (id or words)", max_lines=1, elem_id="f-problem")
+        with gr.Row():
+            standard = gr.Textbox(label="Standard (e.g. 5.NF)", max_lines=1, elem_id="f-standard")
+            category = gr.Dropdown([ANY, *ERROR_CATEGORIES], value=ANY, label="Error category",
+                                   elem_id="f-category")
+            verdict = gr.Dropdown([ANY, "correct", "incorrect", "unsure"], value=ANY,
+                                  label="Verdict", elem_id="f-verdict")
+            unreviewed = gr.Checkbox(label="Unreviewed only", elem_id="f-unreviewed")
+            apply_btn = gr.Button("Apply filters", variant="primary", elem_id="apply")
+        form = [class_code, student, date_from, date_to, problem, standard, category, verdict, unreviewed]
+        with gr.Tabs():
+            with gr.Tab("Review", id="review"):
+                table = gr.Dataframe(headers=TABLE_COLUMNS, datatype="str", interactive=False,
+                                     wrap=True, column_widths=TABLE_WIDTHS,
+                                     label="Submissions (newest first; click a row)",
+                                     elem_id="review-table")
+                with gr.Row():
+                    prev_btn = gr.Button("◀ Previous", size="sm", elem_id="prev")
+                    page_info = gr.Markdown(elem_id="page-info")
+                    next_btn = gr.Button("Next ▶", size="sm", elem_id="next")
+                with gr.Row():
+                    csv_btn = gr.Button("Export CSV", size="sm", elem_id="export-csv")
+                    jsonl_btn = gr.Button("Export JSONL", size="sm", elem_id="export-jsonl")
+                    export_file = gr.File(label="Export", interactive=False, height=90,
+                                          elem_id="export-file")
+                gr.Markdown("### Submission")
+                with gr.Row():
+                    sub_id = gr.Number(label="Submission id", precision=0, elem_id="sub-id")
+                    open_btn = gr.Button("Open", elem_id="open")
+                    msg = gr.Markdown(elem_id="status")
+                with gr.Row():
+                    with gr.Column():
+                        facts = gr.Dataframe(headers=FACT_COLUMNS, datatype="str", interactive=False,
+                                             label="Summary", elem_id="facts")
+                        problem_box = gr.Textbox(label="Problem", interactive=False, lines=3,
+                                                 elem_id="d-problem")
+                        reference_box = gr.Textbox(label="Reference solution", interactive=False,
+                                                   lines=2, elem_id="d-reference")
+                        standards_tbl = gr.Dataframe(headers=STANDARD_COLUMNS, datatype="str",
+                                                     interactive=False, wrap=True,
+                                                     label="Standards (problem, prerequisites)")
+                    with gr.Column():
+                        steps_tbl = gr.Dataframe(headers=STEP_COLUMNS, datatype="str",
+                                                 interactive=False, wrap=True,
+                                                 label="Student's steps with the tutor's marks",
+                                                 elem_id="d-steps")
+                        explanation = gr.Textbox(label="First wrong step: the tutor's explanation",
+                                                 interactive=False, elem_id="d-explanation")
+                        hints_tbl = gr.Dataframe(headers=HINT_COLUMNS, datatype="str",
+                                                 interactive=False, wrap=True,
+                                                 label="Hints the student saw")
+                        resub_tbl = gr.Dataframe(headers=RESUB_COLUMNS, datatype="str",
+                                                 interactive=False, label="Resubmissions that followed")
+                gr.Markdown("### Your review (the tutor's verdict is kept as it was)")
+                with gr.Row():
+                    agree = gr.Radio(["Agree with the tutor", "Disagree"], value="Agree with the tutor",
+                                     label="Verdict", elem_id="r-agree")
+                    step_in = gr.Number(label="Right first wrong step (0 = solution is correct)",
+                                        precision=0, minimum=0, elem_id="r-step")
+                    cat_in = gr.Dropdown(list(ERROR_CATEGORIES), value=ERROR_CATEGORIES[0],
+                                         label="Error category", elem_id="r-category")
+                comment = gr.Textbox(label="Comment", lines=2, elem_id="r-comment")
+                save_btn = gr.Button("Save review", variant="primary", elem_id="save-review")
+                reviews_tbl = gr.Dataframe(headers=REVIEW_COLUMNS, datatype="str", interactive=False,
+                                           wrap=True, label="Reviews", elem_id="d-reviews")
+            with gr.Tab("Class view", id="class"):
+                class_btn = gr.Button("Show class view for the filters above", elem_id="class-view")
+                class_msg = gr.Markdown()
+                with gr.Row():
+                    std_plot = gr.BarPlot(x="standard", y="incorrect", title="Wrong solutions by standard",
+                                          x_label_angle=-30, elem_id="plot-standard")
+                    cat_plot = gr.BarPlot(x="error category", y="count",
+                                          title="First errors by category", x_label_angle=-30)
+                time_plot = gr.LinePlot(x="day", y="count", color="series",
+                                        title="Submissions and wrong solutions per day")
+                gr.Markdown("#### Mastery: student × standard")
+                heat = gr.HTML(elem_id="mastery")
+                prereq_tbl = gr.Dataframe(datatype="str", interactive=False, wrap=True,
+                                          label="Prerequisite standards most often implicated")
+            with gr.Tab("Privacy", id="privacy"):
+                gr.Markdown("Delete everything logged for one student (submissions, hints, reviews). "
+                            "This cannot be undone.")
+                del_student = gr.Textbox(label="Student id", max_lines=1, elem_id="del-student")
+                del_confirm = gr.Checkbox(label="Yes, delete this student's data", elem_id="del-confirm")
+                del_btn = gr.Button("Delete student data", variant="stop", elem_id="del-btn")
+                del_msg = gr.Markdown(elem_id="del-status")
+
+        page_out = [table, page, page_info]
+        one = gr.State(1)
+        apply_btn.click(load_page, [one, *form], page_out, api_name=False)
+        prev_btn.click(lambda p, *f: load_page(p - 1, *f), [page, *form], page_out, api_name=False)
+        next_btn.click(lambda p, *f: load_page(p + 1, *f), [page, *form], page_out, api_name=False)
+        app.load(load_page, [one, *form], page_out, api_name=False)
+        detail_out = [sub_id, facts, problem_box, reference_box, steps_tbl, explanation, hints_tbl,
+                      resub_tbl, standards_tbl, reviews_tbl, step_in, cat_in, msg]
+        open_btn.click(open_submission, sub_id, detail_out, api_name=False)
+        table.select(pick_row, None, detail_out, api_name=False)
+        save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment], [reviews_tbl, msg],
+                       api_name=False).then(load_page, [page, *form], page_out, api_name=False)
+        csv_btn.click(lambda *f: export("csv", *f), form, [export_file, msg], api_name=False)
+        jsonl_btn.click(lambda *f: export("jsonl", *f), form, [export_file, msg], api_name=False)
+        class_btn.click(class_view, form, [std_plot, cat_plot, time_plot, heat, prereq_tbl, class_msg],
+                        api_name=False)
+        del_btn.click(delete_student, [del_student, del_confirm], del_msg, api_name=False).then(
+            load_page, [page, *form], page_out, api_name=False)
+    app.css = CSS
+    return app
