@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tutor.bank import load_bank
+from tutor.bank import load_bank, titles
 from tutor.config import load_settings
 from tutor.eval.bench import with_slip
 from tutor.service import Tutor
@@ -39,7 +39,7 @@ def test_bank_problem_with_a_slip(running):
     tutor, client = running
     prob = next(p for p in load_bank() if with_slip(p.reference_solution))
     steps, k = with_slip(prob.reference_solution)
-    label = next(lbl for lbl, pid in __import__("tutor.bank", fromlist=["titles"]).titles() if pid == prob.id)
+    label = next(lbl for lbl, pid in titles() if pid == prob.id)
     verdict, steps_html, standards_html, hints, _more = submit(client, label, prob.text, "\n".join(steps))
     assert f"Step {k} has a mistake" in verdict
     assert "first-error" in steps_html
