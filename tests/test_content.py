@@ -188,6 +188,23 @@ def test_descriptions_are_own_words(by_code, shared_data):
     assert not too_close
 
 
+def test_descriptions_copy_no_long_phrase(by_code, shared_data):
+    """No run of 10 or more words (of 3+ letters; formulas and unit lists ignored) is shared."""
+    atc = _atc(shared_data)
+
+    def words(text: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 3]
+
+    copied = []
+    for code, r in atc.items():
+        ours, theirs = words(by_code[code]["description"]), words(r["description"])
+        match = difflib.SequenceMatcher(None, ours, theirs, autojunk=False).find_longest_match(
+            0, len(ours), 0, len(theirs))
+        if match.size >= 10:
+            copied.append((code, " ".join(ours[match.a:match.a + match.size])))
+    assert not copied
+
+
 # ----------------------------------------------------------------------------- bank
 
 class _Evaluator(ast.NodeVisitor):
