@@ -90,14 +90,19 @@ def errors_by_category(attempts: list[Attempt]) -> list[dict]:
 
 
 def over_time(attempts: list[Attempt]) -> list[dict]:
-    """Submissions and wrong ones per UTC day, oldest first."""
-    total: Counter[str] = Counter()
-    wrong: Counter[str] = Counter()
+    """Submissions and wrong ones per UTC day, oldest first; days without any in between
+    are listed with zeros (a plot then shows the gap)."""
+    total: Counter[dt.date] = Counter()
+    wrong: Counter[dt.date] = Counter()
     for a in attempts:
-        day = a.created_at.date().isoformat()
+        day = a.created_at.date()
         total[day] += 1
         wrong[day] += a.label == "incorrect"
-    return [{"day": d, "submissions": total[d], "incorrect": wrong[d]} for d in sorted(total)]
+    if not total:
+        return []
+    first, last = min(total), max(total)
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    return [{"day": d.isoformat(), "submissions": total[d], "incorrect": wrong[d]} for d in days]
 
 
 def mastery(attempts: list[Attempt]) -> list[dict]:

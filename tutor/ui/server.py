@@ -73,7 +73,13 @@ def create_server(tutor: Any, student_app: Any = None, teacher_app: Any = None):
         from tutor.ui.student import build_student_app
 
         student_app = build_student_app(tutor)
+    # Every mounted Gradio app serves any file in Gradio's process-wide upload/cache folder,
+    # the teacher's CSV/JSONL exports included; the student app has no file components, so it
+    # is blocked from that folder altogether.
+    from gradio.utils import get_upload_folder
+
     gr.mount_gradio_app(app, student_app, path="", footer_links=[], run_history=False,
+                        blocked_paths=[str(get_upload_folder())],
                         css=getattr(student_app, "css", None))
     return app
 

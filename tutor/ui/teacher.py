@@ -157,7 +157,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
     export_dir = Path(tempfile.mkdtemp(prefix="tutor-export-"))
 
     def status(msg: str, ok: bool = True) -> str:
-        return ("✅ " if ok else "⚠️ ") + html.escape(msg)
+        return html.escape(msg) if ok else "**Not done:** " + html.escape(msg)
 
     def load_page(page: int, *form):
         try:
@@ -318,11 +318,12 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 class_msg = gr.Markdown()
                 with gr.Row():
                     std_plot = gr.BarPlot(x="standard", y="incorrect", title="Wrong solutions by standard",
-                                          x_label_angle=-30, elem_id="plot-standard")
+                                          x_label_angle=-30, y_lim=[0, None], elem_id="plot-standard")
                     cat_plot = gr.BarPlot(x="error category", y="count",
-                                          title="First errors by category", x_label_angle=-30)
+                                          title="First errors by category", x_label_angle=-30,
+                                          y_lim=[0, None])
                 time_plot = gr.LinePlot(x="day", y="count", color="series",
-                                        title="Submissions and wrong solutions per day")
+                                        title="Submissions and wrong solutions per day", y_lim=[0, None])
                 gr.Markdown("#### Mastery: student × standard")
                 heat = gr.HTML(elem_id="mastery")
                 prereq_tbl = gr.Dataframe(datatype="str", interactive=False, wrap=True,

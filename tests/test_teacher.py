@@ -1,0 +1,66 @@
+"""Teacher dashboard building blocks without a browser: form -> filter, tables, heat-map."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tutor.errors import TutorInputError
+from tutor.store import Store
+from tutor.store.analytics import Attempt, over_time
+from tutor.ui.teacher import (ANY, TABLE_COLUMNS, build_teacher_app, detail_frames, filters_from_form,
+                              mastery_html, table_frame)
+
+from test_store import make
+
+
+def test_form_to_filter():
+    f = filters_from_form(" 7B ", "", "2026-03-01", "", "shirt", "7.RP", ANY, "incorrect", True)
+    assert (f.class_code, f.student_id, f.problem, f.standard) == ("7B", None, "shirt", "7.RP")
+    assert (f.error_category, f.verdict, f.unreviewed_only) == (None, "incorrect", True)
+    assert f.start == dt.datetime(2026, 3, 1) and f.end is None
+    with pytest.raises(TutorInputError):
+        filters_from_form("", "", "March", "", "", "", ANY, ANY, False)
+
+
+def test_table_and_drilldown_frames():
+    store = Store("sqlite://")
+    first = store.save(*make("ana"))
+    store.log_hint_shown(first, 1, "Look at step 2.")
+    second = store.save(*make("ana", label="correct"), parent_id=first)
+    store.add_review(first, "ms-lee", agree=False, first_error_step=3, comment="step 3")
+    table = table_frame(store.list_submissions())
+    assert list(table.columns) == TABLE_COLUMNS
+    assert table["ID"].tolist() == [second, first]
+    assert table.iloc[1]["Review"] == "disagree" and table.iloc[1]["Hints"] == 1
+    fr = detail_frames(store.get_submission(first))
+    assert fr["steps"]["Tutor's mark"].tolist() == ["correct", "first error", "after error"]
+    assert fr["explanation"] == "Step 2: 20 - 3 is 17, not 18."
+    assert fr["hints"]["Hint the student saw"].tolist() == ["Look at step 2."]
+    assert fr["resubmissions"]["ID"].tolist() == [second]
+    assert fr["standards"]["Code"].tolist() == ["7.RP.A.3", "6.RP.A.3"]
+    assert fr["reviews"].iloc[0]["Reviewer"] == "ms-lee"
+    assert "Final answer: 17" in fr["reference"]
+
+
+def test_mastery_heatmap_escapes_student_ids():
+    rows = [{"student_id": "<script>alert(1)</script>", "standard": "5.NF.A.1", "first_attempts": 2,
+             "first_attempt_correct": 1, "share_first_attempt_correct": 0.5, "p_known": 0.42}]
+    out = mastery_html(rows)
+    assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "0.42" in out and "1/2" in out
+    assert "No first attempts" in mastery_html([])
+
+
+def test_over_time_lists_empty_days():
+    t = dt.datetime(2026, 3, 1, 9)
+    attempts = [Attempt(t, "a", "incorrect", "Other", True), Attempt(t + dt.timedelta(days=2), "a", "correct", None, True)]
+    assert over_time(attempts) == [{"day": "2026-03-01", "submissions": 1, "incorrect": 1},
+                                   {"day": "2026-03-02", "submissions": 0, "incorrect": 0},
+                                   {"day": "2026-03-03", "submissions": 1, "incorrect": 0}]
+
+
+def test_app_builds(settings):
+    app = build_teacher_app(Store("sqlite://"), settings)
+    assert app.title == "Tutor — teacher"

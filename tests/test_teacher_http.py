@@ -1,0 +1,124 @@
+"""The teacher dashboard over real HTTP: refused without the password, students see nothing."""
+
+from __future__ import annotations
+
+import types
+
+import httpx
+import pytest
+
+from tutor.store import Store
+from tutor.store.demo import demo_item, seed_demo
+
+PASSWORD = "s3cret-pw"
+PAYLOAD = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
+
+
+def placeholder_student_app():
+    """Stands in for the lead's student app (the server must not depend on its content)."""
+    import gradio as gr
+
+    with gr.Blocks(title="student placeholder") as app:
+        gr.Markdown("Student app placeholder")
+    return app
+
+
+def seeded_store(path) -> tuple[Store, int]:
+    """A log with demo rows plus one whose problem, steps and student id carry a script."""
+    import random
+
+    store = Store(f"sqlite:///{path}")
+    seed_demo(store, n=120, seed=3)
+    sub, fb = demo_item(random.Random(0), PAYLOAD, "class-X", wrong=True, problem=0)
+    sub.problem.text = "Evil problem " + PAYLOAD
+    fb.steps[0].text = "Step " + PAYLOAD
+    return store, store.save(sub, fb)
+
+
+def start_dashboard(tmp_path, password: str = PASSWORD, store: Store | None = None):
+    """Serve the student placeholder and the teacher app on a free 127.0.0.1 port.
+
+    Returns ``(base_url, stop, store, payload_id)``."""
+    from tutor.config import load_settings
+    from tutor.ui.server import create_server, start_in_thread
+
+    payload_id = None
+    if store is None:
+        store, payload_id = seeded_store(tmp_path / "log.sqlite3")
+    settings = load_settings(database_url=store.url, teacher_password=password, use_model=False)
+    tutor = types.SimpleNamespace(settings=settings, store=store)
+    url, stop = start_in_thread(create_server(tutor, student_app=placeholder_student_app()))
+    return url, stop, store, payload_id
+
+
+@pytest.fixture(scope="module")
+def dashboard(tmp_path_factory):
+    url, stop, store, payload_id = start_dashboard(tmp_path_factory.mktemp("http"))
+    yield url, store, payload_id
+    stop()
+
+
+def login(client: httpx.Client, url: str, user: str, password: str) -> httpx.Response:
+    return client.post(f"{url}/teacher/login", data={"username": user, "password": password})
+
+
+TEACHER_ROUTES = [("GET", "/teacher/config"), ("GET", "/teacher/gradio_api/info"),
+                  ("POST", "/teacher/gradio_api/queue/join"),
+                  ("GET", "/teacher/gradio_api/queue/data?session_hash=x"),
+                  ("POST", "/teacher/gradio_api/upload"),
+                  ("GET", "/teacher/gradio_api/file=/etc/hostname")]
+
+
+def test_teacher_routes_refused_without_password(dashboard):
+    url, _, _ = dashboard
+    with httpx.Client(timeout=20) as c:
+        for method, path in TEACHER_ROUTES:
+            r = c.request(method, url + path, json={} if method == "POST" else None)
+            assert r.status_code in (401, 403), (path, r.status_code)
+            assert "student-" not in r.text
+        page = c.get(f"{url}/teacher/")  # the log-in page only
+        assert page.status_code == 200 and "student-" not in page.text and "class-" not in page.text
+        assert login(c, url, "ms-lee", "wrong").status_code in (400, 401)
+        assert c.get(f"{url}/teacher/config").status_code == 401
+        assert login(c, url, "", PASSWORD).status_code in (400, 401, 422)  # a name is required
+        assert c.get(f"{url}/teacher/config").status_code == 401
+
+
+def test_teacher_gets_in_with_password(dashboard):
+    url, _, _ = dashboard
+    with httpx.Client(timeout=20) as c:
+        assert login(c, url, "ms-lee", PASSWORD).status_code == 200
+        config = c.get(f"{url}/teacher/config")
+        assert config.status_code == 200 and "Teacher dashboard" in config.text
+        assert c.get(f"{url}/teacher/gradio_api/info").status_code == 200
+
+
+def test_student_app_shows_no_teacher_data(dashboard):
+    url, _, _ = dashboard
+    with httpx.Client(timeout=20) as c:
+        config = c.get(f"{url}/config")
+        assert config.status_code == 200 and "Student app placeholder" in config.text
+        for text in ("Teacher dashboard", "student-", "class-A", "Evil problem"):
+            assert text not in config.text
+        # the student app's API knows none of the teacher's functions
+        assert "review" not in c.get(f"{url}/gradio_api/info").text.lower()
+
+
+def test_empty_password_turns_the_dashboard_off(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    url, stop, _, _ = start_dashboard(tmp_path, password="", store=store)
+    try:
+        with httpx.Client(timeout=20) as c:
+            r = c.get(f"{url}/teacher/config")
+            assert r.status_code == 404 and "off" in r.text
+            assert c.get(f"{url}/config").status_code == 200  # students still work
+    finally:
+        stop()
+
+
+def test_password_check_needs_name_and_exact_password():
+    from tutor.ui.server import password_check
+
+    check = password_check("pässword")
+    assert check("ms-lee", "pässword") and not check("ms-lee", "password")
+    assert not check("", "pässword") and not check("ms-lee", "")
