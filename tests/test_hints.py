@@ -7,7 +7,8 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from tutor.hints import HintLadder, check_hint, clean_model_text, hint_prompt, ladder_kinds, safe_prefix
-from tutor.hints.fallback import evaluate, fallback_hint, target_step
+from tutor.hints.fallback import fallback_hint, target_step
+from tutor.hints.numbers import evaluate
 from tutor.schema import ERROR_CATEGORIES, Problem, Step, Verdict
 
 PROBLEM = Problem(

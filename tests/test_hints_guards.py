@@ -174,3 +174,17 @@ def test_check_hint_collects_every_problem():
     assert "states '10'" in problems
     assert "calls correct step 2 wrong" in problems
     assert "does not point at step 1" in problems
+
+
+# ----------------------------------------------------------------------------- form
+def test_form_problems():
+    from tutor.hints.guards import form_problems
+
+    assert form_problems("Look at step 1. How did you get 12?", "where", PROBLEM, STEPS) == []
+    assert form_problems("Look at step 1 and the 12 there.", "where", PROBLEM, STEPS) == ["asks no question"]
+    copied = "Look at step 1. His friend has three times as many tires as Ignatius's bikes?"
+    assert form_problems(copied, "where", PROBLEM, STEPS) == ["copies 8+ words from the problem or the steps"]
+    assert form_problems("In step 1, 4 + 12 = 15 tires.", "concept", PROBLEM, STEPS) == \
+        ["false arithmetic '4 + 12 = 15'"]
+    assert form_problems("In step 1, 3 x 8 = 24 tires.", "bottom_out", PROBLEM, STEPS) == []
+    assert form_problems("Check step 1. Check step 1.", "concept", PROBLEM, STEPS) == ["repeats a sentence"]

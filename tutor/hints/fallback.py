@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from fractions import Fraction
 
 from tutor.hints.guards import check_hint, forbidden_values, is_forbidden_quantity, step_quantities
-from tutor.hints.numbers import numbers_in, value_of
+from tutor.hints.numbers import evaluate, numbers_in, value_of
 from tutor.schema import Hint, Problem, Step, Verdict
 
 # Level 1 ("where"): a question that points at the step and names a quantity of it.
@@ -68,19 +67,6 @@ def safe_quantities(problem: Problem, steps: list[Step], verdict: Verdict, level
         qs = list(reversed(step_quantities(step, Verdict(label=verdict.label))))
     forbidden = forbidden_values(problem, verdict, level)
     return [q for q in qs if not is_forbidden_quantity(q, forbidden)]
-
-
-def evaluate(expr: str) -> Fraction | None:
-    """Exact value of a plain arithmetic expression such as ``"3 x 8"`` or ``"$1,200 / 4"``
-    (``None`` when it is not one)."""
-    e = expr.replace("×", "*").replace("x", "*").replace("÷", "/").replace("$", "").replace(",", "")
-    if not re.fullmatch(r"[\d\s.+\-*/()]+", e):
-        return None
-    e = re.sub(r"(\d+(?:\.\d+)?)", r"Fraction('\1')", e)
-    try:
-        return Fraction(eval(e, {"__builtins__": {}, "Fraction": Fraction}))  # digits/operators only
-    except (ArithmeticError, SyntaxError, ValueError, TypeError):
-        return None
 
 
 def _operation(text: str) -> str | None:

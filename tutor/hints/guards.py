@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from fractions import Fraction
 
-from tutor.hints.numbers import numbers_in, same_number, states_value, value_of
+from tutor.hints.numbers import evaluate, numbers_in, same_number, states_value, value_of
 from tutor.schema import Problem, Step, Verdict
 
 MAX_WORDS = 60
@@ -266,6 +266,41 @@ def grounding_problems(text: str, level: int, kind: str, steps: list[Step], verd
     return out
 
 
+# --------------------------------------------------------------------------- form
+QUESTION_KINDS = ("where", "extension", "explain")
+#: Longest run of words a hint may copy from the problem or the student's steps.
+MAX_COPIED_WORDS = 7
+_CLAIM = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=\s*"
+                    r"\$?(\d[\d,]*(?:\.\d+)?)")
+
+
+def _word_runs(text: str, n: int) -> set[tuple[str, ...]]:
+    w = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
+
+
+def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> list[str]:
+    """Why a hint does not do its job as a hint (empty = fine): a ``where``/``extension``/
+    ``explain`` hint that asks no question; text copied from the problem or the student's
+    steps (more than :data:`MAX_COPIED_WORDS` words in a row); arithmetic it states that is
+    false ("4 + 12 = 15"); a sentence said twice."""
+    out = []
+    if kind in QUESTION_KINDS and "?" not in text:
+        out.append("asks no question")
+    n = MAX_COPIED_WORDS + 1
+    runs = _word_runs(text, n)
+    if runs and runs & (_word_runs(problem.text, n) | set().union(*(_word_runs(s.text, n) for s in steps))):
+        out.append(f"copies {n}+ words from the problem or the steps")
+    for m in _CLAIM.finditer(text):
+        lhs, rhs = evaluate(m.group(1)), value_of(m.group(2))
+        if lhs is not None and rhs is not None and lhs != rhs:
+            out.append(f"false arithmetic {m.group(0)!r}")
+    sentences = [s.lower() for s in _sentences(text)]
+    if len(set(sentences)) < len(sentences):
+        out.append("repeats a sentence")
+    return out
+
+
 # --------------------------------------------------------------------------- all together
 def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[Step],
                verdict: Verdict) -> list[str]:
@@ -281,5 +316,6 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
     out += [f"calls correct step {n} wrong" if n else "error wording for a solution without a found error"
             for n in find_false_accusations(text, verdict)]
     out += readability_problems(text)
+    out += form_problems(text, kind, problem, steps)
     out += grounding_problems(text, level, kind, steps, verdict)
     return out

@@ -226,3 +226,16 @@ def format_value(value: Fraction) -> str:
     if abs(round(f, 2) - f) < 1e-12:
         return f"{f:g}"
     return f"{value.numerator}/{value.denominator}"
+
+
+def evaluate(expr: str) -> Fraction | None:
+    """Exact value of a plain arithmetic expression such as ``"3 x 8"`` or ``"$1,200 / 4"``
+    (``None`` when it is not one)."""
+    e = expr.replace("×", "*").replace("x", "*").replace("÷", "/").replace("$", "").replace(",", "")
+    if not re.fullmatch(r"[\d\s.+\-*/()]+", e):
+        return None
+    e = re.sub(r"(\d+(?:\.\d+)?)", r"Fraction('\1')", e)
+    try:
+        return Fraction(eval(e, {"__builtins__": {}, "Fraction": Fraction}))  # digits/operators only
+    except (ArithmeticError, SyntaxError, ValueError, TypeError):
+        return None
