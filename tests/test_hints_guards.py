@@ -20,20 +20,9 @@ from tutor.hints import (
 from tutor.hints.numbers import numbers_in, states_value, value_of
 from tutor.schema import Problem, Step, Verdict
 
-PROBLEM = Problem(
-    text="Ignatius owns 4 bicycles. His friend has three times as many tires as Ignatius's bikes "
-         "have. The friend has one unicycle, a tricycle, and the rest are bikes. How many "
-         "bicycles does the friend own?",
-    reference_solution=["Ignatius has 8 tires because 2 x 4 = 8",
-                        "His friend has 24 tires because 3 x 8 = 24",
-                        "There are 20 bicycle wheels because 24-1-3 = 20",
-                        "He has 10 bicycles because 20 / 2 = 10", " 10"],
-)
-STEPS = [Step(1, "Ignatius owns 4 bicycles, so his friend has 3 x 4 = 12 bicycle tires."),
-         Step(2, "The unicycle and tricycle have 1 + 3 = 4 tires."),
-         Step(3, "So 12 - 4 = 8 tires are on bikes."),
-         Step(4, "Each bike has 2 tires, so 8 / 2 = 4 bicycles."),
-         Step(5, "4")]
+from test_hints import PROBLEM, STEPS
+
+# The bicycle problem and a solution whose step 1 is wrong (shared with the ladder tests).
 WRONG = Verdict(label="incorrect", first_error_step=1,
                 marks=["first_error", "after_error", "after_error", "after_error", "after_error"],
                 error_category="Missing / Wrong factual knowledge", expected_value="24",

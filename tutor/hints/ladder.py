@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from tutor.hints.fallback import fallback_hint
 from tutor.hints.guards import MAX_WORDS, check_hint, find_false_accusations, find_leaks, forbidden_values
-from tutor.hints.numbers import _SCALES, _TENS, _UNITS
+from tutor.hints.numbers import NUMBER_WORDS
 from tutor.hints.prompting import hint_prompt, kind_for, ladder_kinds
 from tutor.llm import LanguageModel
 from tutor.schema import Hint, Problem, Step, Verdict
@@ -24,7 +24,6 @@ log = logging.getLogger(__name__)
 
 #: Where a hint ends: the model starts a new turn or a blank line.
 STOP = ("\n\n", "<|im_end|>", "<|im_start|>", "### ", "Problem:", "Student step")
-_NUMBERISH = set(_UNITS) | set(_TENS) | set(_SCALES) | {"and", "point", "a", "half", "dozen"}
 _PREFIX = re.compile(r"^\s*(?:hint|question|answer|praise|tutor|assistant)\s*(?:\d+)?\s*:\s*", re.I)
 
 
@@ -48,7 +47,7 @@ def safe_prefix(text: str) -> str:
     if not text.endswith((" ", "\n")):
         words = words[:-1]  # the last word may still be growing
     while words and (not words[-1].strip() or re.search(r"\d", words[-1])
-                     or re.sub(r"[^a-z]", "", words[-1].lower().split("-")[-1]) in _NUMBERISH):
+                     or re.sub(r"[^a-z]", "", words[-1].lower().split("-")[-1]) in NUMBER_WORDS):
         words.pop()
     return " ".join(words).strip()
 

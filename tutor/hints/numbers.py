@@ -28,6 +28,8 @@ _DENOMS = {
     "twelfth": 12, "twelfths": 12, "hundredth": 100, "hundredths": 100,
 }
 _SPECIAL = {"dozen": 12, "score": 20}
+#: Words that can be part of a number written in words ("seventy", "hundred", "and", "half").
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"and", "point", "a", "half", "dozen"}
 _VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
            "⅔": Fraction(2, 3), "⅕": Fraction(1, 5), "⅛": Fraction(1, 8)}
 
