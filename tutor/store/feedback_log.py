@@ -119,6 +119,35 @@ def _match(s: StandardRow) -> StandardMatch:
                          cluster=s.cluster, score=s.score, role=s.role)  # type: ignore[arg-type]
 
 
+# Columns of a review-table line (the big JSON columns are left out).
+_SUMMARY_COLS = (SubmissionRow.id, SubmissionRow.created_at, SubmissionRow.student_id,
+                 SubmissionRow.class_code, SubmissionRow.problem_id, SubmissionRow.problem_text,
+                 SubmissionRow.verdict_label, SubmissionRow.first_error_step,
+                 SubmissionRow.error_category, SubmissionRow.parent_id)
+_DETAIL_LOAD = (selectinload(SubmissionRow.standards), selectinload(SubmissionRow.hints_shown),
+                selectinload(SubmissionRow.reviews))
+
+
+def _detail(row: SubmissionRow) -> SubmissionDetail:
+    """A :class:`SubmissionDetail` of a loaded row (``resubmissions`` left empty)."""
+    return SubmissionDetail(
+        id=row.id, created_at=_utc(row.created_at), student_id=row.student_id,
+        class_code=row.class_code, parent_id=row.parent_id,
+        problem=Problem(text=row.problem_text, reference_solution=row.reference_solution,
+                        final_answer=row.final_answer, id=row.problem_id),
+        solution_text=row.solution_text, steps=[Step.from_dict(d) for d in row.steps],
+        verdict=Verdict.from_dict(row.verdict) if row.verdict else Verdict(
+            label=row.verdict_label, first_error_step=row.first_error_step,  # type: ignore[arg-type]
+            marks=row.marks, step_error_probs=row.step_error_probs,
+            error_category=row.error_category, explanation=row.explanation),
+        standards=[_match(m) for m in row.standards if m.role == "problem"],
+        prerequisites=[_match(m) for m in row.standards if m.role == "prerequisite"],
+        hints=[Hint.from_dict(h) for h in row.hints],
+        hints_shown=[HintShown(h.level, h.text, _utc(h.shown_at)) for h in row.hints_shown],
+        timings=dict(row.timings), warnings=list(row.warnings),
+        reviews=[_review(r) for r in row.reviews])
+
+
 class Store:
     """The feedback log behind the tutor and the teacher dashboard.
 
@@ -254,8 +283,7 @@ class Store:
         if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
             raise TutorInputError(f"page must be ≥ 1 and page size between 1 and {MAX_PAGE_SIZE}")
         S = SubmissionRow
-        cols = (S.id, S.created_at, S.student_id, S.class_code, S.problem_id, S.problem_text,
-                S.verdict_label, S.first_error_step, S.error_category, S.parent_id)
+        cols = _SUMMARY_COLS
         with self._session() as s:
             total = s.scalar(self._filtered(f, func.count(S.id)))
             rows = s.execute(self._filtered(f, *cols).order_by(S.created_at.desc(), S.id.desc())
@@ -288,41 +316,21 @@ class Store:
         return [_summary(r, codes[r.id], levels.get(r.id, 0), reviews.get(r.id, "")) for r in rows]
 
     def get_submission(self, submission_id: int) -> SubmissionDetail:
-        """Everything about one submission (drill-down), with its resubmission chain.
+        """Everything about one submission (drill-down), with its whole resubmission chain.
 
         Raises:
             TutorInputError: no submission has this id.
         """
         with self._session() as s:
-            row = s.get(SubmissionRow, int(submission_id), options=[
-                selectinload(SubmissionRow.standards), selectinload(SubmissionRow.hints_shown),
-                selectinload(SubmissionRow.reviews)])
+            row = s.get(SubmissionRow, int(submission_id), options=_DETAIL_LOAD)
             if row is None:
                 raise TutorInputError(f"there is no submission with id {submission_id}")
-            detail = SubmissionDetail(
-                id=row.id, created_at=_utc(row.created_at), student_id=row.student_id,
-                class_code=row.class_code, parent_id=row.parent_id,
-                problem=Problem(text=row.problem_text, reference_solution=row.reference_solution,
-                                final_answer=row.final_answer, id=row.problem_id),
-                solution_text=row.solution_text,
-                steps=[Step.from_dict(d) for d in row.steps],
-                verdict=Verdict.from_dict(row.verdict) if row.verdict else Verdict(
-                    label=row.verdict_label, first_error_step=row.first_error_step,  # type: ignore[arg-type]
-                    marks=row.marks, step_error_probs=row.step_error_probs,
-                    error_category=row.error_category, explanation=row.explanation),
-                standards=[_match(m) for m in row.standards if m.role == "problem"],
-                prerequisites=[_match(m) for m in row.standards if m.role == "prerequisite"],
-                hints=[Hint.from_dict(h) for h in row.hints],
-                hints_shown=[HintShown(h.level, h.text, _utc(h.shown_at)) for h in row.hints_shown],
-                timings=dict(row.timings), warnings=list(row.warnings),
-                reviews=[_review(r) for r in row.reviews])
+            detail = _detail(row)
             detail.resubmissions = self._resubmissions(s, row.id)
             return detail
 
     def _resubmissions(self, s: Session, root: int) -> list[SubmissionSummary]:
-        S = SubmissionRow
-        cols = (S.id, S.created_at, S.student_id, S.class_code, S.problem_id, S.problem_text,
-                S.verdict_label, S.first_error_step, S.error_category, S.parent_id)
+        S, cols = SubmissionRow, _SUMMARY_COLS
         found, frontier = [], [root]
         while frontier and len(found) < 1000:  # a chain longer than that is not a person
             children = s.execute(select(*cols).where(S.parent_id.in_(frontier[:_CHUNK]))).all()
@@ -413,13 +421,24 @@ class Store:
 
     # ----------------------------------------------------------------- exports and analytics
     def iter_details(self, filters: SubmissionFilter | None = None) -> Iterator[SubmissionDetail]:
-        """Every filtered submission in full, newest first (for exports)."""
+        """Every filtered submission in full, newest first (for exports); ``resubmissions``
+        holds only the submissions that directly revise each one. Reads in chunks."""
         S = SubmissionRow
         with self._session() as s:
             ids = list(s.scalars(self._filtered(filters or SubmissionFilter(), S.id)
                                  .order_by(S.created_at.desc(), S.id.desc())))
-        for i in ids:
-            yield self.get_submission(i)
+            for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
+                rows = {r.id: r for r in s.scalars(select(S).where(S.id.in_(chunk)).options(*_DETAIL_LOAD))}
+                children = s.execute(select(*_SUMMARY_COLS).where(S.parent_id.in_(chunk))
+                                     .order_by(S.created_at, S.id)).all()
+                by_parent: dict[int, list[SubmissionSummary]] = {}
+                for child in self._summaries(s, children):
+                    by_parent.setdefault(child.parent_id, []).append(child)
+                for i in chunk:
+                    detail = _detail(rows[i])
+                    detail.resubmissions = by_parent.get(i, [])
+                    yield detail
+                s.expunge_all()  # keep memory flat on big exports
 
     def export_jsonl(self, out: IO[str] | str | Path, filters: SubmissionFilter | None = None) -> int:
         """Write the filtered submissions as JSON lines (full detail); returns rows written."""

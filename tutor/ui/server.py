@@ -52,7 +52,7 @@ def create_server(tutor: Any, student_app: Any = None, teacher_app: Any = None):
     password = settings.teacher_password
     if password and tutor.store is not None:
         if teacher_app is None:
-            from tutor.ui.teacher import CSS, build_teacher_app
+            from tutor.ui.teacher import build_teacher_app
 
             teacher_app = build_teacher_app(tutor.store, settings)
         # Mounted before "/": Starlette tries mounts in order, and "/" matches everything.
