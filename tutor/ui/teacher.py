@@ -208,8 +208,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             path = export_dir / f"submissions.{kind}"
             n = store.export_csv(path, f) if kind == "csv" else store.export_jsonl(path, f)
         except TutorError as exc:
-            return None, status(str(exc), False)
-        return str(path), status(f"Exported {n} submissions as {kind.upper()}.")
+            return gr.update(value=None, visible=False), status(str(exc), False)
+        return (gr.update(value=str(path), visible=True),
+                status(f"Exported {n} submissions as {kind.upper()}."))
 
     def class_view(*form):
         try:
@@ -271,7 +272,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 with gr.Row():
                     csv_btn = gr.Button("Export CSV", size="sm", elem_id="export-csv")
                     jsonl_btn = gr.Button("Export JSONL", size="sm", elem_id="export-jsonl")
-                    export_file = gr.File(label="Export", interactive=False, height=90,
+                    export_file = gr.File(label="Export", interactive=False, height=90, visible=False,
                                           elem_id="export-file")
                 gr.Markdown("### Submission")
                 with gr.Row():
