@@ -1,0 +1,63 @@
+"""The ``tutor eval verify`` harness end to end on tiny files with known answers."""
+
+import json
+
+import pytest
+
+from tutor.cli import main
+from tutor.eval.verify import processbench_metrics, vtg_metrics
+
+RECORD = {
+    "id": "t1",
+    "problem": "Sam buys 3 packs of pens with 4 pens in each pack. He gives away 2 pens. How many are left?",
+    "reference_solution": "Sam has 3 x 4 = 12 pens.\nHe has 12 - 2 = 10 pens left.\n 10",
+    "student_incorrect_solution": ["Sam has 3 x 4 = 12 pens.", "He has 12 - 2 = 11 pens left.", " 11"],
+    "incorrect_index": 1,
+    "error_category": "Calculation error easily solved by a calculator",
+    "student_correct_response": "Sam has 3 x 4 = 12 pens. Then he has 12 - 2 = 10 pens left.",
+}
+RECORD2 = {
+    "id": "t2",
+    "problem": "A box holds 6 eggs. Ann has 5 boxes and breaks 4 eggs. How many eggs are whole?",
+    "reference_solution": "Ann has 6 x 5 = 30 eggs.\n30 - 4 = 26 eggs are whole.\n 26",
+    "student_incorrect_solution": ["Ann has 6 x 5 = 35 eggs.", "35 - 4 = 31 eggs are whole.", " 31"],
+    "incorrect_index": 0,
+    "error_category": "Calculation error easily solved by a calculator",
+    "student_correct_response": "Ann has 6 x 5 = 30 eggs. So 30 - 4 = 26 eggs are whole.",
+}
+
+
+def test_vtg_harness_end_to_end(tmp_path, capsys):
+    data = tmp_path / "vtg.json"
+    data.write_text(json.dumps([RECORD, RECORD2]))
+    out = tmp_path / "report.json"
+    assert main(["eval", "verify", "--data", str(data), "--format", "vtg", "--model", "none",
+                 "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert rep["n_solutions"] == 4
+    assert rep["micro_f1"] == 1.0
+    assert rep["binary_f1"] == 1.0
+    assert rep["per_category"]["correct"] == {"accuracy": 1.0, "n": 2}
+    assert rep["seconds_per_solution"] >= 0
+    assert "micro_f1" in capsys.readouterr().out
+
+
+def test_processbench_harness_end_to_end(tmp_path):
+    rows = [{"id": "a", "problem": "What is 3 times 4, minus 2?", "steps": ["3 x 4 = 12", "12 - 2 = 10"], "label": -1},
+            {"id": "b", "problem": "What is 3 times 4, minus 2?", "steps": ["3 x 4 = 12", "12 - 2 = 9"], "label": 1}]
+    data = tmp_path / "pb.json"
+    data.write_text(json.dumps(rows))
+    out = tmp_path / "pb_report.json"
+    assert main(["eval", "verify", "--data", str(data), "--format", "processbench", "--model", "none",
+                 "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert (rep["n"], rep["acc_error"], rep["acc_correct"], rep["f1"]) == (2, 100.0, 100.0, 100.0)
+
+
+def test_metric_arithmetic():
+    assert processbench_metrics([0, 2, 1], [0, 2, 0]) == {
+        "f1": 66.67, "acc_error": 100.0, "acc_correct": 50.0, "n": 3, "n_error": 1, "n_correct": 2}
+    m = vtg_metrics([0, 2, 1, 0], [0, 3, 1, 1], ["correct", "x", "x", "x"])
+    assert m["micro_f1"] == 0.5
+    assert m["binary_f1"] == pytest.approx(0.8)
+    assert m["per_category"]["x"] == {"accuracy": pytest.approx(0.3333, abs=1e-4), "n": 3}

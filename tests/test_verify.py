@@ -1,0 +1,89 @@
+"""The verifier on small hand-made solutions (no model: symbolic checks and alignment)."""
+
+import pytest
+
+from tutor.schema import ERROR_CATEGORIES, Problem, Step
+from tutor.steps import parse_solution
+from tutor.verify import Verifier
+from tutor.verify.align import problem_quantities, reference_graph, step_graph
+from tutor.verify.scorer import MARKER, step_correct_probs, step_scoring_prompt
+
+PROBLEM = ("Sam buys 3 packs of pens with 4 pens in each pack. He gives away 2 pens. "
+           "How many pens does he have left?")
+REFERENCE = ["Sam has 3 x 4 = 12 pens.", "He has 12 - 2 = 10 pens left.", " 10"]
+
+
+@pytest.fixture(scope="module")
+def verifier():
+    return Verifier(None)
+
+
+@pytest.mark.parametrize("reference", [REFERENCE, None])
+def test_calculation_slip_caught(verifier, reference):
+    v = verifier.verify(Problem(PROBLEM, reference_solution=reference),
+                        parse_solution("3 x 4 = 13 pens\n13 - 2 = 11 pens"))
+    assert v.label == "incorrect"
+    assert v.first_error_step == 1
+    assert v.marks == ["first_error", "after_error"]
+    assert v.error_category == "Calculation error"
+    assert (v.expected_value, v.found_value) == ("12", "13")
+    assert "step 1" in v.explanation
+
+
+def test_wrong_value_against_reference_caught(verifier):
+    v = verifier.verify(Problem(PROBLEM, reference_solution=REFERENCE),
+                        parse_solution("He has 3 + 4 = 7 pens.\nThen 7 - 2 = 5 pens."))
+    assert v.first_error_step == 1
+    assert v.found_value == "7"
+    assert v.expected_value == "12"
+    assert v.error_category in ERROR_CATEGORIES
+    assert v.evidence["reference"]["off_reference_values"][0] == ["7"]
+
+
+@pytest.mark.parametrize("text", ["3 x 4 = 12 pens\n12 - 2 = 10 pens",
+                                  "Sam has 3 x 4 = 12 pens. After giving 2 away he has 12 - 2 = 10 pens."])
+@pytest.mark.parametrize("reference", [REFERENCE, None])
+def test_correct_solution_passes(verifier, text, reference):
+    v = verifier.verify(Problem(PROBLEM, reference_solution=reference), parse_solution(text))
+    assert v.label == "correct"
+    assert v.first_error_step is None
+    assert v.marks == ["correct", "correct"]
+    assert all(0.0 <= p < 0.3 for p in v.step_error_probs)
+
+
+def test_empty_steps_unsure(verifier):
+    assert verifier.verify(Problem(PROBLEM), []).label == "unsure"
+
+
+def test_reference_graph_and_problem_quantities():
+    g = reference_graph(REFERENCE)
+    assert g.final == 10.0
+    assert 12.0 in g.derived and 10.0 in g.derived
+    assert [d.value for d in step_graph("3 x 4 = 12 pens").derived] == [12.0]
+    assert {3.0, 4.0, 2.0} <= set(problem_quantities("three packs of 4, twice 2"))
+
+
+def test_step_scoring_prompt_layout():
+    ex = step_scoring_prompt(Problem(PROBLEM), [Step(1, "3 x 4 = 12"), Step(2, "12 - 2 = 10")], REFERENCE)
+    assert ex.text.startswith("Problem: Sam buys")
+    assert "Reference solution: Sam has 3 x 4 = 12 pens." in ex.text
+    assert len(ex.marker_ends) == 2
+    for end in ex.marker_ends:
+        assert ex.text[:end].endswith(MARKER)
+    assert "Step 2: 12 - 2 = 10" in ex.text[ex.marker_ends[0]:ex.marker_ends[1]]
+    assert "Reference" not in step_scoring_prompt(PROBLEM, ["a"], None).text
+
+
+class _FakeModel:
+    """A LanguageModel stand-in that prefers " Yes" unless the prompt's last step has 13."""
+
+    name = "fake"
+
+    def score(self, prompt, continuations):
+        last = prompt.rsplit("Step ", 1)[-1]
+        return [-0.1, -3.0] if "13" not in last else [-3.0, -0.1]
+
+
+def test_step_correct_probs_through_score_fallback():
+    probs = step_correct_probs(_FakeModel(), PROBLEM, ["3 x 4 = 12", "12 + 1 = 13"])
+    assert probs[0] > 0.9 and probs[1] < 0.1

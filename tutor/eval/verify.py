@@ -1,0 +1,173 @@
+"""``tutor eval verify``: first-wrong-step benchmarks (VtG, ProcessBench), and
+``tutor eval verify-train``: fit the verifier's combiner with cross-validation.
+
+VtG protocol (Daheim et al., EMNLP 2024): each record contributes its incorrect solution
+(steps as given, label = ``incorrect_index + 1``) and its correct counterpart
+``student_correct_response`` split into steps by :func:`tutor.steps.split_steps` (label 0).
+micro-F1 is the accuracy of the predicted label over both; binary F1 scores "is it wrong".
+ProcessBench (Zheng et al., 2024): label = index of the first wrong step (-1 = none); ``f1`` is
+the harmonic mean of the accuracy on erroneous and on correct samples, in percent as published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from tutor.errors import TutorInputError
+from tutor.eval.common import progress, read_records, write_report
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers) -> None:
+    """Add ``verify`` and ``verify-train`` to the ``tutor eval`` group."""
+    p = subparsers.add_parser("verify", help="first-wrong-step accuracy on VtG / ProcessBench files")
+    p.add_argument("--data", required=True, help="VtG .json or ProcessBench .json/.jsonl file")
+    p.add_argument("--format", choices=("vtg", "processbench"), required=True)
+    p.add_argument("--no-reference", action="store_true", help="hide reference solutions (VtG)")
+    p.add_argument("--limit", type=int, default=None, help="first N records only")
+    p.add_argument("--model", choices=("student", "none"), default="student",
+                   help="student model as the app uses it (loaded only if the combiner reads it)")
+    p.add_argument("--out", required=True, help="report JSON path")
+    p.set_defaults(func=run)
+    t = subparsers.add_parser("verify-train", help="fit the verifier combiner on VtG data (grouped CV)")
+    t.add_argument("--data", required=True, help="VtG .json file")
+    t.add_argument("--folds", type=int, default=5)
+    t.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of the logistic model")
+    t.add_argument("--model-dir", default=None, help="where to write weights (default models/verifier)")
+    t.add_argument("--out", required=True, help="CV report JSON path")
+    t.set_defaults(func=run_train)
+
+
+# --------------------------------------------------------------------------- data
+def vtg_solutions(records: list[dict[str, Any]], reference: bool = True):
+    """Yield ``(problem, steps, label, category, group)`` for VtG records (see module doc)."""
+    from tutor.schema import Problem, Step
+    from tutor.steps import split_steps
+
+    for r in records:
+        ref = [ln for ln in str(r.get("reference_solution") or "").split("\n") if ln.strip()]
+        problem = Problem(text=r["problem"], reference_solution=ref if (reference and ref) else None)
+        wrong = [Step(i, s.strip(), s) for i, s in enumerate(r["student_incorrect_solution"], 1)]
+        yield problem, wrong, int(r["incorrect_index"]) + 1, r.get("error_category") or "Other", r.get("id", "")
+        right = [Step(i, s, s) for i, s in enumerate(split_steps(r["student_correct_response"]), 1)]
+        yield problem, right, 0, "correct", r.get("id", "")
+
+
+def processbench_solutions(records: list[dict[str, Any]]):
+    """Yield ``(problem, steps, label, category, group)``; label 0 when no step is wrong."""
+    from tutor.schema import Problem, Step
+
+    for r in records:
+        steps = [Step(i, s.strip(), s) for i, s in enumerate(r["steps"], 1)]
+        label = int(r["label"]) + 1 if int(r["label"]) >= 0 else 0
+        yield Problem(text=r["problem"]), steps, label, "error" if label else "correct", r.get("id", "")
+
+
+# --------------------------------------------------------------------------- metrics
+def binary_f1(preds: list[int], labels: list[int]) -> float:
+    """F1 of "the solution is wrong" (label > 0)."""
+    from tutor.verify.combiner import binary_f1 as f1
+
+    return f1(preds, labels)
+
+
+def vtg_metrics(preds: list[int], labels: list[int], cats: list[str]) -> dict[str, Any]:
+    """``micro_f1`` (accuracy of the label, 0 = correct), ``binary_f1``, ``per_category``."""
+    by = defaultdict(list)
+    for p, y, c in zip(preds, labels, cats):
+        by[c].append(p == y)
+    return {
+        "micro_f1": round(sum(p == y for p, y in zip(preds, labels)) / max(len(labels), 1), 4),
+        "binary_f1": round(binary_f1(preds, labels), 4),
+        "per_category": {c: {"accuracy": round(sum(v) / len(v), 4), "n": len(v)} for c, v in sorted(by.items())},
+    }
+
+
+def processbench_metrics(preds: list[int], labels: list[int]) -> dict[str, Any]:
+    """Accuracy on erroneous / correct samples and their harmonic mean, in percent."""
+    err = [p == y for p, y in zip(preds, labels) if y]
+    cor = [p == y for p, y in zip(preds, labels) if not y]
+    acc_e = 100 * sum(err) / len(err) if err else 0.0
+    acc_c = 100 * sum(cor) / len(cor) if cor else 0.0
+    f1 = 2 * acc_e * acc_c / (acc_e + acc_c) if acc_e + acc_c else 0.0
+    return {"f1": round(f1, 2), "acc_error": round(acc_e, 2), "acc_correct": round(acc_c, 2),
+            "n": len(labels), "n_error": len(err), "n_correct": len(cor)}
+
+
+# --------------------------------------------------------------------------- commands
+def run(args: argparse.Namespace) -> int:
+    """Run the benchmark and write the report; prints the headline numbers."""
+    from tutor.verify import Verifier
+
+    records = read_records(args.data, args.limit)
+    if not records:
+        raise TutorInputError(f"{args.data} holds no records")
+    verifier = Verifier(None)
+    with_ref = args.format == "vtg" and not args.no_reference
+    if args.model == "student" and verifier.needs_model(with_ref):
+        from tutor.config import load_settings
+        from tutor.llm import load_student_model
+
+        verifier.model = load_student_model(load_settings())
+    rows = (vtg_solutions(records, reference=with_ref) if args.format == "vtg"
+            else processbench_solutions(records))
+    total = 2 * len(records) if args.format == "vtg" else len(records)
+    preds, labels, cats, secs = [], [], [], []
+    for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
+        t0 = time.perf_counter()
+        verdict = verifier.verify(problem, steps)
+        secs.append(time.perf_counter() - t0)
+        preds.append(verdict.first_error_step or 0)
+        labels.append(label)
+        cats.append(cat)
+    report: dict[str, Any] = {"data": str(args.data), "format": args.format,
+                              "reference": with_ref, "model": args.model,
+                              "model_used": verifier.model is not None}
+    if args.format == "vtg":
+        report.update(vtg_metrics(preds, labels, cats))
+        report["n_solutions"] = len(labels)
+    else:
+        report.update(processbench_metrics(preds, labels))
+    report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0
+    report["seconds_per_solution_mean"] = round(statistics.fmean(secs), 4) if secs else 0.0
+    write_report(args.out, report)
+    keys = ("micro_f1", "binary_f1", "n_solutions") if args.format == "vtg" else ("f1", "acc_error", "acc_correct", "n")
+    print(json.dumps({k: report[k] for k in keys + ("seconds_per_solution",)}))
+    return 0
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Grouped k-fold CV of the combiner on VtG, then fit on all of it and save the weights."""
+    from tutor.verify.combiner import MODEL_DIR, cross_validate, fit_combiner
+    from tutor.verify.features import FEATURES_FREE, FEATURES_REF, solution_evidence
+    from tutor.verify.verifier import COMBINER_FILES
+
+    records = read_records(args.data)
+    out_dir = Path(args.model_dir) if args.model_dir else MODEL_DIR
+    report: dict[str, Any] = {"data": str(args.data), "folds": args.folds, "c": args.c}
+    for mode, names, with_ref in (("reference", FEATURES_REF, True), ("free", FEATURES_FREE, False)):
+        sols, groups, cats = [], [], []
+        for problem, steps, label, cat, group in progress(
+                vtg_solutions(records, reference=with_ref), f"features ({mode})", total=2 * len(records)):
+            sols.append((solution_evidence(problem, steps, use_reference=with_ref).features, label))
+            groups.append(group)
+            cats.append(cat)
+        cv = cross_validate(sols, names, groups, folds=args.folds, c=args.c)
+        metrics = vtg_metrics(cv.pop("preds"), [lab for _, lab in sols], cats)
+        comb = fit_combiner(sols, names, c=args.c)
+        comb.meta = {"name": f"vtg-{mode}", "trained_on": str(args.data), "n_solutions": len(sols),
+                     "cv": {k: metrics[k] for k in ("micro_f1", "binary_f1")},
+                     "date": time.strftime("%Y-%m-%d", time.gmtime())}
+        comb.save(out_dir / COMBINER_FILES[mode])
+        report[mode] = {"cv": metrics, "weights": str(out_dir / COMBINER_FILES[mode])}
+        print(json.dumps({mode: {k: metrics[k] for k in ("micro_f1", "binary_f1")}}))
+    write_report(args.out, report)
+    return 0

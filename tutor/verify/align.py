@@ -1,0 +1,154 @@
+"""Reference alignment: the values a solution derives and how, compared with the reference.
+
+The *computation graph* of a solution is the list of values its steps derive, each with the
+operands it was computed from (``3 x 8 = 24``: value 24 from operands 3 and 8). The reference
+solution's graph says which intermediate values a correct path produces; a student step that
+introduces a value the reference never derives (and that is not a problem quantity), or that
+uses a problem quantity the reference never uses, is evidence of an error there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tutor.mathcheck import _is_literal, expressions_in, numbers_in
+
+#: Number words a problem may use instead of digits.
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12, "twice": 2, "double": 2,
+    "triple": 3, "thrice": 3, "half": 0.5, "quarter": 0.25, "third": 3, "fourth": 4, "fifth": 5,
+    "halves": 2, "quarters": 4, "week": 7, "weeks": 7, "year": 12, "hour": 60, "minutes": 60,
+    "month": 30, "day": 24, "days": 7, "percent": 100, "cents": 100, "pair": 2, "pairs": 2,
+}
+#: Constants any solution may use without deriving them (unit factors, halves, percents).
+CONSTANTS = frozenset({0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 12.0, 24.0, 30.0, 52.0, 60.0,
+                       100.0, 365.0, 1000.0, 0.5, 0.25})
+
+
+def close(a: float, b: float) -> bool:
+    """Equal up to rounding to cents (or 0.1 % for large values)."""
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=0.011)
+
+
+def contains(pool: Iterable[float], v: float, scaled: bool = True) -> bool:
+    """Whether ``v`` is in ``pool`` up to rounding; with ``scaled``, also as a percentage
+    (``0.2`` vs ``20``)."""
+    for p in pool:
+        if close(p, v) or (scaled and v != 0 and (close(p, v * 100) or close(p * 100, v))):
+            return True
+    return False
+
+
+def problem_quantities(text: str) -> list[float]:
+    """Numbers a problem states, as digits or as number words (``three``, ``twice``, ``half``)."""
+    vals = numbers_in(text)
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in _WORD_NUMBERS:
+            vals.append(float(_WORD_NUMBERS[w]))
+    # "1/4 of" gives 0.25 as well as 1 and 4
+    for a, b in re.findall(r"(\d+)\s*/\s*(\d+)", text):
+        if float(b):
+            vals.append(float(a) / float(b))
+    for p in re.findall(r"(\d+(?:\.\d+)?)\s*%", text):
+        vals.append(float(p) / 100)
+    return vals
+
+
+@dataclass
+class Derivation:
+    """One value a step derives, with the operands it was computed from."""
+
+    value: float
+    operands: list[float] = field(default_factory=list)
+
+
+@dataclass
+class StepGraph:
+    """What one step states and derives.
+
+    Attributes:
+        derived: values computed in the step (each side of a computation that is not a bare
+            number; bare numbers written after ``=``).
+        operands: numbers used as operands in the step's computations.
+        stated: every number written in the step.
+        last: the last number written in the step (its result in prose), or ``None``.
+    """
+
+    derived: list[Derivation] = field(default_factory=list)
+    operands: list[float] = field(default_factory=list)
+    stated: list[float] = field(default_factory=list)
+    last: float | None = None
+
+
+def step_graph(text: str) -> StepGraph:
+    """The computation graph of one step (see :class:`StepGraph`)."""
+    g = StepGraph(stated=numbers_in(text))
+    g.last = g.stated[-1] if g.stated else None
+    for expr, value in expressions_in(text):
+        if value is None:
+            continue
+        if _is_literal(expr):
+            continue
+        ops = [float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", expr)]
+        g.operands += ops
+        g.derived.append(Derivation(value, ops))
+    return g
+
+
+@dataclass
+class ReferenceGraph:
+    """The reference solution's values.
+
+    Attributes:
+        derived: every value the reference derives or states (results and intermediate sides).
+        operands: numbers the reference uses as operands.
+        final: the reference final answer (last number of the reference), or ``None``.
+    """
+
+    derived: list[float]
+    operands: list[float]
+    final: float | None
+    derivations: list[Derivation] = field(default_factory=list)
+
+    def explains(self, d: Derivation, given: Sequence[float] = ()) -> bool:
+        """Whether the reference derives ``d.value`` too, from at least one shared operand
+        (or states it without a computation); a value equal to a given quantity counts."""
+        if contains(given, d.value, False):
+            return True
+        hits = [r for r in self.derivations if close(r.value, d.value)]
+        if not hits:
+            return contains(self.derived, d.value) and not any(
+                close(r.value, d.value) for r in self.derivations)
+        return any(not r.operands or not d.operands
+                   or any(contains(r.operands, o, False) for o in d.operands) for r in hits) \
+            or any(contains([r.value for r in self.derivations], o, False) for o in d.operands)
+
+
+def reference_graph(reference: Sequence[str], final_answer: str | None = None) -> ReferenceGraph:
+    """Build the :class:`ReferenceGraph` of a reference solution (list of step strings)."""
+    derived: list[float] = []
+    operands: list[float] = []
+    derivations: list[Derivation] = []
+    for s in reference:
+        g = step_graph(s)
+        derived += [d.value for d in g.derived] + g.stated
+        operands += g.operands
+        derivations += g.derived
+    final = None
+    if final_answer:
+        nums = numbers_in(final_answer)
+        final = nums[-1] if nums else None
+    if final is None:
+        for s in reversed(reference):
+            nums = numbers_in(s)
+            if nums:
+                final = nums[-1]
+                break
+    return ReferenceGraph(derived, operands, final, derivations)

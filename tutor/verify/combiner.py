@@ -1,0 +1,171 @@
+"""The learned combiner: per-step evidence -> calibrated P(step wrong) -> first wrong step.
+
+A discrete-time hazard model (the survival-analysis reading of "first wrong step"): logistic
+regression gives ``h_k`` = P(step k is wrong | steps before k are right, evidence). Then
+
+* P(first wrong step = k) = h_k * prod_{j<k} (1 - h_j)
+* P(solution correct)     = prod_j (1 - h_j)
+
+and the verdict is the most probable of these outcomes (with one learned offset on the
+"correct" outcome, chosen by cross-validation). Training rows are the steps up to and including
+the annotated first wrong step (label 1 there, 0 before) and every step of a correct solution.
+Weights live as JSON in ``models/verifier/`` (a few KB).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tutor.config import PROJECT_ROOT
+from tutor.errors import TutorConfigError
+
+MODEL_DIR = PROJECT_ROOT / "models" / "verifier"
+
+
+@dataclass
+class Combiner:
+    """Logistic hazard model over named features.
+
+    Attributes:
+        features: feature names, in weight order.
+        mean, scale: standardisation of each feature.
+        coef, intercept: logistic-regression weights (on standardised features).
+        correct_offset: log-odds added to the "solution correct" outcome when deciding.
+        unsure_margin: a verdict is "unsure" when P(correct) is within this margin of 0.5.
+        meta: where the weights came from (data, CV numbers, date).
+    """
+
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    correct_offset: float = 0.0
+    unsure_margin: float = 0.1
+    meta: dict = field(default_factory=dict)
+
+    def hazards(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        """Per step, P(step wrong | earlier steps right) in [0, 1]."""
+        out = []
+        for r in rows:
+            z = self.intercept
+            for name, m, s, w in zip(self.features, self.mean, self.scale, self.coef):
+                z += w * ((r.get(name, 0.0) - m) / s)
+            out.append(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
+        return out
+
+    def decide(self, hazards: Sequence[float]) -> tuple[int | None, float, list[float]]:
+        """Pick the outcome.
+
+        Returns:
+            ``(first_wrong_index, p_correct, p_first)``: 0-based index of the first wrong step
+            or ``None`` for "correct"; P(solution correct); per step P(first wrong step = k).
+        """
+        alive, p_first = 1.0, []
+        for h in hazards:
+            p_first.append(alive * h)
+            alive *= 1.0 - h
+        bonus = math.exp(self.correct_offset)
+        best = max(range(len(p_first)), key=lambda k: p_first[k], default=None)
+        if best is None or alive * bonus >= p_first[best]:
+            return None, alive, p_first
+        return best, alive, p_first
+
+    def save(self, path: str | Path) -> None:
+        """Write the weights as JSON."""
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Combiner":
+        """Read weights written by :meth:`save`.
+
+        Raises:
+            TutorConfigError: the file is missing or malformed.
+        """
+        try:
+            return cls(**json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, TypeError, ValueError) as exc:
+            raise TutorConfigError(f"verifier combiner weights {path} unreadable: {exc}") from exc
+
+
+def training_rows(solutions: Sequence[tuple[list[dict[str, float]], int]]):
+    """Hazard-model rows: ``(X rows, y)`` from ``(per-step features, label)`` pairs where
+    label is the 1-based first wrong step or 0 for a correct solution."""
+    xs, ys = [], []
+    for feats, label in solutions:
+        stop = label if label else len(feats)
+        for k, f in enumerate(feats[:stop], start=1):
+            xs.append(f)
+            ys.append(int(k == label))
+    return xs, ys
+
+
+def fit_combiner(solutions: Sequence[tuple[list[dict[str, float]], int]], features: Sequence[str],
+                 c: float = 1.0, tune_offset: bool = True) -> Combiner:
+    """Fit the hazard model (scikit-learn logistic regression, L2, ``C=c``).
+
+    With ``tune_offset`` the "correct" offset is chosen on the training solutions to maximise
+    micro-F1 (accuracy of the predicted first wrong step, 0 = correct).
+    """
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rows, y = training_rows(solutions)
+    x = np.array([[r.get(n, 0.0) for n in features] for r in rows], dtype=float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=c, max_iter=2000)
+    lr.fit((x - mean) / scale, np.array(y))
+    comb = Combiner(list(features), mean.tolist(), scale.tolist(), lr.coef_[0].tolist(),
+                    float(lr.intercept_[0]))
+    if tune_offset:
+        hz = [comb.hazards(f) for f, _ in solutions]
+        best = (-1.0, 0.0)
+        for off in [x / 4 for x in range(-12, 13)]:
+            comb.correct_offset = off
+            acc = sum(_pred(comb, h) == lab for h, (_, lab) in zip(hz, solutions)) / len(solutions)
+            if acc > best[0] + 1e-9:
+                best = (acc, off)
+        comb.correct_offset = best[1]
+    return comb
+
+
+def _pred(comb: Combiner, hazards: Sequence[float]) -> int:
+    k, _, _ = comb.decide(hazards)
+    return 0 if k is None else k + 1
+
+
+def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], features: Sequence[str],
+                   groups: Sequence[str], folds: int = 5, c: float = 1.0) -> dict[str, float]:
+    """Grouped k-fold CV (a problem's incorrect and correct solution stay in one fold).
+
+    Returns:
+        ``micro_f1`` (accuracy of the first-wrong-step label, 0 = correct) and ``binary_f1``
+        ("is the solution wrong"), over out-of-fold predictions; ``preds`` the predictions.
+    """
+    import zlib
+
+    fold_of = [zlib.crc32(g.encode()) % folds for g in groups]
+    preds = [0] * len(solutions)
+    for k in range(folds):
+        train = [s for s, f in zip(solutions, fold_of) if f != k]
+        comb = fit_combiner(train, features, c=c)
+        for i, (s, f) in enumerate(zip(solutions, fold_of)):
+            if f == k:
+                preds[i] = _pred(comb, comb.hazards(s[0]))
+    labels = [lab for _, lab in solutions]
+    return {"micro_f1": sum(p == y for p, y in zip(preds, labels)) / len(labels),
+            "binary_f1": binary_f1(preds, labels), "preds": preds}
+
+
+def binary_f1(preds: Sequence[int], labels: Sequence[int]) -> float:
+    """F1 of "the solution is wrong" (label > 0)."""
+    tp = sum(p > 0 and y > 0 for p, y in zip(preds, labels))
+    fp = sum(p > 0 and y == 0 for p, y in zip(preds, labels))
+    fn = sum(p == 0 and y > 0 for p, y in zip(preds, labels))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0

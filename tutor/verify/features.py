@@ -1,0 +1,249 @@
+"""Per-step evidence for the combiner: symbolic checks, reference alignment, model score.
+
+Each step of a solution becomes one feature vector (a dict of floats; names in
+:data:`FEATURES_REF` / :data:`FEATURES_FREE`). The features describe the step and, where it
+helps, its neighbours (an error usually propagates: values after the first wrong step stop
+matching the reference). Nothing here knows any data set's wording.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tutor.mathcheck import check_step
+from tutor.schema import Problem, Step, StepCheck
+from tutor.verify.align import (CONSTANTS, ReferenceGraph, StepGraph, contains,
+                                problem_quantities, reference_graph, step_graph)
+
+#: Features used without a reference solution.
+FEATURES_FREE = (
+    "arith_wrong", "arith_ok", "no_numbers", "n_new", "n_new_unexplained", "uses_unknown",
+    "first_step", "log_pos", "is_last", "prev_arith_wrong",
+    "problem_unused_before", "uses_prev_result", "later_arith_wrong", "has_unknown",
+    "next_new", "prev_new", "problem_overlap",
+)
+#: Extra features with a reference solution.
+FEATURES_REF = FEATURES_FREE + (
+    "n_new_not_ref", "n_new_in_ref", "first_unmatched", "has_final", "final_seen_before",
+    "sol_final_wrong", "later_match_frac", "uses_ref_unused_quantity", "last_not_ref",
+    "prev_unmatched", "derived_not_ref", "anc_unmatched", "first_anc_unmatched", "origin",
+    "first_origin", "produces_sol_final", "ancestor", "next_first_unmatched", "ref_overlap",
+    "next_unmatched", "quiet_before_unmatched",
+)
+#: Optional model feature (appended when a model score is available).
+MODEL_FEATURES = ("model_logit",)
+
+
+@dataclass
+class SolutionEvidence:
+    """Everything computed about one solution before the combiner decides.
+
+    Attributes:
+        checks: per step, the mathcheck result.
+        graphs: per step, the computation graph.
+        features: per step, feature name -> value.
+        new_values: per step, the values the step introduces (not given, not earlier).
+        unmatched: per step, introduced values the reference never derives (reference mode).
+        reference: the reference graph, or ``None``.
+    """
+
+    checks: list[StepCheck]
+    graphs: list[StepGraph]
+    features: list[dict[str, float]]
+    new_values: list[list[float]] = field(default_factory=list)
+    unmatched: list[list[float]] = field(default_factory=list)
+    reference: ReferenceGraph | None = None
+
+
+def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bool = True,
+                      model_probs: Sequence[float] | None = None) -> SolutionEvidence:
+    """Compute the per-step features of a solution.
+
+    Args:
+        problem: the problem; its ``reference_solution`` is used when ``use_reference`` and
+            present.
+        steps: parsed steps.
+        use_reference: ``False`` forces reference-free features.
+        model_probs: optional per-step P(correct) from the step scorer.
+    """
+    given = problem_quantities(problem.text)
+    ref = None
+    if use_reference and problem.reference_solution:
+        ref = reference_graph(problem.reference_solution, problem.final_answer)
+    checks = [check_step(s.text, s.number) for s in steps]
+    graphs = [step_graph(s.text) for s in steps]
+    n = len(steps)
+    seen: list[float] = []
+    new_values: list[list[float]] = []
+    unmatched: list[list[float]] = []
+    for g in graphs:
+        pool = given + seen
+        new = [v for v in g.stated + [d.value for d in g.derived]
+               if not contains(pool, v) and v not in CONSTANTS]
+        new = _dedupe(new)
+        new_values.append(new)
+        off_ref = [v for v in new if ref is not None and not contains(ref.derived, v)]
+        if ref is not None:
+            # a computed result must be one the reference computes, from a shared operand;
+            # constants and given numbers get no pass here (3 + 7 = 10 in the wrong place)
+            off_ref += [d.value for d in g.derived if not ref.explains(d, given)]
+        unmatched.append(_dedupe(off_ref))
+        seen += g.stated + [d.value for d in g.derived]
+    ref_ops = ref.operands if ref else []
+    ancestors = _final_ancestors(graphs, new_values, given)
+    origins = [bool(unmatched[i]) and _is_origin(graphs[i], unmatched[i], given, ref, unmatched[:i])
+               for i in range(n)]
+    anc_unm = [i in ancestors and bool(unmatched[i]) for i in range(n)]
+    first_anc = next((i for i in range(n) if anc_unm[i]), None)
+    first_origin = next((i for i in range(n) if origins[i]), None)
+    feats: list[dict[str, float]] = []
+    first_unmatched = next((i for i, u in enumerate(unmatched) if u), None)
+    final_idx = None
+    if ref is not None and ref.final is not None:
+        final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
+    sol_last = next((g.last for g in reversed(graphs) if g.last is not None), None)
+    used_given: list[float] = []
+    for i, (s, c, g) in enumerate(zip(steps, checks, graphs)):
+        earlier = given + [v for gg in graphs[:i] for v in gg.stated]
+        prev_results = [v for nv in new_values[:i] for v in nv]
+        unknown_ops = [o for o in g.operands if not contains(earlier, o) and o not in CONSTANTS]
+        f = {
+            "arith_wrong": float(c.ok is False),
+            "arith_ok": float(c.ok is True),
+            "no_numbers": float(not g.stated),
+            "n_new": float(min(len(new_values[i]), 3)),
+            "n_new_unexplained": float(min(len([v for v in new_values[i]
+                                                if not any(close_d(d.value, v) for d in g.derived)]), 3)),
+            "uses_unknown": float(bool(unknown_ops)),
+            "first_step": float(i == 0),
+            "log_pos": math.log(i + 1),
+            "is_last": float(i == n - 1),
+            "answer_only": float(len(s.text) < 25 and len(g.stated) == 1),
+            "prev_arith_wrong": float(any(cc.ok is False for cc in checks[:i])),
+            "problem_unused_before": float(any(contains(g.stated, q, False) and not contains(used_given, q, False)
+                                               for q in given if q not in CONSTANTS)),
+            "uses_prev_result": float(any(contains(g.operands + g.stated, v, False) for v in prev_results)),
+            "later_arith_wrong": float(any(cc.ok is False for cc in checks[i + 1:])),
+            "has_unknown": float(bool(_UNKNOWN.search(s.text))),
+            "next_new": float(i + 1 < n and bool(new_values[i + 1])),
+            "prev_new": float(i > 0 and bool(new_values[i - 1])),
+            "problem_overlap": _overlap(s.text, [problem.text]),
+        }
+        used_given += [q for q in given if contains(g.stated, q, False)]
+        if ref is not None:
+            later = [v for nv in new_values[i + 1:] for v in nv]
+            f.update({
+                "n_new_not_ref": float(min(len(unmatched[i]), 3)),
+                "n_new_in_ref": float(min(len(new_values[i]) - len(unmatched[i]), 3)),
+                "first_unmatched": float(first_unmatched == i),
+                "has_final": float(final_idx == i),
+                "final_seen_before": float(final_idx is not None and final_idx < i),
+                "sol_final_wrong": float(ref.final is None or sol_last is None
+                                         or not contains([sol_last], ref.final, False)),
+                "later_match_frac": (sum(contains(ref.derived, v) for v in later) / len(later)
+                                     if later else 1.0),
+                "uses_ref_unused_quantity": float(any(
+                    contains(g.operands, q, False) and not contains(ref_ops + ref.derived, q, False)
+                    for q in given if q not in CONSTANTS)),
+                "last_not_ref": float(g.last is not None and not contains(ref.derived + given, g.last)
+                                      and g.last not in CONSTANTS),
+                "prev_unmatched": float(first_unmatched is not None and first_unmatched < i),
+                "derived_not_ref": float(any(not contains(ref.derived, d.value) for d in g.derived)),
+                "anc_unmatched": float(anc_unm[i]),
+                "first_anc_unmatched": float(first_anc == i),
+                "origin": float(origins[i]),
+                "first_origin": float(first_origin == i),
+                "produces_sol_final": float(sol_last is not None and contains(new_values[i], sol_last, False)
+                                            and not (ref.final is not None and contains([sol_last], ref.final, False))),
+                "ancestor": float(i in ancestors),
+                "next_first_unmatched": float(first_unmatched is not None and first_unmatched == i + 1),
+                "next_unmatched": float(i + 1 < n and bool(unmatched[i + 1])),
+                "quiet_before_unmatched": float(not new_values[i] and first_unmatched is not None
+                                                and first_unmatched == i + 1),
+                "ref_overlap": _overlap(s.text, problem.reference_solution or []),
+            })
+        if model_probs is not None:
+            p = min(max(model_probs[i], 1e-4), 1 - 1e-4)
+            f["model_logit"] = math.log(p / (1 - p))
+        feats.append(f)
+    return SolutionEvidence(checks, graphs, feats, new_values, unmatched, ref)
+
+
+def _producer(value: float, new_values: list[list[float]], before: int) -> int | None:
+    """Index of the earliest step (< ``before``) that introduced ``value``."""
+    for j in range(before):
+        if contains(new_values[j], value, False):
+            return j
+    return None
+
+
+def _final_ancestors(graphs: list[StepGraph], new_values: list[list[float]],
+                     given: list[float]) -> set[int]:
+    """Steps whose introduced values feed the solution's final answer (walking derivations
+    backwards from the last value written)."""
+    last = next((i for i in range(len(graphs) - 1, -1, -1) if graphs[i].last is not None), None)
+    if last is None:
+        return set()
+    start = _producer(graphs[last].last, new_values, last + 1)
+    if start is None:
+        return set()
+    todo, seen = [start], set()
+    while todo:
+        j = todo.pop()
+        if j in seen:
+            continue
+        seen.add(j)
+        g = graphs[j]
+        ops = [o for d in g.derived if contains(new_values[j], d.value, False) for o in d.operands]
+        if not g.derived:
+            ops = [v for v in g.stated if not contains(new_values[j], v, False)]
+        for o in ops:
+            if contains(given, o, False) or o in CONSTANTS:
+                continue
+            p = _producer(o, new_values, j)
+            if p is not None:
+                todo.append(p)
+    return seen
+
+
+def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: ReferenceGraph | None,
+               earlier_unmatched: list[list[float]]) -> bool:
+    """Whether a step creates an off-reference value from on-reference inputs (where an error
+    starts, as opposed to where an earlier error propagates)."""
+    bad = [v for u in earlier_unmatched for v in u]
+    for d in g.derived:
+        if contains(unmatched, d.value, False) and not any(contains(bad, o, False) for o in d.operands):
+            return True
+    return not g.derived and not any(contains(bad, v, False) for v in g.stated)
+
+
+_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d\s*[a-zA-Z]\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
+_STOP = frozenset("the a an of to and in is are was were so that this for on with by it he she they "
+                  "his her their then which we be has have had each per if as at from".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _overlap(text: str, others: Sequence[str]) -> float:
+    """Largest share of the step's content words found in one of ``others`` (0..1)."""
+    w = _words(text)
+    if not w:
+        return 0.0
+    return max((len(w & _words(o)) / len(w) for o in others), default=0.0)
+
+
+def close_d(a: float, b: float) -> bool:
+    return contains([a], b, False)
+
+
+def _dedupe(vals: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in vals:
+        if not contains(out, v, False):
+            out.append(v)
+    return out

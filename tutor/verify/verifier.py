@@ -1,0 +1,204 @@
+"""The verifier: finds the first wrong step of a worked solution.
+
+Evidence per step (see :mod:`tutor.verify.features`): sympy checks of every computation
+(:mod:`tutor.mathcheck`), alignment of the values the student derives with the reference
+solution's computation graph (:mod:`tutor.verify.align`), and, when the shipped combiner was
+trained with it, the student model's step score (:mod:`tutor.verify.scorer`). A logistic hazard
+model (:mod:`tutor.verify.combiner`) turns the evidence into calibrated per-step
+probabilities of being wrong and one decision, which may be "unsure".
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from tutor.llm import LanguageModel
+from tutor.schema import Problem, Step, Verdict
+from tutor.verify.align import close, contains
+from tutor.verify.combiner import MODEL_DIR, Combiner
+from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, solution_evidence
+from tutor.verify.scorer import step_correct_probs
+
+log = logging.getLogger(__name__)
+
+#: Shipped combiner weights, with and without a reference solution.
+COMBINER_FILES = {"reference": "combiner_ref.json", "free": "combiner_free.json"}
+#: P(solution wrong) between these bounds makes the verdict "unsure".
+UNSURE_LOW, UNSURE_HIGH = 0.3, 0.6
+#: A step whose written computation sympy proves wrong is wrong whatever the other evidence says
+#: (on VtG dev, 6 of ~2,400 correct steps are flagged by mathcheck); its P(wrong) is at least this.
+ARITHMETIC_FLOOR = 0.9
+
+
+def _fmt(v: float | None) -> str | None:
+    if v is None:
+        return None
+    if abs(v - round(v)) < 1e-9:
+        return str(int(round(v)))
+    return f"{v:.4f}".rstrip("0").rstrip(".")
+
+
+class Verifier:
+    """Step-level verifier.
+
+    Args:
+        model: the student model (any :class:`~tutor.llm.LanguageModel`) or ``None``
+            (symbolic checks and reference alignment only). The model is called only when the
+            combiner in use was trained with the model feature.
+        model_dir: folder holding the combiner weights (default ``models/verifier``).
+
+    Raises:
+        TutorConfigError: combiner weights missing or unreadable.
+    """
+
+    def __init__(self, model: LanguageModel | None = None, model_dir: str | Path | None = None) -> None:
+        self.model = model
+        folder = Path(model_dir) if model_dir else MODEL_DIR
+        self.combiners = {k: Combiner.load(folder / f) for k, f in COMBINER_FILES.items()}
+
+    def needs_model(self, reference: bool = True) -> bool:
+        """Whether the combiner for this mode reads the model score."""
+        comb = self.combiners["reference" if reference else "free"]
+        return any(f in comb.features for f in MODEL_FEATURES)
+
+    def verify(self, problem: Problem, steps: Sequence[Step]) -> Verdict:
+        """Find the first wrong step of ``steps`` for ``problem``.
+
+        Args:
+            problem: the problem; ``problem.reference_solution`` (list of step strings) may be
+                ``None`` (reference-free mode).
+            steps: the parsed student steps (1-based ``number``).
+
+        Returns:
+            A :class:`~tutor.schema.Verdict`: ``first_error_step`` is 1-based or ``None``;
+            ``step_error_probs`` are per-step P(step wrong | earlier steps right); ``label`` is
+            ``"unsure"`` when P(solution wrong) is between :data:`UNSURE_LOW` and
+            :data:`UNSURE_HIGH`.
+        """
+        t0 = time.perf_counter()
+        steps = list(steps)
+        if not steps:
+            return Verdict(label="unsure", explanation="There are no steps to check.")
+        with_ref = bool(problem.reference_solution)
+        mode = "reference" if with_ref else "free"
+        comb = self.combiners[mode]
+        model_probs = None
+        if self.model is not None and self.needs_model(with_ref):
+            try:
+                model_probs = step_correct_probs(self.model, problem, steps,
+                                                 problem.reference_solution if with_ref else None)
+            except Exception as exc:  # a failing model must not block the symbolic verdict
+                log.warning("step scorer failed, continuing without it: %s", exc)
+        ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)
+        hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] else h
+                   for h, f in zip(comb.hazards(ev.features), ev.features)]
+        first, p_correct, _ = comb.decide(hazards)
+        p_wrong = 1.0 - p_correct
+        if first is None:
+            label = "unsure" if p_wrong > UNSURE_LOW else "correct"
+        else:
+            label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
+        marks = []
+        for i, h in enumerate(hazards):
+            if first is None:
+                marks.append("unsure" if h > 0.5 else "correct")
+            elif i < first:
+                marks.append("correct")
+            elif i == first:
+                marks.append("first_error" if label == "incorrect" else "unsure")
+            else:
+                marks.append("after_error")
+        verdict = Verdict(label=label, first_error_step=None if first is None else first + 1,
+                          marks=marks, step_error_probs=[round(h, 4) for h in hazards])
+        if first is not None:
+            _describe(verdict, problem, steps, ev, first)
+        verdict.evidence = _evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0)
+        return verdict
+
+
+def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: SolutionEvidence,
+              i: int) -> None:
+    """Fill category, explanation, expected/found values and quantities for step ``i``."""
+    f, check, graph = ev.features[i], ev.checks[i], ev.graphs[i]
+    n = i + 1
+    wrong_eq = next((e for e in check.equations if e.ok is False), None)
+    unmatched = ev.unmatched[i] if ev.unmatched else []
+    verdict.quantities = [_fmt(v) for v in graph.operands or graph.stated][:6]
+    if wrong_eq is not None:
+        verdict.error_category = "Calculation error"
+        verdict.found_value = _fmt(wrong_eq.rhs_value)
+        verdict.expected_value = _fmt(wrong_eq.expected)
+        verdict.explanation = (f"In step {n}, the calculation {wrong_eq.text.split('=')[0]} "
+                               f"does not equal {verdict.found_value}.")
+        return
+    found = unmatched[0] if unmatched else (ev.new_values[i][0] if ev.new_values[i] else graph.last)
+    verdict.found_value = _fmt(found)
+    ref = ev.reference
+    if ref is not None and found is not None:
+        verdict.expected_value = _fmt(_expected_from_reference(graph, ref, found))
+    if f.get("final_seen_before"):
+        verdict.error_category = "Logical error / Wrong approach"
+        verdict.explanation = (f"Step {n} keeps going after the question was already answered "
+                               "in an earlier step.")
+    elif ref is not None and found is not None and _unit_factor(found, ref.derived):
+        verdict.error_category = "Wrong unit conversion"
+        verdict.explanation = (f"In step {n}, the value {verdict.found_value} looks like a right "
+                               "amount in the wrong unit; check the unit conversion.")
+    elif f.get("uses_ref_unused_quantity") or f.get("uses_unknown"):
+        verdict.error_category = "Misunderstanding of the question"
+        verdict.explanation = (f"Step {n} uses a quantity in a way the question does not ask for; "
+                               "re-read what each number in the problem stands for.")
+    elif f.get("has_unknown"):
+        verdict.error_category = "Logical error / Wrong approach"
+        verdict.explanation = (f"The equation set up in step {n} does not match the situation "
+                               "in the problem.")
+    elif found is not None:
+        verdict.error_category = "Logical error / Wrong approach"
+        verdict.explanation = (f"Step {n} arrives at {verdict.found_value}, which does not follow "
+                               "from the problem; check which quantities this step should combine.")
+    else:
+        verdict.error_category = "Misunderstanding of the question"
+        verdict.explanation = (f"The reasoning in step {n} does not match what the problem "
+                               "describes.")
+
+
+def _expected_from_reference(graph, ref, found: float) -> float | None:
+    """The reference value computed from the most operands this step also uses."""
+    best, score = None, 0
+    ops = graph.operands or graph.stated
+    for d in ref.derivations:
+        shared = sum(contains(d.operands, o, False) for o in ops)
+        if shared > score and not close(d.value, found):
+            best, score = d.value, shared
+    return best
+
+
+def _unit_factor(found: float, pool: Sequence[float]) -> bool:
+    for p in pool:
+        for factor in (60, 100, 1000, 12, 3, 16, 24, 7):
+            if p and (close(found * factor, p) or close(found, p * factor)):
+                return True
+    return False
+
+
+def _evidence(ev: SolutionEvidence, mode: str, comb: Combiner, model_probs, p_wrong: float,
+              seconds: float) -> dict:
+    return {
+        "mathcheck": [{"step": c.step_number, "ok": c.ok,
+                       "equations": [{"text": e.text, "ok": e.ok, "expected": e.expected}
+                                     for e in c.equations]} for c in ev.checks],
+        "reference": None if ev.reference is None else {
+            "final": ev.reference.final,
+            "off_reference_values": [[_fmt(v) for v in u] for u in ev.unmatched],
+        },
+        "new_values": [[_fmt(v) for v in nv] for nv in ev.new_values],
+        "model": None if model_probs is None else [round(p, 4) for p in model_probs],
+        "combiner": {"mode": mode, "p_wrong": round(p_wrong, 4),
+                     "weights": comb.meta.get("name", mode)},
+        "seconds": round(seconds, 4),
+        "p_wrong_logit": round(math.log(max(p_wrong, 1e-6) / max(1 - p_wrong, 1e-6)), 3),
+    }
