@@ -122,3 +122,53 @@ def test_password_check_needs_name_and_exact_password():
     check = password_check("pässword")
     assert check("ms-lee", "pässword") and not check("ms-lee", "password")
     assert not check("", "pässword") and not check("ms-lee", "")
+
+
+class _FakeTutor:
+    """Just enough of :class:`tutor.service.Tutor` for the student app: canned feedback."""
+
+    def __init__(self, store, settings):
+        self.store, self.settings = store, settings
+
+    @staticmethod
+    def _feedback(sub=None):
+        import random
+
+        return demo_item(random.Random(0), "x", "y", wrong=True, problem=0)[1]
+
+    def check(self, sub):
+        return self._feedback()
+
+    def hint(self, problem, feedback, level):
+        yield self._feedback().hints[level - 1]
+
+    def save(self, sub, feedback, parent_id=None):
+        return self.store.save(sub, feedback, parent_id=parent_id)
+
+    def log_hint_shown(self, submission_id, hint):
+        self.store.log_hint_shown(submission_id, hint.level, hint.text)
+
+
+def test_student_app_submissions_reach_the_teacher_log(tmp_path):
+    """Through the real student app on the real server: submit, more help, resubmit."""
+    pytest.importorskip("tutor.ui.student")
+    from gradio_client import Client
+
+    from tutor.config import load_settings
+    from tutor.ui.server import create_server, start_in_thread
+
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    tutor = _FakeTutor(store, load_settings(teacher_password=PASSWORD, use_model=False))
+    url, stop = start_in_thread(create_server(tutor))
+    try:
+        client = Client(url + "/", verbose=False)
+        own = "✏️ Type my own problem"
+        client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 25", "kid-1", "C1", api_name="/submit")
+        client.predict(api_name="/more_help")
+        client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 24", "kid-1", "C1", api_name="/submit")
+    finally:
+        stop()
+    newest, first = store.list_submissions().rows
+    assert (first.student_id, first.class_code, first.hints_shown) == ("kid-1", "C1", 2)
+    assert newest.parent_id == first.id  # the resubmission is linked to the first try
+    assert [h.level for h in store.get_submission(first.id).hints_shown] == [1, 2]
