@@ -184,6 +184,8 @@ def run_generate(config: GenerateConfig) -> dict[str, Any]:
         for s in annotated:
             rng = random.Random(f"{config.seed}:examples:{s.id}")
             exs = hint_examples(s)
+            rng.shuffle(exs)
+            exs = sorted(exs[: config.hints_per_sample], key=lambda e: e["level"])
             scoring = step_example(s, with_reference=rng.random() < config.reference_fraction)
             if scoring:
                 exs.insert(0, scoring)

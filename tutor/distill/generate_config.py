@@ -34,6 +34,8 @@ class GenerateConfig:
         max_vtg (int | None, default None): at most this many VtG train-fold records.
         heldout_fraction (float, default 0.1): fraction of problems (by id hash) kept out of
             training, used by ``train`` for evaluation/stopping.
+        hints_per_sample (int, default 3): hint rungs (of the three) turned into training
+            examples per erroneous solution, chosen at random (fewer = a cheaper CPU run).
         reference_fraction (float, default 0.75): fraction of step-scoring examples laid out
             with the reference solution (the rest without, so both verifier modes are trained).
         teacher (str, default ``"program"``): ``"program"``, ``"hf:<model>"`` or
@@ -55,6 +57,7 @@ class GenerateConfig:
     paraphrase: bool = True
     max_vtg: int | None = None
     heldout_fraction: float = 0.1
+    hints_per_sample: int = 3
     reference_fraction: float = 0.75
     teacher: str = "program"
     seed: int = 0

@@ -80,7 +80,7 @@ _BOTTOM = {
     "real": ("Step {k} has the first mistake. Compare it with the problem, then redo it and the steps after it.",),
 }
 # Used when every templated wording of a rung fails the guards (e.g. a value equals the answer).
-_SAFE = {1: "Look at step {k} again, the part with {q}.",
+_SAFE = {1: "Look at step {k} again. What did you do with {q}?",
          2: "Read step {k} again next to the problem. Does it match what the problem says?",
          3: "Step {k} has the first mistake. Fix it, then redo the steps after it."}
 
@@ -99,12 +99,15 @@ def sample_verdict(sample: Sample) -> Verdict:
         return Verdict(label="correct", marks=["correct"] * n, step_error_probs=[0.0] * n)
     marks = ["correct"] * (k - 1) + ["first_error"] + ["after_error"] * (n - k)
     priv = sample.privileged
+    found = str(priv.get("found", ""))
     return Verdict(
         label="incorrect", first_error_step=k, marks=marks,
         step_error_probs=[0.0] * (k - 1) + [1.0] * (n - k + 1),
         error_category=sample.error_category,
         explanation=sample.teacher.get("description") or sample.error_description,
-        expected_value=priv.get("expected_value"), found_value=priv.get("found"),
+        expected_value=priv.get("expected_value"),
+        # an operation name ("subtract") is not a value of the step
+        found_value=found if found.replace(".", "", 1).isdigit() else None,
         quantities=list(priv.get("quantities", [])),
     )
 

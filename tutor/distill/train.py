@@ -130,6 +130,37 @@ class StopAfterMinutes:
         return _Stop()
 
 
+def _sft_trainer_class():
+    """TRL's SFTTrainer with a loss that computes logits only where a label is.
+
+    A step-scoring example has a loss on a handful of " Yes"/" No" tokens among ~300; running
+    the 49k-way output layer (and its backward pass) on every position would cost about a
+    fifth of the step for nothing. ``logits_to_keep`` (a tensor of positions, shared by the
+    batch) restricts it to positions whose next token is labelled; the loss is the mean
+    cross-entropy over those labels.
+    """
+    import torch.nn.functional as F
+    from trl import SFTTrainer
+
+    class SelectiveLogitsSFTTrainer(SFTTrainer):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            # Our loss is a per-micro-batch mean: let the Trainer divide by accumulation steps.
+            self.model_accepts_loss_kwargs = False
+
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            nxt = inputs["labels"][:, 1:]
+            keep = (nxt != -100).any(dim=0).nonzero().squeeze(-1)
+            out = model(input_ids=inputs["input_ids"], attention_mask=inputs.get("attention_mask"),
+                        logits_to_keep=keep)
+            target = nxt[:, keep]
+            loss = F.cross_entropy(out.logits.float().reshape(-1, out.logits.shape[-1]),
+                                   target.reshape(-1), ignore_index=-100)
+            return (loss, out) if return_outputs else loss
+
+    return SelectiveLogitsSFTTrainer
+
+
 def _load_student(config: TrainConfig, cuda: bool):
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -197,8 +228,10 @@ def run_train(config: TrainConfig) -> dict[str, Any]:
     random.Random(config.seed).shuffle(held_ex)
     held_ex = held_ex[: config.max_eval_examples]
     model, tokenizer, path = _load_student(config, cuda)
+    n_layers = model.config.num_hidden_layers
+    top = list(range(max(0, n_layers - config.lora_layers), n_layers)) if config.lora_layers else None
     lora = LoraConfig(r=config.lora_r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout,
-                      target_modules=config.target_modules, task_type="CAUSAL_LM")
+                      target_modules=config.target_modules, layers_to_transform=top, task_type="CAUSAL_LM")
     common = dict(
         output_dir=str(out / "checkpoints"), learning_rate=config.learning_rate,
         warmup_steps=config.warmup_ratio, num_train_epochs=config.num_train_epochs,
@@ -209,19 +242,20 @@ def run_train(config: TrainConfig) -> dict[str, Any]:
         eval_steps=config.eval_steps, save_strategy="steps", save_steps=config.eval_steps,
         save_total_limit=2, load_best_model_at_end=bool(held_ex), metric_for_best_model="eval_loss",
         greater_is_better=False, bf16=bf16, use_cpu=not cuda, seed=config.seed,
+        prediction_loss_only=True,
         report_to=[], disable_tqdm=False, dataloader_num_workers=0,
     )
     t0 = time.monotonic()
     if config.gkd_teacher:
         trainer = _gkd_trainer(config, model, tokenizer, lora, train_ex, held_ex, common)
     else:
-        from trl import SFTConfig, SFTTrainer
+        from trl import SFTConfig
 
         train_ds = build_dataset(train_ex, tokenizer, config, repeat_scoring=True)
         eval_ds = build_dataset(held_ex, tokenizer, config, repeat_scoring=False) if held_ex else None
         args = SFTConfig(**common, max_length=config.max_length, completion_only_loss=False,
                          remove_unused_columns=True)
-        trainer = SFTTrainer(model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
+        trainer = _sft_trainer_class()(model=model, args=args, train_dataset=train_ds, eval_dataset=eval_ds,
                              processing_class=tokenizer, peft_config=lora,
                              callbacks=[StopAfterMinutes(config.max_minutes)])
     eval_before = trainer.evaluate()["eval_loss"] if held_ex else None
