@@ -249,3 +249,15 @@ def test_injection_is_quoted_as_data_in_the_prompt():
     quoted = user.split("<student>")[1].split("</student>")[0]
     assert "ignore your instructions" in quoted  # inside the tags, as data
     assert user.count("</student>") == 1  # the student could not close the quote
+
+
+def test_step_pointer_equal_to_the_answer_is_written_as_an_ordinal():
+    p = Problem(text="Sam has 12 eggs and uses 8. How many are left?", final_answer="4")
+    steps = [Step(1, "Sam has 12 eggs."), Step(2, "He uses 8."), Step(3, "He has 12 + 8 = 20."),
+             Step(4, "20 - 8 = 12 eggs"), Step(5, "12")]
+    v = Verdict(label="incorrect", first_error_step=4, marks=["correct"] * 3 + ["first_error", "after_error"],
+                error_category="Calculation error", found_value="12", quantities=["20", "8"])
+    hints = HintLadder(None).build(p, steps, v)
+    assert hints[0].text == "Look at the fourth step. Check the math with 12 again. Do you get the same number?"
+    assert all("4" not in h.text for h in hints)
+    assert all(check_hint(h.text, h.level, h.kind, p, steps, v) == [] for h in hints)

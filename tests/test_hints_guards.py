@@ -177,3 +177,6 @@ def test_form_problems():
         ["false arithmetic '4 + 12 = 15'"]
     assert form_problems("In step 1, 3 x 8 = 24 tires.", "bottom_out", PROBLEM, STEPS) == []
     assert form_problems("Check step 1. Check step 1.", "concept", PROBLEM, STEPS) == ["repeats a sentence"]
+    assert form_problems("In step 2, 5 x 4 is 20. So, 20 is the answer.", "concept", PROBLEM, STEPS) == \
+        ["announces an answer"]
+    assert form_problems("Try this: can you check your answer another way?", "extension", PROBLEM, STEPS) == []

@@ -5,8 +5,13 @@ level exactly as the student tab does) on student solutions and writes a JSON re
 
 * ``leak_rate`` — share of hint ladders (incorrect solutions and, for VtG, their correct
   counterparts) whose hints state the reference final answer in any number format.
+  ``plain_digit_leak_rate`` is a naive cross-check (the answer's digits anywhere, step
+  pointers such as "step 4" included).
 * ``targeted_rate`` (VtG) — share of incorrect solutions whose level-1 hint points at the
   *annotated* first wrong step and names a quantity written in that step.
+* ``verifier_step_accuracy`` / ``targeted_rate_when_located`` (VtG) — share of incorrect
+  solutions where the verifier flagged the annotated step, and the targeted rate among those
+  (the part of ``targeted_rate`` the hint layer owns).
 * ``false_accusation_rate`` (VtG) — share of correct counterparts (``student_correct_response``)
   that receive an error hint (``where``/``concept``/``bottom_out``).
 * ``grounded_rate`` — share of ladders with a verifier-flagged step whose level-1 hint points at
@@ -121,9 +126,12 @@ class Tally:
 
     ladders: int = 0
     leaks: int = 0
+    plain_leaks: int = 0
     step_value_leaks: int = 0
     incorrect: int = 0
+    located: int = 0
     targeted: int = 0
+    targeted_located: int = 0
     flagged: int = 0
     grounded: int = 0
     counterparts: int = 0
@@ -145,6 +153,8 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
     answer = reference_answer(case.problem)
     if answer and any(find_leaks(h.text, [answer]) for h in hints):
         t.leaks += 1
+    if answer and any(plain_leak(h.text, answer) for h in hints):
+        t.plain_leaks += 1
     if verdict.expected_value and any(find_leaks(h.text, [verdict.expected_value])
                                       for h in hints if h.level < 3):
         t.step_value_leaks += 1
@@ -156,8 +166,11 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
         t.incorrect += 1
         if case.gold_step is not None and first is not None:
             gold_qs = step_quantities(Step(case.gold_step, case.gold_step_text), Verdict(label="incorrect"))
-            if points_at(first.text, case.gold_step) and names_quantity(first.text, gold_qs):
-                t.targeted += 1
+            hit = points_at(first.text, case.gold_step) and names_quantity(first.text, gold_qs)
+            t.targeted += hit
+            if verdict.first_error_step == case.gold_step:  # the verifier found the right step
+                t.located += 1
+                t.targeted_located += hit
     else:
         t.counterparts += 1
         if any(h.kind in ERROR_KINDS for h in hints):
@@ -172,6 +185,17 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
         t.examples.append({"id": case.id, "first_error_step": k, "gold_step": case.gold_step,
                            "hints": [{"level": h.level, "kind": h.kind, "source": h.source,
                                       "text": h.text} for h in hints]})
+
+
+def plain_leak(text: str, answer: str) -> bool:
+    """An independent, deliberately naive leak check: the answer's digits appear as a whole
+    number anywhere in ``text`` (commas ignored; no step-pointer exemption, no words)."""
+    import re
+
+    digits = answer.replace(",", "").replace("$", "").strip()
+    if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return False
+    return re.search(r"(?<![\d.])" + re.escape(digits) + r"(?:\.0+)?(?![\d])", text.replace(",", "")) is not None
 
 
 def _rate(a: int, b: int) -> float | None:
@@ -247,8 +271,11 @@ def run(args: argparse.Namespace) -> int:
         "verifier": args.verifier,
         "n": t.incorrect, "n_ladders": t.ladders, "n_correct_counterparts": t.counterparts,
         "leak_rate": _rate(t.leaks, t.ladders),
+        "plain_digit_leak_rate": _rate(t.plain_leaks, t.ladders),
         "step_value_leak_rate": _rate(t.step_value_leaks, t.ladders),
         "targeted_rate": _rate(t.targeted, t.incorrect) if args.format == "vtg" else None,
+        "verifier_step_accuracy": _rate(t.located, t.incorrect) if args.format == "vtg" else None,
+        "targeted_rate_when_located": _rate(t.targeted_located, t.located) if args.format == "vtg" else None,
         "false_accusation_rate": _rate(t.accused, t.counterparts) if args.format == "vtg" else None,
         "grounded_rate": _rate(t.grounded, t.flagged), "n_flagged": t.flagged,
         "mean_words": round(statistics.mean(t.words), 2) if t.words else None,

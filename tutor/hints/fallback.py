@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tutor.hints.guards import check_hint, forbidden_values, is_forbidden_quantity, step_quantities
+from tutor.hints.guards import (
+    check_hint,
+    forbidden_values,
+    is_forbidden_quantity,
+    reword_step_pointers,
+    step_quantities,
+)
 from tutor.hints.numbers import evaluate, numbers_in, value_of
 from tutor.schema import Hint, Problem, Step, Verdict
 
@@ -170,8 +176,9 @@ def fallback_hint(problem: Problem, steps: list[Step], verdict: Verdict, level: 
     k = target_step(steps, verdict)
     qs = safe_quantities(problem, steps, verdict, level, k)
     last = None
+    forbidden = forbidden_values(problem, verdict, level)
     for text in _candidates(level, kind, problem, steps, verdict, k, qs):
-        last = text
+        text = last = reword_step_pointers(text, forbidden)
         if not check_hint(text, level, kind, problem, steps, verdict):
             return Hint(level=level, kind=kind, text=text, source="fallback")
     # Only grounding can still fail here (no quantity left to name): the plainest wording

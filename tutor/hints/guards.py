@@ -75,6 +75,21 @@ def forbidden_values(problem: Problem, verdict: Verdict, level: int) -> list[str
     return out
 
 
+def reword_step_pointers(text: str, forbidden: Iterable[str]) -> str:
+    """Write a step pointer whose number equals a forbidden value as an ordinal ("step 4" ->
+    "the fourth step"), so no answer digits appear even as a pointer (a naive reader or
+    checker could take "step 4" for the answer 4). Steps past the tenth are left as they are."""
+    by_number = {v: k for k, v in _ORDINALS.items()}
+
+    def sub(m: re.Match) -> str:
+        n = int(m.group(1))
+        if n in by_number and find_leaks(str(n), forbidden):
+            return f"the {by_number[n]} step"
+        return m.group(0)
+
+    return re.sub(r"(?i)\bstep\s+(\d+)\b", sub, text)
+
+
 def find_leaks(text: str, forbidden: Iterable[str]) -> list[str]:
     """Return the forbidden values that ``text`` states (empty list = no leak).
 
@@ -274,6 +289,10 @@ _CLAIM = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.
                     r"\$?(\d[\d,]*(?:\.\d+)?)")
 
 
+# A hint guides; it never announces an answer (even a wrong one: that would mislead).
+_ANSWER_CLAIM = re.compile(r"(?i)\banswers?\s+(?:is|are|was|=|:)|\bis\s+the\s+(?:final\s+|correct\s+|right\s+)?answer\b")
+
+
 def _word_runs(text: str, n: int) -> set[tuple[str, ...]]:
     w = re.findall(r"[a-z0-9']+", text.lower())
     return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
@@ -283,7 +302,7 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     """Why a hint does not do its job as a hint (empty = fine): a ``where``/``extension``/
     ``explain`` hint that asks no question; text copied from the problem or the student's
     steps (more than :data:`MAX_COPIED_WORDS` words in a row); arithmetic it states that is
-    false ("4 + 12 = 15"); a sentence said twice."""
+    false ("4 + 12 = 15"); announcing an answer ("so 20 is the answer"); a sentence said twice."""
     out = []
     if kind in QUESTION_KINDS and "?" not in text:
         out.append("asks no question")
@@ -295,6 +314,8 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
         lhs, rhs = evaluate(m.group(1)), value_of(m.group(2))
         if lhs is not None and rhs is not None and lhs != rhs:
             out.append(f"false arithmetic {m.group(0)!r}")
+    if _ANSWER_CLAIM.search(text):
+        out.append("announces an answer")
     sentences = [s.lower() for s in _sentences(text)]
     if len(set(sentences)) < len(sentences):
         out.append("repeats a sentence")

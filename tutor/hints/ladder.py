@@ -14,7 +14,14 @@ import time
 from collections.abc import Iterator
 
 from tutor.hints.fallback import fallback_hint
-from tutor.hints.guards import MAX_WORDS, check_hint, find_false_accusations, find_leaks, forbidden_values
+from tutor.hints.guards import (
+    MAX_WORDS,
+    check_hint,
+    find_false_accusations,
+    find_leaks,
+    forbidden_values,
+    reword_step_pointers,
+)
 from tutor.hints.numbers import NUMBER_WORDS
 from tutor.hints.prompting import hint_prompt, kind_for, ladder_kinds
 from tutor.llm import LanguageModel
@@ -110,7 +117,7 @@ class HintLadder:
                                        max_new_tokens=self.max_new_tokens, stop=STOP)
             for piece in pieces:
                 raw += piece
-                prefix = clean_model_text(safe_prefix(raw))
+                prefix = reword_step_pointers(clean_model_text(safe_prefix(raw)), forbidden)
                 if prefix == shown:
                     continue
                 if (find_leaks(prefix, forbidden) or find_false_accusations(prefix, verdict)
@@ -125,7 +132,7 @@ class HintLadder:
         except Exception:  # a failing model must never take the feedback down with it
             log.exception("hint generation failed; using the fallback wording")
             raw = ""
-        text = clean_model_text(raw)
+        text = reword_step_pointers(clean_model_text(raw), forbidden)
         problems = check_hint(text, level, kind, problem, steps, verdict)
         if self.last_first_token_s is None:
             self.last_first_token_s = time.perf_counter() - t0
