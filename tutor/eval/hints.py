@@ -195,7 +195,7 @@ def plain_leak(text: str, answer: str) -> bool:
     digits = answer.replace(",", "").replace("$", "").strip()
     if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return False
-    return re.search(r"(?<![\d.])" + re.escape(digits) + r"(?:\.0+)?(?![\d])", text.replace(",", "")) is not None
+    return re.search(r"(?<![\d.])" + re.escape(digits) + r"(?:\.0+)?(?!\d|\.\d)", text.replace(",", "")) is not None
 
 
 def _rate(a: int, b: int) -> float | None:
