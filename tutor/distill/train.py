@@ -242,7 +242,7 @@ def run_train(config: TrainConfig) -> dict[str, Any]:
         eval_steps=config.eval_steps, save_strategy="steps", save_steps=config.eval_steps,
         save_total_limit=2, load_best_model_at_end=bool(held_ex), metric_for_best_model="eval_loss",
         greater_is_better=False, bf16=bf16, use_cpu=not cuda, seed=config.seed,
-        prediction_loss_only=True,
+        prediction_loss_only=True, gradient_checkpointing=config.gradient_checkpointing,
         report_to=[], disable_tqdm=False, dataloader_num_workers=0,
     )
     t0 = time.monotonic()

@@ -48,6 +48,10 @@ class TrainConfig:
         eval_steps (int, default 50): optimizer steps between held-out evaluations (and
             checkpoints; the best held-out loss is kept: the stopping rule).
         logging_steps (int, default 10): optimizer steps between loss logs.
+        gradient_checkpointing (bool, default False): recompute activations in the backward
+            pass to save memory (TRL turns it on by default; on a CPU it costs time and, with
+            PEFT, forces back-propagation through every layer, defeating ``lora_layers``). Turn
+            it on for a 1B+ student on a GPU.
         qlora (bool, default False): load the base model 4-bit NF4 with bitsandbytes (CUDA
             only; QLoRA, Dettmers et al. 2023).
         bf16 (bool | None, default None): bf16 mixed precision; ``None`` = on CUDA only (CPU
@@ -84,6 +88,7 @@ class TrainConfig:
     max_eval_examples: int = 48
     eval_steps: int = 50
     logging_steps: int = 10
+    gradient_checkpointing: bool = False
     qlora: bool = False
     bf16: bool | None = None
     gkd_teacher: str = ""
