@@ -30,7 +30,8 @@ def register(subparsers) -> None:
     """Add ``verify`` and ``verify-train`` to the ``tutor eval`` group."""
     p = subparsers.add_parser("verify", help="first-wrong-step accuracy on VtG / ProcessBench files")
     p.add_argument("--data", required=True, help="VtG .json or ProcessBench .json/.jsonl file")
-    p.add_argument("--format", choices=("vtg", "processbench"), required=True)
+    p.add_argument("--format", choices=("vtg", "processbench", "cogtutorbugs"), required=True,
+                   help="cogtutorbugs: algebra steps (eq1 -> eq2) checked for equivalence")
     p.add_argument("--no-reference", action="store_true", help="hide reference solutions (VtG)")
     p.add_argument("--limit", type=int, default=None, help="first N records only")
     p.add_argument("--model", choices=("student", "none"), default="student",
@@ -41,6 +42,10 @@ def register(subparsers) -> None:
     t.add_argument("--data", required=True, help="VtG .json file")
     t.add_argument("--folds", type=int, default=5)
     t.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of the logistic model")
+    t.add_argument("--processbench", default=None,
+                   help="also fit the model-written-solution combiner on this ProcessBench file")
+    t.add_argument("--model", choices=("none", "student"), default="none",
+                   help="add the student model's step score as a feature (slow on CPU)")
     t.add_argument("--model-dir", default=None, help="where to write weights (default models/verifier)")
     t.add_argument("--out", required=True, help="CV report JSON path")
     t.set_defaults(func=run_train)
@@ -110,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
     records = read_records(args.data, args.limit)
     if not records:
         raise TutorInputError(f"{args.data} holds no records")
-    verifier = Verifier(None)
+    if args.format == "cogtutorbugs":
+        return _run_algebra(args, records)
+    verifier = Verifier(None, free_weights="process" if args.format == "processbench" else "free")
     with_ref = args.format == "vtg" and not args.no_reference
     if args.model == "student" and verifier.needs_model(with_ref):
         from tutor.config import load_settings
@@ -144,30 +151,75 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_algebra(args: argparse.Namespace, records: list[dict[str, Any]]) -> int:
+    """CogTutorBugs: a step is flagged when ``equivalent_equations(eq1, eq2)`` is ``False``;
+    accuracy against the ``Outcome`` column (``BUG`` = should be flagged)."""
+    from tutor.mathcheck import equivalent_equations
+
+    hits, undecided, secs = 0, 0, []
+    for r in progress(records, "algebra steps"):
+        t0 = time.perf_counter()
+        same = equivalent_equations(str(r["eq1"]), str(r["eq2"]))
+        secs.append(time.perf_counter() - t0)
+        undecided += same is None
+        hits += (same is False) == (str(r.get("Outcome", "BUG")).upper() == "BUG")
+    report = {"data": str(args.data), "format": "cogtutorbugs", "n": len(records),
+              "accuracy": round(hits / len(records), 4), "undecided": undecided,
+              "seconds_per_step": round(statistics.median(secs), 4)}
+    write_report(args.out, report)
+    print(json.dumps({k: report[k] for k in ("accuracy", "n", "undecided")}))
+    return 0
+
+
 def run_train(args: argparse.Namespace) -> int:
-    """Grouped k-fold CV of the combiner on VtG, then fit on all of it and save the weights."""
+    """Grouped k-fold CV of each combiner, then a fit on all of the data; saves the weights.
+
+    The report holds the out-of-fold (CV) metrics: those are the honest dev numbers, since
+    the shipped weights are fitted on the whole dev file.
+    """
     from tutor.verify.combiner import MODEL_DIR, cross_validate, fit_combiner
-    from tutor.verify.features import FEATURES_FREE, FEATURES_REF, solution_evidence
+    from tutor.verify.features import FEATURES_FREE, FEATURES_REF, MODEL_FEATURES, solution_evidence
+    from tutor.verify.scorer import step_correct_probs
     from tutor.verify.verifier import COMBINER_FILES
 
+    model = None
+    if args.model == "student":
+        from tutor.config import load_settings
+        from tutor.llm import load_student_model
+
+        model = load_student_model(load_settings())
+    extra = MODEL_FEATURES if model is not None else ()
     records = read_records(args.data)
     out_dir = Path(args.model_dir) if args.model_dir else MODEL_DIR
-    report: dict[str, Any] = {"data": str(args.data), "folds": args.folds, "c": args.c}
-    for mode, names, with_ref in (("reference", FEATURES_REF, True), ("free", FEATURES_FREE, False)):
+    report: dict[str, Any] = {"data": str(args.data), "folds": args.folds, "c": args.c,
+                              "model": args.model}
+    jobs = [("reference", FEATURES_REF, lambda: vtg_solutions(records, True), 2 * len(records), "accuracy"),
+            ("free", FEATURES_FREE, lambda: vtg_solutions(records, False), 2 * len(records), "accuracy")]
+    if args.processbench:
+        pb = read_records(args.processbench)
+        jobs.append(("process", FEATURES_FREE, lambda: processbench_solutions(pb), len(pb), "balanced"))
+    for mode, names, rows, total, objective in jobs:
         sols, groups, cats = [], [], []
-        for problem, steps, label, cat, group in progress(
-                vtg_solutions(records, reference=with_ref), f"features ({mode})", total=2 * len(records)):
-            sols.append((solution_evidence(problem, steps, use_reference=with_ref).features, label))
+        for problem, steps, label, cat, group in progress(rows(), f"features ({mode})", total=total):
+            ref = problem.reference_solution
+            probs = step_correct_probs(model, problem, steps, ref) if model is not None else None
+            sols.append((solution_evidence(problem, steps, use_reference=bool(ref),
+                                           model_probs=probs).features, label))
             groups.append(group)
             cats.append(cat)
-        cv = cross_validate(sols, names, groups, folds=args.folds, c=args.c)
-        metrics = vtg_metrics(cv.pop("preds"), [lab for _, lab in sols], cats)
-        comb = fit_combiner(sols, names, c=args.c)
-        comb.meta = {"name": f"vtg-{mode}", "trained_on": str(args.data), "n_solutions": len(sols),
-                     "cv": {k: metrics[k] for k in ("micro_f1", "binary_f1")},
+        names = tuple(names) + extra
+        cv = cross_validate(sols, names, groups, folds=args.folds, c=args.c, objective=objective)
+        preds, labels = cv.pop("preds"), [lab for _, lab in sols]
+        metrics = (vtg_metrics(preds, labels, cats) if mode != "process"
+                   else processbench_metrics(preds, labels))
+        comb = fit_combiner(sols, names, c=args.c, objective=objective)
+        headline = {k: metrics[k] for k in ("micro_f1", "binary_f1", "f1", "acc_error", "acc_correct")
+                    if k in metrics}
+        comb.meta = {"name": f"{mode}", "trained_on": str(args.processbench if mode == "process" else args.data),
+                     "n_solutions": len(sols), "cv": headline, "objective": objective,
                      "date": time.strftime("%Y-%m-%d", time.gmtime())}
         comb.save(out_dir / COMBINER_FILES[mode])
         report[mode] = {"cv": metrics, "weights": str(out_dir / COMBINER_FILES[mode])}
-        print(json.dumps({mode: {k: metrics[k] for k in ("micro_f1", "binary_f1")}}))
+        print(json.dumps({mode: headline}))
     write_report(args.out, report)
     return 0

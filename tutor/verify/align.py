@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import _is_literal, expressions_in, numbers_in
+from tutor.mathcheck import _is_literal, evaluate, expressions_in, numbers_in
 
 #: Number words a problem may use instead of digits.
 _WORD_NUMBERS = {
@@ -102,6 +102,20 @@ def step_graph(text: str) -> StepGraph:
     return g
 
 
+def _partial_values(text: str) -> list[float]:
+    """Values a reference computes on the way to a written result: bracketed sub-expressions
+    (``2*(3+2+6)`` gives 11)."""
+    out: list[float] = []
+    for expr, value in expressions_in(text):
+        if value is None or _is_literal(expr):
+            continue
+        for inner in re.findall(r"\(([^()]+)\)", expr):
+            v = evaluate(inner)
+            if v is not None:
+                out.append(float(v))
+    return out
+
+
 @dataclass
 class ReferenceGraph:
     """The reference solution's values.
@@ -138,7 +152,7 @@ def reference_graph(reference: Sequence[str], final_answer: str | None = None) -
     derivations: list[Derivation] = []
     for s in reference:
         g = step_graph(s)
-        derived += [d.value for d in g.derived] + g.stated
+        derived += [d.value for d in g.derived] + g.stated + _partial_values(s)
         operands += g.operands
         derivations += g.derived
     final = None

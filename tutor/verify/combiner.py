@@ -106,11 +106,13 @@ def training_rows(solutions: Sequence[tuple[list[dict[str, float]], int]]):
 
 
 def fit_combiner(solutions: Sequence[tuple[list[dict[str, float]], int]], features: Sequence[str],
-                 c: float = 1.0, tune_offset: bool = True) -> Combiner:
+                 c: float = 1.0, tune_offset: bool = True, objective: str = "accuracy") -> Combiner:
     """Fit the hazard model (scikit-learn logistic regression, L2, ``C=c``).
 
     With ``tune_offset`` the "correct" offset is chosen on the training solutions to maximise
-    micro-F1 (accuracy of the predicted first wrong step, 0 = correct).
+    ``objective``: ``"accuracy"`` (VtG micro-F1: accuracy of the predicted first wrong step,
+    0 = correct) or ``"balanced"`` (ProcessBench F1: harmonic mean of the accuracies on wrong
+    and on correct solutions).
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -126,13 +128,23 @@ def fit_combiner(solutions: Sequence[tuple[list[dict[str, float]], int]], featur
     if tune_offset:
         hz = [comb.hazards(f) for f, _ in solutions]
         best = (-1.0, 0.0)
-        for off in [x / 4 for x in range(-12, 13)]:
+        labels = [lab for _, lab in solutions]
+        for off in [x / 4 for x in range(-16, 17)]:
             comb.correct_offset = off
-            acc = sum(_pred(comb, h) == lab for h, (_, lab) in zip(hz, solutions)) / len(solutions)
-            if acc > best[0] + 1e-9:
-                best = (acc, off)
+            score = _objective([_pred(comb, h) for h in hz], labels, objective)
+            if score > best[0] + 1e-9:
+                best = (score, off)
         comb.correct_offset = best[1]
     return comb
+
+
+def _objective(preds: Sequence[int], labels: Sequence[int], objective: str) -> float:
+    if objective == "balanced":
+        err = [p == y for p, y in zip(preds, labels) if y]
+        cor = [p == y for p, y in zip(preds, labels) if not y]
+        a, b = (sum(err) / len(err) if err else 0.0), (sum(cor) / len(cor) if cor else 0.0)
+        return 2 * a * b / (a + b) if a + b else 0.0
+    return sum(p == y for p, y in zip(preds, labels)) / len(labels)
 
 
 def _pred(comb: Combiner, hazards: Sequence[float]) -> int:
@@ -141,7 +153,8 @@ def _pred(comb: Combiner, hazards: Sequence[float]) -> int:
 
 
 def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], features: Sequence[str],
-                   groups: Sequence[str], folds: int = 5, c: float = 1.0) -> dict[str, float]:
+                   groups: Sequence[str], folds: int = 5, c: float = 1.0,
+                   objective: str = "accuracy") -> dict[str, float]:
     """Grouped k-fold CV (a problem's incorrect and correct solution stay in one fold).
 
     Returns:
@@ -154,7 +167,7 @@ def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], feat
     preds = [0] * len(solutions)
     for k in range(folds):
         train = [s for s, f in zip(solutions, fold_of) if f != k]
-        comb = fit_combiner(train, features, c=c)
+        comb = fit_combiner(train, features, c=c, objective=objective)
         for i, (s, f) in enumerate(zip(solutions, fold_of)):
             if f == k:
                 preds[i] = _pred(comb, comb.hazards(s[0]))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tutor.mathcheck import check_step
 from tutor.schema import Problem, Step, StepCheck
-from tutor.verify.align import (CONSTANTS, ReferenceGraph, StepGraph, contains,
+from tutor.verify.align import (CONSTANTS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 
 #: Features used without a reference solution.
@@ -31,7 +31,8 @@ FEATURES_REF = FEATURES_FREE + (
     "sol_final_wrong", "later_match_frac", "uses_ref_unused_quantity", "last_not_ref",
     "prev_unmatched", "derived_not_ref", "anc_unmatched", "first_anc_unmatched", "origin",
     "first_origin", "produces_sol_final", "ancestor", "next_first_unmatched", "ref_overlap",
-    "next_unmatched", "quiet_before_unmatched",
+    "next_unmatched", "quiet_before_unmatched", "role_mismatch", "first_role_mismatch",
+    "final_then_more", "after_final_wrong",
 )
 #: Optional model feature (appended when a model score is available).
 MODEL_FEATURES = ("model_logit",)
@@ -99,6 +100,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     anc_unm = [i in ancestors and bool(unmatched[i]) for i in range(n)]
     first_anc = next((i for i in range(n) if anc_unm[i]), None)
     first_origin = next((i for i in range(n) if origins[i]), None)
+    roles = [bool(ref is not None and _role_mismatch(s.text, problem.reference_solution or [], given))
+             for s in steps]
+    first_role = next((i for i in range(n) if roles[i]), None)
     feats: list[dict[str, float]] = []
     first_unmatched = next((i for i, u in enumerate(unmatched) if u), None)
     final_idx = None
@@ -164,6 +168,14 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
                 "quiet_before_unmatched": float(not new_values[i] and first_unmatched is not None
                                                 and first_unmatched == i + 1),
                 "ref_overlap": _overlap(s.text, problem.reference_solution or []),
+                "role_mismatch": float(roles[i]),
+                # reached the reference answer, then went on to a different final answer
+                "final_then_more": float(final_idx == i and sol_last is not None and ref.final is not None
+                                         and not contains([sol_last], ref.final, False)),
+                "after_final_wrong": float(final_idx is not None and final_idx + 1 == i
+                                           and sol_last is not None and ref.final is not None
+                                           and not contains([sol_last], ref.final, False)),
+                "first_role_mismatch": float(first_role == i),
             })
         if model_probs is not None:
             p = min(max(model_probs[i], 1e-4), 1 - 1e-4)
@@ -235,6 +247,33 @@ def _overlap(text: str, others: Sequence[str]) -> float:
     if not w:
         return 0.0
     return max((len(w & _words(o)) / len(w) for o in others), default=0.0)
+
+
+_VALUE_CONTEXT = re.compile(r"(\d+(?:\.\d+)?)\s*((?:[A-Za-z]+\s*){1,3})")
+
+
+def _contexts(text: str) -> dict[float, set[str]]:
+    """Number -> content words written right after it ("60 cups per meal" -> {cups, meal})."""
+    out: dict[float, set[str]] = {}
+    for m in _VALUE_CONTEXT.finditer(text.replace(",", "")):
+        out.setdefault(float(m.group(1)), set()).update(_words(m.group(2)) - {"per", "each"})
+    return out
+
+
+def _role_mismatch(text: str, reference: Sequence[str], given: Sequence[float]) -> bool:
+    """A value the reference also has, but named with other words (e.g. "per meal" where the
+    reference says "per day"): the right number in the wrong role."""
+    ref_ctx: dict[float, set[str]] = {}
+    for r in reference:
+        for v, w in _contexts(r).items():
+            ref_ctx.setdefault(v, set()).update(w)
+    for v, words in _contexts(text).items():
+        if not words or contains(given, v, False) or v in CONSTANTS:
+            continue
+        ref_words = next((w for rv, w in ref_ctx.items() if close(rv, v)), None)
+        if ref_words and not (words & ref_words):
+            return True
+    return False
 
 
 def close_d(a: float, b: float) -> bool:

@@ -26,7 +26,10 @@ from tutor.verify.scorer import step_correct_probs
 log = logging.getLogger(__name__)
 
 #: Shipped combiner weights, with and without a reference solution.
-COMBINER_FILES = {"reference": "combiner_ref.json", "free": "combiner_free.json"}
+#: "free" is fitted on student solutions (VtG), "process" on model-written solutions
+#: (ProcessBench format); both work without a reference.
+COMBINER_FILES = {"reference": "combiner_ref.json", "free": "combiner_free.json",
+                  "process": "combiner_process.json"}
 #: P(solution wrong) between these bounds makes the verdict "unsure".
 UNSURE_LOW, UNSURE_HIGH = 0.3, 0.6
 #: A step whose written computation sympy proves wrong is wrong whatever the other evidence says
@@ -50,15 +53,19 @@ class Verifier:
             (symbolic checks and reference alignment only). The model is called only when the
             combiner in use was trained with the model feature.
         model_dir: folder holding the combiner weights (default ``models/verifier``).
+        free_weights: combiner used without a reference: ``"free"`` (fitted on student
+            solutions; the app's choice) or ``"process"`` (fitted on model-written solutions).
 
     Raises:
         TutorConfigError: combiner weights missing or unreadable.
     """
 
-    def __init__(self, model: LanguageModel | None = None, model_dir: str | Path | None = None) -> None:
+    def __init__(self, model: LanguageModel | None = None, model_dir: str | Path | None = None,
+                 free_weights: str = "free") -> None:
         self.model = model
         folder = Path(model_dir) if model_dir else MODEL_DIR
-        self.combiners = {k: Combiner.load(folder / f) for k, f in COMBINER_FILES.items()}
+        self.combiners = {"reference": Combiner.load(folder / COMBINER_FILES["reference"]),
+                          "free": Combiner.load(folder / COMBINER_FILES[free_weights])}
 
     def needs_model(self, reference: bool = True) -> bool:
         """Whether the combiner for this mode reads the model score."""
