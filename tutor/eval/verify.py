@@ -77,6 +77,18 @@ def processbench_solutions(records: list[dict[str, Any]]):
 
 
 # --------------------------------------------------------------------------- metrics
+#: VtG error categories -> the tutor's (``tutor.schema.ERROR_CATEGORIES``).
+VTG_CATEGORY = {
+    "Calculation error easily solved by a calculator": "Calculation error",
+    "Missing / Wrong factual knowledge": "Missing / Wrong factual knowledge",
+    "Misunderstanding of a question": "Misunderstanding of the question",
+    "Extra quantity or Missing quantity": "Misunderstanding of the question",
+    "Reached correct solution but proceeded further": "Logical error / Wrong approach",
+    "Unit conversion error": "Wrong unit conversion",
+    "None of the above": "Other",
+}
+
+
 def binary_f1(preds: list[int], labels: list[int]) -> float:
     """F1 of "the solution is wrong" (label > 0)."""
     from tutor.verify.combiner import binary_f1 as f1
@@ -127,12 +139,14 @@ def run(args: argparse.Namespace) -> int:
     rows = (vtg_solutions(records, reference=with_ref) if args.format == "vtg"
             else processbench_solutions(records))
     total = 2 * len(records) if args.format == "vtg" else len(records)
-    preds, labels, cats, secs = [], [], [], []
+    preds, labels, cats, secs, cat_hits = [], [], [], [], []
     for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
         t0 = time.perf_counter()
         verdict = verifier.verify(problem, steps)
         secs.append(time.perf_counter() - t0)
         preds.append(verdict.first_error_step or 0)
+        if label and verdict.first_error_step == label and cat in VTG_CATEGORY:
+            cat_hits.append(verdict.error_category == VTG_CATEGORY[cat])
         labels.append(label)
         cats.append(cat)
     report: dict[str, Any] = {"data": str(args.data), "format": args.format,
@@ -141,6 +155,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "vtg":
         report.update(vtg_metrics(preds, labels, cats))
         report["n_solutions"] = len(labels)
+        # error category right, among incorrect solutions whose first wrong step was found
+        report["category_accuracy"] = round(sum(cat_hits) / len(cat_hits), 4) if cat_hits else None
     else:
         report.update(processbench_metrics(preds, labels))
     report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0

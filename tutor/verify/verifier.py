@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -147,11 +148,11 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
     ref = ev.reference
     if ref is not None and found is not None:
         verdict.expected_value = _fmt(_expected_from_reference(graph, ref, found))
-    if f.get("final_seen_before"):
+    if f.get("final_seen_before") or f.get("final_then_more"):
         verdict.error_category = "Logical error / Wrong approach"
-        verdict.explanation = (f"Step {n} keeps going after the question was already answered "
-                               "in an earlier step.")
-    elif ref is not None and found is not None and _unit_factor(found, ref.derived):
+        verdict.explanation = (f"By step {n} the question is already answered, but the solution "
+                               "goes on to change the answer.")
+    elif ref is not None and found is not None and _unit_factor(found, ref.derived, steps[i].text):
         verdict.error_category = "Wrong unit conversion"
         verdict.explanation = (f"In step {n}, the value {verdict.found_value} looks like a right "
                                "amount in the wrong unit; check the unit conversion.")
@@ -160,13 +161,16 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         verdict.explanation = (f"Step {n} uses a quantity in a way the question does not ask for; "
                                "re-read what each number in the problem stands for.")
     elif f.get("has_unknown"):
-        verdict.error_category = "Logical error / Wrong approach"
+        verdict.error_category = "Misunderstanding of the question"
         verdict.explanation = (f"The equation set up in step {n} does not match the situation "
                                "in the problem.")
     elif found is not None:
-        verdict.error_category = "Logical error / Wrong approach"
+        # the most common kind of error in real student work (VtG): the right operations on a
+        # wrong reading of the question
+        verdict.error_category = "Misunderstanding of the question"
         verdict.explanation = (f"Step {n} arrives at {verdict.found_value}, which does not follow "
-                               "from the problem; check which quantities this step should combine.")
+                               "from what the problem says; check which quantities this step "
+                               "should combine.")
     else:
         verdict.error_category = "Misunderstanding of the question"
         verdict.explanation = (f"The reasoning in step {n} does not match what the problem "
@@ -184,12 +188,19 @@ def _expected_from_reference(graph, ref, found: float) -> float | None:
     return best
 
 
-def _unit_factor(found: float, pool: Sequence[float]) -> bool:
-    for p in pool:
-        for factor in (60, 100, 1000, 12, 3, 16, 24, 7):
-            if p and (close(found * factor, p) or close(found, p * factor)):
-                return True
-    return False
+#: Unit words and the conversion factors they bring (a value off by exactly such a factor, in a
+#: step that names such a unit, is a unit-conversion slip).
+_UNIT_FACTORS = ((re.compile(r"(?i)minute|second|hour"), (60,)), (re.compile(r"(?i)cent|percent|%"), (100,)),
+                 (re.compile(r"(?i)\b(?:inch|inches|feet|foot)\b"), (12,)),
+                 (re.compile(r"(?i)\b(?:yard|yards)\b"), (3, 36)),
+                 (re.compile(r"(?i)ounce|pound"), (16,)), (re.compile(r"(?i)\bweeks?\b"), (7, 52)),
+                 (re.compile(r"(?i)gram|met(?:er|re)|lit(?:er|re)|\bkg\b|\bkm\b|\bml\b"), (1000,)),
+                 (re.compile(r"(?i)\bdozens?\b"), (12,)))
+
+
+def _unit_factor(found: float, pool: Sequence[float], text: str) -> bool:
+    factors = [f for pat, fs in _UNIT_FACTORS if pat.search(text) for f in fs]
+    return any(p and (close(found * f, p) or close(found, p * f)) for p in pool for f in factors)
 
 
 def _evidence(ev: SolutionEvidence, mode: str, comb: Combiner, model_probs, p_wrong: float,
