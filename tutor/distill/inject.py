@@ -108,6 +108,19 @@ def _finish(sol: WorkedSolution, idx: int, kind: str, found: str, expected: str,
     return sol, inj
 
 
+def _swap_operand(sol: WorkedSolution, b: int, p: int, new: str, kind: str, describe: str):
+    """Set operand token ``p`` of calc ``b`` to ``new``, recompute that calc correctly from it,
+    and finish (``describe`` is formatted with ``new`` and ``old``)."""
+    calc = sol.calcs()[b][1]
+    old, right = calc.tokens[p], calc.result
+    calc.tokens[p] = new
+    try:
+        calc.result = calc.value()
+    except ValueError:
+        return None
+    return _finish(sol, b, kind, new, old, describe.format(new=new, old=old), [old, new], right)
+
+
 def calculation_slip(sol: WorkedSolution, problem: str, rng: random.Random):
     """Change one computation's stated result (the expression stays as written)."""
     sol = sol.copy()
@@ -167,21 +180,12 @@ def misread_quantity(sol: WorkedSolution, problem: str, rng: random.Random):
     if not cands:
         return None
     b, p = rng.choice(cands)
-    calc = sol.calcs()[b][1]
-    old = calc.tokens[p]
-    right = calc.result
-    v = float(old)
+    v = float(sol.calcs()[b][1].tokens[p])
     wrong = rng.choice([v + 1, v - 1, v * 10, v + 10] if v >= 2 else [v + 1, v + 2])
     if wrong <= 0:
         return None
-    calc.tokens[p] = fmt_number(wrong)
-    try:
-        calc.result = calc.value()
-    except ValueError:
-        return None
-    return _finish(sol, b, "misread_quantity", calc.tokens[p], old,
-                   f"the student used {calc.tokens[p]} where the problem gives {old}.",
-                   [old, calc.tokens[p]], right)
+    return _swap_operand(sol, b, p, fmt_number(wrong), "misread_quantity",
+                         "the student used {new} where the problem gives {old}.")
 
 
 def missing_quantity(sol: WorkedSolution, problem: str, rng: random.Random):
@@ -223,17 +227,8 @@ def unit_conversion(sol: WorkedSolution, problem: str, rng: random.Random):
     if not cands:
         return None
     b, p = rng.choice(cands)
-    calc = sol.calcs()[b][1]
-    old = calc.tokens[p]
-    right = calc.result
-    calc.tokens[p] = _WRONG_FACTOR[old]
-    try:
-        calc.result = calc.value()
-    except ValueError:
-        return None
-    return _finish(sol, b, "unit_conversion", calc.tokens[p], old,
-                   f"the student converted units with the factor {calc.tokens[p]} instead of {old}.",
-                   [old, calc.tokens[p]], right)
+    return _swap_operand(sol, b, p, _WRONG_FACTOR[sol.calcs()[b][1].tokens[p]], "unit_conversion",
+                         "the student converted units with the factor {new} instead of {old}.")
 
 
 def stop_early(sol: WorkedSolution, problem: str, rng: random.Random):

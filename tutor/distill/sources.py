@@ -90,18 +90,20 @@ class Sample:
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Records of a JSON Lines file (whatever its suffix).
+
+    Raises:
+        TutorInputError: unreadable file or a line that is not JSON.
+    """
+    from tutor.eval.common import read_records
+
+    if path.suffix == ".jsonl":
+        return read_records(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise TutorInputError(f"cannot read {path}: {exc}") from exc
-    out = []
-    for n, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise TutorInputError(f"{path} line {n} is not JSON: {exc}") from exc
-    return out
+        text = path.read_text(encoding="utf-8")
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise TutorInputError(f"cannot read {path} as JSON lines: {exc}") from exc
 
 
 def read_gsm8k(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
