@@ -1,0 +1,189 @@
+"""``tutor eval standards``: recall of standards retrieval on MathFish-format problems, and
+``tutor eval standards-fit``: fit the standards adapter on a tagged split.
+
+Data: JSONL with ``id``, ``text``, ``standard_ids``. A sub-standard label counts for its
+parent standard; recall@k is the share of problems with at least one labelled standard among
+the top k (the MathFish convention the issue's baseline uses); MRR uses the first hit's rank
+(0 when none in the top 10). ``ms_per_query`` is the median wall time of one query (embedding
++ ranking) after one warm-up query, over the first ``--timing-sample`` problems.
+
+``--cv K`` reports K-fold cross-validated numbers for the adapter: for each fold an adapter is
+fitted on the other folds only (the shipped adapter is not used), so no problem is scored by
+an adapter that saw it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from typing import Any
+
+from tutor.eval.common import progress, read_records, write_report
+
+log = logging.getLogger(__name__)
+
+KS = (1, 5, 10)
+
+
+def register(subparsers: Any) -> None:
+    """Add ``standards`` and ``standards-fit`` to the ``tutor eval`` group."""
+    p = subparsers.add_parser("standards", help="recall@k of standards retrieval (MathFish format)")
+    _common_args(p)
+    p.add_argument("--limit", type=int, default=None, help="first N problems only")
+    p.add_argument("--cv", type=int, default=0, metavar="K",
+                   help="K-fold cross-validation of the adapter (fitted per fold on the rest)")
+    p.add_argument("--adapter", default="default",
+                   help="'default' (shipped), 'none', or an adapter .npz file")
+    p.add_argument("--timing-sample", type=int, default=100, metavar="N",
+                   help="time the first N queries one by one, batch-embed the rest (default 100)")
+    p.add_argument("--out", help="JSON report path")
+    p.set_defaults(func=run)
+
+    f = subparsers.add_parser("standards-fit", help="fit the standards adapter on tagged problems")
+    _common_args(f)
+    f.add_argument("--out", required=True, help="adapter file to write (.npz)")
+    f.set_defaults(func=run_fit)
+
+
+def _common_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", required=True, help="MathFish-format JSONL (id, text, standard_ids)")
+    p.add_argument("--catalog", choices=("builtin", "atc"), default="builtin")
+    p.add_argument("--atc-path", default="", help="Achieve the Core standards.jsonl (catalog atc)")
+
+
+def _index(args: argparse.Namespace, adapter_path: Any):
+    from tutor.config import load_settings
+    from tutor.standards.index import StandardsIndex
+
+    kw = {"catalog": args.catalog}
+    if args.atc_path:
+        kw["atc_path"] = args.atc_path
+    settings = load_settings(**kw)
+    return StandardsIndex.from_settings(settings, adapter_path=adapter_path)
+
+
+def gold_standards(index: Any, labels: list[str]) -> set[str]:
+    """Labelled codes folded to standards (sub-standard → its standard)."""
+    return {index.catalog.standard_of(c) for c in labels}
+
+
+def score_ranking(ranked: list[str], gold: set[str]) -> dict[str, float]:
+    """Per-problem hits at each k in :data:`KS` and reciprocal rank (0 beyond rank 10)."""
+    out = {f"hit@{k}": float(bool(set(ranked[:k]) & gold)) for k in KS}
+    first = next((i for i, c in enumerate(ranked[:10]) if c in gold), None)
+    out["rr"] = 0.0 if first is None else 1.0 / (first + 1)
+    return out
+
+
+def embed_queries(index: Any, texts: list[str], batch: int = 32) -> "np.ndarray":
+    """Query embeddings in batches, shape (len(texts), d), with a progress bar."""
+    import numpy as np
+
+    emb = index.embeddings
+    parts = [emb.encode(texts[i:i + batch], emb.query_max_tokens)
+             for i in progress(range(0, len(texts), batch), "embedding problems")]
+    return np.concatenate(parts) if parts else np.zeros((0, index.prototypes.shape[1]), np.float32)
+
+
+def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
+             timing_sample: int | None = None) -> dict[str, Any]:
+    """Recall@1/5/10, MRR, n and median ms per query over ``records``.
+
+    Args:
+        index: a ``StandardsIndex``.
+        records: MathFish-format dicts.
+        cv: 0 to use the index as is; K ≥ 2 to fit an adapter per fold (K-fold CV).
+        seed: fold assignment seed.
+        timing_sample: embed only the first N problems one at a time (timed) and the rest in
+            batches; ``None`` times every problem.
+
+    Raises:
+        TutorInputError: a record without ``text`` or ``standard_ids``, or ``cv`` == 1.
+    """
+    import numpy as np
+
+    from tutor.errors import TutorInputError
+    from tutor.standards.adapter import fit_adapter
+
+    for r in records:
+        if not r.get("text") or not isinstance(r.get("standard_ids"), list):
+            raise TutorInputError(f"record {r.get('id')!r} needs 'text' and 'standard_ids'")
+    if cv == 1:
+        raise TutorInputError("--cv needs at least 2 folds")
+    golds = [gold_standards(index, r["standard_ids"]) for r in records]
+    index.rank(records[0]["text"])  # warm-up
+    # The first `timed` problems are embedded one at a time, as the tutor does, and timed;
+    # the rest in batches (same vectors up to float rounding, much less CPU).
+    timed = len(records) if timing_sample is None else min(timing_sample, len(records))
+    vecs, embed_s = [], []
+    for r in progress(records[:timed], "embedding problems (timed)"):
+        t0 = time.perf_counter()
+        vecs.append(index.embed_query(r["text"]))
+        embed_s.append(time.perf_counter() - t0)
+    if timed < len(records):
+        vecs += list(embed_queries(index, [r["text"] for r in records[timed:]]))
+    vecs = np.stack(vecs)
+    folds = np.zeros(len(records), dtype=int)
+    if cv:
+        perm = np.random.default_rng(seed).permutation(len(records))
+        folds[perm] = np.arange(len(records)) % cv
+    shipped = index.adapter
+    rows, rank_s = [None] * len(records), [0.0] * len(records)
+    try:
+        for f in range(max(cv, 1)):
+            test = np.flatnonzero(folds == f)
+            if cv:
+                train = np.flatnonzero(folds != f)
+                index.set_adapter(fit_adapter(vecs[train], [sorted(golds[i]) for i in train],
+                                              index.codes, index.prototypes))
+            for i in progress(test, f"ranking fold {f + 1}/{max(cv, 1)}"):
+                t0 = time.perf_counter()
+                ranked = [m["code"] for m in index.rank(records[i]["text"], query_vector=vecs[i])[:10]]
+                rank_s[i] = time.perf_counter() - t0
+                rows[i] = score_ranking(ranked, golds[i])
+    finally:
+        index.set_adapter(shipped)
+    n = len(records)
+    report = {f"recall_at_{k}": round(sum(r[f"hit@{k}"] for r in rows) / n, 4) for k in KS}
+    report["mrr"] = round(sum(r["rr"] for r in rows) / n, 4)
+    report["n"] = n
+    report["ms_per_query"] = round(1000 * float(np.median(np.array(embed_s) + np.array(rank_s[:timed]))), 2)
+    report["timed_queries"] = timed
+    return report
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the benchmark and write the report (see the module docstring)."""
+    adapter = {"none": None}.get(args.adapter, args.adapter)
+    if args.cv:
+        adapter = None
+    t0 = time.perf_counter()
+    index = _index(args, adapter)
+    build_s = time.perf_counter() - t0
+    records = read_records(args.data, args.limit)
+    report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample)
+    report.update({"catalog": args.catalog, "data": str(args.data), "cv_folds": args.cv,
+                   "adapter": "per-fold (cv)" if args.cv else "loaded" if index.adapter else "none",
+                   "index_load_s": round(build_s, 2)})
+    report = write_report(args.out, report)
+    print({k: report[k] for k in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr", "n",
+                                  "ms_per_query")})
+    return 0
+
+
+def run_fit(args: argparse.Namespace) -> int:
+    """Fit the adapter on every problem of ``--data`` and save it to ``--out``."""
+    from tutor.standards.adapter import fit_adapter
+
+    index = _index(args, None)
+    records = read_records(args.data)
+    vecs = embed_queries(index, [r["text"] for r in records])
+    labels = [sorted(gold_standards(index, r.get("standard_ids", []))) for r in records]
+    adapter = fit_adapter(vecs, labels, index.codes, index.prototypes)
+    adapter.meta.update({"data": str(args.data), "catalog": args.catalog,
+                         "date": time.strftime("%Y-%m-%d", time.gmtime())})
+    adapter.save(args.out)
+    print(f"adapter written to {args.out}: {adapter.meta['n_problems']} problems, "
+          f"{len(adapter.offsets)} standards with offsets")
+    return 0

@@ -1,0 +1,121 @@
+"""LangChain pieces of standards retrieval: the embedding model, the vector store and the
+retriever. A school that wants a persistent store (Chroma, pgvector, …) passes any LangChain
+``VectorStore`` holding the same documents (``metadata["code"]`` = the standard code) to
+:class:`~tutor.standards.index.StandardsIndex`.
+
+This module imports langchain-core (about a second), so it is imported lazily.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+from langchain_core.vectorstores import InMemoryVectorStore
+
+
+class SentenceEmbeddings(Embeddings):
+    """sentence-transformers model behind LangChain's ``Embeddings`` interface.
+
+    Args:
+        model_path: local folder of the model (e.g. ``tutor.llm.embedding_model_path()``).
+        query_max_tokens: word pieces kept of a query (problem texts are long; the opening
+            carries the most signal and this bounds the latency).
+        doc_max_tokens: word pieces kept of a catalogue text.
+    """
+
+    def __init__(self, model_path: str, query_max_tokens: int = 128, doc_max_tokens: int = 256) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model_path = str(model_path)
+        self.model = SentenceTransformer(self.model_path, device="cpu")
+        self.query_max_tokens = query_max_tokens
+        self.doc_max_tokens = doc_max_tokens
+        self._lock = threading.Lock()  # max_seq_length is switched per call
+
+    def encode(self, texts: list[str], max_tokens: int, batch_size: int = 32) -> np.ndarray:
+        """L2-normalised embeddings, shape (len(texts), d), float32."""
+        with self._lock:
+            self.model.max_seq_length = max_tokens
+            return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
+                                     convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """See ``langchain_core.embeddings.Embeddings``."""
+        return self.encode(list(texts), self.doc_max_tokens).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        """See ``langchain_core.embeddings.Embeddings``."""
+        return self.encode([text], self.query_max_tokens)[0].tolist()
+
+
+class MatrixVectorStore(InMemoryVectorStore):
+    """``InMemoryVectorStore`` that keeps its vectors as one numpy matrix between changes, so a
+    search over the whole catalogue costs one matrix-vector product (the parent rebuilds
+    arrays from Python lists on every call)."""
+
+    def __init__(self, embedding: Embeddings) -> None:
+        super().__init__(embedding=embedding)
+        self._matrix: tuple[list[str], np.ndarray] | None = None
+
+    def add_vectors(self, docs: list[Document], vectors: np.ndarray) -> None:
+        """Add documents with precomputed embeddings (shape (len(docs), d)); ids from ``doc.id``."""
+        for doc, vec in zip(docs, np.asarray(vectors, dtype=np.float32)):
+            self.store[doc.id] = {"id": doc.id, "vector": vec.tolist(), "text": doc.page_content,
+                                  "metadata": doc.metadata}
+        self._matrix = None
+
+    def add_documents(self, documents: list[Document], **kwargs: Any) -> list[str]:
+        self._matrix = None
+        return super().add_documents(documents, **kwargs)
+
+    def delete(self, ids: list[str] | None = None, **kwargs: Any) -> None:
+        self._matrix = None
+        super().delete(ids, **kwargs)
+
+    def matrix(self) -> tuple[list[str], np.ndarray]:
+        """Ids in store order and the L2-normalised vectors, shape (n, d)."""
+        if self._matrix is None or len(self._matrix[0]) != len(self.store):
+            ids = list(self.store)
+            m = np.array([self.store[i]["vector"] for i in ids], dtype=np.float32).reshape(len(ids), -1)
+            m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+            self._matrix = (ids, m)
+        return self._matrix
+
+    def _similarity_search_with_score_by_vector(
+        self, embedding: list[float], k: int = 4,
+        filter: Callable[[Document], bool] | None = None,  # noqa: A002 (LangChain's name)
+    ) -> list[tuple[Document, float, list[float]]]:
+        if filter is not None:
+            return super()._similarity_search_with_score_by_vector(embedding, k, filter)
+        ids, m = self.matrix()
+        if not ids:
+            return []
+        q = np.asarray(embedding, dtype=np.float32)
+        sims = m @ (q / max(float(np.linalg.norm(q)), 1e-12))
+        top = np.argsort(-sims, kind="stable")[:k]
+        out = []
+        for j in top:
+            d = self.store[ids[j]]
+            out.append((Document(id=d["id"], page_content=d["text"], metadata=d["metadata"]),
+                        float(sims[j]), d["vector"]))
+        return out
+
+
+class StandardsRetriever(BaseRetriever):
+    """LangChain retriever over a :class:`~tutor.standards.index.StandardsIndex`: returns one
+    ``Document`` per standard, best first, ``metadata`` = the ``StandardMatch`` fields."""
+
+    index: Any
+    k: int = 5
+    grade: str | None = None
+
+    def _get_relevant_documents(self, query: str, *,
+                                run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        ranked = self.index.rank(query, grade=self.grade)[: self.k]
+        return [Document(id=m["code"], page_content=m["description"], metadata=m) for m in ranked]
