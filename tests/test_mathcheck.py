@@ -25,6 +25,7 @@ def test_correct_computations_pass(text):
 @pytest.mark.parametrize("text, expected", [
     ("3 x 4 = 13", 12.0), ("$1,200 - $250 = $1,050", 950.0), ("25% of 80 = 25", 20.0),
     ("<<48/2=23>>23", 24.0), ("2(3+4) = 10", 14.0), ("\\frac{1}{2} \\times 10 = 6", 5.0),
+    ("2/3 + 3/4 = 8/12 + 9/12 = 20/12", 17 / 12),
 ])
 def test_calculation_slip_caught_with_expected_value(text, expected):
     check = check_step(text, 1)

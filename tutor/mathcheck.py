@@ -257,7 +257,10 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                                 lhs_value=float(va) if va is not None else None,
                                 rhs_value=float(vb) if vb is not None else None))
             continue
-        ok = values_match(float(va), float(vb), b) or _converted(float(va), float(vb), context)
+        if _is_literal(b):
+            ok = values_match(float(va), float(vb), b) or _converted(float(va), float(vb), context)
+        else:  # "8/12 + 9/12 = 20/12": an expression on the right must agree exactly
+            ok = va == vb or math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-12)
         if not ok and not _is_literal(b):
             # run-on chain "4+3 = 7*2 = 14": the next part continues from this result
             lead = _NUMBER.match(b.lstrip("("))
