@@ -43,3 +43,13 @@ def test_latex_delimiters_removed_math_kept():
 def test_bad_input_gets_plain_words_message(text, words):
     with pytest.raises(TutorInputError, match=words):
         parse_solution(text)
+
+
+def test_vtg_correct_paragraphs_split_into_sentences(shared_data):
+    import json
+
+    records = json.loads((shared_data / "vtg" / "dev.json").read_text())[:100]
+    counts = [len(parse_solution(r["student_correct_response"])) for r in records]
+    assert min(counts) >= 2 and max(counts) <= 10
+    # the first record's paragraph has five sentences, each with one computation
+    assert counts[0] == 5

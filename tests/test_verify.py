@@ -87,3 +87,21 @@ class _FakeModel:
 def test_step_correct_probs_through_score_fallback():
     probs = step_correct_probs(_FakeModel(), PROBLEM, ["3 x 4 = 12", "12 + 1 = 13"])
     assert probs[0] > 0.9 and probs[1] < 0.1
+
+
+def test_vtg_dev_sample_end_to_end(shared_data, verifier):
+    """Real VtG solutions: the verifier must tell wrong from right almost always."""
+    import json
+
+    from tutor.eval.verify import vtg_metrics, vtg_solutions
+
+    records = json.loads((shared_data / "vtg" / "dev.json").read_text())[:40]
+    preds, labels, cats = [], [], []
+    for problem, steps, label, cat, _ in vtg_solutions(records):
+        preds.append(verifier.verify(problem, steps).first_error_step or 0)
+        labels.append(label)
+        cats.append(cat)
+    m = vtg_metrics(preds, labels, cats)
+    assert m["binary_f1"] >= 0.95
+    assert m["micro_f1"] >= 0.65
+    assert m["per_category"]["correct"]["accuracy"] >= 0.95
