@@ -40,13 +40,13 @@ def test_bank_problem_with_a_slip(running):
     prob = next(p for p in load_bank() if with_slip(p.reference_solution))
     steps, k = with_slip(prob.reference_solution)
     label = next(lbl for lbl, pid in titles() if pid == prob.id)
-    verdict, steps_html, standards_html, hints, _more = submit(client, label, prob.text, "\n".join(steps))
+    verdict, steps_html, standards_html, hints = submit(client, label, prob.text, "\n".join(steps))
     assert f"Step {k} has a mistake" in verdict
     assert "first-error" in steps_html
     assert "Hint 1:" in hints and prob.final_answer not in hints.split("Hint 1:")[1]
     assert "<h4>Standards this problem practises</h4>" in standards_html
     assert prob.standards[0] in standards_html  # the bank's own tag is shown first
-    hints2, _ = client.predict(api_name="/more_help")
+    hints2 = client.predict(api_name="/more_help")
     assert "Hint 2:" in hints2
     # Logged for the teacher: the submission, its verdict and the two levels the student saw.
     page = tutor.store.list_submissions(student_id="s1")

@@ -126,8 +126,7 @@ class Tutor:
             return [], []
         matches = self.standards.search(problem.text, k=N_STANDARDS, grade=problem.grade)
         if problem.standards:  # the bank's own tags come first, then retrieval fills up
-            tagged = [self.standards.match(c) for c in problem.standards]
-            tagged = [m for m in tagged if m is not None]
+            tagged = [m for m in map(self._catalog_match, problem.standards) if m is not None]
             seen = {m.code for m in tagged}
             matches = (tagged + [m for m in matches if m.code not in seen])[:max(N_STANDARDS, len(tagged))]
         prerequisites: list[StandardMatch] = []
@@ -136,6 +135,15 @@ class Tutor:
             prerequisites = self.standards.prerequisites([m.code for m in matches], error_text,
                                                          k=N_PREREQUISITES)
         return matches, prerequisites
+
+    def _catalog_match(self, code: str) -> StandardMatch | None:
+        try:
+            node = self.standards.catalog[code]
+        except KeyError:
+            log.warning("problem-bank standard %s is not in the catalogue", code)
+            return None
+        return StandardMatch(code=code, description=node.description, grade=node.grade,
+                             domain=node.domain, cluster=node.cluster, score=0.0, role="problem")
 
     def hint(self, problem: Problem, feedback: Feedback, level: int) -> Iterator[Hint]:
         """Stream hint ``level`` for a checked solution (see :meth:`HintLadder.stream`).
