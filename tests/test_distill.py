@@ -180,3 +180,17 @@ def test_cli_flags_come_from_config_dataclasses():
     cfg = config_from_args(TrainConfig, args)
     assert (cfg.lora_r, cfg.target_modules, cfg.resume, cfg.max_minutes) == (4, ["q_proj", "v_proj"], False, 1.5)
     assert cfg.learning_rate == TrainConfig().learning_rate
+
+
+def test_eval_reuses_base_metrics_only_for_the_same_data(tmp_path):
+    from dataclasses import asdict
+
+    from tutor.distill.eval import _reusable_base
+    from tutor.distill.eval_config import EvalConfig
+
+    cfg = EvalConfig(score_limit=5, out=str(tmp_path / "new.json"))
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"base": {"step_scoring_vtg_eval": {"auroc": 0.5}}, "config": asdict(cfg)}))
+    assert _reusable_base(EvalConfig(score_limit=5, base_from=str(old)))["step_scoring_vtg_eval"]["auroc"] == 0.5
+    assert _reusable_base(EvalConfig(score_limit=6, base_from=str(old))) is None  # other data
+    assert _reusable_base(EvalConfig(score_limit=5)) is None  # nothing to reuse

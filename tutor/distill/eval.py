@@ -131,6 +131,22 @@ def _delta(before: dict[str, Any], after: dict[str, Any]) -> dict[str, float]:
     return d
 
 
+_SAME_DATA = ("model", "vtg", "data_dir", "score_limit", "heldout_limit", "hint_limit", "with_reference")
+
+
+def _reusable_base(config: EvalConfig) -> dict[str, Any] | None:
+    """The ``base`` metrics of ``config.base_from`` when that report used the same data
+    settings, else ``None``."""
+    if not config.base_from or not Path(config.base_from).exists():
+        return None
+    old = json.loads(Path(config.base_from).read_text(encoding="utf-8"))
+    same = all(old.get("config", {}).get(k) == getattr(config, k) for k in _SAME_DATA)
+    if not same or "base" not in old:
+        log.warning("not reusing %s: its data settings differ", config.base_from)
+        return None
+    return old["base"]
+
+
 def run_eval(config: EvalConfig) -> dict[str, Any]:
     """Evaluate the base student and the student with the adapter; write ``config.out``.
 
@@ -146,17 +162,22 @@ def run_eval(config: EvalConfig) -> dict[str, Any]:
     from tutor.eval.common import write_report
     from tutor.llm import HFModel, resolve_model_path
 
-    if not (Path(config.adapter) / "adapter_config.json").exists():
+    if "distilled" in config.models and not (Path(config.adapter) / "adapter_config.json").exists():
         raise TutorConfigError(f"no adapter at {config.adapter}: run `tutor distill train` first")
     vtg_eval = read_vtg(config.vtg, fold="eval", limit=config.score_limit) if Path(config.vtg).exists() else []
     held = heldout_samples(config.data_dir, config.heldout_limit)
     path = resolve_model_path(config.model, load_settings().cache_path)
     results = {}
+    reused = _reusable_base(config)
+    if reused is not None:
+        results["base"] = reused
     for name, adapter in (("base", None), ("distilled", config.adapter)):
-        model = HFModel(path, device="cpu", adapter=adapter, name=name)
-        results[name] = evaluate_model(model, config, vtg_eval, held)
-        del model
+        if name in config.models and name not in results:
+            model = HFModel(path, device="cpu", adapter=adapter, name=name)
+            results[name] = evaluate_model(model, config, vtg_eval, held)
+            del model
     report = {"stage": "eval", "model": config.model, "adapter": config.adapter,
-              "vtg_fold": "eval", **results, "delta": _delta(results["base"], results["distilled"]),
-              "config": vars(config)}
+              "vtg_fold": "eval", **results, "config": vars(config)}
+    if "base" in results and "distilled" in results:
+        report["delta"] = _delta(results["base"], results["distilled"])
     return write_report(config.out, report)

@@ -26,6 +26,10 @@ class EvalConfig:
             generated (three generations each; the slow part on CPU; 0 skips hints).
         with_reference (bool, default True): score with the reference solution in the prompt
             (as the verifier does when the problem has one).
+        models (list[str], default ``["base", "distilled"]``): which students to evaluate.
+        base_from (str, default ``""``): an earlier report of this command whose ``base``
+            metrics are reused (the base model does not change between runs) when its data
+            settings match; empty = evaluate the base model again.
         out (str, default ``<cache>/distill/eval.json``): JSON report path.
     """
 
@@ -37,4 +41,6 @@ class EvalConfig:
     heldout_limit: int = 60
     hint_limit: int = 6
     with_reference: bool = True
+    models: list[str] = field(default_factory=lambda: ["base", "distilled"])
+    base_from: str = ""
     out: str = field(default_factory=lambda: str(default_cache_dir() / "distill" / "eval.json"))
