@@ -105,3 +105,23 @@ def test_vtg_dev_sample_end_to_end(shared_data, verifier):
     assert m["binary_f1"] >= 0.95
     assert m["micro_f1"] >= 0.65
     assert m["per_category"]["correct"]["accuracy"] >= 0.95
+
+
+@pytest.mark.model
+def test_student_model_step_scores_single_pass_matches_per_step_scoring(settings):
+    """The one-forward-pass read-out equals scoring " Yes"/" No" at each marker separately."""
+    from tutor.llm import load_student_model
+
+    model = load_student_model(settings)
+    steps = ["3 x 4 = 12 pens", "12 - 2 = 10 pens"]
+    fast = step_correct_probs(model, PROBLEM, steps, REFERENCE)
+
+    class _ScoreOnly:
+        name = "score-only"
+
+        def score(self, prompt, continuations):
+            return model.score(prompt, continuations)
+
+    slow = step_correct_probs(_ScoreOnly(), PROBLEM, steps, REFERENCE)
+    assert len(fast) == 2 and all(0.0 < p < 1.0 for p in fast)
+    assert fast == pytest.approx(slow, abs=2e-3)
