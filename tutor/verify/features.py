@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import check_step
+from tutor.mathcheck import check_step, numbers_in
 from tutor.schema import Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
@@ -23,7 +23,7 @@ FEATURES_FREE = (
     "arith_wrong", "arith_ok", "no_numbers", "n_new", "n_new_unexplained", "uses_unknown",
     "first_step", "log_pos", "is_last", "prev_arith_wrong",
     "problem_unused_before", "uses_prev_result", "later_arith_wrong", "has_unknown",
-    "next_new", "prev_new", "problem_overlap",
+    "next_new", "prev_new", "problem_overlap", "odd_value", "first_odd_value",
 )
 #: Extra features with a reference solution.
 FEATURES_REF = FEATURES_FREE + (
@@ -110,6 +110,12 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
     sol_last = next((g.last for g in reversed(graphs) if g.last is not None), None)
     used_given: list[float] = []
+    # a count problem (whole numbers only) whose solution produces a fraction or a negative
+    # number is suspicious where that value first appears
+    whole = all(abs(q - round(q)) < 1e-9 for q in numbers_in(problem.text))
+    odd = [any(v < 0 or (whole and abs(v - round(v)) > 1e-6 and not _money(s.text)) for v in nv)
+           for s, nv in zip(steps, new_values)]
+    first_odd = next((i for i in range(n) if odd[i]), None)
     for i, (s, c, g) in enumerate(zip(steps, checks, graphs)):
         earlier = given + [v for gg in graphs[:i] for v in gg.stated]
         prev_results = [v for nv in new_values[:i] for v in nv]
@@ -135,6 +141,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             "next_new": float(i + 1 < n and bool(new_values[i + 1])),
             "prev_new": float(i > 0 and bool(new_values[i - 1])),
             "problem_overlap": _overlap(s.text, [problem.text]),
+            "odd_value": float(odd[i]),
+            "first_odd_value": float(first_odd == i),
         }
         used_given += [q for q in given if contains(g.stated, q, False)]
         if ref is not None:
@@ -274,6 +282,15 @@ def _role_mismatch(text: str, reference: Sequence[str], given: Sequence[float]) 
         if ref_words and not (words & ref_words):
             return True
     return False
+
+
+_MONEY = re.compile(r"[$£€¢]|\b(?:dollars?|cents?|percent|hours?|miles?|kg|pounds?|liters?|"
+                    r"gallons?|feet|inch(?:es)?|meters?|cm|km|average|ratio|rate)\b|%", re.I)
+
+
+def _money(text: str) -> bool:
+    """Whether a step is about a measure where fractions are normal (money, time, length)."""
+    return bool(_MONEY.search(text))
 
 
 def close_d(a: float, b: float) -> bool:
