@@ -176,7 +176,23 @@ def test_form_problems():
     assert form_problems("In step 1, 4 + 12 = 15 tires.", "concept", PROBLEM, STEPS) == \
         ["false arithmetic '4 + 12 = 15'"]
     assert form_problems("In step 1, 3 x 8 = 24 tires.", "bottom_out", PROBLEM, STEPS) == []
-    assert form_problems("Check step 1. Check step 1.", "concept", PROBLEM, STEPS) == ["repeats a sentence"]
+    assert form_problems("Check step 1. Check step 1.", "concept", PROBLEM, STEPS) == ["repeats itself"]
     assert form_problems("In step 2, 5 x 4 is 20. So, 20 is the answer.", "concept", PROBLEM, STEPS) == \
         ["announces an answer"]
     assert form_problems("Try this: can you check your answer another way?", "extension", PROBLEM, STEPS) == []
+    assert form_problems("The ratio of 5:3 is not right. The ratio of 5:3 is odd.", "concept", PROBLEM,
+                         STEPS) == ["repeats itself"]
+    # the hint must not misdescribe what the student did: step 1 multiplies, it does not add
+    assert form_problems("Look at step 1. Why did you add 3 and 4?", "where", PROBLEM, STEPS) == \
+        ["says the student did 'add', step does not"]
+    assert form_problems("Look at step 1. Why did you multiply 3 by 4?", "where", PROBLEM, STEPS) == []
+
+
+def test_invented_numbers():
+    from tutor.hints.guards import invented_numbers
+
+    assert invented_numbers("Look at step 1. How did you get 12 from 3 and 4?", PROBLEM, STEPS, WRONG, 1) == []
+    assert invented_numbers("Look at step 1. Is it 36 tires?", PROBLEM, STEPS, WRONG, 1) == ["36"]
+    # level 3 may use the reference solution's numbers and the corrected value
+    assert invented_numbers("Redo step 1: work out 3 x 8 = 24.", PROBLEM, STEPS, WRONG, 3) == []
+    assert invented_numbers("Redo step 1: work out 3 x 8 = 24.", PROBLEM, STEPS, WRONG, 2) == ["24"]

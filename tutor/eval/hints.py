@@ -16,6 +16,8 @@ level exactly as the student tab does) on student solutions and writes a JSON re
   that receive an error hint (``where``/``concept``/``bottom_out``).
 * ``grounded_rate`` — share of ladders with a verifier-flagged step whose level-1 hint points at
   that step and names a quantity of it.
+* ``hints_failing_guards`` — shown hints that fail any guard of :func:`tutor.hints.check_hint`
+  (only possible for the number-free last-resort wording, which may not name a quantity).
 * ``mean_words``, ``n``, ``seconds_to_first_token`` (median seconds from submit to the first
   streamed hint text, parse + verify included).
 
@@ -136,6 +138,7 @@ class Tally:
     grounded: int = 0
     counterparts: int = 0
     accused: int = 0
+    failing: int = 0
     words: list[int] = field(default_factory=list)
     first_token_s: list[float] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)
@@ -145,7 +148,14 @@ class Tally:
 
 def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
     """Add one reviewed case to the tally (see the module docstring for each rate)."""
-    from tutor.hints import find_leaks, names_quantity, points_at, reference_answer, step_quantities
+    from tutor.hints import (
+        check_hint,
+        find_leaks,
+        names_quantity,
+        points_at,
+        reference_answer,
+        step_quantities,
+    )
     from tutor.hints.guards import ERROR_KINDS
     from tutor.schema import Step, Verdict
 
@@ -159,6 +169,7 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
                                       for h in hints if h.level < 3):
         t.step_value_leaks += 1
     for h in hints:
+        t.failing += bool(check_hint(h.text, h.level, h.kind, case.problem, steps, verdict))
         t.words.append(len(h.text.split()))
         t.sources[h.source] = t.sources.get(h.source, 0) + 1
     first = hints[0] if hints else None
@@ -282,6 +293,7 @@ def run(args: argparse.Namespace) -> int:
         "max_words": max(t.words, default=None),
         "seconds_to_first_token": round(statistics.median(t.first_token_s), 4) if t.first_token_s else None,
         "hint_sources": t.sources,
+        "hints_failing_guards": t.failing,
         "input_errors": t.errors,
         "seconds_total": round(time.perf_counter() - t_all, 1), "seconds_load": round(load_s, 1),
         "examples": t.examples,

@@ -316,10 +316,49 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
             out.append(f"false arithmetic {m.group(0)!r}")
     if _ANSWER_CLAIM.search(text):
         out.append("announces an answer")
+    words = re.findall(r"[a-z0-9':]+", text.lower())
+    grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
     sentences = [s.lower() for s in _sentences(text)]
-    if len(set(sentences)) < len(sentences):
-        out.append("repeats a sentence")
+    if len(set(grams)) < len(grams) or len(set(sentences)) < len(sentences):
+        out.append("repeats itself")
+    out += [f"says the student did {op!r}, step does not" for op in _misdescribed(text, steps)]
     return out
+
+
+_DID = re.compile(r"(?i)\byou\s+(?:\w+\s+)?(add(?:ed)?|subtract(?:ed)?|multipl(?:y|ied)|divid(?:e|ed)|"
+                  r"took\s+away|take\s+away|times|plus|minus)\b")
+_OP_SIGNS = {"add": r"\+|\bplus\b|\badd|\bsum\b|\btotal", "subtract": r"(?<!\w)[-−–](?=\s*\$?\d)|\bminus\b|\bsubtract|\bless\b|\bleft\b",
+             "multiply": r"[x×*·]|\btimes\b|\bmultipl|\bproduct|\beach\b|\bper\b",
+             "divide": r"[/÷]|\bdivid|\bsplit|\bshare|\bper\b|\beach\b|\bhalf\b"}
+
+
+def _misdescribed(text: str, steps: list[Step]) -> list[str]:
+    """Operations the hint says the student did ("why did you add …") that none of the named
+    (or, if none is named, any) steps shows."""
+    named = [s for s in steps if s.number in step_mentions(text)] or steps
+    shown = " ".join(s.text for s in named)
+    out = []
+    for m in _DID.finditer(text):
+        w = m.group(1).lower()
+        op = ("add" if w.startswith(("add", "plus")) else "subtract" if w.startswith(("subtract", "took", "take", "minus"))
+              else "multiply" if w.startswith(("multipl", "times")) else "divide")
+        if not re.search(_OP_SIGNS[op], shown, re.I):
+            out.append(op)
+    return out
+
+
+def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
+    """Numbers in a hint that come from nowhere (empty = none): every number must be written
+    in the problem or the student's steps, or be one the verifier reported (its quantities and
+    the student's value; at level 3 also the corrected value and numbers of the reference
+    solution). A hint must not invent values, which would mislead or hint at results."""
+    known = numbers_in(problem.text) + [n for s in steps for n in numbers_in(s.text)]
+    extra = list(verdict.quantities) + [verdict.found_value or ""]
+    if level >= 3:
+        extra += [verdict.expected_value or ""] + list(problem.reference_solution or [])
+    known += [n for e in extra for n in numbers_in(str(e))]
+    values = {n.value for n in known}
+    return sorted({n.text.strip() for n in numbers_in(text) if n.value not in values and n.value > 1})
 
 
 # --------------------------------------------------------------------------- all together
@@ -338,5 +377,6 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
             for n in find_false_accusations(text, verdict)]
     out += readability_problems(text)
     out += form_problems(text, kind, problem, steps)
+    out += [f"invents the number {n!r}" for n in invented_numbers(text, problem, steps, verdict, level)]
     out += grounding_problems(text, level, kind, steps, verdict)
     return out
