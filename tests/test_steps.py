@@ -53,3 +53,9 @@ def test_vtg_correct_paragraphs_split_into_sentences(shared_data):
     assert min(counts) >= 2 and max(counts) <= 10
     # the first record's paragraph has five sentences, each with one computation
     assert counts[0] == 5
+
+
+def test_raw_keeps_what_was_typed():
+    steps = parse_solution("1. He buys 3 pens\nat $2 each.\n2) 3 x 2 = 6")
+    assert [s.raw for s in steps] == ["1. He buys 3 pens\nat $2 each.", "2) 3 x 2 = 6"]
+    assert parse_solution("Step 1: \\(2+2=4\\)")[0].raw == "Step 1: \\(2+2=4\\)"

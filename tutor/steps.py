@@ -118,36 +118,45 @@ def split_steps(text: str) -> list[str]:
     See the module docstring for the accepted shapes. Does not validate; use
     :func:`parse_solution` for user input.
     """
+    return [clean for _, clean in _pieces(text)]
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """``(raw, cleaned)`` per step: the text as typed and with numbering/delimiters removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw: list[str] = []
+    body: list[str] = []
     # 1. "Step N:" markers anywhere (several may share a line).
     markers = list(_STEP_MARKER.finditer(text))
     if len(markers) >= 2 or (markers and markers[0].start() == len(text) - len(text.lstrip())):
-        pieces = []
         head = text[: markers[0].start()].strip()
         if head:
-            pieces.append(head)
+            raw.append(head)
+            body.append(head)
         for i, m in enumerate(markers):
             end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
-            pieces.append(text[m.end():end])
-        return [c for c in (_clean(p.replace("\n", " ")) for p in pieces) if c]
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    # 2. Numbered list: an item starts at "1." / "2)"; other lines continue the item above.
-    numbered = [bool(_NUMBERED.match(ln)) for ln in lines]
-    if sum(numbered) >= 2:
-        items: list[str] = []
-        for ln, is_item in zip(lines, numbered):
-            if is_item:
-                items.append(_NUMBERED.sub("", ln, count=1))
-            elif items and not _looks_like_answer(ln):
-                items[-1] += " " + ln.strip()
-            else:
-                items.append(ln)
-        return [c for c in (_clean(i) for i in items) if c]
-    # 3. One step per line.
-    if len(lines) >= 2:
-        return [c for c in (_clean(ln) for ln in lines) if c]
-    # 4. One paragraph: sentences.
-    return [c for c in (_clean(s) for s in split_sentences(lines[0] if lines else "")) if c]
+            raw.append(text[m.start():end].strip())
+            body.append(text[m.end():end].replace("\n", " "))
+    else:
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        numbered = [bool(_NUMBERED.match(ln)) for ln in lines]
+        if sum(numbered) >= 2:
+            # 2. Numbered list: an item starts at "1." / "2)"; other lines continue it.
+            for ln, is_item in zip(lines, numbered):
+                if is_item or not body or _looks_like_answer(ln):
+                    raw.append(ln.strip())
+                    body.append(_NUMBERED.sub("", ln, count=1) if is_item else ln)
+                else:
+                    raw[-1] += "\n" + ln.strip()
+                    body[-1] += " " + ln.strip()
+        elif len(lines) >= 2:
+            # 3. One step per line.
+            raw, body = [ln.strip() for ln in lines], lines
+        else:
+            # 4. One paragraph: sentences.
+            raw = split_sentences(lines[0] if lines else "")
+            body = list(raw)
+    return [(r, c) for r, c in zip(raw, (_clean(b) for b in body)) if c]
 
 
 def _looks_like_answer(line: str) -> bool:
@@ -170,7 +179,7 @@ def parse_solution(text: str) -> list[Step]:
             at all (e.g. a single emoji); more than :data:`MAX_STEPS` steps.
     """
     text = _check_text(text)
-    pieces = split_steps(text)
+    pieces = _pieces(text)
     if not pieces:
         raise TutorInputError("Your solution has no steps we could read. Please type your steps.")
     if len(pieces) > MAX_STEPS:
@@ -178,4 +187,4 @@ def parse_solution(text: str) -> list[Step]:
             f"Your solution has {len(pieces)} steps; the limit is {MAX_STEPS}. "
             "Please shorten it to the steps that matter."
         )
-    return [Step(number=i, text=p, raw=p) for i, p in enumerate(pieces, start=1)]
+    return [Step(number=i, text=clean, raw=raw) for i, (raw, clean) in enumerate(pieces, start=1)]
