@@ -7,24 +7,24 @@ import pytest
 from tutor.cli import main
 from tutor.eval.verify import processbench_metrics, vtg_metrics
 
-RECORD = {
-    "id": "t1",
-    "problem": "Sam buys 3 packs of pens with 4 pens in each pack. He gives away 2 pens. How many are left?",
-    "reference_solution": "Sam has 3 x 4 = 12 pens.\nHe has 12 - 2 = 10 pens left.\n 10",
-    "student_incorrect_solution": ["Sam has 3 x 4 = 12 pens.", "He has 12 - 2 = 11 pens left.", " 11"],
-    "incorrect_index": 1,
-    "error_category": "Calculation error easily solved by a calculator",
-    "student_correct_response": "Sam has 3 x 4 = 12 pens. Then he has 12 - 2 = 10 pens left.",
-}
-RECORD2 = {
-    "id": "t2",
-    "problem": "A box holds 6 eggs. Ann has 5 boxes and breaks 4 eggs. How many eggs are whole?",
-    "reference_solution": "Ann has 6 x 5 = 30 eggs.\n30 - 4 = 26 eggs are whole.\n 26",
-    "student_incorrect_solution": ["Ann has 6 x 5 = 35 eggs.", "35 - 4 = 31 eggs are whole.", " 31"],
-    "incorrect_index": 0,
-    "error_category": "Calculation error easily solved by a calculator",
-    "student_correct_response": "Ann has 6 x 5 = 30 eggs. So 30 - 4 = 26 eggs are whole.",
-}
+def _record(rid, problem, reference, wrong, wrong_index, right):
+    """A VtG-shaped record whose wrong solution has a calculation slip at ``wrong_index``."""
+    return {"id": rid, "problem": problem, "reference_solution": reference,
+            "student_incorrect_solution": wrong, "incorrect_index": wrong_index,
+            "error_category": "Calculation error easily solved by a calculator",
+            "student_correct_response": right}
+
+
+RECORD = _record(
+    "t1", "Sam buys 3 packs of pens with 4 pens in each pack. He gives away 2 pens. How many are left?",
+    "Sam has 3 x 4 = 12 pens.\nHe has 12 - 2 = 10 pens left.\n 10",
+    ["Sam has 3 x 4 = 12 pens.", "He has 12 - 2 = 11 pens left.", " 11"], 1,
+    "Sam has 3 x 4 = 12 pens. Then he has 12 - 2 = 10 pens left.")
+RECORD2 = _record(
+    "t2", "A box holds 6 eggs. Ann has 5 boxes and breaks 4 eggs. How many eggs are whole?",
+    "Ann has 6 x 5 = 30 eggs.\n30 - 4 = 26 eggs are whole.\n 26",
+    ["Ann has 6 x 5 = 35 eggs.", "35 - 4 = 31 eggs are whole.", " 31"], 0,
+    "Ann has 6 x 5 = 30 eggs. So 30 - 4 = 26 eggs are whole.")
 
 
 def test_vtg_harness_end_to_end(tmp_path, capsys):
