@@ -29,6 +29,8 @@ ERROR_CATEGORIES = (
     "Misunderstanding of the question",
     "Logical error / Wrong approach",
     "Missing step",
+    "Extra or missing quantity",
+    "Went past the answer",
     "Wrong unit conversion",
     "Other",
 )
