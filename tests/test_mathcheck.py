@@ -40,6 +40,15 @@ def test_unknowns_and_unit_statements_are_not_accused():
     assert check_step("He is happy.", 1).ok is None
 
 
+@pytest.mark.parametrize("text, ok", [
+    ("4 ÷ 1/5 = 20", True), ("4 ÷ 1/5 = 0.8", False), ("10 ÷ 2/5 = 25", True),
+    ("4 ÷ 1 / 5 = 0.8", True),  # spaced out: left to right, as written
+])
+def test_division_by_a_written_fraction(text, ok):
+    """A fraction written without spaces after ÷ binds as one number: 4 ÷ 1/5 = 4 / (1/5)."""
+    assert check_step(text, 1).ok is ok
+
+
 def test_numbers_in():
     assert numbers_in("She paid $1,200 for 20% of 3.5 kg") == [1200.0, 20.0, 3.5]
 

@@ -58,6 +58,7 @@ _PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _MIXED = re.compile(r"(?<![\d./*^])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d.])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_DIV_FRACTION = re.compile(r"(?:÷|\\div)\s*(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d./])")
 
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<op>\*\*|[-+*/^])|(?P<lp>[(\[])|(?P<rp>[)\]])|(?P<eq>=)"
@@ -85,6 +86,8 @@ def normalize_math(text: str) -> str:
     Words stay in place (the tokenizer decides which are units); the result is for
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
+    # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
+    text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
     for pat, rep in _LATEX:
