@@ -9,9 +9,11 @@ not trained on.
   one are left out (ProcessBench convention: their correctness is ill-defined).
 * **Hints** — the hint harness of ``tutor eval hints`` (its ``review_case``/``score_ladder``)
   with the annotated first wrong step as the verdict (``--verifier gold``), on VtG eval-fold
-  incorrect solutions: ``grounded_rate``, ``leak_rate``, and ``model_hint_rate`` (share of hints
-  worded by the model that passed every guard, rather than the fallback wording — the
-  harness's ``grounded_rate`` also counts fallback hints, which are grounded by construction).
+  incorrect solutions: ``grounded_rate``, ``leak_rate``, ``model_hint_rate`` (share of hints
+  worded by the model that passed every guard, rather than the fallback wording) and
+  ``model_grounded_rate`` (grounded level-1 hints written by the model). The harness's
+  ``grounded_rate`` also counts fallback hints, which are grounded by construction, so it
+  is ~1.0 for any model; the two model-only rates show what distillation changed.
 """
 
 from __future__ import annotations
@@ -73,7 +75,9 @@ def hint_metrics(model, vtg_path: str | Path, limit: int, max_new_tokens: int = 
     the annotated first wrong step as the verdict.
 
     Returns:
-        ``{"grounded_rate", "leak_rate", "targeted_rate", "model_hint_rate", "n", "examples"}``.
+        ``{"grounded_rate", "leak_rate", "targeted_rate", "model_hint_rate",
+        "model_grounded_rate", "n", "examples"}``; ``model_grounded_rate`` counts only ladders
+        whose level-1 hint the model wrote (passing every guard) and that is grounded.
     """
     from tqdm import tqdm
 
@@ -86,7 +90,7 @@ def hint_metrics(model, vtg_path: str | Path, limit: int, max_new_tokens: int = 
     cases = [c for c in load_cases(records, "vtg") if c.wrong][:limit]
     shell = type("Shell", (), {})()
     shell.hints = HintLadder(model, max_new_tokens)
-    t = Tally()
+    t, t_model = Tally(), Tally()
     for case in tqdm(cases, desc="hint ladders", dynamic_ncols=True, mininterval=1.0):
         try:
             steps, verdict, hints, _ = review_case(shell, case, "gold")
@@ -94,6 +98,8 @@ def hint_metrics(model, vtg_path: str | Path, limit: int, max_new_tokens: int = 
             t.errors += 1
             continue
         score_ladder(t, case, steps, verdict, hints)
+        if hints and hints[0].source == "model":  # the same tally, model-worded ladders only
+            score_ladder(t_model, case, steps, verdict, hints)
     total = sum(t.sources.values())
 
     def rate(a: int, b: int) -> float | None:
@@ -101,7 +107,8 @@ def hint_metrics(model, vtg_path: str | Path, limit: int, max_new_tokens: int = 
 
     return {"grounded_rate": rate(t.grounded, t.flagged), "leak_rate": rate(t.leaks, t.ladders),
             "targeted_rate": rate(t.targeted, t.incorrect),
-            "model_hint_rate": rate(t.sources.get("model", 0), total), "n": t.incorrect,
+            "model_hint_rate": rate(t.sources.get("model", 0), total),
+            "model_grounded_rate": rate(t_model.grounded, t.flagged), "n": t.incorrect,
             "examples": t.examples[:2]}
 
 
