@@ -175,7 +175,7 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
     first = hints[0] if hints else None
     if case.wrong:
         t.incorrect += 1
-        if case.gold_step is not None and first is not None:
+        if case.gold_step is not None and first is not None and first.kind == "where":
             gold_qs = step_quantities(Step(case.gold_step, case.gold_step_text), Verdict(label="incorrect"))
             hit = points_at(first.text, case.gold_step) and names_quantity(first.text, gold_qs)
             t.targeted += hit
