@@ -169,8 +169,10 @@ def test_score_ranking():
     assert score_ranking(["a"], {"z"})["rr"] == 0.0
 
 
+@pytest.mark.slow
 def test_builtin_catalogue_fraction_problem(settings):
-    """The shipped catalogue, through ``from_settings`` (the service's path)."""
+    """The shipped catalogue, through ``from_settings`` (the service's path); the first run
+    embeds the whole catalogue (~1,300 texts) into the user's cache."""
     from tutor.standards import StandardsIndex
     from tutor.standards.catalog import BUILTIN_PATH
 
