@@ -196,3 +196,14 @@ def test_invented_numbers():
     # level 3 may use the reference solution's numbers and the corrected value
     assert invented_numbers("Redo step 1: work out 3 x 8 = 24.", PROBLEM, STEPS, WRONG, 3) == []
     assert invented_numbers("Redo step 1: work out 3 x 8 = 24.", PROBLEM, STEPS, WRONG, 2) == ["24"]
+
+
+def test_wrong_value_is_not_confirmed():
+    from tutor.hints.guards import asserts_wrong_value
+
+    assert asserts_wrong_value("In step 1, Ignatius has 12 bicycles.", WRONG)
+    assert asserts_wrong_value("The total is $12.", WRONG)
+    assert not asserts_wrong_value("Look at step 1. How did you get 12?", WRONG)
+    assert not asserts_wrong_value("Its value should be 24, not 12.", WRONG)
+    assert "states the student's wrong value as a fact" in check_hint(
+        "In step 1, Ignatius has 12 tires.", 2, "concept", PROBLEM, STEPS, WRONG)

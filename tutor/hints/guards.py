@@ -347,6 +347,19 @@ def _misdescribed(text: str, steps: list[Step]) -> list[str]:
     return out
 
 
+def asserts_wrong_value(text: str, verdict: Verdict) -> bool:
+    """Whether the hint states the student's wrong value as a fact ("Ignatius has 12 bikes",
+    "the height is 1200") — pointing at it is fine, confirming it misleads."""
+    found = value_of(verdict.found_value or "")
+    if verdict.label != "incorrect" or found is None:
+        return False
+    for m in re.finditer(r"(?i)\b(?:is|are|has|have|was|were|equals?|makes?|will be)\s+(?:about\s+)?"
+                         r"(\$?\d[\d,]*(?:\.\d+)?)", text):
+        if value_of(m.group(1)) == found:
+            return True
+    return False
+
+
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
     """Numbers in a hint that come from nowhere (empty = none): every number must be written
     in the problem or the student's steps, or be one the verifier reported (its quantities and
@@ -378,5 +391,7 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
     out += readability_problems(text)
     out += form_problems(text, kind, problem, steps)
     out += [f"invents the number {n!r}" for n in invented_numbers(text, problem, steps, verdict, level)]
+    if asserts_wrong_value(text, verdict):
+        out.append("states the student's wrong value as a fact")
     out += grounding_problems(text, level, kind, steps, verdict)
     return out
