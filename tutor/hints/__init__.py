@@ -7,23 +7,29 @@ Public names (others code against them; keep them stable):
 * :func:`hint_prompt` — the exact chat messages sent to the student model for a level (the
   distillation stage trains on these).
 * Guards: :func:`find_leaks`, :func:`forbidden_values`, :func:`find_false_accusations`,
-  :func:`readability_problems`, :func:`grounding_problems`, :func:`check_hint`.
+  :func:`readability_problems`, :func:`grounding_problems`, :func:`form_problems`,
+  :func:`invented_numbers`, :func:`asserts_wrong_value`, and :func:`check_hint` (all of them).
 * :func:`fallback_hint` — deterministic wording from the verdict.
 """
 
 from tutor.hints.fallback import fallback_hint, target_step
 from tutor.hints.guards import (
     MAX_WORDS,
+    asserts_wrong_value,
     check_hint,
     find_false_accusations,
     find_leaks,
     flesch_kincaid_grade,
     forbidden_values,
+    form_problems,
     grounding_problems,
+    invented_numbers,
     names_quantity,
     points_at,
+    quantity_names,
     readability_problems,
     reference_answer,
+    reword_step_pointers,
     step_mentions,
     step_quantities,
 )
@@ -35,5 +41,6 @@ __all__ = [
     "fallback_hint", "target_step", "check_hint", "find_leaks", "forbidden_values",
     "find_false_accusations", "readability_problems", "flesch_kincaid_grade", "grounding_problems",
     "names_quantity", "points_at", "reference_answer", "step_mentions", "step_quantities",
-    "MAX_WORDS", "clean_model_text", "safe_prefix",
+    "MAX_WORDS", "clean_model_text", "safe_prefix", "form_problems", "invented_numbers",
+    "asserts_wrong_value", "reword_step_pointers", "quantity_names",
 ]
