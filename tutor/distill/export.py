@@ -74,7 +74,7 @@ def model_card(config: ExportConfig, manifest: dict[str, Any], train: dict[str, 
     base, dist = evaluation.get("base", {}), evaluation.get("distilled", {})
     for group, key in (("step_scoring_vtg_eval", "auroc"), ("step_scoring_heldout", "auroc"),
                        ("hints_vtg_eval", "grounded_rate"), ("hints_vtg_eval", "model_hint_rate"),
-                       ("hints_vtg_eval", "leak_rate")):
+                       ("hints_vtg_eval", "model_grounded_rate"), ("hints_vtg_eval", "leak_rate")):
         if group in dist:
             rows.append(f"| {group}.{key} | {_fmt(base.get(group, {}).get(key))} | "
                         f"{_fmt(dist.get(group, {}).get(key))} | n = {dist[group].get('n_solutions', dist[group].get('n'))} |")
@@ -120,7 +120,8 @@ trained on), the project's problem bank and teacher annotations when present.
 
 ## Training
 TRL `SFTTrainer`, PEFT LoRA r={tc.get('lora_r')}, alpha={tc.get('lora_alpha')}, dropout={tc.get('lora_dropout')},
-modules {', '.join(tc.get('target_modules', []))}; lr {tc.get('learning_rate')}, batch
+modules {', '.join(tc.get('target_modules', []))} of {f"the top {tc['lora_layers']}" if tc.get('lora_layers') else 'all'}
+transformer blocks; lr {tc.get('learning_rate')}, batch
 {tc.get('per_device_batch_size')} x {tc.get('gradient_accumulation_steps')} accumulation, max length
 {tc.get('max_length')}, {train.get('steps')} optimizer steps in {train.get('seconds')} s on
 {train.get('device')} ({train.get('precision')}). Held-out loss {_fmt(train.get('heldout_loss_before'))} →
