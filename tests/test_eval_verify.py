@@ -61,3 +61,12 @@ def test_metric_arithmetic():
     assert m["micro_f1"] == 0.5
     assert m["binary_f1"] == pytest.approx(0.8)
     assert m["per_category"]["x"] == {"accuracy": pytest.approx(0.3333, abs=1e-4), "n": 3}
+
+
+def test_vtg_categories_map_onto_the_tutor_categories():
+    from tutor.eval.verify import VTG_CATEGORY
+    from tutor.schema import ERROR_CATEGORIES
+
+    assert set(VTG_CATEGORY.values()) <= set(ERROR_CATEGORIES)
+    assert VTG_CATEGORY["Extra quantity or Missing quantity"] == "Extra or missing quantity"
+    assert VTG_CATEGORY["Reached correct solution but proceeded further"] == "Went past the answer"

@@ -5,7 +5,7 @@ import pytest
 from tutor.schema import ERROR_CATEGORIES, Problem, Step
 from tutor.steps import parse_solution
 from tutor.verify import Verifier
-from tutor.verify.align import problem_quantities, reference_graph, step_graph
+from tutor.verify.align import problem_quantities, reference_graph, step_graph, sub_sums
 from tutor.verify.scorer import MARKER, step_correct_probs, step_scoring_prompt
 
 PROBLEM = ("Sam buys 3 packs of pens with 4 pens in each pack. He gives away 2 pens. "
@@ -125,3 +125,31 @@ def test_student_model_step_scores_single_pass_matches_per_step_scoring(settings
     slow = step_correct_probs(_ScoreOnly(), PROBLEM, steps, REFERENCE)
     assert len(fast) == 2 and all(0.0 < p < 1.0 for p in fast)
     assert fast == pytest.approx(slow, abs=2e-3)
+
+
+def test_sub_sums_are_the_reference_sums_with_a_term_left_out():
+    assert sorted(sub_sums("20-5-7")) == [5.0, 7.0, 12.0, 13.0, 15.0, 20.0]
+    assert sorted(sub_sums("6*60+4*40")) == [160.0, 360.0]
+    assert sub_sums("(1+2)*3") == [] and sub_sums("3*4") == []
+    g = reference_graph(["She is left with 20 - 5 - 7 = 8 apples.", " 8"])
+    assert 12.0 in g.partial_sums and 8.0 not in g.partial_sums
+
+
+MARBLES = "Ann has 20 marbles. She gives 5 to Ben and 7 to Cy. How many marbles does she have left?"
+
+
+def test_missing_quantity_category(verifier):
+    """20 - 5 = 15 is the reference's 20 - 5 - 7 with a term left out."""
+    v = verifier.verify(Problem(MARBLES, reference_solution=["She has 20 - 5 - 7 = 8 marbles left.", " 8"]),
+                        parse_solution("She has 20 - 5 = 15 marbles left.\n15"))
+    assert v.first_error_step == 1
+    assert v.error_category == "Extra or missing quantity"
+
+
+def test_went_past_the_answer_category(verifier):
+    """The reference answer (8) is reached in step 1; step 2 goes on and changes it."""
+    v = verifier.verify(Problem(MARBLES, reference_solution=["She has 20 - 5 - 7 = 8 marbles left.", " 8"]),
+                        parse_solution("She has 20 - 5 - 7 = 8 marbles left.\n"
+                                       "Each friend then gets 8 / 2 = 4 marbles.\n4"))
+    assert v.first_error_step == 2
+    assert v.error_category == "Went past the answer"

@@ -82,8 +82,8 @@ VTG_CATEGORY = {
     "Calculation error easily solved by a calculator": "Calculation error",
     "Missing / Wrong factual knowledge": "Missing / Wrong factual knowledge",
     "Misunderstanding of a question": "Misunderstanding of the question",
-    "Extra quantity or Missing quantity": "Misunderstanding of the question",
-    "Reached correct solution but proceeded further": "Logical error / Wrong approach",
+    "Extra quantity or Missing quantity": "Extra or missing quantity",
+    "Reached correct solution but proceeded further": "Went past the answer",
     "Unit conversion error": "Wrong unit conversion",
     "None of the above": "Other",
 }

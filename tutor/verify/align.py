@@ -116,6 +116,33 @@ def _partial_values(text: str) -> list[float]:
     return out
 
 
+_TERM = re.compile(r"([-+]?)([^-+]+)")
+
+
+def sub_sums(expr: str, max_terms: int = 6) -> list[float]:
+    """Values of a bracket-free sum (normalised math, e.g. ``6*60+4*40``) with at least one
+    term left out: each term alone and every combination of two or more (signed terms, taken
+    in absolute value). Empty for other expressions or sums of more than ``max_terms`` terms.
+
+    >>> sub_sums("20-5-7")
+    [20.0, 5.0, 15.0, 7.0, 13.0, 12.0]
+    """
+    if not re.fullmatch(r"[\d.*/+\-]+", expr) or expr.startswith(("*", "/")):
+        return []
+    terms = []
+    for sign, body in _TERM.findall(expr):
+        v = evaluate(body)
+        if v is None:
+            return []
+        terms.append(float(v) * (-1.0 if sign == "-" else 1.0))
+    if not 2 <= len(terms) <= max_terms:
+        return []
+    out = []
+    for mask in range(1, 2 ** len(terms) - 1):  # every non-empty proper subset
+        out.append(abs(sum(t for k, t in enumerate(terms) if mask >> k & 1)))
+    return out
+
+
 @dataclass
 class ReferenceGraph:
     """The reference solution's values.
@@ -124,12 +151,18 @@ class ReferenceGraph:
         derived: every value the reference derives or states (results and intermediate sides).
         operands: numbers the reference uses as operands.
         final: the reference final answer (last number of the reference), or ``None``.
+        derivations: each computation of the reference with its operands.
+        partial_sums: what the reference's sums give with one or more terms left out
+            (``40 - 9 - 13`` gives 31, 27, 22, ...): where a student value lands when a
+            quantity is missing. Not counted as reference values (measured: treating them as
+            valid detours lowered CV micro-F1 from 0.739 to 0.723).
     """
 
     derived: list[float]
     operands: list[float]
     final: float | None
     derivations: list[Derivation] = field(default_factory=list)
+    partial_sums: list[float] = field(default_factory=list)
 
     def explains(self, d: Derivation, given: Sequence[float] = ()) -> bool:
         """Whether the reference derives ``d.value`` too, from at least one shared operand
@@ -150,11 +183,14 @@ def reference_graph(reference: Sequence[str], final_answer: str | None = None) -
     derived: list[float] = []
     operands: list[float] = []
     derivations: list[Derivation] = []
+    partial_sums: list[float] = []
     for s in reference:
         g = step_graph(s)
         derived += [d.value for d in g.derived] + g.stated + _partial_values(s)
         operands += g.operands
         derivations += g.derived
+        partial_sums += [v for expr, value in expressions_in(s) if value is not None
+                         for v in sub_sums(expr)]
     final = None
     if final_answer:
         nums = numbers_in(final_answer)
@@ -165,4 +201,4 @@ def reference_graph(reference: Sequence[str], final_answer: str | None = None) -
             if nums:
                 final = nums[-1]
                 break
-    return ReferenceGraph(derived, operands, final, derivations)
+    return ReferenceGraph(derived, operands, final, derivations, partial_sums)
