@@ -53,3 +53,20 @@ def test_score_prefers_the_likely_continuation(model):
 def test_bad_model_path_is_config_error(tmp_path):
     with pytest.raises(TutorConfigError):
         HFModel(tmp_path / "missing")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("quantization", ["nf4", "int8"])
+def test_bitsandbytes_quantized_student_generates(quantization):
+    from tutor.llm import resolve_model_path
+
+    settings = load_settings(adapter="none")
+    path = resolve_model_path(settings.model, settings.cache_path)
+    try:
+        m = HFModel(path, quantization=quantization, device="cpu")
+    except TutorConfigError as exc:  # a bitsandbytes build without this CPU kernel
+        pytest.skip(f"bitsandbytes {quantization} unavailable on this CPU: {exc}")
+    linear_types = {type(mod).__name__ for mod in m.model.modules()}
+    assert linear_types & {"Linear4bit", "Linear8bitLt"}
+    out = m.generate([{"role": "user", "content": "What is 3+4?"}], max_new_tokens=8)
+    assert isinstance(out, str) and out.strip()
