@@ -43,8 +43,16 @@ def to_dict(obj: Any) -> dict[str, Any]:
     return dataclasses.asdict(obj)
 
 
+class _Record:
+    """Mixin: ``Cls.from_dict(d)`` builds the dataclass from a dict, ignoring unknown keys."""
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]):
+        return cls(**{k: d[k] for k in d if k in _fields(cls)})
+
+
 @dataclass
-class Problem:
+class Problem(_Record):
     """A math problem, optionally with a reference solution.
 
     Attributes:
@@ -64,13 +72,9 @@ class Problem:
     grade: str | None = None
     standards: list[str] = field(default_factory=list)
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Problem":
-        return cls(**{k: d[k] for k in d if k in _fields(cls)})
-
 
 @dataclass
-class Step:
+class Step(_Record):
     """One step of a solution.
 
     Attributes:
@@ -82,10 +86,6 @@ class Step:
     number: int
     text: str
     raw: str = ""
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Step":
-        return cls(**{k: d[k] for k in d if k in _fields(cls)})
 
 
 @dataclass
@@ -127,7 +127,7 @@ class StepCheck:
 
 
 @dataclass
-class Verdict:
+class Verdict(_Record):
     """The verifier's decision about a whole solution.
 
     Attributes:
@@ -156,13 +156,9 @@ class Verdict:
     quantities: list[str] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Verdict":
-        return cls(**{k: d[k] for k in d if k in _fields(cls)})
-
 
 @dataclass
-class StandardMatch:
+class StandardMatch(_Record):
     """A curriculum standard matched to a problem or an error.
 
     Attributes:
@@ -183,13 +179,9 @@ class StandardMatch:
     score: float = 0.0
     role: Literal["problem", "prerequisite"] = "problem"
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "StandardMatch":
-        return cls(**{k: d[k] for k in d if k in _fields(cls)})
-
 
 @dataclass
-class Hint:
+class Hint(_Record):
     """One rung of the hint ladder.
 
     Attributes:
@@ -205,10 +197,6 @@ class Hint:
     kind: str
     text: str
     source: Literal["model", "fallback"] = "fallback"
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Hint":
-        return cls(**{k: d[k] for k in d if k in _fields(cls)})
 
 
 @dataclass
