@@ -160,3 +160,20 @@ def test_adapter_load_errors_are_config_errors(tmp_path):
     bad.write_bytes(b"not a zip")
     with pytest.raises(TutorConfigError):
         QueryAdapter.load(bad)
+
+
+def test_query_windows_and_pooling():
+    import numpy as np
+
+    from tutor.standards.index import pooled, query_windows
+
+    text = " ".join(f"w{i}" for i in range(10))
+    assert query_windows(text, n=2, words=4) == ["w0 w1 w2 w3", "w4 w5 w6 w7"]
+    assert query_windows(text, n=9, words=4)[-1] == "w8 w9"
+    assert query_windows("one two", n=4, words=90) == ["one two"]
+    opening, mean = pooled(np.array([[1.0, 0.0], [0.0, 1.0]]))
+    np.testing.assert_allclose(opening, [1.0, 0.0])
+    np.testing.assert_allclose(mean, [2 ** -0.5, 2 ** -0.5], rtol=1e-6)
+    one = np.array([0.6, 0.8])
+    np.testing.assert_allclose(pooled(one)[0], one)
+    np.testing.assert_allclose(pooled(one)[1], one, rtol=1e-6)

@@ -77,14 +77,30 @@ def score_ranking(ranked: list[str], gold: set[str]) -> dict[str, float]:
     return out
 
 
-def embed_queries(index: Any, texts: list[str], batch: int = 32) -> "np.ndarray":
-    """Query embeddings in batches, shape (len(texts), d), with a progress bar."""
+def embed_queries(index: Any, texts: list[str], batch: int = 32) -> list["np.ndarray"]:
+    """Window embeddings of each text (as ``index.embed_windows``), each shape (w, d),
+    embedded in batches with a progress bar."""
     import numpy as np
 
+    from tutor.standards.index import query_windows
+
+    wins = [query_windows(t) for t in texts]
+    flat = [w for ws in wins for w in ws]
     emb = index.embeddings
-    parts = [emb.encode(texts[i:i + batch], emb.query_max_tokens)
-             for i in progress(range(0, len(texts), batch), "embedding problems")]
-    return np.concatenate(parts) if parts else np.zeros((0, index.prototypes.shape[1]), np.float32)
+    parts = [emb.encode(flat[i:i + batch], emb.query_max_tokens)
+             for i in progress(range(0, len(flat), batch), "embedding problems")]
+    vecs = np.concatenate(parts) if parts else np.zeros((0, index.prototypes.shape[1]), np.float32)
+    ends = np.cumsum([len(ws) for ws in wins])
+    return [vecs[e - len(ws):e] for e, ws in zip(ends, wins)]
+
+
+def pooled_queries(vecs: list["np.ndarray"]) -> "np.ndarray":
+    """The adapter's input per problem: mean window embedding, shape (n, d)."""
+    import numpy as np
+
+    from tutor.standards.index import pooled
+
+    return np.stack([pooled(v)[1] for v in vecs])
 
 
 def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
@@ -120,11 +136,11 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
     vecs, embed_s = [], []
     for r in progress(records[:timed], "embedding problems (timed)"):
         t0 = time.perf_counter()
-        vecs.append(index.embed_query(r["text"]))
+        vecs.append(index.embed_windows(r["text"]))
         embed_s.append(time.perf_counter() - t0)
     if timed < len(records):
-        vecs += list(embed_queries(index, [r["text"] for r in records[timed:]]))
-    vecs = np.stack(vecs)
+        vecs += embed_queries(index, [r["text"] for r in records[timed:]])
+    means = pooled_queries(vecs)
     folds = np.zeros(len(records), dtype=int)
     if cv:
         perm = np.random.default_rng(seed).permutation(len(records))
@@ -136,7 +152,7 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
             test = np.flatnonzero(folds == f)
             if cv:
                 train = np.flatnonzero(folds != f)
-                index.set_adapter(fit_adapter(vecs[train], [sorted(golds[i]) for i in train],
+                index.set_adapter(fit_adapter(means[train], [sorted(golds[i]) for i in train],
                                               index.codes, index.prototypes))
             for i in progress(test, f"ranking fold {f + 1}/{max(cv, 1)}"):
                 t0 = time.perf_counter()
@@ -182,7 +198,7 @@ def run_fit(args: argparse.Namespace) -> int:
     records = read_records(args.data)
     vecs = embed_queries(index, [r["text"] for r in records])
     labels = [sorted(gold_standards(index, r.get("standard_ids", []))) for r in records]
-    adapter = fit_adapter(vecs, labels, index.codes, index.prototypes)
+    adapter = fit_adapter(pooled_queries(vecs), labels, index.codes, index.prototypes)
     adapter.meta.update({"data": str(args.data), "catalog": args.catalog,
                          "date": time.strftime("%Y-%m-%d", time.gmtime())})
     adapter.save(args.out)

@@ -24,8 +24,9 @@ class SentenceEmbeddings(Embeddings):
 
     Args:
         model_path: local folder of the model (e.g. ``tutor.llm.embedding_model_path()``).
-        query_max_tokens: word pieces kept of a query (problem texts are long; the opening
-            carries the most signal and this bounds the latency).
+        query_max_tokens: word pieces kept of each query window (the index embeds a
+            problem's first few windows, see ``tutor.standards.index.query_windows``; this
+            bounds the latency).
         doc_max_tokens: word pieces kept of a catalogue text.
     """
 
