@@ -72,3 +72,12 @@ def test_real_vtg_solution_without_reference(running, shared_data):
                                      "\n".join(rec["student_incorrect_solution"]))
     assert "tutor-verdict" in verdict and "⚠" not in verdict
     assert steps_html.count("<tr") == len([s for s in rec["student_incorrect_solution"] if s.strip()])
+
+
+def test_teacher_address_without_slash_redirects(running):
+    import urllib.request
+
+    tutor, client = running
+    base = client.src.rstrip("/")
+    with urllib.request.urlopen(base + "/teacher") as resp:  # follows the redirect
+        assert resp.status == 200 and resp.url.endswith("/teacher/")

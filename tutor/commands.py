@@ -57,7 +57,10 @@ def serve(args: argparse.Namespace) -> int:
     from tutor.ui.server import serve as run_server
 
     tutor = Tutor.from_settings(_settings(args))
-    run_server(tutor, tutor.settings.host, tutor.settings.port)
+    host, port = tutor.settings.host, tutor.settings.port
+    print(f"tutor: student page http://{host}:{port}/  teacher dashboard http://{host}:{port}/teacher/"
+          "  (Ctrl+C stops)", file=sys.stderr, flush=True)
+    run_server(tutor, host, port)
     return 0
 
 

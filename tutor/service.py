@@ -23,6 +23,7 @@ from tutor.config import Settings, load_settings
 from tutor.errors import TutorInputError
 from tutor.hints import HintLadder
 from tutor.llm import LanguageModel, load_student_model
+from tutor.mathcheck import numbers_in
 from tutor.schema import Feedback, Hint, Problem, StandardMatch, Submission, Verdict
 from tutor.steps import parse_solution
 from tutor.verify import Verifier
@@ -112,6 +113,11 @@ class Tutor:
         problem.text = clean_problem_text(problem.text)
         with _timed(timings, "parse"):
             steps = parse_solution(submission.solution_text)
+            if not any(numbers_in(st.text) for st in steps):
+                # Nothing to verify (and no way to talk the tutor into an answer): ask for work.
+                raise TutorInputError(
+                    "I could not find any numbers or calculations in your solution. Please "
+                    "write your steps with the numbers you used, for example: 48 / 2 = 24.")
         with _timed(timings, "verify"):
             verdict = self.verifier.verify(problem, steps)
         with _timed(timings, "standards"):

@@ -135,8 +135,18 @@ def _pieces(text: str) -> list[tuple[str, str]]:
             body.append(head)
         for i, m in enumerate(markers):
             end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
-            raw.append(text[m.start():end].strip())
-            body.append(text[m.end():end].replace("\n", " "))
+            chunk = text[m.start():end].strip().split("\n")
+            raw.append(chunk[0])
+            body.append(text[m.end():m.start() + len(chunk[0])])
+            for ln in chunk[1:]:
+                if not ln.strip():
+                    continue
+                if _looks_like_answer(ln):  # "So she has 9 left." is a step of its own
+                    raw.append(ln.strip())
+                    body.append(ln)
+                else:  # a wrapped line continues the step above
+                    raw[-1] += "\n" + ln.strip()
+                    body[-1] += " " + ln.strip()
     else:
         lines = [ln for ln in text.split("\n") if ln.strip()]
         numbered = [bool(_NUMBERED.match(ln)) for ln in lines]
@@ -160,7 +170,8 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 
 
 def _looks_like_answer(line: str) -> bool:
-    return bool(re.match(r"(?i)\s*(answer|final answer|so the answer|####)", line))
+    """A concluding line ("So …", "Therefore …", "Answer: …") that is a step of its own."""
+    return bool(re.match(r"(?i)\s*(answer|final answer|the answer|so\b|therefore|thus|hence|####)", line))
 
 
 def parse_solution(text: str) -> list[Step]:

@@ -55,6 +55,12 @@ def create_server(tutor: Any, student_app: Any = None, teacher_app: Any = None):
             from tutor.ui.teacher import build_teacher_app
 
             teacher_app = build_teacher_app(tutor.store, settings)
+        from fastapi.responses import RedirectResponse
+
+        @app.get(TEACHER_PATH, include_in_schema=False)
+        def teacher_slash() -> RedirectResponse:  # "/teacher" as typed in a browser
+            return RedirectResponse(TEACHER_PATH + "/")
+
         # Mounted before "/": Starlette tries mounts in order, and "/" matches everything.
         gr.mount_gradio_app(app, teacher_app, path=TEACHER_PATH, auth=password_check(password),
                             auth_message="Teacher dashboard: user name = your name (recorded with "

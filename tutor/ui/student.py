@@ -95,10 +95,9 @@ def standards_html(feedback: Feedback) -> str:
 
 def hints_md(hints: list[Hint]) -> str:
     """The hint ladder so far, as escaped HTML paragraphs."""
-    names = {"where": "Hint", "concept": "Hint", "bottom_out": "Hint", "confirm": "Well done",
-             "extension": "Try this", "explain": "Tell me more"}
+    names = {"confirm": "Well done", "extension": "Try this next", "explain": "Tell me more"}
     return "".join(
-        f"<p><b>{names.get(h.kind, 'Hint')} {h.level}:</b> {html.escape(h.text)}</p>" for h in hints)
+        f"<p><b>{names.get(h.kind, f'Hint {h.level}')}:</b> {html.escape(h.text)}</p>" for h in hints)
 
 
 def error_html(message: str) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tutor.llm import LanguageModel
+from tutor.mathcheck import check_step, numbers_in, values_match
 from tutor.schema import Problem, Step, Verdict
 from tutor.verify.align import ReferenceGraph, close, contains
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -25,6 +26,7 @@ from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, solution_evi
 from tutor.verify.scorer import step_correct_probs
 
 log = logging.getLogger(__name__)
+_FRACTION = re.compile(r"(-?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
 
 #: Shipped combiner weights, with and without a reference solution.
 #: "free" is fitted on student solutions (VtG), "process" on model-written solutions
@@ -120,10 +122,15 @@ class Verifier:
                 marks.append("first_error" if label == "incorrect" else "unsure")
             else:
                 marks.append("after_error")
+        if label == "unsure" and "unsure" not in marks and first is None:
+            # say which step the doubt is about, rather than show all ticks under a "?" banner
+            marks[max(range(len(hazards)), key=hazards.__getitem__)] = "unsure"
         verdict = Verdict(label=label, first_error_step=None if first is None else first + 1,
                           marks=marks, step_error_probs=[round(h, 4) for h in hazards])
         if first is not None:
             _describe(verdict, problem, steps, ev, first)
+        elif label != "incorrect":
+            _answer_check(verdict, problem, steps)
         verdict.evidence = _evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0)
         return verdict
 
@@ -180,6 +187,84 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         verdict.error_category = "Misunderstanding of the question"
         verdict.explanation = (f"The reasoning in step {n} does not match what the problem "
                                "describes.")
+
+
+def _step_values(text: str) -> list[float]:
+    """Every value a step states: its numbers, fractions ``a/b`` as one value, equation sides."""
+    check = check_step(text, 0)
+    vals = list(check.values)
+    vals += [float(a) / float(b) for a, b in _FRACTION.findall(text) if float(b) != 0]
+    for eq in check.equations:
+        vals += [v for v in (eq.lhs_value, eq.rhs_value) if v is not None]
+    return vals
+
+
+def reference_answer(problem: Problem) -> float | None:
+    """The reference final answer as a number: ``problem.final_answer`` when it parses, else
+    the last number of the reference solution's last step; ``None`` when neither exists."""
+    texts = [problem.final_answer] if problem.final_answer else []
+    if problem.reference_solution:
+        texts.append(problem.reference_solution[-1])
+    for text in texts:
+        m = _FRACTION.fullmatch(text.strip().replace(" ", ""))
+        if m and float(m.group(2)) != 0:
+            return float(m.group(1)) / float(m.group(2))
+        nums = numbers_in(text)
+        if nums:
+            return nums[0] if text is problem.final_answer else nums[-1]
+    return None
+
+
+def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
+    """Overrule a "correct"/"unsure" verdict whose conclusion cannot be right.
+
+    * With a reference answer: the last step that states a number must state that answer
+      (anywhere in the step); if it does not, the solution is wrong there — stopped early
+      when the value is one the reference only passes through, a wrong conclusion otherwise.
+    * Without one: a concluding step that states a value neither computed in it nor found in
+      any earlier step is not supported by the work, so that step is marked "unsure".
+    """
+    numbered = [i for i, st in enumerate(steps) if numbers_in(st.text)]
+    if not numbered:
+        return
+    last = numbered[-1]
+    # the conclusion is the last sentence that states a number ("... = 112. So she has 100.")
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])", steps[last].text) if numbers_in(t)]
+    stated = _step_values(sentences[-1] if sentences else steps[last].text)
+    answer = reference_answer(problem)
+    n = last + 1
+    if answer is not None:
+        if any(values_match(answer, v) for v in stated):
+            return
+        earlier = [v for st in steps[:last] for v in _step_values(st.text)]
+        found = numbers_in(steps[last].text)[-1]
+        verdict.label = "incorrect"
+        verdict.first_error_step = n
+        verdict.marks = ["correct"] * last + ["first_error"] + ["after_error"] * (len(steps) - n)
+        verdict.step_error_probs[last] = max(verdict.step_error_probs[last], 0.9)
+        verdict.found_value = _fmt(found)
+        verdict.quantities = [_fmt(found)]
+        reference_values = [v for r in (problem.reference_solution or []) for v in _step_values(r)]
+        if any(values_match(found, v) for v in reference_values) and any(
+                values_match(found, v) for v in earlier + stated):
+            verdict.error_category = "Missing step"
+            verdict.explanation = (f"The solution stops at {verdict.found_value} in step {n}, "
+                                   "but the question asks for more.")
+        else:
+            verdict.error_category = "Logical error / Wrong approach"
+            verdict.explanation = (f"Step {n} gives {verdict.found_value} as the result, but that "
+                                   "does not answer the question.")
+        verdict.evidence["answer_check"] = "final value differs from the reference answer"
+        return
+    if last == 0 or check_step(steps[last].text, n).equations:
+        return
+    earlier = [v for st in steps[:last] for v in _step_values(st.text)]
+    if all(any(values_match(v, e) for e in earlier) for v in stated):
+        return
+    verdict.label = "unsure"
+    verdict.marks = ["correct"] * last + ["unsure"] + ["correct"] * (len(steps) - n)
+    verdict.quantities = [_fmt(v) for v in stated][:6]
+    verdict.evidence["answer_check"] = "the conclusion states a value the steps do not compute"
 
 
 def _quantity_off(found: float, ref: ReferenceGraph, f: dict[str, float]) -> bool:
