@@ -207,3 +207,14 @@ def test_wrong_value_is_not_confirmed():
     assert not asserts_wrong_value("Its value should be 24, not 12.", WRONG)
     assert "states the student's wrong value as a fact" in check_hint(
         "In step 1, Ignatius has 12 tires.", 2, "concept", PROBLEM, STEPS, WRONG)
+
+
+def test_thin_bottom_out_hint_is_rejected():
+    from tutor.hints.guards import form_problems
+    from tutor.schema import Problem, Step
+
+    prob = Problem(text="Lena has 125 stickers and buys 27 more. How many now?")
+    steps = [Step(1, "125 + 27 = 142")]
+    assert any("too thin" in p for p in form_problems("Step 1 needs another look.", "bottom_out", prob, steps))
+    assert not any("too thin" in p for p in form_problems(
+        "Redo step 1 like this: work out 125 + 27 carefully, one column at a time.", "bottom_out", prob, steps))

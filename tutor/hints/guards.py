@@ -298,6 +298,10 @@ def _word_runs(text: str, n: int) -> set[tuple[str, ...]]:
     return {tuple(w[i:i + n]) for i in range(len(w) - n + 1)}
 
 
+#: Fewest words a bottom-out hint may have (with at least one number in it).
+MIN_BOTTOM_OUT_WORDS = 8
+
+
 def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> list[str]:
     """Why a hint does not do its job as a hint (empty = fine): a ``where``/``extension``/
     ``explain`` hint that asks no question; text copied from the problem or the student's
@@ -322,6 +326,10 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     if len(set(grams)) < len(grams) or len(set(sentences)) < len(sentences):
         out.append("repeats itself")
     out += [f"says the student did {op!r}, step does not" for op in _misdescribed(text, steps)]
+    if kind == "bottom_out" and (len(words) < MIN_BOTTOM_OUT_WORDS or not re.search(r"\d", text)):
+        # A bottom-out hint must say how to redo the step ("work out 125 + 27"), not just
+        # "step 2 needs another look".
+        out.append("bottom-out hint too thin to redo the step")
     return out
 
 
