@@ -134,9 +134,11 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
     # the rest in batches (same vectors up to float rounding, much less CPU).
     timed = len(records) if timing_sample is None else min(timing_sample, len(records))
     vecs, embed_s = [], []
+    # as the tutor does: all windows for the adapter, the opening alone without one
+    embed_one = index.embed_windows if cv or index.adapter is not None else index.embed_query
     for r in progress(records[:timed], "embedding problems (timed)"):
         t0 = time.perf_counter()
-        vecs.append(index.embed_windows(r["text"]))
+        vecs.append(embed_one(r["text"]))
         embed_s.append(time.perf_counter() - t0)
     if timed < len(records):
         vecs += embed_queries(index, [r["text"] for r in records[timed:]])

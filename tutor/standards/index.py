@@ -251,8 +251,9 @@ class StandardsIndex:
         ``query_vector``: the problem's window embeddings (w, d) from :meth:`embed_windows`,
         or one embedding (d,); ``None`` embeds ``text``.
         """
-        qv = self.embed_windows(text) if query_vector is None else query_vector
-        qv, mean = pooled(qv)
+        if query_vector is None:  # only the adapter uses the later windows
+            query_vector = self.embed_windows(text) if self.adapted is not None else self.embed_query(text)
+        qv, mean = pooled(query_vector)
         dense = np.full(len(self.codes), -1.0, dtype=np.float32)
         for doc, score in self.views.similarity_search_with_score_by_vector(qv.tolist(), k=self.n_views):
             j = self.col.get(doc.metadata.get("standard", ""))
