@@ -133,9 +133,8 @@ def resolve_model_path(model: str, cache_dir: Path) -> Path | str:
     # The de-quantized weights are plain fp32; drop the GGUF quantizer so that bitsandbytes,
     # PEFT and TRL accept the saved folder.
     net.hf_quantizer = None
-    for attr in ("quantization_config",):
-        if hasattr(net.config, attr):
-            delattr(net.config, attr)
+    if hasattr(net.config, "quantization_config"):
+        del net.config.quantization_config
     tmp = target.with_name(target.name + ".tmp")
     tmp.mkdir(parents=True, exist_ok=True)
     net.save_pretrained(tmp, safe_serialization=True)

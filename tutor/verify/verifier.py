@@ -233,10 +233,10 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     stated = _step_values(sentences[-1] if sentences else steps[last].text)
     answer = reference_answer(problem)
     n = last + 1
+    if answer is not None and any(values_match(answer, v) for v in stated):
+        return
+    earlier = [v for st in steps[:last] for v in _step_values(st.text)]
     if answer is not None:
-        if any(values_match(answer, v) for v in stated):
-            return
-        earlier = [v for st in steps[:last] for v in _step_values(st.text)]
         found = numbers_in(steps[last].text)[-1]
         verdict.label = "incorrect"
         verdict.first_error_step = n
@@ -258,7 +258,6 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
         return
     if last == 0 or check_step(steps[last].text, n).equations:
         return
-    earlier = [v for st in steps[:last] for v in _step_values(st.text)]
     if all(any(values_match(v, e) for e in earlier) for v in stated):
         return
     verdict.label = "unsure"
