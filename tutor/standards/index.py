@@ -256,20 +256,28 @@ class StandardsIndex:
         if query_vector is None:  # only the adapter uses the later windows
             query_vector = self.embed_windows(text) if self.adapted is not None else self.embed_query(text)
         qv, mean = pooled(query_vector)
-        dense = np.full(len(self.codes), -1.0, dtype=np.float32)
-        for doc, score in self.views.similarity_search_with_score_by_vector(qv.tolist(), k=self.n_views):
-            j = self.col.get(doc.metadata.get("standard", ""))
-            if j is not None and score > dense[j]:
-                dense[j] = score
-        out = {"dense": dense, "lexical": self.lexical.scores(text)}
+        out = {"dense": self._best_per_standard(self.views, qv, self.n_views),
+               "lexical": self.lexical.scores(text)}
         if self.adapted is not None:
-            adapted = np.full(len(self.codes), -1.0, dtype=np.float32)
-            qa = self.adapter.query(mean)
-            for doc, score in self.adapted.similarity_search_with_score_by_vector(qa.tolist(),
-                                                                                  k=len(self.codes)):
-                adapted[self.col[doc.metadata["standard"]]] = score
-            out["adapted"] = adapted
+            out["adapted"] = self._best_per_standard(self.adapted, self.adapter.query(mean),
+                                                     len(self.codes))
         return out
+
+    def _best_per_standard(self, store: Any, vector: np.ndarray, k: int) -> np.ndarray:
+        """Best cosine of ``vector`` over each standard's documents in ``store``, shape
+        (n_standards,), -1 where a standard has none."""
+        best = np.full(len(self.codes), -1.0, dtype=np.float32)
+        if hasattr(store, "similarities"):  # our in-memory store: skip building k Documents
+            owners, sims = store.similarities(vector, "standard")
+            cols = np.array([self.col.get(o, -1) for o in owners], dtype=np.int64)
+            keep = cols >= 0
+            np.maximum.at(best, cols[keep], sims[keep])
+            return best
+        for doc, score in store.similarity_search_with_score_by_vector(vector.tolist(), k=k):
+            j = self.col.get(doc.metadata.get("standard", ""))
+            if j is not None and score > best[j]:
+                best[j] = score
+        return best
 
     def scores(self, text: str, grade: str | None = None,
                query_vector: np.ndarray | None = None) -> np.ndarray:

@@ -105,6 +105,7 @@ class MatrixVectorStore(InMemoryVectorStore):
     def __init__(self, embedding: Embeddings) -> None:
         super().__init__(embedding=embedding)
         self._matrix: tuple[list[str], np.ndarray] | None = None
+        self._owners: tuple[str, list[Any]] | None = None  # metadata key, values in matrix order
 
     def add_vectors(self, docs: list[Document], vectors: np.ndarray) -> None:
         """Add documents with precomputed embeddings (shape (len(docs), d)); ids from ``doc.id``."""
@@ -128,7 +129,18 @@ class MatrixVectorStore(InMemoryVectorStore):
             m = np.array([self.store[i]["vector"] for i in ids], dtype=np.float32).reshape(len(ids), -1)
             m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
             self._matrix = (ids, m)
+            self._owners = None
         return self._matrix
+
+    def similarities(self, vector: Any, key: str) -> tuple[list[Any], np.ndarray]:
+        """Cosine of ``vector`` (shape (d,)) with every stored document, shape (n,), and each
+        document's ``metadata[key]`` (``None`` when missing), in store order: the whole
+        catalogue's scores without building a ``Document`` per row."""
+        ids, m = self.matrix()
+        if self._owners is None or self._owners[0] != key:
+            self._owners = (key, [self.store[i]["metadata"].get(key) for i in ids])
+        q = np.asarray(vector, dtype=np.float32)
+        return self._owners[1], m @ (q / max(float(np.linalg.norm(q)), 1e-12))
 
     def _similarity_search_with_score_by_vector(
         self, embedding: list[float], k: int = 4,
