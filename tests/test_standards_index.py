@@ -159,6 +159,13 @@ def test_eval_harness_on_tiny_file(tiny_atc, tmp_path, monkeypatch):
     rep = json.loads(out.read_text())
     assert rep["cv_folds"] == 2 and set(rep) >= {"recall_at_1", "recall_at_5", "recall_at_10", "mrr",
                                                   "n", "ms_per_query"}
+    # per-fold encoder fine-tuning (one short epoch): same report, the encoder recorded
+    assert main(args[:-2] + ["--cv", "2", "--finetune-encoder", "--encoder-epochs", "1",
+                             "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert rep["encoder"]["epochs"] == 1 and rep["encoder"]["rank"] > 0
+    assert rep["n"] == 4 and 0.0 <= rep["recall_at_1"] <= 1.0 and rep["recall_at_10"] == 1.0
+    assert main(args + ["--finetune-encoder"]) == 2  # needs --cv
 
 
 def test_score_ranking():

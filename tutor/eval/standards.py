@@ -9,12 +9,15 @@ the top k (the MathFish convention the issue's baseline uses); MRR uses the firs
 
 ``--cv K`` reports K-fold cross-validated numbers for the adapter: for each fold an adapter is
 fitted on the other folds only (the shipped adapter is not used), so no problem is scored by
-an adapter that saw it.
+an adapter that saw it. With ``--finetune-encoder`` each fold also fine-tunes the sentence
+encoder (LoRA, :mod:`tutor.standards.encoder`) on the other folds, re-embeds the catalogue's
+views and every problem with it, and fits that fold's adapter on the fine-tuned embeddings.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import time
 from typing import Any
@@ -38,6 +41,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--timing-sample", type=int, default=100, metavar="N",
                    help="time the first N queries one by one, batch-embed the rest (default 100; "
                         "0: no timing, ms_per_query is null)")
+    p.add_argument("--finetune-encoder", action="store_true",
+                   help="with --cv: per fold, fine-tune the encoder (LoRA) on the other folds too "
+                        "(slow: ~20 min CPU per fold on MathFish dev)")
+    p.add_argument("--encoder-epochs", type=int, default=None, metavar="N",
+                   help="epochs of that fine-tuning (default: EncoderConfig's)")
     p.add_argument("--out", help="JSON report path")
     p.set_defaults(func=run)
 
@@ -103,8 +111,47 @@ def pooled_queries(vecs: list["np.ndarray"]) -> "np.ndarray":
     return np.stack([pooled(v)[1] for v in vecs])
 
 
+def cv_folds(n: int, k: int, seed: int = 0) -> "np.ndarray":
+    """Fold of each of ``n`` problems for K-fold CV, shape (n,), values 0 … k-1 (all 0 when
+    ``k`` is 0): a seeded permutation dealt round-robin, so fold sizes differ by at most 1.
+    Every CV experiment on the standards uses these folds (seed 0) so numbers compare."""
+    import numpy as np
+
+    folds = np.zeros(n, dtype=int)
+    if k:
+        perm = np.random.default_rng(seed).permutation(n)
+        folds[perm] = np.arange(n) % k
+    return folds
+
+
+def finetuned_fold(index: Any, records: list[dict], golds: list[set[str]], train: "np.ndarray",
+                   config: Any) -> tuple[Any, list["np.ndarray"]]:
+    """An index whose encoder is fine-tuned on the ``train`` problems only, and every
+    problem's window embeddings under it.
+
+    Args:
+        index: the base ``StandardsIndex`` (its catalogue and embeddings are reused).
+        records: MathFish-format dicts; golds: their labelled standards.
+        train: indices of the training problems.
+        config: a ``tutor.standards.encoder.EncoderConfig``.
+
+    Returns:
+        ``(fold index without adapter, [window embeddings (w, d) per record])``.
+    """
+    from tutor.standards.encoder import finetuned_embeddings
+    from tutor.standards.index import StandardsIndex, query_windows, view_texts
+
+    cat = index.catalog
+    views = {s.code: [t for _, t in view_texts(cat, s)] for s in cat.standards()}
+    domains = {s.code: s.domain for s in cat.standards()}
+    emb = finetuned_embeddings(index.embeddings, [query_windows(records[i]["text"]) for i in train],
+                               [sorted(golds[i]) for i in train], views, domains, config)
+    fold_index = StandardsIndex.build(cat, emb, cache_dir=None)
+    return fold_index, embed_queries(fold_index, [r["text"] for r in records])
+
+
 def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
-             timing_sample: int | None = None) -> dict[str, Any]:
+             timing_sample: int | None = None, encoder: Any = None) -> dict[str, Any]:
     """Recall@1/5/10, MRR, n and median ms per query over ``records``.
 
     Args:
@@ -114,6 +161,9 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
         seed: fold assignment seed.
         timing_sample: embed only the first N problems one at a time (timed) and the rest in
             batches; ``None`` times every problem.
+        encoder: with ``cv``, a ``tutor.standards.encoder.EncoderConfig``: fine-tune the
+            encoder per fold (:func:`finetuned_fold`, seed = config seed + fold); timing is
+            of the base encoder (a merged LoRA costs the same per query).
 
     Raises:
         TutorInputError: a record without ``text`` or ``standard_ids``, or ``cv`` == 1.
@@ -143,22 +193,25 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
     if timed < len(records):
         vecs += embed_queries(index, [r["text"] for r in records[timed:]])
     means = pooled_queries(vecs)
-    folds = np.zeros(len(records), dtype=int)
-    if cv:
-        perm = np.random.default_rng(seed).permutation(len(records))
-        folds[perm] = np.arange(len(records)) % cv
+    folds = cv_folds(len(records), cv, seed)
     shipped = index.adapter
     rows, rank_s = [None] * len(records), [0.0] * len(records)
     try:
         for f in range(max(cv, 1)):
             test = np.flatnonzero(folds == f)
+            fold_index, fold_vecs, fold_means = index, vecs, means
             if cv:
                 train = np.flatnonzero(folds != f)
-                index.set_adapter(fit_adapter(means[train], [sorted(golds[i]) for i in train],
-                                              index.codes, index.prototypes))
+                if encoder is not None:
+                    fold_index, fold_vecs = finetuned_fold(
+                        index, records, golds, train, dataclasses.replace(encoder, seed=encoder.seed + f))
+                    fold_means = pooled_queries(fold_vecs)
+                fold_index.set_adapter(fit_adapter(fold_means[train], [sorted(golds[i]) for i in train],
+                                                   fold_index.codes, fold_index.prototypes))
             for i in progress(test, f"ranking fold {f + 1}/{max(cv, 1)}"):
                 t0 = time.perf_counter()
-                ranked = [m["code"] for m in index.rank(records[i]["text"], query_vector=vecs[i])[:10]]
+                ranked = [m["code"] for m in fold_index.rank(records[i]["text"],
+                                                             query_vector=fold_vecs[i], k=10)]
                 rank_s[i] = time.perf_counter() - t0
                 rows[i] = score_ranking(ranked, golds[i])
     finally:
@@ -182,9 +235,20 @@ def run(args: argparse.Namespace) -> int:
     index = _index(args, adapter)
     build_s = time.perf_counter() - t0
     records = read_records(args.data, args.limit)
-    report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample)
+    encoder = None
+    if args.finetune_encoder:
+        from tutor.errors import TutorInputError
+        from tutor.standards.encoder import EncoderConfig
+
+        if not args.cv:
+            raise TutorInputError("--finetune-encoder needs --cv K (the encoder is fitted per fold)")
+        encoder = EncoderConfig()
+        if args.encoder_epochs is not None:
+            encoder.epochs = args.encoder_epochs
+    report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample, encoder=encoder)
     report.update({"catalog": args.catalog, "data": str(args.data), "cv_folds": args.cv,
                    "adapter": "per-fold (cv)" if args.cv else "loaded" if index.adapter else "none",
+                   "encoder": dataclasses.asdict(encoder) if encoder else "base",
                    "index_load_s": round(build_s, 2)})
     report = write_report(args.out, report)
     print({k: report[k] for k in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr", "n",
