@@ -70,7 +70,8 @@ class SentenceEmbeddings(Embeddings):
     @property
     def dim(self) -> int:
         """Embedding size (384 for all-MiniLM-L6-v2)."""
-        return int(self.model.get_sentence_embedding_dimension())
+        get = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        return int(get())
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """See ``langchain_core.embeddings.Embeddings``."""
