@@ -192,3 +192,9 @@ def test_builtin_catalogue_fraction_problem(settings):
     assert index.search("Add 2/3 + 5/4 using a common denominator.", k=1, grade="5")[0].code == "5.NF.A.1"
     pre = index.prerequisites([got[0].code], "added the denominators 3 + 4")
     assert pre and all(m.role == "prerequisite" and m.grade in ("3", "4") for m in pre)
+
+
+def test_match_returns_catalogue_entry_or_none(index):
+    m = index.match("5.NF.A.1")
+    assert (m.code, m.grade, m.domain, m.role, m.score) == ("5.NF.A.1", "5", "5.NF", "problem", 0.0)
+    assert index.match("9.ZZ.Z.9") is None

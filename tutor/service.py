@@ -143,13 +143,10 @@ class Tutor:
         return matches, prerequisites
 
     def _catalog_match(self, code: str) -> StandardMatch | None:
-        try:
-            node = self.standards.catalog[code]
-        except KeyError:
+        match = self.standards.match(code)
+        if match is None:
             log.warning("problem-bank standard %s is not in the catalogue", code)
-            return None
-        return StandardMatch(code=code, description=node.description, grade=node.grade,
-                             domain=node.domain, cluster=node.cluster, score=0.0, role="problem")
+        return match
 
     def hint(self, problem: Problem, feedback: Feedback, level: int) -> Iterator[Hint]:
         """Stream hint ``level`` for a checked solution (see :meth:`HintLadder.stream`).

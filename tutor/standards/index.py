@@ -321,6 +321,13 @@ class StandardsIndex:
         return {"code": code, "description": n.description, "grade": n.grade, "domain": n.domain,
                 "cluster": n.cluster, "score": round(score, 4), "role": role}
 
+    def match(self, code: str, score: float = 0.0, role: str = "problem") -> StandardMatch | None:
+        """The catalogue entry ``code`` as a ``StandardMatch`` (e.g. a problem's own tag);
+        ``None`` when the catalogue has no such code."""
+        if code not in self.catalog:
+            return None
+        return StandardMatch.from_dict(self._match(code, score, role))
+
     def search(self, text: str, k: int = 5, grade: str | None = None) -> list[StandardMatch]:
         """The ``k`` standards the problem most likely addresses, best first.
 
