@@ -70,3 +70,34 @@ def test_vtg_categories_map_onto_the_tutor_categories():
     assert set(VTG_CATEGORY.values()) <= set(ERROR_CATEGORIES)
     assert VTG_CATEGORY["Extra quantity or Missing quantity"] == "Extra or missing quantity"
     assert VTG_CATEGORY["Reached correct solution but proceeded further"] == "Went past the answer"
+
+
+def _written(rid, process, verdict, error_type=None):
+    """A MathEDU-shaped record: a written (LaTeX) solution and the teacher's verdict."""
+    review = {"error": [{"error_type": error_type, "error_equation": ""}]} if error_type else {}
+    return {"id": rid, "student_process": process, "correct_or_not": verdict,
+            "teacher_review": review}
+
+
+def test_written_work_harness(tmp_path):
+    """Correct LaTeX work is not accused (nested fractions, aligned rows, a ratio); an
+    arithmetic slip is caught; an unreadable solution counts as not flagged."""
+    rows = [
+        _written(1, "\\begin{aligned} & \\frac{\\frac{4}{10}}{\\frac{7}{10}}=\\frac{4}{7} \\\\ "
+                    "& 600 \\times \\frac{4}{7} \\\\ = & 342.86 \\end{aligned}", "correct"),
+        _written(2, "$$ a: b=3: 5 $$ $$ 240 \\div(3+5) \\times 3=90 $$", "correct"),
+        _written(3, "\\begin{aligned} & 6 \\times 7=42 \\\\ & 42+8=52 \\end{aligned}", "wrong",
+                 "Arithmetical error"),
+        _written(4, "\x00\x01", "wrong", "Comprehension error"),
+    ]
+    data = tmp_path / "mathedu.json"
+    data.write_text(json.dumps(rows))
+    out = tmp_path / "report.json"
+    assert main(["eval", "verify", "--data", str(data), "--format", "mathedu", "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert rep["n"] == 4 and rep["n_correct"] == 2 and rep["n_arith_error"] == 1
+    assert rep["false_alarm_rate"] == 0.0
+    assert rep["arith_error_recall"] == 1.0
+    # steps: a row and a chain continued on the next row ("= & 342.86"); 2 display blocks;
+    # 2 rows; 0 for the junk
+    assert rep["steps_per_solution"] == round((2 + 2 + 2 + 0) / 4, 2)

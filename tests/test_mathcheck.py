@@ -70,3 +70,48 @@ def test_cogtutorbugs_nonequivalence_rate(shared_data):
     rows = json.loads((shared_data / "cogtutorbugs" / "dev.json").read_text())[:300]
     verdicts = [equivalent_equations(r["eq1"], r["eq2"]) for r in rows]
     assert sum(v is False for v in verdicts) > 0.2 * len(rows)
+
+
+@pytest.mark.parametrize("text, ok", [
+    # LaTeX as students and math editors write it
+    ("\\frac{\\frac{4}{10}}{\\frac{7}{10}}=\\frac{4}{7}", True),      # nested fractions
+    ("\\frac{\\frac{4}{10}}{\\frac{7}{10}}=\\frac{4}{5}", False),
+    ("20 \\div 3.6 \\times 75=416 \\frac{2}{3}", True),               # mixed number
+    ("360^{\\circ} \\times 15 \\%=54^{\\circ}", True),                 # degrees
+    ("(30 \\div \\sqrt{2})^2=450", True),                               # not "30 per sqrt"
+    ("$900 \\div 50=18$ times $18 \\times 3=54$ minutes", True),       # two formulas, not one
+    # decimal commas; thousands separators stay
+    ("108 \\div 360=0,3=30 \\%", True), ("6 \\times 3,2=19,2", True), ("0,5 + 0,25 = 0,85", False),
+    ("1,200 + 300 = 1,500", True),
+    # percentages are rounded like other written values
+    ("250 \\div 5 \\div 1750 = 2.9 \\%", True), ("12 / 50 = 25%", False), ("0.3 = 20%", False),
+    # unit changes of one or two factors
+    ("30 \\mathrm{~km} / \\mathrm{hr} =\\frac{50}{6} \\mathrm{~m} / \\mathrm{s}", True),
+    ("2 hours = 120 minutes", True),
+    # a note in brackets does not end the computation
+    ("1 (Tom) + 2 (parents) + 3 (siblings) = 6 people", True),
+    ("50 customers - 3 customers (for not wearing masks) - 21 customers = 26 customers", True),
+    ("1 (Tom) + 2 (parents) = 4 people", False),
+    # a colon after a word is punctuation
+    ("Year 2: 327 + 50 = 377", True), ("To convert to cents, we multiply by 100: 0.5 x 100 = 50", True),
+    ("Step 2: 12 - 5 = 8", False),
+])
+def test_written_math_forms(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text", [
+    "7: 3 \\times 5=7: 15",               # ratios (or division in some countries)
+    "120: 5=24",
+    "253=1+2+3+\\ldots+20+21+22",         # terms left out
+    "1 + 2 + ... + 10 = 55",
+    "(544,314)=2 \\times 17=34",          # a pair (gcd), not 544,314
+    "? \\times 48=173 \\times 240",       # "?" is the unknown
+    "\\frac{c_2^7}{c_2^{15}}=\\frac{21}{105}",  # subscripted names
+    "x(1+15 \\%)=1150", "2 a^2 =1600", "(2 a+16)+(3 a-8)=69 \\times 2",  # algebra
+    "120=\\frac{2}{3} x",
+    "4^{\\prime \\prime}=2^{22}",
+])
+def test_unreadable_or_algebraic_forms_are_not_accused(text):
+    """What the checker cannot evaluate as arithmetic is "unchecked", never "wrong"."""
+    assert check_step(text, 1).ok is None

@@ -59,3 +59,24 @@ def test_raw_keeps_what_was_typed():
     steps = parse_solution("1. He buys 3 pens\nat $2 each.\n2) 3 x 2 = 6")
     assert [s.raw for s in steps] == ["1. He buys 3 pens\nat $2 each.", "2) 3 x 2 = 6"]
     assert parse_solution("Step 1: \\(2+2=4\\)")[0].raw == "Step 1: \\(2+2=4\\)"
+
+
+def test_latex_rows_become_steps():
+    text = ("assume the distance is $x$ km $$ \\begin{aligned} & x \\times \\frac{5}{12}=5 \\\\ "
+            "& x=12 \\end{aligned} $$")
+    assert split_steps(text) == ["assume the distance is $x$ km", "x \\times \\frac{5}{12}=5", "x=12"]
+
+
+def test_latex_row_starting_with_equals_continues_the_chain():
+    text = "\\begin{aligned} & (25+22) \\times 2-19 \\\\ = & 75 \\\\ & 75 \\div 5=15 \\end{aligned}"
+    assert split_steps(text) == ["(25+22) \\times 2-19 = 75", "75 \\div 5=15"]
+
+
+def test_latex_alignment_columns_and_row_spacing():
+    text = ("\\begin{array}{ll} 12 a=15 b & a=\\frac{5}{4} b \\\\[2pt] "
+            "\\sqrt{16} & =4 \\end{array}")
+    assert split_steps(text) == ["12 a=15 b ; a=\\frac{5}{4} b", "\\sqrt{16} =4"]
+
+
+def test_plain_ampersand_is_left_alone():
+    assert split_steps("Tom & Sam have 3 + 4 = 7 apples.") == ["Tom & Sam have 3 + 4 = 7 apples."]

@@ -30,9 +30,17 @@ _UNICODE = {
     "×": "*", "✕": "*", "∗": "*", "·": "*", "⋅": "*", "÷": "/", "∕": "/", "−": "-", "–": "-",
     "—": "-", "‐": "-", "＝": "=", "²": "^2", "³": "^3", "½": "(1/2)", "⅓": "(1/3)",
     "⅔": "(2/3)", "¼": "(1/4)", "¾": "(3/4)", "⅕": "(1/5)", "⅛": "(1/8)", "\u00a0": " ",
-    "\u2009": " ", "\u202f": " ", "≈": "=",
+    "\u2009": " ", "\u202f": " ", "…": " y ", "...": " y ", "≈": "=", "≒": "=", "≐": "=",
 }
 _LATEX = [
+    # a subscripted name (t_1, C_{2}) is an unknown, never a number
+    (re.compile(r"(?<![A-Za-z])[A-Za-z]_\s*(?:\{[^{}]*\}|\w)"), " y "),
+    (re.compile(r"\^\s*\{?\s*\\circ\s*\}?"), " degrees "),
+    # "416 \frac{2}{3}": a mixed number
+    (re.compile(r"(?<![\d.])(\d+)\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}"), r"(\1+\2/\3)"),
+    # "1 + 2 + \ldots + 22", "4^{\prime\prime}": terms left out / a marked name: not checkable
+    (re.compile(r"\\[lc]?dots|\^\s*\{?\s*(?:\\prime\s*)+\}?"), " y "),
+    (re.compile(r"\^\s*\{([^{}]*)\}"), r"^(\1)"),
     (re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}"), r"((\1)/(\2))"),
     (re.compile(r"\\sqrt\s*\{([^{}]*)\}"), r"sqrt(\1)"),
     (re.compile(r"\\(?:times|cdot|ast)"), "*"),
@@ -40,20 +48,46 @@ _LATEX = [
     (re.compile(r"\\(?:left|right|big|Big)\s*([()\[\]|.])"), r"\1"),
     (re.compile(r"\\%"), "%"),
     (re.compile(r"\\\$"), "$"),
-    (re.compile(r"\\text\s*\{([^{}]*)\}"), r" \1 "),
-    (re.compile(r"\\(?:,|;|!|quad|qquad)"), " "),
+    # text and upright units (\mathrm{~km}) are words, not math
+    (re.compile(r"\\(?:text|mathrm|textrm|mathbf|textbf|operatorname)\s*\{([^{}]*)\}"), r" \1 "),
+    (re.compile(r"\\(?:,|;|!|quad|qquad)|~"), " "),
     (re.compile(r"\\boxed\s*\{([^{}]*)\}"), r"\1"),
-    (re.compile(r"\\approx"), "="),
+    (re.compile(r"\\(?:approx|fallingdotseq|risingdotseq|doteq|simeq)"), "="),
     (re.compile(r"\{,\}"), ","),
 ]
+#: Passes over :data:`_LATEX`: each pass rewrites the innermost ``\frac{}{}`` of nested ones.
+_LATEX_PASSES = 4
 _ANNOTATION = re.compile(r"<<([^<>]*)>>")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d]|,\d)")
+_THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d]|,\d)")
 _TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]\s+(?=[$(]?\s*\d)")
 # "80 nuts/day", "kg/day/person": a per-unit after a quantity, not a division to compute
-_PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*[A-Za-z]{2,}\b")
+_PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b")
 # a single letter next to math is an unknown (4s = 100, x + 3x): such runs are algebra
 _VARIABLE = re.compile(r"(?<![A-Za-z'])(?:(?<=\d)|(?<=[-+*/^=(]\s)|(?<=[-+*/^=(]))[b-zB-HJ-Z](?![A-Za-z'])"
                        r"|(?<![A-Za-z'])[b-zB-HJ-Z](?=\s*[-+*/^=]\s*[\d(])")
+# "a" as an unknown: squared, or written against a number ("2a"); elsewhere it is a word
+_VARIABLE_A = re.compile(r"(?<![A-Za-z'])[aA](?=\s*\^)|(?<=\d)[aA](?![A-Za-z'.])")
+# a usual unknown written after a number and a space ("10 * 1.1 x", "2 a + 16"); unit
+# letters (m, g, l, s, h, k) are left alone
+_VARIABLE_AFTER = re.compile(r"(?<=[\d)]\s)[abcnpqrxyz](?![A-Za-z'])(?=\s*(?:$|[-+*/^=)]))")
+# "x(1 + 15%)": a one-letter name applied to a bracket is algebra, not a word before a product
+# "? x 48 = 173 x 240": a question mark in a computation stands for the unknown
+_QUESTION = re.compile(r"\?(?=\s*(?:[-+*/=×÷]|\\times|\\div|\\cdot|[xX]\s*\d))|(?<=[-+*/=×÷])\s*\?")
+# "(544,314) = 34": a pair (a greatest common divisor, a point), not a number with a separator
+_PAIR = re.compile(r"\(\s*\d+\s*,\s*\d+\s*\)")
+_VARIABLE_CALL = re.compile(r"(?<![A-Za-z'\\])[A-Za-z](?=\()")
+# "3:5", "7 : 15": a ratio (or, in some countries, a division): not checked as arithmetic
+_RATIO = re.compile(r"(?<=[\d)}])\s*:\s*(?=[\d(\\])")
+_LEAD = re.compile(r"([A-Za-z]?)\s*(?:[\d.,]*\d\)?|\\[dt]?frac\{[^{}]*\}\{[^{}]*\})$")
+# "0,5", "0,359" and "3,25" (decimal comma); a comma before three digits stays a thousands
+# separator, and "(2,3)" / "[8,12]" stay pairs
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,(\[])(\d+),(\d{1,2})(?![\d,\]])|(?<![\d.,])(0),(\d+)")
+_ANY_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(0),(\d+)|(?<![\d.,])(\d+),(\d{1,2})(?![\d,])")
+# LaTeX math delimiters, when the text is LaTeX (else "$" is money)
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")
+# "(koala bear)", "(for not wearing masks)": a note on the number before it; kept as one
+# word, so the unit-word rule lets the computation go on after it
+_WORDS_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z]{2,})[A-Za-z\s.']*\)")
 _PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _MIXED = re.compile(r"(?<![\d./*^])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d.])")
@@ -75,9 +109,43 @@ _WORD_OPS = [
     (re.compile(r"(?i)\s+(?:equals|is equal to|makes)\s+(?=[$(]?\d)"), " = "),
 ]
 #: Unit factors a correct result may differ by when the step converts units (cents -> $).
-_CONVERSIONS = ((re.compile(r"(?i)cent"), 100), (re.compile(r"(?i)minute|hour|second"), 60),
-                (re.compile(r"(?i)gram|met(er|re)|\bkg\b|\bkm\b|\bml\b|lit(er|re)"), 1000))
+_CONVERSIONS = ((re.compile(r"(?i)cent"), (100,)),
+                (re.compile(r"(?i)min|hour|\bhr|sec\b|second|\bs\b"), (60, 3600)),
+                (re.compile(r"(?i)gram|met(er|re)|\bkg\b|\bkm\b|\bml\b|lit(er|re)"), (1000,)),
+                (re.compile(r"(?i)\bcm\b|centimet"), (100,)))
 _MAX_UNIT_WORDS = 4
+
+
+def _separators(text: str) -> str:
+    """Drop thousands separators (``1,200``) and read decimal commas (``0,5``, ``3,25``)."""
+    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    if not _DECIMAL_COMMA.search(text):
+        return text
+    # a writer who uses decimal commas uses them in brackets too: "200 x (1,2)"
+    return _ANY_DECIMAL_COMMA.sub(_decimal, text)
+
+
+def _decimal(m: re.Match) -> str:
+    return f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}"
+
+
+def _math_delimiters(text: str) -> str:
+    """In LaTeX text, ``$…$`` and ``$$…$$`` bound separate formulas: end a run there (so
+    "``$900 \\div 50=18$ times $18 \\times 3=54$``" is two computations, not one product)."""
+    if _LATEX_COMMAND.search(text) and "\\$" not in text and text.count("$") % 2 == 0:
+        return text.replace("$", " ; ")
+    return text
+
+
+def _latex(text: str) -> str:
+    """LaTeX markup to plain math, innermost first (``\\frac{\\frac{4}{10}}{2}``)."""
+    for _ in range(_LATEX_PASSES):
+        before = text
+        for pat, rep in _LATEX:
+            text = pat.sub(rep, text)
+        if text == before:
+            break
+    return text
 
 
 def normalize_math(text: str) -> str:
@@ -86,14 +154,14 @@ def normalize_math(text: str) -> str:
     Words stay in place (the tokenizer decides which are units); the result is for
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
+    text = _math_delimiters(text)
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
-    for pat, rep in _LATEX:
-        text = pat.sub(rep, text)
+    text = _latex(text)
     text = text.replace("\\", " ").replace("{", "(").replace("}", ")")
-    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    text = _separators(text)
     text = re.sub(r"[$£€¢]", "", text)
     for pat, rep in _WORD_OPS:
         text = pat.sub(rep, text)
@@ -103,6 +171,7 @@ def normalize_math(text: str) -> str:
     text = _PERCENT.sub(lambda m: f"({m.group(1)}/100)", text)
     text = _MIXED.sub(lambda m: f"({m.group(1)}+{m.group(2)}/{m.group(3)})", text)
     text = re.sub(r"(?<=\d):(?=\d{2}\b)", " ", text)  # clock times 5:30 are not ratios to compute
+    text = _WORDS_IN_BRACKETS.sub(r" \1 ", text)  # "= 79 (pens)": a unit, not a product
     return text
 
 
@@ -111,10 +180,9 @@ def numbers_in(text: str) -> list[float]:
     ``$1,200`` gives 1200.0, ``1/2`` gives 1.0 and 2.0, ``½`` gives 1.0 and 2.0)."""
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
-    for pat, rep in _LATEX:
-        text = pat.sub(rep, text)
+    text = _latex(text)
     text = _ANNOTATION.sub(" ", text)
-    text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    text = _separators(text)
     return [float(m.group()) for m in _NUMBER.finditer(text)]
 
 
@@ -215,8 +283,11 @@ def evaluate(expr: str) -> Fraction | None:
 
 
 def _decimals(literal: str) -> int:
-    m = re.fullmatch(r"\(?\s*-?\d*\.(\d+)\s*\)?", literal.strip())
-    return len(m.group(1)) if m else 0
+    """Decimal places of a written value; a percentage "(2.9/100)" has two more."""
+    m = re.fullmatch(r"\(?\s*-?\d*(?:\.(\d+))?\s*(/\s*100)?\s*\)?", literal.strip())
+    if not m:
+        return 0
+    return len(m.group(1) or "") + (2 if m.group(2) else 0)
 
 
 def values_match(computed: float, written: float, written_text: str = "") -> bool:
@@ -229,7 +300,7 @@ def values_match(computed: float, written: float, written_text: str = "") -> boo
     if math.isclose(computed, written, rel_tol=1e-9, abs_tol=1e-9):
         return True
     d = _decimals(written_text) if written_text else 0
-    if abs(computed - written) <= 0.5 * 10.0 ** (-d) + 1e-9 and abs(computed) >= 0.5:
+    if abs(computed - written) <= 0.5 * 10.0 ** (-d) + 1e-9 and (abs(computed) >= 0.5 or d >= 1):
         return True
     # rounded to a few significant figures (e.g. 0.3333 -> 0.33 when written as 0.33 was caught
     # above; here e.g. 1234.5 written as 1230)
@@ -237,16 +308,17 @@ def values_match(computed: float, written: float, written_text: str = "") -> boo
 
 
 def _converted(computed: float, written: float, context: str) -> bool:
-    """Whether ``written`` is ``computed`` in another unit the step mentions (cents -> $)."""
-    for pat, factor in _CONVERSIONS:
-        if pat.search(context) and (values_match(computed, written * factor)
-                                    or values_match(computed * factor, written)):
-            return True
-    return False
+    """Whether ``written`` is ``computed`` in another unit the step mentions (cents -> $,
+    km/h -> m/s: one factor, or two factors' product or quotient)."""
+    base = {f for pat, fs in _CONVERSIONS if pat.search(context) for f in fs}
+    factors = base | {a * b for a in base for b in base} | {a / b for a in base for b in base if a != b}
+    # relative tolerance only: a unit change keeps the digits that were written
+    return any(math.isclose(computed, written * f, rel_tol=5e-3) for f in factors | {1 / f for f in factors})
 
 
 def _is_literal(expr: str) -> bool:
-    return bool(re.fullmatch(r"\(?-?(\d+(\.\d+)?|\.\d+)\)?", expr))
+    """A single written number, percentages included ("(2.9/100)" is 2.9%)."""
+    return bool(re.fullmatch(r"\(?-?(\d+(\.\d+)?|\.\d+)(/100)?\)?", expr))
 
 
 def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
@@ -263,7 +335,8 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
         if _is_literal(b):
             ok = values_match(float(va), float(vb), b) or _converted(float(va), float(vb), context)
         else:  # "8/12 + 9/12 = 20/12": an expression on the right must agree exactly
-            ok = va == vb or math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-12)
+            ok = (va == vb or math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-12)
+                  or (_is_literal(a) and _converted(float(va), float(vb), context)))  # 80 km/h = 8000/6 m/min
         if not ok and not _is_literal(b):
             # run-on chain "4+3 = 7*2 = 14": the next part continues from this result
             lead = _NUMBER.match(b.lstrip("("))
@@ -271,7 +344,7 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                 out.append(Equation(text=f"{a}={lead.group()}", lhs_value=float(va),
                                     rhs_value=float(lead.group()), ok=True))
                 continue
-        if not ok and _is_literal(a) and _is_literal(b):
+        if not ok and _is_literal(a) and _is_literal(b) and "/100" not in a + b:
             # "$1 = 100 cents", "1 hour = 60 minutes": a statement of units, not a computation
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
@@ -282,8 +355,23 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
     return out
 
 
+def _after_word(text: str, colon: int) -> bool:
+    """Whether the number before the colon at ``colon`` follows a word ("Year 2: 327 + 50",
+    "multiply by 100: 0.5 x 100"): then the colon is punctuation, not a ratio."""
+    m = _LEAD.search(text[max(0, colon - 40):colon])
+    return bool(m and m.group(1))
+
+
 def _math_runs_text(text: str) -> str:
-    return _VARIABLE.sub("§", normalize_math(text))
+    """Normalised text with unknowns and ratio colons marked ``§`` (runs holding one are
+    algebra or ratios, not arithmetic to check)."""
+    # ratios first, while "25%:" and "$5:" still read as written
+    text = _RATIO.sub(lambda m: m.group() if _after_word(text, m.start()) else "/§/", text)
+    text = _PAIR.sub(" § ", _QUESTION.sub(" § ", text))
+    text = normalize_math(text)
+    for pat in (_VARIABLE, _VARIABLE_A, _VARIABLE_AFTER, _VARIABLE_CALL):
+        text = pat.sub("§", text)
+    return text
 
 
 def check_step(text: str, number: int) -> StepCheck:

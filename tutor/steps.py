@@ -8,6 +8,9 @@ A student types a worked solution in one of four shapes; :func:`parse_solution` 
 4. a single paragraph, split into sentences (decimals such as ``3.5`` or ``$1.50`` and
    abbreviations such as ``e.g.`` or ``Mr.`` do not end a sentence).
 
+LaTeX display math is laid out first (:func:`latex_rows`): each row of an ``aligned`` or
+``array`` environment and each ``$$ … $$`` block is a line of its own.
+
 Bad input raises :class:`~tutor.errors.TutorInputError` with a message the student can read.
 """
 
@@ -29,6 +32,15 @@ _NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 # LaTeX display/inline delimiters that carry no math themselves ("$" alone may be money).
 _LATEX_DELIMS = re.compile(r"\$\$|\\\[|\\\]|\\\(|\\\)")
+# LaTeX layouts whose rows are steps: \begin{aligned} … \\ … \end{aligned} (``array`` has a
+# column spec), and display math $$ … $$ / \[ … \].
+_LATEX_ENV = re.compile(r"\\(?:begin|end)\s*\{(?:aligned|align|gathered|gather|array|eqnarray|split|"
+                        r"cases|multline|flalign|alignat)\*?\}(?:\s*\{[lcr|]*\})?")
+_LATEX_ROW = re.compile(r"\\\\(?:\[[^\]]*\])?")
+_DISPLAY = re.compile(r"\$\$|\\\[|\\\]")
+# "&" before a relation aligns it (drop it); between two formulas it separates columns
+_ALIGN_MARK = re.compile(r"(?<!\\)&(?=\s*(?:=|<|>|\\approx|\\leq?|\\geq?|$))|^\s*&|(?<==)\s*&", re.M)
+_COLUMN_MARK = re.compile(r"(?<!\\)&")
 # Words whose trailing period does not end a sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "e.g", "i.e", "eg", "ie", "approx",
@@ -121,9 +133,30 @@ def split_steps(text: str) -> list[str]:
     return [clean for _, clean in _pieces(text)]
 
 
+def latex_rows(text: str) -> str:
+    """Lay LaTeX display math out one row per line: each row of an ``aligned``/``array``/…
+    environment and each ``$$ … $$`` block becomes a line (so a step), alignment marks
+    ``&`` are dropped, and a row that starts with ``=`` (a chain continued from the row
+    above) stays on the line above. Text without such markup is returned unchanged."""
+    if not (_LATEX_ENV.search(text) or _DISPLAY.search(text) or _LATEX_ROW.search(text)):
+        return text
+    text = _LATEX_ENV.sub("\n", text)
+    text = _LATEX_ROW.sub("\n", text)  # before \[ … \]: a row break may carry "[2pt]"
+    text = _DISPLAY.sub("\n", text)
+    text = _COLUMN_MARK.sub(" ; ", _ALIGN_MARK.sub(" ", text))
+    lines: list[str] = []
+    for ln in text.split("\n"):
+        if lines and re.match(r"\s*(=|\\approx|≈)", ln):
+            lines[-1] = lines[-1].rstrip() + " " + ln.strip()
+        else:
+            lines.append(ln)
+    return "\n".join(lines)
+
+
 def _pieces(text: str) -> list[tuple[str, str]]:
     """``(raw, cleaned)`` per step: the text as typed and with numbering/delimiters removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = latex_rows(text)
     raw: list[str] = []
     body: list[str] = []
     # 1. "Step N:" markers anywhere (several may share a line).

@@ -30,8 +30,9 @@ def register(subparsers) -> None:
     """Add ``verify`` and ``verify-train`` to the ``tutor eval`` group."""
     p = subparsers.add_parser("verify", help="first-wrong-step accuracy on VtG / ProcessBench files")
     p.add_argument("--data", required=True, help="VtG .json or ProcessBench .json/.jsonl file")
-    p.add_argument("--format", choices=("vtg", "processbench", "cogtutorbugs"), required=True,
-                   help="cogtutorbugs: algebra steps (eq1 -> eq2) checked for equivalence")
+    p.add_argument("--format", choices=("vtg", "processbench", "cogtutorbugs", "mathedu"), required=True,
+                   help="cogtutorbugs: algebra steps (eq1 -> eq2) checked for equivalence; "
+                        "mathedu: arithmetic checks on real written (LaTeX) student work")
     p.add_argument("--no-reference", action="store_true", help="hide reference solutions (VtG)")
     p.add_argument("--limit", type=int, default=None, help="first N records only")
     p.add_argument("--model", choices=("student", "none"), default="student",
@@ -129,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
         raise TutorInputError(f"{args.data} holds no records")
     if args.format == "cogtutorbugs":
         return _run_algebra(args, records)
+    if args.format == "mathedu":
+        return _run_written(args, records)
     verifier = Verifier(None, free_weights="process" if args.format == "processbench" else "free")
     with_ref = args.format == "vtg" and not args.no_reference
     if args.model == "student" and verifier.needs_model(with_ref):
@@ -184,6 +187,57 @@ def _run_algebra(args: argparse.Namespace, records: list[dict[str, Any]]) -> int
               "seconds_per_step": round(statistics.median(secs), 4)}
     write_report(args.out, report)
     print(json.dumps({k: report[k] for k in ("accuracy", "n", "undecided")}))
+    return 0
+
+
+def written_solution_flags(text: str) -> tuple[bool, bool, int]:
+    """Parse a written solution and check the arithmetic of every step.
+
+    Returns:
+        ``(flagged, checked, n_steps)``: whether some step states a computation that
+        :func:`tutor.mathcheck.check_step` finds wrong, whether any computation could be
+        checked at all, and how many steps the parser found (0 when the text is unreadable).
+    """
+    from tutor.mathcheck import check_step
+    from tutor.steps import parse_solution
+
+    try:
+        steps = parse_solution(text)
+    except TutorInputError:
+        return False, False, 0
+    checks = [check_step(s.text, s.number) for s in steps]
+    return (any(c.ok is False for c in checks), any(c.ok is not None for c in checks), len(steps))
+
+
+def _run_written(args: argparse.Namespace, records: list[dict[str, Any]]) -> int:
+    """MathEDU (real student solutions, transcribed to LaTeX, with the teacher's verdict and
+    error types): how often the arithmetic check accuses a solution the teacher marked
+    correct (``false_alarm_rate``; an upper bound, since a correct final answer can sit on a
+    sloppy chain such as ``3 + 4 = 7 + 2 = 9``) and how often it catches one whose error the
+    teacher typed as "Arithmetical error" (``arith_error_recall``)."""
+    flags: dict[str, list[bool]] = {"correct": [], "arith": []}
+    checked, n_steps, secs = 0, [], []
+    for r in progress(records, "written solutions"):
+        t0 = time.perf_counter()
+        flagged, any_checked, n = written_solution_flags(str(r.get("student_process") or ""))
+        secs.append(time.perf_counter() - t0)
+        checked += any_checked
+        n_steps.append(n)
+        types = {e.get("error_type") for e in ((r.get("teacher_review") or {}).get("error") or [])}
+        if r.get("correct_or_not") == "correct":
+            flags["correct"].append(flagged)
+        elif "Arithmetical error" in types:
+            flags["arith"].append(flagged)
+    rate = lambda xs: round(sum(xs) / len(xs), 4) if xs else None  # noqa: E731
+    report = {"data": str(args.data), "format": "mathedu", "n": len(records),
+              "n_correct": len(flags["correct"]), "n_arith_error": len(flags["arith"]),
+              "false_alarm_rate": rate(flags["correct"]), "arith_error_recall": rate(flags["arith"]),
+              "checked_rate": round(checked / len(records), 4),
+              "steps_per_solution": round(statistics.fmean(n_steps), 2),
+              "seconds_per_solution": round(statistics.median(secs), 4)}
+    write_report(args.out, report)
+    print(json.dumps({k: report[k] for k in ("false_alarm_rate", "arith_error_recall", "n_correct",
+                                             "n_arith_error", "steps_per_solution")}))
     return 0
 
 
