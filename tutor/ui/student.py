@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tutor.errors import TutorError, TutorInputError
+from tutor.mathtext import readable_math
 from tutor.schema import Feedback, Hint, Problem, Submission
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ def steps_html(feedback: Feedback) -> str:
     for step, mark in zip(feedback.steps, marks):
         icon, css, label = MARK_LABEL.get(mark, MARK_LABEL["not_checked"])
         rows.append(f'<tr class="{css}"><td>{icon}</td><td>Step {step.number}</td>'
-                    f"<td>{html.escape(step.text)}</td><td>{html.escape(label)}</td></tr>")
+                    f"<td>{html.escape(readable_math(step.text))}</td><td>{html.escape(label)}</td></tr>")
     return '<table class="tutor-steps">' + "".join(rows) + "</table>"
 
 

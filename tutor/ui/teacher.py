@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.errors import TutorError
+from tutor.mathtext import readable_math
 from tutor.schema import ERROR_CATEGORIES
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def detail_frames(d) -> dict[str, Any]:
         "problem": d.problem.text,
         "reference": "\n".join(d.problem.reference_solution or []) +
                      (f"\nFinal answer: {d.problem.final_answer}" if d.problem.final_answer else ""),
-        "steps": _frame([[s.number, s.text, marks[i].replace("_", " "),
+        "steps": _frame([[s.number, readable_math(s.text), marks[i].replace("_", " "),
                           "" if probs[i] is None else round(float(probs[i]), 2)]
                          for i, s in enumerate(d.steps)], STEP_COLUMNS),
         "explanation": (f"Step {v.first_error_step}: " if v.first_error_step else "") +

@@ -1,0 +1,60 @@
+"""LaTeX a student typed, shown as plain readable math (layer 3: pure functions).
+
+The tutor keeps what the student wrote; this is only for display in the browser, where raw
+``\\frac{5}{12} \\times 60`` is hard to read and no LaTeX renderer is loaded (the app works
+offline). ``\\frac{a}{b}`` becomes ``a/b`` (brackets where a part is more than one number or
+name), operators and relations become their Unicode signs, ``\\text{…}``/``\\mathrm{…}`` keep
+their words, and any other command loses its backslash.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SIGNS = {
+    "times": "×", "cdot": "·", "div": "÷", "pm": "±", "leq": "≤", "le": "≤", "geq": "≥",
+    "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "Rightarrow": "⇒", "rightarrow": "→",
+    "Leftrightarrow": "⇔", "therefore": "∴", "because": "∵", "pi": "π", "infty": "∞",
+    "ldots": "…", "cdots": "⋯", "dots": "…", "circ": "°", "%": "%", "$": "$", "quad": " ",
+    "qquad": " ", ",": " ", ";": " ", "!": "", "left": "", "right": "", "fallingdotseq": "≒", "&": "&",
+}
+_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_SQRT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
+_WORDS = re.compile(r"\\(?:text|mathrm|textrm|mathbf|textbf|operatorname|boxed)\s*\{([^{}]*)\}")
+_POWER = re.compile(r"\^\s*\{([^{}]*)\}")
+_SUB = re.compile(r"_\s*\{([^{}]*)\}")
+_COMMAND = re.compile(r"\\([A-Za-z]+|[%$,;!&])")
+_DEGREES = re.compile(r"\^\s*\{?\s*\\circ\s*\}?")
+_ENV = re.compile(r"\\(?:begin|end)\s*\{[a-z*]+\}(?:\s*\{[lcr|]*\})?")
+_SIMPLE = re.compile(r"[\w.]+|\(.*\)")
+
+
+def _part(x: str) -> str:
+    x = x.strip()
+    return x if _SIMPLE.fullmatch(x) else f"({x})"
+
+
+def readable_math(text: str) -> str:
+    """``text`` with its LaTeX markup turned into plain math for display.
+
+    Args:
+        text: any step text; text without a backslash is returned unchanged.
+
+    Returns:
+        e.g. ``"\\\\frac{5}{12} \\\\times 60 = 25"`` -> ``"5/12 × 60 = 25"``.
+    """
+    if "\\" not in text and "{" not in text:
+        return text
+    out = re.sub(r"(?<!\\)&|\\\\", " ", _DEGREES.sub("°", _ENV.sub(" ", text)))  # alignment, row breaks
+    for _ in range(4):  # nested fractions and roots, innermost first
+        before = out
+        out = _WORDS.sub(lambda m: m.group(1).replace("~", " "), out)
+        out = _FRAC.sub(lambda m: f"{_part(m.group(1))}/{_part(m.group(2))}", out)
+        out = _SQRT.sub(lambda m: f"√{_part(m.group(1))}", out)
+        out = _POWER.sub(lambda m: "^" + _part(m.group(1)), out)
+        out = _SUB.sub(lambda m: "_" + m.group(1), out)
+        if out == before:
+            break
+    out = _COMMAND.sub(lambda m: _SIGNS.get(m.group(1), m.group(1)), out)
+    out = out.replace("{", "").replace("}", "").replace("~", " ")
+    return re.sub(r"[ \t]+", " ", re.sub(r"(?<=\d)\s+%", "%", out)).strip()
