@@ -66,3 +66,41 @@ def test_lora_fine_tuning_pulls_problems_to_their_standard_and_merges():
     x = model.encode(FRACTIONS[:1])
     merge_lora(model)
     np.testing.assert_allclose(model.encode(FRACTIONS[:1]), x, atol=1e-5)
+
+
+@pytest.mark.model
+def test_saved_lora_loads_into_the_embeddings_and_keys_the_cache(tmp_path):
+    """A fine-tuning saved with ``save_lora`` gives the same embeddings when
+    ``SentenceEmbeddings`` loads it, and changes ``model_path`` (the view-cache key)."""
+    from sentence_transformers import SentenceTransformer
+
+    from tutor.errors import TutorConfigError
+    from tutor.llm import embedding_model_path
+    from tutor.standards.encoder import lora_id, merge_lora, save_lora
+    from tutor.standards.store import SentenceEmbeddings
+
+    base = str(embedding_model_path())
+    model = SentenceTransformer(base, device="cpu")
+    cfg = EncoderConfig(rank=4, epochs=2, batch=6, lr=5e-3, train_windows=1, hard_negatives=0)
+    fit_encoder(model, [[t] for t in FRACTIONS + AREA], [["S.1"]] * 3 + [["S.2"]] * 3,
+                VIEWS, DOMAINS, cfg)
+    path = tmp_path / "encoder.npz"
+    file_id = save_lora(model, path, {"data": "toy"})
+    assert file_id == lora_id(path) and len(file_id) == 12
+    merge_lora(model)
+    model.max_seq_length = 96
+    want = model.encode(AREA, normalize_embeddings=True)
+
+    tuned = SentenceEmbeddings(base, dtype="float32", lora_path=path)
+    plain = SentenceEmbeddings(base, dtype="float32")
+    got = tuned.encode(AREA, 96)
+    # float16 storage of the LoRA matrices: equal to ~1e-3
+    np.testing.assert_allclose(got, want, atol=5e-3)
+    assert np.abs(plain.encode(AREA, 96) - got).max() > 1e-2  # the fine-tuning is really applied
+    assert tuned.lora_id == file_id and tuned.model_path.endswith(f"+lora:{file_id}")
+    assert plain.lora_id is None and plain.model_path == base
+
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(TutorConfigError):
+        SentenceEmbeddings(base, dtype="float32", lora_path=bad)

@@ -198,3 +198,25 @@ def test_match_returns_catalogue_entry_or_none(index):
     m = index.match("5.NF.A.1")
     assert (m.code, m.grade, m.domain, m.role, m.score) == ("5.NF.A.1", "5", "5.NF", "problem", 0.0)
     assert index.match("9.ZZ.Z.9") is None
+
+
+def test_adapter_fitted_on_another_encoder_is_not_used(tiny_atc, tmp_path, caplog):
+    """An adapter records the encoder it was fitted on; loaded with another encoder (here the
+    plain one) it would rank nonsense, so the index runs without it and says why."""
+    import numpy as np
+
+    from tutor.config import load_settings
+    from tutor.standards import StandardsIndex
+    from tutor.standards.adapter import QueryAdapter
+
+    settings = load_settings(catalog="atc", atc_path=str(tiny_atc), cache_dir=str(tmp_path / "c"))
+    path = tmp_path / "adapter.npz"
+    QueryAdapter(np.eye(384, dtype=np.float32), {}, {"encoder": "0123456789ab"}).save(path)
+    with caplog.at_level("WARNING"):
+        index = StandardsIndex.from_settings(settings, adapter_path=path, encoder_path=None)
+    assert index.adapter is None
+    assert "not used" in caplog.text
+    QueryAdapter(np.eye(384, dtype=np.float32), {}, {}).save(path)
+    index = StandardsIndex.from_settings(settings.replace(cache_dir=str(tmp_path / "d")),
+                                         adapter_path=path, encoder_path=None)
+    assert index.adapter is not None

@@ -18,12 +18,15 @@ Measured on MathFish dev with 5-fold CV (``docs/benchmarks.md`` § Standards).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import random
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from tutor.errors import TutorInputError
+from tutor.errors import TutorConfigError, TutorInputError
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,78 @@ def add_lora(model: Any, rank: int, dropout: float = 0.1) -> None:
                                        target_modules=list(LORA_TARGETS)), model[0].auto_model)
     for name, p in model.named_parameters():
         p.requires_grad = "lora_" in name
+
+
+def default_encoder_path(catalog: str) -> Path:
+    """The shipped encoder fine-tuning for a catalogue (``models/standards/encoder-<catalog>.npz``;
+    the index runs on the plain encoder when the file is absent)."""
+    from tutor.standards.adapter import ADAPTER_DIR
+
+    return ADAPTER_DIR / f"encoder-{catalog}.npz"
+
+
+def save_lora(model: Any, path: str | Path, meta: dict | None = None) -> str:
+    """Write the trained LoRA matrices of ``model`` (a ``SentenceTransformer`` after
+    :func:`fit_encoder`, not merged) to a compressed ``.npz``, float16.
+
+    Returns:
+        The file's id (first 12 hex digits of its SHA-256), which an adapter fitted on this
+        encoder records so the two are never mixed up.
+
+    Raises:
+        TutorInputError: the model has no LoRA layers.
+    """
+    import numpy as np
+
+    arrays = {n: p.detach().float().cpu().numpy().astype(np.float16)
+              for n, p in model[0].auto_model.named_parameters() if "lora_" in n}
+    if not arrays:
+        raise TutorInputError("the encoder has no LoRA layers to save (rank 0 or not trained)")
+    rank = int(next(a for n, a in arrays.items() if "lora_A" in n).shape[0])
+    info = {"format": 1, "rank": rank, "alpha": 2 * rank, "targets": list(LORA_TARGETS), **(meta or {})}
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, __meta__=np.array(json.dumps(info)), **arrays)
+    return lora_id(path)
+
+
+def lora_id(path: str | Path) -> str:
+    """First 12 hex digits of the SHA-256 of a LoRA file."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def load_lora(model: Any, path: str | Path) -> dict:
+    """Add the LoRA saved by :func:`save_lora` to ``model`` (a float32
+    ``SentenceTransformer``) and merge it into the weights.
+
+    Returns:
+        The file's metadata (rank, training data, …).
+
+    Raises:
+        TutorConfigError: unreadable file, or its matrices do not fit this model.
+    """
+    import numpy as np
+    import torch
+
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(str(z["__meta__"]))
+            arrays = {k: z[k].astype(np.float32) for k in z.files if k != "__meta__"}
+    except (OSError, KeyError, ValueError) as exc:
+        raise TutorConfigError(f"cannot read the encoder LoRA file {path}: {exc}") from exc
+    add_lora(model, int(meta["rank"]), dropout=0.0)
+    params = dict(model[0].auto_model.named_parameters())
+    expected = {n for n in params if "lora_" in n}
+    if expected != set(arrays) or any(tuple(params[n].shape) != arrays[n].shape for n in arrays):
+        raise TutorConfigError(f"the encoder LoRA file {path} does not fit this embedding model")
+    with torch.no_grad():
+        for n, a in arrays.items():
+            params[n].copy_(torch.from_numpy(a))
+    merge_lora(model)
+    for p in model.parameters():
+        p.requires_grad = False
+    model.eval()
+    return meta
 
 
 def merge_lora(model: Any) -> None:

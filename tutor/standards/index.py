@@ -186,8 +186,8 @@ class StandardsIndex:
         return cls(catalog, embeddings, store, protos, adapter)
 
     @classmethod
-    def from_settings(cls, settings: Settings, adapter_path: str | Path | None = "default"
-                      ) -> "StandardsIndex":
+    def from_settings(cls, settings: Settings, adapter_path: str | Path | None = "default",
+                      encoder_path: str | Path | None = "default") -> "StandardsIndex":
         """The index for ``settings`` (``catalog``, ``atc_path``, ``embedding_model``,
         ``cache_path``), built once per process.
 
@@ -195,14 +195,24 @@ class StandardsIndex:
             settings: the tutor's settings.
             adapter_path: ``"default"`` (the shipped adapter of this catalogue, when present),
                 ``None`` (no adapter) or an adapter ``.npz`` file.
+            encoder_path: ``"default"`` (the shipped encoder fine-tuning of this catalogue,
+                when present), ``None`` (the plain encoder) or a LoRA ``.npz`` file. An
+                adapter fitted on another encoder than the one loaded is not used (warning).
 
         Raises:
-            TutorConfigError: missing catalogue, embedding model or unreadable adapter.
+            TutorConfigError: missing catalogue, embedding model, or an unreadable adapter or
+                encoder file.
         """
+        from tutor.standards.encoder import default_encoder_path
+
         if adapter_path == "default":
             adapter_path = default_adapter_path(settings.catalog)
+        if encoder_path == "default":
+            encoder_path = default_encoder_path(settings.catalog)
+        if encoder_path and not Path(encoder_path).exists():
+            encoder_path = None
         key = (settings.catalog, settings.atc_path, settings.embedding_model,
-               settings.embedding_dtype, str(settings.cache_path), str(adapter_path))
+               settings.embedding_dtype, str(settings.cache_path), str(adapter_path), str(encoder_path))
         with _CACHE_LOCK:
             if key not in _CACHE:
                 from tutor.llm import embedding_model_path
@@ -210,10 +220,15 @@ class StandardsIndex:
 
                 catalog = load_catalog(settings.catalog, settings.atc_path)
                 emb = SentenceEmbeddings(embedding_model_path(settings.embedding_model),
-                                         dtype=settings.embedding_dtype)
+                                         dtype=settings.embedding_dtype, lora_path=encoder_path)
                 adapter = None
                 if adapter_path and Path(adapter_path).exists():
                     adapter = QueryAdapter.load(adapter_path)
+                    if adapter.meta.get("encoder") != emb.lora_id:
+                        log.warning("standards adapter %s was fitted on encoder %s, not on the "
+                                    "loaded one (%s): not used", adapter_path,
+                                    adapter.meta.get("encoder") or "plain", emb.lora_id or "plain")
+                        adapter = None
                 _CACHE[key] = cls.build(catalog, emb, settings.cache_path, adapter)
             return _CACHE[key]
 
