@@ -166,6 +166,21 @@ def test_eval_harness_on_tiny_file(tiny_atc, tmp_path, monkeypatch):
     assert rep["encoder"]["epochs"] == 1 and rep["encoder"]["rank"] > 0
     assert rep["n"] == 4 and 0.0 <= rep["recall_at_1"] <= 1.0 and rep["recall_at_10"] == 1.0
     assert main(args + ["--finetune-encoder"]) == 2  # needs --cv
+    # folds run in separate processes, then merged: the same numbers as one run
+    assert main(args[:-2] + ["--cv", "2", "--out", str(tmp_path / "whole.json")]) == 0
+    whole = json.loads((tmp_path / "whole.json").read_text())
+    for f in (0, 1):
+        assert main(args[:-2] + ["--cv", "2", "--only-folds", str(f),
+                                 "--out", str(tmp_path / f"f{f}.json")]) == 0
+    assert main(["eval", "standards-merge", "--reports", str(tmp_path / "f0.json"),
+                 str(tmp_path / "f1.json"), "--out", str(out)]) == 0
+    merged = json.loads(out.read_text())
+    assert merged["n"] == 4 and merged["folds_scored"] == [0, 1]
+    for k in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr"):
+        assert merged[k] == pytest.approx(whole[k], abs=1e-4)
+    assert main(["eval", "standards-merge", "--reports", str(tmp_path / "f0.json"),
+                 str(tmp_path / "f0.json"), "--out", str(out)]) == 2  # a fold twice
+    assert main(args[:-2] + ["--cv", "2", "--only-folds", "2", "--out", str(out)]) == 2
 
 
 def test_score_ranking():

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 from tutor.eval.common import progress, read_records, write_report
@@ -50,8 +52,17 @@ def register(subparsers: Any) -> None:
                         "(slow: ~20 min CPU per fold on MathFish dev)")
     p.add_argument("--encoder-epochs", type=int, default=None, metavar="N",
                    help="epochs of that fine-tuning (default: EncoderConfig's)")
+    p.add_argument("--only-folds", default=None, metavar="F,G",
+                   help="with --cv: score only these folds (0-based), e.g. to run folds in "
+                        "parallel processes; combine the reports with standards-merge")
     p.add_argument("--out", help="JSON report path")
     p.set_defaults(func=run)
+
+    m = subparsers.add_parser("standards-merge",
+                              help="combine reports of disjoint --only-folds runs (n-weighted)")
+    m.add_argument("--reports", nargs="+", required=True, help="report JSON files")
+    m.add_argument("--out", required=True, help="combined report path")
+    m.set_defaults(func=run_merge)
 
     f = subparsers.add_parser("standards-fit", help="fit the standards adapter on tagged problems")
     _common_args(f)
@@ -163,7 +174,8 @@ def finetuned_fold(index: Any, records: list[dict], golds: list[set[str]], train
 
 
 def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
-             timing_sample: int | None = None, encoder: Any = None) -> dict[str, Any]:
+             timing_sample: int | None = None, encoder: Any = None,
+             only_folds: list[int] | None = None) -> dict[str, Any]:
     """Recall@1/5/10, MRR, n and median ms per query over ``records``.
 
     Args:
@@ -176,6 +188,8 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
         encoder: with ``cv``, a ``tutor.standards.encoder.EncoderConfig``: fine-tune the
             encoder per fold (:func:`finetuned_fold`, seed = config seed + fold); timing is
             of the base encoder (a merged LoRA costs the same per query).
+        only_folds: with ``cv``, score only these folds (the metrics and ``n`` then cover
+            their problems; :func:`merge_reports` combines the reports of disjoint runs).
 
     Raises:
         TutorInputError: a record without ``text`` or ``standard_ids``, or ``cv`` == 1.
@@ -190,6 +204,8 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
             raise TutorInputError(f"record {r.get('id')!r} needs 'text' and 'standard_ids'")
     if cv == 1:
         raise TutorInputError("--cv needs at least 2 folds")
+    if only_folds and (not cv or any(not 0 <= f < cv for f in only_folds)):
+        raise TutorInputError(f"--only-folds must name folds 0 … {max(cv, 1) - 1} of --cv")
     golds = [gold_standards(index, r["standard_ids"]) for r in records]
     index.rank(records[0]["text"])  # warm-up
     # The first `timed` problems are embedded one at a time, as the tutor does, and timed;
@@ -209,7 +225,7 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
     shipped = index.adapter
     rows, rank_s = [None] * len(records), [0.0] * len(records)
     try:
-        for f in range(max(cv, 1)):
+        for f in (sorted(set(only_folds)) if only_folds else range(max(cv, 1))):
             test = np.flatnonzero(folds == f)
             fold_index, fold_vecs, fold_means = index, vecs, means
             if cv:
@@ -228,10 +244,13 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
                 rows[i] = score_ranking(ranked, golds[i])
     finally:
         index.set_adapter(shipped)
-    n = len(records)
-    report = {f"recall_at_{k}": round(sum(r[f"hit@{k}"] for r in rows) / n, 4) for k in KS}
-    report["mrr"] = round(sum(r["rr"] for r in rows) / n, 4)
+    scored = [r for r in rows if r is not None]
+    n = len(scored)
+    report = {f"recall_at_{k}": round(sum(r[f"hit@{k}"] for r in scored) / n, 4) for k in KS}
+    report["mrr"] = round(sum(r["rr"] for r in scored) / n, 4)
     report["n"] = n
+    if only_folds:
+        report["folds_scored"] = sorted(set(only_folds))
     per_query = np.array(embed_s) + np.array(rank_s[:timed])
     report["ms_per_query"] = round(1000 * float(np.median(per_query)), 2) if timed else None
     report["timed_queries"] = timed
@@ -258,7 +277,9 @@ def run(args: argparse.Namespace) -> int:
         encoder = EncoderConfig()
         if args.encoder_epochs is not None:
             encoder.epochs = args.encoder_epochs
-    report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample, encoder=encoder)
+    only = [int(f) for f in args.only_folds.split(",")] if args.only_folds else None
+    report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample, encoder=encoder,
+                      only_folds=only)
     report.update({"catalog": args.catalog, "data": str(args.data), "cv_folds": args.cv,
                    "adapter": "per-fold (cv)" if args.cv else "loaded" if index.adapter else "none",
                    "encoder": (dataclasses.asdict(encoder) if encoder
@@ -267,6 +288,36 @@ def run(args: argparse.Namespace) -> int:
     report = write_report(args.out, report)
     print({k: report[k] for k in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr", "n",
                                   "ms_per_query")})
+    return 0
+
+
+def merge_reports(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """One report from reports of disjoint sets of problems: recall@k and MRR weighted by
+    ``n``, ``n`` summed, the folds listed.
+
+    Raises:
+        TutorInputError: no report, a report without ``n``, or a fold scored twice.
+    """
+    from tutor.errors import TutorInputError
+
+    if not reports or any(not r.get("n") for r in reports):
+        raise TutorInputError("standards-merge needs reports with a positive 'n'")
+    folds = [f for r in reports for f in r.get("folds_scored", [])]
+    if len(folds) != len(set(folds)):
+        raise TutorInputError(f"a fold is scored in more than one report: {sorted(folds)}")
+    n = sum(r["n"] for r in reports)
+    keys = [f"recall_at_{k}" for k in KS] + ["mrr"]
+    out = {k: round(sum(r[k] * r["n"] for r in reports) / n, 4) for k in keys}
+    out.update({"n": n, "folds_scored": sorted(folds),
+                "merged_from": [r.get("encoder") for r in reports]})
+    return out
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    """``tutor eval standards-merge``: combine reports (see :func:`merge_reports`)."""
+    reports = [json.loads(Path(p).read_text(encoding="utf-8")) for p in args.reports]
+    report = write_report(args.out, merge_reports(reports))
+    print({k: report[k] for k in ("recall_at_1", "recall_at_5", "recall_at_10", "mrr", "n")})
     return 0
 
 
