@@ -22,6 +22,7 @@ import math
 import re
 from fractions import Fraction
 
+from tutor.mathtext import FRAC, SQRT
 from tutor.schema import Equation, StepCheck
 
 log = logging.getLogger(__name__)
@@ -41,8 +42,8 @@ _LATEX = [
     # "1 + 2 + \ldots + 22", "4^{\prime\prime}": terms left out / a marked name: not checkable
     (re.compile(r"\\[lc]?dots|\^\s*\{?\s*(?:\\prime\s*)+\}?"), " y "),
     (re.compile(r"\^\s*\{([^{}]*)\}"), r"^(\1)"),
-    (re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}"), r"((\1)/(\2))"),
-    (re.compile(r"\\sqrt\s*\{([^{}]*)\}"), r"sqrt(\1)"),
+    (FRAC, r"((\1)/(\2))"),
+    (SQRT, r"sqrt(\1)"),
     (re.compile(r"\\(?:times|cdot|ast)"), "*"),
     (re.compile(r"\\div"), "/"),
     (re.compile(r"\\(?:left|right|big|Big)\s*([()\[\]|.])"), r"\1"),
@@ -70,18 +71,20 @@ _VARIABLE_A = re.compile(r"(?<![A-Za-z'])[aA](?=\s*\^)|(?<=\d)[aA](?![A-Za-z'.])
 # a usual unknown written after a number and a space ("10 * 1.1 x", "2 a + 16"); unit
 # letters (m, g, l, s, h, k) are left alone
 _VARIABLE_AFTER = re.compile(r"(?<=[\d)]\s)[abcnpqrxyz](?![A-Za-z'])(?=\s*(?:$|[-+*/^=)]))")
-# "x(1 + 15%)": a one-letter name applied to a bracket is algebra, not a word before a product
 # "? x 48 = 173 x 240": a question mark in a computation stands for the unknown
 _QUESTION = re.compile(r"\?(?=\s*(?:[-+*/=×÷]|\\times|\\div|\\cdot|[xX]\s*\d))|(?<=[-+*/=×÷])\s*\?")
 # "(544,314) = 34": a pair (a greatest common divisor, a point), not a number with a separator
 _PAIR = re.compile(r"\(\s*\d+\s*,\s*\d+\s*\)")
+# "x(1 + 15%)": a one-letter name applied to a bracket is algebra, not a word before a product
 _VARIABLE_CALL = re.compile(r"(?<![A-Za-z'\\])[A-Za-z](?=\()")
 # "3:5", "7 : 15": a ratio (or, in some countries, a division): not checked as arithmetic
 _RATIO = re.compile(r"(?<=[\d)}])\s*:\s*(?=[\d(\\])")
+# the number (or fraction) written right before a colon, and the letter before it, if any
 _LEAD = re.compile(r"([A-Za-z]?)\s*(?:[\d.,]*\d\)?|\\[dt]?frac\{[^{}]*\}\{[^{}]*\})$")
 # "0,5", "0,359" and "3,25" (decimal comma); a comma before three digits stays a thousands
 # separator, and "(2,3)" / "[8,12]" stay pairs
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,(\[])(\d+),(\d{1,2})(?![\d,\]])|(?<![\d.,])(0),(\d+)")
+# once one unambiguous decimal comma is seen, every "d,dd" is read as one
 _ANY_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(0),(\d+)|(?<![\d.,])(\d+),(\d{1,2})(?![\d,])")
 # LaTeX math delimiters, when the text is LaTeX (else "$" is money)
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")

@@ -18,8 +18,10 @@ _SIGNS = {
     "ldots": "…", "cdots": "⋯", "dots": "…", "circ": "°", "%": "%", "$": "$", "quad": " ",
     "qquad": " ", ",": " ", ";": " ", "!": "", "left": "", "right": "", "fallingdotseq": "≒", "&": "&",
 }
-_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_SQRT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
+#: ``\frac{a}{b}`` (also ``\dfrac``, ``\tfrac``) with brace-free parts, and ``\sqrt{x}``;
+#: :mod:`tutor.mathcheck` reads the same markup.
+FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+SQRT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
 _WORDS = re.compile(r"\\(?:text|mathrm|textrm|mathbf|textbf|operatorname|boxed)\s*\{([^{}]*)\}")
 _POWER = re.compile(r"\^\s*\{([^{}]*)\}")
 _SUB = re.compile(r"_\s*\{([^{}]*)\}")
@@ -49,8 +51,8 @@ def readable_math(text: str) -> str:
     for _ in range(4):  # nested fractions and roots, innermost first
         before = out
         out = _WORDS.sub(lambda m: m.group(1).replace("~", " "), out)
-        out = _FRAC.sub(lambda m: f"{_part(m.group(1))}/{_part(m.group(2))}", out)
-        out = _SQRT.sub(lambda m: f"√{_part(m.group(1))}", out)
+        out = FRAC.sub(lambda m: f"{_part(m.group(1))}/{_part(m.group(2))}", out)
+        out = SQRT.sub(lambda m: f"√{_part(m.group(1))}", out)
         out = _POWER.sub(lambda m: "^" + _part(m.group(1)), out)
         out = _SUB.sub(lambda m: "_" + m.group(1), out)
         if out == before:
