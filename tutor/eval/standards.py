@@ -147,6 +147,30 @@ def cv_folds(n: int, k: int, seed: int = 0) -> "np.ndarray":
     return folds
 
 
+def encoder_targets(cat: Any) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """What :func:`tutor.standards.encoder.fit_encoder` trains towards: each standard's
+    text views, and its domain (for hard negatives)."""
+    from tutor.standards.index import view_texts
+
+    return ({s.code: [t for _, t in view_texts(cat, s)] for s in cat.standards()},
+            {s.code: s.domain for s in cat.standards()})
+
+
+def encoder_config(args: argparse.Namespace) -> Any:
+    """``EncoderConfig()`` with ``--encoder-epochs`` applied."""
+    from tutor.standards.encoder import EncoderConfig
+
+    config = EncoderConfig()
+    if args.encoder_epochs is not None:
+        config.epochs = args.encoder_epochs
+    return config
+
+
+def _file_or_none(value: str) -> str | None:
+    """``"none"`` -> ``None``; anything else (``"default"`` or a path) unchanged."""
+    return None if value == "none" else value
+
+
 def finetuned_fold(index: Any, records: list[dict], golds: list[set[str]], train: "np.ndarray",
                    config: Any) -> tuple[Any, list["np.ndarray"]]:
     """An index whose encoder is fine-tuned on the ``train`` problems only, and every
@@ -162,11 +186,10 @@ def finetuned_fold(index: Any, records: list[dict], golds: list[set[str]], train
         ``(fold index without adapter, [window embeddings (w, d) per record])``.
     """
     from tutor.standards.encoder import finetuned_embeddings
-    from tutor.standards.index import StandardsIndex, query_windows, view_texts
+    from tutor.standards.index import StandardsIndex, query_windows
 
     cat = index.catalog
-    views = {s.code: [t for _, t in view_texts(cat, s)] for s in cat.standards()}
-    domains = {s.code: s.domain for s in cat.standards()}
+    views, domains = encoder_targets(cat)
     emb = finetuned_embeddings(index.embeddings, [query_windows(records[i]["text"]) for i in train],
                                [sorted(golds[i]) for i in train], views, domains, config)
     fold_index = StandardsIndex.build(cat, emb, cache_dir=None)
@@ -259,8 +282,8 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
 
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark and write the report (see the module docstring)."""
-    adapter = {"none": None}.get(args.adapter, args.adapter)
-    encoder_path = {"none": None}.get(args.encoder, args.encoder)
+    adapter = _file_or_none(args.adapter)
+    encoder_path = _file_or_none(args.encoder)
     if args.cv:  # the shipped adapter and encoder fine-tuning saw every dev problem
         adapter = encoder_path = None
     t0 = time.perf_counter()
@@ -270,13 +293,10 @@ def run(args: argparse.Namespace) -> int:
     encoder = None
     if args.finetune_encoder:
         from tutor.errors import TutorInputError
-        from tutor.standards.encoder import EncoderConfig
 
         if not args.cv:
             raise TutorInputError("--finetune-encoder needs --cv K (the encoder is fitted per fold)")
-        encoder = EncoderConfig()
-        if args.encoder_epochs is not None:
-            encoder.epochs = args.encoder_epochs
+        encoder = encoder_config(args)
     only = [int(f) for f in args.only_folds.split(",")] if args.only_folds else None
     report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample, encoder=encoder,
                       only_folds=only)
@@ -326,7 +346,7 @@ def run_fit(args: argparse.Namespace) -> int:
     ``--finetune-encoder``, fine-tune the encoder on them first and save that too."""
     from tutor.standards.adapter import fit_adapter
 
-    encoder = None if args.encoder == "none" else args.encoder
+    encoder = _file_or_none(args.encoder)
     if args.finetune_encoder:
         encoder = _fit_encoder_file(args)
     index = _index(args, None, encoder)
@@ -349,17 +369,13 @@ def _fit_encoder_file(args: argparse.Namespace) -> str:
     it to ``--finetune-encoder``; returns that path."""
     from sentence_transformers import SentenceTransformer
 
-    from tutor.standards.encoder import EncoderConfig, fit_encoder, save_lora
-    from tutor.standards.index import query_windows, view_texts
+    from tutor.standards.encoder import fit_encoder, save_lora
+    from tutor.standards.index import query_windows
 
     base = _index(args, None, None)
     records = read_records(args.data)
-    cat = base.catalog
-    views = {s.code: [t for _, t in view_texts(cat, s)] for s in cat.standards()}
-    domains = {s.code: s.domain for s in cat.standards()}
-    config = EncoderConfig()
-    if args.encoder_epochs is not None:
-        config.epochs = args.encoder_epochs
+    views, domains = encoder_targets(base.catalog)
+    config = encoder_config(args)
     model = SentenceTransformer(base.embeddings.model_path, device="cpu")
     fit_encoder(model, [query_windows(r["text"]) for r in records],
                 [sorted(gold_standards(base, r.get("standard_ids", []))) for r in records],
