@@ -1,7 +1,8 @@
 """Symbolic checks of the math written in a step (layer 3: pure functions, sympy).
 
 :func:`check_step` finds every computation a step states (``3 x 4 = 12``, ``$1,200 * 20% =
-$240``, ``<<48/2=24>>``, ``\\frac{3}{4} \\times 8 = 6``) and evaluates both sides exactly with
+$240``, ``<<48/2=24>>``, ``\\frac{3}{4} \\times 8 = 6``, and in words through
+:mod:`tutor.verbal`: "I multiplied 12 by 5 to get 60") and evaluates both sides exactly with
 sympy rationals. :func:`numbers_in` lists the numbers a text states. :func:`equivalent_equations`
 checks an algebra step (equation before -> equation after) for an unchanged solution set.
 
@@ -24,6 +25,7 @@ from fractions import Fraction
 
 from tutor.mathtext import FRAC, SQRT
 from tutor.schema import Equation, StepCheck
+from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
 
@@ -398,12 +400,14 @@ def check_step(text: str, number: int) -> StepCheck:
         if len(parts) >= 2:
             equations += _check_chain([p.replace(" ", "") for p in parts], text)
     body = _ANNOTATION.sub(" ", body)
-    for seg in _segments(_math_runs_text(body)):
-        if "=" not in seg:
-            continue
-        parts = [p for p in seg.split("=") if p]
-        if len(parts) >= 2:
-            equations += _check_chain(parts, body)
+    # computations stated in words ("I divided 120 by 60 to get 2") are checked like written ones
+    for written in [body] + verbal_computations(body):
+        for seg in _segments(_math_runs_text(written)):
+            if "=" not in seg:
+                continue
+            parts = [p for p in seg.split("=") if p]
+            if len(parts) >= 2:
+                equations += _check_chain(parts, body)
     checked = [e.ok for e in equations if e.ok is not None]
     ok = None if not checked else all(checked)
     return StepCheck(step_number=number, equations=equations, values=numbers_in(body), ok=ok)

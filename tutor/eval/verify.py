@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.errors import TutorInputError
+from tutor.eval.calibration import hazard_calibration
 from tutor.eval.common import progress, read_records, write_report
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,30 @@ def processbench_metrics(preds: list[int], labels: list[int]) -> dict[str, Any]:
             "n": len(labels), "n_error": len(err), "n_correct": len(cor)}
 
 
+def verdict_outcomes(verdicts: list[str], labels: list[int]) -> dict[str, Any]:
+    """How the three-way verdict ("correct" / "incorrect" / "unsure") splits each kind of solution.
+
+    Returns:
+        ``verdicts``: counts by verdict for wrong (label > 0) and for correct solutions;
+        ``accused_correct_rate``: share of correct solutions called "incorrect";
+        ``unsure_correct_rate`` / ``unsure_wrong_rate``: share of each kind left "unsure";
+        ``passed_wrong_rate``: share of wrong solutions called "correct".
+    """
+    table = {"wrong": defaultdict(int), "correct": defaultdict(int)}
+    for v, y in zip(verdicts, labels):
+        table["wrong" if y else "correct"][v] += 1
+    n_w, n_c = sum(table["wrong"].values()), sum(table["correct"].values())
+
+    def share(kind: str, verdict: str, n: int) -> float | None:
+        return round(table[kind][verdict] / n, 4) if n else None
+
+    return {"verdicts": {k: dict(sorted(v.items())) for k, v in table.items()},
+            "accused_correct_rate": share("correct", "incorrect", n_c),
+            "unsure_correct_rate": share("correct", "unsure", n_c),
+            "unsure_wrong_rate": share("wrong", "unsure", n_w),
+            "passed_wrong_rate": share("wrong", "correct", n_w)}
+
+
 # --------------------------------------------------------------------------- commands
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark and write the report; prints the headline numbers."""
@@ -142,12 +167,15 @@ def run(args: argparse.Namespace) -> int:
     rows = (vtg_solutions(records, reference=with_ref) if args.format == "vtg"
             else processbench_solutions(records))
     total = 2 * len(records) if args.format == "vtg" else len(records)
-    preds, labels, cats, secs, cat_hits = [], [], [], [], []
+    preds, labels, cats, secs, cat_hits, verdicts, hazards, p_wrong = [], [], [], [], [], [], [], []
     for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
         t0 = time.perf_counter()
         verdict = verifier.verify(problem, steps)
         secs.append(time.perf_counter() - t0)
         preds.append(verdict.first_error_step or 0)
+        verdicts.append(verdict.label)
+        hazards.append(verdict.step_error_probs)
+        p_wrong.append(verdict.evidence["combiner"]["p_wrong"])
         if label and verdict.first_error_step == label and cat in VTG_CATEGORY:
             cat_hits.append(verdict.error_category == VTG_CATEGORY[cat])
         labels.append(label)
@@ -162,11 +190,14 @@ def run(args: argparse.Namespace) -> int:
         report["category_accuracy"] = round(sum(cat_hits) / len(cat_hits), 4) if cat_hits else None
     else:
         report.update(processbench_metrics(preds, labels))
+    report.update(verdict_outcomes(verdicts, labels))
+    report["calibration"] = hazard_calibration(hazards, labels, p_wrong)
     report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0
     report["seconds_per_solution_mean"] = round(statistics.fmean(secs), 4) if secs else 0.0
     write_report(args.out, report)
     keys = ("micro_f1", "binary_f1", "n_solutions") if args.format == "vtg" else ("f1", "acc_error", "acc_correct", "n")
-    print(json.dumps({k: report[k] for k in keys + ("seconds_per_solution",)}))
+    print(json.dumps({**{k: report[k] for k in keys + ("accused_correct_rate", "seconds_per_solution")},
+                      "step_ece": report["calibration"]["step"]["ece"]}))
     return 0
 
 
@@ -282,6 +313,7 @@ def run_train(args: argparse.Namespace) -> int:
         preds, labels = cv.pop("preds"), [lab for _, lab in sols]
         metrics = (vtg_metrics(preds, labels, cats) if mode != "process"
                    else processbench_metrics(preds, labels))
+        metrics["calibration"] = hazard_calibration(cv.pop("hazards"), labels, cv.pop("p_wrong"))
         comb = fit_combiner(sols, names, c=args.c, objective=objective)
         headline = {k: metrics[k] for k in ("micro_f1", "binary_f1", "f1", "acc_error", "acc_correct")
                     if k in metrics}

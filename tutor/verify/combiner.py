@@ -35,7 +35,10 @@ class Combiner:
         mean, scale: standardisation of each feature.
         coef, intercept: logistic-regression weights (on standardised features).
         correct_offset: log-odds added to the "solution correct" outcome when deciding.
-        unsure_margin: a verdict is "unsure" when P(correct) is within this margin of 0.5.
+        solution_scale: ``(a, b)`` of the Platt scaling that turns the hazard model's
+            P(solution wrong) into a calibrated one: ``sigmoid(a * logit(p) + b)``. The hazards
+            are calibrated per step, but their product over a solution is not (steps of one
+            solution are not independent); ``(1, 0)`` leaves it as is.
         meta: where the weights came from (data, CV numbers, date).
     """
 
@@ -45,7 +48,7 @@ class Combiner:
     coef: list[float]
     intercept: float
     correct_offset: float = 0.0
-    unsure_margin: float = 0.1
+    solution_scale: list[float] = field(default_factory=lambda: [1.0, 0.0])
     meta: dict = field(default_factory=dict)
 
     def hazards(self, rows: Sequence[dict[str, float]]) -> list[float]:
@@ -55,7 +58,7 @@ class Combiner:
             z = self.intercept
             for name, m, s, w in zip(self.features, self.mean, self.scale, self.coef):
                 z += w * ((r.get(name, 0.0) - m) / s)
-            out.append(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
+            out.append(_sigmoid(z))
         return out
 
     def decide(self, hazards: Sequence[float]) -> tuple[int | None, float, list[float]]:
@@ -75,6 +78,11 @@ class Combiner:
             return None, alive, p_first
         return best, alive, p_first
 
+    def p_wrong(self, hazards: Sequence[float]) -> float:
+        """Calibrated P(solution wrong) in [0, 1] from per-step hazards (see ``solution_scale``)."""
+        a, b = self.solution_scale
+        return _sigmoid(a * _logit(_raw_p_wrong(hazards)) + b)
+
     def save(self, path: str | Path) -> None:
         """Write the weights as JSON."""
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -91,6 +99,41 @@ class Combiner:
             return cls(**json.loads(Path(path).read_text(encoding="utf-8")))
         except (OSError, TypeError, ValueError) as exc:
             raise TutorConfigError(f"verifier combiner weights {path} unreadable: {exc}") from exc
+
+
+def _raw_p_wrong(hazards: Sequence[float]) -> float:
+    alive = 1.0
+    for h in hazards:
+        alive *= 1.0 - h
+    return 1.0 - alive
+
+
+def _logit(p: float) -> float:
+    # clipped so that a certain verdict stays finite
+    p = min(max(p, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def fit_solution_scale(hazards: Sequence[Sequence[float]], labels: Sequence[int]) -> list[float]:
+    """Platt scaling (Platt 1999) of P(solution wrong): a 1-D logistic regression of "the
+    solution is wrong" (label > 0) on ``logit(1 - prod(1 - h_k))``.
+
+    Returns:
+        ``[a, b]``; ``[1.0, 0.0]`` when only one class is present.
+    """
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([int(lab > 0) for lab in labels])
+    if len(set(y.tolist())) < 2:
+        return [1.0, 0.0]
+    x = np.array([[_logit(_raw_p_wrong(h))] for h in hazards])
+    lr = LogisticRegression(C=100.0, max_iter=1000).fit(x, y)
+    return [float(lr.coef_[0][0]), float(lr.intercept_[0])]
 
 
 def training_rows(solutions: Sequence[tuple[list[dict[str, float]], int]]):
@@ -125,8 +168,9 @@ def fit_combiner(solutions: Sequence[tuple[list[dict[str, float]], int]], featur
     lr.fit((x - mean) / scale, np.array(y))
     comb = Combiner(list(features), mean.tolist(), scale.tolist(), lr.coef_[0].tolist(),
                     float(lr.intercept_[0]))
+    hz = [comb.hazards(f) for f, _ in solutions]
+    comb.solution_scale = fit_solution_scale(hz, [lab for _, lab in solutions])
     if tune_offset:
-        hz = [comb.hazards(f) for f, _ in solutions]
         best = (-1.0, 0.0)
         labels = [lab for _, lab in solutions]
         for off in [x / 4 for x in range(-16, 17)]:
@@ -159,21 +203,28 @@ def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], feat
 
     Returns:
         ``micro_f1`` (accuracy of the first-wrong-step label, 0 = correct) and ``binary_f1``
-        ("is the solution wrong"), over out-of-fold predictions; ``preds`` the predictions.
+        ("is the solution wrong"), over out-of-fold predictions; ``preds`` the predictions;
+        ``hazards`` the out-of-fold per-step P(step wrong) and ``p_wrong`` the out-of-fold
+        calibrated P(solution wrong), for calibration reports.
     """
     import zlib
 
     fold_of = [zlib.crc32(g.encode()) % folds for g in groups]
     preds = [0] * len(solutions)
+    hazards: list[list[float]] = [[] for _ in solutions]
+    p_wrong = [0.0] * len(solutions)
     for k in range(folds):
         train = [s for s, f in zip(solutions, fold_of) if f != k]
         comb = fit_combiner(train, features, c=c, objective=objective)
         for i, (s, f) in enumerate(zip(solutions, fold_of)):
             if f == k:
-                preds[i] = _pred(comb, comb.hazards(s[0]))
+                hazards[i] = comb.hazards(s[0])
+                p_wrong[i] = comb.p_wrong(hazards[i])
+                preds[i] = _pred(comb, hazards[i])
     labels = [lab for _, lab in solutions]
     return {"micro_f1": sum(p == y for p, y in zip(preds, labels)) / len(labels),
-            "binary_f1": binary_f1(preds, labels), "preds": preds}
+            "binary_f1": binary_f1(preds, labels), "preds": preds, "hazards": hazards,
+            "p_wrong": p_wrong}
 
 
 def binary_f1(preds: Sequence[int], labels: Sequence[int]) -> float:

@@ -33,8 +33,10 @@ _FRACTION = re.compile(r"(-?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
 #: (ProcessBench format); both work without a reference.
 COMBINER_FILES = {"reference": "combiner_ref.json", "free": "combiner_free.json",
                   "process": "combiner_process.json"}
-#: P(solution wrong) between these bounds makes the verdict "unsure".
-UNSURE_LOW, UNSURE_HIGH = 0.3, 0.6
+#: Calibrated P(solution wrong) between these bounds makes the verdict "unsure": the verifier
+#: passes a solution only below 0.3 and accuses one only at 0.8 or more (the trade-off on VtG
+#: dev, cross-validated, is in docs/benchmarks.md § Calibration).
+UNSURE_LOW, UNSURE_HIGH = 0.3, 0.8
 #: A step whose written computation sympy proves wrong is wrong whatever the other evidence says
 #: (on VtG dev, 6 of ~2,400 correct steps are flagged by mathcheck); its P(wrong) is at least this.
 ARITHMETIC_FLOOR = 0.9
@@ -86,8 +88,8 @@ class Verifier:
         Returns:
             A :class:`~tutor.schema.Verdict`: ``first_error_step`` is 1-based or ``None``;
             ``step_error_probs`` are per-step P(step wrong | earlier steps right); ``label`` is
-            ``"unsure"`` when P(solution wrong) is between :data:`UNSURE_LOW` and
-            :data:`UNSURE_HIGH`.
+            ``"unsure"`` when the calibrated P(solution wrong) (``Combiner.p_wrong``) is between
+            :data:`UNSURE_LOW` and :data:`UNSURE_HIGH`.
         """
         t0 = time.perf_counter()
         steps = list(steps)
@@ -106,8 +108,8 @@ class Verifier:
         ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)
         hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] else h
                    for h, f in zip(comb.hazards(ev.features), ev.features)]
-        first, p_correct, _ = comb.decide(hazards)
-        p_wrong = 1.0 - p_correct
+        first, _, _ = comb.decide(hazards)
+        p_wrong = comb.p_wrong(hazards)
         if first is None:
             label = "unsure" if p_wrong > UNSURE_LOW else "correct"
         else:
