@@ -2,7 +2,7 @@
 
 import pytest
 
-from tutor.mathtext import readable_math
+from tutor.mathtext import readable_expression, readable_math
 
 
 @pytest.mark.parametrize("latex, shown", [
@@ -17,3 +17,14 @@ from tutor.mathtext import readable_math
 ])
 def test_readable_math(latex, shown):
     assert readable_math(latex) == shown
+
+
+@pytest.mark.parametrize("expr, shown", [
+    ("(20/100)*50", "20% × 50"),
+    ("3*68", "3 × 68"),
+    ("(5+3)*2-1", "(5 + 3) × 2 - 1"),
+    ("-4+2", "-4 + 2"),
+    ("1/2*48", "1/2 × 48"),
+])
+def test_readable_expression(expr, shown):
+    assert readable_expression(expr) == shown

@@ -55,3 +55,15 @@ def test_check_step_checks_computations_in_words():
     # a percent operand and the remainder rule of written division carry over
     assert check_step("I multiplied 20% by $50 to get $10.", 1).ok is True
     assert check_step("I divided 50 by 3 to get 16 with 2 left over.", 1).ok is True
+
+
+def test_a_wrong_computation_in_words_is_explained_in_the_students_terms():
+    from tutor.schema import Problem, Step
+    from tutor.verify import Verifier
+
+    problem = Problem(text="Donuts cost $68 a dozen. Ayisha buys 3 dozen. How much does she pay?")
+    steps = [Step(1, "I multiplied 3 dozen by $68 to get $2448."), Step(2, "So she pays $2448.")]
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    assert verdict.explanation == "In step 1, the calculation 3 × 68 does not equal 2448."
+    assert verdict.expected_value == "204"

@@ -60,3 +60,22 @@ def readable_math(text: str) -> str:
     out = _COMMAND.sub(lambda m: _SIGNS.get(m.group(1), m.group(1)), out)
     out = out.replace("{", "").replace("}", "").replace("~", " ")
     return re.sub(r"[ \t]+", " ", re.sub(r"(?<=\d)\s+%", "%", out)).strip()
+
+
+_PERCENT_FORM = re.compile(r"\((\d+(?:\.\d+)?)/100\)")
+
+
+def readable_expression(expr: str) -> str:
+    """A computation as the verifier normalised it, written back for a student.
+
+    Args:
+        expr: normalised ASCII math (``tutor.mathcheck.normalize_math``), e.g. ``"(20/100)*50"``.
+
+    Returns:
+        e.g. ``"20% × 50"``: percentages as written, ``×`` for ``*``, spaces around ``+ - ×``.
+    """
+    out = _PERCENT_FORM.sub(r"\1%", expr)
+    out = re.sub(r"\s*\*\s*", " × ", out)
+    out = re.sub(r"(?<=[\d)%])\s*([+-])\s*", r" \1 ", out)
+    return out.strip()
+

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tutor.llm import LanguageModel
 from tutor.mathcheck import check_step, numbers_in, values_match
+from tutor.mathtext import readable_expression
 from tutor.schema import Problem, Step, Verdict
 from tutor.verify.align import ReferenceGraph, close, contains
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -149,7 +150,7 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         verdict.error_category = "Calculation error"
         verdict.found_value = _fmt(wrong_eq.rhs_value)
         verdict.expected_value = _fmt(wrong_eq.expected)
-        verdict.explanation = (f"In step {n}, the calculation {wrong_eq.text.split('=')[0]} "
+        verdict.explanation = (f"In step {n}, the calculation {readable_expression(wrong_eq.text.split('=')[0])} "
                                f"does not equal {verdict.found_value}.")
         return
     found = unmatched[0] if unmatched else (ev.new_values[i][0] if ev.new_values[i] else graph.last)
