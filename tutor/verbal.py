@@ -50,7 +50,7 @@ _TAKE = r"(?:take|takes|took|taking)"
 _MUL = r"(?:multiply|multiplies|multiplied|multiplying)"
 _DIV = r"(?:divide|divides|divided|dividing|split|splits|splitting|share|shares|shared|sharing)"
 _OPERATION = re.compile(rf"\b(?:{_ADD}|{_SUB}|{_MUL}|{_DIV}|then|times|plus|minus|over)\b", re.I)
-_SCALE = {"double": "2", "triple": "3", "halve": "1/2", "half": "1/2"}
+_SCALE = {"doubl": "2", "tripl": "3", "halv": "1/2"}
 _SCALE_VERB = re.compile(r"\b(doubl|tripl|halv)(?:e|es|ed|ing)\b\s+(?P<a>.+)", re.I)
 
 
@@ -192,7 +192,7 @@ def _scaled(sentence: str) -> str | None:
     m = _SCALE_VERB.search(sentence)
     if not m:
         return None
-    factor = _SCALE[{"doubl": "double", "tripl": "triple", "halv": "halve"}[m.group(1).lower()]]
+    factor = _SCALE[m.group(1).lower()]
     res = _outside_brackets(_RESULT, m.group("a"))
     if not res:
         return None
