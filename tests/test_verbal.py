@@ -25,6 +25,7 @@ from tutor.verbal import verbal_computations
     ("We divide 25 by 1/3, which gives us 75 decorations.", ["25 / (1/3) = 75"]),
     ("I added up all the texts (25 + 5 + 3) to find the total, which is 33 texts.", ["25 + 5 + 3 = 33"]),
     ("I divided 28 by 2 to find out that Kyle caught 14 fish.", ["28 / 2 = 14"]),
+    ("I added 5 and 3 for a total of 8 apples.", ["5 + 3 = 8"]),
 ])
 def test_reads_computations_in_words(text, expected):
     assert verbal_computations(text) == expected

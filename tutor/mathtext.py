@@ -78,4 +78,3 @@ def readable_expression(expr: str) -> str:
     out = re.sub(r"\s*\*\s*", " × ", out)
     out = re.sub(r"(?<=[\d)%])\s*([+-])\s*", r" \1 ", out)
     return out.strip()
-

@@ -15,7 +15,7 @@ What is read, per sentence (case-insensitive):
 * a bracketed computation, ``all the texts (25 + 5 + 3)`` -> 25 + 5 + 3
 
 followed by a result cue (``to get``, ``which equals``, ``which is``, ``gives``, ``I got``,
-``for a total of``, ``=`` …) and the result number. Conservative by design, because a
+``for a total of`` …) and the result number. Conservative by design, because a
 misreading would accuse a correct step: each operand phrase must hold exactly one number
 (a number in brackets after a description, "the time per dress (12 hours)", wins), the result
 must follow its cue directly, and a sentence that already writes an ``=`` computation is left
@@ -31,7 +31,8 @@ NUMBER = r"[$£€]?\d[\d,]*(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?\s*%?"
 _NUMBER = re.compile(rf"(?<![\w.]){NUMBER}(?![\w/])")
 _BRACKETED = re.compile(rf"\(\s*({NUMBER})(?:\s+[A-Za-z][A-Za-z\s]*)?\s*\)")
 _CUE = (r"(?:,?\s*(?:which|that|this)\s+(?:equals|is|(?:gives|gave)(?:\s+(?:me|us))?|makes|comes\s+to)|"
-        r"\s+(?:to\s+find\s+(?:out\s+)?that(?:\s+[A-Za-z']+){0,4}|to\s+(?:get|find|make|give)|and\s+(?:got|get|found)|I\s+get|I\s+got|we\s+get|we\s+got|"
+        r"\s+(?:to\s+find\s+(?:out\s+)?that(?:\s+[A-Za-z']+){0,4}|to\s+(?:get|find|make|give)|"
+        r"and\s+(?:got|get|found)|I\s+get|I\s+got|we\s+get|we\s+got|for\s+a\s+total\s+of|"
         r"equals|gives(?:\s+(?:me|us))?|giving(?:\s+(?:me|us))?|results?\s+in|resulting\s+in|"
         r"comes\s+to|makes))"
         r"(?:\s+(?:a|the)\s+(?:final\s+|total\s+)?(?:total|sum|product|difference|quotient|answer|result|amount)"
