@@ -180,6 +180,11 @@ def test_form_problems():
     assert form_problems("In step 2, 5 x 4 is 20. So, 20 is the answer.", "concept", PROBLEM, STEPS) == \
         ["announces an answer"]
     assert form_problems("Try this: can you check your answer another way?", "extension", PROBLEM, STEPS) == []
+    assert form_problems("In step 1, you had 2448, not 2448.", "concept", PROBLEM, STEPS) == \
+        ["contrasts a value with itself"]
+    assert form_problems("In step 1, you had $2,448 apples instead of 2448.", "concept", PROBLEM, STEPS) == \
+        ["contrasts a value with itself"]
+    assert form_problems("In step 1, you used 12, not 8. Which one fits?", "concept", PROBLEM, STEPS) == []
     assert form_problems("The ratio of 5:3 is not right. The ratio of 5:3 is odd.", "concept", PROBLEM,
                          STEPS) == ["repeats itself"]
     # the hint must not misdescribe what the student did: step 1 multiplies, it does not add

@@ -109,11 +109,12 @@ def _read_text(path: str) -> str:
 def review(args: argparse.Namespace) -> int:
     """Print one review as a JSON object on stdout."""
     from tutor.schema import to_dict
-    from tutor.service import Tutor
+    from tutor.service import Tutor, read_submission
 
     sub = make_submission(args.problem, _read_text(args.solution_file),
                           _read_text(args.reference_file) if args.reference_file else None,
                           student_id=args.student_id)
+    read_submission(sub)  # bad input is refused before the models load (~10 s)
     tutor = Tutor.from_settings(_settings(args), load_store=not args.no_save)
     feedback = tutor.review(sub, save=not args.no_save)
     print(json.dumps(to_dict(feedback), ensure_ascii=False, indent=2))

@@ -373,6 +373,17 @@ _CACHE: dict[tuple, LanguageModel] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+def _quiet_library_notices(quantization: str) -> None:
+    """Hide start-up notices that ask the school's IT person for nothing: bitsandbytes reports
+    a missing optional CPU kernel package (it matters only for 4-bit models, and there it only
+    costs speed), and PEFT calls a transformers method that is being renamed."""
+    import warnings
+
+    if quantization != "nf4":
+        logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+
+
 def load_student_model(settings: Settings) -> LanguageModel | None:
     """Return the student model the settings ask for (loaded once per process), or ``None``
     when ``settings.use_model`` is off.
@@ -393,6 +404,7 @@ def load_student_model(settings: Settings) -> LanguageModel | None:
         if not (adapter / "adapter_config.json").exists():
             raise TutorConfigError(f"adapter folder {adapter} has no adapter_config.json")
     key = (settings.model, str(adapter), settings.quantization, settings.device)
+    _quiet_library_notices(settings.quantization)
     with _CACHE_LOCK:
         if key not in _CACHE:
             path = resolve_model_path(settings.model, settings.cache_path)

@@ -24,7 +24,7 @@ from tutor.errors import TutorInputError
 from tutor.hints import HintLadder
 from tutor.llm import LanguageModel, load_student_model
 from tutor.mathcheck import numbers_in
-from tutor.schema import Feedback, Hint, Problem, StandardMatch, Submission, Verdict
+from tutor.schema import Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict
 from tutor.steps import parse_solution
 from tutor.verify import Verifier
 
@@ -54,6 +54,27 @@ def clean_problem_text(text: str) -> str:
     if not any(ch.isalnum() for ch in text):
         raise TutorInputError("The problem has no words or numbers in it. Please type the problem.")
     return text
+
+
+def read_submission(submission: Submission) -> list[Step]:
+    """Clean the problem text in place and split the solution into steps; no model needed,
+    so callers can reject bad input before loading anything.
+
+    Returns:
+        The solution's steps (1-based ``number``).
+
+    Raises:
+        TutorInputError: unusable problem or solution text, or a solution without any number
+            (message for the student).
+    """
+    submission.problem.text = clean_problem_text(submission.problem.text)
+    steps = parse_solution(submission.solution_text)
+    if not any(numbers_in(st.text) for st in steps):
+        # Nothing to verify (and no way to talk the tutor into an answer): ask for work.
+        raise TutorInputError(
+            "I could not find any numbers or calculations in your solution. Please "
+            "write your steps with the numbers you used, for example: 48 / 2 = 24.")
+    return steps
 
 
 class Tutor:
@@ -110,14 +131,8 @@ class Tutor:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         problem = submission.problem
-        problem.text = clean_problem_text(problem.text)
         with _timed(timings, "parse"):
-            steps = parse_solution(submission.solution_text)
-            if not any(numbers_in(st.text) for st in steps):
-                # Nothing to verify (and no way to talk the tutor into an answer): ask for work.
-                raise TutorInputError(
-                    "I could not find any numbers or calculations in your solution. Please "
-                    "write your steps with the numbers you used, for example: 48 / 2 = 24.")
+            steps = read_submission(submission)
         with _timed(timings, "verify"):
             verdict = self.verifier.verify(problem, steps)
         with _timed(timings, "standards"):

@@ -290,6 +290,9 @@ _CLAIM = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.
 
 
 # A hint guides; it never announces an answer (even a wrong one: that would mislead).
+#: "you had 2448, not 2448": a value contrasted with itself says nothing.
+_SELF_CONTRAST = re.compile(r"(?i)(\$?\d[\d,]*(?:\.\d+)?)(?:\s+[a-z]+){0,2}\s*,?\s*(?:not|instead\s+of|rather\s+than)"
+                            r"\s+(\$?\d[\d,]*(?:\.\d+)?)")
 _ANSWER_CLAIM = re.compile(r"(?i)\banswers?\s+(?:is|are|was|=|:)|\bis\s+the\s+(?:final\s+|correct\s+|right\s+)?answer\b")
 
 
@@ -306,7 +309,8 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     """Why a hint does not do its job as a hint (empty = fine): a ``where``/``extension``/
     ``explain`` hint that asks no question; text copied from the problem or the student's
     steps (more than :data:`MAX_COPIED_WORDS` words in a row); arithmetic it states that is
-    false ("4 + 12 = 15"); announcing an answer ("so 20 is the answer"); a sentence said twice."""
+    false ("4 + 12 = 15"); announcing an answer ("so 20 is the answer"); a value contrasted
+    with itself ("you had 12, not 12"); a sentence said twice."""
     out = []
     if kind in QUESTION_KINDS and "?" not in text:
         out.append("asks no question")
@@ -320,6 +324,8 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
             out.append(f"false arithmetic {m.group(0)!r}")
     if _ANSWER_CLAIM.search(text):
         out.append("announces an answer")
+    if any(value_of(m.group(1)) == value_of(m.group(2)) for m in _SELF_CONTRAST.finditer(text)):
+        out.append("contrasts a value with itself")
     words = re.findall(r"[a-z0-9':]+", text.lower())
     grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
     sentences = [s.lower() for s in _sentences(text)]
