@@ -182,8 +182,11 @@ def test_form_problems():
     assert form_problems("Try this: can you check your answer another way?", "extension", PROBLEM, STEPS) == []
     assert form_problems("In step 1, you had 2448, not 2448.", "concept", PROBLEM, STEPS) == \
         ["contrasts a value with itself"]
-    assert form_problems("In step 1, you had $2,448 apples instead of 2448.", "concept", PROBLEM, STEPS) == \
+    assert form_problems("In step 1, you had $2,448, not 2448.", "concept", PROBLEM, STEPS) == \
         ["contrasts a value with itself"]
+    assert form_problems("In step 1, you need to divide 12, not divide 12.", "concept", PROBLEM, STEPS) == \
+        ["contrasts a value with itself"]
+    assert form_problems("Equal groups are multiplied, not added. Is 12 right?", "concept", PROBLEM, STEPS) == []
     assert form_problems("In step 1, you used 12, not 8. Which one fits?", "concept", PROBLEM, STEPS) == []
     assert form_problems("The ratio of 5:3 is not right. The ratio of 5:3 is odd.", "concept", PROBLEM,
                          STEPS) == ["repeats itself"]

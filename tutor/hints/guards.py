@@ -290,9 +290,24 @@ _CLAIM = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.
 
 
 # A hint guides; it never announces an answer (even a wrong one: that would mislead).
-#: "you had 2448, not 2448": a value contrasted with itself says nothing.
-_SELF_CONTRAST = re.compile(r"(?i)(\$?\d[\d,]*(?:\.\d+)?)(?:\s+[a-z]+){0,2}\s*,?\s*(?:not|instead\s+of|rather\s+than)"
-                            r"\s+(\$?\d[\d,]*(?:\.\d+)?)")
+_CONTRAST = re.compile(r"(?i)\b(?:not|instead\s+of|rather\s+than)\b")
+
+
+def _contrasts_with_itself(text: str) -> bool:
+    """"you had 2448, not 2448", "divide 12, not divide 12": the words (up to four) after
+    "not" / "instead of" / "rather than" repeat the ones before it, so the hint says nothing."""
+    def words(part: str) -> list[str]:
+        out = [w.strip("$,.") for w in part.lower().split()]
+        return [w.replace(",", "") if re.fullmatch(r"[\d,.]+", w) else w for w in out if w]
+
+    for m in _CONTRAST.finditer(text):
+        before, after = words(text[:m.start()]), words(text[m.end():])
+        for n in range(1, 5):
+            if len(before) >= n and before[-n:] == after[:n] and (n > 1 or any(c.isdigit() for c in before[-1])):
+                return True
+    return False
+
+
 _ANSWER_CLAIM = re.compile(r"(?i)\banswers?\s+(?:is|are|was|=|:)|\bis\s+the\s+(?:final\s+|correct\s+|right\s+)?answer\b")
 
 
@@ -324,7 +339,7 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
             out.append(f"false arithmetic {m.group(0)!r}")
     if _ANSWER_CLAIM.search(text):
         out.append("announces an answer")
-    if any(value_of(m.group(1)) == value_of(m.group(2)) for m in _SELF_CONTRAST.finditer(text)):
+    if _contrasts_with_itself(text):
         out.append("contrasts a value with itself")
     words = re.findall(r"[a-z0-9':]+", text.lower())
     grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
