@@ -35,6 +35,8 @@ def test_hazard_calibration_rows():
     assert rep["solution"]["n"] == 2
     assert rep["solution"]["mean_p"] == pytest.approx(((1 - 0.8 * 0.5 * 0.1) + (1 - 0.81)) / 2, abs=1e-4)
     assert hazard_calibration([[0.2]], [1], p_wrong=[0.7])["solution"]["mean_p"] == 0.7
+    # a solution without steps has no probability: left out of the solution report
+    assert hazard_calibration([[0.2], []], [1, 0], p_wrong=[0.7, None])["solution"]["n"] == 1
 
 
 def test_verdict_outcomes():

@@ -101,3 +101,18 @@ def test_written_work_harness(tmp_path):
     # steps: a row and a chain continued on the next row ("= & 342.86"); 2 display blocks;
     # 2 rows; 0 for the junk
     assert rep["steps_per_solution"] == round((2 + 2 + 2 + 0) / 4, 2)
+
+
+def test_vtg_harness_reports_calibration_and_survives_an_empty_solution(tmp_path):
+    empty = {**RECORD2, "id": "t3", "student_correct_response": ""}
+    data = tmp_path / "vtg.json"
+    data.write_text(json.dumps([RECORD, empty]))
+    out = tmp_path / "report.json"
+    assert main(["eval", "verify", "--data", str(data), "--format", "vtg", "--model", "none",
+                 "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert rep["verdicts"]["correct"] == {"correct": 1, "unsure": 1}  # nothing to check: "unsure"
+    assert rep["verdicts"]["wrong"] == {"incorrect": 2}
+    assert rep["accused_correct_rate"] == 0.0 and rep["unsure_correct_rate"] == 0.5
+    assert rep["calibration"]["solution"]["n"] == 3  # the empty solution has no probability
+    assert rep["calibration"]["step"]["n"] == 2 + 1 + 2  # wrong: steps to the first error; correct: all

@@ -64,7 +64,9 @@ def hazard_calibration(hazards: Sequence[Sequence[float]], labels: Sequence[int]
     Args:
         hazards: per solution, per step P(step wrong | earlier steps right).
         labels: per solution, the 1-based first wrong step, 0 for a correct solution.
-        p_wrong: per solution, the model's P(solution wrong); default ``1 - prod(1 - h_k)``.
+        p_wrong: per solution, the model's P(solution wrong), ``None`` where it gave none
+            (that solution is left out of the solution-level report); default
+            ``1 - prod(1 - h_k)``.
 
     Returns:
         ``{"step": ..., "solution": ...}``, each a :func:`calibration_report`. Step rows are
@@ -83,6 +85,8 @@ def hazard_calibration(hazards: Sequence[Sequence[float]], labels: Sequence[int]
             for h in hz:
                 alive *= 1.0 - h
             sol_p.append(min(max(1.0 - alive, 0.0), 1.0))
+        elif p_wrong[i] is None:
+            continue
         else:
             sol_p.append(p_wrong[i])
         sol_y.append(int(label > 0))

@@ -175,7 +175,8 @@ def run(args: argparse.Namespace) -> int:
         preds.append(verdict.first_error_step or 0)
         verdicts.append(verdict.label)
         hazards.append(verdict.step_error_probs)
-        p_wrong.append(verdict.evidence["combiner"]["p_wrong"])
+        # no steps to check: no probability either (scored as "unsure", left out of calibration)
+        p_wrong.append(verdict.evidence.get("combiner", {}).get("p_wrong"))
         if label and verdict.first_error_step == label and cat in VTG_CATEGORY:
             cat_hits.append(verdict.error_category == VTG_CATEGORY[cat])
         labels.append(label)
