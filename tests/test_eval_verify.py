@@ -27,13 +27,18 @@ RECORD2 = _record(
     "Ann has 6 x 5 = 30 eggs. So 30 - 4 = 26 eggs are whole.")
 
 
-def test_vtg_harness_end_to_end(tmp_path, capsys):
+def _vtg_report(tmp_path, records):
+    """Run ``tutor eval verify --format vtg`` on ``records``; return the report."""
     data = tmp_path / "vtg.json"
-    data.write_text(json.dumps([RECORD, RECORD2]))
+    data.write_text(json.dumps(records))
     out = tmp_path / "report.json"
     assert main(["eval", "verify", "--data", str(data), "--format", "vtg", "--model", "none",
                  "--out", str(out)]) == 0
-    rep = json.loads(out.read_text())
+    return json.loads(out.read_text())
+
+
+def test_vtg_harness_end_to_end(tmp_path, capsys):
+    rep = _vtg_report(tmp_path, [RECORD, RECORD2])
     assert rep["n_solutions"] == 4
     assert rep["micro_f1"] == 1.0
     assert rep["binary_f1"] == 1.0
@@ -105,12 +110,7 @@ def test_written_work_harness(tmp_path):
 
 def test_vtg_harness_reports_calibration_and_survives_an_empty_solution(tmp_path):
     empty = {**RECORD2, "id": "t3", "student_correct_response": ""}
-    data = tmp_path / "vtg.json"
-    data.write_text(json.dumps([RECORD, empty]))
-    out = tmp_path / "report.json"
-    assert main(["eval", "verify", "--data", str(data), "--format", "vtg", "--model", "none",
-                 "--out", str(out)]) == 0
-    rep = json.loads(out.read_text())
+    rep = _vtg_report(tmp_path, [RECORD, empty])
     assert rep["verdicts"]["correct"] == {"correct": 1, "unsure": 1}  # nothing to check: "unsure"
     assert rep["verdicts"]["wrong"] == {"incorrect": 2}
     assert rep["accused_correct_rate"] == 0.0 and rep["unsure_correct_rate"] == 0.5
