@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tutor.verify.combiner import raw_p_wrong
+
 
 def calibration_report(probs: Sequence[float], outcomes: Sequence[int], bins: int = 10) -> dict[str, Any]:
     """Reliability of probabilities against observed 0/1 outcomes.
@@ -81,10 +83,7 @@ def hazard_calibration(hazards: Sequence[Sequence[float]], labels: Sequence[int]
             step_p.append(h)
             step_y.append(int(k == label))
         if p_wrong is None:
-            alive = 1.0
-            for h in hz:
-                alive *= 1.0 - h
-            sol_p.append(min(max(1.0 - alive, 0.0), 1.0))
+            sol_p.append(min(max(raw_p_wrong(hz), 0.0), 1.0))
         elif p_wrong[i] is None:
             continue
         else:

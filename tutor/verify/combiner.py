@@ -81,7 +81,7 @@ class Combiner:
     def p_wrong(self, hazards: Sequence[float]) -> float:
         """Calibrated P(solution wrong) in [0, 1] from per-step hazards (see ``solution_scale``)."""
         a, b = self.solution_scale
-        return _sigmoid(a * _logit(_raw_p_wrong(hazards)) + b)
+        return _sigmoid(a * _logit(raw_p_wrong(hazards)) + b)
 
     def save(self, path: str | Path) -> None:
         """Write the weights as JSON."""
@@ -101,7 +101,8 @@ class Combiner:
             raise TutorConfigError(f"verifier combiner weights {path} unreadable: {exc}") from exc
 
 
-def _raw_p_wrong(hazards: Sequence[float]) -> float:
+def raw_p_wrong(hazards: Sequence[float]) -> float:
+    """P(solution wrong) straight from per-step hazards: ``1 - prod(1 - h_k)`` (uncalibrated)."""
     alive = 1.0
     for h in hazards:
         alive *= 1.0 - h
@@ -131,7 +132,7 @@ def fit_solution_scale(hazards: Sequence[Sequence[float]], labels: Sequence[int]
     y = np.array([int(lab > 0) for lab in labels])
     if len(set(y.tolist())) < 2:
         return [1.0, 0.0]
-    x = np.array([[_logit(_raw_p_wrong(h))] for h in hazards])
+    x = np.array([[_logit(raw_p_wrong(h))] for h in hazards])
     lr = LogisticRegression(C=100.0, max_iter=1000).fit(x, y)
     return [float(lr.coef_[0][0]), float(lr.intercept_[0])]
 
