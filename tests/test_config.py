@@ -42,3 +42,14 @@ def test_unknown_key_in_file(tmp_path):
     monkeypatch_port.write_text("port = 'eighty'\n")
     with pytest.raises(TutorConfigError, match="whole number"):
         load_settings(monkeypatch_port)
+
+
+@pytest.mark.parametrize("raw, expected", [("", ""), ("5", "5"), ("Grade 5", "5"), ("5th", "5"),
+                                           ("k", "K"), ("0", "K"), ("high school", "HS"), ("11", "HS")])
+def test_grade_setting_is_normalised(raw, expected):
+    assert load_settings(grade=raw).grade == expected
+
+
+def test_unknown_grade_setting_is_refused():
+    with pytest.raises(TutorConfigError, match="grade"):
+        load_settings(grade="13")

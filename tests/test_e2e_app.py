@@ -31,8 +31,8 @@ def running(tmp_path_factory):
     stop()
 
 
-def submit(client, label, problem, solution, student="s1", klass="7B"):
-    return client.predict(label, problem, solution, student, klass, api_name="/submit")
+def submit(client, label, problem, solution, student="s1", klass="7B", grade="—"):
+    return client.predict(label, problem, solution, student, klass, grade, api_name="/submit")
 
 
 def test_bank_problem_with_a_slip(running):
@@ -63,6 +63,20 @@ def test_student_text_is_escaped_and_bad_input_is_a_message(running):
     _, steps_html, *_ = submit(client, "✏️ Type my own problem", "What is 2 + 2?",
                                "<script>alert(1)</script> 2 + 2 = 4")
     assert "<script>" not in steps_html and "&lt;script&gt;" in steps_html
+
+
+def test_grade_choice_steers_the_standards(running):
+    _, client = running
+    problem = "Mia has 3/4 of a pizza and eats 1/3 of it. How much pizza does she eat?"
+
+    def shown(grade):
+        *_, standards_html, _ = submit(client, "✏️ Type my own problem", problem, "3/4 x 1/3 = 1/4",
+                                       grade=grade)
+        return standards_html.split("What to review")[0]
+
+    assert shown("—").count("(grade 3)") <= 1
+    for grade in ("3", "5"):  # a prior, not a filter: most of the three shown, not all
+        assert shown(grade).count(f"(grade {grade})") >= 2
 
 
 def test_real_vtg_solution_without_reference(running, shared_data):

@@ -139,7 +139,8 @@ def test_eval_harness_on_tiny_file(tiny_atc, tmp_path, monkeypatch):
          "standard_ids": ["3.MD.C.7", "3.MD.C"]},
         {"id": "c", "text": "Add 3/8 and 2/8, fractions with the same denominator, by joining parts of one whole.",
          "standard_ids": ["4.NF.B.3a"]},
-        {"id": "d", "text": "A rectangle has sides 5 cm and 3 cm. Find its area.", "standard_ids": ["6.RP.A.3"]},
+        {"id": "d", "text": "A rectangle has sides 5 cm and 3 cm. Find its area.", "standard_ids": ["6.RP.A.3"],
+         "grade": "Grade 6"},
     ]
     data.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     out = tmp_path / "report.json"
@@ -152,6 +153,16 @@ def test_eval_harness_on_tiny_file(tiny_atc, tmp_path, monkeypatch):
     assert rep["recall_at_1"] == 0.75
     assert rep["recall_at_10"] == 1.0  # only 7 standards: everything is in the top 10
     assert 0.75 < rep["mrr"] < 1.0
+    # the grade prior: with d's grade known (its field, or its label's grade) its grade-6
+    # standard climbs from last to second (a prior, not a filter: the area standard still
+    # wins on the text); a, b, c stay first
+    base_mrr = rep["mrr"]
+    for source in ("field", "labels"):
+        assert main(args[:-2] + ["--grade", source, "--out", str(out)]) == 0
+        rep = json.loads(out.read_text())
+        assert (rep["recall_at_1"], rep["grade_source"]) == (0.75, source)
+        assert rep["mrr"] > base_mrr + 0.05
+        assert rep["with_grade"] == (1 if source == "field" else 4)
     assert main(args[:-2] + ["--limit", "2", "--out", str(out)]) == 0
     assert json.loads(out.read_text())["n"] == 2
     # cross-validation path: an adapter per fold, report has the same keys
@@ -181,6 +192,18 @@ def test_eval_harness_on_tiny_file(tiny_atc, tmp_path, monkeypatch):
     assert main(["eval", "standards-merge", "--reports", str(tmp_path / "f0.json"),
                  str(tmp_path / "f0.json"), "--out", str(out)]) == 2  # a fold twice
     assert main(args[:-2] + ["--cv", "2", "--only-folds", "2", "--out", str(out)]) == 2
+
+
+def test_problem_grade_sources(index):
+    from tutor.eval.standards import problem_grade
+
+    rec = {"standard_ids": ["4.NF.B.3a", "5.NF.A.1", "5.NF.B.4", "3.MD"], "grade": "5th"}
+    assert problem_grade(index, rec, "labels") == "5"  # two of the three standards
+    assert problem_grade(index, {"standard_ids": ["4.NF.A.1", "5.NF.A.1"]}, "labels") == "4"  # tie: lower
+    assert problem_grade(index, {"standard_ids": ["9.ZZ.1"]}, "labels") is None
+    assert problem_grade(index, rec, "field") == "5"
+    assert problem_grade(index, {"grade": "grade 13"}, "field") is None
+    assert problem_grade(index, rec, "none") is None
 
 
 def test_score_ranking():

@@ -24,12 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--solution-file", required=True, help="text file with the worked solution ('-' = stdin)")
     p.add_argument("--reference-file", help="text file with a reference solution, one step per line")
     p.add_argument("--student-id")
+    p.add_argument("--grade", help="grade of a typed-in problem (K, 1 … 8, HS): steers the "
+                                   "standards shown (default: the setting 'grade')")
     p.add_argument("--no-save", action="store_true", help="do not write to the feedback log")
     _model_flags(p)
     p.set_defaults(func=review)
 
     p = sub.add_parser("review-batch", help="review a JSONL file of solutions; one output line per input line")
-    p.add_argument("input", help='JSONL: {"id", "problem", "solution", "reference_solution"?, "student_id"?}')
+    p.add_argument("input", help='JSONL: {"id", "problem", "solution", "reference_solution"?, '
+                                 '"student_id"?, "class_code"?, "grade"?}')
     p.add_argument("output", help='JSONL: {"id", "feedback": {...}} or {"id", "error": "..."}')
     p.add_argument("--no-save", action="store_true", help="do not write to the feedback log")
     _model_flags(p)
@@ -73,12 +76,17 @@ def _reference(value: Any) -> list[str] | None:
 
 
 def make_submission(problem: str, solution: str, reference: Any = None,
-                    student_id: str | None = None, class_code: str | None = None):
+                    student_id: str | None = None, class_code: str | None = None,
+                    grade: Any = None):
     """A :class:`Submission` from plain values; ``problem`` may be a problem-bank id.
 
+    ``grade`` applies to a typed-in problem (a bank problem keeps its own grade).
+
     Raises:
-        TutorInputError: missing problem or solution.
+        TutorInputError: missing problem or solution, or an unknown grade.
     """
+    from tutor.schema import parse_grade
+
     from tutor.bank import BANK_PATH, get_problem
     from tutor.schema import Problem, Submission
 
@@ -93,7 +101,7 @@ def make_submission(problem: str, solution: str, reference: Any = None,
         except TutorInputError:
             prob = None
     if prob is None:
-        prob = Problem(text=problem, reference_solution=_reference(reference))
+        prob = Problem(text=problem, reference_solution=_reference(reference), grade=parse_grade(grade))
     return Submission(problem=prob, solution_text=solution, student_id=student_id, class_code=class_code)
 
 
@@ -113,7 +121,7 @@ def review(args: argparse.Namespace) -> int:
 
     sub = make_submission(args.problem, _read_text(args.solution_file),
                           _read_text(args.reference_file) if args.reference_file else None,
-                          student_id=args.student_id)
+                          student_id=args.student_id, grade=args.grade)
     read_submission(sub)  # bad input is refused before the models load (~10 s)
     tutor = Tutor.from_settings(_settings(args), load_store=not args.no_save)
     feedback = tutor.review(sub, save=not args.no_save)
@@ -143,7 +151,7 @@ def review_batch(args: argparse.Namespace) -> int:
                 rid = row.get("id", n)
                 sub = make_submission(row.get("problem"), row.get("solution"),
                                       row.get("reference_solution"), row.get("student_id"),
-                                      row.get("class_code"))
+                                      row.get("class_code"), row.get("grade"))
                 result = {"id": rid, "feedback": to_dict(tutor.review(sub, save=not args.no_save))}
             except json.JSONDecodeError:
                 result, n_err = {"id": rid, "error": f"line {n} is not valid JSON"}, n_err + 1

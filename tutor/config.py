@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tutor.errors import TutorConfigError
+from tutor.errors import TutorConfigError, TutorInputError
+from tutor.schema import parse_grade
 
 for _var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE"):
     os.environ.setdefault(_var, "1")
@@ -63,6 +64,9 @@ class Settings:
         catalog: standards catalogue: ``"builtin"`` (project's own words, in ``data/``) or
             ``"atc"`` (Achieve the Core JSONL at ``atc_path``).
         atc_path: path of an Achieve the Core ``standards.jsonl``.
+        grade: the class's grade (``"K"``, ``"1"`` … ``"8"``, ``"HS"``; empty: unknown), the
+            default of the student tab's grade choice: it steers the standards shown for a
+            typed-in problem towards that grade (bank problems carry their own grade).
         database_url: SQLAlchemy URL of the feedback log (default: SQLite file in the cache).
         teacher_password: password of the teacher tab; empty disables the teacher tab.
         host: address the app binds to.
@@ -82,6 +86,7 @@ class Settings:
     embedding_dtype: str = "auto"
     catalog: str = "builtin"
     atc_path: str = ""
+    grade: str = ""
     database_url: str = ""
     teacher_password: str = "teacher"
     host: str = "127.0.0.1"
@@ -102,6 +107,10 @@ class Settings:
                                    f"not {self.embedding_dtype!r}")
         if self.catalog not in ("builtin", "atc"):
             raise TutorConfigError(f"catalog must be 'builtin' or 'atc', not {self.catalog!r}")
+        try:
+            self.grade = parse_grade(self.grade) or ""
+        except TutorInputError as exc:
+            raise TutorConfigError(f"setting grade: {exc}") from exc
         if not self.database_url:
             self.database_url = f"sqlite:///{Path(self.cache_dir) / 'feedback.sqlite3'}"
 

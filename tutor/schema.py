@@ -16,6 +16,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tutor.errors import TutorInputError
+
 # Per-step marks shown to the student.
 StepMark = Literal["correct", "first_error", "after_error", "unsure", "not_checked"]
 # Overall decision of the verifier.
@@ -34,6 +36,32 @@ ERROR_CATEGORIES = (
     "Wrong unit conversion",
     "Other",
 )
+
+#: Grade levels of the Common Core, in order (high school is one level).
+GRADES = ("K", "1", "2", "3", "4", "5", "6", "7", "8", "HS")
+_GRADE_WORDS = {"0": "K", "KG": "K", "KINDERGARTEN": "K", "HIGH SCHOOL": "HS",
+                **{str(g): "HS" for g in range(9, 13)}}
+
+
+def parse_grade(value: Any) -> str | None:
+    """A grade as typed by a person -> one of :data:`GRADES`, or ``None`` when empty.
+
+    Accepts ``"K"``/``"0"``/``"kindergarten"``, ``"1"`` … ``"8"`` (also ``"Grade 5"``,
+    ``"5th"``), ``"HS"``/``"high school"``/``"9"`` … ``"12"``, in any case.
+
+    Raises:
+        TutorInputError: any other value (the message lists the accepted ones).
+    """
+    text = "" if value is None else str(value).strip().upper()
+    if text in ("", "—", "-", "NONE"):
+        return None
+    text = text.removeprefix("GRADE").strip()
+    text = text[:-2] if text[-2:] in ("ST", "ND", "RD", "TH") and text[:-2].isdigit() else text
+    text = _GRADE_WORDS.get(text, text)
+    if text not in GRADES:
+        raise TutorInputError(f"Grade must be one of {', '.join(GRADES)} (or empty), not {value!r}.")
+    return text
+
 
 HINT_KINDS = ("where", "concept", "bottom_out", "confirm", "extension", "explain")
 

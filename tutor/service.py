@@ -24,7 +24,8 @@ from tutor.errors import TutorInputError
 from tutor.hints import HintLadder
 from tutor.llm import LanguageModel, load_student_model
 from tutor.mathcheck import numbers_in
-from tutor.schema import Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict
+from tutor.schema import (Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict,
+                          parse_grade)
 from tutor.steps import parse_solution
 from tutor.verify import Verifier
 
@@ -64,10 +65,11 @@ def read_submission(submission: Submission) -> list[Step]:
         The solution's steps (1-based ``number``).
 
     Raises:
-        TutorInputError: unusable problem or solution text, or a solution without any number
-            (message for the student).
+        TutorInputError: unusable problem or solution text, an unknown grade, or a solution
+            without any number (message for the student).
     """
     submission.problem.text = clean_problem_text(submission.problem.text)
+    submission.problem.grade = parse_grade(submission.problem.grade)
     steps = parse_solution(submission.solution_text)
     if not any(numbers_in(st.text) for st in steps):
         # Nothing to verify (and no way to talk the tutor into an answer): ask for work.
@@ -145,7 +147,9 @@ class Tutor:
                    ) -> tuple[list[StandardMatch], list[StandardMatch]]:
         if self.standards is None:
             return [], []
-        matches = self.standards.search(problem.text, k=N_STANDARDS, grade=problem.grade)
+        # the problem's own grade, else the class grade the school set (a prior, not a filter)
+        grade = problem.grade or self.settings.grade or None
+        matches = self.standards.search(problem.text, k=N_STANDARDS, grade=grade)
         if problem.standards:  # the bank's own tags come first, then retrieval fills up
             tagged = [m for m in map(self._catalog_match, problem.standards) if m is not None]
             seen = {m.code for m in tagged}

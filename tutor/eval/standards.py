@@ -4,7 +4,9 @@
 Data: JSONL with ``id``, ``text``, ``standard_ids``. A sub-standard label counts for its
 parent standard; recall@k is the share of problems with at least one labelled standard among
 the top k (the MathFish convention the issue's baseline uses); MRR uses the first hit's rank
-(0 when none in the top 10). ``ms_per_query`` is the median wall time of one query (embedding
+(0 when none in the top 10). ``--grade labels|field`` ranks with the grade prior, the grade
+taken from the labels or a ``grade`` field (as when the teacher gives the class grade).
+``ms_per_query`` is the median wall time of one query (embedding
 + ranking) after one warm-up query, over the first ``--timing-sample`` problems.
 
 ``--cv K`` reports K-fold cross-validated numbers for the adapter: for each fold an adapter is
@@ -30,6 +32,8 @@ from tutor.eval.common import progress, read_records, write_report
 log = logging.getLogger(__name__)
 
 KS = (1, 5, 10)
+#: Where ``--grade`` takes each problem's grade from.
+GRADE_SOURCES = ("none", "field", "labels")
 
 
 def register(subparsers: Any) -> None:
@@ -55,6 +59,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--only-folds", default=None, metavar="F,G",
                    help="with --cv: score only these folds (0-based), e.g. to run folds in "
                         "parallel processes; combine the reports with standards-merge")
+    p.add_argument("--grade", choices=GRADE_SOURCES, default="none",
+                   help="grade prior: 'none' (default: the grade is unknown), 'field' (each "
+                        "record's 'grade' field), 'labels' (the grade most of the record's "
+                        "labelled standards belong to: as when the teacher or the problem bank "
+                        "gives the grade)")
     p.add_argument("--out", help="JSON report path")
     p.set_defaults(func=run)
 
@@ -98,6 +107,30 @@ def _index(args: argparse.Namespace, adapter_path: Any, encoder_path: Any = "def
 def gold_standards(index: Any, labels: list[str]) -> set[str]:
     """Labelled codes folded to standards (sub-standard → its standard)."""
     return {index.catalog.standard_of(c) for c in labels}
+
+
+def problem_grade(index: Any, record: dict, source: str) -> str | None:
+    """The grade to rank ``record`` with, per ``source`` (:data:`GRADE_SOURCES`): ``None``
+    for ``"none"``, the record's ``grade`` field for ``"field"`` (``None`` when absent or not a
+    catalogue grade), and for ``"labels"`` the grade most of its labelled standards belong to
+    (ties: the lowest grade; ``None`` when no label is in the catalogue)."""
+    from collections import Counter
+
+    from tutor.errors import TutorInputError
+    from tutor.schema import GRADES, parse_grade
+
+    if source == "field":
+        try:
+            return parse_grade(record.get("grade"))
+        except TutorInputError:
+            return None
+    if source == "labels":
+        counts = Counter(index.catalog[c].grade for c in gold_standards(index, record["standard_ids"])
+                         if c in index.catalog)
+        if counts:
+            top = max(counts.values())
+            return min((g for g, n in counts.items() if n == top), key=GRADES.index)
+    return None
 
 
 def score_ranking(ranked: list[str], gold: set[str]) -> dict[str, float]:
@@ -198,7 +231,7 @@ def finetuned_fold(index: Any, records: list[dict], golds: list[set[str]], train
 
 def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
              timing_sample: int | None = None, encoder: Any = None,
-             only_folds: list[int] | None = None) -> dict[str, Any]:
+             only_folds: list[int] | None = None, grade: str = "none") -> dict[str, Any]:
     """Recall@1/5/10, MRR, n and median ms per query over ``records``.
 
     Args:
@@ -213,6 +246,8 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
             of the base encoder (a merged LoRA costs the same per query).
         only_folds: with ``cv``, score only these folds (the metrics and ``n`` then cover
             their problems; :func:`merge_reports` combines the reports of disjoint runs).
+        grade: where each problem's grade comes from (:func:`problem_grade`); the grade
+            prior of ``StandardsIndex.scores`` applies when one is found.
 
     Raises:
         TutorInputError: a record without ``text`` or ``standard_ids``, or ``cv`` == 1.
@@ -230,6 +265,7 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
     if only_folds and (not cv or any(not 0 <= f < cv for f in only_folds)):
         raise TutorInputError(f"--only-folds must name folds 0 … {max(cv, 1) - 1} of --cv")
     golds = [gold_standards(index, r["standard_ids"]) for r in records]
+    grades = [problem_grade(index, r, grade) for r in records]
     index.rank(records[0]["text"])  # warm-up
     # The first `timed` problems are embedded one at a time, as the tutor does, and timed;
     # the rest in batches (same vectors up to float rounding, much less CPU).
@@ -261,7 +297,7 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
                                                    fold_index.codes, fold_index.prototypes))
             for i in progress(test, f"ranking fold {f + 1}/{max(cv, 1)}"):
                 t0 = time.perf_counter()
-                ranked = [m["code"] for m in fold_index.rank(records[i]["text"],
+                ranked = [m["code"] for m in fold_index.rank(records[i]["text"], grade=grades[i],
                                                              query_vector=fold_vecs[i], k=10)]
                 rank_s[i] = time.perf_counter() - t0
                 rows[i] = score_ranking(ranked, golds[i])
@@ -272,6 +308,8 @@ def evaluate(index: Any, records: list[dict], cv: int = 0, seed: int = 0,
     report = {f"recall_at_{k}": round(sum(r[f"hit@{k}"] for r in scored) / n, 4) for k in KS}
     report["mrr"] = round(sum(r["rr"] for r in scored) / n, 4)
     report["n"] = n
+    report["grade_source"] = grade
+    report["with_grade"] = sum(g is not None for g in grades)
     if only_folds:
         report["folds_scored"] = sorted(set(only_folds))
     per_query = np.array(embed_s) + np.array(rank_s[:timed])
@@ -299,7 +337,7 @@ def run(args: argparse.Namespace) -> int:
         encoder = encoder_config(args)
     only = [int(f) for f in args.only_folds.split(",")] if args.only_folds else None
     report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample, encoder=encoder,
-                      only_folds=only)
+                      only_folds=only, grade=args.grade)
     report.update({"catalog": args.catalog, "data": str(args.data), "cv_folds": args.cv,
                    "adapter": "per-fold (cv)" if args.cv else "loaded" if index.adapter else "none",
                    "encoder": (dataclasses.asdict(encoder) if encoder
@@ -330,6 +368,10 @@ def merge_reports(reports: list[dict[str, Any]]) -> dict[str, Any]:
     out = {k: round(sum(r[k] * r["n"] for r in reports) / n, 4) for k in keys}
     out.update({"n": n, "folds_scored": sorted(folds),
                 "merged_from": [r.get("encoder") for r in reports]})
+    sources = {r.get("grade_source", "none") for r in reports}
+    if len(sources) > 1:
+        raise TutorInputError(f"the reports use different --grade sources: {sorted(sources)}")
+    out["grade_source"] = sources.pop()
     return out
 
 

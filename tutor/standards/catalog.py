@@ -25,11 +25,11 @@ from pathlib import Path
 
 from tutor.config import PROJECT_ROOT
 from tutor.errors import TutorConfigError
+from tutor.schema import GRADES
 
 log = logging.getLogger(__name__)
 
 LEVELS = ("Grade", "HS Category", "Domain", "Cluster", "Standard", "Sub-standard")
-GRADES = ("K", "1", "2", "3", "4", "5", "6", "7", "8", "HS")
 BUILTIN_PATH = PROJECT_ROOT / "data" / "standards" / "catalog.jsonl"
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from tutor.errors import TutorError, TutorInputError
 from tutor.mathtext import readable_math
-from tutor.schema import Feedback, Hint, Problem, Submission
+from tutor.schema import GRADES, Feedback, Hint, Problem, Submission, parse_grade
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ MARK_LABEL = {
     "not_checked": ("·", "after-error", "Not checked"),
 }
 OWN_PROBLEM = "✏️ Type my own problem"
+NO_GRADE = "—"
 
 CSS = """
 .tutor-steps {width:100%; border-collapse:collapse}
@@ -121,12 +122,13 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
     except TutorError:
         choices, ids = [OWN_PROBLEM], {}
 
-    def pick(label: str):
-        if label in ids:
-            return get_problem(ids[label]).text
-        return ""
+    def pick(label: str, grade: str):
+        if label in ids:  # a bank problem shows its own grade
+            p = get_problem(ids[label])
+            return p.text, (parse_grade(p.grade) or grade)
+        return "", grade
 
-    def submit(label, problem_text, solution, student_id, class_code, state: Session):
+    def submit(label, problem_text, solution, student_id, class_code, grade, state: Session):
         state = state or Session()
         outputs = lambda v, s, st, h, more: (v, s, st, h, gr.update(interactive=more), state)  # noqa: E731
         try:
@@ -134,7 +136,7 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
                 problem = get_problem(ids[label])
                 problem = Problem(**{**problem.__dict__})  # a copy: the bank stays untouched
             else:
-                problem = Problem(text=problem_text or "")
+                problem = Problem(text=problem_text or "", grade=parse_grade(grade))
             sub = Submission(problem=problem, solution_text=solution or "",
                              student_id=(student_id or "").strip() or None,
                              class_code=(class_code or "").strip() or None)
@@ -181,7 +183,10 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
         state = gr.State(Session())
         with gr.Row():
             with gr.Column(scale=1):
-                picker = gr.Dropdown(choices, value=OWN_PROBLEM, label="Problem bank")
+                with gr.Row():
+                    picker = gr.Dropdown(choices, value=OWN_PROBLEM, label="Problem bank", scale=3)
+                    grade = gr.Dropdown([NO_GRADE, *GRADES], value=tutor.settings.grade or NO_GRADE,
+                                        label="Grade (optional)", scale=1)
                 problem = gr.Textbox(label="Problem", lines=4, max_length=5000,
                                      placeholder="Type or paste the word problem here")
                 solution = gr.Textbox(label="Your solution (one step per line)", lines=8,
@@ -196,8 +201,8 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
                 hints = gr.HTML(elem_id="hints")
                 more = gr.Button("More help", interactive=False)
                 standards = gr.HTML(elem_id="standards")
-        picker.change(pick, picker, problem, api_name=False)
-        submit_btn.click(submit, [picker, problem, solution, student_id, class_code, state],
+        picker.change(pick, [picker, grade], [problem, grade], api_name=False)
+        submit_btn.click(submit, [picker, problem, solution, student_id, class_code, grade, state],
                          [verdict, steps, standards, hints, more, state], api_name="submit")
         more.click(more_help, state, [hints, more, state], api_name="more_help")
     app.css = CSS
