@@ -148,3 +148,14 @@ def test_unknown_grade_is_refused_with_a_plain_message(tutor, tmp_path, capsys):
     assert main(["review", "--problem", PROBLEM.text, "--solution-file", str(sol), "--grade", "grade 13",
                  "--no-model", "--no-save"]) == 2
     assert "Grade must be one of" in capsys.readouterr().err
+
+
+def test_review_logs_every_hint_it_returns_as_shown(tmp_path):
+    from tutor.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    t = Tutor(load_settings(use_model=False), model=None, store=store)
+    fb = t.review(Submission(problem=Problem(**PROBLEM.__dict__), solution_text="48 / 2 = 24\n48 + 24 = 70"))
+    shown = store.get_submission(fb.submission_id).hints_shown
+    assert [h.level for h in shown] == [h.level for h in fb.hints] == [1, 2, 3]
+    assert [h.text for h in shown] == [h.text for h in fb.hints]

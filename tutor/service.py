@@ -189,7 +189,8 @@ class Tutor:
 
     # ------------------------------------------------------------------ the main job
     def review(self, submission: Submission, save: bool = True, parent_id: int | None = None) -> Feedback:
-        """Review a submission end to end: check, build the whole hint ladder, log it.
+        """Review a submission end to end: check, build the whole hint ladder, log it (every
+        level counts as shown: the caller gets them all, as the CLI prints them).
 
         Args:
             submission: problem + solution text (+ optional student id / class code).
@@ -209,6 +210,8 @@ class Tutor:
         if save:
             with _timed(feedback.timings, "save"):
                 self.save(submission, feedback, parent_id=parent_id)
+                for hint in feedback.hints:
+                    self.log_hint_shown(feedback.submission_id, hint)
         feedback.timings["total"] = time.perf_counter() - t0
         return feedback
 

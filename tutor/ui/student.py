@@ -50,6 +50,21 @@ class Session:
     hints: list[Hint] = field(default_factory=list)
 
 
+def revises(previous: Submission | None, new: Submission) -> bool:
+    """Whether ``new`` is a resubmission of ``previous`` (logged as its revision): same
+    student, class and problem. A shared classroom computer keeps one browser session for
+    many students, so the session alone does not say."""
+    if previous is None:
+        return False
+
+    def norm(text: str | None) -> str:
+        return " ".join((text or "").split()).casefold()
+
+    return all(norm(a) == norm(b) for a, b in (
+        (previous.student_id, new.student_id), (previous.class_code, new.class_code),
+        (previous.problem.text, new.problem.text)))
+
+
 def max_level(feedback: Feedback) -> int:
     """How many hint levels a verdict offers: 3 for an error, 2 when correct, 1 when unsure."""
     return {"incorrect": 3, "correct": 2}.get(feedback.verdict.label, 1)
@@ -148,7 +163,7 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
             log.exception("review failed")
             yield outputs(error_html(f"The tutor could not check this: {exc}"), "", "", "", False)
             return
-        parent = state.submission_id
+        parent = state.submission_id if revises(state.submission, sub) else None
         state.submission, state.feedback, state.level, state.hints = sub, feedback, 0, []
         v, s, st = verdict_html(feedback), steps_html(feedback), standards_html(feedback)
         yield outputs(v, s, st, "<p><i>Thinking of a hint…</i></p>", False)
