@@ -185,7 +185,7 @@ def test_form_problems():
     assert form_problems("In step 1, you had $2,448, not 2448.", "concept", PROBLEM, STEPS) == \
         ["contrasts a value with itself"]
     assert form_problems("In step 1, you need to divide 12, not divide 12.", "concept", PROBLEM, STEPS) == \
-        ["contrasts a value with itself"]
+        ["contrasts a value with itself", "says the student did 'divide', step does not"]
     assert form_problems("Equal groups are multiplied, not added. Is 12 right?", "concept", PROBLEM, STEPS) == []
     assert form_problems("In step 1, you used 12, not 8. Which one fits?", "concept", PROBLEM, STEPS) == []
     assert form_problems("The ratio of 5:3 is not right. The ratio of 5:3 is odd.", "concept", PROBLEM,
@@ -194,6 +194,21 @@ def test_form_problems():
     assert form_problems("Look at step 1. Why did you add 3 and 4?", "where", PROBLEM, STEPS) == \
         ["says the student did 'add', step does not"]
     assert form_problems("Look at step 1. Why did you multiply 3 by 4?", "where", PROBLEM, STEPS) == []
+    # ... nor by contrast: "do X, not Y" says the student did Y (step 1 multiplies)
+    assert form_problems("In step 1, you need to multiply, not add.", "concept", PROBLEM, STEPS) == \
+        ["says the student did 'add', step does not"]
+    halving = [Step(1, "48 / 2 = 26 clips in May.")]
+    assert form_problems("In step 1, you need to divide 48 by 2, not multiply it.", "concept", PROBLEM,
+                         halving) == ["says the student did 'multiply', step does not"]
+    assert form_problems("In step 1, divide 48 by 2 instead of taking away 2.", "concept", PROBLEM,
+                         halving) == ["says the student did 'subtract', step does not"]
+    assert form_problems("In step 1, you need to add, not divide. What does 48 mean?", "concept", PROBLEM,
+                         halving) == []  # the step does divide
+    # a rule stated with participles is not a claim about the student
+    assert form_problems("Equal groups are multiplied, not added. Is 48 right?", "concept", PROBLEM,
+                         halving) == []
+    assert form_problems("In step 1, six bags of \\(4\\) is \\(6 \\times 4\\).", "concept", PROBLEM,
+                         [Step(1, "6 \\times 4 = 25")]) == []
 
 
 def test_invented_numbers():
@@ -226,3 +241,20 @@ def test_thin_bottom_out_hint_is_rejected():
     assert any("too thin" in p for p in form_problems("Step 1 needs another look.", "bottom_out", prob, steps))
     assert not any("too thin" in p for p in form_problems(
         "Redo step 1 like this: work out 125 + 27 carefully, one column at a time.", "bottom_out", prob, steps))
+
+
+def test_prescribed_values_must_be_the_corrected_value():
+    from tutor.hints.guards import prescribed_values
+
+    # WRONG: step 1 should give 24 (found 12)
+    assert prescribed_values("The number of rows is not what the question asks. It should be 6, not 7.",
+                             WRONG) == ["6"]
+    assert prescribed_values("The number is not needed. Change it to 2.", WRONG) == ["2"]
+    assert prescribed_values("Redo only step 1. Its value should be 24, not 12.", WRONG) == []
+    assert prescribed_values("Redo step 1 like this: work out 2 x 4 x 3. You should get 24.", WRONG) == []
+    assert prescribed_values("The right number is 3.", WRONG) == ["3"]
+    assert prescribed_values("Look at step 1. What should the 3 be multiplied by?", WRONG) == []
+    no_value = Verdict(label="incorrect", first_error_step=1, marks=WRONG.marks)
+    assert prescribed_values("It should be 24.", no_value) == ["24"]  # no corrected value known
+    assert "prescribes '6', not the corrected value" in check_hint(
+        "Look at step 1. It should be 6, not 12. What do 3 and 4 stand for?", 2, "concept", PROBLEM, STEPS, WRONG)

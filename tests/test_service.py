@@ -159,3 +159,14 @@ def test_review_logs_every_hint_it_returns_as_shown(tmp_path):
     shown = store.get_submission(fb.submission_id).hints_shown
     assert [h.level for h in shown] == [h.level for h in fb.hints] == [1, 2, 3]
     assert [h.text for h in shown] == [h.text for h in fb.hints]
+
+
+def test_a_correct_verdict_without_reference_says_what_was_not_checked(tutor):
+    from tutor.service import NO_REFERENCE_NOTE
+
+    no_ref = Problem(text=PROBLEM.text)
+    doubled = review(tutor, "48 * 2 = 96\n48 + 96 = 144", no_ref)  # "half as many" read as double
+    assert doubled.verdict.label == "correct" and doubled.warnings == [NO_REFERENCE_NOTE]
+    assert review(tutor, "48 / 2 = 24\n48 + 24 = 72").warnings == []  # checked against the reference
+    slip = review(tutor, "48 / 2 = 24\n48 + 24 = 70", no_ref)
+    assert slip.verdict.label == "incorrect" and slip.warnings == []

@@ -57,6 +57,14 @@ def clean_problem_text(text: str) -> str:
     return text
 
 
+#: Said with a "correct" verdict on a problem without a reference solution: the verifier then
+#: checks the arithmetic and how the steps connect, not the choice of operations (a student
+#: who doubles where the problem says "half" is not caught; see docs/benchmarks.md).
+NO_REFERENCE_NOTE = ("The tutor has no worked solution for this problem, so it checked your "
+                     "calculations and how your steps connect, not whether each step does what "
+                     "the problem asks. Read the question again to be sure.")
+
+
 def read_submission(submission: Submission) -> list[Step]:
     """Clean the problem text in place and split the solution into steps; no model needed,
     so callers can reject bad input before loading anything.
@@ -140,8 +148,9 @@ class Tutor:
         with _timed(timings, "standards"):
             standards, prerequisites = self._standards(problem, steps, verdict)
         timings["total"] = time.perf_counter() - t0
+        warnings = [NO_REFERENCE_NOTE] if verdict.label == "correct" and not problem.reference_solution else []
         return Feedback(verdict=verdict, steps=steps, standards=standards,
-                        prerequisites=prerequisites, timings=timings)
+                        prerequisites=prerequisites, timings=timings, warnings=warnings)
 
     def _standards(self, problem: Problem, steps, verdict: Verdict
                    ) -> tuple[list[StandardMatch], list[StandardMatch]]:

@@ -355,10 +355,15 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
 
 
 _DID = re.compile(r"(?i)\byou\s+(?:\w+\s+)?(add(?:ed)?|subtract(?:ed)?|multipl(?:y|ied)|divid(?:e|ed)|"
-                  r"took\s+away|take\s+away|times|plus|minus)\b")
+                  r"took\s+away|take\s+away|times|plus|minus)\b"
+                  # "divide 48 by 2, not multiply it": the contrasted operation is the one the
+                  # hint says the student did (participles, "multiplied, not added", state a rule)
+                  r"|\b(?:not|instead\s+of|rather\s+than)\s+(add(?:ing)?|subtract(?:ing)?|"
+                  r"multipl(?:y|ying)|divid(?:e|ing)|tak(?:e|ing)\s+away)\b")
 _OP_SIGNS = {"add": r"\+|\bplus\b|\badd|\bsum\b|\btotal", "subtract": r"(?<!\w)[-−–](?=\s*\$?\d)|\bminus\b|\bsubtract|\bless\b|\bleft\b",
-             "multiply": r"[x×*·]|\btimes\b|\bmultipl|\bproduct|\beach\b|\bper\b",
-             "divide": r"[/÷]|\bdivid|\bsplit|\bshare|\bper\b|\beach\b|\bhalf\b"}
+             # "x" only between numbers: "six" or "next" is no multiplication
+             "multiply": r"\d\s*[xX]\s*\$?\d|[×*·]|\btimes\b|\bmultipl|\bproduct|\beach\b|\bper\b",
+             "divide": r"[/÷]|\\div\b|\\frac|\bdivid|\bsplit|\bshare|\bper\b|\beach\b|\bhalf\b"}
 
 
 def _misdescribed(text: str, steps: list[Step]) -> list[str]:
@@ -368,8 +373,8 @@ def _misdescribed(text: str, steps: list[Step]) -> list[str]:
     shown = " ".join(s.text for s in named)
     out = []
     for m in _DID.finditer(text):
-        w = m.group(1).lower()
-        op = ("add" if w.startswith(("add", "plus")) else "subtract" if w.startswith(("subtract", "took", "take", "minus"))
+        w = (m.group(1) or m.group(2)).lower()
+        op = ("add" if w.startswith(("add", "plus")) else "subtract" if w.startswith(("subtract", "took", "tak", "minus"))
               else "multiply" if w.startswith(("multipl", "times")) else "divide")
         if not re.search(_OP_SIGNS[op], shown, re.I):
             out.append(op)
@@ -387,6 +392,20 @@ def asserts_wrong_value(text: str, verdict: Verdict) -> bool:
         if value_of(m.group(1)) == found:
             return True
     return False
+
+
+_PRESCRIBE = re.compile(
+    r"(?i)\b(?:(?:should|must|needs?\s+to|ought\s+to)\s+(?:be|equal|get|give|make)|change\s+(?:it|this|that)\s+to|"
+    r"(?:the\s+)?(?:right|correct)\s+(?:value|number|result)\s+is)\s+(?:about\s+)?(\$?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+)?)")
+
+
+def prescribed_values(text: str, verdict: Verdict) -> list[str]:
+    """Values the hint says a step should have ("it should be 6", "change it to 2") that are
+    not the corrected value the verifier found: a wrong correction misleads more than none.
+    (The corrected value itself is allowed only at level 3; :func:`find_leaks` sees to that.)"""
+    expected = value_of(verdict.expected_value or "")
+    return [m.group(1) for m in _PRESCRIBE.finditer(text)
+            if expected is None or value_of(m.group(1)) != expected]
 
 
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
@@ -422,5 +441,6 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
     out += [f"invents the number {n!r}" for n in invented_numbers(text, problem, steps, verdict, level)]
     if asserts_wrong_value(text, verdict):
         out.append("states the student's wrong value as a fact")
+    out += [f"prescribes {v!r}, not the corrected value" for v in prescribed_values(text, verdict)]
     out += grounding_problems(text, level, kind, steps, verdict)
     return out

@@ -81,7 +81,8 @@ def verdict_html(feedback: Feedback) -> str:
             msg += " " + v.explanation
     else:
         msg = "? The tutor is not sure about one of your steps. Can you explain it?"
-    return f'<div class="tutor-verdict {v.label}">{html.escape(msg)}</div>'
+    notes = "".join(f"<p><i>{html.escape(w)}</i></p>" for w in feedback.warnings)
+    return f'<div class="tutor-verdict {v.label}">{html.escape(msg)}{notes}</div>'
 
 
 def steps_html(feedback: Feedback) -> str:
