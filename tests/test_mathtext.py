@@ -25,6 +25,8 @@ def test_readable_math(latex, shown):
     ("(5+3)*2-1", "(5 + 3) × 2 - 1"),
     ("-4+2", "-4 + 2"),
     ("1/2*48", "1/2 × 48"),
+    ("((3)/(4))*12", "(3/4) × 12"),  # LaTeX \frac{3}{4} as mathcheck normalises it
+    ("(2.5)+(1)", "2.5 + 1"),
 ])
 def test_readable_expression(expr, shown):
     assert readable_expression(expr) == shown

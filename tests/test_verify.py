@@ -153,3 +153,15 @@ def test_went_past_the_answer_category(verifier):
                                        "Each friend then gets 8 / 2 = 4 marbles.\n4"))
     assert v.first_error_step == 2
     assert v.error_category == "Went past the answer"
+
+
+@pytest.mark.parametrize("step, explanation", [
+    ("3/4 - 1/2 = 2/4", "In step 1, the calculation 3/4 - 1/2 does not equal 2/4."),  # not "0.5"
+    ("\\frac{3}{4} \\times 12 = 8", "In step 1, the calculation (3/4) × 12 does not equal 8."),
+])
+def test_a_wrong_calculation_is_explained_as_the_student_wrote_it(step, explanation):
+    from tutor.schema import Problem, Step
+    from tutor.verify import Verifier
+
+    verdict = Verifier(None).verify(Problem(text="Work out the fractions 3/4 and 1/2 of 12."), [Step(1, step)])
+    assert verdict.explanation == explanation

@@ -65,6 +65,9 @@ def readable_math(text: str) -> str:
 _PERCENT_FORM = re.compile(r"\((\d+(?:\.\d+)?)/100\)")
 
 
+_LONE_NUMBER = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*\)")
+
+
 def readable_expression(expr: str) -> str:
     """A computation as the verifier normalised it, written back for a student.
 
@@ -72,9 +75,14 @@ def readable_expression(expr: str) -> str:
         expr: normalised ASCII math (``tutor.mathcheck.normalize_math``), e.g. ``"(20/100)*50"``.
 
     Returns:
-        e.g. ``"20% × 50"``: percentages as written, ``×`` for ``*``, spaces around ``+ - ×``.
+        e.g. ``"20% × 50"``: percentages as written, ``×`` for ``*``, spaces around ``+ - ×``,
+        no brackets around a lone number (LaTeX ``\frac{3}{4}`` normalises to ``((3)/(4))``,
+        shown as ``(3/4)``).
     """
     out = _PERCENT_FORM.sub(r"\1%", expr)
+    prev = None
+    while prev != out:  # innermost first: ((3)/(4)) -> (3/4)
+        prev, out = out, _LONE_NUMBER.sub(r"\1", out)
     out = re.sub(r"\s*\*\s*", " × ", out)
     out = re.sub(r"(?<=[\d)%])\s*([+-])\s*", r" \1 ", out)
     return out.strip()

@@ -150,8 +150,10 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         verdict.error_category = "Calculation error"
         verdict.found_value = _fmt(wrong_eq.rhs_value)
         verdict.expected_value = _fmt(wrong_eq.expected)
-        verdict.explanation = (f"In step {n}, the calculation {readable_expression(wrong_eq.text.split('=')[0])} "
-                               f"does not equal {verdict.found_value}.")
+        lhs, _, rhs = wrong_eq.text.rpartition("=")
+        # the result as the student wrote it ("2/4", not 0.5)
+        verdict.explanation = (f"In step {n}, the calculation {readable_expression(lhs.split('=')[0])} "
+                               f"does not equal {readable_expression(rhs) or verdict.found_value}.")
         return
     found = unmatched[0] if unmatched else (ev.new_values[i][0] if ev.new_values[i] else graph.last)
     verdict.found_value = _fmt(found)
