@@ -258,3 +258,18 @@ def test_prescribed_values_must_be_the_corrected_value():
     assert prescribed_values("It should be 24.", no_value) == ["24"]  # no corrected value known
     assert "prescribes '6', not the corrected value" in check_hint(
         "Look at step 1. It should be 6, not 12. What do 3 and 4 stand for?", 2, "concept", PROBLEM, STEPS, WRONG)
+
+
+def test_a_calculation_slip_gets_no_call_for_another_operation():
+    slip = Verdict(label="incorrect", first_error_step=2, marks=["correct", "first_error"],
+                   error_category="Calculation error", expected_value="72", found_value="70",
+                   quantities=["48", "24"])
+    problem = Problem(text="Natalia sold 48 clips in April and half as many in May. How many in all?",
+                      final_answer="72")
+    steps = [Step(1, "48 / 2 = 24"), Step(2, "48 + 24 = 70")]
+    assert "asks for another operation in a calculation slip" in check_hint(
+        "In step 2, you need to subtract 24, not add. What is 48 and 24 together?", 2, "concept",
+        problem, steps, slip)
+    ok = "In step 2, add 48 and 24 again slowly. What do the ones make?"
+    assert "asks for another operation in a calculation slip" not in check_hint(ok, 2, "concept", problem,
+                                                                                steps, slip)

@@ -354,12 +354,13 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     return out
 
 
-_DID = re.compile(r"(?i)\byou\s+(?:\w+\s+)?(add(?:ed)?|subtract(?:ed)?|multipl(?:y|ied)|divid(?:e|ed)|"
-                  r"took\s+away|take\s+away|times|plus|minus)\b"
-                  # "divide 48 by 2, not multiply it": the contrasted operation is the one the
-                  # hint says the student did (participles, "multiplied, not added", state a rule)
-                  r"|\b(?:not|instead\s+of|rather\s+than)\s+(add(?:ing)?|subtract(?:ing)?|"
+# "divide 48 by 2, not multiply it": the contrasted operation is the one the hint says the
+# student did (participles, "multiplied, not added", state a rule and do not count)
+_CONTRASTED_OP = (r"\b(?:not|instead\s+of|rather\s+than)\s+(add(?:ing)?|subtract(?:ing)?|"
                   r"multipl(?:y|ying)|divid(?:e|ing)|tak(?:e|ing)\s+away)\b")
+_DID = re.compile(r"(?i)\byou\s+(?:\w+\s+)?(add(?:ed)?|subtract(?:ed)?|multipl(?:y|ied)|divid(?:e|ed)|"
+                  r"took\s+away|take\s+away|times|plus|minus)\b|" + _CONTRASTED_OP)
+_OTHER_OPERATION = re.compile("(?i)" + _CONTRASTED_OP)
 _OP_SIGNS = {"add": r"\+|\bplus\b|\badd|\bsum\b|\btotal", "subtract": r"(?<!\w)[-−–](?=\s*\$?\d)|\bminus\b|\bsubtract|\bless\b|\bleft\b",
              # "x" only between numbers: "six" or "next" is no multiplication
              "multiply": r"\d\s*[xX]\s*\$?\d|[×*·]|\btimes\b|\bmultipl|\bproduct|\beach\b|\bper\b",
@@ -442,5 +443,8 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
     if asserts_wrong_value(text, verdict):
         out.append("states the student's wrong value as a fact")
     out += [f"prescribes {v!r}, not the corrected value" for v in prescribed_values(text, verdict)]
+    if verdict.error_category == "Calculation error" and _OTHER_OPERATION.search(text):
+        # the student's operation was right, only its result is not: "subtract, not add" misleads
+        out.append("asks for another operation in a calculation slip")
     out += grounding_problems(text, level, kind, steps, verdict)
     return out
