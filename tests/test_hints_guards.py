@@ -260,6 +260,15 @@ def test_prescribed_values_must_be_the_corrected_value():
         "Look at step 1. It should be 6, not 12. What do 3 and 4 stand for?", 2, "concept", PROBLEM, STEPS, WRONG)
 
 
+def test_a_bottom_out_hint_names_a_quantity_not_only_the_step():
+    from tutor.hints.guards import form_problems
+
+    thin = "Step 1 has the first mistake. Compare it with the problem, then redo it and the steps after it."
+    assert form_problems(thin, "bottom_out", PROBLEM, STEPS) == ["bottom-out hint too thin to redo the step"]
+    assert form_problems("Redo step 1 like this: work out 2 x 4 first, then use it in the steps after it.",
+                         "bottom_out", PROBLEM, STEPS) == []
+
+
 def test_a_calculation_slip_gets_no_call_for_another_operation():
     slip = Verdict(label="incorrect", first_error_step=2, marks=["correct", "first_error"],
                    error_category="Calculation error", expected_value="72", found_value="70",

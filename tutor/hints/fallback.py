@@ -144,7 +144,8 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Redo step {k} like this: work out {expr} carefully. {after}"
         yield (f"Redo only step {k}. Check which numbers belong in the {_OPS[_operation(step_text)]}, "
                f"then do it again. {after}")
-        yield f"Redo only step {k}. Read the problem again and write that step a new way. {after}"
+        yield (f"Redo only step {k}. Decide which amounts it needs and whether to add, subtract, "
+               f"multiply or divide them. {after}")
     elif kind == "confirm":
         for qq in qs[:3]:
             yield f"Well done! Your steps follow from each other, and step {k} uses {qq} the right way."

@@ -347,9 +347,12 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     if len(set(grams)) < len(grams) or len(set(sentences)) < len(sentences):
         out.append("repeats itself")
     out += [f"says the student did {op!r}, step does not" for op in _misdescribed(text, steps)]
-    if kind == "bottom_out" and (len(words) < MIN_BOTTOM_OUT_WORDS or not re.search(r"\d", text)):
+    # "step 2" is a pointer, not a quantity; naming the operation to redo also says how
+    concrete = re.search(r"\d|\b(?:addition|subtraction|multiplication|division|add|subtract|multiply|"
+                         r"divide)\b", _STEP_NUM.sub("", text), re.I)
+    if kind == "bottom_out" and (len(words) < MIN_BOTTOM_OUT_WORDS or not concrete):
         # A bottom-out hint must say how to redo the step ("work out 125 + 27"), not just
-        # "step 2 needs another look".
+        # "step 2 needs another look" or "step 2 has the first mistake, redo it".
         out.append("bottom-out hint too thin to redo the step")
     return out
 
