@@ -222,10 +222,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                         ["standard", "incorrect", "submissions"])
         by_cat = _frame([[r["error_category"], r["count"]] for r in a.errors_by_category],
                         ["error category", "count"])
-        import pandas as pd
-
-        times = _frame([[pd.Timestamp(r["day"]), r["submissions"], r["incorrect"]] for r in a.over_time],
-                       ["day", "submissions", "incorrect"])
+        # stacked bars (wrong + the rest = all submissions): one day of data still shows
+        times = _frame([[r["day"], r["incorrect"], r["submissions"] - r["incorrect"]] for r in a.over_time],
+                       ["day", "wrong", "correct or unsure"])
         long = times.melt(id_vars="day", var_name="series", value_name="count")
         prereq = _frame([[r["standard"], r["count"], r["description"]] for r in a.prerequisites],
                         ["Prerequisite standard", "Wrong steps", "Description"])
@@ -324,8 +323,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                     cat_plot = gr.BarPlot(x="error category", y="count",
                                           title="First errors by category", x_label_angle=-30,
                                           y_lim=[0, None])
-                time_plot = gr.LinePlot(x="day", y="count", color="series",
-                                        title="Submissions and wrong solutions per day", y_lim=[0, None])
+                time_plot = gr.BarPlot(x="day", y="count", color="series", x_label_angle=-45,
+                                       color_map={"wrong": "#e4572e", "correct or unsure": "#4c9f70"},
+                                       title="Submissions per day (wrong ones and the rest)")
                 gr.Markdown("#### Mastery: student × standard")
                 heat = gr.HTML(elem_id="mastery")
                 prereq_tbl = gr.Dataframe(datatype="str", interactive=False, wrap=True,
