@@ -163,6 +163,13 @@ def test_eval_harness_on_tiny_file(tiny_atc, tmp_path, monkeypatch):
         assert (rep["recall_at_1"], rep["grade_source"]) == (0.75, source)
         assert rep["mrr"] > base_mrr + 0.05
         assert rep["with_grade"] == (1 if source == "field" else 4)
+    # the problem bank's key for the labels is accepted too
+    bank = tmp_path / "bank.jsonl"
+    bank.write_text("\n".join(json.dumps({"id": r["id"], "text": r["text"], "standards": r["standard_ids"]})
+                              for r in rows) + "\n", encoding="utf-8")
+    assert main(["eval", "standards", "--data", str(bank), "--catalog", "atc", "--atc-path", str(tiny_atc),
+                 "--adapter", "none", "--timing-sample", "0", "--out", str(out)]) == 0
+    assert (json.loads(out.read_text())["recall_at_1"], json.loads(out.read_text())["n"]) == (0.75, 4)
     assert main(args[:-2] + ["--limit", "2", "--out", str(out)]) == 0
     assert json.loads(out.read_text())["n"] == 2
     # cross-validation path: an adapter per fold, report has the same keys

@@ -1,7 +1,8 @@
 """``tutor eval standards``: recall of standards retrieval on MathFish-format problems, and
 ``tutor eval standards-fit``: fit the standards adapter on a tagged split.
 
-Data: JSONL with ``id``, ``text``, ``standard_ids``. A sub-standard label counts for its
+Data: JSONL with ``id``, ``text``, ``standard_ids`` (or ``standards``, as in the problem bank).
+A sub-standard label counts for its
 parent standard; recall@k is the share of problems with at least one labelled standard among
 the top k (the MathFish convention the issue's baseline uses); MRR uses the first hit's rank
 (0 when none in the top 10). ``--grade labels|field`` ranks with the grade prior, the grade
@@ -328,6 +329,9 @@ def run(args: argparse.Namespace) -> int:
     index = _index(args, adapter, encoder_path)
     build_s = time.perf_counter() - t0
     records = read_records(args.data, args.limit)
+    for r in records:  # the problem bank's format (data/problems/bank.jsonl) calls them "standards"
+        if "standard_ids" not in r and isinstance(r.get("standards"), list):
+            r["standard_ids"] = r["standards"]
     encoder = None
     if args.finetune_encoder:
         from tutor.errors import TutorInputError
