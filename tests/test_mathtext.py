@@ -30,3 +30,10 @@ def test_readable_math(latex, shown):
 ])
 def test_readable_expression(expr, shown):
     assert readable_expression(expr) == shown
+
+
+def test_readable_expression_puts_back_thousands_separators_when_the_student_uses_them():
+    assert readable_expression("1728-950", thousands=True) == "1,728 - 950"
+    assert readable_expression("(20/100)*15000", thousands=True) == "20% × 15,000"
+    assert readable_expression("1000.25+12.5", thousands=True) == "1000.25 + 12.5"  # decimals as written
+    assert readable_expression("1728-950") == "1728 - 950"

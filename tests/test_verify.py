@@ -158,6 +158,7 @@ def test_went_past_the_answer_category(verifier):
 @pytest.mark.parametrize("step, explanation", [
     ("3/4 - 1/2 = 2/4", "In step 1, the calculation 3/4 - 1/2 does not equal 2/4."),  # not "0.5"
     ("\\frac{3}{4} \\times 12 = 8", "In step 1, the calculation (3/4) × 12 does not equal 8."),
+    ("Pencils left: 1,728 - 950 = 779", "In step 1, the calculation 1,728 - 950 does not equal 779."),
 ])
 def test_a_wrong_calculation_is_explained_as_the_student_wrote_it(step, explanation):
     from tutor.schema import Problem, Step

@@ -68,7 +68,7 @@ _PERCENT_FORM = re.compile(r"\((\d+(?:\.\d+)?)/100\)")
 _LONE_NUMBER = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*\)")
 
 
-def readable_expression(expr: str) -> str:
+def readable_expression(expr: str, thousands: bool = False) -> str:
     """A computation as the verifier normalised it, written back for a student.
 
     Args:
@@ -77,7 +77,8 @@ def readable_expression(expr: str) -> str:
     Returns:
         e.g. ``"20% × 50"``: percentages as written, ``×`` for ``*``, spaces around ``+ - ×``,
         no brackets around a lone number (LaTeX ``\frac{3}{4}`` normalises to ``((3)/(4))``,
-        shown as ``(3/4)``).
+        shown as ``(3/4)``). With ``thousands`` (the student writes ``1,728``), whole numbers
+        of four or more digits get thousands separators again.
     """
     out = _PERCENT_FORM.sub(r"\1%", expr)
     prev = None
@@ -85,4 +86,6 @@ def readable_expression(expr: str) -> str:
         prev, out = out, _LONE_NUMBER.sub(r"\1", out)
     out = re.sub(r"\s*\*\s*", " × ", out)
     out = re.sub(r"(?<=[\d)%])\s*([+-])\s*", r" \1 ", out)
+    if thousands:
+        out = re.sub(r"(?<![\d.])\d{4,}(?![\d.])", lambda m: f"{int(m.group(0)):,}", out)
     return out.strip()

@@ -152,8 +152,9 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         verdict.expected_value = _fmt(wrong_eq.expected)
         lhs, _, rhs = wrong_eq.text.rpartition("=")
         # the result as the student wrote it ("2/4", not 0.5)
-        verdict.explanation = (f"In step {n}, the calculation {readable_expression(lhs.split('=')[0])} "
-                               f"does not equal {readable_expression(rhs) or verdict.found_value}.")
+        commas = bool(re.search(r"\d,\d{3}", steps[i].text))
+        verdict.explanation = (f"In step {n}, the calculation {readable_expression(lhs.split('=')[0], commas)} "
+                               f"does not equal {readable_expression(rhs, commas) or verdict.found_value}.")
         return
     found = unmatched[0] if unmatched else (ev.new_values[i][0] if ev.new_values[i] else graph.last)
     verdict.found_value = _fmt(found)
