@@ -68,4 +68,3 @@ def test_a_wrong_computation_in_words_is_explained_in_the_students_terms():
     assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
     assert verdict.explanation == "In step 1, the calculation 3 × 68 does not equal 2448."
     assert verdict.expected_value == "204"
-

@@ -69,7 +69,7 @@ _LONE_NUMBER = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*\)")
 
 
 def readable_expression(expr: str, thousands: bool = False) -> str:
-    """A computation as the verifier normalised it, written back for a student.
+    r"""A computation as the verifier normalised it, written back for a student.
 
     Args:
         expr: normalised ASCII math (``tutor.mathcheck.normalize_math``), e.g. ``"(20/100)*50"``.
