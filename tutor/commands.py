@@ -85,10 +85,8 @@ def make_submission(problem: str, solution: str, reference: Any = None,
     Raises:
         TutorInputError: missing problem or solution, or an unknown grade.
     """
-    from tutor.schema import parse_grade
-
     from tutor.bank import BANK_PATH, get_problem
-    from tutor.schema import Problem, Submission
+    from tutor.schema import Problem, Submission, parse_grade
 
     if not isinstance(problem, str) or not problem.strip():
         raise TutorInputError("Please give the problem text.")
