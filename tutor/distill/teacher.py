@@ -36,6 +36,7 @@ import random
 from typing import Protocol
 
 from tutor.distill.sources import Sample
+from tutor.hints.fallback import PLAIN_BOTTOM_OUT
 from tutor.schema import Step, Verdict
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ _BOTTOM = {
 # Used when every templated wording of a rung fails the guards (e.g. a value equals the answer).
 _SAFE = {1: "Look at step {k} again. What did you do with {q}?",
          2: "Read step {k} again next to the problem. Does it match what the problem says?",
-         3: "Step {k} has the first mistake. Fix it, then redo the steps after it."}
+         3: PLAIN_BOTTOM_OUT}
 
 
 def sample_steps(sample: Sample) -> list[Step]:

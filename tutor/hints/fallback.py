@@ -41,6 +41,9 @@ _CONCEPT = {
     "Wrong unit conversion": "Amounts must use the same unit before you work with them. In step {k}, change {q} to match the other unit.",
     None: "In step {k}, check how {q} is linked to the other amounts in the problem.",
 }
+#: The plainest bottom-out wording: no number (so it cannot leak), but it says how to redo.
+PLAIN_BOTTOM_OUT = ("Redo only step {k}. Decide which amounts it needs and whether to add, subtract, "
+                    "multiply or divide them. Then use your new number in the steps after it.")
 _OPS = {"multiply": "multiplication", "divide": "division", "add": "addition",
         "subtract": "subtraction", None: "math"}
 _EXPR = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=")
@@ -144,8 +147,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Redo step {k} like this: work out {expr} carefully. {after}"
         yield (f"Redo only step {k}. Check which numbers belong in the {_OPS[_operation(step_text)]}, "
                f"then do it again. {after}")
-        yield (f"Redo only step {k}. Decide which amounts it needs and whether to add, subtract, "
-               f"multiply or divide them. {after}")
+        yield PLAIN_BOTTOM_OUT.format(k=k)
     elif kind == "confirm":
         for qq in qs[:3]:
             yield f"Well done! Your steps follow from each other, and step {k} uses {qq} the right way."

@@ -347,9 +347,10 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     if len(set(grams)) < len(grams) or len(set(sentences)) < len(sentences):
         out.append("repeats itself")
     out += [f"says the student did {op!r}, step does not" for op in _misdescribed(text, steps)]
-    # "step 2" is a pointer, not a quantity; naming the operation to redo also says how
+    # "step 2" is a pointer, not a quantity; naming the operation to redo, or saying to stop
+    # (a step past the answer), also says how
     concrete = re.search(r"\d|\b(?:addition|subtraction|multiplication|division|add|subtract|multiply|"
-                         r"divide)\b", _STEP_NUM.sub("", text), re.I)
+                         r"divide|stop|not\s+needed)\b", _STEP_NUM.sub("", text), re.I)
     if kind == "bottom_out" and (len(words) < MIN_BOTTOM_OUT_WORDS or not concrete):
         # A bottom-out hint must say how to redo the step ("work out 125 + 27"), not just
         # "step 2 needs another look" or "step 2 has the first mistake, redo it".
