@@ -14,8 +14,8 @@ signals, each z-scored over the catalogue so they add on one scale:
    sub-standards, cluster and domain.
 
 When the grade is known, standards of that grade get a prior bonus (adjacent grades a quarter
-of it): with the grade of each MathFish dev problem known, recall@1 0.38 -> 0.56 and recall@5
-0.72 -> 0.85 (5-fold CV, ``docs/benchmarks.md``).
+of it): with the grade of each MathFish dev problem known, recall@1 0.41 -> 0.57 and recall@5
+0.73 -> 0.84 (5-fold CV of the shipped pipeline, ``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
