@@ -57,6 +57,10 @@ def test_value_of_answers():
     assert value_of("x = 4") == 4
     assert value_of(" 10") == 10
     assert value_of("Tuesday") is None
+    # a fraction or mixed-number answer is its whole value, not its last part
+    assert value_of("3/4") == Fraction(3, 4)
+    assert value_of("2 3/4") == Fraction(11, 4)
+    assert value_of("1 5/12 cups") == Fraction(17, 12)
 
 
 # ----------------------------------------------------------------------------- (a) leaks
@@ -282,3 +286,14 @@ def test_a_calculation_slip_gets_no_call_for_another_operation():
     ok = "In step 2, add 48 and 24 again slowly. What do the ones make?"
     assert "asks for another operation in a calculation slip" not in check_hint(ok, 2, "concept", problem,
                                                                                 steps, slip)
+
+
+def test_a_mixed_number_answer_is_not_stated_as_a_decimal():
+    problem = Problem(text="A board is 11 feet long. It is cut into 4 equal pieces. How long is each piece?",
+                      final_answer="2 3/4")
+    steps = [Step(1, "11/4 = 2 1/4")]
+    slip = Verdict(label="incorrect", first_error_step=1, marks=["first_error"],
+                   error_category="Calculation error", expected_value="2 3/4", found_value="2 1/4")
+    assert "states '2 3/4'" in check_hint("Redo step 1: work out 11/4. You should get 2.75.", 3,
+                                         "bottom_out", problem, steps, slip)
+    assert find_leaks("Each piece is 11/4 feet.", ["2 3/4"]) == ["2 3/4"]

@@ -115,3 +115,13 @@ def test_written_math_forms(text, ok):
 def test_unreadable_or_algebraic_forms_are_not_accused(text):
     """What the checker cannot evaluate as arithmetic is "unchecked", never "wrong"."""
     assert check_step(text, 1).ok is None
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("17/12 = 1 7/12", False),   # a mixed number is one value, not "= 1" and a run-on
+    ("11/4 = 3 3/4", False),
+    ("17/12 = 1 5/12", True),
+    ("2/3 + 3/4 = 8/12 + 9/12 = 17/12 = 1 5/12", True),
+])
+def test_mixed_number_results(text, ok):
+    assert check_step(text, 1).ok is ok

@@ -152,19 +152,18 @@ class _FakeTutor:
 def test_a_resubmission_is_the_same_student_class_and_problem():
     pytest.importorskip("gradio")
     from tutor.schema import Problem, Submission
-    from tutor.ui.student import revises
+    from tutor.ui.student import attempt_key
 
-    def sub(student, klass, text):
-        return Submission(problem=Problem(text=text), solution_text="1 + 1 = 2",
-                          student_id=student, class_code=klass)
+    def key(student, klass, text):
+        return attempt_key(Submission(problem=Problem(text=text), solution_text="1 + 1 = 2",
+                                      student_id=student, class_code=klass))
 
-    first = sub("kid-1", "C1", "Maya has 4 bags of 6 apples.")
-    assert revises(first, sub(" Kid-1", "c1", "Maya has 4 bags  of 6 apples."))  # spacing, case
-    assert not revises(first, sub("kid-2", "C1", "Maya has 4 bags of 6 apples."))
-    assert not revises(first, sub("kid-1", "C2", "Maya has 4 bags of 6 apples."))
-    assert not revises(first, sub("kid-1", "C1", "Maya has 5 bags of 6 apples."))
-    assert not revises(None, first)
-    assert revises(sub(None, None, "2 + 2?"), sub("", "", "2 + 2?"))  # anonymous, same problem
+    first = key("kid-1", "C1", "Maya has 4 bags of 6 apples.")
+    assert first == key(" Kid-1", "c1", "Maya has 4 bags  of 6 apples.")  # spacing, case
+    assert first != key("kid-2", "C1", "Maya has 4 bags of 6 apples.")
+    assert first != key("kid-1", "C2", "Maya has 4 bags of 6 apples.")
+    assert first != key("kid-1", "C1", "Maya has 5 bags of 6 apples.")
+    assert key(None, None, "2 + 2?") == key("", "", "2 + 2?")  # anonymous, same problem
 
 
 def test_student_app_submissions_reach_the_teacher_log(tmp_path):
@@ -184,12 +183,15 @@ def test_student_app_submissions_reach_the_teacher_log(tmp_path):
         client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 25", "kid-1", "C1", api_name="/submit")
         client.predict(api_name="/more_help")
         client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 24", "kid-1", "C1", api_name="/submit")
-        # the next student at the same computer (same browser session) starts afresh
-        client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 24", "kid-2", "C1", api_name="/submit")
+        # the next student at the same computer (same browser session) starts afresh, and
+        # when the first one takes the keyboard back, their try links to their own last one
+        client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 23", "kid-2", "C1", api_name="/submit")
+        client.predict(own, "Maya has 4 bags of 6 apples.", "24 apples", "kid-1", "C1", api_name="/submit")
     finally:
         stop()
-    other, newest, first = store.list_submissions().rows
+    third, other, newest, first = store.list_submissions().rows
     assert (first.student_id, first.class_code, first.hints_shown) == ("kid-1", "C1", 2)
     assert newest.parent_id == first.id  # the resubmission is linked to the first try
     assert (other.student_id, other.parent_id) == ("kid-2", None)
+    assert (third.student_id, third.parent_id) == ("kid-1", newest.id)
     assert [h.level for h in store.get_submission(first.id).hints_shown] == [1, 2]

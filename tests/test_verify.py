@@ -166,3 +166,17 @@ def test_a_wrong_calculation_is_explained_as_the_student_wrote_it(step, explanat
 
     verdict = Verifier(None).verify(Problem(text="Work out the fractions 3/4 and 1/2 of 12."), [Step(1, step)])
     assert verdict.explanation == explanation
+
+
+def test_fraction_work_keeps_its_values_as_fractions():
+    from tutor.hints.fallback import fallback_hint
+
+    problem = Problem(text="Mia eats 3/4 of a pizza and Sam eats 1/2 of one. How much more does Mia eat?")
+    steps = [Step(1, "3/4 - 1/2 = 2/4")]
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.found_value, verdict.expected_value) == ("2/4", "1/4")  # as written, no 0.5
+    concept = fallback_hint(problem, steps, verdict, 2, "concept").text
+    assert "subtraction" in concept and "division" not in concept and "0.5" not in concept
+    mixed = Verifier(None).verify(Problem(text="Add 2/3 and 3/4 of a cup."), [Step(1, "17/12 = 1 7/12")])
+    assert (mixed.found_value, mixed.expected_value) == ("1 7/12", "1 5/12")
+    assert mixed.explanation == "In step 1, the calculation 17/12 does not equal 1 7/12."

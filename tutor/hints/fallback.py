@@ -45,7 +45,7 @@ _CONCEPT = {
 PLAIN_BOTTOM_OUT = ("Redo only step {k}. Decide which amounts it needs and whether to add, subtract, "
                     "multiply or divide them. Then use your new number in the steps after it.")
 _OPS = {"multiply": "multiplication", "divide": "division", "add": "addition",
-        "subtract": "subtraction", None: "math"}
+        "subtract": "subtraction", "fraction": "fraction", None: "math"}
 _EXPR = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=")
 
 
@@ -78,10 +78,15 @@ def safe_quantities(problem: Problem, steps: list[Step], verdict: Verdict, level
     return [q for q in qs if not is_forbidden_quantity(q, forbidden)]
 
 
+_TIGHT_FRACTION = re.compile(r"(?<![\d.])\d+/\d+(?![\d.])")
+
+
 def _operation(text: str) -> str | None:
-    m = re.search(r"\d\s*([-+x×*/÷])\s*\$?\d", text)
+    """The step's operation, a written fraction ("3/8") not counting as a division."""
+    plain = _TIGHT_FRACTION.sub("1", text)
+    m = re.search(r"\d\s*([-+x×*/÷])\s*\$?\d", plain)
     if not m:
-        return None
+        return "fraction" if plain != text else None
     return {"x": "multiply", "×": "multiply", "*": "multiply", "/": "divide", "÷": "divide",
             "+": "add", "-": "subtract"}[m.group(1)]
 

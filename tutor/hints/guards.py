@@ -230,7 +230,8 @@ def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
     seen: set[Fraction] = set()
     cands = list(verdict.quantities or [])
     if step is not None:
-        cands += [n.text.strip() for n in numbers_in(step.text)]
+        # "8 / 2" reads as the fraction 4 too, but in a step it is a division, not a quantity
+        cands += [n.text.strip() for n in numbers_in(step.text) if not re.search(r"\s/|/\s", n.text)]
         cands += quantity_names(step.text)
     for q in cands:
         q = str(q).strip()

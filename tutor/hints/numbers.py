@@ -198,8 +198,8 @@ def value_of(text: str) -> Fraction | None:
     nums = [n for n in _digit_numbers(text)] or _word_numbers(text)
     if not nums:
         return None
-    # Prefer the largest-span reading (a fraction over its parts): take the last full match.
-    best = max(nums, key=lambda n: (text.rfind(n.text), len(n.text)))
+    # The reading that ends last, and of those the longest: "2 3/4" over "3/4" over "4".
+    best = max(nums, key=lambda n: (text.rfind(n.text) + len(n.text), len(n.text)))
     return best.value
 
 

@@ -48,21 +48,18 @@ class Session:
     level: int = 0
     submission_id: int | None = None
     hints: list[Hint] = field(default_factory=list)
+    #: the latest submission id per :func:`attempt_key` (students taking turns at one computer)
+    attempts: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
 
-def revises(previous: Submission | None, new: Submission) -> bool:
-    """Whether ``new`` is a resubmission of ``previous`` (logged as its revision): same
-    student, class and problem. A shared classroom computer keeps one browser session for
-    many students, so the session alone does not say."""
-    if previous is None:
-        return False
-
+def attempt_key(sub: Submission) -> tuple[str, str, str]:
+    """Who tried which problem: student, class and problem text, spacing and case ignored. A
+    submission revises the session's latest one with the same key; a shared classroom
+    computer keeps one browser session for many students, so the session alone does not say."""
     def norm(text: str | None) -> str:
         return " ".join((text or "").split()).casefold()
 
-    return all(norm(a) == norm(b) for a, b in (
-        (previous.student_id, new.student_id), (previous.class_code, new.class_code),
-        (previous.problem.text, new.problem.text)))
+    return norm(sub.student_id), norm(sub.class_code), norm(sub.problem.text)
 
 
 def max_level(feedback: Feedback) -> int:
@@ -113,7 +110,8 @@ def standards_html(feedback: Feedback) -> str:
 
 def hints_md(hints: list[Hint]) -> str:
     """The hint ladder so far, as escaped HTML paragraphs."""
-    names = {"confirm": "Well done", "extension": "Try this next", "explain": "Tell me more"}
+    # labels that do not repeat how the hint texts begin ("Well done! …", "Try this: …")
+    names = {"confirm": "What you did well", "extension": "Next challenge", "explain": "Tell me more"}
     return "".join(
         f"<p><b>{names.get(h.kind, f'Hint {h.level}')}:</b> {html.escape(h.text)}</p>" for h in hints)
 
@@ -164,7 +162,7 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
             log.exception("review failed")
             yield outputs(error_html(f"The tutor could not check this: {exc}"), "", "", "", False)
             return
-        parent = state.submission_id if revises(state.submission, sub) else None
+        parent = state.attempts.get(attempt_key(sub))
         state.submission, state.feedback, state.level, state.hints = sub, feedback, 0, []
         v, s, st = verdict_html(feedback), steps_html(feedback), standards_html(feedback)
         yield outputs(v, s, st, "<p><i>Thinking of a hint…</i></p>", False)
@@ -175,6 +173,8 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
             feedback.hints = [hint]
             state.hints, state.level = [hint], 1
         state.submission_id = tutor.save(sub, feedback, parent_id=parent)
+        if state.submission_id is not None:
+            state.attempts[attempt_key(sub)] = state.submission_id
         if hint is not None:
             tutor.log_hint_shown(state.submission_id, hint)
         yield outputs(v, s, st, hints_md(state.hints), state.level < max_level(feedback))

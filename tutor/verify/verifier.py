@@ -15,6 +15,7 @@ import math
 import re
 import time
 from collections.abc import Sequence
+from fractions import Fraction
 from pathlib import Path
 
 from tutor.llm import LanguageModel
@@ -43,11 +44,19 @@ UNSURE_LOW, UNSURE_HIGH = 0.3, 0.8
 ARITHMETIC_FLOOR = 0.9
 
 
-def _fmt(v: float | None) -> str | None:
+def _fmt(v: float | None, fraction: bool = False, mixed: bool = False) -> str | None:
+    """A value as text: whole numbers plain, else 4 decimals at most; with ``fraction`` as a
+    fraction ("17/12"), with ``mixed`` as a mixed number ("1 5/12")."""
     if v is None:
         return None
     if abs(v - round(v)) < 1e-9:
         return str(int(round(v)))
+    if fraction:
+        f = Fraction(v).limit_denominator(1000)
+        whole, rest = divmod(f.numerator, f.denominator)
+        if mixed and whole > 0:
+            return f"{whole} {rest}/{f.denominator}"
+        return f"{f.numerator}/{f.denominator}"
     return f"{v:.4f}".rstrip("0").rstrip(".")
 
 
@@ -148,9 +157,15 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
     verdict.quantities = [_fmt(v) for v in graph.operands or graph.stated][:6]
     if wrong_eq is not None:
         verdict.error_category = "Calculation error"
-        verdict.found_value = _fmt(wrong_eq.rhs_value)
-        verdict.expected_value = _fmt(wrong_eq.expected)
         lhs, _, rhs = wrong_eq.text.rpartition("=")
+        # fraction work gets its values as fractions (17/12 or 1 5/12 as the student writes
+        # them), not decimals that the student never wrote
+        as_fraction = bool(re.search(r"(?<![\d.])\d+/(?!100\b)\d+", wrong_eq.text))
+        mixed = rhs.startswith("(") and "+" in rhs
+        written = readable_expression(rhs)  # "2/4" stays 2/4
+        verdict.found_value = (written if as_fraction and re.fullmatch(r"\d+(?: \d+)?/\d+", written)
+                               else _fmt(wrong_eq.rhs_value, as_fraction, mixed))
+        verdict.expected_value = _fmt(wrong_eq.expected, as_fraction, mixed)
         # the result as the student wrote it ("2/4", not 0.5)
         commas = bool(re.search(r"\d,\d{3}", steps[i].text))
         verdict.explanation = (f"In step {n}, the calculation {readable_expression(lhs.split('=')[0], commas)} "
