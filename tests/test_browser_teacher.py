@@ -104,7 +104,12 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     assert PAYLOAD in table_rows(page, "#d-steps")[0]
     assert page.evaluate("window.__xss") is None
 
-    # --- correction: disagree, step 2, another category, comment
+    # --- correction: the form starts from the tutor's category ("none" for a correct verdict)
+    from tutor.ui.teacher import NO_CATEGORY
+
+    tutor_category = store.get_submission(payload_id).verdict.error_category or NO_CATEGORY
+    assert page.locator("#r-category input").input_value() == tutor_category
+    # disagree, step 2, another category, comment
     page.get_by_label("Disagree").check()
     page.locator("#r-step input").fill("2")
     page.locator("#r-category input").click()

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
 ANY = "(any)"
+#: The correction form's category for a solution with no error (a correct one).
+NO_CATEGORY = "(none: no error)"
 TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Problem", "Verdict", "1st error",
                  "Error category", "Standards", "Hints", "Review"]
 TABLE_WIDTHS = ["5%", "11%", "9%", "7%", "28%", "8%", "6%", "11%", "6%", "4%", "5%"]
@@ -183,7 +185,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         return [int(d.id), fr["facts"], fr["problem"], fr["reference"], fr["steps"],
                 fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
                 fr["reviews"], d.verdict.first_error_step or 0,
-                d.verdict.error_category or ERROR_CATEGORIES[0], status(f"Submission {d.id} opened.")]
+                d.verdict.error_category or NO_CATEGORY, status(f"Submission {d.id} opened.")]
 
     def pick_row(evt: gr.SelectData):
         row = evt.row_value or []
@@ -196,7 +198,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 raise ValueError("open a submission first")
             step = int(step or 0)
             store.add_review(int(sid), reviewer, agree == "Agree with the tutor",
-                             first_error_step=step or None, error_category=category,
+                             first_error_step=step or None,
+                             error_category=None if category == NO_CATEGORY else category,
                              comment=comment or "")
             fr = detail_frames(store.get_submission(int(sid)))
         except (TutorError, ValueError) as exc:
@@ -308,7 +311,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                      label="Verdict", elem_id="r-agree")
                     step_in = gr.Number(label="Right first wrong step (0 = solution is correct)",
                                         precision=0, minimum=0, elem_id="r-step")
-                    cat_in = gr.Dropdown(list(ERROR_CATEGORIES), value=ERROR_CATEGORIES[0],
+                    cat_in = gr.Dropdown([NO_CATEGORY, *ERROR_CATEGORIES], value=NO_CATEGORY,
                                          label="Error category", elem_id="r-category")
                 comment = gr.Textbox(label="Comment", lines=2, elem_id="r-comment")
                 save_btn = gr.Button("Save review", variant="primary", elem_id="save-review")
