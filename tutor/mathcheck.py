@@ -23,7 +23,7 @@ import math
 import re
 from fractions import Fraction
 
-from tutor.mathtext import FRAC, SQRT
+from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.schema import Equation, StepCheck
 from tutor.verbal import verbal_computations
 
@@ -326,9 +326,6 @@ def _is_literal(expr: str) -> bool:
     return bool(re.fullmatch(r"\(?-?(\d+(\.\d+)?|\.\d+)(/100)?\)?", expr))
 
 
-_MIXED_FORM = re.compile(r"\(\d+\+\d+/\d+\)")
-
-
 def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
     out: list[Equation] = []
     vals = [evaluate(p) for p in parts]
@@ -345,7 +342,7 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
         else:  # "8/12 + 9/12 = 20/12": an expression on the right must agree exactly
             ok = (va == vb or math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-12)
                   or (_is_literal(a) and _converted(float(va), float(vb), context)))  # 80 km/h = 8000/6 m/min
-        if not ok and not _is_literal(b) and not _MIXED_FORM.fullmatch(b):
+        if not ok and not _is_literal(b) and not MIXED_FORM.fullmatch(b):
             # run-on chain "4+3 = 7*2 = 14": the next part continues from this result (a
             # mixed number "1 7/12", normalised to "(1+7/12)", is one value, not a run-on)
             lead = _NUMBER.match(b.lstrip("("))

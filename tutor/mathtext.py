@@ -66,7 +66,8 @@ _PERCENT_FORM = re.compile(r"\((\d+(?:\.\d+)?)/100\)")
 
 
 _LONE_NUMBER = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*\)")
-_MIXED_NUMBER = re.compile(r"\((\d+)\+(\d+/\d+)\)")
+#: A mixed number as normalised math writes it: "1 7/12" -> "(1+7/12)".
+MIXED_FORM = re.compile(r"\((\d+)\+(\d+/\d+)\)")
 
 
 def readable_expression(expr: str, thousands: bool = False) -> str:
@@ -85,7 +86,7 @@ def readable_expression(expr: str, thousands: bool = False) -> str:
     prev = None
     while prev != out:  # innermost first: ((3)/(4)) -> (3/4)
         prev, out = out, _LONE_NUMBER.sub(r"\1", out)
-    out = _MIXED_NUMBER.sub(r"\1 \2", out)  # "(1+7/12)" is the mixed number 1 7/12
+    out = MIXED_FORM.sub(r"\1 \2", out)  # "(1+7/12)" is the mixed number 1 7/12
     out = re.sub(r"\s*\*\s*", " × ", out)
     out = re.sub(r"(?<=[\d)%])\s*([+-])\s*", r" \1 ", out)
     if thousands:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tutor.llm import LanguageModel
 from tutor.mathcheck import check_step, numbers_in, values_match
-from tutor.mathtext import readable_expression
+from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.schema import Problem, Step, Verdict
 from tutor.verify.align import ReferenceGraph, close, contains
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -161,7 +161,7 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         # fraction work gets its values as fractions (17/12 or 1 5/12 as the student writes
         # them), not decimals that the student never wrote
         as_fraction = bool(re.search(r"(?<![\d.])\d+/(?!100\b)\d+", wrong_eq.text))
-        mixed = rhs.startswith("(") and "+" in rhs
+        mixed = bool(MIXED_FORM.fullmatch(rhs))
         written = readable_expression(rhs)  # "2/4" stays 2/4
         verdict.found_value = (written if as_fraction and re.fullmatch(r"\d+(?: \d+)?/\d+", written)
                                else _fmt(wrong_eq.rhs_value, as_fraction, mixed))
