@@ -48,6 +48,8 @@ def test_evaluate_and_fmt_number():
     assert fmt_number(24.0) == "24" and fmt_number(0.125) == "0.12" and fmt_number(2.5) == "2.5"
     with pytest.raises(ValueError):
         evaluate(["4", "/", "0"])
+    # GSM8K writes clock times with a leading zero ("0900"); Python literals reject that.
+    assert evaluate(["730", "*", "0900"]) == 657000 and evaluate(["0.5", "+", "1"]) == 1.5
 
 
 def test_calculation_slip_propagates_downstream():

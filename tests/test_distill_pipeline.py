@@ -196,3 +196,42 @@ def test_shipped_adapter_is_registered_and_changes_the_student(settings):
     p_base = step_correct_probs(base, problem, steps)
     p_tuned = step_correct_probs(tuned, problem, steps)
     assert max(abs(a - b) for a, b in zip(p_base, p_tuned)) > 0.01
+
+
+def test_real_student_work_is_repeated_on_top_of_score_repeat(tiny_student):
+    from datasets import Dataset  # noqa: F401  (build_dataset needs it)
+    from transformers import AutoTokenizer
+
+    from tutor.distill.train import build_dataset
+    from tutor.distill.train_config import TrainConfig
+    from tutor.verify.scorer import step_scoring_prompt
+
+    tok = AutoTokenizer.from_pretrained(str(tiny_student))
+    ex = step_scoring_prompt("What is 3 x 4?", ["3 x 4 = 12", "So the answer is 12."])
+
+    def score(source):
+        return {"task": "score", "source": source, "text": ex.text, "marker_ends": ex.marker_ends,
+                "step_labels": [True, True]}
+
+    hint = {"task": "hint", "source": "vtg", "prompt": [{"role": "user", "content": "Hint?"}],
+            "completion": "Look at step 1."}
+    config = TrainConfig(score_repeat=2, real_repeat=3)
+    assert len(build_dataset([score("gsm8k"), score("vtg"), hint], tok, config, repeat_scoring=True)) == 2 + 6 + 3
+    assert len(build_dataset([score("gsm8k"), score("vtg"), hint], tok, config, repeat_scoring=False)) == 3
+
+
+def test_hint_targets_end_with_the_templates_end_of_turn_whatever_eos_says(tiny_student):
+    from transformers import AutoTokenizer
+
+    from tutor.distill.train import tokenize_example
+    from tutor.llm import end_of_turn, stop_token_ids
+
+    tok = AutoTokenizer.from_pretrained(str(tiny_student))
+    im_end, im_start = (tok.convert_tokens_to_ids(t) for t in ("<|im_end|>", "<|im_start|>"))
+    hint = {"task": "hint", "prompt": [{"role": "user", "content": "Hint?"}], "completion": "Look at step 1."}
+    for eos in ("<|im_end|>", "<|im_start|>"):  # a conversion may set either as eos
+        tok.eos_token = eos
+        assert end_of_turn(tok) == "<|im_end|>"
+        assert tokenize_example(hint, tok, 512)["labels"][-1] == im_end
+        # generation stops at the end of the turn and at the start of an invented next one
+        assert {im_end, im_start} <= set(stop_token_ids(tok))

@@ -116,3 +116,21 @@ def test_vtg_harness_reports_calibration_and_survives_an_empty_solution(tmp_path
     assert rep["accused_correct_rate"] == 0.0 and rep["unsure_correct_rate"] == 0.5
     assert rep["calibration"]["solution"]["n"] == 3  # the empty solution has no probability
     assert rep["calibration"]["step"]["n"] == 2 + 1 + 2  # wrong: steps to the first error; correct: all
+
+
+def test_verify_train_on_one_distillation_fold(tmp_path):
+    from tutor.distill.sources import vtg_fold
+
+    records = [dict(base, id=f"r{i}") for i, base in enumerate([RECORD, RECORD2] * 6)]
+    in_eval = [r["id"] for r in records if vtg_fold(r["id"]) == "eval"]
+    assert 2 <= len(in_eval) < len(records)  # the fold rule splits these ids
+    data = tmp_path / "vtg.json"
+    data.write_text(json.dumps(records))
+    out, weights = tmp_path / "cv.json", tmp_path / "weights"
+    assert main(["eval", "verify-train", "--data", str(data), "--vtg-fold", "eval", "--folds", "2",
+                 "--model-dir", str(weights), "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert (rep["vtg_fold"], rep["n_records"]) == ("eval", len(in_eval))
+    meta = json.loads((weights / "combiner_ref.json").read_text())["meta"]
+    assert meta["vtg_fold"] == "eval" and meta["n_solutions"] == 2 * len(in_eval) and "scorer" not in meta
+    assert not (weights / "combiner_ref_model.json").exists()  # no model: the symbolic files

@@ -180,3 +180,60 @@ def test_fraction_work_keeps_its_values_as_fractions():
     mixed = Verifier(None).verify(Problem(text="Add 2/3 and 3/4 of a cup."), [Step(1, "17/12 = 1 7/12")])
     assert (mixed.found_value, mixed.expected_value) == ("1 7/12", "1 5/12")
     assert mixed.explanation == "In step 1, the calculation 17/12 does not equal 1 7/12."
+
+
+def _model_dir(tmp_path, scorer: str):
+    """The shipped combiners, with the model-reading ones marked as fitted on ``scorer``."""
+    import json
+    import shutil
+
+    from tutor.verify.combiner import MODEL_DIR
+
+    for f in MODEL_DIR.glob("combiner_*.json"):
+        shutil.copy(f, tmp_path / f.name)
+    for f in tmp_path.glob("combiner_*_model.json"):
+        data = json.loads(f.read_text())
+        data["meta"]["scorer"] = scorer
+        f.write_text(json.dumps(data))
+    return tmp_path
+
+
+class _CountingModel(_FakeModel):
+    adapter = None
+
+    def __init__(self, fail: bool = False):
+        self.calls, self.fail = 0, fail
+
+    def score(self, prompt, continuations):
+        self.calls += 1
+        if self.fail:
+            raise RuntimeError("scorer broke")
+        return super().score(prompt, continuations)
+
+
+@pytest.mark.parametrize("reference", [REFERENCE, None])
+def test_model_combiner_is_used_only_with_the_scorer_it_was_fitted_on(tmp_path, reference):
+    steps = parse_solution("3 x 4 = 12\n12 - 2 = 10\nThe answer is 10.")
+    problem = Problem(text=PROBLEM, reference_solution=reference)
+    same, other = _CountingModel(), _CountingModel()
+    v = Verifier(same, model_dir=_model_dir(tmp_path, "fake+none"))
+    assert v.needs_model(reference is not None)
+    verdict = v.verify(problem, steps)
+    assert same.calls == len(steps) and verdict.evidence["model"] is not None
+
+    v = Verifier(other, model_dir=_model_dir(tmp_path, "another+0123456789abcdef"))
+    assert not v.needs_model(reference is not None)
+    verdict = v.verify(problem, steps)
+    assert other.calls == 0 and verdict.evidence["model"] is None
+    assert verdict.label == Verifier(None, model_dir=tmp_path).verify(problem, steps).label
+
+
+def test_a_failing_scorer_falls_back_to_the_symbolic_combiner(tmp_path):
+    steps = parse_solution("3 x 4 = 12\n12 - 2 = 11\nThe answer is 11.")
+    problem = Problem(text=PROBLEM, reference_solution=REFERENCE)
+    broken = _CountingModel(fail=True)
+    verdict = Verifier(broken, model_dir=_model_dir(tmp_path, "fake+none")).verify(problem, steps)
+    symbolic = Verifier(None, model_dir=tmp_path).verify(problem, steps)
+    assert broken.calls == 1 and verdict.evidence["model"] is None
+    assert (verdict.label, verdict.first_error_step, verdict.step_error_probs) == (
+        symbolic.label, symbolic.first_error_step, symbolic.step_error_probs)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tutor.config import PROJECT_ROOT
 from tutor.errors import TutorConfigError, TutorInputError
+from tutor.jsonl import jsonl_lines
 from tutor.schema import Problem
 
 BANK_PATH = PROJECT_ROOT / "data" / "problems" / "bank.jsonl"
@@ -25,7 +26,7 @@ def load_bank(path: str | None = None) -> tuple[Problem, ...]:
     """
     p = Path(path) if path else BANK_PATH
     try:
-        lines = p.read_text(encoding="utf-8").splitlines()
+        lines = jsonl_lines(p.read_text(encoding="utf-8"))
     except OSError as exc:
         raise TutorConfigError(f"problem bank {p} is missing") from exc
     out = []
@@ -59,7 +60,7 @@ def titles(path: str | None = None) -> list[tuple[str, str]]:
     """``(label, id)`` pairs for a picker: "Grade 5 · <title>"."""
     p = Path(path) if path else BANK_PATH
     out = []
-    for line in p.read_text(encoding="utf-8").splitlines():
+    for line in jsonl_lines(p.read_text(encoding="utf-8")):
         if line.strip():
             row = json.loads(line)
             out.append((f"Grade {row.get('grade', '?')} · {row.get('title') or row['id']}", row["id"]))

@@ -159,6 +159,43 @@ def registered_adapter(model: str) -> Path | None:
     return path if (path / "adapter_config.json").exists() else None
 
 
+def end_of_turn(tokenizer) -> str:
+    """The token that closes an assistant turn in ``tokenizer``'s chat template.
+
+    Read off the template itself (``<|im_end|>`` for ChatML, ``<end_of_turn>`` for Gemma), so
+    training and generation agree whatever ``eos_token`` a conversion set; falls back to
+    ``eos_token`` (``""`` when there is none) for models without a template.
+    """
+    eos = tokenizer.eos_token or ""
+    if not getattr(tokenizer, "chat_template", None):
+        return eos
+    marker = "\u2063reply\u2063"
+    try:
+        text = tokenizer.apply_chat_template(
+            [{"role": "user", "content": "hi"}, {"role": "assistant", "content": marker}], tokenize=False)
+    except Exception:  # a template that refuses this shape: keep the tokenizer's own setting
+        return eos
+    tail = text.split(marker, 1)[1].split() if marker in text else []
+    if tail and tail[0] in tokenizer.get_vocab():
+        return tail[0]
+    return eos
+
+
+def stop_token_ids(tokenizer, generation_config=None) -> list[int]:
+    """Token ids that end a reply: the end-of-turn token, ``eos`` (tokenizer and generation
+    config) and ``bos``; a reply never opens a new turn or sequence, and a model that does so
+    would otherwise run on into an invented next turn."""
+    ids: list[int] = []
+    cfg_eos = getattr(generation_config, "eos_token_id", None)
+    cands = list(cfg_eos) if isinstance(cfg_eos, (list, tuple)) else [cfg_eos]
+    cands += [tokenizer.convert_tokens_to_ids(end_of_turn(tokenizer)) if end_of_turn(tokenizer) else None,
+              tokenizer.eos_token_id, tokenizer.bos_token_id]
+    for i in cands:
+        if isinstance(i, int) and i >= 0 and i != tokenizer.unk_token_id and i not in ids:
+            ids.append(i)
+    return ids
+
+
 # --------------------------------------------------------------------------- HF backend
 class HFModel:
     """A causal LM loaded in-process with transformers.
@@ -215,6 +252,7 @@ class HFModel:
         self.model.eval()
         if self.tokenizer.pad_token is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token
+        self._stop_ids = stop_token_ids(self.tokenizer, getattr(self.model, "generation_config", None))
         # generate() is not re-entrant on one model; the UI may call from several threads.
         self._lock = threading.Lock()
 
@@ -235,7 +273,8 @@ class HFModel:
         return self.tokenizer(text, return_tensors="pt", add_special_tokens=False).to(self.model.device)
 
     def _gen_kwargs(self, max_new_tokens: int, temperature: float) -> dict[str, Any]:
-        kw: dict[str, Any] = {"max_new_tokens": max_new_tokens, "pad_token_id": self.tokenizer.pad_token_id}
+        kw: dict[str, Any] = {"max_new_tokens": max_new_tokens, "pad_token_id": self.tokenizer.pad_token_id,
+                              "eos_token_id": self._stop_ids}
         if temperature > 0:
             kw.update(do_sample=True, temperature=temperature, top_p=0.95)
         else:

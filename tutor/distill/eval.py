@@ -26,6 +26,7 @@ from typing import Any
 
 from tutor.distill.eval_config import EvalConfig
 from tutor.distill.sources import Sample, read_vtg, vtg_fold
+from tutor.jsonl import jsonl_lines
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ def heldout_samples(data_dir: str | Path, limit: int) -> list[Sample]:
     if not path.exists() or limit <= 0:
         return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in jsonl_lines(path.read_text(encoding="utf-8")):
         if line.strip():
             s = Sample.from_dict(json.loads(line))
             if s.split == "heldout":

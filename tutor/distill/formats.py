@@ -8,9 +8,9 @@ The student model has two jobs, and each is trained on the prompts the app sends
 * **hints**: ``tutor.hints.prompting.hint_prompt(problem, steps, verdict, level)`` answered
   with the teacher's guard-checked hint for that rung.
 
-A hint example is ``{"task": "hint", "sample_id", "prompt": [chat messages], "completion"}``
+A hint example is ``{"task": "hint", "sample_id", "source", "prompt": [chat messages], "completion"}``
 (rendered with the student's chat template, loss on the completion); a scoring example is
-``{"task": "score", "sample_id", "text", "marker_ends", "step_labels"}`` (plain text, loss
+``{"task": "score", "sample_id", "source", "text", "marker_ends", "step_labels"}`` (plain text, loss
 on the " Yes"/" No" read-out at each marker). :mod:`tutor.distill.train` tokenizes both.
 """
 
@@ -32,7 +32,7 @@ def step_example(sample: Sample, with_reference: bool = True) -> dict[str, Any] 
     step: left out of the loss, as the scorer's docstring recommends).
 
     Returns:
-        ``{"task": "score", "sample_id", "text", "marker_ends", "step_labels"}``, or ``None``
+        ``{"task": "score", "sample_id", "source", "text", "marker_ends", "step_labels"}``, or ``None``
         when the teacher gave no step targets.
     """
     from tutor.verify.scorer import step_scoring_prompt
@@ -44,7 +44,7 @@ def step_example(sample: Sample, with_reference: bool = True) -> dict[str, Any] 
     labels += [None] * (len(sample.steps) - len(labels))
     reference = sample.problem.reference_solution if with_reference else None
     ex = step_scoring_prompt(sample.problem, sample.steps, reference)
-    return {"task": "score", "sample_id": sample.id, "text": ex.text,
+    return {"task": "score", "sample_id": sample.id, "source": sample.source, "text": ex.text,
             "marker_ends": ex.marker_ends, "step_labels": labels}
 
 
@@ -59,7 +59,7 @@ def hint_examples(sample: Sample) -> list[dict[str, Any]]:
     out = []
     for level_s, text in sorted((sample.teacher.get("hints") or {}).items()):
         level = int(level_s)
-        out.append({"task": "hint", "sample_id": sample.id, "level": level,
+        out.append({"task": "hint", "sample_id": sample.id, "source": sample.source, "level": level,
                     "kind": HINT_KIND_OF_LEVEL[level],
                     "prompt": hint_prompt(sample.problem, steps, verdict, level),
                     "completion": text})

@@ -34,6 +34,7 @@ from tutor.distill.sources import (Sample, read_annotations, read_bank, read_gsm
 from tutor.distill.teacher import make_teacher
 from tutor.distill.worked import WorkedSolution, fmt_number, parse_gsm8k
 from tutor.errors import TutorInputError
+from tutor.jsonl import jsonl_lines
 from tutor.schema import Problem
 
 log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ def collect_samples(config: GenerateConfig) -> list[Sample]:
 def _load_done(path: Path) -> dict[str, Sample]:
     done: dict[str, Sample] = {}
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in jsonl_lines(path.read_text(encoding="utf-8")):
             if line.strip():
                 try:
                     s = Sample.from_dict(json.loads(line))

@@ -13,7 +13,8 @@ Examples are tokenized here, exactly as the app will see them:
 * step scoring: the verifier's plain text; the label at each step's marker read-out is the
   token of " Yes" (correct) or " No" (first wrong step), every other position ``-100``;
 * hints: the hint prompt rendered with the student's chat template (the same renderer as
-  :meth:`tutor.llm.HFModel.render`), loss on the teacher's hint and the end-of-turn token.
+  :meth:`tutor.llm.HFModel.render`), loss on the teacher's hint and the template's end-of-turn
+  token (:func:`tutor.llm.end_of_turn`).
 
 Devices: fp32 on CPU; bf16 on CUDA; ``qlora`` loads the base 4-bit NF4 (bitsandbytes). Run
 under ``accelerate launch`` (``configs/accelerate/``) for several GPUs: the Trainer picks up
@@ -32,8 +33,12 @@ from typing import Any
 
 from tutor.distill.train_config import TrainConfig
 from tutor.errors import TutorConfigError, TutorInputError
+from tutor.jsonl import jsonl_lines
 
 log = logging.getLogger(__name__)
+
+#: Example sources that are real student work (see ``TrainConfig.real_repeat``).
+REAL_SOURCES = ("vtg", "annotation")
 
 
 def read_examples(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -44,7 +49,7 @@ def read_examples(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """
     if not path.exists():
         raise TutorInputError(f"{path} not found: run `tutor distill generate` first")
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in jsonl_lines(path.read_text(encoding="utf-8")) if line.strip()]
     return rows[:limit] if limit else rows
 
 
@@ -67,7 +72,7 @@ def tokenize_example(ex: dict[str, Any], tokenizer, max_length: int) -> dict[str
 
     Returns ``None`` when no labelled token survives the cut.
     """
-    from tutor.llm import HFModel
+    from tutor.llm import HFModel, end_of_turn
     from tutor.verify.scorer import NO, YES
 
     if ex["task"] == "score":
@@ -82,7 +87,7 @@ def tokenize_example(ex: dict[str, Any], tokenizer, max_length: int) -> dict[str
     else:
         prompt = HFModel.render(SimpleNamespace(tokenizer=tokenizer), ex["prompt"])
         p_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
-        c_ids = tokenizer(ex["completion"] + (tokenizer.eos_token or ""), add_special_tokens=False)["input_ids"]
+        c_ids = tokenizer(ex["completion"] + end_of_turn(tokenizer), add_special_tokens=False)["input_ids"]
         ids = p_ids + c_ids
         labels = [-100] * len(p_ids) + c_ids
     ids, labels = ids[:max_length], labels[:max_length]
@@ -92,8 +97,9 @@ def tokenize_example(ex: dict[str, Any], tokenizer, max_length: int) -> dict[str
 
 
 def build_dataset(examples: list[dict[str, Any]], tokenizer, config: TrainConfig, repeat_scoring: bool):
-    """A shuffled ``datasets.Dataset`` of tokenized examples (scoring examples repeated
-    ``config.score_repeat`` times when ``repeat_scoring``)."""
+    """A shuffled ``datasets.Dataset`` of tokenized examples; when ``repeat_scoring``, scoring
+    examples appear ``config.score_repeat`` times and real student work ``config.real_repeat``
+    times as often."""
     from datasets import Dataset
 
     rows = []
@@ -102,6 +108,8 @@ def build_dataset(examples: list[dict[str, Any]], tokenizer, config: TrainConfig
         if tok is None:
             continue
         times = config.score_repeat if (repeat_scoring and ex["task"] == "score") else 1
+        if repeat_scoring and ex.get("source") in REAL_SOURCES:
+            times *= config.real_repeat
         rows += [tok] * times
     random.Random(config.seed).shuffle(rows)
     if not rows:

@@ -43,6 +43,9 @@ class TrainConfig:
         score_repeat (int, default 2): times each step-scoring example appears per epoch
             (its loss sits on a few " Yes"/" No" tokens, a hint's on ~25 tokens; repeating
             balances the two jobs).
+        real_repeat (int, default 1): times each example from real student work (sources
+            ``"vtg"`` and ``"annotation"``: teacher-labelled solutions, not injected errors) appears
+            per epoch, on top of ``score_repeat``; they are few next to the generated ones.
         max_train_examples (int | None, default None): cap on training examples (tiny runs).
         max_eval_examples (int, default 48): held-out examples evaluated at each evaluation.
         eval_steps (int, default 50): optimizer steps between held-out evaluations (and
@@ -84,6 +87,7 @@ class TrainConfig:
     gradient_accumulation_steps: int = 4
     max_length: int = 640
     score_repeat: int = 2
+    real_repeat: int = 1
     max_train_examples: int | None = None
     max_eval_examples: int = 48
     eval_steps: int = 50

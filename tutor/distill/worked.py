@@ -42,7 +42,12 @@ def evaluate(tokens: list[str]) -> float:
     Raises:
         ValueError: not a plain arithmetic expression, or division by zero.
     """
-    tree = ast.parse("".join(tokens), mode="eval")
+    # Python rejects "0900" as a literal; GSM8K annotations write clock times that way.
+    text = "".join(re.sub(r"^0+(?=\d)", "", t) for t in tokens)
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError as exc:
+        raise ValueError(f"not plain arithmetic: {text!r}") from exc
 
     def ev(node: ast.AST) -> float:
         if isinstance(node, ast.Expression):

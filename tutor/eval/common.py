@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.errors import TutorInputError
+from tutor.jsonl import jsonl_lines
 
 
 def read_records(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -25,7 +26,7 @@ def read_records(path: str | Path, limit: int | None = None) -> list[dict[str, A
         raise TutorInputError(f"cannot read {p}: {exc}") from exc
     try:
         if p.suffix == ".jsonl":
-            rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+            rows = [json.loads(line) for line in jsonl_lines(text) if line.strip()]
         else:
             rows = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -49,6 +49,9 @@ def register(subparsers) -> None:
     t.add_argument("--model", choices=("none", "student"), default="none",
                    help="add the student model's step score as a feature (slow on CPU)")
     t.add_argument("--model-dir", default=None, help="where to write weights (default models/verifier)")
+    t.add_argument("--vtg-fold", choices=("all", "train", "eval"), default="all",
+                   help="VtG records of this distillation fold only (tutor.distill.sources.vtg_fold); "
+                        "'eval' = those the shipped adapter never saw, for combiners that read its score")
     t.add_argument("--out", required=True, help="CV report JSON path")
     t.set_defaults(func=run_train)
 
@@ -157,13 +160,18 @@ def run(args: argparse.Namespace) -> int:
         return _run_algebra(args, records)
     if args.format == "mathedu":
         return _run_written(args, records)
-    verifier = Verifier(None, free_weights="process" if args.format == "processbench" else "free")
+    from tutor.verify.combiner import MODEL_DIR
+    from tutor.verify.verifier import model_combiner_file
+
+    free_weights = "process" if args.format == "processbench" else "free"
     with_ref = args.format == "vtg" and not args.no_reference
-    if args.model == "student" and verifier.needs_model(with_ref):
+    model = None
+    if args.model == "student" and (MODEL_DIR / model_combiner_file("reference" if with_ref else free_weights)).exists():
         from tutor.config import load_settings
         from tutor.llm import load_student_model
 
-        verifier.model = load_student_model(load_settings())
+        model = load_student_model(load_settings())
+    verifier = Verifier(model, free_weights=free_weights)
     rows = (vtg_solutions(records, reference=with_ref) if args.format == "vtg"
             else processbench_solutions(records))
     total = 2 * len(records) if args.format == "vtg" else len(records)
@@ -183,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
         cats.append(cat)
     report: dict[str, Any] = {"data": str(args.data), "format": args.format,
                               "reference": with_ref, "model": args.model,
-                              "model_used": verifier.model is not None}
+                              "model_used": verifier.needs_model(with_ref)}
     if args.format == "vtg":
         report.update(vtg_metrics(preds, labels, cats))
         report["n_solutions"] = len(labels)
@@ -281,8 +289,8 @@ def run_train(args: argparse.Namespace) -> int:
     """
     from tutor.verify.combiner import MODEL_DIR, cross_validate, fit_combiner
     from tutor.verify.features import FEATURES_FREE, FEATURES_REF, MODEL_FEATURES, solution_evidence
-    from tutor.verify.scorer import step_correct_probs
-    from tutor.verify.verifier import COMBINER_FILES
+    from tutor.verify.scorer import scorer_identity, step_correct_probs
+    from tutor.verify.verifier import COMBINER_FILES, model_combiner_file
 
     model = None
     if args.model == "student":
@@ -292,9 +300,14 @@ def run_train(args: argparse.Namespace) -> int:
         model = load_student_model(load_settings())
     extra = MODEL_FEATURES if model is not None else ()
     records = read_records(args.data)
+    if getattr(args, "vtg_fold", "all") != "all":
+        from tutor.distill.sources import vtg_fold
+
+        records = [r for r in records if vtg_fold(r["id"]) == args.vtg_fold]
     out_dir = Path(args.model_dir) if args.model_dir else MODEL_DIR
     report: dict[str, Any] = {"data": str(args.data), "folds": args.folds, "c": args.c,
-                              "model": args.model}
+                              "model": args.model, "vtg_fold": getattr(args, "vtg_fold", "all"),
+                              "n_records": len(records)}
     jobs = [("reference", FEATURES_REF, lambda: vtg_solutions(records, True), 2 * len(records), "accuracy"),
             ("free", FEATURES_FREE, lambda: vtg_solutions(records, False), 2 * len(records), "accuracy")]
     if args.processbench:
@@ -319,10 +332,13 @@ def run_train(args: argparse.Namespace) -> int:
         headline = {k: metrics[k] for k in ("micro_f1", "binary_f1", "f1", "acc_error", "acc_correct")
                     if k in metrics}
         comb.meta = {"name": f"{mode}", "trained_on": str(args.processbench if mode == "process" else args.data),
-                     "n_solutions": len(sols), "cv": headline, "objective": objective,
-                     "date": time.strftime("%Y-%m-%d", time.gmtime())}
-        comb.save(out_dir / COMBINER_FILES[mode])
-        report[mode] = {"cv": metrics, "weights": str(out_dir / COMBINER_FILES[mode])}
+                     "vtg_fold": report["vtg_fold"], "n_solutions": len(sols), "cv": headline,
+                     "objective": objective, "date": time.strftime("%Y-%m-%d", time.gmtime())}
+        if model is not None:
+            comb.meta["scorer"] = scorer_identity(model)
+        weights = out_dir / (model_combiner_file(mode) if model is not None else COMBINER_FILES[mode])
+        comb.save(weights)
+        report[mode] = {"cv": metrics, "weights": str(weights)}
         print(json.dumps({mode: headline}))
     write_report(args.out, report)
     return 0

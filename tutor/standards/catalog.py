@@ -25,6 +25,7 @@ from pathlib import Path
 
 from tutor.config import PROJECT_ROOT
 from tutor.errors import TutorConfigError
+from tutor.jsonl import jsonl_lines
 from tutor.schema import GRADES
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,7 @@ class Catalog:
 # --------------------------------------------------------------------------- loaders
 def _read_jsonl(path: Path) -> list[dict]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = jsonl_lines(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise TutorConfigError(f"cannot read standards catalogue {path}: {exc}") from exc
     try:

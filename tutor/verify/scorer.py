@@ -16,10 +16,12 @@ the effect with :func:`step_correct_probs` (e.g. AUROC of ``1 - p`` against "ste
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tutor.llm import LanguageModel
 from tutor.schema import Problem, Step
@@ -150,3 +152,19 @@ def step_correct_probs(model: LanguageModel, problem: Problem | str, steps: Sequ
         yes, no = model.score(example.text[:end], [YES, NO])
         out.append(1.0 / (1.0 + math.exp(no - yes)))
     return out
+
+
+def scorer_identity(model: LanguageModel) -> str:
+    """Which step scorer a score comes from: ``"<model name>+<adapter hash>"``.
+
+    A combiner fitted on one scorer's probabilities is miscalibrated for another's (another
+    adapter, or none), so combiners that read the score record this and the verifier uses them
+    only with the same scorer. The hash is the first 16 hex digits of SHA-256 of the adapter's
+    ``adapter_model.safetensors`` (``"none"`` without an adapter).
+    """
+    adapter = getattr(model, "adapter", None)
+    digest = "none"
+    if adapter:
+        weights = Path(adapter) / "adapter_model.safetensors"
+        digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16] if weights.exists() else Path(adapter).name
+    return f"{getattr(model, 'name', type(model).__name__)}+{digest}"

@@ -25,7 +25,7 @@ from tutor.schema import Problem, Step, Verdict
 from tutor.verify.align import ReferenceGraph, close, contains
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, solution_evidence
-from tutor.verify.scorer import step_correct_probs
+from tutor.verify.scorer import scorer_identity, step_correct_probs
 
 log = logging.getLogger(__name__)
 _FRACTION = re.compile(r"(-?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
@@ -35,6 +35,7 @@ _FRACTION = re.compile(r"(-?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
 #: (ProcessBench format); both work without a reference.
 COMBINER_FILES = {"reference": "combiner_ref.json", "free": "combiner_free.json",
                   "process": "combiner_process.json"}
+
 #: Calibrated P(solution wrong) between these bounds makes the verdict "unsure": the verifier
 #: passes a solution only below 0.3 and accuses one only at 0.8 or more (the trade-off on VtG
 #: dev, cross-validated, is in docs/benchmarks.md § Calibration).
@@ -60,13 +61,20 @@ def _fmt(v: float | None, fraction: bool = False, mixed: bool = False) -> str | 
     return f"{v:.4f}".rstrip("0").rstrip(".")
 
 
+def model_combiner_file(mode: str) -> str:
+    """File of the combiner that also reads the step scorer (``combiner_ref_model.json`` …)."""
+    return COMBINER_FILES[mode].replace(".json", "_model.json")
+
+
 class Verifier:
     """Step-level verifier.
 
     Args:
         model: the student model (any :class:`~tutor.llm.LanguageModel`) or ``None``
-            (symbolic checks and reference alignment only). The model is called only when the
-            combiner in use was trained with the model feature.
+            (symbolic checks and reference alignment only). The model is called only when
+            ``model_dir`` holds a combiner that reads its step score (``combiner_*_model.json``)
+            fitted on this model's scorer (:func:`~tutor.verify.scorer.scorer_identity`);
+            otherwise the symbolic combiners are used.
         model_dir: folder holding the combiner weights (default ``models/verifier``).
         free_weights: combiner used without a reference: ``"free"`` (fitted on student
             solutions; the app's choice) or ``"process"`` (fitted on model-written solutions).
@@ -81,11 +89,25 @@ class Verifier:
         folder = Path(model_dir) if model_dir else MODEL_DIR
         self.combiners = {"reference": Combiner.load(folder / COMBINER_FILES["reference"]),
                           "free": Combiner.load(folder / COMBINER_FILES[free_weights])}
+        # Combiners that read the step score, used only with the scorer they were fitted on.
+        self.model_combiners: dict[str, Combiner] = {}
+        if model is not None:
+            scorer = scorer_identity(model)
+            for mode, name in (("reference", "reference"), ("free", free_weights)):
+                path = folder / model_combiner_file(name)
+                if path.exists():
+                    comb = Combiner.load(path)
+                    if comb.meta.get("scorer") == scorer:
+                        self.model_combiners[mode] = comb
+                    else:
+                        log.info("%s was fitted on scorer %s, not %s: not used", path.name,
+                                 comb.meta.get("scorer"), scorer)
 
     def needs_model(self, reference: bool = True) -> bool:
-        """Whether the combiner for this mode reads the model score."""
-        comb = self.combiners["reference" if reference else "free"]
-        return any(f in comb.features for f in MODEL_FEATURES)
+        """Whether this mode's combiner reads the model score (a model combiner fitted on the
+        loaded model's scorer exists)."""
+        comb = self.model_combiners.get("reference" if reference else "free")
+        return comb is not None and any(f in comb.features for f in MODEL_FEATURES)
 
     def verify(self, problem: Problem, steps: Sequence[Step]) -> Verdict:
         """Find the first wrong step of ``steps`` for ``problem``.
@@ -113,6 +135,7 @@ class Verifier:
             try:
                 model_probs = step_correct_probs(self.model, problem, steps,
                                                  problem.reference_solution if with_ref else None)
+                comb = self.model_combiners[mode]
             except Exception as exc:  # a failing model must not block the symbolic verdict
                 log.warning("step scorer failed, continuing without it: %s", exc)
         ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)

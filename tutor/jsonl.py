@@ -1,0 +1,13 @@
+"""JSON Lines splitting shared by every reader of ``.jsonl`` files."""
+
+from __future__ import annotations
+
+
+def jsonl_lines(text: str) -> list[str]:
+    """The lines of a JSON Lines text, split on ``"\\n"`` only (a trailing ``"\\r"`` dropped).
+
+    ``str.splitlines`` also splits on Unicode separators (U+2028, U+0085, …) that
+    ``json.dumps(..., ensure_ascii=False)`` leaves raw inside strings, which would cut a record
+    in two. Blank lines are kept so callers can report line numbers.
+    """
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
