@@ -134,3 +134,17 @@ def test_verify_train_on_one_distillation_fold(tmp_path):
     meta = json.loads((weights / "combiner_ref.json").read_text())["meta"]
     assert meta["vtg_fold"] == "eval" and meta["n_solutions"] == 2 * len(in_eval) and "scorer" not in meta
     assert not (weights / "combiner_ref_model.json").exists()  # no model: the symbolic files
+
+
+def test_bench_verify_times_solutions_of_the_given_length(tmp_path):
+    data = tmp_path / "vtg.json"
+    data.write_text(json.dumps([dict(RECORD, id=f"r{i}") for i in range(4)]))
+    out = tmp_path / "bench.json"
+    # RECORD's wrong solution has 3 steps; its correct counterpart is split by the parser
+    assert main(["bench", "verify", "--data", str(data), "--steps", "3", "--n", "2", "--no-model",
+                 "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    assert (rep["steps"], rep["n"], rep["model_used"]) == (3, 2, False)
+    assert 0 <= rep["median_s"] <= rep["max_s"]
+    # no solution of 9 steps: a clear message and exit status 2
+    assert main(["bench", "verify", "--data", str(data), "--steps", "9", "--no-model", "--out", str(out)]) == 2

@@ -297,3 +297,23 @@ def test_a_mixed_number_answer_is_not_stated_as_a_decimal():
     assert "states '2 3/4'" in check_hint("Redo step 1: work out 11/4. You should get 2.75.", 3,
                                          "bottom_out", problem, steps, slip)
     assert find_leaks("Each piece is 11/4 feet.", ["2 3/4"]) == ["2 3/4"]
+
+
+def test_a_hint_may_not_say_the_problem_gives_a_number_it_does_not():
+    from tutor.hints.guards import misquoted_problem
+    from tutor.schema import Problem
+
+    bikes = Problem(text="Ignatius owns 4 bicycles. A friend owns cycles with three times as many tires. "
+                         "He has one unicycle, a tricycle, and the rest are bikes. How many bicycles?",
+                    reference_solution=["2 x 4 = 8 tires", "3 x 8 = 24", "24 - 1 - 3 = 20", "20 / 2 = 10"])
+    # 2 tires per bike is derived (a reference value), not written in the problem
+    assert misquoted_problem("In step 1, the problem gives 2, not 3. Use 2 and redo the steps after it.",
+                             bikes) == ["2"]
+    assert misquoted_problem("The problem says 4 bicycles. What does three times tell you?", bikes) == []
+    assert misquoted_problem("The question tells you 3 times as many tires.", bikes) == []  # "three"
+    assert misquoted_problem("Each bike has 2 tires. Use that in step 1.", bikes) == []  # no claim about the text
+    verdict = Verdict(label="incorrect", first_error_step=1, marks=["first_error", "after_error"])
+    steps = [Step(1, "3 x 4 = 12 tires"), Step(2, "12 - 4 = 8")]
+    assert "says the problem gives '2', which it does not" in check_hint(
+        "In step 1, the problem gives 2, not 3. Use 2 and redo the steps after it.", 3, "bottom_out",
+        bikes, steps, verdict)

@@ -1,4 +1,5 @@
-"""``tutor bench review``: time from submit to verdict and to the first hint, and memory.
+"""``tutor bench review``: time from submit to verdict and to the first hint, and memory;
+``tutor bench verify``: the verifier's time per solution of a given length, model included.
 
 Submissions are made from the problem bank: each problem's reference solution as the student's
 (correct) and the same with a calculation slip in one step (the result of its first ``=`` is
@@ -13,6 +14,10 @@ import resource
 import statistics
 import time
 
+from tutor.config import PROJECT_ROOT
+
+SHARED_VTG = PROJECT_ROOT.parent / "shared" / "data" / "vtg" / "dev.json"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``tutor bench review``."""
@@ -22,6 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quantization", choices=("none", "nf4", "int8"))
     p.add_argument("--out", required=True, help="JSON report path")
     p.set_defaults(func=run)
+    v = sub.add_parser("verify", help="verifier seconds per solution of N steps (VtG), model included")
+    v.add_argument("--data", default=str(SHARED_VTG), help="VtG .json file (default ../shared/data/vtg/dev.json)")
+    v.add_argument("--steps", type=int, default=6, help="only solutions with this many steps")
+    v.add_argument("--n", type=int, default=12, help="number of solutions timed (after one warm-up)")
+    v.add_argument("--no-reference", action="store_true", help="hide the reference solutions")
+    v.add_argument("--no-model", action="store_true", help="symbolic verifier only")
+    v.add_argument("--out", required=True, help="JSON report path")
+    v.set_defaults(func=run_verify)
 
 
 def with_slip(steps: list[str]) -> tuple[list[str], int] | None:
@@ -88,4 +101,49 @@ def run(args: argparse.Namespace) -> int:
     }
     write_report(args.out, report)
     print(json.dumps(report, indent=2))
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """Time ``Verifier.verify`` on the first ``--n`` VtG solutions with ``--steps`` steps.
+
+    The solutions are the harness's (``tutor eval verify``): each record's wrong solution and
+    its correct counterpart, in file order. The model is the app's student model (with its
+    default adapter), so the combiners that read its step score are used when they match it.
+    Report: median / p90 / max seconds, whether the model was used, torch threads.
+    """
+    import json
+
+    import torch
+
+    from tutor.config import load_settings
+    from tutor.errors import TutorInputError
+    from tutor.eval.common import read_records, write_report
+    from tutor.eval.verify import vtg_solutions
+    from tutor.verify import Verifier
+
+    with_ref = not args.no_reference
+    sols = [(p, s) for p, s, *_ in vtg_solutions(read_records(args.data), reference=with_ref)
+            if len(s) == args.steps][: args.n + 1]
+    if len(sols) < 2:
+        raise TutorInputError(f"fewer than 2 solutions with {args.steps} steps in {args.data}")
+    model = None
+    if not args.no_model:
+        from tutor.llm import load_student_model
+
+        model = load_student_model(load_settings(args.config))
+    verifier = Verifier(model)
+    verifier.verify(*sols[0])  # warm-up
+    secs = []
+    for problem, steps in sols[1:]:
+        t = time.perf_counter()
+        verifier.verify(problem, steps)
+        secs.append(time.perf_counter() - t)
+    secs.sort()
+    report = {"data": str(args.data), "steps": args.steps, "n": len(secs), "reference": with_ref,
+              "model_used": verifier.needs_model(with_ref), "torch_threads": torch.get_num_threads(),
+              "median_s": round(statistics.median(secs), 4),
+              "p90_s": round(secs[min(len(secs) - 1, int(0.9 * len(secs)))], 4), "max_s": round(secs[-1], 4)}
+    write_report(args.out, report)
+    print(json.dumps(report))
     return 0

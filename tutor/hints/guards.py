@@ -414,6 +414,19 @@ def prescribed_values(text: str, verdict: Verdict) -> list[str]:
             if expected is None or value_of(m.group(1)) != expected]
 
 
+_QUOTES_PROBLEM = re.compile(
+    r"(?i)\b(?:problem|question|story)\s+(?:gives|says|states|tells\s+(?:you|us)|has|uses|mentions)\s+"
+    r"(?:that\s+)?(?:about\s+|only\s+)?(\$?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+)?)")
+
+
+def misquoted_problem(text: str, problem: Problem) -> list[str]:
+    """Numbers a hint says the problem gives ("the problem gives 2, not 3") that the problem
+    does not state (empty = none). A value the reference solution derives (2 tires per bike)
+    is not one the student can find by re-reading, so pointing them at the text misleads."""
+    stated = {n.value for n in numbers_in(problem.text)}
+    return [m.group(1) for m in _QUOTES_PROBLEM.finditer(text) if value_of(m.group(1)) not in stated]
+
+
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
     """Numbers in a hint that come from nowhere (empty = none): every number must be written
     in the problem or the student's steps, or be one the verifier reported (its quantities and
@@ -448,6 +461,7 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
     if asserts_wrong_value(text, verdict):
         out.append("states the student's wrong value as a fact")
     out += [f"prescribes {v!r}, not the corrected value" for v in prescribed_values(text, verdict)]
+    out += [f"says the problem gives {v!r}, which it does not" for v in misquoted_problem(text, problem)]
     if verdict.error_category == "Calculation error" and _OTHER_OPERATION.search(text):
         # the student's operation was right, only its result is not: "subtract, not add" misleads
         out.append("asks for another operation in a calculation slip")
