@@ -188,8 +188,9 @@ def stop_token_ids(tokenizer, generation_config=None) -> list[int]:
     ids: list[int] = []
     cfg_eos = getattr(generation_config, "eos_token_id", None)
     cands = list(cfg_eos) if isinstance(cfg_eos, (list, tuple)) else [cfg_eos]
-    cands += [tokenizer.convert_tokens_to_ids(end_of_turn(tokenizer)) if end_of_turn(tokenizer) else None,
-              tokenizer.eos_token_id, tokenizer.bos_token_id]
+    eot = end_of_turn(tokenizer)
+    cands += [tokenizer.convert_tokens_to_ids(eot) if eot else None, tokenizer.eos_token_id,
+              tokenizer.bos_token_id]
     for i in cands:
         if isinstance(i, int) and i >= 0 and i != tokenizer.unk_token_id and i not in ids:
             ids.append(i)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.errors import TutorInputError
-from tutor.jsonl import jsonl_lines
+from tutor.jsonl import parse_jsonl
 from tutor.schema import Problem
 
 #: Error categories of the VtG data mapped to the schema's categories.
@@ -102,7 +102,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return read_records(path)
     try:
         text = path.read_text(encoding="utf-8")
-        return [json.loads(line) for line in jsonl_lines(text) if line.strip()]
+        return parse_jsonl(text)
     except (OSError, json.JSONDecodeError) as exc:
         raise TutorInputError(f"cannot read {path} as JSON lines: {exc}") from exc
 

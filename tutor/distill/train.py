@@ -33,7 +33,7 @@ from typing import Any
 
 from tutor.distill.train_config import TrainConfig
 from tutor.errors import TutorConfigError, TutorInputError
-from tutor.jsonl import jsonl_lines
+from tutor.jsonl import parse_jsonl
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def read_examples(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """
     if not path.exists():
         raise TutorInputError(f"{path} not found: run `tutor distill generate` first")
-    rows = [json.loads(line) for line in jsonl_lines(path.read_text(encoding="utf-8")) if line.strip()]
+    rows = parse_jsonl(path.read_text(encoding="utf-8"))
     return rows[:limit] if limit else rows
 
 

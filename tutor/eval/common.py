@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.errors import TutorInputError
-from tutor.jsonl import jsonl_lines
+from tutor.jsonl import parse_jsonl
 
 
 def read_records(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -26,7 +26,7 @@ def read_records(path: str | Path, limit: int | None = None) -> list[dict[str, A
         raise TutorInputError(f"cannot read {p}: {exc}") from exc
     try:
         if p.suffix == ".jsonl":
-            rows = [json.loads(line) for line in jsonl_lines(text) if line.strip()]
+            rows = parse_jsonl(text)
         else:
             rows = json.loads(text)
     except json.JSONDecodeError as exc:

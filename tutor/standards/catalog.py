@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tutor.config import PROJECT_ROOT
 from tutor.errors import TutorConfigError
-from tutor.jsonl import jsonl_lines
+from tutor.jsonl import parse_jsonl
 from tutor.schema import GRADES
 
 log = logging.getLogger(__name__)
@@ -179,11 +179,11 @@ class Catalog:
 # --------------------------------------------------------------------------- loaders
 def _read_jsonl(path: Path) -> list[dict]:
     try:
-        lines = jsonl_lines(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise TutorConfigError(f"cannot read standards catalogue {path}: {exc}") from exc
     try:
-        return [json.loads(line) for line in lines if line.strip()]
+        return parse_jsonl(text)
     except json.JSONDecodeError as exc:
         raise TutorConfigError(f"standards catalogue {path} is not JSON lines: {exc}") from exc
 

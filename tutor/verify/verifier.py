@@ -35,7 +35,6 @@ _FRACTION = re.compile(r"(-?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
 #: (ProcessBench format); both work without a reference.
 COMBINER_FILES = {"reference": "combiner_ref.json", "free": "combiner_free.json",
                   "process": "combiner_process.json"}
-
 #: Calibrated P(solution wrong) between these bounds makes the verdict "unsure": the verifier
 #: passes a solution only below 0.3 and accuses one only at 0.8 or more (the trade-off on VtG
 #: dev, cross-validated, is in docs/benchmarks.md § Calibration).
