@@ -30,6 +30,9 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 #: Root of the installed project (where ``data/``, ``prompts/`` and ``models/`` live).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+#: The shared data sets beside a checkout (``../shared/data``): tests, benchmarks and
+#: distillation read them there; they are never part of the product.
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 
 QUANTIZATIONS = ("none", "nf4", "int8")
 DEVICES = ("auto", "cpu", "cuda")

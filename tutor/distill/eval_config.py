@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tutor.config import default_cache_dir
-from tutor.distill.generate_config import SHARED_DATA
+from tutor.config import SHARED_DATA, default_cache_dir
 
 
 @dataclass

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tutor.config import PROJECT_ROOT, default_cache_dir
-
-SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+from tutor.config import PROJECT_ROOT, SHARED_DATA, default_cache_dir
 
 
 @dataclass

@@ -14,9 +14,7 @@ import resource
 import statistics
 import time
 
-from tutor.config import PROJECT_ROOT
-
-SHARED_VTG = PROJECT_ROOT.parent / "shared" / "data" / "vtg" / "dev.json"
+from tutor.config import SHARED_DATA
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="JSON report path")
     p.set_defaults(func=run)
     v = sub.add_parser("verify", help="verifier seconds per solution of N steps (VtG), model included")
-    v.add_argument("--data", default=str(SHARED_VTG), help="VtG .json file (default ../shared/data/vtg/dev.json)")
+    v.add_argument("--data", default=str(SHARED_DATA / "vtg" / "dev.json"), help="VtG .json file (default ../shared/data/vtg/dev.json)")
     v.add_argument("--steps", type=int, default=6, help="only solutions with this many steps")
     v.add_argument("--n", type=int, default=12, help="number of solutions timed (after one warm-up)")
     v.add_argument("--no-reference", action="store_true", help="hide the reference solutions")

@@ -300,13 +300,13 @@ def run_train(args: argparse.Namespace) -> int:
         model = load_student_model(load_settings())
     extra = MODEL_FEATURES if model is not None else ()
     records = read_records(args.data)
-    if getattr(args, "vtg_fold", "all") != "all":
+    if args.vtg_fold != "all":
         from tutor.distill.sources import vtg_fold
 
         records = [r for r in records if vtg_fold(r["id"]) == args.vtg_fold]
     out_dir = Path(args.model_dir) if args.model_dir else MODEL_DIR
     report: dict[str, Any] = {"data": str(args.data), "folds": args.folds, "c": args.c,
-                              "model": args.model, "vtg_fold": getattr(args, "vtg_fold", "all"),
+                              "model": args.model, "vtg_fold": args.vtg_fold,
                               "n_records": len(records)}
     jobs = [("reference", FEATURES_REF, lambda: vtg_solutions(records, True), 2 * len(records), "accuracy"),
             ("free", FEATURES_FREE, lambda: vtg_solutions(records, False), 2 * len(records), "accuracy")]
