@@ -6,7 +6,8 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from tutor.hints import HintLadder, check_hint, clean_model_text, hint_prompt, ladder_kinds, safe_prefix
+from tutor.hints import (HintLadder, check_hint, clean_model_text, hint_prompt, ladder_kinds,
+                         names_quantity, safe_prefix)
 from tutor.hints.fallback import fallback_hint, target_step
 from tutor.hints.numbers import evaluate
 from tutor.schema import ERROR_CATEGORIES, Problem, Step, Verdict
@@ -261,3 +262,18 @@ def test_step_pointer_equal_to_the_answer_is_written_as_an_ordinal():
     assert hints[0].text == "Look at the fourth step. Check the math with 12 again. Do you get the same number?"
     assert all("4" not in h.text for h in hints)
     assert all(check_hint(h.text, h.level, h.kind, p, steps, v) == [] for h in hints)
+
+
+def test_a_number_free_step_is_named_by_its_quantity_words():
+    p = Problem(text="One bag of grass seed covers 250 square feet. How many extra square feet "
+                     "could the leftover grass seed cover?", final_answer="208")
+    steps = [Step(1, "4 x 250 = 1000"), Step(2, "So the leftover grass seed covers nothing.")]
+    v = Verdict(label="incorrect", first_error_step=2, marks=["correct", "first_error"],
+                error_category="Misunderstanding of the question",
+                quantities=["the leftover grass seed"])
+    hint = fallback_hint(p, steps, v, 1, "where")
+    assert hint.text == ("Look at step 2. Read the question again. What does it tell you about "
+                         "the leftover grass seed?")
+    assert check_hint(hint.text, 1, "where", p, steps, v) == []
+    # the article is not part of the name: a model's "grass seed" wording names it too
+    assert names_quantity("In step 2, what happens to leftover grass seed?", ["the leftover grass seed"])

@@ -237,3 +237,32 @@ def test_a_failing_scorer_falls_back_to_the_symbolic_combiner(tmp_path):
     assert broken.calls == 1 and verdict.evidence["model"] is None
     assert (verdict.label, verdict.first_error_step, verdict.step_error_probs) == (
         symbolic.label, symbolic.first_error_step, symbolic.step_error_probs)
+
+
+SEED = ("Drew reseeds his lawn with grass seed. One bag of grass seed covers 250 square feet. "
+        "His lawn is 792 square feet. He bought four bags. How many extra square feet could "
+        "the leftover grass seed cover?")
+
+
+def test_shared_phrases_name_what_a_number_free_step_is_about():
+    from tutor.verify.align import shared_phrases
+
+    step = "Therefore, the leftover grass seed can't cover any extra square feet."
+    assert shared_phrases(step, SEED) == ["the leftover grass seed", "extra square feet", "cover"]
+    # a name the problem only capitalises is not a quantity; nothing shared gives nothing
+    assert shared_phrases("Drew needs more.", SEED) == []
+    assert shared_phrases("Simplifying the equation, we get:", SEED) == []
+
+
+def test_a_number_free_first_wrong_step_still_gets_quantities():
+    from tutor.verify.features import solution_evidence
+    from tutor.verify.verifier import _named_quantities
+
+    problem = Problem(SEED)
+    steps = [Step(1, "4 x 250 = 1000 square feet."), Step(2, "Subtracting the lawn, we get:"),
+             Step(3, "1000 - 729 = 271"), Step(4, "So the leftover grass seed covers nothing more.")]
+    ev = solution_evidence(problem, steps, use_reference=False)
+    # a lead-in names the values of the line it introduces
+    assert _named_quantities(problem, steps, ev, 1) == ["1000", "729"]
+    # a sentence names them in the problem's words
+    assert _named_quantities(problem, steps, ev, 3) == ["the leftover grass seed", "covers"]

@@ -243,16 +243,19 @@ def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
     return out
 
 
+_ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
+
+
 def names_quantity(text: str, quantities: Iterable[str]) -> bool:
     """Whether ``text`` names one of ``quantities`` (numbers by value in any format, names as
-    whole words, ignoring case)."""
+    whole words, ignoring case and a leading article: "grass seed" names "the grass seed")."""
     shown = numbers_in(text)
     for q in quantities:
         v = value_of(q)
         if v is not None:
             if any(same_number(n, abs(v)) for n in shown):
                 return True
-        elif re.search(r"(?i)\b" + re.escape(q.strip()) + r"\b", text):
+        elif re.search(r"(?i)\b" + re.escape(_ARTICLE.sub("", q.strip())) + r"\b", text):
             return True
     return False
 

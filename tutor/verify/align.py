@@ -46,6 +46,53 @@ def contains(pool: Iterable[float], v: float, scaled: bool = True) -> bool:
     return False
 
 
+#: Function words: never part of a named quantity.
+STOP_WORDS = frozenset("the a an of to and in is are was were so that this for on with by it he she they "
+                       "his her their then which we be has have had each per if as at from".split())
+_WORD_RUN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def shared_phrases(text: str, problem_text: str, limit: int = 3) -> list[str]:
+    """Named quantities of a step that writes no number: the longest runs of consecutive
+    content words the step shares with the problem ("the leftover grass seed", "square feet").
+
+    A word problem names its quantities with nouns, so words the step repeats from the problem
+    are the step's subject, and multi-word runs are almost always noun phrases. Runs of two or
+    more words come first (longest first), then single words of four or more letters.
+
+    Returns:
+        Up to ``limit`` phrases as the step writes them, with "the" kept when the step has it
+        right before the run; ``[]`` when nothing is shared.
+    """
+    raw = _WORD_RUN.findall(problem_text)
+    prob = [w.lower() for w in raw]
+    # a word the problem only ever capitalises is a name ("Drew"), not a quantity
+    names = {w.lower() for w in raw if w[0].isupper()} - {w for w in raw if w[0].islower()}
+    prob_text = " " + " ".join(prob) + " "
+    words = _WORD_RUN.findall(text)
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if words[i].lower() in STOP_WORDS:
+            i += 1
+            continue
+        j = i + 1
+        # grow while the run (content words only) still occurs in the problem
+        while j < len(words) and words[j].lower() not in STOP_WORDS and \
+                " " + " ".join(w.lower() for w in words[i:j + 1]) + " " in prob_text:
+            j += 1
+        if " " + " ".join(w.lower() for w in words[i:j]) + " " in prob_text and \
+                (j - i > 1 or (len(words[i]) >= 4 and words[i].lower() not in names)):
+            runs.append((i, j))
+        i = j
+    runs.sort(key=lambda r: (-(r[1] - r[0]), r[0]))
+    out: list[str] = []
+    for a, b in runs[:limit]:
+        phrase = " ".join(words[a:b])
+        out.append(("the " + phrase) if a and words[a - 1].lower() == "the" else phrase)
+    return out
+
+
 def problem_quantities(text: str) -> list[float]:
     """Numbers a problem states, as digits or as number words (``three``, ``twice``, ``half``)."""
     vals = numbers_in(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tutor.mathcheck import check_step, numbers_in
 from tutor.schema import Problem, Step, StepCheck
-from tutor.verify.align import (CONSTANTS, close, ReferenceGraph, StepGraph, contains,
+from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 
 #: Features used without a reference solution.
@@ -241,12 +241,10 @@ def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: Re
 
 
 _UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d\s*[a-zA-Z]\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
-_STOP = frozenset("the a an of to and in is are was were so that this for on with by it he she they "
-                  "his her their then which we be has have had each per if as at from".split())
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
 def _overlap(text: str, others: Sequence[str]) -> float:

@@ -22,7 +22,7 @@ from tutor.llm import LanguageModel
 from tutor.mathcheck import check_step, numbers_in, values_match
 from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.schema import Problem, Step, Verdict
-from tutor.verify.align import ReferenceGraph, close, contains
+from tutor.verify.align import ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, solution_evidence
 from tutor.verify.scorer import scorer_identity, step_correct_probs
@@ -176,7 +176,8 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
     n = i + 1
     wrong_eq = next((e for e in check.equations if e.ok is False), None)
     unmatched = ev.unmatched[i] if ev.unmatched else []
-    verdict.quantities = [_fmt(v) for v in graph.operands or graph.stated][:6]
+    verdict.quantities = [_fmt(v) for v in graph.operands or graph.stated][:6] or \
+        _named_quantities(problem, steps, ev, i)
     if wrong_eq is not None:
         verdict.error_category = "Calculation error"
         lhs, _, rhs = wrong_eq.text.rpartition("=")
@@ -307,6 +308,18 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     verdict.marks = ["correct"] * last + ["unsure"] + ["correct"] * (len(steps) - n)
     verdict.quantities = [_fmt(v) for v in stated][:6]
     verdict.evidence["answer_check"] = "the conclusion states a value the steps do not compute"
+
+
+def _named_quantities(problem: Problem, steps: Sequence[Step], ev: SolutionEvidence, i: int) -> list[str]:
+    """What a number-free step ``i`` is about, so that a hint can name it: for a lead-in
+    ("Simplifying the equation, we get:") the values of the line it introduces, else the
+    quantities it names in the problem's words (:func:`~tutor.verify.align.shared_phrases`)."""
+    if steps[i].text.rstrip().endswith(":") and i + 1 < len(steps):
+        nxt = ev.graphs[i + 1]
+        values = [_fmt(v) for v in nxt.operands or nxt.stated][:6]
+        if values:
+            return values
+    return shared_phrases(steps[i].text, problem.text)
 
 
 def _quantity_off(found: float, ref: ReferenceGraph, f: dict[str, float]) -> bool:
