@@ -148,3 +148,31 @@ def test_bench_verify_times_solutions_of_the_given_length(tmp_path):
     assert 0 <= rep["median_s"] <= rep["max_s"]
     # no solution of 9 steps: a clear message and exit status 2
     assert main(["bench", "verify", "--data", str(data), "--steps", "9", "--no-model", "--out", str(out)]) == 2
+
+
+def test_cross_validation_fold_seeds_reassign_groups_not_solutions():
+    from tutor.verify.combiner import cross_validate
+
+    sols = [([{"x": float(i % 5)}, {"x": float(i % 3)}], i % 3) for i in range(40)]
+    groups = [f"g{i // 2}" for i in range(40)]
+    runs = [cross_validate(sols, ["x"], groups, folds=4, c=1.0, seed=s)["hazards"] for s in (0, 0, 1)]
+    assert runs[0] == runs[1]  # deterministic
+    assert runs[0] != runs[2]  # another assignment: other training folds, other out-of-fold hazards
+    # a problem's two solutions (same features here) share a fold under every seed, so they
+    # are scored by the same fitted model
+    twins = [([{"x": float(i // 2 % 5)}], i % 2) for i in range(40)]
+    for seed in (0, 1, 2):
+        hz = cross_validate(twins, ["x"], groups, folds=4, c=1.0, seed=seed)["hazards"]
+        assert all(hz[i] == hz[i + 1] for i in range(0, 40, 2))
+
+
+def test_verify_train_reports_each_fold_seed(tmp_path):
+    records = [dict(base, id=f"r{i}") for i, base in enumerate([RECORD, RECORD2] * 6)]
+    data = tmp_path / "vtg.json"
+    data.write_text(json.dumps(records))
+    out = tmp_path / "cv.json"
+    assert main(["eval", "verify-train", "--data", str(data), "--folds", "2", "--cv-seeds", "3",
+                 "--model-dir", str(tmp_path / "w"), "--out", str(out)]) == 0
+    cv = json.loads(out.read_text())["reference"]["cv"]
+    assert len(cv["micro_f1_seeds"]) == 3 and cv["micro_f1_seeds"][0] == cv["micro_f1"]
+    assert cv["micro_f1_seed_mean"] == pytest.approx(sum(cv["micro_f1_seeds"]) / 3, abs=1e-4)

@@ -266,3 +266,37 @@ def test_a_number_free_first_wrong_step_still_gets_quantities():
     assert _named_quantities(problem, steps, ev, 1) == ["1000", "729"]
     # a sentence names them in the problem's words
     assert _named_quantities(problem, steps, ev, 3) == ["the leftover grass seed", "covers"]
+
+
+def test_model_features_read_the_score_and_its_drop():
+    import math
+
+    from tutor.verify.features import solution_evidence
+
+    steps = parse_solution("3 x 4 = 12\n12 - 2 = 10")
+    feats = solution_evidence(Problem(PROBLEM), steps, model_probs=[0.9, 0.2]).features
+    assert feats[0]["model_logit"] == pytest.approx(math.log(9))
+    assert feats[0]["model_drop"] == 0.0
+    assert feats[1]["model_drop"] == pytest.approx(math.log(0.25) - math.log(9))
+
+
+def test_step_score_cache_runs_the_model_once_per_solution(tmp_path):
+    from tutor.verify.scorer import StepScoreCache
+
+    path = tmp_path / "scores.json"
+    model = _CountingModel()
+    cache = StepScoreCache(path, model)
+    first = cache.probs(PROBLEM, ["3 x 4 = 12", "12 + 1 = 13"])
+    assert model.calls == 2 and (cache.hits, cache.misses) == (0, 1)
+    cache.save()
+    again = StepScoreCache(path, model).probs(PROBLEM, ["3 x 4 = 12", "12 + 1 = 13"])
+    assert again == first and model.calls == 2  # read back from disk, no model call
+    # another step text or another reference is another key
+    StepScoreCache(path, model).probs(PROBLEM, ["3 x 4 = 12", "12 + 1 = 14"])
+    StepScoreCache(path, model).probs(PROBLEM, ["3 x 4 = 12", "12 + 1 = 13"], REFERENCE)
+    assert model.calls == 6
+    # a file written by another scorer is not trusted
+    other = _CountingModel()
+    other.name = "other"
+    StepScoreCache(path, other).probs(PROBLEM, ["3 x 4 = 12", "12 + 1 = 13"])
+    assert other.calls == 2

@@ -44,14 +44,23 @@ def register(subparsers) -> None:
     t.add_argument("--data", required=True, help="VtG .json file")
     t.add_argument("--folds", type=int, default=5)
     t.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of the logistic model")
+    t.add_argument("--cv-seeds", type=int, default=1,
+                   help="repeat the CV with this many fold assignments; the report adds each one's "
+                        "micro-F1 / F1 and their mean (the other numbers are from the first)")
     t.add_argument("--processbench", default=None,
                    help="also fit the model-written-solution combiner on this ProcessBench file")
     t.add_argument("--model", choices=("none", "student"), default="none",
                    help="add the student model's step score as a feature (slow on CPU)")
+    t.add_argument("--model-features", default=None,
+                   help="comma-separated subset of the model features to use (an ablation; default all: "
+                        "model_logit,model_drop)")
     t.add_argument("--model-dir", default=None, help="where to write weights (default models/verifier)")
     t.add_argument("--vtg-fold", choices=("all", "train", "eval"), default="all",
                    help="VtG records of this distillation fold only (tutor.distill.sources.vtg_fold); "
                         "'eval' = those the shipped adapter never saw, for combiners that read its score")
+    t.add_argument("--score-cache", default=None,
+                   help="step score cache (JSON) for --model student; default "
+                        "<cache_dir>/verifier/step-scores.json, 'none' = do not cache")
     t.add_argument("--out", required=True, help="CV report JSON path")
     t.set_defaults(func=run_train)
 
@@ -289,16 +298,24 @@ def run_train(args: argparse.Namespace) -> int:
     """
     from tutor.verify.combiner import MODEL_DIR, cross_validate, fit_combiner
     from tutor.verify.features import FEATURES_FREE, FEATURES_REF, MODEL_FEATURES, solution_evidence
-    from tutor.verify.scorer import scorer_identity, step_correct_probs
+    from tutor.verify.scorer import StepScoreCache, scorer_identity, step_correct_probs
     from tutor.verify.verifier import COMBINER_FILES, model_combiner_file
 
-    model = None
+    model = cache = None
     if args.model == "student":
         from tutor.config import load_settings
         from tutor.llm import load_student_model
 
-        model = load_student_model(load_settings())
+        settings = load_settings()
+        model = load_student_model(settings)
+        if args.score_cache != "none":
+            cache = StepScoreCache(args.score_cache or settings.cache_path / "verifier" / "step-scores.json",
+                                   model)
     extra = MODEL_FEATURES if model is not None else ()
+    if model is not None and args.model_features:
+        extra = tuple(f.strip() for f in args.model_features.split(","))
+        if not set(extra) <= set(MODEL_FEATURES):
+            raise TutorInputError(f"--model-features: choose from {', '.join(MODEL_FEATURES)}")
     records = read_records(args.data)
     if args.vtg_fold != "all":
         from tutor.distill.sources import vtg_fold
@@ -317,20 +334,33 @@ def run_train(args: argparse.Namespace) -> int:
         sols, groups, cats = [], [], []
         for problem, steps, label, cat, group in progress(rows(), f"features ({mode})", total=total):
             ref = problem.reference_solution
-            probs = step_correct_probs(model, problem, steps, ref) if model is not None else None
+            probs = (None if model is None else cache.probs(problem, steps, ref) if cache is not None
+                     else step_correct_probs(model, problem, steps, ref))
             sols.append((solution_evidence(problem, steps, use_reference=bool(ref),
                                            model_probs=probs).features, label))
             groups.append(group)
             cats.append(cat)
+        if cache is not None:
+            cache.save()
         names = tuple(names) + extra
         cv = cross_validate(sols, names, groups, folds=args.folds, c=args.c, objective=objective)
-        preds, labels = cv.pop("preds"), [lab for _, lab in sols]
-        metrics = (vtg_metrics(preds, labels, cats) if mode != "process"
-                   else processbench_metrics(preds, labels))
+        labels = [lab for _, lab in sols]
+
+        def score(preds: list[int]) -> dict[str, Any]:
+            return vtg_metrics(preds, labels, cats) if mode != "process" else processbench_metrics(preds, labels)
+
+        metrics = score(cv.pop("preds"))
+        if args.cv_seeds > 1:
+            key = "f1" if mode == "process" else "micro_f1"
+            seeds = [metrics[key]] + [
+                score(cross_validate(sols, names, groups, folds=args.folds, c=args.c, objective=objective,
+                                     seed=k)["preds"])[key] for k in range(1, args.cv_seeds)]
+            metrics[f"{key}_seeds"] = seeds
+            metrics[f"{key}_seed_mean"] = round(sum(seeds) / len(seeds), 4)
         metrics["calibration"] = hazard_calibration(cv.pop("hazards"), labels, cv.pop("p_wrong"))
         comb = fit_combiner(sols, names, c=args.c, objective=objective)
-        headline = {k: metrics[k] for k in ("micro_f1", "binary_f1", "f1", "acc_error", "acc_correct")
-                    if k in metrics}
+        headline = {k: metrics[k] for k in ("micro_f1", "binary_f1", "f1", "acc_error", "acc_correct",
+                                            "micro_f1_seed_mean", "f1_seed_mean") if k in metrics}
         comb.meta = {"name": f"{mode}", "trained_on": str(args.processbench if mode == "process" else args.data),
                      "vtg_fold": report["vtg_fold"], "n_solutions": len(sols), "cv": headline,
                      "objective": objective, "date": time.strftime("%Y-%m-%d", time.gmtime())}

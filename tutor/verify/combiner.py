@@ -199,8 +199,12 @@ def _pred(comb: Combiner, hazards: Sequence[float]) -> int:
 
 def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], features: Sequence[str],
                    groups: Sequence[str], folds: int = 5, c: float = 1.0,
-                   objective: str = "accuracy") -> dict[str, float]:
+                   objective: str = "accuracy", seed: int = 0) -> dict[str, float]:
     """Grouped k-fold CV (a problem's incorrect and correct solution stay in one fold).
+
+    ``seed`` picks the fold assignment (0: the CRC-32 of the group; k > 0: of the group
+    followed by ``#k``), so that a difference between two feature sets can be checked on
+    several assignments rather than one.
 
     Returns:
         ``micro_f1`` (accuracy of the first-wrong-step label, 0 = correct) and ``binary_f1``
@@ -210,7 +214,8 @@ def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], feat
     """
     import zlib
 
-    fold_of = [zlib.crc32(g.encode()) % folds for g in groups]
+    salt = f"#{seed}" if seed else ""
+    fold_of = [zlib.crc32((g + salt).encode()) % folds for g in groups]
     preds = [0] * len(solutions)
     hazards: list[list[float]] = [[] for _ in solutions]
     p_wrong = [0.0] * len(solutions)

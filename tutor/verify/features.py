@@ -34,8 +34,9 @@ FEATURES_REF = FEATURES_FREE + (
     "next_unmatched", "quiet_before_unmatched", "role_mismatch", "first_role_mismatch",
     "final_then_more", "after_final_wrong",
 )
-#: Optional model feature (appended when a model score is available).
-MODEL_FEATURES = ("model_logit",)
+#: Optional model features (appended when a model score is available): the step's log-odds
+#: of being correct, and its change from the step before.
+MODEL_FEATURES = ("model_logit", "model_drop")
 
 
 @dataclass
@@ -186,10 +187,17 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
                 "first_role_mismatch": float(first_role == i),
             })
         if model_probs is not None:
-            p = min(max(model_probs[i], 1e-4), 1 - 1e-4)
-            f["model_logit"] = math.log(p / (1 - p))
+            f["model_logit"] = _logit(model_probs[i])
+            # where the score falls, not only how low it is: a process-reward model's verdict
+            # on step k is read against its confidence in step k-1 (0 for the first step)
+            f["model_drop"] = f["model_logit"] - _logit(model_probs[i - 1]) if i else 0.0
         feats.append(f)
     return SolutionEvidence(checks, graphs, feats, new_values, unmatched, ref)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
 
 
 def _producer(value: float, new_values: list[list[float]], before: int) -> int | None:

@@ -17,6 +17,7 @@ the effect with :func:`step_correct_probs` (e.g. AUROC of ``1 - p`` against "ste
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import math
 from collections.abc import Sequence
@@ -168,3 +169,52 @@ def scorer_identity(model: LanguageModel) -> str:
         weights = Path(adapter) / "adapter_model.safetensors"
         digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16] if weights.exists() else Path(adapter).name
     return f"{getattr(model, 'name', type(model).__name__)}+{digest}"
+
+
+class StepScoreCache:
+    """Step scores of one scorer, kept on disk so that refitting the combiners does not run
+    the model again (scoring the VtG dev file takes ~25 min on a 2-core CPU; reading it, ms).
+
+    The file is JSON ``{"scorer": <scorer_identity>, "scores": {<key>: [p, ...]}}`` where the
+    key is the first 20 hex digits of SHA-256 of the :func:`step_scoring_prompt` text, so a
+    changed problem, reference, step or prompt layout is a miss, never a stale hit. A file
+    written by another scorer (another adapter) is ignored.
+    """
+
+    def __init__(self, path: str | Path, model: LanguageModel) -> None:
+        self.path, self.model, self.scorer = Path(path), model, scorer_identity(model)
+        self.scores: dict[str, list[float]] = {}
+        self.hits = self.misses = 0
+        if self.path.exists():
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                log.warning("step score cache %s unreadable, starting empty: %s", self.path, exc)
+                data = {}
+            if data.get("scorer") == self.scorer:
+                self.scores = data.get("scores", {})
+
+    @staticmethod
+    def key(problem: Problem | str, steps: Sequence[Step | str], reference: Sequence[str] | None = None) -> str:
+        """The cache key of a solution (see the class doc)."""
+        return hashlib.sha256(step_scoring_prompt(problem, steps, reference).text.encode()).hexdigest()[:20]
+
+    def probs(self, problem: Problem | str, steps: Sequence[Step | str],
+              reference: Sequence[str] | None = None) -> list[float]:
+        """:func:`step_correct_probs` of the cache's model, from the cache when present."""
+        key = self.key(problem, steps, reference)
+        if key in self.scores and len(self.scores[key]) == len(steps):
+            self.hits += 1
+            return list(self.scores[key])
+        self.misses += 1
+        self.scores[key] = p = step_correct_probs(self.model, problem, steps, reference)
+        if self.misses % 100 == 0:  # a long run that is stopped keeps most of its work
+            self.save()
+        return p
+
+    def save(self) -> None:
+        """Write the cache (creates the folder)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"scorer": self.scorer, "scores": self.scores}), encoding="utf-8")
+        tmp.replace(self.path)
