@@ -300,3 +300,15 @@ def test_step_score_cache_runs_the_model_once_per_solution(tmp_path):
     other.name = "other"
     StepScoreCache(path, other).probs(PROBLEM, ["3 x 4 = 12", "12 + 1 = 13"])
     assert other.calls == 2
+
+
+def test_a_step_with_numbers_gets_no_names_as_quantities():
+    from tutor.verify.features import solution_evidence
+    from tutor.verify.verifier import _quantities
+
+    problem = Problem("30% of the class sent cards. 3 cards came. How many students are in the class?")
+    steps = parse_solution("30% of the class is 0.3x.\nSo the class sent cards.\n0.3x = 3")
+    ev = solution_evidence(problem, steps, use_reference=False)
+    # a step that writes numbers is named by its numbers, never by words
+    assert not any(q[0].isalpha() for q in _quantities(problem, steps, ev, 0))
+    assert _quantities(problem, steps, ev, 1) == ["the class sent cards"]

@@ -176,8 +176,7 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
     n = i + 1
     wrong_eq = next((e for e in check.equations if e.ok is False), None)
     unmatched = ev.unmatched[i] if ev.unmatched else []
-    verdict.quantities = [_fmt(v) for v in graph.operands or graph.stated][:6] or \
-        _named_quantities(problem, steps, ev, i)
+    verdict.quantities = _quantities(problem, steps, ev, i)
     if wrong_eq is not None:
         verdict.error_category = "Calculation error"
         lhs, _, rhs = wrong_eq.text.rpartition("=")
@@ -308,6 +307,18 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     verdict.marks = ["correct"] * last + ["unsure"] + ["correct"] * (len(steps) - n)
     verdict.quantities = [_fmt(v) for v in stated][:6]
     verdict.evidence["answer_check"] = "the conclusion states a value the steps do not compute"
+
+
+def _quantities(problem: Problem, steps: Sequence[Step], ev: SolutionEvidence, i: int) -> list[str]:
+    """The values step ``i`` works with (its operands, else what it states); for a step that
+    writes no number at all, what it names (:func:`_named_quantities`)."""
+    graph = ev.graphs[i]
+    values = [_fmt(v) for v in graph.operands or graph.stated][:6]
+    if values or numbers_in(steps[i].text):
+        # numbers the graph skips ("0.3x") are still the step's own, and hints name them
+        # from the step text: no names then
+        return values
+    return _named_quantities(problem, steps, ev, i)
 
 
 def _named_quantities(problem: Problem, steps: Sequence[Step], ev: SolutionEvidence, i: int) -> list[str]:
