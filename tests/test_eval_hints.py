@@ -121,3 +121,18 @@ def test_cases_load_from_shared_data(shared_data, fmt):
     cases = load_cases(read_records(path, limit=5), fmt)
     assert cases and all(c.problem.final_answer for c in cases)
     assert all(isinstance(c.problem.reference_solution, list) for c in cases)
+
+
+def test_a_number_free_gold_step_is_targeted_by_naming_its_quantity_words():
+    rec = dict(VTG, problem="A bag of seed covers 250 square feet. Drew buys 4 bags for 792 square feet "
+                            "of lawn. How many extra square feet could the leftover seed cover?",
+               student_incorrect_solution=["4 x 250 = 1000", "So there are no extra square feet left.", " 0"],
+               incorrect_index=1, incorrect_step="So there are no extra square feet left.")
+    wrong, _ = load_cases([rec], "vtg")
+    steps = parse_solution(wrong.solution)
+    v = gold_verdict(wrong, steps)
+    assert v.quantities == ["extra square feet"]
+    t = Tally()
+    score_ladder(t, wrong, steps, v, [Hint(1, "where", "Look at step 2. What do the extra square feet mean?")])
+    score_ladder(t, wrong, steps, v, [Hint(1, "where", "Look at step 2. What is that step trying to find?")])
+    assert (t.incorrect, t.targeted, t.grounded) == (2, 1, 1)

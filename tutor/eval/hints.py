@@ -8,7 +8,8 @@ level exactly as the student tab does) on student solutions and writes a JSON re
   ``plain_digit_leak_rate`` is a naive cross-check (the answer's digits anywhere, step
   pointers such as "step 4" included).
 * ``targeted_rate`` (VtG) — share of incorrect solutions whose level-1 hint points at the
-  *annotated* first wrong step and names a quantity written in that step.
+  *annotated* first wrong step and names a quantity written in that step (for a step that
+  writes no number: a phrase it shares with the problem, e.g. "extra square feet").
 * ``verifier_step_accuracy`` / ``targeted_rate_when_located`` (VtG) — share of incorrect
   solutions where the verifier flagged the annotated step, and the targeted rate among those
   (the part of ``targeted_rate`` the hint layer owns).
@@ -116,7 +117,7 @@ def gold_verdict(case: Case, steps):
         return Verdict(label="correct", marks=["correct"] * len(steps))
     k = min(case.gold_step or 1, len(steps))
     marks = ["correct"] * (k - 1) + ["first_error"] + ["after_error"] * (len(steps) - k)
-    qs = step_quantities(steps[k - 1], Verdict(label="incorrect"))
+    qs = step_quantities(steps[k - 1], Verdict(label="incorrect", quantities=_named(case)))
     return Verdict(label="incorrect", first_error_step=k, marks=marks,
                    error_category=case.gold_category, quantities=qs)
 
@@ -176,7 +177,8 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
     if case.wrong:
         t.incorrect += 1
         if case.gold_step is not None and first is not None and first.kind == "where":
-            gold_qs = step_quantities(Step(case.gold_step, case.gold_step_text), Verdict(label="incorrect"))
+            gold_qs = step_quantities(Step(case.gold_step, case.gold_step_text),
+                                      Verdict(label="incorrect", quantities=_named(case)))
             hit = points_at(first.text, case.gold_step) and names_quantity(first.text, gold_qs)
             t.targeted += hit
             if verdict.first_error_step == case.gold_step:  # the verifier found the right step
@@ -196,6 +198,17 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
         t.examples.append({"id": case.id, "first_error_step": k, "gold_step": case.gold_step,
                            "hints": [{"level": h.level, "kind": h.kind, "source": h.source,
                                       "text": h.text} for h in hints]})
+
+
+def _named(case: Case) -> list[str]:
+    """Quantities a gold step that writes no number names in the problem's words ("extra
+    square feet"): the same reading the verifier gives such a step (``shared_phrases``)."""
+    from tutor.hints.numbers import numbers_in
+    from tutor.verify.align import shared_phrases
+
+    if numbers_in(case.gold_step_text):
+        return []
+    return shared_phrases(case.gold_step_text, case.problem.text)
 
 
 def plain_leak(text: str, answer: str) -> bool:
