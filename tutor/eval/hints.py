@@ -202,8 +202,9 @@ def score_ladder(t: Tally, case: Case, steps, verdict, hints) -> None:
 
 def _named(case: Case) -> list[str]:
     """Quantities a gold step that writes no number names in the problem's words ("extra
-    square feet"): the same reading the verifier gives such a step (``shared_phrases``)."""
-    from tutor.hints.numbers import numbers_in
+    square feet"): the same reading the verifier gives such a step (``shared_phrases``), with
+    the verifier's number reader (digits only: "half" in a lead-in is no written number)."""
+    from tutor.mathcheck import numbers_in
     from tutor.verify.align import shared_phrases
 
     if numbers_in(case.gold_step_text):

@@ -301,6 +301,10 @@ def run_train(args: argparse.Namespace) -> int:
     from tutor.verify.scorer import StepScoreCache, scorer_identity, step_correct_probs
     from tutor.verify.verifier import COMBINER_FILES, model_combiner_file
 
+    # checked before the model loads, so a typo fails in a second, not after the load
+    chosen = tuple(f.strip() for f in (args.model_features or ",".join(MODEL_FEATURES)).split(","))
+    if not set(chosen) <= set(MODEL_FEATURES):
+        raise TutorInputError(f"--model-features: choose from {', '.join(MODEL_FEATURES)}")
     model = cache = None
     if args.model == "student":
         from tutor.config import load_settings
@@ -311,11 +315,7 @@ def run_train(args: argparse.Namespace) -> int:
         if args.score_cache != "none":
             cache = StepScoreCache(args.score_cache or settings.cache_path / "verifier" / "step-scores.json",
                                    model)
-    extra = MODEL_FEATURES if model is not None else ()
-    if model is not None and args.model_features:
-        extra = tuple(f.strip() for f in args.model_features.split(","))
-        if not set(extra) <= set(MODEL_FEATURES):
-            raise TutorInputError(f"--model-features: choose from {', '.join(MODEL_FEATURES)}")
+    extra = chosen if model is not None else ()
     records = read_records(args.data)
     if args.vtg_fold != "all":
         from tutor.distill.sources import vtg_fold
