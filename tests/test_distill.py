@@ -9,7 +9,8 @@ import random
 import pytest
 
 from tutor.distill.inject import INJECTION_KINDS, inject
-from tutor.distill.sources import Sample, read_annotations, stable_fraction, vtg_fold
+from tutor.distill.sources import (Sample, in_vtg_fold, read_annotations, stable_fraction, vtg_fold,
+                                   vtg_folds)
 from tutor.distill.worked import evaluate, fmt_number, parse_gsm8k
 from tutor.errors import TutorInputError
 from tutor.schema import Problem
@@ -167,6 +168,17 @@ def test_vtg_fold_is_deterministic_and_balanced():
     assert folds == [vtg_fold(i) for i in ids]
     assert 400 < folds.count("train") < 600
     assert 0 <= stable_fraction("x") < 1
+
+
+def test_vtg_folds_keep_a_problems_records_together():
+    train_id = next(f"r{i}" for i in range(100) if vtg_fold(f"r{i}") == "train")
+    eval_ids = [f"r{i}" for i in range(100) if vtg_fold(f"r{i}") == "eval"][:3]
+    records = [{"id": train_id, "problem": "Ann has 3 cats."},
+               {"id": eval_ids[0], "problem": "ann has 3  cats."},  # the same problem, retyped
+               {"id": eval_ids[1], "problem": "Bo has 4 dogs."},
+               {"id": eval_ids[2], "problem": "Bo has 4 dogs."}]
+    assert vtg_folds(records) == ["train", "train", "eval", "eval"]
+    assert [r["id"] for r in in_vtg_fold(records, "eval")] == eval_ids[1:]
 
 
 def test_cli_flags_come_from_config_dataclasses():

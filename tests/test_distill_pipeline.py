@@ -36,7 +36,7 @@ GSM8K = [
 
 
 def _vtg_records() -> list[dict]:
-    """Four VtG-format records, two in each fold."""
+    """Four VtG-format records (four problems), two in each fold."""
     out, i = [], 0
     need = {"train": 2, "eval": 2}
     while any(need.values()):
@@ -46,7 +46,7 @@ def _vtg_records() -> list[dict]:
             continue
         need[vtg_fold(rid)] -= 1
         out.append({
-            "id": rid, "problem": "Tom has 3 bags with 4 apples in each bag. He eats 2 apples. How many apples are left?",
+            "id": rid, "problem": f"Tom has 3 bags with 4 apples in each bag. He eats 2 apples. How many apples are left? (#{i})",
             "reference_solution": "He has 3 x 4 = 12 apples.\nHe has 12 - 2 = 10 left.\n 10",
             "student_incorrect_solution": ["He has 3 + 4 = 7 apples.", "He has 7 - 2 = 5 left.", " 5"],
             "incorrect_index": 0, "incorrect_step": "He has 3 + 4 = 7 apples.",

@@ -121,8 +121,9 @@ def test_vtg_harness_reports_calibration_and_survives_an_empty_solution(tmp_path
 def test_verify_train_on_one_distillation_fold(tmp_path):
     from tutor.distill.sources import vtg_fold
 
-    records = [dict(base, id=f"r{i}") for i, base in enumerate([RECORD, RECORD2] * 6)]
-    in_eval = [r["id"] for r in records if vtg_fold(r["id"]) == "eval"]
+    records = [dict(base, id=f"r{i}", problem=f"{base['problem']} (#{i})")
+               for i, base in enumerate([RECORD, RECORD2] * 6)]
+    in_eval = [r["id"] for r in records if vtg_fold(r["id"]) == "eval"]  # one record per problem
     assert 2 <= len(in_eval) < len(records)  # the fold rule splits these ids
     data = tmp_path / "vtg.json"
     data.write_text(json.dumps(records))
@@ -167,7 +168,8 @@ def test_cross_validation_fold_seeds_reassign_groups_not_solutions():
 
 
 def test_verify_train_reports_each_fold_seed(tmp_path):
-    records = [dict(base, id=f"r{i}") for i, base in enumerate([RECORD, RECORD2] * 6)]
+    records = [dict(base, id=f"r{i}", problem=f"{base['problem']} (#{i})")
+               for i, base in enumerate([RECORD, RECORD2] * 6)]
     data = tmp_path / "vtg.json"
     data.write_text(json.dumps(records))
     out = tmp_path / "cv.json"
@@ -176,3 +178,43 @@ def test_verify_train_reports_each_fold_seed(tmp_path):
     cv = json.loads(out.read_text())["reference"]["cv"]
     assert len(cv["micro_f1_seeds"]) == 3 and cv["micro_f1_seeds"][0] == cv["micro_f1"]
     assert cv["micro_f1_seed_mean"] == pytest.approx(sum(cv["micro_f1_seeds"]) / 3, abs=1e-4)
+
+
+def test_verify_train_with_one_problem_says_why(tmp_path, capsys):
+    # copies of one problem share a fold (VtG repeats solutions under other ids): nothing to
+    # cross-validate on, and the message says so instead of a numpy error
+    data = tmp_path / "vtg.json"
+    data.write_text(json.dumps([dict(RECORD, id=f"r{i}") for i in range(6)]))
+    assert main(["eval", "verify-train", "--data", str(data), "--folds", "2",
+                 "--model-dir", str(tmp_path / "w"), "--out", str(tmp_path / "cv.json")]) == 2
+    assert "all fall in one" in capsys.readouterr().err
+
+
+class _ConstantScorer:
+    """A step scorer that says the same of every step (carries no information)."""
+
+    name, adapter = "constant", None
+
+    def score(self, prompt, continuations):
+        return [-0.5, -0.5]
+
+
+@pytest.mark.parametrize("min_gain, kept", [(0.005, False), (-1.0, True)])
+def test_verify_train_keeps_a_model_combiner_only_where_it_helps(tmp_path, monkeypatch, min_gain, kept):
+    monkeypatch.setattr("tutor.llm.load_student_model", lambda settings: _ConstantScorer())
+    records = [dict(base, id=f"r{i}", problem=f"{base['problem']} (#{i})")
+               for i, base in enumerate([RECORD, RECORD2] * 6)]
+    data, out, weights = tmp_path / "vtg.json", tmp_path / "cv.json", tmp_path / "w"
+    data.write_text(json.dumps(records))
+    weights.mkdir()
+    stale = weights / "combiner_ref_model.json"
+    stale.write_text("{}")  # from an earlier fit: must not outlive a fit that drops it
+    assert main(["eval", "verify-train", "--data", str(data), "--folds", "2", "--model", "student",
+                 "--score-cache", "none", "--min-gain", str(min_gain), "--model-dir", str(weights),
+                 "--out", str(out)]) == 0
+    gain = json.loads(out.read_text())["reference"]["cv"]["model_gain"]
+    assert gain["gain"] == 0.0 and gain["kept"] is kept  # a constant score changes no prediction
+    assert stale.exists() is kept
+    if kept:
+        meta = json.loads(stale.read_text())["meta"]
+        assert meta["scorer"] == "constant+none" and meta["model_gain"]["kept"] is True

@@ -125,3 +125,19 @@ def test_unreadable_or_algebraic_forms_are_not_accused(text):
 ])
 def test_mixed_number_results(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("- 2 magnets x 4 sets = 8 magnets", True),   # a list bullet, not -2
+    ("• 3 x 4 = 13", False),
+    ("Costs:\n- 2 x $11 = $22\n- 1 x $8 = $8", True),
+    ("-5 + 3 = -2", True),                          # a negative number keeps its sign
+])
+def test_list_bullets_are_not_minus_signs(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+def test_space_grouped_thousands_after_a_currency_sign():
+    assert numbers_in("$80 000 x 20/100 = $16 000") == [80000.0, 20.0, 100.0, 16000.0]
+    assert check_step("So the price is $80 000+ $16 000 + $4 000 = $100 000.", 1).ok is True
+    assert numbers_in("ages 5 100") == [5.0, 100.0]  # without a currency sign: two numbers

@@ -183,7 +183,9 @@ def test_fraction_work_keeps_its_values_as_fractions():
 
 
 def _model_dir(tmp_path, scorer: str):
-    """The shipped combiners, with the model-reading ones marked as fitted on ``scorer``."""
+    """The shipped combiners, with the model-reading ones marked as fitted on ``scorer``; a
+    mode whose model combiner is not shipped (not worth its forward pass) gets its symbolic
+    combiner plus a weight on ``model_logit``."""
     import json
     import shutil
 
@@ -191,6 +193,13 @@ def _model_dir(tmp_path, scorer: str):
 
     for f in MODEL_DIR.glob("combiner_*.json"):
         shutil.copy(f, tmp_path / f.name)
+    for name in ("combiner_ref", "combiner_free"):
+        target = tmp_path / f"{name}_model.json"
+        if not target.exists():
+            data = json.loads((tmp_path / f"{name}.json").read_text())
+            for key, extra in (("features", "model_logit"), ("mean", 0.0), ("scale", 1.0), ("coef", -1.0)):
+                data[key].append(extra)
+            target.write_text(json.dumps(data))
     for f in tmp_path.glob("combiner_*_model.json"):
         data = json.loads(f.read_text())
         data["meta"]["scorer"] = scorer
@@ -312,3 +321,28 @@ def test_a_step_with_numbers_gets_no_names_as_quantities():
     # a step that writes numbers is named by its numbers, never by words
     assert not any(q[0].isalpha() for q in _quantities(problem, steps, ev, 0))
     assert _quantities(problem, steps, ev, 1) == ["the class sent cards"]
+
+
+@pytest.mark.parametrize("closing", ["10", "Answer: 10", "The answer is 10 pens."])
+@pytest.mark.parametrize("reference", [REFERENCE, None])
+def test_a_closing_answer_line_changes_nothing(verifier, closing, reference):
+    """Some students end with the answer on its own line: the other steps keep their
+    probabilities, and the line itself is never the first wrong step."""
+    problem = Problem(PROBLEM, reference_solution=reference)
+    for body in ("3 x 4 = 12 pens\n12 - 2 = 10 pens", "3 x 4 = 12 pens\n12 - 3 = 9 pens"):
+        plain = verifier.verify(problem, parse_solution(body))
+        closing_line = closing.replace("10", body.rsplit("= ", 1)[1].split()[0])
+        closed = verifier.verify(problem, parse_solution(body + "\n" + closing_line))
+        assert closed.step_error_probs[:2] == pytest.approx(plain.step_error_probs)
+        assert closed.step_error_probs[2] == 0.0
+        assert (closed.label, closed.first_error_step) == (plain.label, plain.first_error_step)
+
+
+def test_restates_answer_needs_an_earlier_value():
+    from tutor.verify.features import restates_answer
+
+    steps = parse_solution("3 x 4 = 12 pens\n12 - 2 = 10 pens\n10")
+    assert restates_answer(steps)
+    assert not restates_answer(parse_solution("3 x 4 = 12 pens\n12 - 2 = 10 pens\n11"))  # a new value
+    assert not restates_answer(parse_solution("3 x 4 = 12 pens\nSo he has 10 pens left after 2."))
+    assert not restates_answer(parse_solution("10"))

@@ -62,6 +62,8 @@ _LATEX = [
 _LATEX_PASSES = 4
 _ANNOTATION = re.compile(r"<<([^<>]*)>>")
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d]|,\d)")
+# "$80 000": a space groups thousands only after a currency sign (elsewhere "5 100" may be two numbers)
+_SPACE_THOUSANDS = re.compile(r"(?<=[$£€])([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.,]\d)")
 _TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]\s+(?=[$(]?\s*\d)")
 # "80 nuts/day", "kg/day/person": a per-unit after a quantity, not a division to compute
 _PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b")
@@ -92,6 +94,9 @@ _ANY_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(0),(\d+)|(?<![\d.,])(\d+),(\d{1,2}
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")
 # "(koala bear)", "(for not wearing masks)": a note on the number before it; kept as one
 # word, so the unit-word rule lets the computation go on after it
+# a list bullet at the start of a line ("- 2 magnets x 4 sets = 8 magnets") is not a minus sign;
+# a negative number is written without the space ("-5 + 3 = -2")
+_BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+(?=[^\s=])", re.M)
 _WORDS_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z]{2,})[A-Za-z\s.']*\)")
 _PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
@@ -122,8 +127,9 @@ _MAX_UNIT_WORDS = 4
 
 
 def _separators(text: str) -> str:
-    """Drop thousands separators (``1,200``) and read decimal commas (``0,5``, ``3,25``)."""
+    """Drop thousands separators (``1,200``, ``$80 000``) and read decimal commas (``0,5``, ``3,25``)."""
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+    text = _SPACE_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
     if not _DECIMAL_COMMA.search(text):
         return text
     # a writer who uses decimal commas uses them in brackets too: "200 x (1,2)"
@@ -159,7 +165,7 @@ def normalize_math(text: str) -> str:
     Words stay in place (the tokenizer decides which are units); the result is for
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
-    text = _math_delimiters(text)
+    text = _BULLET.sub("", _math_delimiters(text))
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
     for a, b in _UNICODE.items():

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.distill.eval_config import EvalConfig
-from tutor.distill.sources import Sample, read_vtg, vtg_fold
+from tutor.distill.sources import Sample, in_vtg_fold, read_vtg
 from tutor.jsonl import jsonl_lines
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def hint_metrics(model, vtg_path: str | Path, limit: int, max_new_tokens: int = 
     from tutor.eval.hints import Tally, load_cases, review_case, score_ladder
     from tutor.hints import HintLadder
 
-    records = [r for r in read_records(vtg_path) if vtg_fold(r["id"]) == "eval"]
+    records = in_vtg_fold(read_records(vtg_path), "eval")
     cases = [c for c in load_cases(records, "vtg") if c.wrong][:limit]
     shell = type("Shell", (), {})()
     shell.hints = HintLadder(model, max_new_tokens)

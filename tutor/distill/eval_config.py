@@ -15,7 +15,7 @@ class EvalConfig:
         adapter (str, default ``<cache>/distill/run/adapter``): the trained adapter folder.
         model (str, default ``"smollm2-135m"``): the student model the adapter belongs to.
         vtg (str, default ``../shared/data/vtg/dev.json``): VtG records; only the ``"eval"``
-            fold (:func:`tutor.distill.sources.vtg_fold`) is used — never trained on.
+            fold (:func:`tutor.distill.sources.vtg_folds`) is used — never trained on.
         data_dir (str, default ``<cache>/distill/data``): ``generate`` output; its
             ``heldout.jsonl`` (problems never trained on) gives a second scoring set.
         score_limit (int, default 60): VtG eval-fold records scored (incorrect solution +

@@ -199,8 +199,9 @@ def run_generate(config: GenerateConfig) -> dict[str, Any]:
             fh.close()
     manifest = {
         "config": asdict(config), "teacher": teacher.name, "counts": dict(sorted(counts.items())),
-        "vtg_fold_rule": "vtg_fold(id) = 'train' if sha256('vtg-fold:'+id)[:8]/2**32 < 0.5; "
-                         "generate uses the train fold only, eval the eval fold",
+        "vtg_fold_rule": "a record is 'train' when any record of its problem has "
+                         "sha256('vtg-fold:'+id)[:8]/2**32 < 0.5, else 'eval' (tutor.distill.sources."
+                         "vtg_folds); generate uses the train fold only, eval the eval fold",
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest

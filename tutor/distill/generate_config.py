@@ -20,7 +20,7 @@ class GenerateConfig:
             the file exists.
         annotations (list[str], default empty): JSONL files from ``tutor export-annotations``.
         vtg (str, default ``../shared/data/vtg/dev.json``): Verify-then-Generate records; only
-            the ``"train"`` fold (:func:`tutor.distill.sources.vtg_fold`) is used; ``""`` skips.
+            the ``"train"`` fold (:func:`tutor.distill.sources.vtg_folds`) is used; ``""`` skips.
         n_problems (int, default 400): GSM8K problems drawn (seeded, uniformly over the file).
         samples_per_problem (int, default 3): student solutions per problem: one correct
             (paraphrased) and ``samples_per_problem - 1`` erroneous ones of different error

@@ -225,6 +225,27 @@ class ReferenceGraph:
             or any(contains([r.value for r in self.derivations], o, False) for o in d.operands)
 
 
+    def contradicts(self, d: Derivation) -> bool:
+        """Whether the reference computes something from exactly ``d``'s operands (the same
+        multiset of numbers) and gets another value: the right numbers combined the wrong way
+        (``48 * 2 = 96`` where the reference has ``48 / 2 = 24``), or miscalculated."""
+        return any(same_numbers(d.operands, r.operands) and not close(d.value, r.value)
+                   for r in self.derivations)
+
+
+def same_numbers(a: Sequence[float], b: Sequence[float]) -> bool:
+    """Whether two non-empty lists hold the same numbers up to rounding, in any order."""
+    if not a or len(a) != len(b):
+        return False
+    rest = list(b)
+    for x in a:
+        j = next((k for k, y in enumerate(rest) if close(x, y)), None)
+        if j is None:
+            return False
+        rest.pop(j)
+    return True
+
+
 def reference_graph(reference: Sequence[str], final_answer: str | None = None) -> ReferenceGraph:
     """Build the :class:`ReferenceGraph` of a reference solution (list of step strings)."""
     derived: list[float] = []

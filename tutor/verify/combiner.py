@@ -21,7 +21,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tutor.config import PROJECT_ROOT
-from tutor.errors import TutorConfigError
+from tutor.errors import TutorConfigError, TutorInputError
+
+#: Row key of a step that only restates an earlier value (set by :mod:`tutor.verify.features`).
+RESTATEMENT = "restates_answer"
 
 MODEL_DIR = PROJECT_ROOT / "models" / "verifier"
 
@@ -52,9 +55,13 @@ class Combiner:
     meta: dict = field(default_factory=dict)
 
     def hazards(self, rows: Sequence[dict[str, float]]) -> list[float]:
-        """Per step, P(step wrong | earlier steps right) in [0, 1]."""
+        """Per step, P(step wrong | earlier steps right) in [0, 1]; 0 for a step marked as a
+        restatement of an earlier value (:data:`RESTATEMENT`)."""
         out = []
         for r in rows:
+            if r.get(RESTATEMENT):
+                out.append(0.0)
+                continue
             z = self.intercept
             for name, m, s, w in zip(self.features, self.mean, self.scale, self.coef):
                 z += w * ((r.get(name, 0.0) - m) / s)
@@ -139,11 +146,14 @@ def fit_solution_scale(hazards: Sequence[Sequence[float]], labels: Sequence[int]
 
 def training_rows(solutions: Sequence[tuple[list[dict[str, float]], int]]):
     """Hazard-model rows: ``(X rows, y)`` from ``(per-step features, label)`` pairs where
-    label is the 1-based first wrong step or 0 for a correct solution."""
+    label is the 1-based first wrong step or 0 for a correct solution (a step marked
+    :data:`RESTATEMENT` gives no row)."""
     xs, ys = [], []
     for feats, label in solutions:
         stop = label if label else len(feats)
         for k, f in enumerate(feats[:stop], start=1):
+            if f.get(RESTATEMENT):  # never a candidate (hazard 0), so not a training row
+                continue
             xs.append(f)
             ys.append(int(k == label))
     return xs, ys
@@ -157,11 +167,17 @@ def fit_combiner(solutions: Sequence[tuple[list[dict[str, float]], int]], featur
     ``objective``: ``"accuracy"`` (VtG micro-F1: accuracy of the predicted first wrong step,
     0 = correct) or ``"balanced"`` (ProcessBench F1: harmonic mean of the accuracies on wrong
     and on correct solutions).
+
+    Raises:
+        TutorInputError: no wrong solution, or no step that is not a first error.
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     rows, y = training_rows(solutions)
+    if len(set(y)) < 2:
+        raise TutorInputError("fitting the combiner needs steps of both kinds: at least one wrong "
+                              "solution and one step before or without an error")
     x = np.array([[r.get(n, 0.0) for n in features] for r in rows], dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -211,11 +227,18 @@ def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], feat
         ("is the solution wrong"), over out-of-fold predictions; ``preds`` the predictions;
         ``hazards`` the out-of-fold per-step P(step wrong) and ``p_wrong`` the out-of-fold
         calibrated P(solution wrong), for calibration reports.
+
+    Raises:
+        TutorInputError: every group falls in one fold (nothing to train on), or a training
+            part has no wrong solution.
     """
     import zlib
 
     salt = f"#{seed}" if seed else ""
     fold_of = [zlib.crc32((g + salt).encode()) % folds for g in groups]
+    if len(set(fold_of)) < 2:
+        raise TutorInputError(f"cross-validation needs problems in at least two of the {folds} folds; "
+                              f"these {len(set(groups))} problem(s) all fall in one")
     preds = [0] * len(solutions)
     hazards: list[list[float]] = [[] for _ in solutions]
     p_wrong = [0.0] * len(solutions)

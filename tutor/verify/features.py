@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from tutor.mathcheck import check_step, numbers_in
 from tutor.schema import Problem, Step, StepCheck
+from tutor.verify.combiner import RESTATEMENT
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 
@@ -32,7 +33,7 @@ FEATURES_REF = FEATURES_FREE + (
     "prev_unmatched", "derived_not_ref", "anc_unmatched", "first_anc_unmatched", "origin",
     "first_origin", "produces_sol_final", "ancestor", "next_first_unmatched", "ref_overlap",
     "next_unmatched", "quiet_before_unmatched", "role_mismatch", "first_role_mismatch",
-    "final_then_more", "after_final_wrong",
+    "final_then_more", "after_final_wrong", "contradicts_ref", "first_contradicts_ref",
 )
 #: Optional model features (appended when a model score is available): the step's log-odds
 #: of being correct, and its change from the step before.
@@ -71,6 +72,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         use_reference: ``False`` forces reference-free features.
         model_probs: optional per-step P(correct) from the step scorer.
     """
+    steps = list(steps)
+    if restates_answer(steps):
+        return _with_restatement(problem, steps, use_reference, model_probs)
     given = problem_quantities(problem.text)
     ref = None
     if use_reference and problem.reference_solution:
@@ -104,6 +108,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     roles = [bool(ref is not None and _role_mismatch(s.text, problem.reference_solution or [], given))
              for s in steps]
     first_role = next((i for i in range(n) if roles[i]), None)
+    contra = [ref is not None and any(ref.contradicts(d) for d in g.derived) for g in graphs]
+    first_contra = next((i for i in range(n) if contra[i]), None)
     feats: list[dict[str, float]] = []
     first_unmatched = next((i for i, u in enumerate(unmatched) if u), None)
     final_idx = None
@@ -185,6 +191,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
                                            and sol_last is not None and ref.final is not None
                                            and not contains([sol_last], ref.final, False)),
                 "first_role_mismatch": float(first_role == i),
+                "contradicts_ref": float(contra[i]),
+                "first_contradicts_ref": float(first_contra == i),
             })
         if model_probs is not None:
             f["model_logit"] = _logit(model_probs[i])
@@ -193,6 +201,46 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             f["model_drop"] = f["model_logit"] - _logit(model_probs[i - 1]) if i else 0.0
         feats.append(f)
     return SolutionEvidence(checks, graphs, feats, new_values, unmatched, ref)
+
+
+#: A closing line that only gives the answer: "10", "$1,200.", "Answer: 10", "The answer is 10 km."
+_ANSWER_LINE = re.compile(r"\s*(?:(?:the\s+)?(?:final\s+)?answer(?:\s+is)?\s*[:=]?|####|so,?|total:?)?\s*"
+                          r"[$£€]?\s*-?[\d,]*\.?\d+\s*%?\s*(?:[A-Za-z]+\s*){0,2}[.!]?\s*", re.I)
+
+
+def restates_answer(steps: Sequence[Step]) -> bool:
+    """Whether the last step only repeats a value an earlier step wrote ("... = 55 minutes." /
+    "55"). Some students close with such a line and some do not."""
+    if len(steps) < 2 or not _ANSWER_LINE.fullmatch(steps[-1].text):
+        return False
+    vals = numbers_in(steps[-1].text)
+    earlier = [v for st in steps[:-1] for v in numbers_in(st.text)]
+    return len(vals) == 1 and contains(earlier, vals[0], False)
+
+
+def _with_restatement(problem: Problem, steps: list[Step], use_reference: bool,
+                      model_probs: Sequence[float] | None) -> SolutionEvidence:
+    """Evidence for a solution whose last line restates its answer: every other step gets the
+    features it has without that line, so the closing line does not move suspicion onto the
+    step before it (position features would otherwise tell "ends on an answer line" apart from
+    "ends on the computation", a habit of the writer, not evidence of an error)."""
+    core = solution_evidence(problem, steps[:-1], use_reference,
+                             list(model_probs[:-1]) if model_probs is not None else None)
+    last = steps[-1]
+    g = step_graph(last.text)
+    # not a candidate for the first wrong step (the combiner gives it hazard 0): a repeated
+    # value is wrong only where it was first written
+    row = {name: 0.0 for name in core.features[-1]}
+    row.update({RESTATEMENT: 1.0, "log_pos": math.log(len(steps))})
+    if model_probs is not None:
+        row["model_logit"] = _logit(model_probs[-1])
+        row["model_drop"] = row["model_logit"] - _logit(model_probs[-2])
+    core.checks.append(check_step(last.text, last.number))
+    core.graphs.append(g)
+    core.features.append(row)
+    core.new_values.append([])
+    core.unmatched.append([])
+    return core
 
 
 def _logit(p: float) -> float:

@@ -24,7 +24,7 @@ from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.schema import Problem, Step, Verdict
 from tutor.verify.align import ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
-from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, solution_evidence
+from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, restates_answer, solution_evidence
 from tutor.verify.scorer import scorer_identity, step_correct_probs
 
 log = logging.getLogger(__name__)
@@ -271,6 +271,11 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     if not numbered:
         return
     last = numbered[-1]
+    if last == len(steps) - 1 and restates_answer(steps):
+        # "... = 234 hours." then "234": the conclusion is where the value was written
+        value = numbers_in(steps[last].text)[0]
+        last = max((i for i in numbered[:-1] if any(values_match(value, v) for v in numbers_in(steps[i].text))),
+                   default=last)
     # the conclusion is the last sentence that states a number ("... = 112. So she has 100.")
     sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])", steps[last].text) if numbers_in(t)]
     stated = _step_values(sentences[-1] if sentences else steps[last].text)
