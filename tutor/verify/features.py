@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from tutor.mathcheck import check_step, numbers_in
 from tutor.schema import Problem, Step, StepCheck
-from tutor.verify.combiner import RESTATEMENT
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
+from tutor.verify.combiner import RESTATEMENT
 
 #: Features used without a reference solution.
 FEATURES_FREE = (
@@ -71,6 +71,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         steps: parsed steps.
         use_reference: ``False`` forces reference-free features.
         model_probs: optional per-step P(correct) from the step scorer.
+
+    A last step that only restates an earlier value ("... = 55 minutes." then "55") is left out
+    of the other steps' features and marked :data:`~tutor.verify.combiner.RESTATEMENT`.
     """
     steps = list(steps)
     if restates_answer(steps):
@@ -227,16 +230,12 @@ def _with_restatement(problem: Problem, steps: list[Step], use_reference: bool,
     core = solution_evidence(problem, steps[:-1], use_reference,
                              list(model_probs[:-1]) if model_probs is not None else None)
     last = steps[-1]
-    g = step_graph(last.text)
     # not a candidate for the first wrong step (the combiner gives it hazard 0): a repeated
     # value is wrong only where it was first written
     row = {name: 0.0 for name in core.features[-1]}
     row.update({RESTATEMENT: 1.0, "log_pos": math.log(len(steps))})
-    if model_probs is not None:
-        row["model_logit"] = _logit(model_probs[-1])
-        row["model_drop"] = row["model_logit"] - _logit(model_probs[-2])
     core.checks.append(check_step(last.text, last.number))
-    core.graphs.append(g)
+    core.graphs.append(step_graph(last.text))
     core.features.append(row)
     core.new_values.append([])
     core.unmatched.append([])
