@@ -346,3 +346,13 @@ def test_restates_answer_needs_an_earlier_value():
     assert not restates_answer(parse_solution("3 x 4 = 12 pens\n12 - 2 = 10 pens\n11"))  # a new value
     assert not restates_answer(parse_solution("3 x 4 = 12 pens\nSo he has 10 pens left after 2."))
     assert not restates_answer(parse_solution("10"))
+
+
+def test_a_computed_constant_is_a_new_value():
+    from tutor.verify.features import solution_evidence
+
+    problem = Problem("A box has 6 rows of 10 eggs. How many eggs?", reference_solution=["6 x 10 = 60 eggs.", " 60"])
+    ev = solution_evidence(problem, parse_solution("There are 60 minutes in an hour.\n6 x 10 = 60 eggs."))
+    assert ev.new_values == [[], []]  # 60 as a fact is not new (and then not new when computed)
+    ev = solution_evidence(problem, parse_solution("A week has 7 days.\n6 x 10 = 60 eggs."))
+    assert ev.new_values == [[], [60.0]]  # computed, it is

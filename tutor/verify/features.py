@@ -90,8 +90,11 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     unmatched: list[list[float]] = []
     for g in graphs:
         pool = given + seen
+        # a constant (7 days, 60 minutes) written as a fact is not new; computed, it is
+        # ("6 x 10 = 60" where the reference has 50)
+        results = [d.value for d in g.derived]
         new = [v for v in g.stated + [d.value for d in g.derived]
-               if not contains(pool, v) and v not in CONSTANTS]
+               if not contains(pool, v) and (v not in CONSTANTS or contains(results, v, False))]
         new = _dedupe(new)
         new_values.append(new)
         off_ref = [v for v in new if ref is not None and not contains(ref.derived, v)]
