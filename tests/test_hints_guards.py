@@ -7,6 +7,7 @@ from fractions import Fraction
 import pytest
 
 from tutor.hints import (
+    concludes,
     check_hint,
     find_false_accusations,
     find_leaks,
@@ -68,8 +69,12 @@ def test_reference_answer_from_last_reference_line():
     assert reference_answer(PROBLEM) == "10"
     assert reference_answer(Problem(text="p", final_answer="$72")) == "$72"
     assert reference_answer(Problem(text="p")) is None
-    # a last line that is a sentence, not a bare value, is not taken as the answer
-    assert reference_answer(Problem(text="p", reference_solution=["So she has 3 apples left over now"])) is None
+    # a reference typed as sentences concludes with its last number (a trial leaked "it should
+    # be 72, not 62" when only bare last lines counted)
+    assert reference_answer(Problem(text="p", reference_solution=["In May she sold 48 / 2 = 24 clips.",
+                                                                  "Altogether she sold 48 + 24 = 72 clips."])) == "72"
+    assert reference_answer(Problem(text="p", reference_solution=["So she has 3 apples left over now"])) == "3"
+    assert reference_answer(Problem(text="p", reference_solution=["Add them up."])) is None
 
 
 def test_forbidden_values_by_level():
@@ -84,6 +89,22 @@ def test_forbidden_values_by_level():
 ])
 def test_leak_of_final_answer_found(hint):
     assert find_leaks(hint, ["10"]) == ["10"]
+
+
+def test_the_corrected_value_of_the_concluding_step_is_the_answer():
+    # no reference answer known: the slip is in the step that reaches the result, so its
+    # corrected value is the answer and level 3 may not state it either
+    problem = Problem(text="Natalia sold 48 clips in April and half as many in May. How many in all?")
+    steps = [Step(1, "48 / 2 = 24"), Step(2, "48 + 24 = 62"), Step(3, "Answer: 62")]
+    slip = Verdict(label="incorrect", first_error_step=2, expected_value="72", found_value="62",
+                   error_category="Calculation error")
+    assert concludes(steps, slip)
+    assert forbidden_values(problem, slip, 3, steps) == ["72"]
+    assert any("72" in p for p in check_hint("Step 2 has a slip: it should be 72, not 62.", 3, "bottom_out",
+                                             problem, steps, slip))
+    early = Verdict(label="incorrect", first_error_step=1, expected_value="24", found_value="26")
+    assert not concludes([Step(1, "48 / 2 = 26"), Step(2, "48 + 26 = 74")], early)
+    assert forbidden_values(problem, early, 3, [Step(1, "48 / 2 = 26"), Step(2, "48 + 26 = 74")]) == []
 
 
 def test_leak_of_expected_value_below_level_3_only():

@@ -141,3 +141,19 @@ def test_space_grouped_thousands_after_a_currency_sign():
     assert numbers_in("$80 000 x 20/100 = $16 000") == [80000.0, 20.0, 100.0, 16000.0]
     assert check_step("So the price is $80 000+ $16 000 + $4 000 = $100 000.", 1).ok is True
     assert numbers_in("ages 5 100") == [5.0, 100.0]  # without a currency sign: two numbers
+
+
+
+@pytest.mark.parametrize("text", ["9^9^9 = 5", "9**9**9**9 = 5", "9^(9^9) = 5", "10^40 = 5", "(10^10)! = 5"])
+def test_huge_powers_are_unchecked_not_computed(text):
+    import time
+
+    t0 = time.perf_counter()
+    assert check_step(text, 1).ok is None
+    assert time.perf_counter() - t0 < 2.0  # 9^9^9 took minutes before
+
+
+def test_ordinary_powers_still_checked():
+    assert check_step("2^10 = 1024", 1).ok is True
+    assert check_step("(2^3)^2 = 64", 1).ok is True
+    assert check_step("3^2 = 6", 1).ok is False

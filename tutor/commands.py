@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,9 @@ def make_submission(problem: str, solution: str, reference: Any = None,
         try:
             prob = get_problem(problem.strip())
         except TutorInputError:
+            # "g3-mult-0l" is a mistyped id, not a word problem: say so rather than review it
+            if re.fullmatch(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+", problem.strip()):
+                raise
             prob = None
     if prob is None:
         prob = Problem(text=problem, reference_solution=_reference(reference), grade=parse_grade(grade))

@@ -194,7 +194,8 @@ def numbers_in(text: str) -> list[float]:
     text = _latex(text)
     text = _ANNOTATION.sub(" ", text)
     text = _separators(text)
-    return [float(m.group()) for m in _NUMBER.finditer(text)]
+    # a 400-digit "number" is infinity as a float: not a quantity anyone computes with
+    return [v for v in (float(m.group()) for m in _NUMBER.finditer(text)) if math.isfinite(v)]
 
 
 # --------------------------------------------------------------------------- tokenizer
@@ -267,6 +268,22 @@ def _balance(expr: str) -> str:
 
 
 # --------------------------------------------------------------------------- evaluation
+_POWER = re.compile(r"(\d+(?:\.\d+)?)\)?\s*\^\s*\(?\s*(-?\d+(?:\.\d+)?)")
+_FACTORIAL = re.compile(r"(\d+)\s*\)?\s*!")
+
+
+def _too_big(expr: str) -> bool:
+    """Whether evaluating ``expr`` could take long: a tower of powers (``9^9^9``), a power
+    with more than ~30 digits (``10^40``), or a factorial of more than 20."""
+    if re.search(r"\^\s*\(?[\d.\s]*\^", expr):
+        return True
+    for base, exp in _POWER.findall(expr):
+        b, e = abs(float(base)), abs(float(exp))
+        if e > 100 or (b > 1 and e * math.log10(b) > 30):
+            return True
+    return any(int(n) > 20 for n in _FACTORIAL.findall(expr))
+
+
 @functools.lru_cache(maxsize=20_000)
 def evaluate(expr: str) -> Fraction | None:
     """Exact value of a numeric expression (``+ - * / ^``, brackets, ``sqrt``), or ``None``.
@@ -275,7 +292,7 @@ def evaluate(expr: str) -> Fraction | None:
     """
     if not expr or len(expr) > 300 or not any(ch.isdigit() for ch in expr):
         return None
-    if re.search(r"\^\(?-?\d{3,}", expr):  # 2^1000: not a school computation, and slow
+    if _too_big(expr.replace("**", "^")):  # 2^1000, 9^9^9: not school computations, and slow
         return None
     try:
         import sympy

@@ -26,7 +26,7 @@ from tutor.llm import LanguageModel, load_student_model
 from tutor.mathcheck import numbers_in
 from tutor.schema import (Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict,
                           parse_grade)
-from tutor.steps import parse_solution
+from tutor.steps import addresses_tutor, parse_solution, split_steps
 from tutor.verify import Verifier
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,8 @@ def clean_problem_text(text: str) -> str:
 #: Said with a "correct" verdict on a problem without a reference solution: the verifier then
 #: checks the arithmetic and how the steps connect, not the choice of operations (a student
 #: who doubles where the problem says "half" is not caught; see docs/benchmarks.md).
+STEERING_NOTE = ("A line that talks to the tutor instead of showing work was left out. The tutor "
+                 "checks your steps and gives hints; it does not give answers.")
 NO_REFERENCE_NOTE = ("The tutor has no worked solution for this problem, so it checked your "
                      "calculations and how your steps connect, not whether each step does what "
                      "the problem asks. Read the question again to be sure.")
@@ -149,6 +151,8 @@ class Tutor:
             standards, prerequisites = self._standards(problem, steps, verdict)
         timings["total"] = time.perf_counter() - t0
         warnings = [NO_REFERENCE_NOTE] if verdict.label == "correct" and not problem.reference_solution else []
+        if any(addresses_tutor(piece) for piece in split_steps(submission.solution_text)):
+            warnings.append(STEERING_NOTE)
         return Feedback(verdict=verdict, steps=steps, standards=standards,
                         prerequisites=prerequisites, timings=timings, warnings=warnings)
 

@@ -17,6 +17,7 @@ from tutor.hints.guards import (
     MAX_WORDS,
     asserts_wrong_value,
     check_hint,
+    concludes,
     find_false_accusations,
     find_leaks,
     flesch_kincaid_grade,
@@ -38,7 +39,7 @@ from tutor.hints.prompting import hint_prompt, kind_for, ladder_kinds, prompt_ve
 
 __all__ = [
     "HintLadder", "hint_prompt", "ladder_kinds", "kind_for", "prompt_version", "quote_student_text",
-    "fallback_hint", "target_step", "check_hint", "find_leaks", "forbidden_values",
+    "fallback_hint", "target_step", "check_hint", "concludes", "find_leaks", "forbidden_values",
     "find_false_accusations", "readability_problems", "flesch_kincaid_grade", "grounding_problems",
     "names_quantity", "points_at", "reference_answer", "step_mentions", "step_quantities",
     "MAX_WORDS", "clean_model_text", "safe_prefix", "form_problems", "invented_numbers",

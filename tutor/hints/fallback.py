@@ -74,7 +74,7 @@ def safe_quantities(problem: Problem, steps: list[Step], verdict: Verdict, level
     else:
         # Results come last in a step ("3 x 4 = 12"): name the result first.
         qs = list(reversed(step_quantities(step, Verdict(label=verdict.label))))
-    forbidden = forbidden_values(problem, verdict, level)
+    forbidden = forbidden_values(problem, verdict, level, steps)
     return [q for q in qs if not is_forbidden_quantity(q, forbidden)]
 
 
@@ -159,7 +159,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         yield "Well done! Each of your steps follows from the one before it."
     elif kind == "extension":
         given = [n.text.strip() for n in numbers_in(problem.text)]
-        forbidden = forbidden_values(problem, verdict, level)
+        forbidden = forbidden_values(problem, verdict, level, steps)
         for qq in [g for g in given if not is_forbidden_quantity(g, forbidden)][:3]:
             yield f"Try this: what would change in your work if {qq} in the problem were twice as big?"
         yield "Try this: can you check your answer by working backwards from your last step?"
@@ -184,7 +184,7 @@ def fallback_hint(problem: Problem, steps: list[Step], verdict: Verdict, level: 
     k = target_step(steps, verdict)
     qs = safe_quantities(problem, steps, verdict, level, k)
     last = None
-    forbidden = forbidden_values(problem, verdict, level)
+    forbidden = forbidden_values(problem, verdict, level, steps)
     for text in _candidates(level, kind, problem, steps, verdict, k, qs):
         text = last = reword_step_pointers(text, forbidden)
         if not check_hint(text, level, kind, problem, steps, verdict):

@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 from tutor.hints.numbers import evaluate, numbers_in, same_number, states_value, value_of
@@ -46,13 +46,21 @@ _STEP_ORD = re.compile(r"(?i)\b(" + "|".join(_ORDINALS) + r")\s+step\b")
 _ACCUSE = re.compile(
     r"(?i)\b(wrong|incorrect|mistakes?|errors?|erroneous|fix|redo|not\s+right|not\s+correct|"
     r"isn'?t\s+right|isn'?t\s+correct|mixed\s+up|mix\s+up|slip|false|bad|fail(?:ed|s)?)\b")
+# Wording that says work is unfinished or needs changing, without an error word ("only part
+# of the way", "needs another look"): as misleading as "wrong" about a step that is right.
+_DOUBT = re.compile(
+    r"(?i)\b(?:needs?\s+(?:another|a\s+second)\s+look|look\s+(?:at\s+it\s+)?again|check\s+(?:it|that|this)"
+    r"(?:\s+part)?\s+again|(?:only|just)\s+part\s+of\s+the\s+way|keep\s+going|not\s+(?:yet\s+)?(?:done|finished)|"
+    r"(?:need|have)\s+to\s+change|should\s+change|add\s+it\s+in|is\s+missing|left\s+out)\b")
 _FINAL_LINE = re.compile(r"^\s*(?:####|the answer is|answer:)?\s*(.+?)\s*$", re.I)
 
 
 # --------------------------------------------------------------------------- (a) answer leaks
 def reference_answer(problem: Problem) -> str | None:
     """The problem's reference final answer: ``final_answer``, else the last line of the
-    reference solution when that line is a bare value (VtG/GSM8K style), else ``None``."""
+    reference solution when that line is a bare value (VtG/GSM8K style), else the last number
+    the reference solution writes ("Altogether she sold 48 + 24 = 72 clips." gives 72), else
+    ``None``."""
     if problem.final_answer and problem.final_answer.strip():
         return problem.final_answer.strip()
     if problem.reference_solution:
@@ -60,17 +68,33 @@ def reference_answer(problem: Problem) -> str | None:
         m = _FINAL_LINE.match(last)
         if m and len(m.group(1).split()) <= 3 and value_of(m.group(1)) is not None:
             return m.group(1)
+        for line in reversed(problem.reference_solution):
+            found = numbers_in(line)
+            if found:
+                return found[-1].text.strip()
     return None
 
 
-def forbidden_values(problem: Problem, verdict: Verdict, level: int) -> list[str]:
+def concludes(steps: Sequence[Step], verdict: Verdict) -> bool:
+    """Whether the flagged step is where the solution reaches its result: no later step
+    writes a value that is not already in it or before it. Its corrected value is then the
+    answer, whether or not the tutor has a reference answer."""
+    k = verdict.first_error_step
+    if not k or not 1 <= k <= len(steps):
+        return False
+    known = [n.value for s in steps[:k] for n in numbers_in(s.text)]
+    return all(any(same_number(n, v) for v in known) for s in steps[k:] for n in numbers_in(s.text))
+
+
+def forbidden_values(problem: Problem, verdict: Verdict, level: int, steps: Sequence[Step] = ()) -> list[str]:
     """What hint ``level`` must not state: the reference final answer always; the corrected
-    value of the wrong step (``verdict.expected_value``) below level 3."""
+    value of the wrong step (``verdict.expected_value``) below level 3, and at level 3 too when
+    that step :func:`concludes` the solution (the corrected value would be the answer)."""
     out = []
     answer = reference_answer(problem)
     if answer:
         out.append(answer)
-    if level < 3 and verdict.expected_value not in (None, ""):
+    if verdict.expected_value not in (None, "") and (level < 3 or concludes(steps, verdict)):
         out.append(str(verdict.expected_value))
     return out
 
@@ -136,19 +160,22 @@ def find_false_accusations(text: str, verdict: Verdict) -> list[int]:
     """Steps the verifier marked ``correct`` that ``text`` calls wrong (empty = none).
 
     A clause that points at a correct step and uses error wording ("wrong", "mistake",
-    "incorrect", "fix" …) is an accusation. For a ``correct`` or ``unsure`` verdict any error
-    wording at all is one (reported as step 0 when no step is named): the student must not be
-    told they erred when the verifier did not find an error.
+    "incorrect", "fix" …) or doubt wording ("needs another look", "only part of the way",
+    "keep going") is an accusation. For a ``correct`` verdict any such wording at all is one,
+    and for an ``unsure`` verdict any error wording (reported as step 0 when no step is named):
+    the student must not be told they erred when the verifier did not find an error.
     """
     bad: list[int] = []
     for clause in _clauses(text):
-        if not _ACCUSE.search(clause):
+        accuses, doubts = bool(_ACCUSE.search(clause)), bool(_DOUBT.search(clause))
+        if not (accuses or doubts):
             continue
         named = step_mentions(clause)
         for n in named:
             if 1 <= n <= len(verdict.marks) and verdict.marks[n - 1] == "correct":
                 bad.append(n)
-        if verdict.label != "incorrect" and not named:
+        # doubt about an "unsure" solution is what its hint is for; about a correct one it misleads
+        if not named and (verdict.label == "correct" or (accuses and verdict.label != "incorrect")):
             bad.append(0)
     return sorted(set(bad))
 
@@ -430,6 +457,25 @@ def misquoted_problem(text: str, problem: Problem) -> list[str]:
     return [m.group(1) for m in _QUOTES_PROBLEM.finditer(text) if value_of(m.group(1)) not in stated]
 
 
+_MISREAD = re.compile(
+    r"(?i)\b(?:problem|question|story)\s+(?:gives|says|states|has|uses|tells\s+(?:you|us))\s+(?:that\s+)?"
+    r"(\$?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+)?)\s*,?\s*(?:and\s+)?not\s+(\$?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+)?)")
+
+
+def false_misreadings(text: str, problem: Problem, verdict: Verdict) -> list[str]:
+    """Values a hint says the student misread ("the problem gives 12, not 17") that cannot be
+    a misreading (empty = none): the problem states that value too, or it is the step's own
+    result, not a number taken from the problem."""
+    stated = {n.value for n in numbers_in(problem.text)}
+    found = value_of(verdict.found_value or "")
+    return [m.group(2) for m in _MISREAD.finditer(text)
+            if value_of(m.group(2)) in stated or (found is not None and value_of(m.group(2)) == found)]
+
+
+_GO_ON = re.compile(r"(?i)\b(?:keep\s+going|(?:only|just)\s+part\s+of\s+the\s+way|not\s+(?:yet\s+)?(?:done|finished)|"
+                    r"one\s+more\s+step|(?:go|carry)\s+on)\b")
+
+
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
     """Numbers in a hint that come from nowhere (empty = none): every number must be written
     in the problem or the student's steps, or be one the verifier reported (its quantities and
@@ -455,7 +501,7 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
         kind: one of :data:`tutor.schema.HINT_KINDS`.
         problem, steps, verdict: what the hint is about.
     """
-    out = [f"states {v!r}" for v in find_leaks(text, forbidden_values(problem, verdict, level))]
+    out = [f"states {v!r}" for v in find_leaks(text, forbidden_values(problem, verdict, level, steps))]
     out += [f"calls correct step {n} wrong" if n else "error wording for a solution without a found error"
             for n in find_false_accusations(text, verdict)]
     out += readability_problems(text)
@@ -465,6 +511,9 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
         out.append("states the student's wrong value as a fact")
     out += [f"prescribes {v!r}, not the corrected value" for v in prescribed_values(text, verdict)]
     out += [f"says the problem gives {v!r}, which it does not" for v in misquoted_problem(text, problem)]
+    out += [f"says {v!r} was misread from the problem, which it cannot be" for v in false_misreadings(text, problem, verdict)]
+    if verdict.error_category == "Went past the answer" and _GO_ON.search(text):
+        out.append("tells the student to go on past the answer")
     if verdict.error_category == "Calculation error" and _OTHER_OPERATION.search(text):
         # the student's operation was right, only its result is not: "subtract, not add" misleads
         out.append("asks for another operation in a calculation slip")

@@ -110,7 +110,7 @@ class HintLadder:
             self.stats["fallback"] += 1
             yield fallback_hint(problem, steps, verdict, level, kind)
             return
-        forbidden = forbidden_values(problem, verdict, level)
+        forbidden = forbidden_values(problem, verdict, level, steps)
         raw, shown = "", ""
         try:
             pieces = self.model.stream(hint_prompt(problem, steps, verdict, level),

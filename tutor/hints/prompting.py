@@ -71,11 +71,11 @@ def _facts(problem: Problem, steps: list[Step], verdict: Verdict, level: int, ki
     from tutor.hints.fallback import _redo_expression, safe_quantities, target_step
 
     k = target_step(steps, verdict)
-    forbidden = forbidden_values(problem, verdict, level)
+    forbidden = forbidden_values(problem, verdict, level, steps)
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
     qs = safe_quantities(problem, steps, verdict, level, k)
     expected = verdict.expected_value or ""
-    if not expected or find_leaks(expected, forbidden_values(problem, verdict, 3)):
+    if not expected or find_leaks(expected, forbidden_values(problem, verdict, 3, steps)):
         expected = "(keep it secret)"
     relation = _redo_expression(problem, verdict, step_text) or "(not known)"
     return {
@@ -85,7 +85,7 @@ def _facts(problem: Problem, steps: list[Step], verdict: Verdict, level: int, ki
         "category": verdict.error_category or "Other",
         "quantity": qs[0] if qs else "(none)",
         "expected": expected,
-        "relation": mask_values(relation, forbidden_values(problem, verdict, 3)),
+        "relation": mask_values(relation, forbidden_values(problem, verdict, 3, steps)),
     }
 
 
