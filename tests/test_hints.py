@@ -277,3 +277,17 @@ def test_a_number_free_step_is_named_by_its_quantity_words():
     assert check_hint(hint.text, 1, "where", p, steps, v) == []
     # the article is not part of the name: a model's "grass seed" wording names it too
     assert names_quantity("In step 2, what happens to leftover grass seed?", ["the leftover grass seed"])
+
+
+def test_went_past_the_answer_bottom_out_says_to_stop():
+    problem = Problem(text="Natalia sold 48 clips in April and half as many in May. How many clips in all?",
+                      reference_solution=["48 / 2 = 24", "48 + 24 = 72", " 72"])
+    steps = [Step(1, "48 / 2 = 24"), Step(2, "48 + 24 = 72"), Step(3, "72 - 2 = 70")]
+    v = Verdict(label="incorrect", first_error_step=3, marks=["correct", "correct", "first_error"],
+                error_category="Went past the answer", found_value="70", quantities=["70"])
+    hint = fallback_hint(problem, steps, v, 3, "bottom_out")
+    assert hint.text == ("Stop before step 3: the steps before it already answer the question. "
+                         "Step 3 is not needed, so leave out 70.")
+    # a model hint that sends the student on past the answer is refused
+    assert "tells the student to go on past the answer" in check_hint(
+        "Step 3 gives 70, but that is only part of the way. Keep going.", 3, "bottom_out", problem, steps, v)

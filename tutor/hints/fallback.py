@@ -141,6 +141,13 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield concept
         yield f"Think about what step {k} needs to find. Which amounts from the problem belong there?"
     elif kind == "bottom_out":
+        if verdict.error_category == "Went past the answer" and k and k > 1:
+            # nothing to redo: the work before this step already answers the question
+            for qq in qs[:1]:
+                yield (f"Stop before step {k}: the steps before it already answer the question. "
+                       f"Step {k} is not needed, so leave out {qq}.")
+            yield (f"Stop before step {k}: the steps before it already answer the question. "
+                   f"Step {k} is not needed, so leave it out.")
         expr = _redo_expression(problem, verdict, step_text)
         after = "Then use your new number in the steps after it."
         if expr and verdict.expected_value:
