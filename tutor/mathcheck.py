@@ -96,7 +96,7 @@ _LATEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")
 # word, so the unit-word rule lets the computation go on after it
 # a list bullet at the start of a line ("- 2 magnets x 4 sets = 8 magnets") is not a minus sign;
 # a negative number is written without the space ("-5 + 3 = -2")
-_BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+(?=[^\s=])", re.M)
+LIST_BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+(?=[^\s=])", re.M)
 _WORDS_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z]{2,})[A-Za-z\s.']*\)")
 _PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
@@ -165,7 +165,7 @@ def normalize_math(text: str) -> str:
     Words stay in place (the tokenizer decides which are units); the result is for
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
-    text = _BULLET.sub("", _math_delimiters(text))
+    text = LIST_BULLET.sub("", _math_delimiters(text))
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
     for a, b in _UNICODE.items():

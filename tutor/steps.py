@@ -20,6 +20,7 @@ import re
 import unicodedata
 
 from tutor.errors import TutorInputError
+from tutor.mathcheck import LIST_BULLET
 from tutor.schema import Step
 
 #: Longest solution accepted, in characters.
@@ -33,7 +34,6 @@ _LONG_NUMBER = re.compile(r"\d(?:[\d,]*\d)?")
 
 _STEP_MARKER = re.compile(r"(?i)(?:^|(?<=\s))step\s*(\d{1,3})\s*[:.)\-–]\s*")
 _NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
-_BULLET = re.compile(r"^\s*[-*•]\s+")
 # LaTeX display/inline delimiters that carry no math themselves ("$" alone may be money).
 _LATEX_DELIMS = re.compile(r"\$\$|\\\[|\\\]|\\\(|\\\)")
 # LaTeX layouts whose rows are steps: \begin{aligned} … \\ … \end{aligned} (``array`` has a
@@ -100,7 +100,7 @@ def _unprintable(ch: str) -> bool:
 def _clean(text: str) -> str:
     """Strip LaTeX delimiters and bullets, collapse spaces; keep the math itself."""
     text = _LATEX_DELIMS.sub(" ", text)
-    text = _BULLET.sub("", text)
+    text = LIST_BULLET.sub("", text)
     text = re.sub(r"\\boxed\{([^{}]*)\}", r"\1", text)
     return re.sub(r"[ \t]+", " ", text).strip()
 

@@ -48,9 +48,11 @@ _ACCUSE = re.compile(
     r"isn'?t\s+right|isn'?t\s+correct|mixed\s+up|mix\s+up|slip|false|bad|fail(?:ed|s)?)\b")
 # Wording that says work is unfinished or needs changing, without an error word ("only part
 # of the way", "needs another look"): as misleading as "wrong" about a step that is right.
+# "keep going", "only part of the way": the work is unfinished
+_UNFINISHED = r"keep\s+going|(?:only|just)\s+part\s+of\s+the\s+way|not\s+(?:yet\s+)?(?:done|finished)"
 _DOUBT = re.compile(
     r"(?i)\b(?:needs?\s+(?:another|a\s+second)\s+look|look\s+(?:at\s+it\s+)?again|check\s+(?:it|that|this)"
-    r"(?:\s+part)?\s+again|(?:only|just)\s+part\s+of\s+the\s+way|keep\s+going|not\s+(?:yet\s+)?(?:done|finished)|"
+    r"(?:\s+part)?\s+again|" + _UNFINISHED + r"|"
     r"(?:need|have)\s+to\s+change|should\s+change|add\s+it\s+in|is\s+missing|left\s+out)\b")
 _FINAL_LINE = re.compile(r"^\s*(?:####|the answer is|answer:)?\s*(.+?)\s*$", re.I)
 
@@ -472,8 +474,7 @@ def false_misreadings(text: str, problem: Problem, verdict: Verdict) -> list[str
             if value_of(m.group(2)) in stated or (found is not None and value_of(m.group(2)) == found)]
 
 
-_GO_ON = re.compile(r"(?i)\b(?:keep\s+going|(?:only|just)\s+part\s+of\s+the\s+way|not\s+(?:yet\s+)?(?:done|finished)|"
-                    r"one\s+more\s+step|(?:go|carry)\s+on)\b")
+_GO_ON = re.compile(r"(?i)\b(?:" + _UNFINISHED + r"|one\s+more\s+step|(?:go|carry)\s+on)\b")
 
 
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
