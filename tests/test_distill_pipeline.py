@@ -220,6 +220,25 @@ def test_real_student_work_is_repeated_on_top_of_score_repeat(tiny_student):
     assert len(build_dataset([score("gsm8k"), score("vtg"), hint], tok, config, repeat_scoring=False)) == 3
 
 
+def test_build_dataset_reads_the_end_of_turn_token_once(tiny_student, monkeypatch):
+    # Reading it off the chat template per hint made 27k hints take 10 minutes on a GPU lease.
+    import tutor.llm
+    from transformers import AutoTokenizer
+
+    from tutor.distill.train import build_dataset
+    from tutor.distill.train_config import TrainConfig
+
+    tok = AutoTokenizer.from_pretrained(str(tiny_student))
+    calls = []
+    real = tutor.llm.end_of_turn
+    monkeypatch.setattr(tutor.llm, "end_of_turn", lambda t: calls.append(1) or real(t))
+    hint = {"task": "hint", "source": "gsm8k", "prompt": [{"role": "user", "content": "Hint?"}],
+            "completion": "Look at step 1."}
+    ds = build_dataset([hint] * 5, tok, TrainConfig(), repeat_scoring=True)
+    assert len(ds) == 5 and len(calls) == 1
+    assert ds[0]["labels"][-1] == tok.convert_tokens_to_ids("<|im_end|>")
+
+
 def test_hint_targets_end_with_the_templates_end_of_turn_whatever_eos_says(tiny_student):
     from transformers import AutoTokenizer
 
