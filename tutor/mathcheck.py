@@ -24,6 +24,7 @@ import re
 from fractions import Fraction
 
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
+from tutor.numwords import words_to_digits
 from tutor.schema import Equation, StepCheck
 from tutor.verbal import verbal_computations
 
@@ -115,8 +116,16 @@ _WORD_OPS = [
     (re.compile(r"(?i)\s+(?:times|multiplied by)\s+(?=[$(]?\d)"), " * "),
     (re.compile(r"(?i)\s+divided by\s+(?=[$(]?\d)"), " / "),
     (re.compile(r"(?i)\s+plus\s+(?=[$(]?\d)"), " + "),
+    # "1/3 of 12", "two thirds of 12" (read as (2/3)), "half of 48": a fraction of a number
+    (re.compile(r"(?<![\d./])(\d+\s*/\s*\d+|\(\d+/\d+\))\s+of\s+(?=[$(]?\d)"), r"(\1)*"),
+    (re.compile(r"(?i)\b(?:a\s+|one\s+)?half\s+of\s+(?=[$(]?\d)"), "(1/2)*"),
+    (re.compile(r"(?i)\ba\s+third\s+of\s+(?=[$(]?\d)"), "(1/3)*"),
+    (re.compile(r"(?i)\ba\s+quarter\s+of\s+(?=[$(]?\d)"), "(1/4)*"),
     (re.compile(r"(?i)\s+minus\s+(?=[$(]?\d)"), " - "),
     (re.compile(r"(?i)\s+(?:equals|is equal to|makes)\s+(?=[$(]?\d)"), " = "),
+    # "48 + 12 is 60": a bare "is" states a result only right after a computation
+    (re.compile(r"(?i)((?:\d|\))[\d.()]*(?:\s+[A-Za-z]+){0,3}\s*[-+*/^]\s*[\d.()\s+*/^-]*[\d)])"
+                r"(?:\s+[A-Za-z]+){0,3}?\s+(?:is|are|was|were|gives|comes\s+to|will\s+be)\s+(?=[$(]?\d)"), r"\1 = "),
 ]
 #: Unit factors a correct result may differ by when the step converts units (cents -> $).
 _CONVERSIONS = ((re.compile(r"(?i)cent"), (100,)),
@@ -165,7 +174,7 @@ def normalize_math(text: str) -> str:
     Words stay in place (the tokenizer decides which are units); the result is for
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
-    text = LIST_BULLET.sub("", _math_delimiters(text))
+    text = LIST_BULLET.sub("", _math_delimiters(words_to_digits(text)))
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
     for a, b in _UNICODE.items():
@@ -188,7 +197,9 @@ def normalize_math(text: str) -> str:
 
 def numbers_in(text: str) -> list[float]:
     """Numbers written in ``text``, in order of appearance (as written: ``20%`` gives 20.0,
-    ``$1,200`` gives 1200.0, ``1/2`` gives 1.0 and 2.0, ``½`` gives 1.0 and 2.0)."""
+    ``$1,200`` gives 1200.0, ``1/2`` gives 1.0 and 2.0, ``½`` gives 1.0 and 2.0, ``forty-eight``
+    gives 48.0, see :func:`tutor.numwords.words_to_digits`)."""
+    text = words_to_digits(text)
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
     text = _latex(text)
@@ -418,7 +429,7 @@ def check_step(text: str, number: int) -> StepCheck:
         wrong, ``True`` if all checked ones are right, ``None`` if nothing could be checked.
     """
     equations: list[Equation] = []
-    body = text
+    body = text = words_to_digits(text)
     for ann in _ANNOTATION.findall(text):
         parts = [p for p in normalize_math(ann).split("=") if p.strip()]
         if len(parts) >= 2:

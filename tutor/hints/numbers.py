@@ -11,25 +11,15 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90}
+from tutor.numwords import NUMBER_WORDS as _NUMBER_WORDS
+from tutor.numwords import spelled_numbers
+
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-# Denominator words; "second"/"third" as ordinals are only fractions after a numerator word.
-_DENOMS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-    "twelfth": 12, "twelfths": 12, "hundredth": 100, "hundredths": 100,
-}
+# Words a hint may use for a value besides cardinals and fractions (tutor.numwords).
 _SPECIAL = {"dozen": 12, "score": 20}
+_SHORT_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5}
 #: Words that can be part of a number written in words ("seventy", "hundred", "and", "half").
-NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"and", "point", "a", "half", "dozen"}
+NUMBER_WORDS = _NUMBER_WORDS | {"half", "dozen"}
 _VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
            "⅔": Fraction(2, 3), "⅕": Fraction(1, 5), "⅛": Fraction(1, 8)}
 
@@ -101,74 +91,23 @@ def _digit_numbers(text: str) -> list[Number]:
 
 
 def _word_numbers(text: str) -> list[Number]:
-    """Numbers written in words: "seventy-two", "one hundred and five", "three quarters",
-    "two and a half", "a dozen", "twelve point five"."""
-    words = _WORD.findall(text.lower().replace("-", " "))
+    """Numbers written in words (:func:`tutor.numwords.spelled_numbers`: "seventy-two", "one
+    hundred and five", "three quarters", "two and a half", "twelve point five"; a fraction or
+    decimal also yields the cardinal it starts with), and "a dozen", "half", "a third"."""
     out: list[Number] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
+    for n in spelled_numbers(text):
+        out.append(Number(n.value, n.decimals, text[n.start:n.end]))
+        if n.value != n.whole:
+            out.append(Number(Fraction(n.whole), 0, text[n.start:n.end]))
+    words = _WORD.findall(text.lower().replace("-", " "))
+    for k, w in enumerate(words):
+        prev = words[k - 1] if k else ""
         if w in _SPECIAL:
             out.append(Number(Fraction(_SPECIAL[w]), 0, w))
-            i += 1
-            continue
-        if w == "half" and (i == 0 or words[i - 1] not in _UNITS and words[i - 1] not in _TENS):
+        elif w == "half" and prev not in _NUMBER_WORDS:
             out.append(Number(Fraction(1, 2), 0, w))
-            i += 1
-            continue
-        if w not in _UNITS and w not in _TENS and not (w == "a" and i + 1 < len(words)
-                                                        and words[i + 1] in _SCALES):
-            i += 1
-            continue
-        total, current, j = 0, 0, i
-        while j < len(words):
-            t = words[j]
-            if t in _UNITS:
-                current += _UNITS[t]
-            elif t in _TENS:
-                current += _TENS[t]
-            elif t == "a" and j + 1 < len(words) and words[j + 1] in _SCALES:
-                current += 1
-            elif t in _SCALES and (current or total):
-                if t == "hundred":
-                    current *= 100
-                else:
-                    total += current * _SCALES[t]
-                    current = 0
-            elif t == "and" and j + 1 < len(words) and (words[j + 1] in _UNITS or words[j + 1] in _TENS):
-                pass  # "one hundred and five"
-            else:
-                break
-            j += 1
-        value = Fraction(total + current)
-        span = " ".join(words[i:j])
-        # Fractions: "three quarters", "two thirds"; mixed: "two and a half".
-        if j < len(words) and words[j] in _DENOMS:
-            out.append(Number(value / _DENOMS[words[j]], 0, f"{span} {words[j]}"))
-            out.append(Number(value, 0, span))
-            j += 1
-        elif j + 2 < len(words) and words[j] == "and" and words[j + 1] in ("a", "one") \
-                and words[j + 2] in _DENOMS:
-            out.append(Number(value + Fraction(1, _DENOMS[words[j + 2]]), 0, f"{span} and a {words[j + 2]}"))
-            out.append(Number(value, 0, span))
-            j += 3
-        elif j + 1 < len(words) and words[j] == "point" and words[j + 1] in _UNITS:
-            digits = ""
-            k = j + 1
-            while k < len(words) and words[k] in _UNITS and _UNITS[words[k]] < 10:
-                digits += str(_UNITS[words[k]])
-                k += 1
-            if digits:
-                out.append(Number(value + Fraction("0." + digits), len(digits), f"{span} point {digits}"))
-            out.append(Number(value, 0, span))
-            j = k
-        else:
-            out.append(Number(value, 0, span))
-        i = max(j, i + 1)
-    # "a half", "a third", "a quarter"
-    for k in range(1, len(words)):
-        if words[k - 1] == "a" and words[k] in ("half", "third", "quarter", "fourth", "fifth"):
-            out.append(Number(Fraction(1, _DENOMS[words[k]]), 0, f"a {words[k]}"))
+        elif prev == "a" and w in _SHORT_FRACTIONS:
+            out.append(Number(Fraction(1, _SHORT_FRACTIONS[w]), 0, f"a {w}"))
     return out
 
 

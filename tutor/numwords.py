@@ -1,0 +1,194 @@
+"""Numbers written in words: "forty-eight", "one hundred and five", "two thirds", "12 point 5".
+
+Students write steps such as "forty-eight plus twelve is sixty"; the step reader
+(:mod:`tutor.mathcheck`) checks them like "48 + 12 = 60" after :func:`words_to_digits`, and the
+hint guards (:mod:`tutor.hints.numbers`) find an answer spelled out through
+:func:`spelled_numbers`. Pure functions over text, no imports from the rest of the package.
+
+Grammar (English, case-insensitive, hyphens or spaces between parts): a group below 1000 is
+``[unit hundred] [and] (tens [unit] | teen | unit)``; groups join with a falling scale
+(``million``, ``thousand``); ``a hundred`` / ``a thousand`` count as one. A group never
+continues where the words would not (``five twenty`` is 5 and 20, ``two and three`` is 2 and
+3). After a number, a denominator word makes a fraction (``two thirds``, ``one half``), ``and a
+half`` a mixed number, ``point`` + digits a decimal. Ordinals alone (``the third day``) are not
+numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
+#: Every word that can be part of a number written in words.
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | frozenset(SCALES) | {"hundred", "and", "point", "a"}
+#: Denominator words; an ordinal is a fraction only right after a number ("two thirds").
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "twelfth": 12, "twelfths": 12, "hundredth": 100, "hundredths": 100,
+}
+_WORD = re.compile(r"[A-Za-z]+")
+# what may join two words of one number: spaces or a hyphen ("seventy-two", "one-third")
+_JOIN = re.compile(r"[\s-]+")
+#: Lone number words up to this value are read only next to arithmetic (see words_to_digits).
+SMALL = 3
+# arithmetic next to a lone "one" makes it a number ("one plus one is two"), not a pronoun
+_ARITHMETIC = re.compile(r"(?i)^(?:plus|minus|times|divided|multiplied|over|is|equals|makes|[-+*/x×÷=])$")
+
+
+@dataclass(frozen=True)
+class Spelled:
+    """One number written in words.
+
+    Attributes:
+        start, end: its character span in the text.
+        value: the exact value.
+        decimals: decimal places written after ``point`` (0 otherwise).
+        words: how many words it spans.
+        whole: the cardinal it starts with (``two`` of ``two thirds``, ``12`` of ``twelve
+            point five``); equal to ``value`` for a plain cardinal.
+        denominator: the denominator word's value (``thirds`` -> 3; ``and a half`` -> 2);
+            1 when there is none.
+    """
+
+    start: int
+    end: int
+    value: Fraction
+    decimals: int
+    words: int
+    whole: int
+    denominator: int = 1
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _joined(text: str, a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+    """Whether two consecutive words are separated by spaces or a hyphen only."""
+    return bool(_JOIN.fullmatch(text[a[2]:b[1]]))
+
+
+def _cardinal(toks: list[tuple[str, int, int]], i: int, text: str) -> tuple[int, int] | None:
+    """The cardinal number starting at word ``i``: ``(value, next word index)``, or ``None``."""
+    total, group, slot, last_scale, j = 0, 0, "", 10**12, i
+    while j < len(toks):
+        w = toks[j][0]
+        if j > i and not _joined(text, toks[j - 1], toks[j]):
+            break
+        nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
+        if w == "zero":
+            if j > i:
+                break
+            return 0, j + 1
+        if w in UNITS and slot in ("", "H", "S") or (w in UNITS and slot == "T" and group % 10 == 0):
+            group += UNITS[w]
+            slot = "U"
+        elif w in TEENS and slot in ("", "H", "S"):
+            group += TEENS[w]
+            slot = "X"
+        elif w in TENS and slot in ("", "H", "S"):
+            group += TENS[w]
+            slot = "T"
+        elif w == "a" and j == i and nxt in ("hundred", *SCALES):
+            group, slot = 1, "U"
+        elif w == "hundred" and slot in ("U", "X") and group < 20:  # "twelve hundred"
+            group *= 100
+            slot = "H"
+        elif w in SCALES and slot in ("U", "X", "T", "H") and SCALES[w] < last_scale:
+            total += group * SCALES[w]
+            group, slot, last_scale = 0, "S", SCALES[w]
+        elif w == "and" and slot in ("H", "S") and (nxt in UNITS or nxt in TEENS or nxt in TENS):
+            pass  # "one hundred and five", "two thousand and ten"
+        else:
+            break
+        j += 1
+    if slot in ("", "S") and j > i and toks[j - 1][0] == "and":
+        j -= 1
+    if j == i or toks[i][0] == "a" and j == i + 1:
+        return None
+    return total + group, j
+
+
+def spelled_numbers(text: str) -> list[Spelled]:
+    """Every number written in words in ``text``, left to right (see the module docstring).
+
+    Returns:
+        One :class:`Spelled` per number; a fraction, mixed number or decimal is one number
+        (``two thirds`` is 2/3, not 2).
+    """
+    toks = _tokens(text)
+    out: list[Spelled] = []
+    i = 0
+    while i < len(toks):
+        card = _cardinal(toks, i, text)
+        if card is None:
+            i += 1
+            continue
+        value, j = card
+        result, decimals, denominator = Fraction(value), 0, 1
+        nxt = toks[j][0] if j < len(toks) else ""
+        if nxt in DENOMINATORS and _joined(text, toks[j - 1], toks[j]) and value:
+            singular = not nxt.endswith("s") or nxt == "halves"
+            if (value == 1) == singular or nxt in ("half", "halves"):
+                result, denominator, j = Fraction(value, DENOMINATORS[nxt]), DENOMINATORS[nxt], j + 1
+        elif (nxt == "and" and j + 2 < len(toks) and toks[j + 1][0] in ("a", "one")
+              and toks[j + 2][0] in ("half", "third", "quarter")
+              and all(_joined(text, toks[k], toks[k + 1]) for k in range(j - 1, j + 2))):
+            denominator = DENOMINATORS[toks[j + 2][0]]
+            result, j = value + Fraction(1, denominator), j + 3
+        elif nxt == "point" and j + 1 < len(toks) and toks[j + 1][0] in UNITS:
+            digits, k = "", j + 1
+            while k < len(toks) and toks[k][0] in UNITS and _joined(text, toks[k - 1], toks[k]):
+                digits += str(UNITS[toks[k][0]])
+                k += 1
+            result, decimals, j = value + Fraction("0." + digits), len(digits), k
+        out.append(Spelled(toks[i][1], toks[j - 1][2], result, decimals, j - i, value, denominator))
+        i = j
+    return out
+
+
+def _digits(n: Spelled) -> str:
+    """Digits as the words wrote them: "four sixths" is (4/6), not (2/3)."""
+    if n.decimals:
+        return f"{float(n.value):.{n.decimals}f}"
+    if n.denominator == 1:
+        return str(n.value)
+    if n.value == Fraction(n.whole, n.denominator):
+        return f"({n.whole}/{n.denominator})"
+    return f"({n.whole}+1/{n.denominator})"
+
+
+def words_to_digits(text: str) -> str:
+    """``text`` with each number written in words replaced by digits, for the step reader.
+
+    ``forty-eight plus twelve is sixty`` -> ``48 plus 12 is 60``; ``two thirds of 12`` ->
+    ``(2/3) of 12``; ``two and a half hours`` -> ``(2+1/2) hours``. A lone ``one`` stays a
+    word unless arithmetic is written next to it ("one of them" is a pronoun, "one plus one"
+    is not), so a reading never invents a quantity from a figure of speech.
+    """
+    found = spelled_numbers(text)
+    if not found:
+        return text
+    out, pos = [], 0
+    for n in found:
+        if n.words == 1 and n.value <= SMALL and not _near_arithmetic(text, n):
+            continue
+        out += [text[pos:n.start], _digits(n)]
+        pos = n.end
+    return "".join(out) + text[pos:]
+
+
+def _near_arithmetic(text: str, n: Spelled) -> bool:
+    before = text[:n.start].split()
+    after = text[n.end:].split()
+    return any(_ARITHMETIC.match(w.strip(".,;:")) for w in before[-1:] + after[:1])
