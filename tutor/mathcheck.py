@@ -123,9 +123,13 @@ _WORD_OPS = [
     (re.compile(r"(?i)\ba\s+quarter\s+of\s+(?=[$(]?\d)"), "(1/4)*"),
     (re.compile(r"(?i)\s+minus\s+(?=[$(]?\d)"), " - "),
     (re.compile(r"(?i)\s+(?:equals|is equal to|makes)\s+(?=[$(]?\d)"), " = "),
-    # "48 + 12 is 60": a bare "is" states a result only right after a computation
-    (re.compile(r"(?i)((?:\d|\))[\d.()]*(?:\s+[A-Za-z]+){0,3}\s*[-+*/^]\s*[\d.()\s+*/^-]*[\d)])"
-                r"(?:\s+[A-Za-z]+){0,3}?\s+(?:is|are|was|were|gives|comes\s+to|will\s+be)\s+(?=[$(]?\d)"), r"\1 = "),
+    # "48 + 12 is 60": a bare "is" states a result only right after a computation that starts
+    # a clause ("the remainder of 2004 / 12 is 0", "(a + 3)^2 is 0", "31^2 is 600 greater than"
+    # state something else)
+    (re.compile(r"(?i)(?<![\w)(^*/+=.-])(?<![\w)(^*/+=.-]\s)(?<!\b(?:of|if) )(?<!\b(?:than|when) )"
+                r"((?:\d|\()[\d.()]*(?:\s+(?!(?:is|are|was|were)\b)[A-Za-z]+){0,3}\s*[-+*/^]\s*[\d.()\s+*/^-]*[\d)])"
+                r"(?:\s+(?!(?:is|are|was|were)\b)[A-Za-z]+){0,3}?\s+(?:is|are|was|were|gives|comes\s+to|will\s+be)\s+"
+                r"(?=[$(]?\d[\d.,]*(?![\d.,])(?![\s)\]]*(?:greater|less|more|fewer|times|than|percent|%|of\b|/|\*|\+|-)))"), r"\1 = "),
 ]
 #: Unit factors a correct result may differ by when the step converts units (cents -> $).
 _CONVERSIONS = ((re.compile(r"(?i)cent"), (100,)),

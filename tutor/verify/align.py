@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tutor.mathcheck import _is_literal, evaluate, expressions_in, numbers_in
-from tutor.numwords import words_to_digits
+from tutor.numwords import spelled_numbers, words_to_digits
 
 #: Number words a problem may use instead of digits.
 _WORD_NUMBERS = {
@@ -97,8 +97,8 @@ def shared_phrases(text: str, problem_text: str, limit: int = 3) -> list[str]:
 def problem_quantities(text: str) -> list[float]:
     """Numbers a problem states, as digits or as number words (``three``, ``twice``, ``half``,
     ``two-thirds`` also as 2/3)."""
+    vals = numbers_in(text) + [float(n.value) for n in spelled_numbers(text) if n.value.denominator > 1]
     text = words_to_digits(text)
-    vals = numbers_in(text)
     for w in re.findall(r"[a-z]+", text.lower()):
         if w in _WORD_NUMBERS:
             vals.append(float(_WORD_NUMBERS[w]))
