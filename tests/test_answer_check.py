@@ -69,3 +69,17 @@ def test_a_solution_written_in_words_is_checked(verifier):
     assert verdict(verifier, clips, right).label == "correct"
     free = Problem(text=clips.text)
     assert verdict(verifier, free, wrong).first_error_step == 2
+
+
+def test_every_bank_problem_accepts_its_own_reference_solution(verifier):
+    # fraction and mixed-number answers ("4 1/4", "2 3/4") were once read as their last digit
+    from dataclasses import replace
+
+    from tutor.bank import load_bank
+
+    problems = list(load_bank().values()) if isinstance(load_bank(), dict) else list(load_bank())
+    assert len(problems) >= 40
+    for p in problems:
+        work = "\n".join(p.reference_solution)
+        assert verdict(verifier, p, work).label == "correct", p.id
+        assert verdict(verifier, replace(p, reference_solution=None, final_answer=None), work).label != "incorrect", p.id

@@ -213,6 +213,9 @@ def test_form_problems():
         ["contrasts a value with itself", "says the student did 'divide', step does not"]
     assert form_problems("Equal groups are multiplied, not added. Is 12 right?", "concept", PROBLEM, STEPS) == []
     assert form_problems("In step 1, you used 12, not 8. Which one fits?", "concept", PROBLEM, STEPS) == []
+    # the prompt's "no fact here" placeholder copied into a hint
+    assert form_problems("In step 1, what does (none) stand for?", "where", PROBLEM, STEPS) == \
+        ["repeats the placeholder '(none)'"]
     assert form_problems("The ratio of 5:3 is not right. The ratio of 5:3 is odd.", "concept", PROBLEM,
                          STEPS) == ["repeats itself"]
     # the hint must not misdescribe what the student did: step 1 multiplies, it does not add

@@ -58,3 +58,29 @@ def test_numbers_in_reads_words_and_the_hint_guard_finds_spelled_values():
     assert states_value("That makes seventy-two.", Fraction(72))
     assert not states_value("two and three more", Fraction(5))
     assert states_value("about two and a half", Fraction(5, 2))
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("3½ = 7/2", True), ("3 ½ = 7/2", True), ("3 1/2 = 7⁄2", True),   # mixed numbers, fraction slash
+    ("2⅜ + 1⅞ = 4¼", True), ("2⅜ + 1⅞ = 4½", False),
+    ("75 ÷ 8 = 9 R3", True), ("75 ÷ 8 = 9 R4", False), ("75 / 8 = 9 remainder 3", True),
+    ("Two thirds is four times two which is six.", False),       # "is" after a word opens a clause too
+    ("the minimum value of (a + 3)^2 is 0", None), ("the remainder of 2004 divided by 12 is 0", None),
+])
+def test_unicode_fractions_remainders_and_results_after_is(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4 1/4", 4.25), ("-54", -54.0), ("3.8 × 10^13", 3.8e13), ("5/8", 0.625), ("$1,200", 1200.0),
+    ("x = 4", 4.0), ("48 + 24 = 72 clips", 72.0), ("25%", 25.0), ("4¼", 4.25), ("no number", None),
+])
+def test_answer_value_reads_the_answer_as_math(text, value):
+    from tutor.mathcheck import answer_value
+
+    assert answer_value(text) == (pytest.approx(value) if value is not None else None)
+
+
+def test_a_hint_showing_a_unicode_mixed_number_states_it():
+    assert states_value("She ran 4¼ miles.", Fraction(17, 4))
+    assert states_value("She ran 4 ¼ miles.", Fraction(17, 4))

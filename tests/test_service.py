@@ -148,6 +148,10 @@ def test_unknown_grade_is_refused_with_a_plain_message(tutor, tmp_path, capsys):
     assert main(["review", "--problem", PROBLEM.text, "--solution-file", str(sol), "--grade", "grade 13",
                  "--no-model", "--no-save"]) == 2
     assert "Grade must be one of" in capsys.readouterr().err
+    # a bank problem keeps its own grade, but a bad --grade is still refused, not ignored
+    assert main(["review", "--problem", "g3-mult-01", "--solution-file", str(sol), "--grade", "banana",
+                 "--no-model", "--no-save"]) == 2
+    assert "Grade must be one of" in capsys.readouterr().err
 
 
 def test_review_logs_every_hint_it_returns_as_shown(tmp_path):

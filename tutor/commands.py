@@ -93,6 +93,7 @@ def make_submission(problem: str, solution: str, reference: Any = None,
         raise TutorInputError("Please give the problem text.")
     if not isinstance(solution, str):
         raise TutorInputError("The solution must be text.")
+    grade = parse_grade(grade)  # refused even where a bank problem's own grade wins
     prob = None
     if reference is None and len(problem) < 40 and " " not in problem.strip() and BANK_PATH.exists():
         try:
@@ -103,7 +104,7 @@ def make_submission(problem: str, solution: str, reference: Any = None,
                 raise
             prob = None
     if prob is None:
-        prob = Problem(text=problem, reference_solution=_reference(reference), grade=parse_grade(grade))
+        prob = Problem(text=problem, reference_solution=_reference(reference), grade=grade)
     return Submission(problem=prob, solution_text=solution, student_id=student_id, class_code=class_code)
 
 

@@ -24,7 +24,7 @@ import re
 from fractions import Fraction
 
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
-from tutor.numwords import words_to_digits
+from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
 from tutor.verbal import verbal_computations
 
@@ -32,9 +32,9 @@ log = logging.getLogger(__name__)
 
 _UNICODE = {
     "×": "*", "✕": "*", "∗": "*", "·": "*", "⋅": "*", "÷": "/", "∕": "/", "−": "-", "–": "-",
-    "—": "-", "‐": "-", "＝": "=", "²": "^2", "³": "^3", "½": "(1/2)", "⅓": "(1/3)",
-    "⅔": "(2/3)", "¼": "(1/4)", "¾": "(3/4)", "⅕": "(1/5)", "⅛": "(1/8)", "\u00a0": " ",
+    "—": "-", "‐": "-", "＝": "=", "²": "^2", "³": "^3", "⁄": "/", "\u00a0": " ",
     "\u2009": " ", "\u202f": " ", "…": " y ", "...": " y ", "≈": "=", "≒": "=", "≐": "=",
+    **{ch: f"({a}/{b})" for ch, (a, b) in VULGAR_FRACTIONS.items()},
 }
 _LATEX = [
     # a subscripted name (t_1, C_{2}) is an unknown, never a number
@@ -101,6 +101,8 @@ LIST_BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+(?=[^\s=])", re.M)
 _WORDS_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z]{2,})[A-Za-z\s.']*\)")
 _PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+#: "75 / 8 = 9 R3", "= 9 remainder 3", "= 9 r. 3": the quotient and remainder are 9 + 3/8.
+_REMAINDER = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*=\s*(\d+)\s*(?:,\s*)?(?:R|rem(?:ainder)?)\.?\s*(?:of\s+)?(\d+)\b")
 _MIXED = re.compile(r"(?<![\d./*^])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d.])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _DIV_FRACTION = re.compile(r"(?:÷|\\div)\s*(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d./])")
@@ -126,7 +128,7 @@ _WORD_OPS = [
     # "48 + 12 is 60": a bare "is" states a result only right after a computation that starts
     # a clause ("the remainder of 2004 / 12 is 0", "(a + 3)^2 is 0", "31^2 is 600 greater than"
     # state something else)
-    (re.compile(r"(?i)(?<![\w)(^*/+=.-])(?<![\w)(^*/+=.-]\s)(?<!\b(?:of|if) )(?<!\b(?:than|when) )"
+    (re.compile(r"(?i)(?<![\w)(^*/+=.-])(?<![)(^*/+=.-]\s)(?<!\b(?:of|if) )(?<!\b(?:than|when) )"
                 r"((?:\d|\()[\d.()]*(?:\s+(?!(?:is|are|was|were)\b)[A-Za-z]+){0,3}\s*[-+*/^]\s*[\d.()\s+*/^-]*[\d)])"
                 r"(?:\s+(?!(?:is|are|was|were)\b)[A-Za-z]+){0,3}?\s+(?:is|are|was|were|gives|comes\s+to|will\s+be)\s+"
                 r"(?=[$(]?\d[\d.,]*(?![\d.,])(?![\s)\]]*(?:greater|less|more|fewer|times|than|percent|%|of\b|/|\*|\+|-)))"), r"\1 = "),
@@ -181,6 +183,8 @@ def normalize_math(text: str) -> str:
     text = LIST_BULLET.sub("", _math_delimiters(words_to_digits(text)))
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
+    # "3½" is 3 + 1/2, not 3 x 1/2; written as "1 1/2" is (MIXED_FORM)
+    text = VULGAR_MIXED.sub(lambda m: "({}+{}/{})".format(m.group(1), *VULGAR_FRACTIONS[m.group(2)]), text)
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
     text = _latex(text)
@@ -194,6 +198,7 @@ def normalize_math(text: str) -> str:
     text = _PERCENT_OF.sub(lambda m: f"({m.group(1)}/100)*", text)
     text = _PERCENT.sub(lambda m: f"({m.group(1)}/100)", text)
     text = _MIXED.sub(lambda m: f"({m.group(1)}+{m.group(2)}/{m.group(3)})", text)
+    text = _REMAINDER.sub(r"\1 / \2 = (\3 + \4/\2)", text)
     text = re.sub(r"(?<=\d):(?=\d{2}\b)", " ", text)  # clock times 5:30 are not ratios to compute
     text = _WORDS_IN_BRACKETS.sub(r" \1 ", text)  # "= 79 (pens)": a unit, not a product
     return text
@@ -450,6 +455,20 @@ def check_step(text: str, number: int) -> StepCheck:
     checked = [e.ok for e in equations if e.ok is not None]
     ok = None if not checked else all(checked)
     return StepCheck(step_number=number, equations=equations, values=numbers_in(body), ok=ok)
+
+
+def answer_value(text: str) -> float | None:
+    """The value a short answer or concluding line states: the last value written, read as
+    math (``"4 1/4"`` -> 4.25, ``"-54"``, ``"3.8 × 10^13"``, ``"$1,200"``, ``"5/8"``, ``"72
+    clips"``, ``"48 + 24 = 72"`` -> 72), else the last number (``"x = 4"`` -> 4); ``None``
+    when it states no number. A percent is its number as written (``"25%"`` -> 25), as
+    :func:`numbers_in` reads it."""
+    text = text.replace("%", " ")
+    vals = [v for _, v in expressions_in(text) if v is not None]
+    if vals:
+        return vals[-1]
+    nums = numbers_in(text)
+    return nums[-1] if nums else None
 
 
 def expressions_in(text: str) -> list[tuple[str, float | None]]:

@@ -36,6 +36,12 @@ DENOMINATORS = {
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
     "twelfth": 12, "twelfths": 12, "hundredth": 100, "hundredths": 100,
 }
+#: Unicode fraction characters: numerator, denominator ("3½" is a mixed number, 3 + 1/2).
+VULGAR_FRACTIONS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+                    "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7),
+                    "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8), "⅑": (1, 9), "⅒": (1, 10)}
+#: A whole number followed by a fraction character, optionally one space apart.
+VULGAR_MIXED = re.compile(rf"(?<![\d.])(\d+)\s?([{''.join(VULGAR_FRACTIONS)}])")
 _WORD = re.compile(r"[A-Za-z]+")
 # what may join two words of one number: spaces or a hyphen ("seventy-two", "one-third")
 _JOIN = re.compile(r"[\s-]+")

@@ -353,13 +353,20 @@ def _word_runs(text: str, n: int) -> set[tuple[str, ...]]:
 MIN_BOTTOM_OUT_WORDS = 8
 
 
+#: What the hint prompt says where it has no fact to give (:mod:`tutor.hints.prompting`); a hint
+#: that repeats one ("What does (none) stand for?") read the prompt, not the problem.
+PLACEHOLDERS = {"quantity": "(none)", "expected": "(keep it secret)", "relation": "(not known)"}
+
+
 def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> list[str]:
     """Why a hint does not do its job as a hint (empty = fine): a ``where``/``extension``/
     ``explain`` hint that asks no question; text copied from the problem or the student's
     steps (more than :data:`MAX_COPIED_WORDS` words in a row); arithmetic it states that is
     false ("4 + 12 = 15"); announcing an answer ("so 20 is the answer"); a value contrasted
-    with itself ("you had 12, not 12"); a sentence said twice."""
+    with itself ("you had 12, not 12"); a sentence said twice; a prompt placeholder
+    (:data:`PLACEHOLDERS`)."""
     out = []
+    out += [f"repeats the placeholder {p!r}" for p in PLACEHOLDERS.values() if p in text.lower()]
     if kind in QUESTION_KINDS and "?" not in text:
         out.append("asks no question")
     n = MAX_COPIED_WORDS + 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.numwords import NUMBER_WORDS as _NUMBER_WORDS
-from tutor.numwords import spelled_numbers
+from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, spelled_numbers
 
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 # Words a hint may use for a value besides cardinals and fractions (tutor.numwords).
@@ -20,8 +20,7 @@ _SPECIAL = {"dozen": 12, "score": 20}
 _SHORT_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5}
 #: Words that can be part of a number written in words ("seventy", "hundred", "and", "half").
 NUMBER_WORDS = _NUMBER_WORDS | {"half", "dozen"}
-_VULGAR = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
-           "⅔": Fraction(2, 3), "⅕": Fraction(1, 5), "⅛": Fraction(1, 8)}
+_VULGAR = {ch: Fraction(a, b) for ch, (a, b) in VULGAR_FRACTIONS.items()}
 
 # Step references ("step 2", "steps 1 and 3", "Step #4") are pointers, not quantities.
 STEP_REF = re.compile(r"(?i)\bsteps?\s*#?\s*\d+(?:\s*(?:,|and|or|&|-|to)\s*\d+)*")
@@ -87,6 +86,8 @@ def _digit_numbers(text: str) -> list[Number]:
     for ch, v in _VULGAR.items():
         if ch in text:
             out.append(Number(v, 0, ch))
+    for m in VULGAR_MIXED.finditer(text):  # "4¼" states 4 1/4
+        out.append(Number(int(m.group(1)) + _VULGAR[m.group(2)], 0, m.group(0)))
     return out
 
 

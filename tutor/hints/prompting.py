@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from tutor.hints.guards import find_leaks, forbidden_values
+from tutor.hints.guards import PLACEHOLDERS, find_leaks, forbidden_values
 from tutor.hints.numbers import numbers_in
 from tutor.prompts import load_prompt
 from tutor.schema import Problem, Step, Verdict
@@ -76,14 +76,14 @@ def _facts(problem: Problem, steps: list[Step], verdict: Verdict, level: int, ki
     qs = safe_quantities(problem, steps, verdict, level, k)
     expected = verdict.expected_value or ""
     if not expected or find_leaks(expected, forbidden_values(problem, verdict, 3, steps)):
-        expected = "(keep it secret)"
-    relation = _redo_expression(problem, verdict, step_text) or "(not known)"
+        expected = PLACEHOLDERS["expected"]
+    relation = _redo_expression(problem, verdict, step_text) or PLACEHOLDERS["relation"]
     return {
         "problem": mask_values(quote_student_text(problem.text, MAX_PROBLEM_CHARS), forbidden),
         "step_number": str(k or 1),
         "step_text": mask_values(quote_student_text(step_text), forbidden),
         "category": verdict.error_category or "Other",
-        "quantity": qs[0] if qs else "(none)",
+        "quantity": qs[0] if qs else PLACEHOLDERS["quantity"],
         "expected": expected,
         "relation": mask_values(relation, forbidden_values(problem, verdict, 3, steps)),
     }

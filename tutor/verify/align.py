@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import _is_literal, evaluate, expressions_in, numbers_in
+from tutor.mathcheck import _is_literal, answer_value, evaluate, expressions_in, numbers_in
 from tutor.numwords import spelled_numbers, words_to_digits
 
 #: Number words a problem may use instead of digits.
@@ -140,7 +140,8 @@ class StepGraph:
 def step_graph(text: str) -> StepGraph:
     """The computation graph of one step (see :class:`StepGraph`)."""
     g = StepGraph(stated=numbers_in(text))
-    g.last = g.stated[-1] if g.stated else None
+    # "11/4 = 2 3/4" arrives at 2.75, not 4; unsigned, as the stated values are
+    g.last = abs(answer_value(text) or 0.0) if g.stated else None
     for expr, value in expressions_in(text):
         if value is None:
             continue
@@ -262,14 +263,11 @@ def reference_graph(reference: Sequence[str], final_answer: str | None = None) -
         derivations += g.derived
         partial_sums += [v for expr, value in expressions_in(s) if value is not None
                          for v in sub_sums(expr)]
-    final = None
-    if final_answer:
-        nums = numbers_in(final_answer)
-        final = nums[-1] if nums else None
+    final = answer_value(final_answer) if final_answer else None
     if final is None:
         for s in reversed(reference):
-            nums = numbers_in(s)
-            if nums:
-                final = nums[-1]
+            final = answer_value(s)
+            if final is not None:
                 break
+    final = abs(final) if final is not None else None  # unsigned, as the stated values are
     return ReferenceGraph(derived, operands, final, derivations, partial_sums)

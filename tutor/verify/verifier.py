@@ -19,7 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from tutor.llm import LanguageModel
-from tutor.mathcheck import check_step, numbers_in, values_match
+from tutor.mathcheck import answer_value, check_step, numbers_in, values_match
 from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.schema import Problem, Step, Verdict
 from tutor.verify.align import ReferenceGraph, close, contains, shared_phrases
@@ -249,12 +249,9 @@ def reference_answer(problem: Problem) -> float | None:
     if problem.reference_solution:
         texts.append(problem.reference_solution[-1])
     for text in texts:
-        m = _FRACTION.fullmatch(text.strip().replace(" ", ""))
-        if m and float(m.group(2)) != 0:
-            return float(m.group(1)) / float(m.group(2))
-        nums = numbers_in(text)
-        if nums:
-            return nums[0] if text is problem.final_answer else nums[-1]
+        value = answer_value(text)
+        if value is not None:
+            return value
     return None
 
 
