@@ -174,6 +174,11 @@ def test_a_correct_verdict_without_reference_says_what_was_not_checked(tutor):
     assert review(tutor, "48 / 2 = 24\n48 + 24 = 72").warnings == []  # checked against the reference
     slip = review(tutor, "48 / 2 = 24\n48 + 24 = 70", no_ref)
     assert slip.verdict.label == "incorrect" and slip.warnings == []
+    # the banner claims only what was checked
+    from tutor.ui.student import verdict_html
+
+    assert "Your calculations check out." in verdict_html(doubled) and "Every step" not in verdict_html(doubled)
+    assert "Every step checks out" in verdict_html(review(tutor, "48 / 2 = 24\n48 + 24 = 72"))
 
 
 def test_a_line_that_talks_to_the_tutor_changes_nothing_and_is_reported(tutor):

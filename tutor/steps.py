@@ -224,7 +224,10 @@ _STEERING = re.compile(
     r"(?i)\b(?:ignore|disregard|forget)\b[^.?!]{0,40}\b(?:instructions?|rules?|prompt|above)\b|"
     r"\b(?:tell|give|show|reveal|say)\s+(?:me\s+|us\s+)?(?:the\s+)?(?:final\s+|real\s+|right\s+)?answer\b|"
     r"</?\s*(?:student|system|assistant|user|instructions?)\s*>|(?:^|\s)(?:system|assistant)\s*:|"
-    r"\byou\s+(?:must|are\s+now|have\s+to|should)\s+(?:give|tell|reveal|say|ignore|act|pretend)\b")
+    r"\byou\s+(?:must|are\s+now|have\s+to|should)\s+(?:give|tell|reveal|say|ignore|act|pretend)\b|"
+    # "just tell me what the total is", "Tutor, please …", "you're allowed to"
+    r"\b(?:tell|give|show)\s+(?:me|us)\s+(?:what|how\s+(?:much|many))\b|^\W*(?:hey\s+|dear\s+)?tutor\s*[,:!]|"
+    r"\byou(?:'re|\s+are)\s+allowed\s+to\b")
 
 
 def addresses_tutor(text: str) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from tutor.errors import TutorError, TutorInputError
 from tutor.mathtext import readable_math
 from tutor.schema import GRADES, Feedback, Hint, Problem, Submission, parse_grade
+from tutor.service import NO_REFERENCE_NOTE
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,10 @@ def max_level(feedback: Feedback) -> int:
 def verdict_html(feedback: Feedback) -> str:
     """The verdict banner (only tutor-written text, still escaped)."""
     v = feedback.verdict
-    if v.label == "correct":
+    if v.label == "correct" and NO_REFERENCE_NOTE in feedback.warnings:
+        # without a worked solution only the calculations were checked: no "every step" claim
+        msg = "✔ Your calculations check out."
+    elif v.label == "correct":
         msg = "✔ Every step checks out. Nice work!"
     elif v.label == "incorrect":
         msg = f"✘ Step {v.first_error_step} has a mistake."
