@@ -291,3 +291,17 @@ def test_went_past_the_answer_bottom_out_says_to_stop():
     # a model hint that sends the student on past the answer is refused
     assert "tells the student to go on past the answer" in check_hint(
         "Step 3 gives 70, but that is only part of the way. Keep going.", 3, "bottom_out", problem, steps, v)
+
+
+def test_bottom_out_keeps_the_sign_of_a_negative_computation():
+    # "-27 - 27" once became "27 + 27": the leading minus and the answer's sign were dropped
+    from tutor.verify import Verifier
+
+    diver = Problem(text="A diver is at -45 feet. She rises 18 feet, then dives down 27 feet. At what depth is she now?",
+                    reference_solution=["Depth after rising: -45 + 18 = -27", "Depth after diving down: -27 - 27 = -54"],
+                    final_answer="-54")
+    steps = [Step(1, "-45 + 18 = -27"), Step(2, "-27 + 27 = 0")]
+    v = Verifier(None).verify(diver, steps)
+    assert v.first_error_step == 2
+    hint = fallback_hint(diver, steps, v, 3, "bottom_out").text
+    assert "-27 - 27" in hint and "27 + 27" not in hint

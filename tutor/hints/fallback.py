@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from fractions import Fraction
 
 from tutor.hints.guards import (
     check_hint,
@@ -46,7 +47,8 @@ PLAIN_BOTTOM_OUT = ("Redo only step {k}. Decide which amounts it needs and wheth
                     "multiply or divide them. Then use your new number in the steps after it.")
 _OPS = {"multiply": "multiplication", "divide": "division", "add": "addition",
         "subtract": "subtraction", "fraction": "fraction", None: "math"}
-_EXPR = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=")
+# a leading minus belongs to the number ("-27 - 27"), a hyphen inside a word does not
+_EXPR = re.compile(r"((?:(?<![\w.])-)?\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=")
 
 
 def target_step(steps: list[Step], verdict: Verdict) -> int | None:
@@ -96,11 +98,17 @@ def _expression(text: str) -> str | None:
     return re.sub(r"\s+", " ", m.group(1)).strip() if m else None
 
 
+def _signed_value(text: str) -> Fraction | None:
+    """``value_of`` with the sign kept: a redo computation must give -54, not 54."""
+    value = value_of(text)
+    return -value if value is not None and re.match(r"\s*[-−]\s*\$?\d", text) else value
+
+
 def _reference_expression(problem: Problem, verdict: Verdict) -> str | None:
     """The computation of the reference step whose result is the corrected value, e.g. "3 x 8"."""
     if not problem.reference_solution or not verdict.expected_value:
         return None
-    want = value_of(verdict.expected_value)
+    want = _signed_value(verdict.expected_value)
     for line in problem.reference_solution:
         expr = _expression(line)
         if expr and want is not None and evaluate(expr) == want:
@@ -115,7 +123,7 @@ def _redo_expression(problem: Problem, verdict: Verdict, step_text: str) -> str 
     if ref:
         return ref
     own = _expression(step_text)
-    want = value_of(verdict.expected_value or "")
+    want = _signed_value(verdict.expected_value or "")
     slip = verdict.error_category == "Calculation error"
     if own and ((want is None and slip) or (want is not None and evaluate(own) == want)):
         return own
