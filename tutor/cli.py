@@ -55,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        # sentence-transformers imports PEFT, which imports bitsandbytes; on a CPU it warns on
+        # every start that an optional GPU kernel is missing, which nothing here uses
+        logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
     try:
         return int(args.func(args) or 0)
     except TutorError as exc:
