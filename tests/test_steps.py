@@ -103,3 +103,8 @@ def test_ordinary_steps_that_mention_answers_stay():
     text = "The answer to part one is 48 / 2 = 24.\nSo the answer is 72."
     assert len(parse_solution(text)) == 2
     assert len(parse_solution("He tells me what to do with 48 clips.\n48 / 2 = 24")) == 2
+
+
+def test_stray_invisible_characters_from_a_paste_are_dropped():
+    pasted = "48 / 2 = 24\u200b\n\ufeff48 + 24 = 72\x07\x0b\u200e"
+    assert [s.text for s in parse_solution(pasted)] == ["48 / 2 = 24", "48 + 24 = 72"]

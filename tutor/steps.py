@@ -73,7 +73,8 @@ def _check_text(text: str) -> str:
             "Please type only the steps of your solution."
         )
     bad = sum(1 for ch in text if _unprintable(ch))
-    if "\x00" in text or bad > max(2, 0.05 * len(text)):
+    # a few stray control characters from a copy-paste are dropped; many mean a binary file
+    if "\x00" in text or bad > max(8, 0.05 * len(text)):
         raise TutorInputError(
             "Your solution contains characters that are not text (maybe a file was pasted). "
             "Please type your solution as plain text."
@@ -87,7 +88,9 @@ def _check_text(text: str) -> str:
             f"Your solution has a number with more than {MAX_DIGITS} digits. "
             "Please check the numbers you typed."
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # invisible characters (zero-width spaces, BOMs, bidi marks, stray controls) read as nothing
+    return "".join(ch for ch in text if not (_unprintable(ch) or unicodedata.category(ch) == "Cf"))
 
 
 def _unprintable(ch: str) -> bool:
