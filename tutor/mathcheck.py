@@ -471,6 +471,18 @@ def answer_value(text: str) -> float | None:
     return nums[-1] if nums else None
 
 
+def stated_result(text: str) -> float | None:
+    """The value at the right end of the last ``=`` chain a step writes (``"4 * 30 + 10 + 45 =
+    175 for the first 6 months"`` -> 175), or ``None`` when it writes no ``=`` or that value
+    cannot be evaluated. A percent is its number as written, as in :func:`answer_value`."""
+    text = _ANNOTATION.sub(" ", text).replace("%", " ")
+    chains = [seg for seg in _segments(_math_runs_text(text)) if "=" in seg]
+    if not chains:
+        return None
+    value = evaluate(chains[-1].rsplit("=", 1)[1])
+    return float(value) if value is not None else None
+
+
 def expressions_in(text: str) -> list[tuple[str, float | None]]:
     """Every numeric run in a step with its value: ``[(expr, value)]`` (``value`` ``None`` if
     it cannot be evaluated). Chains are split at ``=``; used by the reference alignment to see

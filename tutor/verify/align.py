@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import _is_literal, answer_value, evaluate, expressions_in, numbers_in
+from tutor.mathcheck import _is_literal, answer_value, evaluate, expressions_in, numbers_in, stated_result
 from tutor.numwords import spelled_numbers, words_to_digits
 
 #: Number words a problem may use instead of digits.
@@ -140,8 +140,10 @@ class StepGraph:
 def step_graph(text: str) -> StepGraph:
     """The computation graph of one step (see :class:`StepGraph`)."""
     g = StepGraph(stated=numbers_in(text))
-    # "11/4 = 2 3/4" arrives at 2.75, not 4; unsigned, as the stated values are
-    g.last = abs(answer_value(text) or 0.0) if g.stated else None
+    # "11/4 = 2 3/4" arrives at 2.75, not 4; "... = 175 for the first 6 months" at 175, not 6;
+    # unsigned, as the stated values are
+    result = stated_result(text)
+    g.last = abs(result if result is not None else answer_value(text) or 0.0) if g.stated else None
     for expr, value in expressions_in(text):
         if value is None:
             continue

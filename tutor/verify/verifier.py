@@ -163,7 +163,8 @@ class Verifier:
                           marks=marks, step_error_probs=[round(h, 4) for h in hazards])
         if first is not None:
             _describe(verdict, problem, steps, ev, first)
-        elif label != "incorrect":
+        if label != "incorrect":
+            # also under an "unsure": a conclusion without the reference answer is wrong
             _answer_check(verdict, problem, steps)
         verdict.evidence = _evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0)
         return verdict
