@@ -142,8 +142,10 @@ def step_graph(text: str) -> StepGraph:
     g = StepGraph(stated=numbers_in(text))
     # "11/4 = 2 3/4" arrives at 2.75, not 4; "... = 175 for the first 6 months" at 175, not 6;
     # unsigned, as the stated values are
-    result = stated_result(text)
-    g.last = abs(result if result is not None else answer_value(text) or 0.0) if g.stated else None
+    value = stated_result(text)
+    if value is None:
+        value = answer_value(text)
+    g.last = abs(value) if g.stated and value is not None else None
     for expr, value in expressions_in(text):
         if value is None:
             continue
