@@ -17,16 +17,13 @@ from dataclasses import dataclass, field
 from tutor.mathcheck import _is_literal, answer_value, evaluate, expressions_in, numbers_in, stated_result
 from tutor.numwords import spelled_numbers, words_to_digits
 
-#: Number words a problem may use instead of digits.
+#: Words a problem may use for a quantity that :func:`tutor.numwords.words_to_digits` leaves as
+#: words: lone small counts, multipliers, fractions of one, and units that imply a factor.
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12, "twice": 2, "double": 2,
-    "triple": 3, "thrice": 3, "half": 0.5, "quarter": 0.25, "third": 3, "fourth": 4, "fifth": 5,
-    "halves": 2, "quarters": 4, "week": 7, "weeks": 7, "year": 12, "hour": 60, "minutes": 60,
-    "month": 30, "day": 24, "days": 7, "percent": 100, "cents": 100, "pair": 2, "pairs": 2,
+    "one": 1, "two": 2, "three": 3, "hundred": 100, "thousand": 1000, "dozen": 12, "twice": 2,
+    "double": 2, "triple": 3, "thrice": 3, "half": 0.5, "quarter": 0.25, "third": 3, "fourth": 4,
+    "fifth": 5, "halves": 2, "quarters": 4, "week": 7, "weeks": 7, "year": 12, "hour": 60,
+    "minutes": 60, "month": 30, "day": 24, "days": 7, "percent": 100, "cents": 100, "pair": 2, "pairs": 2,
 }
 #: Constants any solution may use without deriving them (unit factors, halves, percents).
 CONSTANTS = frozenset({0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 12.0, 24.0, 30.0, 52.0, 60.0,
