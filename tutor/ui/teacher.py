@@ -20,6 +20,8 @@ from tutor.schema import ERROR_CATEGORIES
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
+#: Bars in the "wrong solutions by standard" chart: more make its labels unreadable.
+MAX_PLOTTED_STANDARDS = 15
 ANY = "(any)"
 #: The correction form's category for a solution with no error (a correct one).
 NO_CATEGORY = "(none: no error)"
@@ -221,7 +223,10 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             a = store.class_analytics(filters_from_form(*form))
         except TutorError as exc:
             return [gr.update()] * 5 + [status(str(exc), False)]
-        by_std = _frame([[r["standard"], r["incorrect"], r["submissions"]] for r in a.errors_by_standard],
+        # the standards with the most wrong solutions (rows come most errors first): 60 bars
+        # make unreadable labels; the full list is in the exports
+        by_std = _frame([[r["standard"], r["incorrect"], r["submissions"]]
+                         for r in a.errors_by_standard if r["incorrect"]][:MAX_PLOTTED_STANDARDS],
                         ["standard", "incorrect", "submissions"])
         by_cat = _frame([[r["error_category"], r["count"]] for r in a.errors_by_category],
                         ["error category", "count"])
@@ -321,8 +326,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 class_btn = gr.Button("Show class view for the filters above", elem_id="class-view")
                 class_msg = gr.Markdown()
                 with gr.Row():
-                    std_plot = gr.BarPlot(x="standard", y="incorrect", title="Wrong solutions by standard",
-                                          x_label_angle=-30, y_lim=[0, None], elem_id="plot-standard")
+                    std_plot = gr.BarPlot(x="standard", y="incorrect", sort="-y", y_lim=[0, None],
+                                          title=f"Wrong solutions by standard (top {MAX_PLOTTED_STANDARDS})",
+                                          x_label_angle=-30, elem_id="plot-standard")
                     cat_plot = gr.BarPlot(x="error category", y="count",
                                           title="First errors by category", x_label_angle=-30,
                                           y_lim=[0, None])
