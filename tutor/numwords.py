@@ -47,7 +47,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 _JOIN = re.compile(r"[\s-]+")
 #: Lone number words up to this value are read only next to arithmetic (see words_to_digits).
 SMALL = 3
-# arithmetic next to a lone "one" makes it a number ("one plus one is two"), not a pronoun
+# arithmetic next to a lone small word makes it a number ("one plus two is three"), not a
+# pronoun or a count of things
 _ARITHMETIC = re.compile(r"(?i)^(?:plus|minus|times|divided|multiplied|over|is|equals|makes|[-+*/x×÷=])$")
 
 

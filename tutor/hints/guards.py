@@ -46,10 +46,10 @@ _STEP_ORD = re.compile(r"(?i)\b(" + "|".join(_ORDINALS) + r")\s+step\b")
 _ACCUSE = re.compile(
     r"(?i)\b(wrong|incorrect|mistakes?|errors?|erroneous|fix|redo|not\s+right|not\s+correct|"
     r"isn'?t\s+right|isn'?t\s+correct|mixed\s+up|mix\s+up|slip|false|bad|fail(?:ed|s)?)\b")
-# Wording that says work is unfinished or needs changing, without an error word ("only part
-# of the way", "needs another look"): as misleading as "wrong" about a step that is right.
 # "keep going", "only part of the way": the work is unfinished
 _UNFINISHED = r"keep\s+going|(?:only|just)\s+part\s+of\s+the\s+way|not\s+(?:yet\s+)?(?:done|finished)"
+# Wording that says work is unfinished or needs changing, without an error word ("needs
+# another look"): as misleading as "wrong" about a step that is right.
 _DOUBT = re.compile(
     r"(?i)\b(?:needs?\s+(?:another|a\s+second)\s+look|look\s+(?:at\s+it\s+)?again|check\s+(?:it|that|this)"
     r"(?:\s+part)?\s+again|" + _UNFINISHED + r"|"

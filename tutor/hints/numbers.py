@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.numwords import NUMBER_WORDS as _NUMBER_WORDS
-from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, spelled_numbers
+from tutor.numwords import DENOMINATORS, VULGAR_FRACTIONS, VULGAR_MIXED, spelled_numbers
 
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 # Words a hint may use for a value besides cardinals and fractions (tutor.numwords).
 _SPECIAL = {"dozen": 12, "score": 20}
-_SHORT_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5}
+_SHORT_FRACTIONS = {w: DENOMINATORS[w] for w in ("half", "third", "quarter", "fourth", "fifth")}
 #: Words that can be part of a number written in words ("seventy", "hundred", "and", "half").
 NUMBER_WORDS = _NUMBER_WORDS | {"half", "dozen"}
 _VULGAR = {ch: Fraction(a, b) for ch, (a, b) in VULGAR_FRACTIONS.items()}

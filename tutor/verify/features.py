@@ -93,7 +93,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         # a constant (7 days, 60 minutes) written as a fact is not new; computed, it is
         # ("6 x 10 = 60" where the reference has 50)
         results = [d.value for d in g.derived]
-        new = [v for v in g.stated + [d.value for d in g.derived]
+        new = [v for v in g.stated + results
                if not contains(pool, v) and (v not in CONSTANTS or contains(results, v, False))]
         new = _dedupe(new)
         new_values.append(new)
