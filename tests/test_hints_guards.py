@@ -239,6 +239,18 @@ def test_form_problems():
                          [Step(1, "6 \\times 4 = 25")]) == []
 
 
+def test_a_confirmation_praises_and_answers_no_question():
+    from tutor.hints.guards import form_problems
+
+    ok = "Well done! In step 1 you saw equal groups, so you multiplied 3 by 8."
+    assert form_problems(ok, "confirm", PROBLEM, STEPS) == []
+    assert form_problems("That is a good question. In step 1 you used 8.", "confirm", PROBLEM, STEPS) == \
+        ["answers a question instead of praising the work"]
+    assert form_problems("Why did step 1 use 8?", "confirm", PROBLEM, STEPS) == \
+        ["answers a question instead of praising the work"]
+    assert form_problems("Step 1 has 8 tires.", "confirm", PROBLEM, STEPS) == ["praises nothing"]
+
+
 def test_invented_numbers():
     from tutor.hints.guards import invented_numbers
 

@@ -157,3 +157,30 @@ def test_ordinary_powers_still_checked():
     assert check_step("2^10 = 1024", 1).ok is True
     assert check_step("(2^3)^2 = 64", 1).ok is True
     assert check_step("3^2 = 6", 1).ok is False
+
+
+@pytest.mark.parametrize("text,values", [
+    ("x + 35 = 105", [70.0]),
+    ("Tim is 5 years less than twice John's age, so 2(x + 12) - 5 = 79.", [30.0]),
+    ("1(11) + 2(24) + 3x = 50", [-3.0]),
+    ("So, (2/3)(x/2) = 20.", [60.0]),
+    ("Subtracting 19 from both sides, we get 2x = 60.", [30.0]),
+    ("Multiplying both sides by 3/2, we get x = 30.", []),   # the value is written: nothing to solve
+    ("Total number of presents = x + 2x = 3x", []),         # an identity fixes nothing
+    ("x^2 = 49", []),                                       # not linear
+    ("Let x be the number of cups.", []),
+    ("It is a 5 = 5 thing", []),                            # "a" is a word
+    ("x + y = 10", []),                                     # two unknowns
+])
+def test_solved_unknowns(text, values):
+    from tutor.mathcheck import solved_unknowns
+
+    assert [v for v, _ in solved_unknowns(text)] == values
+
+
+def test_solved_unknowns_keep_the_equation_numbers_and_skip_huge_powers():
+    from tutor.mathcheck import solved_unknowns
+
+    assert solved_unknowns("x + 35 = 105") == [(70.0, [35.0, 105.0])]
+    assert solved_unknowns("(x+1)^999 = 5") == []
+    assert solved_unknowns("x / 10^14 = 10^14") == []

@@ -84,3 +84,28 @@ def test_answer_value_reads_the_answer_as_math(text, value):
 def test_a_hint_showing_a_unicode_mixed_number_states_it():
     assert states_value("She ran 4¼ miles.", Fraction(17, 4))
     assert states_value("She ran 4 ¼ miles.", Fraction(17, 4))
+
+
+@pytest.mark.parametrize("text,digits", [
+    ("It costs a dollar twenty-five.", "It costs $1.25."),
+    ("five dollars and fifty cents", "$5.50"),
+    ("She paid two dollars seventy-five for lunch.", "She paid $2.75 for lunch."),
+    ("$3 and 50 cents", "$3.50"),
+    ("three dollars", "3 dollars"),
+    ("5 dollars 20 apples", "5 dollars 20 apples"),          # cents must end the phrase
+    ("He has 3 dollars and 4 friends", "He has 3 dollars and 4 friends"),
+    ("The pencil costs 50 cents and the pen $2.", "The pencil costs $0.50 and the pen $2."),
+    ("50 cents each", "50 cents each"),                      # no dollars: cents stay cents
+    ("He gets 10 cents a can. He made $15.", "He gets 10 cents a can. He made $15."),  # per sentence
+    # a conversion keeps its two sides: the answer asked for in cents stays 25
+    ("Since $1 equals 100 cents, $0.25 equals 25 cents.", "Since $1 equals 100 cents, $0.25 equals 25 cents."),
+])
+def test_money_in_words_is_one_amount(text, digits):
+    assert words_to_digits(text) == digits
+
+
+@pytest.mark.parametrize("text", ["fifty cents plus a dollar is a dollar fifty",
+                                  "A dollar minus 25 cents is 75 cents.",
+                                  "Two dollars and fifty cents times 4 is ten dollars."])
+def test_steps_mixing_dollars_and_cents_are_checked_right(text):
+    assert check_step(text, 1).ok is True

@@ -544,3 +544,77 @@ def equivalent_equations(before: str, after: str) -> bool | None:
         return bool(sols[0] == sols[1])
     except Exception:  # unreadable student input is "cannot decide", not a crash
         return None
+
+
+# --------------------------------------------------------------------------- unknowns
+# math tokens of a written equation: numbers, one-letter unknowns, operators, brackets, "="
+_EQ_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<var>(?<![A-Za-z'])[A-Za-z](?![A-Za-z']))"
+                       r"|(?P<op>[-+*/^()=])|(?P<sp>\s+)|(?P<other>.)")
+_EQ_MAX_CHARS = 120
+
+
+def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
+    """Values of the unknowns a step's equations fix: ``"x + 35 = 105"`` gives 70, ``"2(x +
+    12) - 5 = 79"`` gives 30, so a step that sets up an equation derives a value (and can be
+    checked against the reference) before the step that writes ``x = 70``.
+
+    Only equations linear in one unknown with exactly one solution count; a side that is just
+    the unknown's written value (``x = 30``) adds nothing. Identities (``x + 2x = 3x``),
+    letters used as words ("a", "I") and anything sympy cannot read are skipped.
+
+    Returns:
+        ``[(value, operands)]``: each solution with the numbers written in its equation.
+    """
+    out: list[tuple[float, list[float]]] = []
+    runs: list[list[tuple[str, str]]] = [[]]
+    for m in _EQ_TOKEN.finditer(normalize_math(text)[:2000]):
+        kind = m.lastgroup
+        if kind == "sp":
+            continue
+        if kind == "other" or (kind == "var" and m.group() in "aAI"):
+            runs.append([])
+            continue
+        runs[-1].append((kind, m.group()))
+    for run in runs:
+        letters = {v for k, v in run if k == "var"}
+        if len(letters) != 1 or not any(v == "=" for _, v in run):
+            continue
+        sides = "".join(v for _, v in run).split("=")
+        if len(sides) > 6 or any(len(s) > _EQ_MAX_CHARS for s in sides):
+            continue
+        for lhs, rhs in zip(sides, sides[1:]):
+            solved = _solve_linear(lhs, rhs)
+            if solved is None or any(_is_literal(s) and evaluate(s) == solved for s in (lhs, rhs)):
+                continue
+            ops = [float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", lhs + " " + rhs)]
+            if not any(math.isclose(v, float(solved)) for v, _ in out):
+                out.append((float(solved), ops))
+    return out
+
+
+def _solve_linear(lhs: str, rhs: str) -> Fraction | None:
+    """The one solution of ``lhs = rhs`` when it is linear in its single unknown, else ``None``."""
+    if not lhs.strip() or not rhs.strip() or "^" in lhs + rhs or _too_big(lhs) or _too_big(rhs):
+        return None  # a power is not linear, and expanding (x+1)^999 would take minutes
+    try:
+        import warnings
+
+        import sympy
+
+        with warnings.catch_warnings():  # sympy's deprecation notices on odd input
+            warnings.simplefilter("ignore")
+            eq = sympy.expand(_parse_side(lhs) - _parse_side(rhs))
+        syms = eq.free_symbols
+        if len(syms) != 1:
+            return None
+        (s,) = syms
+        poly = sympy.Poly(eq, s)
+        if poly.degree() != 1:
+            return None
+        a, b = poly.all_coeffs()
+        value = sympy.nsimplify(-b / a, rational=True)
+        if not value.is_Rational or abs(value) > 10**15:
+            return None  # a huge solution is no quantity a word problem has (nor a float)
+        return Fraction(int(value.p), int(value.q))
+    except Exception:  # unreadable student input means "no value", not a crash
+        return None

@@ -50,6 +50,23 @@ SMALL = 3
 # arithmetic next to a lone small word makes it a number ("one plus two is three"), not a
 # pronoun or a count of things
 _ARITHMETIC = re.compile(r"(?i)^(?:plus|minus|times|divided|multiplied|over|is|equals|makes|[-+*/x×÷=])$")
+# a money word after a lone small word makes it an amount ("three dollars", "one cent")
+_MONEY_WORD = re.compile(r"(?i)^(?:dollars?|cents?)$")
+# an amount in dollars and cents said in words, after the words became digits: "a dollar 25",
+# "5 dollars and 50 cents", "$3 and 50 cents", "2 dollars 75." -> one decimal amount; without
+# "cents" the cents must end the phrase (a full stop, "is", "each" ...), so "5 dollars 20
+# apples" stays two numbers
+_CENTS_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:is|are|was|plus|minus|times|equals|makes|each|per|for|and|so|then)\b)"
+_MONEY = re.compile(
+    r"(?i)(?:\$\s?(?P<d1>\d+)(?:\s+and)?\s+(?P<c1>\d{1,2})\s+cents?\b"
+    r"|\b(?P<d2>\d+|an?|one)\s+dollars?(?:\s+and)?\s+(?P<c2>\d{1,2})(?:\s+cents?\b|(?P<bare>" + _CENTS_END + r")))"
+    r"(?!\.\d)")
+_ONE_DOLLAR = re.compile(r"(?i)\b(?:a|one)\s+dollar\b")
+_SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
+# "$0.25 equals 25 cents", "1500 cents, or $15": a conversion, whose two sides must stay apart
+_CONVERSION = re.compile(r"(?i)\$\s?\d[\d.,]*\s+(?:equals|is|are|=|or|makes|means)\s+\d[\d.,]*\s+cents?\b"
+                         r"|\d[\d.,]*\s+cents?\s*,?\s+(?:equals|is|are|=|or|makes|means)\s+\$")
+_CENTS = re.compile(r"(?i)(?<![\d.$])(\d+(?:\.\d+)?)\s+cents?\b")
 
 
 @dataclass(frozen=True)
@@ -184,18 +201,40 @@ def words_to_digits(text: str) -> str:
     is not), so a reading never invents a quantity from a figure of speech.
     """
     found = spelled_numbers(text)
-    if not found:
-        return text
     out, pos = [], 0
     for n in found:
         if n.words == 1 and n.value <= SMALL and not _near_arithmetic(text, n):
             continue
         out += [text[pos:n.start], _digits(n)]
         pos = n.end
-    return "".join(out) + text[pos:]
+    return _money("".join(out) + text[pos:])
+
+
+def _money(text: str) -> str:
+    """Dollars and cents said in words as one amount: ``a dollar 25`` -> ``$1.25``,
+    ``5 dollars and 50 cents`` -> ``$5.50``, ``a dollar`` -> ``$1``; in a sentence that
+    also counts dollars, cents become dollars too (``25 cents`` -> ``$0.25``)."""
+    if "dollar" not in text.lower() and "cent" not in text.lower():
+        return text
+
+    def amount(m: re.Match) -> str:
+        dollars = m.group("d1") or m.group("d2")
+        dollars = "1" if dollars.lower() in ("a", "an", "one") else dollars
+        return f"${dollars}.{int(m.group('c1') or m.group('c2')):02d}"
+
+    text = _ONE_DOLLAR.sub("$1", _MONEY.sub(amount, text))
+    # cents in a sentence that also counts dollars are a fraction of a dollar ("$1 minus 25
+    # cents is 75 cents"); elsewhere they stay cents, as a problem that prices in cents means
+    parts = _SENTENCE_END.split(text)
+    for i, part in enumerate(parts):
+        if ("$" in part or "dollar" in part.lower()) and not _CONVERSION.search(part):
+            parts[i] = _CENTS.sub(lambda m: f"${float(m.group(1)) / 100:.{2 + len(m.group(1).partition('.')[2])}f}",
+                                  part)
+    return "".join(parts)
 
 
 def _near_arithmetic(text: str, n: Spelled) -> bool:
     before = text[:n.start].split()
     after = text[n.end:].split()
-    return any(_ARITHMETIC.match(w.strip(".,;:")) for w in before[-1:] + after[:1])
+    return any(_ARITHMETIC.match(w.strip(".,;:")) for w in before[-1:] + after[:1]) or \
+        any(_MONEY_WORD.match(w.strip(".,;:")) for w in after[:1])

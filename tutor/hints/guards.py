@@ -355,6 +355,12 @@ MIN_BOTTOM_OUT_WORDS = 8
 
 #: What the hint prompt says where it has no fact to give (:mod:`tutor.hints.prompting`); a hint
 #: that repeats one ("What does (none) stand for?") read the prompt, not the problem.
+# a confirmation must praise; a model that reads the prompt as a chat answers it instead
+_PRAISE = re.compile(r"(?i)\b(?:well\s+done|good|great|nice|excellent|correct|right|careful|clear|"
+                     r"smart|super|awesome|perfect|neat|way\s+to|you\s+(?:did|used|saw|found|"
+                     r"remembered|worked|checked|showed|kept|added|subtracted|multiplied|divided))\b")
+_CHAT_REPLY = re.compile(r"(?i)\b(?:(?:good|great|nice|interesting)\s+question|you\s+asked|"
+                         r"i\s+(?:can(?:not|'t)?|will|would|am|think)|as\s+an\s+ai|let\s+me)\b")
 PLACEHOLDERS = {"quantity": "(none)", "expected": "(keep it secret)", "relation": "(not known)"}
 
 
@@ -369,6 +375,12 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     out += [f"repeats the placeholder {p!r}" for p in PLACEHOLDERS.values() if p in text.lower()]
     if kind in QUESTION_KINDS and "?" not in text:
         out.append("asks no question")
+    if kind == "confirm":
+        # praise for a correct solution, not a reply to a question nobody asked
+        if "?" in text or _CHAT_REPLY.search(text):
+            out.append("answers a question instead of praising the work")
+        elif not _PRAISE.search(text):
+            out.append("praises nothing")
     n = MAX_COPIED_WORDS + 1
     runs = _word_runs(text, n)
     if runs and runs & (_word_runs(problem.text, n) | set().union(*(_word_runs(s.text, n) for s in steps))):

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import _is_literal, answer_value, evaluate, expressions_in, numbers_in, stated_result
+from tutor.mathcheck import (_is_literal, answer_value, evaluate, expressions_in, numbers_in, solved_unknowns,
+                            stated_result)
 from tutor.numwords import spelled_numbers, words_to_digits
 
 #: Words a problem may use for a quantity that :func:`tutor.numwords.words_to_digits` leaves as
@@ -151,6 +152,8 @@ def step_graph(text: str) -> StepGraph:
         ops = [float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", expr)]
         g.operands += ops
         g.derived.append(Derivation(value, ops))
+    # an equation in one unknown derives its solution where it is set up ("x + 35 = 105")
+    g.derived += [Derivation(v, ops) for v, ops in solved_unknowns(text)]
     return g
 
 
