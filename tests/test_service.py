@@ -118,9 +118,11 @@ class _GradeSpy:
 
     def __init__(self):
         self.grades = []
+        self.texts = []
 
     def search(self, text, k=5, grade=None):
         self.grades.append(grade)
+        self.texts.append(text)
         return []
 
     def prerequisites(self, codes, error_text=None, k=3):
@@ -138,6 +140,20 @@ def test_standards_search_gets_the_known_grade(problem_grade, class_grade, expec
     t = Tutor(load_settings(use_model=False, grade=class_grade), model=None, standards=spy)
     review(t, "48 / 2 = 24\n48 + 24 = 72", Problem(**{**PROBLEM.__dict__, "grade": problem_grade}))
     assert spy.grades == [expected]
+
+
+def test_standards_query_reads_the_worked_solution():
+    from tutor.standards.index import MAX_SOLUTION_LINES, problem_query
+
+    assert problem_query(" Natalia sold 48 clips. ", ["48 / 2 = 24", "  ", "48 + 24 = 72"]) == \
+        "Natalia sold 48 clips.\n48 / 2 = 24\n48 + 24 = 72"
+    assert problem_query("P", [str(i) for i in range(50)]).count("\n") == MAX_SOLUTION_LINES
+    spy = _GradeSpy()
+    t = Tutor(load_settings(use_model=False), model=None, standards=spy)
+    review(t, "48 / 2 = 24\n48 + 24 = 72")  # with a reference: its lines, not the student's
+    review(t, "48 / 2 = 24\n48 + 24 = 71", Problem(text=PROBLEM.text))  # without: the student's steps
+    assert spy.texts == [problem_query(PROBLEM.text, PROBLEM.reference_solution),
+                         PROBLEM.text + "\n48 / 2 = 24\n48 + 24 = 71"]
 
 
 def test_unknown_grade_is_refused_with_a_plain_message(tutor, tmp_path, capsys):

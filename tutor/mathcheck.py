@@ -26,6 +26,7 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
+from tutor.units import conversions
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -452,9 +453,27 @@ def check_step(text: str, number: int) -> StepCheck:
             parts = [p for p in seg.split("=") if p]
             if len(parts) >= 2:
                 equations += _check_chain(parts, body)
+    for conv in conversions(_separators(body)):
+        # "2 m = 200 cm": the chain read 2 = 200 and could only guess at the unit factor
+        equations = [e for e in equations if (e.lhs_value, e.rhs_value) != (float(conv.left), float(conv.right))]
+        ok = values_match(float(conv.expected), float(conv.right), _plain(conv.right)) or (
+            conv.approximate and math.isclose(float(conv.expected), float(conv.right), rel_tol=0.05))
+        equations.append(Equation(
+            text=f"{_quantity(conv.left, conv.left_unit)} = {_quantity(conv.right, conv.right_unit)}",
+            lhs_value=float(conv.expected), rhs_value=float(conv.right), ok=ok,
+            expected=None if ok else float(conv.expected)))
     checked = [e.ok for e in equations if e.ok is not None]
     ok = None if not checked else all(checked)
     return StepCheck(step_number=number, equations=equations, values=numbers_in(body), ok=ok)
+
+
+def _quantity(x: Fraction, unit: str) -> str:
+    return f"${_plain(x)}" if unit == "$" else f"{_plain(x)} {unit}"
+
+
+def _plain(x: Fraction) -> str:
+    """A value as a person writes it: ``2``, ``2.5``, ``0.333333``."""
+    return f"{float(x):.6f}".rstrip("0").rstrip(".") if x.denominator != 1 else str(x.numerator)
 
 
 def answer_value(text: str) -> float | None:

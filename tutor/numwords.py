@@ -64,8 +64,10 @@ _MONEY = re.compile(
 _ONE_DOLLAR = re.compile(r"(?i)\b(?:a|one)\s+dollar\b")
 _SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
 # "$0.25 equals 25 cents", "1500 cents, or $15": a conversion, whose two sides must stay apart
-_CONVERSION = re.compile(r"(?i)\$\s?\d[\d.,]*\s+(?:equals|is|are|=|or|makes|means)\s+\d[\d.,]*\s+cents?\b"
-                         r"|\d[\d.,]*\s+cents?\s*,?\s+(?:equals|is|are|=|or|makes|means)\s+\$")
+_DOLLARS = r"(?:\$\s?\d[\d.,]*|\d[\d.,]*\s+dollars?)"
+_SAYS_EQUAL = r"\s*,?\s*(?:equals|is|are|=|or|makes|means)\s*"
+_CONVERSION = re.compile(rf"(?i){_DOLLARS}{_SAYS_EQUAL}\d[\d.,]*\s+cents?\b"
+                         rf"|\d[\d.,]*\s+cents?{_SAYS_EQUAL}(?:\$|\d[\d.,]*\s+dollars?)")
 _CENTS = re.compile(r"(?i)(?<![\d.$])(\d+(?:\.\d+)?)\s+cents?\b")
 
 

@@ -162,7 +162,12 @@ class Tutor:
             return [], []
         # the problem's own grade, else the class grade the school set (a prior, not a filter)
         grade = problem.grade or self.settings.grade or None
-        matches = self.standards.search(problem.text, k=N_STANDARDS, grade=grade)
+        from tutor.standards.index import problem_query  # loaded with the index already
+
+        # the worked solution says what math a short problem practises: the reference's lines,
+        # else the student's steps
+        worked = problem.reference_solution or [s.text for s in steps]
+        matches = self.standards.search(problem_query(problem.text, worked), k=N_STANDARDS, grade=grade)
         if problem.standards:  # the bank's own tags come first, then retrieval fills up
             tagged = [m for m in map(self._catalog_match, problem.standards) if m is not None]
             seen = {m.code for m in tagged}

@@ -65,6 +65,9 @@ def register(subparsers: Any) -> None:
                         "record's 'grade' field), 'labels' (the grade most of the record's "
                         "labelled standards belong to: as when the teacher or the problem bank "
                         "gives the grade)")
+    p.add_argument("--with-solution", action="store_true",
+                   help="query with the problem text and its 'reference_solution' lines, as the app "
+                        "does when a worked solution is at hand (tutor.standards.index.problem_query)")
     p.add_argument("--out", help="JSON report path")
     p.set_defaults(func=run)
 
@@ -332,6 +335,11 @@ def run(args: argparse.Namespace) -> int:
     for r in records:  # the problem bank's format (data/problems/bank.jsonl) calls them "standards"
         if "standard_ids" not in r and isinstance(r.get("standards"), list):
             r["standard_ids"] = r["standards"]
+        if args.with_solution:
+            from tutor.standards.index import problem_query
+
+            ref = r.get("reference_solution") or []
+            r["text"] = problem_query(r.get("text") or "", [ref] if isinstance(ref, str) else ref)
     encoder = None
     if args.finetune_encoder:
         from tutor.errors import TutorInputError
@@ -343,6 +351,7 @@ def run(args: argparse.Namespace) -> int:
     report = evaluate(index, records, cv=args.cv, timing_sample=args.timing_sample, encoder=encoder,
                       only_folds=only, grade=args.grade)
     report.update({"catalog": args.catalog, "data": str(args.data), "cv_folds": args.cv,
+                   "with_solution": args.with_solution,
                    "adapter": "per-fold (cv)" if args.cv else "loaded" if index.adapter else "none",
                    "encoder": (dataclasses.asdict(encoder) if encoder
                                else index.embeddings.lora_id or "base"),
