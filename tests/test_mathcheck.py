@@ -184,3 +184,16 @@ def test_solved_unknowns_keep_the_equation_numbers_and_skip_huge_powers():
     assert solved_unknowns("x + 35 = 105") == [(70.0, [35.0, 105.0])]
     assert solved_unknowns("(x+1)^999 = 5") == []
     assert solved_unknowns("x / 10^14 = 10^14") == []
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("3 x 4 is 13", False),                      # "x" is a product before "is" is read
+    ("So 3 x 4 is 12 pens.", True),
+    ("20% of 50 is 10", True),
+    ("25% of 80 is 80 ÷ 25 = 3.2", False),       # said to be another computation: both must agree
+    ("25% of 80 is 0.25 x 80 = 20", True),
+    ("half of 48 is 48 / 2 = 24", True),
+    ("1/3 of the players is 24/3 = 8 players.", True),   # a fraction of something, not 1/3 = 24/3
+])
+def test_a_computation_said_to_be_a_value_or_another_computation(text, ok):
+    assert check_step(text, 1).ok is ok

@@ -55,6 +55,17 @@ def test_empty_steps_unsure(verifier):
     assert verifier.verify(Problem(PROBLEM), []).label == "unsure"
 
 
+@pytest.mark.parametrize("text", ["10", "He has 10 pens left.", "Sam has ten pens left in the end."])
+def test_nothing_to_check_without_a_reference_is_never_correct(verifier, text):
+    from tutor.verify.verifier import NOTHING_CHECKED
+
+    v = verifier.verify(Problem(PROBLEM), parse_solution(text))
+    assert (v.label, v.first_error_step, v.explanation) == ("unsure", None, NOTHING_CHECKED)
+    assert "unsure" in v.marks
+    # with a reference, the answer itself is checked: a bare right answer is correct
+    assert verifier.verify(Problem(PROBLEM, reference_solution=REFERENCE), parse_solution(text)).label == "correct"
+
+
 def test_reference_graph_and_problem_quantities():
     g = reference_graph(REFERENCE)
     assert g.final == 10.0

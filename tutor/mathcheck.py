@@ -113,6 +113,12 @@ _TOKEN = re.compile(
     r"|(?P<var>§)|(?P<word>[A-Za-z][A-Za-z']*)|(?P<sp>\s+)|(?P<other>.)"
 )
 _FUNCS = {"sqrt"}
+# a computation that opens a clause, then "is"/"gives"/...: what it is said to come to follows
+_CLAUSE_COMPUTATION_IS = (
+    r"(?i)(?<![\w)(^*/+=.-])(?<![)(^*/+=.-]\s)(?<!\b(?:of|if) )(?<!\b(?:than|when) )"
+    r"((?:\d|\()[\d.()]*(?:\s+(?!(?:is|are|was|were)\b)[A-Za-z]+){0,3}\s*[-+*/^]\s*[\d.()\s+*/^-]*[\d)])"
+    # "1/3 of the players is ...": a fraction of something, not a computation
+    r"(?:\s+(?!(?:is|are|was|were|of)\b)[A-Za-z]+){0,3}?\s+(?:is|are|was|were|gives|comes\s+to|will\s+be)\s+")
 #: Words that join two numbers as an operation ("8 times 3", "20 divided by 4").
 _WORD_OPS = [
     (re.compile(r"(?i)\s+divided by\s+(\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?)"), r" / (\1)"),
@@ -129,10 +135,11 @@ _WORD_OPS = [
     # "48 + 12 is 60": a bare "is" states a result only right after a computation that starts
     # a clause ("the remainder of 2004 / 12 is 0", "(a + 3)^2 is 0", "31^2 is 600 greater than"
     # state something else)
-    (re.compile(r"(?i)(?<![\w)(^*/+=.-])(?<![)(^*/+=.-]\s)(?<!\b(?:of|if) )(?<!\b(?:than|when) )"
-                r"((?:\d|\()[\d.()]*(?:\s+(?!(?:is|are|was|were)\b)[A-Za-z]+){0,3}\s*[-+*/^]\s*[\d.()\s+*/^-]*[\d)])"
-                r"(?:\s+(?!(?:is|are|was|were)\b)[A-Za-z]+){0,3}?\s+(?:is|are|was|were|gives|comes\s+to|will\s+be)\s+"
-                r"(?=[$(]?\d[\d.,]*(?![\d.,])(?![\s)\]]*(?:greater|less|more|fewer|times|than|percent|%|of\b|/|\*|\+|-)))"), r"\1 = "),
+    (re.compile(_CLAUSE_COMPUTATION_IS + r"(?=[$(]?\d[\d.,]*(?![\d.,])(?![\s)\]]*(?:greater|less|more|fewer|"
+                r"times|than|percent|%|of\b|/|\*|\+|-)))"), r"\1 = "),
+    # "25% of 80 is 80 / 25 = 3.2": a computation said to be another one that the step then
+    # works out; both must have the same value
+    (re.compile(_CLAUSE_COMPUTATION_IS + r"(?=[$(]?\s*\d[\d.,\s()]*[-+*/^][\d.,\s()+*/^-]*=)"), r"\1 = "),
 ]
 #: Unit factors a correct result may differ by when the step converts units (cents -> $).
 _CONVERSIONS = ((re.compile(r"(?i)cent"), (100,)),
@@ -192,11 +199,12 @@ def normalize_math(text: str) -> str:
     text = text.replace("\\", " ").replace("{", "(").replace("}", ")")
     text = _separators(text)
     text = re.sub(r"[$£€¢]", "", text)
+    # "3 x 4", "25% of 80" are computations before the word rules look for "3 x 4 is 12"
+    text = _TIMES_X.sub(" * ", text)
+    text = _PERCENT_OF.sub(lambda m: f"({m.group(1)}/100)*", text)
     for pat, rep in _WORD_OPS:
         text = pat.sub(rep, text)
-    text = _TIMES_X.sub(" * ", text)
     text = _PER_UNIT.sub(" ", text)
-    text = _PERCENT_OF.sub(lambda m: f"({m.group(1)}/100)*", text)
     text = _PERCENT.sub(lambda m: f"({m.group(1)}/100)", text)
     text = _MIXED.sub(lambda m: f"({m.group(1)}+{m.group(2)}/{m.group(3)})", text)
     text = _REMAINDER.sub(r"\1 / \2 = (\3 + \4/\2)", text)

@@ -32,7 +32,8 @@ MAX_STEPS = 60
 MAX_DIGITS = 30
 _LONG_NUMBER = re.compile(r"\d(?:[\d,]*\d)?")
 
-_STEP_MARKER = re.compile(r"(?i)(?:^|(?<=\s))step\s*(\d{1,3})\s*[:.)\-–]\s*")
+# "Step 2:", and the same label in the other languages a class may write in ("Paso 2:")
+_STEP_MARKER = re.compile(r"(?i)(?:^|(?<=\s))(?:step|paso|passo|[ée]tape|schritt|stap)\s*(\d{1,3})\s*[:.)\-–]\s*")
 _NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
 # LaTeX display/inline delimiters that carry no math themselves ("$" alone may be money).
 _LATEX_DELIMS = re.compile(r"\$\$|\\\[|\\\]|\\\(|\\\)")
@@ -187,7 +188,10 @@ def _pieces(text: str) -> list[tuple[str, str]]:
             for ln in chunk[1:]:
                 if not ln.strip():
                     continue
-                if _looks_like_answer(ln):  # "So she has 9 left." is a step of its own
+                if _looks_like_answer(ln) or addresses_tutor(ln) or addresses_tutor(raw[-1]):
+                    # "So she has 9 left." is a step of its own; a line talking to the tutor
+                    # is a piece of its own too, so it is left out (and warned about), not
+                    # hidden inside the step above, and the work after it is kept
                     raw.append(ln.strip())
                     body.append(ln)
                 else:  # a wrapped line continues the step above
@@ -199,7 +203,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
         if sum(numbered) >= 2:
             # 2. Numbered list: an item starts at "1." / "2)"; other lines continue it.
             for ln, is_item in zip(lines, numbered):
-                if is_item or not body or _looks_like_answer(ln):
+                if is_item or not body or _looks_like_answer(ln) or addresses_tutor(ln) or addresses_tutor(raw[-1]):
                     raw.append(ln.strip())
                     body.append(_NUMBERED.sub("", ln, count=1) if is_item else ln)
                 else:

@@ -39,6 +39,9 @@ COMBINER_FILES = {"reference": "combiner_ref.json", "free": "combiner_free.json"
 #: passes a solution only below 0.3 and accuses one only at 0.8 or more (the trade-off on VtG
 #: dev, cross-validated, is in docs/benchmarks.md § Calibration).
 UNSURE_LOW, UNSURE_HIGH = 0.3, 0.8
+#: Why a solution without a reference and without any written computation is "unsure".
+NOTHING_CHECKED = ("There is no calculation to check in these steps. Write how you got each number: "
+                   "the calculation, with an = sign.")
 #: A step whose written computation sympy proves wrong is wrong whatever the other evidence says
 #: (on VtG dev, 6 of ~2,400 correct steps are flagged by mathcheck); its P(wrong) is at least this.
 ARITHMETIC_FLOOR = 0.9
@@ -144,6 +147,10 @@ class Verifier:
         p_wrong = comb.p_wrong(hazards)
         if first is None:
             label = "unsure" if p_wrong > UNSURE_LOW else "correct"
+            if not with_ref and not any(c.ok is not None for c in ev.checks):
+                # no reference and no computation written: nothing was checked, so nothing
+                # can be called correct ("4.50" alone, "Four pens cost 5 dollars")
+                label = "unsure"
         else:
             label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
         marks = []
@@ -163,6 +170,8 @@ class Verifier:
                           marks=marks, step_error_probs=[round(h, 4) for h in hazards])
         if first is not None:
             _describe(verdict, problem, steps, ev, first)
+        elif label == "unsure" and not with_ref and not any(c.ok is not None for c in ev.checks):
+            verdict.explanation = NOTHING_CHECKED
         if label != "incorrect":
             # also under an "unsure": a conclusion without the reference answer is wrong
             _answer_check(verdict, problem, steps)
