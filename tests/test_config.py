@@ -53,3 +53,30 @@ def test_grade_setting_is_normalised(raw, expected):
 def test_unknown_grade_setting_is_refused():
     with pytest.raises(TutorConfigError, match="grade"):
         load_settings(grade="13")
+
+
+def test_start_banner_says_where_and_warns_about_the_default_password():
+    from tutor.commands import start_banner
+    from tutor.config import DEFAULT_TEACHER_PASSWORD
+
+    lines = start_banner(load_settings(teacher_password=DEFAULT_TEACHER_PASSWORD, port=7861))
+    assert lines[0].startswith("student page http://127.0.0.1:7861/")
+    assert lines[1] == "teacher dashboard http://127.0.0.1:7861/teacher/"
+    assert "WARNING" in lines[2] and "TUTOR_TEACHER_PASSWORD" in lines[2]
+    assert start_banner(load_settings(teacher_password="s3cret!"))[1:] == ["teacher dashboard http://127.0.0.1:7860/teacher/"]
+    assert start_banner(load_settings(teacher_password=""))[1:] == ["teacher dashboard off (teacher_password is empty)"]
+
+
+def test_serve_refuses_a_port_in_use_before_loading_anything(capsys):
+    import socket
+
+    from tutor.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--no-model"]) == 2
+    err = capsys.readouterr().err
+    assert f"port {port} on 127.0.0.1 is in use" in err and f"--port {port + 1}" in err
+    assert "student page" not in err

@@ -261,3 +261,29 @@ def test_ten_thousand_rows_page_correctly(tmp_path):
     klass = store.list_submissions(class_code="class-A", verdict="incorrect", page_size=20)
     assert 0 < klass.total < len(ids)
     assert all(r.class_code == "class-A" and r.verdict == "incorrect" for r in klass.rows)
+
+
+def test_backup_copies_what_is_still_in_the_wal_file(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    from tutor.cli import main
+    from tutor.errors import TutorConfigError, TutorInputError
+    from tutor.store.feedback_log import backup_sqlite
+
+    url = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+    store = Store(url)
+    store.save(*make())
+    assert (tmp_path / "log.sqlite3-wal").exists()  # the review is (also) in the write-ahead log
+    dest = backup_sqlite(url, tmp_path / "backups" / "copy.sqlite3")
+    con = sqlite3.connect(dest)
+    assert con.execute("select count(*) from submissions").fetchone() == (1,)
+    con.close()
+    with pytest.raises(TutorInputError, match="already exists"):
+        backup_sqlite(url, dest)
+    with pytest.raises(TutorConfigError, match="not a SQLite file"):
+        backup_sqlite("postgresql://u@h/tutor", tmp_path / "x.sqlite3")
+    with pytest.raises(TutorConfigError, match="no feedback log"):
+        backup_sqlite(f"sqlite:///{tmp_path / 'none.sqlite3'}", tmp_path / "y.sqlite3")
+    monkeypatch.setenv("TUTOR_DATABASE_URL", url)
+    assert main(["backup", str(tmp_path / "cli.sqlite3")]) == 0
+    assert "feedback log copied to" in capsys.readouterr().err

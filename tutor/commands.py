@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--solution-file", required=True, help="text file with the worked solution ('-' = stdin)")
     p.add_argument("--reference-file", help="text file with a reference solution, one step per line")
     p.add_argument("--student-id")
+    p.add_argument("--class-code", help="class the review is filed under on the teacher dashboard")
     p.add_argument("--grade", help="grade of a typed-in problem (K, 1 … 8, HS): steers the "
                                    "standards shown (default: the setting 'grade')")
     p.add_argument("--no-save", action="store_true", help="do not write to the feedback log")
@@ -38,6 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-save", action="store_true", help="do not write to the feedback log")
     _model_flags(p)
     p.set_defaults(func=review_batch)
+
+    p = sub.add_parser("backup", help="copy the feedback log (SQLite) to a file, safely while the app runs")
+    p.add_argument("destination", help="file to write, e.g. /backups/tutor-2026-11-30.sqlite3")
+    p.set_defaults(func=backup)
 
 
 def _model_flags(p: argparse.ArgumentParser) -> None:
@@ -60,12 +65,48 @@ def serve(args: argparse.Namespace) -> int:
     from tutor.service import Tutor
     from tutor.ui.server import serve as run_server
 
-    tutor = Tutor.from_settings(_settings(args))
-    host, port = tutor.settings.host, tutor.settings.port
-    print(f"tutor: student page http://{host}:{port}/  teacher dashboard http://{host}:{port}/teacher/"
-          "  (Ctrl+C stops)", file=sys.stderr, flush=True)
+    settings = _settings(args)
+    host, port = settings.host, int(settings.port)
+    _check_port_free(host, port)  # before the models load: say so now, not after a minute
+    tutor = Tutor.from_settings(settings)
+    for line in start_banner(settings):
+        print(f"tutor: {line}", file=sys.stderr, flush=True)
     run_server(tutor, host, port)
     return 0
+
+
+def start_banner(settings) -> list[str]:
+    """What ``serve`` tells the person who started it: the addresses, and the teacher
+    dashboard's state (off, or still on the shipped default password)."""
+    from tutor.config import DEFAULT_TEACHER_PASSWORD
+
+    base = f"http://{settings.host}:{settings.port}"
+    lines = [f"student page {base}/  (Ctrl+C stops)"]
+    if not settings.teacher_password:
+        lines.append("teacher dashboard off (teacher_password is empty)")
+    else:
+        lines.append(f"teacher dashboard {base}/teacher/")
+        if settings.teacher_password == DEFAULT_TEACHER_PASSWORD:
+            lines.append(f"WARNING: the teacher password is still the default {DEFAULT_TEACHER_PASSWORD!r}; "
+                         "set TUTOR_TEACHER_PASSWORD or teacher_password in tutor.toml")
+    return lines
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Raises TutorConfigError when something already listens on ``host:port``."""
+    import socket
+
+    from tutor.errors import TutorConfigError
+
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the web server binds
+        try:
+            s.bind((host, port))
+        except OSError as exc:
+            raise TutorConfigError(
+                f"port {port} on {host} is in use ({exc.strerror}); is the tutor already running? "
+                f"Start it on another port: python app.py --port {port + 1} (or TUTOR_PORT={port + 1})."
+            ) from None
 
 
 def _reference(value: Any) -> list[str] | None:
@@ -124,11 +165,21 @@ def review(args: argparse.Namespace) -> int:
 
     sub = make_submission(args.problem, _read_text(args.solution_file),
                           _read_text(args.reference_file) if args.reference_file else None,
-                          student_id=args.student_id, grade=args.grade)
+                          student_id=args.student_id, class_code=args.class_code, grade=args.grade)
     read_submission(sub)  # bad input is refused before the models load (~10 s)
     tutor = Tutor.from_settings(_settings(args), load_store=not args.no_save)
     feedback = tutor.review(sub, save=not args.no_save)
     print(json.dumps(to_dict(feedback), ensure_ascii=False, indent=2))
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    """Copy the feedback log with SQLite's online backup (see :func:`tutor.store.backup_sqlite`)."""
+    from tutor.config import load_settings
+    from tutor.store.feedback_log import backup_sqlite
+
+    dest = backup_sqlite(load_settings(args.config).database_url, args.destination)
+    print(f"feedback log copied to {dest}", file=sys.stderr)
     return 0
 
 
@@ -164,5 +215,6 @@ def review_batch(args: argparse.Namespace) -> int:
                 result, n_err = {"id": rid, "error": f"internal error: {type(exc).__name__}: {exc}"}, n_err + 1
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
             out.flush()
-    print(f"{len(lines)} reviewed, {n_err} with errors -> {args.output}", file=sys.stderr)
+    print(f"{len(lines) - n_err} reviewed, {n_err} not reviewed (see their 'error') -> {args.output}",
+          file=sys.stderr)
     return 0

@@ -45,6 +45,10 @@ def default_cache_dir() -> Path:
     return Path(base) / "tutor"
 
 
+#: The teacher password a fresh install ships with; ``serve`` warns while it is in use.
+DEFAULT_TEACHER_PASSWORD = "teacher"
+
+
 @dataclass
 class Settings:
     """Every setting of the tutor.
@@ -93,7 +97,7 @@ class Settings:
     atc_path: str = ""
     grade: str = ""
     database_url: str = ""
-    teacher_password: str = "teacher"
+    teacher_password: str = DEFAULT_TEACHER_PASSWORD
     host: str = "127.0.0.1"
     port: int = 7860
     cache_dir: str = field(default_factory=lambda: str(default_cache_dir()))

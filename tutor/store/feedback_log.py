@@ -70,6 +70,44 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def backup_sqlite(url: str, destination: str | Path) -> Path:
+    """Copy a SQLite feedback log to ``destination`` with SQLite's online backup API: a
+    consistent copy even while the app writes, including what still sits in the ``-wal`` file
+    (copying ``feedback.sqlite3`` alone with ``cp`` can miss every recent review).
+
+    Returns:
+        The destination path.
+
+    Raises:
+        TutorConfigError: the log is not a SQLite file (use that database's own backup tool)
+            or does not exist yet.
+        TutorInputError: the destination cannot be written or already exists.
+    """
+    import sqlite3
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        raise TutorConfigError(f"the feedback log {parsed.render_as_string(hide_password=True)!r} is not a "
+                               "SQLite file; back it up with that database's own tools")
+    source = Path(parsed.database).expanduser()
+    if not source.exists():
+        raise TutorConfigError(f"there is no feedback log at {source} yet (nothing to back up)")
+    dest = Path(destination).expanduser()
+    if dest.exists():
+        raise TutorInputError(f"{dest} already exists; choose a new file name")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        src, out = sqlite3.connect(source), sqlite3.connect(dest)
+        try:
+            src.backup(out)
+        finally:
+            src.close()
+            out.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise TutorInputError(f"could not write the backup to {dest}: {exc}") from exc
+    return dest
+
+
 def alembic_config(engine_url: str | None = None):
     """An Alembic ``Config`` pointing at the packaged migrations (no alembic.ini needed)."""
     from alembic.config import Config
