@@ -353,3 +353,11 @@ def test_a_hint_may_not_say_the_problem_gives_a_number_it_does_not():
     assert "says the problem gives '2', which it does not" in check_hint(
         "In step 1, the problem gives 2, not 3. Use 2 and redo the steps after it.", 3, "bottom_out",
         bikes, steps, verdict)
+
+
+def test_step_quantities_are_named_as_written_and_in_order():
+    from tutor.hints.guards import step_quantities
+
+    step = Step(2, "Four pens are four dollars and twenty cents.")
+    assert step_quantities(step, Verdict(label="unsure")) == ["Four", "four dollars and twenty cents"]
+    assert step_quantities(Step(1, "3 x 4 = 12 pens"), Verdict(label="correct")) == ["3", "4", "12"]

@@ -109,3 +109,13 @@ def test_money_in_words_is_one_amount(text, digits):
                                   "Two dollars and fifty cents times 4 is ten dollars."])
 def test_steps_mixing_dollars_and_cents_are_checked_right(text):
     assert check_step(text, 1).ok is True
+
+
+def test_money_said_in_words_is_found_by_the_hint_guard():
+    from tutor.hints.guards import find_leaks
+    from tutor.numwords import money_amounts
+
+    assert [a.value for a in money_amounts("Four pens are four dollars and twenty cents.")] == [Fraction(21, 5)]
+    assert find_leaks("So the pens cost four dollars and twenty cents in all.", ["4.20"]) == ["4.20"]
+    assert find_leaks("It is a dollar twenty-five each.", ["$1.25"]) == ["$1.25"]
+    assert find_leaks("Look at the twenty cents.", ["4.20"]) == []

@@ -52,14 +52,15 @@ SMALL = 3
 _ARITHMETIC = re.compile(r"(?i)^(?:plus|minus|times|divided|multiplied|over|is|equals|makes|[-+*/x×÷=])$")
 # a money word after a lone small word makes it an amount ("three dollars", "one cent")
 _MONEY_WORD = re.compile(r"(?i)^(?:dollars?|cents?)$")
-# an amount in dollars and cents said in words, after the words became digits: "a dollar 25",
-# "5 dollars and 50 cents", "$3 and 50 cents", "2 dollars 75." -> one decimal amount; without
-# "cents" the cents must end the phrase (a full stop, "is", "each" ...), so "5 dollars 20
-# apples" stays two numbers
+# an amount in dollars and cents: "a dollar twenty-five", "four dollars and twenty cents",
+# "$3 and 50 cents", "2 dollars 75." -> one decimal amount; without "cents" the cents must end
+# the phrase (a full stop, "is", "each" ...), so "5 dollars 20 apples" stays two numbers
 _CENTS_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:is|are|was|plus|minus|times|equals|makes|each|per|for|and|so|then)\b)"
+_CARDINAL = "|".join(sorted([*UNITS, *TEENS, *TENS, "hundred"], key=len, reverse=True))
+_AMOUNT = rf"(?:\d+|(?:{_CARDINAL})(?:[\s-]+(?:{_CARDINAL}))*)"
 _MONEY = re.compile(
-    r"(?i)(?:\$\s?(?P<d1>\d+)(?:\s+and)?\s+(?P<c1>\d{1,2})\s+cents?\b"
-    r"|\b(?P<d2>\d+|an?|one)\s+dollars?(?:\s+and)?\s+(?P<c2>\d{1,2})(?:\s+cents?\b|(?P<bare>" + _CENTS_END + r")))"
+    rf"(?i)(?:\$\s?(?P<d1>\d+)(?:\s+and)?\s+(?P<c1>{_AMOUNT})\s+cents?\b"
+    rf"|\b(?P<d2>{_AMOUNT}|an?)\s+dollars?(?:\s+and)?\s+(?P<c2>{_AMOUNT})(?:\s+cents?\b|{_CENTS_END}))"
     r"(?!\.\d)")
 _ONE_DOLLAR = re.compile(r"(?i)\b(?:a|one)\s+dollar\b")
 _SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
@@ -202,6 +203,7 @@ def words_to_digits(text: str) -> str:
     word unless arithmetic is written next to it ("one of them" is a pronoun, "one plus one"
     is not), so a reading never invents a quantity from a figure of speech.
     """
+    text = _money_phrases(text)  # "four dollars and twenty cents" is one amount, not 4 and 20
     found = spelled_numbers(text)
     out, pos = [], 0
     for n in found:
@@ -209,22 +211,56 @@ def words_to_digits(text: str) -> str:
             continue
         out += [text[pos:n.start], _digits(n)]
         pos = n.end
-    return _money("".join(out) + text[pos:])
+    return _cents_as_dollars("".join(out) + text[pos:])
 
 
-def _money(text: str) -> str:
-    """Dollars and cents said in words as one amount: ``a dollar 25`` -> ``$1.25``,
-    ``5 dollars and 50 cents`` -> ``$5.50``, ``a dollar`` -> ``$1``; in a sentence that
-    also counts dollars, cents become dollars too (``25 cents`` -> ``$0.25``)."""
+@dataclass(frozen=True)
+class Money:
+    """An amount in dollars and cents said as one phrase: its span in the text and value."""
+
+    start: int
+    end: int
+    value: Fraction
+
+
+def money_amounts(text: str) -> list[Money]:
+    """Amounts of dollars and cents said as one phrase: "a dollar twenty-five" (1.25), "four
+    dollars and twenty cents" (4.20), "$3 and 50 cents", "2 dollars 75." (cents below 100)."""
+    out = []
+    for m in _MONEY.finditer(text):
+        dollars, cents = _whole(m.group("d1") or m.group("d2")), _whole(m.group("c1") or m.group("c2"))
+        if dollars is not None and cents is not None and cents < 100:
+            out.append(Money(m.start(), m.end(), dollars + Fraction(cents, 100)))
+    return out
+
+
+def _whole(phrase: str) -> int | None:
+    """A whole number written in digits or words ("a" and "an" are one), else ``None``."""
+    if phrase.isdigit():
+        return int(phrase)
+    if phrase.lower() in ("a", "an", "one"):
+        return 1
+    found = spelled_numbers(phrase)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(phrase) and found[0].denominator == 1:
+        return int(found[0].value)
+    return None
+
+
+def _money_phrases(text: str) -> str:
+    """``text`` with each :func:`money_amounts` phrase written as ``$D.CC``."""
     if "dollar" not in text.lower() and "cent" not in text.lower():
         return text
+    for a in reversed(money_amounts(text)):
+        text = f"{text[:a.start]}${float(a.value):.2f}{text[a.end:]}"
+    return text
 
-    def amount(m: re.Match) -> str:
-        dollars = m.group("d1") or m.group("d2")
-        dollars = "1" if dollars.lower() in ("a", "an", "one") else dollars
-        return f"${dollars}.{int(m.group('c1') or m.group('c2')):02d}"
 
-    text = _ONE_DOLLAR.sub("$1", _MONEY.sub(amount, text))
+def _cents_as_dollars(text: str) -> str:
+    """``a dollar`` -> ``$1``; in a sentence that also counts dollars, cents become dollars
+    (``25 cents`` -> ``$0.25``), except in a conversion ("$0.25 equals 25 cents")."""
+    if "dollar" not in text.lower() and "cent" not in text.lower():
+        return text
+    text = _ONE_DOLLAR.sub("$1", text)
     # cents in a sentence that also counts dollars are a fraction of a dollar ("$1 minus 25
     # cents is 75 cents"); elsewhere they stay cents, as a problem that prices in cents means
     parts = _SENTENCE_END.split(text)

@@ -251,6 +251,15 @@ def quantity_names(text: str) -> list[str]:
     return out
 
 
+def _as_written(text: str, found: list[str]) -> list[str]:
+    """``found`` (pieces of ``text``) in the order the text writes them, without a piece that
+    is part of a longer one ("twenty" inside "four dollars and twenty cents")."""
+    spans = {f: (text.find(f), text.find(f) + len(f)) for f in found if f and f in text}
+    inside = {f for f, (a, b) in spans.items()
+              if any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2 in spans.values())}
+    return sorted((f for f in spans if f not in inside), key=lambda f: spans[f])
+
+
 def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
     """Quantities of the flagged step: the verifier's ``quantities`` first, then the numbers
     written in the step text, as written (duplicates by value removed), then named
@@ -260,7 +269,8 @@ def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
     cands = list(verdict.quantities or [])
     if step is not None:
         # "8 / 2" reads as the fraction 4 too, but in a step it is a division, not a quantity
-        cands += [n.text.strip() for n in numbers_in(step.text) if not re.search(r"\s/|/\s", n.text)]
+        cands += _as_written(step.text, [n.text.strip() for n in numbers_in(step.text)
+                                         if not re.search(r"\s/|/\s", n.text)])
         cands += quantity_names(step.text)
     for q in cands:
         q = str(q).strip()

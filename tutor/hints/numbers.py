@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.numwords import NUMBER_WORDS as _NUMBER_WORDS
-from tutor.numwords import DENOMINATORS, VULGAR_FRACTIONS, VULGAR_MIXED, spelled_numbers
+from tutor.numwords import DENOMINATORS, VULGAR_FRACTIONS, VULGAR_MIXED, money_amounts, spelled_numbers
 
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 # Words a hint may use for a value besides cardinals and fractions (tutor.numwords).
@@ -94,8 +94,11 @@ def _digit_numbers(text: str) -> list[Number]:
 def _word_numbers(text: str) -> list[Number]:
     """Numbers written in words (:func:`tutor.numwords.spelled_numbers`: "seventy-two", "one
     hundred and five", "three quarters", "two and a half", "twelve point five"; a fraction or
-    decimal also yields the cardinal it starts with), and "a dozen", "half", "a third"."""
+    decimal also yields the cardinal it starts with), "a dozen", "half", "a third", and money
+    said as one amount ("a dollar twenty-five", :func:`tutor.numwords.money_amounts`)."""
     out: list[Number] = []
+    # "four dollars and twenty cents" states 4.20 (as well as the 4 and 20 it is made of)
+    out += [Number(a.value, 2, text[a.start:a.end]) for a in money_amounts(text)]
     for n in spelled_numbers(text):
         out.append(Number(n.value, n.decimals, text[n.start:n.end]))
         if n.value != n.whole:
