@@ -249,6 +249,8 @@ def test_a_confirmation_praises_and_answers_no_question():
     assert form_problems("Why did step 1 use 8?", "confirm", PROBLEM, STEPS) == \
         ["answers a question instead of praising the work"]
     assert form_problems("Step 1 has 8 tires.", "confirm", PROBLEM, STEPS) == ["praises nothing"]
+    assert form_problems("One thing you did well was step 1. You need to think about it.", "confirm", PROBLEM,
+                         STEPS) == ["asks for a change in a correct solution"]
 
 
 def test_invented_numbers():

@@ -20,6 +20,7 @@ from tutor.hints.guards import (
     step_quantities,
 )
 from tutor.hints.numbers import evaluate, numbers_in, value_of
+from tutor.misconceptions import find as find_misconception
 from tutor.schema import Hint, Problem, Step, Verdict
 
 # Level 1 ("where"): a question that points at the step and names a quantity of it.
@@ -141,6 +142,9 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield _WHERE[cat].format(k=k, q=qq)
         yield f"Look at step {k} again. What is that step trying to find?"
     elif kind == "concept":
+        named = find_misconception(k, step_text, problem.text) if verdict.label == "incorrect" and k else None
+        if named is not None:  # the idea that was missed, as a question
+            yield named.hint
         op = _OPS[_operation(step_text)]
         for qq in qs[:3]:
             concept = _CONCEPT[cat].format(k=k, q=qq, op=op)

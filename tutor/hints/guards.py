@@ -369,6 +369,7 @@ MIN_BOTTOM_OUT_WORDS = 8
 _PRAISE = re.compile(r"(?i)\b(?:well\s+done|good|great|nice|excellent|correct|right|careful|clear|"
                      r"smart|super|awesome|perfect|neat|way\s+to|you\s+(?:did|used|saw|found|"
                      r"remembered|worked|checked|showed|kept|added|subtracted|multiplied|divided))\b")
+_CORRECTION = re.compile(r"(?i)\b(?:need\s+to|should|must|redo|fix|mistake|wrong|try\s+again|think\s+about)\b")
 _CHAT_REPLY = re.compile(r"(?i)\b(?:(?:good|great|nice|interesting)\s+question|you\s+asked|"
                          r"i\s+(?:can(?:not|'t)?|will|would|am|think)|as\s+an\s+ai|let\s+me)\b")
 PLACEHOLDERS = {"quantity": "(none)", "expected": "(keep it secret)", "relation": "(not known)"}
@@ -391,6 +392,8 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
             out.append("answers a question instead of praising the work")
         elif not _PRAISE.search(text):
             out.append("praises nothing")
+        elif _CORRECTION.search(text):
+            out.append("asks for a change in a correct solution")
     n = MAX_COPIED_WORDS + 1
     runs = _word_runs(text, n)
     if runs and runs & (_word_runs(problem.text, n) | set().union(*(_word_runs(s.text, n) for s in steps))):

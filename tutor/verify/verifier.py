@@ -21,6 +21,8 @@ from pathlib import Path
 from tutor.llm import LanguageModel
 from tutor.mathcheck import answer_value, check_step, numbers_in, values_match
 from tutor.mathtext import MIXED_FORM, readable_expression
+from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
+from tutor.misconceptions import find as find_misconception
 from tutor.schema import Problem, Step, Verdict
 from tutor.verify.align import ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -170,6 +172,10 @@ class Verifier:
                           marks=marks, step_error_probs=[round(h, 4) for h in hazards])
         if first is not None:
             _describe(verdict, problem, steps, ev, first)
+            # a known misconception says what idea was missed, not only which number is off
+            named = find_misconception(first + 1, steps[first].text, problem.text)
+            if named is not None:
+                verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
         elif label == "unsure" and not with_ref and not any(c.ok is not None for c in ev.checks):
             verdict.explanation = NOTHING_CHECKED
         if label != "incorrect":

@@ -1,0 +1,48 @@
+"""Named misconceptions: detected in a flagged step, explained, and turned into the concept hint."""
+
+import pytest
+
+from tutor.misconceptions import CATEGORY, find
+from tutor.schema import Problem
+from tutor.steps import parse_solution
+from tutor.verify import Verifier
+
+PROBLEM = "Jo used 3/4 cup of flour and 2/3 cup of sugar. How many cups did she use?"
+
+
+@pytest.mark.parametrize("step,name", [
+    ("3/4 + 2/3 = 5/7", "fractions added across"),
+    ("3/4 - 2/3 = 1/1", "fractions added across"),
+    ("3/4 + 2/3 = 5/12", "common denominator only"),
+])
+def test_fraction_misconceptions(step, name):
+    m = find(1, step, PROBLEM)
+    assert m is not None and m.name == name
+    assert "step 1" in m.explanation and "?" in m.hint
+
+
+@pytest.mark.parametrize("step", ["3/4 + 2/3 = 17/12", "3/4 + 2/3 = 1 5/12",   # right
+                                  "3/4 + 1/4 = 4/8",                             # same denominators
+                                  "3/4 + 2/3 = 6/7"])                            # a slip, not a pattern
+def test_no_misconception_where_there_is_none(step):
+    assert find(1, step, PROBLEM) is None
+
+
+def test_percent_taken_as_a_divisor():
+    jacket = "A jacket costs $80. It is on sale for 25% off. What is the sale price?"
+    m = find(1, "80 ÷ 25 = 3.2", jacket)
+    assert m is not None and m.name == "percent as divisor"
+    assert "25% means 25 out of every 100" in m.explanation
+    assert find(1, "100 / 25 = 4", "It is charged to 25%. How long to reach 100%?") is None  # 100% is the whole
+    assert find(1, "80 ÷ 4 = 20", jacket) is None
+
+
+def test_the_verdict_and_the_concept_hint_name_the_misconception():
+    from tutor.hints.fallback import fallback_hint
+
+    problem, steps = Problem(PROBLEM), parse_solution("3/4 + 2/3 = 5/7")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.first_error_step, verdict.error_category) == (1, CATEGORY)
+    assert "added separately" in verdict.explanation
+    hint = fallback_hint(problem, steps, verdict, 2, "concept")
+    assert hint.text == find(1, "3/4 + 2/3 = 5/7", PROBLEM).hint

@@ -1,0 +1,95 @@
+"""Named misconceptions behind a wrong step: the verdict's explanation and the level-2 hint
+then teach the idea that was missed instead of only saying a number is off.
+
+Each detector reads the step's computations (:func:`tutor.mathcheck.check_step`) and the
+problem text. They are well-documented error patterns of school mathematics:
+
+* adding fractions "across" (3/4 + 2/3 = 5/7: numerators and denominators added as separate
+  whole numbers), the most common fraction-addition error (Siegler, Fazio, Bailey & Zhou,
+  "Fractions: the new frontier for theories of numerical development", Trends in Cognitive
+  Sciences 17(1), 2013);
+* a common denominator without renamed numerators (3/4 + 2/3 = 5/12);
+* taking p % of a number by dividing by p (25 % of 80 as 80 ÷ 25).
+
+Used only for a step the verifier already flagged: nothing here decides that a step is wrong.
+Layer 3 (pure functions over text).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from tutor.mathcheck import check_step
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_TWO_FRACTIONS = re.compile(rf"^\(?{_NUM}/{_NUM}\)?([-+])\(?{_NUM}/{_NUM}\)?$")
+_ONE_FRACTION = re.compile(rf"^\(?{_NUM}/{_NUM}\)?$")
+_DIVISION = re.compile(rf"^\(?{_NUM}\)?/\(?{_NUM}\)?$")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
+#: The category a misconception files the error under: an idea was missed, not a slip made.
+CATEGORY = "Missing / Wrong factual knowledge"
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """One recognised misconception in a step.
+
+    Attributes:
+        name: short id (``"fractions added across"``, ``"common denominator only"``,
+            ``"percent as divisor"``).
+        explanation: one or two sentences for the verdict (names the step).
+        hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
+    """
+
+    name: str
+    explanation: str
+    hint: str
+
+
+def find(step_number: int, step_text: str, problem_text: str) -> Misconception | None:
+    """The misconception step ``step_number`` (text ``step_text``) shows, or ``None``."""
+    equations = check_step(step_text, step_number).equations
+    k = step_number
+    for eq in equations:
+        lhs, _, rhs = eq.text.partition("=")
+        fractions = _TWO_FRACTIONS.match(lhs.replace(" ", ""))
+        result = _ONE_FRACTION.match(rhs.replace(" ", ""))
+        if eq.ok is not False or not (fractions and result):
+            continue
+        a, b, op, c, d = fractions.groups()
+        a, b, c, d = (float(x) for x in (a, b, c, d))
+        e, f = (float(x) for x in result.groups())
+        sign, verb = (1, "add") if op == "+" else (-1, "subtract")
+        if b == d or not math.isclose(e, a + sign * c):
+            continue
+        if math.isclose(f, b + sign * d):
+            return Misconception(
+                "fractions added across",
+                f"In step {k}, the top numbers and the bottom numbers were {verb}ed separately. Fractions "
+                f"can be {verb}ed only when they have the same denominator, so rename both first.",
+                f"In step {k}, you {verb}ed the top numbers and also the bottom numbers. Can fractions "
+                f"with different bottom numbers be {verb}ed that way? What common bottom number could they share?")
+        if f % b == 0 and f % d == 0:
+            return Misconception(
+                "common denominator only",
+                f"In step {k}, the fractions got a common denominator, but the top numbers were not "
+                "changed to match it.",
+                f"In step {k}, the bottom numbers now match. When you change a bottom number, what must "
+                "happen to the top number of that fraction?")
+    percents = {float(p) for p in _PERCENT.findall(problem_text)} - {100.0}
+    for eq in equations:
+        division = _DIVISION.match(eq.text.partition("=")[0].replace(" ", ""))
+        if division and float(division.group(2)) in percents and float(division.group(1)) != 100:
+            base, p = _plain(division.group(1)), _plain(division.group(2))
+            return Misconception(
+                "percent as divisor",
+                f"In step {k}, {base} is divided by {p}, but {p}% means {p} out of every 100: taking "
+                f"{p}% of a number is not the same as dividing it by {p}.",
+                f"In step {k}, you divided {base} by {p}. What does {p}% mean? How many out of every 100?")
+    return None
+
+
+def _plain(number: str) -> str:
+    return number[:-2] if number.endswith(".0") else number
