@@ -167,7 +167,7 @@ def test_went_past_the_answer_category(verifier):
 
 
 @pytest.mark.parametrize("step, explanation", [
-    ("3/4 - 1/2 = 2/4", "In step 1, the calculation 3/4 - 1/2 does not equal 2/4."),  # not "0.5"
+    ("3/4 - 1/2 = 5/8", "In step 1, the calculation 3/4 - 1/2 does not equal 5/8."),  # not "0.625"
     ("\\frac{3}{4} \\times 12 = 8", "In step 1, the calculation (3/4) × 12 does not equal 8."),
     ("Pencils left: 1,728 - 950 = 779", "In step 1, the calculation 1,728 - 950 does not equal 779."),
 ])
@@ -183,11 +183,15 @@ def test_fraction_work_keeps_its_values_as_fractions():
     from tutor.hints.fallback import fallback_hint
 
     problem = Problem(text="Mia eats 3/4 of a pizza and Sam eats 1/2 of one. How much more does Mia eat?")
-    steps = [Step(1, "3/4 - 1/2 = 2/4")]
+    steps = [Step(1, "3/4 - 1/2 = 3/8")]
     verdict = Verifier(None).verify(problem, steps)
-    assert (verdict.found_value, verdict.expected_value) == ("2/4", "1/4")  # as written, no 0.5
+    assert (verdict.found_value, verdict.expected_value) == ("3/8", "1/4")  # as written, no 0.375
     concept = fallback_hint(problem, steps, verdict, 2, "concept").text
-    assert "subtraction" in concept and "division" not in concept and "0.5" not in concept
+    assert "subtraction" in concept and "division" not in concept and "0.375" not in concept
+    # 2/4: the denominators were matched without renaming 1/2 (a named misconception)
+    renamed = Verifier(None).verify(problem, [Step(1, "3/4 - 1/2 = 2/4")])
+    assert (renamed.found_value, renamed.expected_value) == ("2/4", "1/4")
+    assert "top number" in fallback_hint(problem, [Step(1, "3/4 - 1/2 = 2/4")], renamed, 2, "concept").text
     mixed = Verifier(None).verify(Problem(text="Add 2/3 and 3/4 of a cup."), [Step(1, "17/12 = 1 7/12")])
     assert (mixed.found_value, mixed.expected_value) == ("1 7/12", "1 5/12")
     assert mixed.explanation == "In step 1, the calculation 17/12 does not equal 1 7/12."
