@@ -363,3 +363,11 @@ def test_step_quantities_are_named_as_written_and_in_order():
     step = Step(2, "Four pens are four dollars and twenty cents.")
     assert step_quantities(step, Verdict(label="unsure")) == ["Four", "four dollars and twenty cents"]
     assert step_quantities(Step(1, "3 x 4 = 12 pens"), Verdict(label="correct")) == ["3", "4", "12"]
+
+
+def test_a_decimal_comma_is_a_value_for_the_guards_too():
+    from tutor.hints.guards import find_leaks, step_quantities
+
+    assert step_quantities(Step(1, "Paso 1: 4 × 1,25 = 4,50"), Verdict(label="unsure")) == ["4", "1,25", "4,50"]
+    assert find_leaks("So it costs 5,00 in all.", ["5"]) == ["5"]
+    assert find_leaks("Look at paso 5 again.", ["5"]) == []  # a step pointer, in Spanish too

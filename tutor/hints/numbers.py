@@ -22,8 +22,8 @@ _SHORT_FRACTIONS = {w: DENOMINATORS[w] for w in ("half", "third", "quarter", "fo
 NUMBER_WORDS = _NUMBER_WORDS | {"half", "dozen"}
 _VULGAR = {ch: Fraction(a, b) for ch, (a, b) in VULGAR_FRACTIONS.items()}
 
-# Step references ("step 2", "steps 1 and 3", "Step #4") are pointers, not quantities.
-STEP_REF = re.compile(r"(?i)\bsteps?\s*#?\s*\d+(?:\s*(?:,|and|or|&|-|to)\s*\d+)*")
+# Step references ("step 2", "steps 1 and 3", "Step #4", "paso 2") are pointers, not quantities.
+STEP_REF = re.compile(r"(?i)\b(?:step|paso|passo|[ée]tape|schritt|stap)s?\s*#?\s*\d+(?:\s*(?:,|and|or|&|-|to)\s*\d+)*")
 _MIXED = re.compile(r"(?<![\d.,/])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d/])")
 _FRACTION = re.compile(r"(?<![\d.,/])(\d+)\s*/\s*(\d+)(?![\d/])")
 _DIGITS = re.compile(
@@ -32,6 +32,8 @@ _DIGITS = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
+# a decimal comma (one or two digits after it; "1,250" is a thousands separator)
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])")
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ def _digit_numbers(text: str) -> list[Number]:
             out.append(Number(value / 100, dec + 2, m.group(0)))
         if scale:
             out.append(Number(value * _SCALES[scale.lower()], 0, m.group(0)))
+    for m in _DECIMAL_COMMA.finditer(text):  # "4,50" is also 4.50, as the step reader reads it
+        out.append(Number(Fraction(f"{m.group(1)}.{m.group(2)}"), len(m.group(2)), m.group(0)))
     for ch, v in _VULGAR.items():
         if ch in text:
             out.append(Number(v, 0, ch))
