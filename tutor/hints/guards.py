@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-from tutor.hints.numbers import evaluate, numbers_in, same_number, states_value, value_of
+from tutor.hints.numbers import STEP_REF, evaluate, numbers_in, same_number, states_value, value_of
 from tutor.schema import Problem, Step, Verdict
 
 MAX_WORDS = 60
@@ -254,6 +254,7 @@ def quantity_names(text: str) -> list[str]:
 def _as_written(text: str, found: list[str]) -> list[str]:
     """``found`` (pieces of ``text``) in the order the text writes them, without a piece that
     is part of a longer one ("twenty" inside "four dollars and twenty cents")."""
+    text = STEP_REF.sub(lambda m: " " * len(m.group()), text)  # "Step 1:" holds no quantity
     spans = {f: (text.find(f), text.find(f) + len(f)) for f in found if f and f in text}
     inside = {f for f, (a, b) in spans.items()
               if any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2 in spans.values())}
