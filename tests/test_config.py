@@ -80,3 +80,12 @@ def test_serve_refuses_a_port_in_use_before_loading_anything(capsys):
     err = capsys.readouterr().err
     assert f"port {port} on 127.0.0.1 is in use" in err and f"--port {port + 1}" in err
     assert "student page" not in err
+
+
+@pytest.mark.parametrize("host,port,message", [("127.0.0.1", 70000, "not a TCP port"),
+                                               ("no.such.host.invalid", 8000, "cannot listen on")])
+def test_serve_says_why_it_cannot_listen(host, port, message):
+    from tutor.commands import _check_port_free
+
+    with pytest.raises(TutorConfigError, match=message):
+        _check_port_free(host, port)

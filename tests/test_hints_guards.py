@@ -251,6 +251,8 @@ def test_a_confirmation_praises_and_answers_no_question():
     assert form_problems("Step 1 has 8 tires.", "confirm", PROBLEM, STEPS) == ["praises nothing"]
     assert form_problems("One thing you did well was step 1. You need to think about it.", "confirm", PROBLEM,
                          STEPS) == ["asks for a change in a correct solution"]
+    assert form_problems("Great job! You should be proud of step 1 and the 8 there.", "confirm", PROBLEM,
+                         STEPS) == []
 
 
 def test_invented_numbers():
@@ -363,6 +365,7 @@ def test_step_quantities_are_named_as_written_and_in_order():
     step = Step(2, "Four pens are four dollars and twenty cents.")
     assert step_quantities(step, Verdict(label="unsure")) == ["Four", "four dollars and twenty cents"]
     assert step_quantities(Step(1, "3 x 4 = 12 pens"), Verdict(label="correct")) == ["3", "4", "12"]
+    assert step_quantities(Step(1, "14 + 4 = 18"), Verdict(label="correct")) == ["14", "4", "18"]  # not "4" of 14
 
 
 def test_a_decimal_comma_is_a_value_for_the_guards_too():

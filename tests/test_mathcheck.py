@@ -171,6 +171,8 @@ def test_ordinary_powers_still_checked():
     ("Let x be the number of cups.", []),
     ("It is a 5 = 5 thing", []),                            # "a" is a word
     ("x + y = 10", []),                                     # two unknowns
+    ("2 m = 200 cm", []),                                   # a unit, not an unknown
+    ("2m + 3 = 11", [4.0]),
 ])
 def test_solved_unknowns(text, values):
     from tutor.mathcheck import solved_unknowns

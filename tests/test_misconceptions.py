@@ -35,6 +35,8 @@ def test_percent_taken_as_a_divisor():
     assert "25% means 25 out of every 100" in m.explanation
     assert find(1, "100 / 25 = 4", "It is charged to 25%. How long to reach 100%?") is None  # 100% is the whole
     assert find(1, "80 ÷ 4 = 20", jacket) is None
+    # the divisor is also a plain number of the problem: dividing by it is ordinary
+    assert find(2, "80 / 20 = 4", "There are 80 students in teams of 20. 20% of them play chess.") is None
 
 
 def test_the_verdict_and_the_concept_hint_name_the_misconception():

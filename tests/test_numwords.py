@@ -94,6 +94,10 @@ def test_a_hint_showing_a_unicode_mixed_number_states_it():
     ("three dollars", "3 dollars"),
     ("5 dollars 20 apples", "5 dollars 20 apples"),          # cents must end the phrase
     ("He has 3 dollars and 4 friends", "He has 3 dollars and 4 friends"),
+    ("He paid 4 dollars 3 times", "He paid 4 dollars 3 times"),
+    ("I have 5 dollars and 10 is what she has", "I have 5 dollars and 10 is what she has"),
+    ("So she has 1,250 dollars and 40 cents left.", "So she has $1250.40 left."),
+    ("Half a dollar", "Half a dollar"),
     ("The pencil costs 50 cents and the pen $2.", "The pencil costs $0.50 and the pen $2."),
     ("50 cents each", "50 cents each"),                      # no dollars: cents stay cents
     ("He gets 10 cents a can. He made $15.", "He gets 10 cents a can. He made $15."),  # per sentence

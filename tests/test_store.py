@@ -282,6 +282,12 @@ def test_backup_copies_what_is_still_in_the_wal_file(tmp_path, capsys, monkeypat
         backup_sqlite(url, dest)
     with pytest.raises(TutorConfigError, match="not a SQLite file"):
         backup_sqlite("postgresql://u@h/tutor", tmp_path / "x.sqlite3")
+    with pytest.raises(TutorConfigError, match="not a SQLAlchemy URL"):
+        backup_sqlite("not a url", tmp_path / "z.sqlite3")
+    (tmp_path / "junk.sqlite3").write_text("not a database")
+    with pytest.raises(TutorInputError, match="could not read the feedback log"):
+        backup_sqlite(f"sqlite:///{tmp_path / 'junk.sqlite3'}", tmp_path / "j.sqlite3")
+    assert not (tmp_path / "j.sqlite3").exists()  # no half-written copy left behind
     with pytest.raises(TutorConfigError, match="no feedback log"):
         backup_sqlite(f"sqlite:///{tmp_path / 'none.sqlite3'}", tmp_path / "y.sqlite3")
     monkeypatch.setenv("TUTOR_DATABASE_URL", url)

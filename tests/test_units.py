@@ -40,7 +40,18 @@ def test_stated_conversions_are_checked(text, ok, expected):
     "60 km/h = 1 km/min",                                     # rates and areas are other units
     "2 m² = 200 cm²",
     "1 mile = 1.6 km",
+    "165 minutes = 2 hours 45 minutes",                      # a two-unit amount
+    "1.75 hours is 1 hour 45 minutes",
+    "She walks 30 minutes a day, so 4 days is 120 minutes",  # after a rate: a product
+    "3 hours is 30 minutes more than 2.5 hours",             # a comparison
+    "9" * 400 + " km = 1 m",                                  # no school amount
 ])
 def test_what_is_not_a_stated_conversion(text):
     assert conversions(text) == []
     assert check_step(text, 1).ok is not False
+
+
+def test_a_whole_number_conversion_must_be_exact():
+    assert check_step("135 minutes is 2 hours", 1).ok is False
+    assert check_step("135 minutes is 2.25 hours", 1).ok is True
+    assert check_step("100 minutes = 1.67 hours", 1).ok is True   # rounded to the places written

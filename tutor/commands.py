@@ -93,20 +93,29 @@ def start_banner(settings) -> list[str]:
 
 
 def _check_port_free(host: str, port: int) -> None:
-    """Raises TutorConfigError when something already listens on ``host:port``."""
+    """Raises TutorConfigError when ``host:port`` cannot be listened on: the port is out of
+    range, the host does not resolve, or something already listens there."""
+    import errno
     import socket
 
     from tutor.errors import TutorConfigError
 
-    with socket.socket() as s:
+    if not 1 <= port <= 65535:
+        raise TutorConfigError(f"port {port} is not a TCP port (1 to 65535)")
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (OSError, UnicodeError) as exc:
+        raise TutorConfigError(f"cannot listen on {host!r}: {exc}") from None
+    with socket.socket(family, kind, proto) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the web server binds
         try:
-            s.bind((host, port))
+            s.bind(address)
         except OSError as exc:
-            raise TutorConfigError(
-                f"port {port} on {host} is in use ({exc.strerror}); is the tutor already running? "
-                f"Start it on another port: python app.py --port {port + 1} (or TUTOR_PORT={port + 1})."
-            ) from None
+            if exc.errno == errno.EADDRINUSE:
+                raise TutorConfigError(
+                    f"port {port} on {host} is in use; is the tutor already running? Start it on "
+                    f"another port: python app.py --port {port + 1} (or TUTOR_PORT={port + 1}).") from None
+            raise TutorConfigError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
 def _reference(value: Any) -> list[str] | None:

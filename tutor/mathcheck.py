@@ -464,8 +464,11 @@ def check_step(text: str, number: int) -> StepCheck:
     for conv in conversions(_separators(body)):
         # "2 m = 200 cm": the chain read 2 = 200 and could only guess at the unit factor
         equations = [e for e in equations if (e.lhs_value, e.rhs_value) != (float(conv.left), float(conv.right))]
-        ok = values_match(float(conv.expected), float(conv.right), _plain(conv.right)) or (
-            conv.approximate and math.isclose(float(conv.expected), float(conv.right), rel_tol=0.05))
+        # a whole number written for a conversion must be exact ("135 minutes is 2 hours" is
+        # not rounding); decimals may be rounded to the places written ("100 min = 1.67 h")
+        ok = conv.expected == conv.right or (
+            conv.right.denominator != 1 and values_match(float(conv.expected), float(conv.right), _plain(conv.right))
+        ) or (conv.approximate and math.isclose(float(conv.expected), float(conv.right), rel_tol=0.05))
         equations.append(Equation(
             text=f"{_quantity(conv.left, conv.left_unit)} = {_quantity(conv.right, conv.right_unit)}",
             lhs_value=float(conv.expected), rhs_value=float(conv.right), ok=ok,
@@ -578,6 +581,8 @@ def equivalent_equations(before: str, after: str) -> bool | None:
 _EQ_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<var>(?<![A-Za-z'])[A-Za-z](?![A-Za-z']))"
                        r"|(?P<op>[-+*/^()=])|(?P<sp>\s+)|(?P<other>.)")
 _EQ_MAX_CHARS = 120
+# one-letter units, as _VARIABLE_AFTER leaves them: metres, grams, litres, seconds, hours
+_UNIT_LETTERS = frozenset("mglsh")
 
 
 def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
@@ -594,7 +599,8 @@ def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
     """
     out: list[tuple[float, list[float]]] = []
     runs: list[list[tuple[str, str]]] = [[]]
-    for m in _EQ_TOKEN.finditer(normalize_math(text)[:2000]):
+    normalized = normalize_math(text)[:2000]
+    for m in _EQ_TOKEN.finditer(normalized):
         kind = m.lastgroup
         if kind == "sp":
             continue
@@ -606,6 +612,8 @@ def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
         letters = {v for k, v in run if k == "var"}
         if len(letters) != 1 or not any(v == "=" for _, v in run):
             continue
+        if letters <= _UNIT_LETTERS and re.search(rf"\d\s+{next(iter(letters))}(?![A-Za-z])", normalized):
+            continue  # "2 m = 200": a unit after a number and a space (algebra writes "2m")
         sides = "".join(v for _, v in run).split("=")
         if len(sides) > 6 or any(len(s) > _EQ_MAX_CHARS for s in sides):
             continue
@@ -619,18 +627,26 @@ def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _quiet_sympy() -> None:
+    """Silence sympy's deprecation notices on odd student input, once for the process (a
+    ``catch_warnings`` block per call is not thread-safe in the web server)."""
+    import warnings
+
+    from sympy.utilities.exceptions import SymPyDeprecationWarning
+
+    warnings.filterwarnings("ignore", category=SymPyDeprecationWarning)
+
+
 def _solve_linear(lhs: str, rhs: str) -> Fraction | None:
     """The one solution of ``lhs = rhs`` when it is linear in its single unknown, else ``None``."""
     if not lhs.strip() or not rhs.strip() or "^" in lhs + rhs or _too_big(lhs) or _too_big(rhs):
         return None  # a power is not linear, and expanding (x+1)^999 would take minutes
     try:
-        import warnings
-
         import sympy
 
-        with warnings.catch_warnings():  # sympy's deprecation notices on odd input
-            warnings.simplefilter("ignore")
-            eq = sympy.expand(_parse_side(lhs) - _parse_side(rhs))
+        _quiet_sympy()
+        eq = sympy.expand(_parse_side(lhs) - _parse_side(rhs))
         syms = eq.free_symbols
         if len(syms) != 1:
             return None

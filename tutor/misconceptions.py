@@ -78,7 +78,11 @@ def find(step_number: int, step_text: str, problem_text: str) -> Misconception |
                 "changed to match it.",
                 f"In step {k}, the bottom numbers now match. When you change a bottom number, what must "
                 "happen to the top number of that fraction?")
-    percents = {float(p) for p in _PERCENT.findall(problem_text)} - {100.0}
+    # a percent the problem states, whose number it uses for nothing else ("teams of 20" and
+    # "20%" make dividing by 20 ordinary)
+    stated = _PERCENT.findall(problem_text)
+    others = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:%|percent\b))", problem_text, re.I)
+    percents = {float(p) for p in stated} - {100.0} - {float(x) for x in others}
     for eq in equations:
         division = _DIVISION.match(eq.text.partition("=")[0].replace(" ", ""))
         if division and float(division.group(2)) in percents and float(division.group(1)) != 100:

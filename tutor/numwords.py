@@ -53,23 +53,29 @@ _ARITHMETIC = re.compile(r"(?i)^(?:plus|minus|times|divided|multiplied|over|is|e
 # a money word after a lone small word makes it an amount ("three dollars", "one cent")
 _MONEY_WORD = re.compile(r"(?i)^(?:dollars?|cents?)$")
 # an amount in dollars and cents: "a dollar twenty-five", "four dollars and twenty cents",
-# "$3 and 50 cents", "2 dollars 75." -> one decimal amount; without "cents" the cents must end
-# the phrase (a full stop, "is", "each" ...), so "5 dollars 20 apples" stays two numbers
-_CENTS_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:is|are|was|plus|minus|times|equals|makes|each|per|for|and|so|then)\b)"
+# "$3 and 50 cents", "2 dollars 75." -> one decimal amount. Without "cents" the cents are said
+# right after "dollars" (no "and"), as two digits or words ("twenty-five"), and end the phrase
+# (a full stop, "each", "is" ...): "5 dollars 20 apples", "4 dollars 3 times" and "5 dollars
+# and 10 is what she has" stay two numbers. A number already part of "1,000" or "4.5" is not
+# the start of an amount.
+_CENTS_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:is|are|was|plus|minus|equals|makes|each|per|for|so|then)\b)"
 _CARDINAL = "|".join(sorted([*UNITS, *TEENS, *TENS, "hundred"], key=len, reverse=True))
-_AMOUNT = rf"(?:\d+|(?:{_CARDINAL})(?:[\s-]+(?:{_CARDINAL}))*)"
+_AMOUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CARDINAL})(?:[\s-]+(?:{_CARDINAL}))*)"
+_BARE_CENTS = rf"(?:\d\d|(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)})"
 _MONEY = re.compile(
-    rf"(?i)(?:\$\s?(?P<d1>\d+)(?:\s+and)?\s+(?P<c1>{_AMOUNT})\s+cents?\b"
-    rf"|\b(?P<d2>{_AMOUNT}|an?)\s+dollars?(?:\s+and)?\s+(?P<c2>{_AMOUNT})(?:\s+cents?\b|{_CENTS_END}))"
+    rf"(?i)(?<![\d.,])(?:\$\s?(?P<d1>{_AMOUNT})(?:\s+and)?\s+(?P<c1>{_AMOUNT})\s+cents?\b"
+    rf"|\b(?P<d2>{_AMOUNT}|an?)\s+dollars?(?:(?:\s+and)?\s+(?P<c2>{_AMOUNT})\s+cents?\b"
+    rf"|\s+(?P<c3>{_BARE_CENTS}){_CENTS_END}))"
     r"(?!\.\d)")
-_ONE_DOLLAR = re.compile(r"(?i)\b(?:a|one)\s+dollar\b")
+# "a dollar" is one dollar, but "half a dollar", "a quarter of a dollar" are not
+_ONE_DOLLAR = re.compile(r"(?i)(?<!\bhalf\s)(?<!\bof\s)\b(?:a|one)\s+dollar\b")
 _SENTENCE_END = re.compile(r"((?<=[.!?])\s+|\n)")
 # "$0.25 equals 25 cents", "1500 cents, or $15": a conversion, whose two sides must stay apart
 _DOLLARS = r"(?:\$\s?\d[\d.,]*|\d[\d.,]*\s+dollars?)"
 _SAYS_EQUAL = r"\s*,?\s*(?:equals|is|are|=|or|makes|means)\s*"
 _CONVERSION = re.compile(rf"(?i){_DOLLARS}{_SAYS_EQUAL}\d[\d.,]*\s+cents?\b"
                          rf"|\d[\d.,]*\s+cents?{_SAYS_EQUAL}(?:\$|\d[\d.,]*\s+dollars?)")
-_CENTS = re.compile(r"(?i)(?<![\d.$])(\d+(?:\.\d+)?)\s+cents?\b")
+_CENTS = re.compile(r"(?i)(?<![\d.,$])(\d+(?:\.\d+)?)\s+cents?\b")
 
 
 @dataclass(frozen=True)
@@ -228,7 +234,8 @@ def money_amounts(text: str) -> list[Money]:
     dollars and twenty cents" (4.20), "$3 and 50 cents", "2 dollars 75." (cents below 100)."""
     out = []
     for m in _MONEY.finditer(text):
-        dollars, cents = _whole(m.group("d1") or m.group("d2")), _whole(m.group("c1") or m.group("c2"))
+        dollars = _whole(m.group("d1") or m.group("d2"))
+        cents = _whole(m.group("c1") or m.group("c2") or m.group("c3"))
         if dollars is not None and cents is not None and cents < 100:
             out.append(Money(m.start(), m.end(), dollars + Fraction(cents, 100)))
     return out
@@ -236,8 +243,8 @@ def money_amounts(text: str) -> list[Money]:
 
 def _whole(phrase: str) -> int | None:
     """A whole number written in digits or words ("a" and "an" are one), else ``None``."""
-    if phrase.isdigit():
-        return int(phrase)
+    if phrase.replace(",", "").isdigit():
+        return int(phrase.replace(",", ""))
     if phrase.lower() in ("a", "an", "one"):
         return 1
     found = spelled_numbers(phrase)

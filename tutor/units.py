@@ -58,7 +58,10 @@ _QUANTITY = (rf"(?:\$\s?{_NUM}|{_NUM}\s?({_UNIT})(?![\w²³^])(?!\s*(?:/|per\b|s
 # both sides stand alone: in "1 hour x 5 days = 5 hours" or "8 weeks - 1 week = 7 weeks" the
 # quantity before "=" is the end of a computation, not the thing converted
 _NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
-_NOT_BEFORE_OPERATION = r"(?!\s*[-+*/×÷])(?!\s+(?:x|times|by)\b)"
+# ... nor a part of a two-unit amount ("2 hours 45 minutes") or of a comparison ("is 30
+# minutes more than")
+_NOT_BEFORE_OPERATION = (r"(?!\s*[-+*/×÷])(?!\s+(?:x|times|by)\b)(?!\s*(?:and\s+)?\d)"
+                         r"(?!\s+(?:more|less|longer|shorter|fewer|greater|than|after|before|left|later)\b)")
 _STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}{_QUANTITY}\s*(?:=|is\s+equal\s+to|equals|is|are|makes)\s*"
                         rf"(?:(?:about|approximately|≈)\s*)?{_QUANTITY}{_NOT_BEFORE_OPERATION}")
 
@@ -89,13 +92,27 @@ def factor(unit: str, to: str) -> Fraction | None:
     return a[1] / b[1]
 
 
+# a rate earlier in the sentence makes "4 days is 120 minutes" a product, not a conversion
+_RATE = re.compile(rf"(?i)\b(?:a|an|per|each|every)\s+(?:{_UNIT})\b|/\s*(?:{_UNIT})\b")
+_SENTENCE_START = re.compile(r"[.!?;\n](?=\s)")
+#: Longest number (in characters) read as a quantity here; longer ones are not school amounts.
+_MAX_DIGITS = 15
+
+
 def conversions(text: str) -> list[Conversion]:
     """Unit conversions stated in ``text`` (digits, thousands separators removed), e.g.
     ``"2 meters = 200 centimeters"``, ``"500 cents is $5"``; only pairs of known units of one
-    kind in one system."""
+    kind in one system, each a quantity on its own (not the end of a computation, not part
+    of "2 hours 45 minutes", not a comparison, not after a rate such as "30 minutes a day")."""
     out = []
     for m in _STATEMENT.finditer(text):
         dollars_a, num_a, unit_a, dollars_b, num_b, unit_b = m.groups()
+        if max(len(dollars_a or num_a or ""), len(dollars_b or num_b or "")) > _MAX_DIGITS:
+            continue
+        sentence = text[:m.start()]
+        starts = [x.end() for x in _SENTENCE_START.finditer(sentence)]
+        if _RATE.search(sentence[starts[-1] if starts else 0:]):
+            continue
         unit_a = "$" if dollars_a is not None else unit_a
         unit_b = "$" if dollars_b is not None else unit_b
         f = factor(unit_a, unit_b)

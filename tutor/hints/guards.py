@@ -255,7 +255,12 @@ def _as_written(text: str, found: list[str]) -> list[str]:
     """``found`` (pieces of ``text``) in the order the text writes them, without a piece that
     is part of a longer one ("twenty" inside "four dollars and twenty cents")."""
     text = STEP_REF.sub(lambda m: " " * len(m.group()), text)  # "Step 1:" holds no quantity
-    spans = {f: (text.find(f), text.find(f) + len(f)) for f in found if f and f in text}
+    spans = {}
+    for f in found:
+        # the number itself, not the same digits inside a longer one ("4" of "14")
+        m = re.search(rf"(?<![\w.,]){re.escape(f)}(?![\w]|[.,]\d)", text) if f else None
+        if m:
+            spans[f] = m.span()
     inside = {f for f, (a, b) in spans.items()
               if any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2 in spans.values())}
     return sorted((f for f in spans if f not in inside), key=lambda f: spans[f])
@@ -370,7 +375,8 @@ MIN_BOTTOM_OUT_WORDS = 8
 _PRAISE = re.compile(r"(?i)\b(?:well\s+done|good|great|nice|excellent|correct|right|careful|clear|"
                      r"smart|super|awesome|perfect|neat|way\s+to|you\s+(?:did|used|saw|found|"
                      r"remembered|worked|checked|showed|kept|added|subtracted|multiplied|divided))\b")
-_CORRECTION = re.compile(r"(?i)\b(?:need\s+to|should|must|redo|fix|mistake|wrong|try\s+again|think\s+about)\b")
+_CORRECTION = re.compile(r"(?i)\b(?:(?:you\s+)?(?:need|have)\s+to|(?:should|must)\s+(?:check|redo|fix|change|look|"
+                         r"try|think|go\s+back)|redo|fix|mistake|wrong|try\s+again|think\s+about)\b")
 _CHAT_REPLY = re.compile(r"(?i)\b(?:(?:good|great|nice|interesting)\s+question|you\s+asked|"
                          r"i\s+(?:can(?:not|'t)?|will|would|am|think)|as\s+an\s+ai|let\s+me)\b")
 PLACEHOLDERS = {"quantity": "(none)", "expected": "(keep it secret)", "relation": "(not known)"}

@@ -33,7 +33,7 @@ _DIGITS = re.compile(
 )
 _WORD = re.compile(r"[a-z]+")
 # a decimal comma (one or two digits after it; "1,250" is a thousands separator)
-_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])")
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.(\[])(\d+),(\d{1,2})(?![\d,]|\s*[)\]])")  # not "(2,5)"
 
 
 @dataclass(frozen=True)

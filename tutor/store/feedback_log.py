@@ -85,7 +85,10 @@ def backup_sqlite(url: str, destination: str | Path) -> Path:
     """
     import sqlite3
 
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise TutorConfigError(f"database_url {url!r} is not a SQLAlchemy URL: {exc}") from exc
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         raise TutorConfigError(f"the feedback log {parsed.render_as_string(hide_password=True)!r} is not a "
                                "SQLite file; back it up with that database's own tools")
@@ -96,15 +99,23 @@ def backup_sqlite(url: str, destination: str | Path) -> Path:
     if dest.exists():
         raise TutorInputError(f"{dest} already exists; choose a new file name")
     try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise TutorConfigError(f"cannot open the feedback log {source}: {exc}") from exc
+    try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        src, out = sqlite3.connect(source), sqlite3.connect(dest)
+        out = sqlite3.connect(dest)
         try:
             src.backup(out)
         finally:
-            src.close()
             out.close()
     except (OSError, sqlite3.Error) as exc:
-        raise TutorInputError(f"could not write the backup to {dest}: {exc}") from exc
+        dest.unlink(missing_ok=True)  # no half-written copy to trip the next attempt
+        side = "read the feedback log" if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+            exc, sqlite3.OperationalError) else f"write the backup to {dest}"
+        raise TutorInputError(f"could not {side}: {exc}") from exc
+    finally:
+        src.close()
     return dest
 
 
