@@ -374,3 +374,12 @@ def test_a_decimal_comma_is_a_value_for_the_guards_too():
     assert step_quantities(Step(1, "Paso 1: 4 × 1,25 = 4,50"), Verdict(label="unsure")) == ["4", "1,25", "4,50"]
     assert find_leaks("So it costs 5,00 in all.", ["5"]) == ["5"]
     assert find_leaks("Look at paso 5 again.", ["5"]) == []  # a step pointer, in Spanish too
+
+
+def test_an_extension_for_a_correct_solution_corrects_nothing():
+    from tutor.hints.guards import form_problems, quantity_names
+
+    assert form_problems("In this problem, you need to find 12. What does 12 stand for?", "extension",
+                         PROBLEM, STEPS) == ["asks for a change in a correct solution"]
+    assert form_problems("Try this: what if 3 bikes were 6 bikes?", "extension", PROBLEM, STEPS) == []
+    assert quantity_names("The cost of the pens is the cost of pencils.") == ["the cost", "the cost of pencils"]

@@ -239,7 +239,9 @@ def readability_problems(text: str) -> list[str]:
 _VARIABLE = re.compile(r"(?<![\w'$.])([a-hj-zA-HJ-Z])(?![\w'])")
 _MEASURE = re.compile(
     r"(?i)\b(the\s+(?:total\s+)?(?:number|amount|cost|price|length|time|weight|speed|area|"
-    r"distance|range|sum|difference|value|width|height|age|rate)(?:\s+of\s+[a-z]+)?)")
+    r"distance|range|sum|difference|value|width|height|age|rate)"
+    # "the cost of pencils"; not "the cost of the", which names nothing
+    r"(?:\s+of\s+(?!(?:the|a|an|this|that|his|her|their|its|each|all|one)\b)[a-z]+)?)")
 
 
 def quantity_names(text: str) -> list[str]:
@@ -399,8 +401,9 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
             out.append("answers a question instead of praising the work")
         elif not _PRAISE.search(text):
             out.append("praises nothing")
-        elif _CORRECTION.search(text):
-            out.append("asks for a change in a correct solution")
+    if kind in ("confirm", "extension") and _CORRECTION.search(text):
+        # the solution is correct: an extension asks a new question, it does not correct
+        out.append("asks for a change in a correct solution")
     n = MAX_COPIED_WORDS + 1
     runs = _word_runs(text, n)
     if runs and runs & (_word_runs(problem.text, n) | set().union(*(_word_runs(s.text, n) for s in steps))):
