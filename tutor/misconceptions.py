@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tutor.mathcheck import check_step
+from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _TWO_FRACTIONS = re.compile(rf"^\(?{_NUM}/{_NUM}\)?([-+])\(?{_NUM}/{_NUM}\)?$")
@@ -48,9 +50,13 @@ class Misconception:
     hint: str
 
 
-def find(step_number: int, step_text: str, problem_text: str) -> Misconception | None:
-    """The misconception step ``step_number`` (text ``step_text``) shows, or ``None``."""
-    equations = check_step(step_text, step_number).equations
+def find(step_number: int, step_text: str, problem_text: str,
+         equations: Sequence[Equation] | None = None) -> Misconception | None:
+    """The misconception step ``step_number`` (text ``step_text``) shows, or ``None``;
+    ``equations`` are the step's checked computations when the caller has them already
+    (else :func:`tutor.mathcheck.check_step` reads them)."""
+    if equations is None:
+        equations = check_step(step_text, step_number).equations
     k = step_number
     for eq in equations:
         lhs, _, rhs = eq.text.partition("=")

@@ -147,12 +147,11 @@ class Verifier:
                    for h, f in zip(comb.hazards(ev.features), ev.features)]
         first, _, _ = comb.decide(hazards)
         p_wrong = comb.p_wrong(hazards)
+        # no reference and no computation written: nothing was checked, so nothing can be
+        # called correct ("4.50" alone, "Four pens cost 5 dollars")
+        nothing_checked = not with_ref and not any(c.ok is not None for c in ev.checks)
         if first is None:
-            label = "unsure" if p_wrong > UNSURE_LOW else "correct"
-            if not with_ref and not any(c.ok is not None for c in ev.checks):
-                # no reference and no computation written: nothing was checked, so nothing
-                # can be called correct ("4.50" alone, "Four pens cost 5 dollars")
-                label = "unsure"
+            label = "unsure" if p_wrong > UNSURE_LOW or nothing_checked else "correct"
         else:
             label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
         marks = []
@@ -173,10 +172,10 @@ class Verifier:
         if first is not None:
             _describe(verdict, problem, steps, ev, first)
             # a known misconception says what idea was missed, not only which number is off
-            named = find_misconception(first + 1, steps[first].text, problem.text)
+            named = find_misconception(first + 1, steps[first].text, problem.text, ev.checks[first].equations)
             if named is not None:
                 verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
-        elif label == "unsure" and not with_ref and not any(c.ok is not None for c in ev.checks):
+        elif nothing_checked:
             verdict.explanation = NOTHING_CHECKED
         if label != "incorrect":
             # also under an "unsure": a conclusion without the reference answer is wrong
