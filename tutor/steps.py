@@ -188,10 +188,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
             for ln in chunk[1:]:
                 if not ln.strip():
                     continue
-                if _looks_like_answer(ln) or addresses_tutor(ln) or addresses_tutor(raw[-1]):
-                    # "So she has 9 left." is a step of its own; a line talking to the tutor
-                    # is a piece of its own too, so it is left out (and warned about), not
-                    # hidden inside the step above, and the work after it is kept
+                if _own_piece(ln, raw[-1]):
                     raw.append(ln.strip())
                     body.append(ln)
                 else:  # a wrapped line continues the step above
@@ -203,7 +200,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
         if sum(numbered) >= 2:
             # 2. Numbered list: an item starts at "1." / "2)"; other lines continue it.
             for ln, is_item in zip(lines, numbered):
-                if is_item or not body or _looks_like_answer(ln) or addresses_tutor(ln) or addresses_tutor(raw[-1]):
+                if is_item or not body or _own_piece(ln, raw[-1]):
                     raw.append(ln.strip())
                     body.append(_NUMBERED.sub("", ln, count=1) if is_item else ln)
                 else:
@@ -217,6 +214,14 @@ def _pieces(text: str) -> list[tuple[str, str]]:
             raw = split_sentences(lines[0] if lines else "")
             body = list(raw)
     return [(r, c) for r, c in zip(raw, (_clean(b) for b in body)) if c]
+
+
+def _own_piece(line: str, previous: str) -> bool:
+    """Whether an unlabelled line starts a piece of its own instead of continuing the labelled
+    step above: "So she has 9 left." is a step of its own; a line talking to the tutor is a
+    piece of its own too (left out and warned about, not hidden inside the step), and so is
+    the work after it (kept)."""
+    return _looks_like_answer(line) or addresses_tutor(line) or addresses_tutor(previous)
 
 
 def _looks_like_answer(line: str) -> bool:
