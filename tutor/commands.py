@@ -183,7 +183,7 @@ def review(args: argparse.Namespace) -> int:
 
 
 def backup(args: argparse.Namespace) -> int:
-    """Copy the feedback log with SQLite's online backup (see :func:`tutor.store.backup_sqlite`)."""
+    """Copy the feedback log with SQLite's online backup (see :func:`tutor.store.feedback_log.backup_sqlite`)."""
     from tutor.config import load_settings
     from tutor.store.feedback_log import backup_sqlite
 
