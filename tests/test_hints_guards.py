@@ -383,3 +383,11 @@ def test_an_extension_for_a_correct_solution_corrects_nothing():
                          PROBLEM, STEPS) == ["asks for a change in a correct solution"]
     assert form_problems("Try this: what if 3 bikes were 6 bikes?", "extension", PROBLEM, STEPS) == []
     assert quantity_names("The cost of the pens is the cost of pencils.") == ["the cost", "the cost of pencils"]
+
+
+def test_the_article_a_is_not_a_quantity():
+    from tutor.hints.guards import quantity_names
+
+    assert quantity_names("One pen is a dollar and a quarter.") == []
+    assert quantity_names("a + 3 = 10") == ["a"]
+    assert quantity_names("Let x be the price of a pen.") == ["x", "the price"]

@@ -248,7 +248,10 @@ def quantity_names(text: str) -> list[str]:
     """Named quantities in a step without numbers: one-letter variables ("x", "n"; not the
     "x" of "3 x 4") and measures such as "the number of pencils" or "the total cost"."""
     out = [m.group(1) for m in _VARIABLE.finditer(text)
-           if not re.search(r"\d\s*$", text[:m.start()]) and m.group(1) not in ("A",)]
+           if not re.search(r"\d\s*$", text[:m.start()]) and m.group(1) != "A"
+           # "a" is an article ("a week") unless math is written next to it ("a + 3 = 10")
+           and (m.group(1) != "a" or re.search(r"[-+*/=^]\s*$", text[:m.start()])
+                or re.match(r"\s*[-+*/=^]", text[m.end():]))]
     out += [m.group(1).lower() for m in _MEASURE.finditer(text)]
     return out
 
@@ -259,10 +262,14 @@ def _as_written(text: str, found: list[str]) -> list[str]:
     text = STEP_REF.sub(lambda m: " " * len(m.group()), text)  # "Step 1:" holds no quantity
     spans = {}
     for f in found:
-        # the number itself, not the same digits inside a longer one ("4" of "14")
-        m = re.search(rf"(?<![\w.,]){re.escape(f)}(?![\w]|[.,]\d)", text) if f else None
-        if m:
-            spans[f] = m.span()
+        if not f or f not in text:
+            continue
+        # the number itself, not the same digits inside a longer one ("4" of "14", "four" of
+        # "fourteen"); "12th", "3x" still hold their number
+        before = r"(?<![\d.,])" if f[0].isdigit() else r"(?<![A-Za-z])" if f[0].isalpha() else ""
+        after = r"(?!\d|[.,]\d)" if f[-1].isdigit() else r"(?![A-Za-z])" if f[-1].isalpha() else ""
+        m = re.search(before + re.escape(f) + after, text)
+        spans[f] = m.span() if m else (text.find(f), text.find(f) + len(f))
     inside = {f for f, (a, b) in spans.items()
               if any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2 in spans.values())}
     return sorted((f for f in spans if f not in inside), key=lambda f: spans[f])
