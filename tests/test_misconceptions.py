@@ -48,3 +48,18 @@ def test_the_verdict_and_the_concept_hint_name_the_misconception():
     assert "added separately" in verdict.explanation
     hint = fallback_hint(problem, steps, verdict, 2, "concept")
     assert hint.text == find(1, "3/4 + 2/3 = 5/7", PROBLEM).hint
+
+
+def test_the_ladder_asks_about_the_misconception_even_with_a_model():
+    from tutor.hints import HintLadder
+
+    class Talkative:  # a model whose wording would pass the guards
+        name = "fake"
+
+        def stream(self, prompt, max_new_tokens=60, stop=()):
+            yield "In step 1, which operation fits: add, subtract, multiply or divide?"
+
+    problem, steps = Problem(PROBLEM), parse_solution("3/4 + 2/3 = 5/7")
+    verdict = Verifier(None).verify(problem, steps)
+    hints = list(HintLadder(Talkative()).stream(problem, steps, verdict, 2))
+    assert hints[-1].text == find(1, "3/4 + 2/3 = 5/7", PROBLEM).hint

@@ -123,3 +123,8 @@ def test_money_said_in_words_is_found_by_the_hint_guard():
     assert find_leaks("So the pens cost four dollars and twenty cents in all.", ["4.20"]) == ["4.20"]
     assert find_leaks("It is a dollar twenty-five each.", ["$1.25"]) == ["$1.25"]
     assert find_leaks("Look at the twenty cents.", ["4.20"]) == []
+
+
+def test_a_spoken_amount_in_a_product_is_one_amount():
+    assert words_to_digits("a dollar twenty-five times two is two dollars fifty") == "$1.25 times 2 is $2.50"
+    assert check_step("a dollar twenty-five times two is two dollars fifty", 1).ok is True

@@ -371,3 +371,14 @@ def test_a_computed_constant_is_a_new_value():
     assert ev.new_values == [[], []]  # 60 as a fact is not new (and then not new when computed)
     ev = solution_evidence(problem, parse_solution("A week has 7 days.\n6 x 10 = 60 eggs."))
     assert ev.new_values == [[], [60.0]]  # computed, it is
+
+
+def test_without_a_reference_an_unused_given_number_makes_the_work_unsure(verifier):
+    problem = Problem("Sam has 4 bags of 12 marbles. He gives away 15. How many are left?")
+    v = verifier.verify(problem, parse_solution("4 x 12 = 48"))
+    assert (v.label, v.first_error_step) == ("unsure", None)
+    assert v.explanation == "The problem gives 15, but no step uses it yet. Is the solution finished?"
+    assert verifier.verify(problem, parse_solution("4 x 12 = 48\n48 - 15 = 33")).label == "correct"
+    # constants (4 of "4 bags") and years may stay implicit
+    assert verifier.verify(Problem("In 2020, Ana read 4 books of 30 pages each. How many pages?"),
+                           parse_solution("120 pages in all: 30 + 30 + 30 + 30 = 120")).label == "correct"

@@ -58,7 +58,7 @@ _MONEY_WORD = re.compile(r"(?i)^(?:dollars?|cents?)$")
 # (a full stop, "each", "is" ...): "5 dollars 20 apples", "4 dollars 3 times" and "5 dollars
 # and 10 is what she has" stay two numbers. A number already part of "1,000" or "4.5" is not
 # the start of an amount.
-_CENTS_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:is|are|was|plus|minus|equals|makes|each|per|for|so|then)\b)"
+_CENTS_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:is|are|was|plus|minus|times|equals|makes|each|per|for|so|then)\b)"
 _CARDINAL = "|".join(sorted([*UNITS, *TEENS, *TENS, "hundred"], key=len, reverse=True))
 _AMOUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_CARDINAL})(?:[\s-]+(?:{_CARDINAL}))*)"
 _BARE_CENTS = rf"(?:\d\d|(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(UNITS)}))?|{'|'.join(TEENS)})"

@@ -25,6 +25,7 @@ from tutor.hints.guards import (
 from tutor.hints.numbers import NUMBER_WORDS
 from tutor.hints.prompting import hint_prompt, kind_for, ladder_kinds
 from tutor.llm import LanguageModel
+from tutor.misconceptions import find as find_misconception
 from tutor.schema import Hint, Problem, Step, Verdict
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,11 @@ class HintLadder:
         t0 = time.perf_counter()
         self.last_first_token_s = None
         kind = kind_for(verdict, level)
-        if self.model is None or not steps:
+        # a named misconception has its own concept hint: the missed idea, asked as a question
+        k = verdict.first_error_step
+        named = (kind == "concept" and verdict.label == "incorrect" and k is not None and 1 <= k <= len(steps)
+                 and find_misconception(k, steps[k - 1].text, problem.text))
+        if self.model is None or not steps or named:
             self.last_first_token_s = time.perf_counter() - t0
             self.stats["fallback"] += 1
             yield fallback_hint(problem, steps, verdict, level, kind)

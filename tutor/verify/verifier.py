@@ -24,7 +24,7 @@ from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
 from tutor.schema import Problem, Step, Verdict
-from tutor.verify.align import ReferenceGraph, close, contains, shared_phrases
+from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, restates_answer, solution_evidence
 from tutor.verify.scorer import scorer_identity, step_correct_probs
@@ -150,8 +150,10 @@ class Verifier:
         # no reference and no computation written: nothing was checked, so nothing can be
         # called correct ("4.50" alone, "Four pens cost 5 dollars")
         nothing_checked = not with_ref and not any(c.ok is not None for c in ev.checks)
+        # ... and a number the problem gives that no step uses: the work may not be finished
+        unused = None if with_ref else _unused_given(problem, steps)
         if first is None:
-            label = "unsure" if p_wrong > UNSURE_LOW or nothing_checked else "correct"
+            label = "unsure" if p_wrong > UNSURE_LOW or nothing_checked or unused is not None else "correct"
         else:
             label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
         marks = []
@@ -177,6 +179,9 @@ class Verifier:
                 verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
         elif nothing_checked:
             verdict.explanation = NOTHING_CHECKED
+        elif label == "unsure" and unused is not None:
+            verdict.explanation = (f"The problem gives {_fmt(unused)}, but no step uses it yet. "
+                                   "Is the solution finished?")
         if label != "incorrect":
             # also under an "unsure": a conclusion without the reference answer is wrong
             _answer_check(verdict, problem, steps)
@@ -255,6 +260,19 @@ def _step_values(text: str) -> list[float]:
     for eq in check.equations:
         vals += [v for v in (eq.lhs_value, eq.rhs_value) if v is not None]
     return vals
+
+
+def _unused_given(problem: Problem, steps: Sequence[Step]) -> float | None:
+    """The first number the problem writes that no step writes, ignoring the common constants
+    a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years; ``None``
+    when every one is used."""
+    written = [v for s in steps for v in numbers_in(s.text)]
+    for q in numbers_in(problem.text):
+        if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
+            continue
+        if not contains(written, q, False):
+            return q
+    return None
 
 
 def reference_answer(problem: Problem) -> float | None:
