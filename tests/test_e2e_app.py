@@ -44,7 +44,7 @@ def test_bank_problem_with_a_slip(running):
     assert f"Step {k} has a mistake" in verdict
     assert "first-error" in steps_html
     assert "Hint 1:" in hints and prob.final_answer not in hints.split("Hint 1:")[1]
-    assert "<h4>Standards this problem practises</h4>" in standards_html
+    assert "<h4>Standards this problem practices</h4>" in standards_html
     assert prob.standards[0] in standards_html  # the bank's own tag is shown first
     hints2 = client.predict(api_name="/more_help")
     assert "Hint 2:" in hints2
@@ -95,3 +95,12 @@ def test_teacher_address_without_slash_redirects(running):
     base = client.src.rstrip("/")
     with urllib.request.urlopen(base + "/teacher") as resp:  # follows the redirect
         assert resp.status == 200 and resp.url.endswith("/teacher/")
+
+
+def test_the_last_hint_says_it_is_the_last():
+    from tutor.schema import Hint
+    from tutor.ui.student import LAST_HINT_NOTE, hints_md
+
+    hint = Hint(level=3, kind="bottom_out", text="Redo only step 1.", source="fallback")
+    assert LAST_HINT_NOTE in hints_md([hint], finished=True)
+    assert LAST_HINT_NOTE not in hints_md([hint])

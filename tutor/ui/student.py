@@ -106,18 +106,24 @@ def standards_html(feedback: Feedback) -> str:
 
     out = ""
     if feedback.standards:
-        out += "<h4>Standards this problem practises</h4><ul>" + items(feedback.standards) + "</ul>"
+        out += "<h4>Standards this problem practices</h4><ul>" + items(feedback.standards) + "</ul>"
     if feedback.prerequisites:
         out += "<h4>What to review</h4><ul>" + items(feedback.prerequisites) + "</ul>"
     return out
 
 
-def hints_md(hints: list[Hint]) -> str:
-    """The hint ladder so far, as escaped HTML paragraphs."""
+#: Shown under the last hint of a ladder of three, where "More help" greys out.
+LAST_HINT_NOTE = "That was the last hint for this step. Fix it and press Check my work again."
+
+
+def hints_md(hints: list[Hint], finished: bool = False) -> str:
+    """The hint ladder so far, as escaped HTML paragraphs; ``finished`` adds
+    :data:`LAST_HINT_NOTE` (the error ladder's last level has been shown)."""
     # labels that do not repeat how the hint texts begin ("Well done! …", "Try this: …")
     names = {"confirm": "What you did well", "extension": "Next challenge", "explain": "Tell me more"}
-    return "".join(
+    out = "".join(
         f"<p><b>{names.get(h.kind, f'Hint {h.level}')}:</b> {html.escape(h.text)}</p>" for h in hints)
+    return out + (f"<p><i>{html.escape(LAST_HINT_NOTE)}</i></p>" if finished else "")
 
 
 def error_html(message: str) -> str:
@@ -195,7 +201,9 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
             state.hints.append(hint)
             state.level = level
             tutor.log_hint_shown(state.submission_id, hint)
-        yield hints_md(state.hints), gr.update(interactive=state.level < max_level(state.feedback)), state
+        more = state.level < max_level(state.feedback)
+        finished = not more and state.feedback.verdict.label == "incorrect"
+        yield hints_md(state.hints, finished), gr.update(interactive=more), state
 
     with gr.Blocks(title="Math tutor") as app:
         gr.Markdown("## Math tutor\nWrite your solution one step per line. The tutor checks each "
