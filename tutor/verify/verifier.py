@@ -23,7 +23,7 @@ from tutor.mathcheck import answer_value, check_step, numbers_in, values_match
 from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
-from tutor.schema import Problem, Step, Verdict
+from tutor.schema import Problem, Step, StepCheck, Verdict
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, restates_answer, solution_evidence
@@ -151,7 +151,7 @@ class Verifier:
         # called correct ("4.50" alone, "Four pens cost 5 dollars")
         nothing_checked = not with_ref and not any(c.ok is not None for c in ev.checks)
         # ... and a number the problem gives that no step uses: the work may not be finished
-        unused = None if with_ref else _unused_given(problem, steps)
+        unused = None if with_ref else _unused_given(problem, ev.checks)
         if first is None:
             label = "unsure" if p_wrong > UNSURE_LOW or nothing_checked or unused is not None else "correct"
         else:
@@ -262,11 +262,12 @@ def _step_values(text: str) -> list[float]:
     return vals
 
 
-def _unused_given(problem: Problem, steps: Sequence[Step]) -> float | None:
-    """The first number the problem writes that no step writes, ignoring the common constants
-    a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years; ``None``
-    when every one is used."""
-    written = [v for s in steps for v in numbers_in(s.text)]
+def _unused_given(problem: Problem, checks: Sequence[StepCheck]) -> float | None:
+    """The first number the problem writes that no step writes (``checks``: the steps'
+    mathcheck results, whose ``values`` are the numbers written), ignoring the common
+    constants a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years;
+    ``None`` when every one is used."""
+    written = [v for c in checks for v in c.values]
     for q in numbers_in(problem.text):
         if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
