@@ -39,6 +39,18 @@ def test_percent_taken_as_a_divisor():
     assert find(2, "80 / 20 = 4", "There are 80 students in teams of 20. 20% of them play chess.") is None
 
 
+def test_minutes_taken_as_hundredths_of_an_hour():
+    ride = "Ann rode for 2 hours and then 30 minutes more. How long did she ride in hours?"
+    m = find(1, "2 hours + 30 minutes = 2.30 hours", ride)
+    assert m is not None and m.name == "minutes as hundredths"
+    assert "60 minutes" in m.explanation and "30 minutes" in m.hint
+    assert "2.5" not in m.hint                                             # no corrected value
+    assert find(1, "150 minutes = 2.30 hours", ride).name == "minutes as hundredths"
+    assert find(1, "2 hours + 30 minutes = 2.5 hours", ride) is None        # right
+    assert find(1, "2 hours + 30 minutes = 2.40 hours", ride) is None       # a slip, not the pattern
+    assert find(1, "2 hours + 30 minutes = 32 minutes", ride) is None
+
+
 def test_the_verdict_and_the_concept_hint_name_the_misconception():
     from tutor.hints.fallback import fallback_hint
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tutor.mathcheck import check_step
-from tutor.units import conversions, factor
+from tutor.units import conversions, factor, unit_sums
 
 
 def test_factors_within_one_system_only():
@@ -55,3 +55,40 @@ def test_a_whole_number_conversion_must_be_exact():
     assert check_step("135 minutes is 2 hours", 1).ok is False
     assert check_step("135 minutes is 2.25 hours", 1).ok is True
     assert check_step("100 minutes = 1.67 hours", 1).ok is True   # rounded to the places written
+
+
+@pytest.mark.parametrize("text,ok,expected", [
+    # amounts in mixed units are summed as quantities, not as bare numbers
+    ("He ran 1 hour - 20 minutes = 40 minutes.", True, None),
+    ("2 hours + 30 minutes = 150 minutes", True, None),
+    ("$2 + 50 cents = $2.50", True, None),
+    ("3 feet + 6 inches = 42 inches", True, None),
+    ("1 kg + 200 g = 1200 g", True, None),
+    ("2 hours + 15 minutes = 2.25 hours", True, None),
+    ("2 hours + 20 minutes = 2.33 hours", True, None),       # rounded to the places written
+    ("30 minutes + 1 hour = 1.5 hours per day", True, None),  # the result may be a rate
+    ("2 hours + 30 minutes = 32 minutes", False, 150.0),
+    ("She spends 2 hours + 30 minutes = 2.30 hours", False, 2.5),  # minutes are not hundredths
+])
+def test_sums_in_mixed_units_are_checked(text, ok, expected):
+    check = check_step(text, 1)
+    assert check.ok is ok
+    assert [e.expected for e in check.equations] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "3 hours + 4 hours = 7 hours",                                 # one unit: plain arithmetic
+    "5 hours x 60 minutes + 40 minutes + 70 minutes = 410 minutes",  # part of a longer computation
+    "1 hour + 20 minutes = 80 minutes x 3",
+    "1 mile + 1 km = 2 km",                                        # across systems
+    "60 km/h + 5 km = 3 km",
+])
+def test_what_is_not_a_sum_in_mixed_units(text):
+    assert unit_sums(text) == []
+
+
+def test_a_mixed_unit_sum_does_not_hide_a_wrong_plain_step():
+    # the unit reading replaces only the equation it explains
+    check = check_step("1 hour - 20 minutes = 40 minutes, and 3 + 4 = 8", 1)
+    assert check.ok is False
+    assert [e.ok for e in check.equations] == [False, True]

@@ -26,7 +26,7 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
-from tutor.units import conversions
+from tutor.units import conversions, unit_sums
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -473,6 +473,16 @@ def check_step(text: str, number: int) -> StepCheck:
             text=f"{_quantity(conv.left, conv.left_unit)} = {_quantity(conv.right, conv.right_unit)}",
             lhs_value=float(conv.expected), rhs_value=float(conv.right), ok=ok,
             expected=None if ok else float(conv.expected)))
+    for us in unit_sums(_separators(body)):
+        # "1 hour - 20 minutes = 40 minutes": the chain read 1 - 20 = 40, blind to the units
+        equations = [e for e in equations
+                     if not (e.lhs_value is not None and e.rhs_value is not None
+                             and math.isclose(e.lhs_value, float(us.plain), abs_tol=1e-9)
+                             and math.isclose(e.rhs_value, float(us.result), abs_tol=1e-9))]
+        ok = us.expected == us.result or (
+            us.result.denominator != 1 and values_match(float(us.expected), float(us.result), _plain(us.result)))
+        equations.append(Equation(text=us.text, lhs_value=float(us.expected), rhs_value=float(us.result),
+                                  ok=ok, expected=None if ok else float(us.expected)))
     checked = [e.ok for e in equations if e.ok is not None]
     ok = None if not checked else all(checked)
     return StepCheck(step_number=number, equations=equations, values=numbers_in(body), ok=ok)

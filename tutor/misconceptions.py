@@ -9,7 +9,9 @@ problem text. They are well-documented error patterns of school mathematics:
   "Fractions: the new frontier for theories of numerical development", Trends in Cognitive
   Sciences 17(1), 2013);
 * a common denominator without renamed numerators (3/4 + 2/3 = 5/12);
-* taking p % of a number by dividing by p (25 % of 80 as 80 ÷ 25).
+* taking p % of a number by dividing by p (25 % of 80 as 80 ÷ 25);
+* minutes written as hundredths of an hour (2 hours 30 minutes as 2.30 hours), the base-10
+  reading of a base-60 unit.
 
 Used only for a step the verifier already flagged: nothing here decides that a step is wrong.
 Layer 3 (pure functions over text).
@@ -30,6 +32,8 @@ _TWO_FRACTIONS = re.compile(rf"^\(?{_NUM}/{_NUM}\)?([-+])\(?{_NUM}/{_NUM}\)?$")
 _ONE_FRACTION = re.compile(rf"^\(?{_NUM}/{_NUM}\)?$")
 _DIVISION = re.compile(rf"^\(?{_NUM}\)?/\(?{_NUM}\)?$")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
+#: A checked amount whose result is in hours ("2 hours + 30 minutes = 2.30 hours").
+_IN_HOURS = re.compile(r"=\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
 #: The category a misconception files the error under: an idea was missed, not a slip made.
 CATEGORY = "Missing / Wrong factual knowledge"
 
@@ -40,7 +44,7 @@ class Misconception:
 
     Attributes:
         name: short id (``"fractions added across"``, ``"common denominator only"``,
-            ``"percent as divisor"``).
+            ``"percent as divisor"``, ``"minutes as hundredths"``).
         explanation: one or two sentences for the verdict (names the step).
         hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
     """
@@ -98,6 +102,18 @@ def find(step_number: int, step_text: str, problem_text: str,
                 f"In step {k}, {base} is divided by {p}, but {p}% means {p} out of every 100: taking "
                 f"{p}% of a number is not the same as dividing it by {p}.",
                 f"In step {k}, you divided {base} by {p}. What does {p}% mean? How many out of every 100?")
+    for eq in equations:
+        if eq.ok is not False or eq.expected is None or eq.rhs_value is None or not _IN_HOURS.search(eq.text):
+            continue
+        whole = math.floor(eq.expected)
+        minutes = round((eq.expected - whole) * 60, 6)
+        if 0 < minutes < 60 and minutes.is_integer() and math.isclose(eq.rhs_value, whole + minutes / 100):
+            m = int(minutes)
+            return Misconception(
+                "minutes as hundredths",
+                f"In step {k}, {m} minutes was written as .{m:02d} of an hour, but an hour has 60 minutes, "
+                "not 100.",
+                f"In step {k}, how many minutes make one hour? So what part of an hour is {m} minutes?")
     return None
 
 

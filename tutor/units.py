@@ -54,7 +54,8 @@ _NUM = r"(\d+(?:\.\d+)?|\.\d+)"
 _UNIT = "|".join(sorted((re.escape(u) for u in _TABLE if u != "$"), key=len, reverse=True))
 # a quantity: "$5", "5 dollars", "2 m" (not "2 m²", "60 km/h", "5 m per second": areas and
 # rates are other units)
-_QUANTITY = (rf"(?:\$\s?{_NUM}|{_NUM}\s?({_UNIT})(?![\w²³^])(?!\s*(?:/|per\b|squared|cubed)))")
+_AMOUNT = rf"(?:\$\s?{_NUM}|{_NUM}\s?({_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed)))"
+_QUANTITY = rf"(?:{_AMOUNT}(?!\s*(?:/|per\b)))"
 # both sides stand alone: in "1 hour x 5 days = 5 hours" or "8 weeks - 1 week = 7 weeks" the
 # quantity before "=" is the end of a computation, not the thing converted
 _NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
@@ -122,4 +123,61 @@ def conversions(text: str) -> list[Conversion]:
         right = Fraction(dollars_b if dollars_b is not None else num_b)
         approximate = bool(re.search(r"(?i)about|approximately|≈", m.group()))
         out.append(Conversion(left, unit_a, right, unit_b, left * f, approximate))
+    return out
+
+
+@dataclass(frozen=True)
+class UnitSum:
+    """A sum or difference of amounts in different units of one kind: "2 hours + 30 minutes
+    = 150 minutes", "$2 + 50 cents = $2.50".
+
+    Attributes:
+        terms: the signed amounts as written (``-20`` for "- 20 minutes").
+        plain: the terms' plain sum, as a unit-blind reading gets it (52 for "$2 + 50 cents").
+        result: the written result, in ``result_unit``.
+        expected: the terms converted to ``result_unit`` and summed, exactly.
+        text: the sum as written.
+    """
+
+    terms: tuple[Fraction, ...]
+    plain: Fraction
+    result: Fraction
+    result_unit: str
+    expected: Fraction
+    text: str
+
+
+_TERM = re.compile(rf"(?i)([-+])?\s*{_QUANTITY}")
+# two or more amounts joined by + or -, then "=" (or "is") and the result; not part of a
+# longer computation on either side ("5 hours x 60 minutes + 40 minutes = ..."); the result
+# may be a rate ("30 minutes + 1 hour = 1.5 hours per day")
+_SUM = re.compile(rf"(?i){_NOT_AFTER_OPERATION}{_QUANTITY}(?:\s*[-+]\s*{_QUANTITY})+"
+                  rf"\s*(?:=|is\s+equal\s+to|equals|is|makes)\s*{_AMOUNT}"
+                  r"(?!\s*[-+*×÷\d])(?!\s*/\s*[\d(])(?!\s+(?:x|times|by)\b)")
+
+
+def _amount(m: re.Match) -> tuple[Fraction, str]:
+    dollars, num, unit = m.group(2), m.group(3), m.group(4)
+    return (Fraction(dollars), "$") if dollars is not None else (Fraction(num), unit)
+
+
+def unit_sums(text: str) -> list[UnitSum]:
+    """Sums and differences of amounts in mixed units stated in ``text`` (digits, thousands
+    separators removed), e.g. ``"1 hour - 20 minutes = 40 minutes"``: only where every amount
+    carries a known unit, all of one kind and system, and at least two units differ (a sum in
+    one unit is plain arithmetic, checked as such)."""
+    out = []
+    for m in _SUM.finditer(text):
+        if any(len(n) > _MAX_DIGITS for n in re.findall(r"\d[\d.]*", m.group())):
+            continue
+        amounts = [( -1 if t.group(1) == "-" else 1, *_amount(t)) for t in _TERM.finditer(m.group())]
+        *terms, (_, result, result_unit) = amounts
+        units = {u.lower() for _, _, u in amounts}
+        factors = [factor(u, result_unit) for _, _, u in terms]
+        if len(units) < 2 or any(f is None for f in factors):
+            continue
+        expected = sum((s * x * f for (s, x, _), f in zip(terms, factors)), Fraction(0))
+        plain = sum((s * x for s, x, _ in terms), Fraction(0))
+        out.append(UnitSum(tuple(s * x for s, x, _ in terms), plain, result, result_unit,
+                           expected, m.group().strip()))
     return out
