@@ -378,6 +378,21 @@ def test_without_a_reference_an_unused_given_number_makes_the_work_unsure(verifi
     v = verifier.verify(problem, parse_solution("4 x 12 = 48"))
     assert (v.label, v.first_error_step) == ("unsure", None)
     assert v.explanation == "The problem gives 15, but no step uses it yet. Is the solution finished?"
+    assert v.unused_given == "15"
+    # the hint asks where the left-out number belongs, not how a right value was got
+    from tutor.hints import HintLadder
+
+    (hint,) = HintLadder(None).build(problem, parse_solution("4 x 12 = 48"), v)
+    assert hint.kind == "explain" and "Where does 15 belong" in hint.text and "48" not in hint.text
+
+    class Talkative:  # a model whose question would pass the guards but miss the point
+        name = "fake"
+
+        def stream(self, prompt, max_new_tokens=60, stop=()):
+            yield "Can you explain in your own words how you got 48?"
+
+    (hint,) = HintLadder(Talkative()).build(problem, parse_solution("4 x 12 = 48"), v)
+    assert "Where does 15 belong" in hint.text
     assert verifier.verify(problem, parse_solution("4 x 12 = 48\n48 - 15 = 33")).label == "correct"
     # constants (4 of "4 bags") and years may stay implicit
     assert verifier.verify(Problem("In 2020, Ana read 4 books of 30 pages each. How many pages?"),

@@ -169,6 +169,8 @@ class Verdict(_Record):
             (privileged: never shown to the student below the bottom-out hint).
         found_value: the value the student wrote in the first wrong step, when known.
         quantities: quantities (numbers as text, or names) involved in the first wrong step.
+        unused_given: a number the problem gives that no step uses, as text (``"15"``), when
+            that is what makes an ``unsure`` verdict (checked without a reference only).
         evidence: free-form evidence by source (``"mathcheck"``, ``"reference"``, ``"model"``)
             for teachers and debugging.
     """
@@ -182,6 +184,7 @@ class Verdict(_Record):
     expected_value: str | None = None
     found_value: str | None = None
     quantities: list[str] = field(default_factory=list)
+    unused_given: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
 
 

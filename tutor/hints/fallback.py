@@ -183,6 +183,9 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Try this: what would change in your work if {qq} in the problem were twice as big?"
         yield "Try this: can you check your answer by working backwards from your last step?"
     elif kind == "explain":
+        if verdict.unused_given:  # the doubt is a given number the work leaves out
+            u = verdict.unused_given
+            yield f"The problem also tells you {u}. Where does {u} belong in your work? Is your solution finished?"
         for qq in qs[:3]:
             yield f"I am not sure about step {k} yet. Can you explain in your own words how you got {qq}?"
         yield f"I am not sure about step {k} yet. Can you explain in your own words what you did there?"

@@ -180,7 +180,8 @@ class Verifier:
         elif nothing_checked:
             verdict.explanation = NOTHING_CHECKED
         elif label == "unsure" and unused is not None:
-            verdict.explanation = (f"The problem gives {_fmt(unused)}, but no step uses it yet. "
+            verdict.unused_given = _fmt(unused)
+            verdict.explanation = (f"The problem gives {verdict.unused_given}, but no step uses it yet. "
                                    "Is the solution finished?")
         if label != "incorrect":
             # also under an "unsure": a conclusion without the reference answer is wrong
