@@ -83,3 +83,31 @@ def test_every_bank_problem_accepts_its_own_reference_solution(verifier):
         work = "\n".join(p.reference_solution)
         assert verdict(verifier, p, work).label == "correct", p.id
         assert verdict(verifier, replace(p, reference_solution=None, final_answer=None), work).label != "incorrect", p.id
+
+
+@pytest.mark.parametrize("problem,reference,solution", [
+    # a negative answer, written with a minus sign (ASCII or Unicode)
+    ("Solve 2x + 13 = 3.", ["2x = -10", "x = -5"], "2x = 3 - 13 = -10\nx = -5"),
+    ("It was 4 degrees and the temperature fell 10 degrees. What is it now?", ["4 - 10 = -6"],
+     "4 - 10 = −6\nIt is −6 degrees."),
+    # a percent that answers a question the reference answers with a share
+    ("7 of 20 marbles are red. What percent are red?", ["7/20 = 0.35"], "7 ÷ 20 = 0.35\nSo 35% are red."),
+    # a fraction said in words
+    ("Ana ate 3/8 of a pizza and Ben ate 1/4 of it. How much did they eat together?",
+     ["3/8 + 1/4 = 5/8"], "3/8 + 2/8 = 5/8\nThey ate five eighths of the pizza."),
+    # an area unit written with a power
+    ("A square garden has side 9 ft. What is its area?", ["9^2 = 81 ft^2"], "9 × 9 = 81\nThe area is 81 ft²."),
+    # the answer, then the same amount in other units
+    ("Lunch is 45 minutes and recess is 50 minutes. How many minutes is that in all?",
+     ["45 + 50 = 95", "95 minutes"], "45 + 50 = 95 minutes\n95 minutes = 1 hour 35 minutes"),
+    ("Zoe has 3 quarters, 4 dimes and 2 nickels. How much money is that?",
+     ["3 x 25 + 4 x 10 + 2 x 5 = 125 cents"], "75 + 40 + 10 = 125 cents = $1.25"),
+])
+def test_right_answers_in_other_forms_are_not_accused(verifier, problem, reference, solution):
+    v = verdict(verifier, Problem(problem, reference_solution=reference), solution)
+    assert v.label == "correct", v.explanation
+
+
+def test_a_wrong_sign_is_still_wrong(verifier):
+    v = verdict(verifier, Problem("Solve 2x + 13 = 3.", reference_solution=["2x = -10", "x = -5"]), "x = 5")
+    assert v.label == "incorrect"

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tutor.mathcheck import check_step, equivalent_equations, numbers_in
+from tutor.mathcheck import answer_value, check_step, equivalent_equations, numbers_in
 
 
 @pytest.mark.parametrize("text", [
@@ -199,3 +199,37 @@ def test_solved_unknowns_keep_the_equation_numbers_and_skip_huge_powers():
 ])
 def test_a_computation_said_to_be_a_value_or_another_computation(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text,ok", [
+    # a share turned into a percent by its factor 100
+    ("0.35 × 100 = 35%", True),
+    ("7 ÷ 20 × 100 = 35%", True),
+    ("0.35 x 100 = 40%", False),
+    # "out of" is a fraction of a whole
+    ("50 out of 200 = 25%", True),
+    ("45 out of 50 = 80%", False),
+    # an estimate rounds on purpose; the exact part after it is still checked
+    ("398 + 212 ≈ 400 + 200 = 600", True),
+    ("48 × 21 ≈ 50 × 20 = 1000", True),
+    ("398 + 212 ≈ 400 + 200 = 700", False),
+    ("10/3 ≈ 4.5", False),
+    # the cent sign is a unit
+    ("8 × 25¢ = $2.00", True),
+    ("$6 ÷ 12 = 50¢", True),
+    # a label's number is not a result ("Test 2 = 45 + 38"); a large number set equal to a
+    # computation still is
+    ("Test 1 + Test 2 = 45 + 38 = 83", True),
+    ("187 = 13 x 14", False),
+    # a power on a length unit makes an area, not a square of the number
+    ("A = 12 × 8 = 96 ft²", True),
+])
+def test_written_forms_that_are_right(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+def test_a_unit_power_is_not_a_number():
+    assert numbers_in("The area is 49 cm²") == [49.0]
+    assert numbers_in("27 m³ of sand") == [27.0]
+    assert answer_value("The area is 81 ft^2") == 81.0
+    assert numbers_in("x^2 = 49") == [2.0, 49.0]  # a variable's power stays a number

@@ -26,11 +26,22 @@ def test_factors_within_one_system_only():
     ("5 kg = 500 g", False, 5000.0),
     ("4 feet = 48 inches", True, None),
     ("1,000 m = 1 km", True, None),
+    # an amount in two or three units is one quantity
+    ("165 minutes = 2 hours 45 minutes", True, None),
+    ("1.75 hours is 1 hour 45 minutes", True, None),
+    ("1 hour and 45 minutes = 105 minutes", True, None),
+    ("2 kg 350 g = 2350 g", True, None),
+    ("5 ft 3 in = 63 in", True, None),
+    ("3 hours 20 minutes = 3 1/3 hours", True, None),
+    ("1 hour 20 minutes = 1.33 hours", True, None),
+    ("1 hour 20 minutes = 120 minutes", False, 80.0),
+    ("8 oz = ½ lb", None, None),   # a fraction of a unit: not read, and not called wrong
 ])
 def test_stated_conversions_are_checked(text, ok, expected):
     check = check_step(text, 1)
     assert check.ok is ok
     assert [e.expected for e in check.equations] == [expected]
+    assert all(e.text.strip() for e in check.equations)
 
 
 @pytest.mark.parametrize("text", [
@@ -40,8 +51,6 @@ def test_stated_conversions_are_checked(text, ok, expected):
     "60 km/h = 1 km/min",                                     # rates and areas are other units
     "2 m² = 200 cm²",
     "1 mile = 1.6 km",
-    "165 minutes = 2 hours 45 minutes",                      # a two-unit amount
-    "1.75 hours is 1 hour 45 minutes",
     "She walks 30 minutes a day, so 4 days is 120 minutes",  # after a rate: a product
     "3 hours is 30 minutes more than 2.5 hours",             # a comparison
     "9" * 400 + " km = 1 m",                                  # no school amount
@@ -69,6 +78,15 @@ def test_a_whole_number_conversion_must_be_exact():
     ("30 minutes + 1 hour = 1.5 hours per day", True, None),  # the result may be a rate
     ("2 hours + 30 minutes = 32 minutes", False, 150.0),
     ("She spends 2 hours + 30 minutes = 2.30 hours", False, 2.5),  # minutes are not hundredths
+    ("1 hour − 20 minutes = 40 minutes", True, None),          # a Unicode minus
+    ("2 L − 750 mL = 1.25 L", True, None),
+    ("2 hours plus 30 minutes is 150 minutes", True, None),    # operations in words
+    ("5 dollars minus 85 cents is 4.15 dollars", True, None),
+    ("$7.50 minus 3 dollars is $4.50", True, None),
+    ("1 h 20 min + 50 min = 130 min", True, None),             # a two-unit term
+    ("1 hour 20 minutes + 50 minutes = 2 hours 10 minutes", True, None),
+    ("2 hours + 30 minutes = 2 1/2 hours", True, None),
+    ("$7.50 minus 3 dollars is $5.50", False, 4.5),
 ])
 def test_sums_in_mixed_units_are_checked(text, ok, expected):
     check = check_step(text, 1)
@@ -82,6 +100,7 @@ def test_sums_in_mixed_units_are_checked(text, ok, expected):
     "1 hour + 20 minutes = 80 minutes x 3",
     "1 mile + 1 km = 2 km",                                        # across systems
     "60 km/h + 5 km = 3 km",
+    "He ran 2 miles, 3 miles and 4 miles = 9 miles",             # a list, not one amount
 ])
 def test_what_is_not_a_sum_in_mixed_units(text):
     assert unit_sums(text) == []

@@ -26,7 +26,7 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
-from tutor.units import conversions, unit_sums
+from tutor.units import LENGTH_UNITS, conversions, unit_sums
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,9 @@ _LATEX = [
 #: Passes over :data:`_LATEX`: each pass rewrites the innermost ``\frac{}{}`` of nested ones.
 _LATEX_PASSES = 4
 _ANNOTATION = re.compile(r"<<([^<>]*)>>")
+# "49 cm²", "81 ft^2", "27 m³": the power belongs to the unit (an area, a volume), not the number
+_UNIT_POWER = re.compile(r"(?i)(?<=\d)(\s*(?:%s))\s*(?:(²|\^\s*2)|(³|\^\s*3))(?!\d)"
+                         % "|".join(sorted(map(re.escape, LENGTH_UNITS), key=len, reverse=True)))
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d]|,\d)")
 # "$80 000": a space groups thousands only after a currency sign (elsewhere "5 100" may be two numbers)
 _SPACE_THOUSANDS = re.compile(r"(?<=[$£€])([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.,]\d)")
@@ -131,6 +134,8 @@ _WORD_OPS = [
     (re.compile(r"(?i)\ba\s+third\s+of\s+(?=[$(]?\d)"), "(1/3)*"),
     (re.compile(r"(?i)\ba\s+quarter\s+of\s+(?=[$(]?\d)"), "(1/4)*"),
     (re.compile(r"(?i)\s+minus\s+(?=[$(]?\d)"), " - "),
+    # "45 out of 50": a fraction of a whole (a score, a share)
+    (re.compile(r"(?i)(?<![\d./])(\d+(?:\.\d+)?)\s+out\s+of\s+(\d+(?:\.\d+)?)(?![\d.]|\s*[*/^])"), r"(\1/\2)"),
     (re.compile(r"(?i)\s+(?:equals|is equal to|makes)\s+(?=[$(]?\d)"), " = "),
     # "48 + 12 is 60": a bare "is" states a result only right after a computation that starts
     # a clause ("the remainder of 2004 / 12 is 0", "(a + 3)^2 is 0", "31^2 is 600 greater than"
@@ -142,11 +147,41 @@ _WORD_OPS = [
     (re.compile(_CLAUSE_COMPUTATION_IS + r"(?=[$(]?\s*\d[\d.,\s()]*[-+*/^][\d.,\s()+*/^-]*=)"), r"\1 = "),
 ]
 #: Unit factors a correct result may differ by when the step converts units (cents -> $).
-_CONVERSIONS = ((re.compile(r"(?i)cent"), (100,)),
+_CONVERSIONS = ((re.compile(r"(?i)cent|¢"), (100,)),
                 (re.compile(r"(?i)min|hour|\bhr|sec\b|second|\bs\b"), (60, 3600)),
                 (re.compile(r"(?i)gram|met(er|re)|\bkg\b|\bkm\b|\bml\b|lit(er|re)"), (1000,)),
                 (re.compile(r"(?i)\bcm\b|centimet"), (100,)))
 _MAX_UNIT_WORDS = 4
+
+
+_AMOUNT_OPS = [(re.compile("[−–—]"), "-"), (re.compile(r"(?i)\s+plus\s+(?=[$\d])"), " + "),
+               (re.compile(r"(?i)\s+minus\s+(?=[$\d])"), " - ")]
+
+
+def _amounts_text(text: str) -> str:
+    """Text for the unit readers (:mod:`tutor.units`): separators read, minus signs and the
+    words "plus" / "minus" between amounts as ``+`` / ``-``."""
+    text = _separators(text)
+    for pat, rep in _AMOUNT_OPS:
+        text = pat.sub(rep, text)
+    return text
+
+
+def _numbers_within(numbers: list[float], span: list[float]) -> bool:
+    """Whether every number of ``numbers`` (with repeats) is one of ``span``'s."""
+    rest = list(span)
+    for x in numbers:
+        j = next((k for k, y in enumerate(rest) if math.isclose(x, y, abs_tol=1e-9)), None)
+        if j is None:
+            return False
+        rest.pop(j)
+    return bool(numbers)
+
+
+def _unit_powers(text: str) -> str:
+    """``"49 cm²"`` -> ``"49 cm squared"``: a power written on a length unit names an area or a
+    volume; read as math it would square the number."""
+    return _UNIT_POWER.sub(lambda m: m.group(1) + (" squared" if m.group(2) else " cubed"), text)
 
 
 def _separators(text: str) -> str:
@@ -189,6 +224,7 @@ def normalize_math(text: str) -> str:
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
     text = LIST_BULLET.sub("", _math_delimiters(words_to_digits(text)))
+    text = _unit_powers(text)
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
     # "3½" is 3 + 1/2, not 3 x 1/2; written as "1 1/2" is (MIXED_FORM)
@@ -217,7 +253,7 @@ def numbers_in(text: str) -> list[float]:
     """Numbers written in ``text``, in order of appearance (as written: ``20%`` gives 20.0,
     ``$1,200`` gives 1200.0, ``1/2`` gives 1.0 and 2.0, ``½`` gives 1.0 and 2.0, ``forty-eight``
     gives 48.0, see :func:`tutor.numwords.words_to_digits`)."""
-    text = words_to_digits(text)
+    text = _unit_powers(words_to_digits(text))
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
     text = _latex(text)
@@ -378,6 +414,16 @@ def _is_literal(expr: str) -> bool:
     return bool(re.fullmatch(r"\(?-?(\d+(\.\d+)?|\.\d+)(/100)?\)?", expr))
 
 
+_APPROX = re.compile(r"[≈≒]|\\approx\b|(?i:\b(?:approximately|roughly|estimate[ds]?|estimation)\b)")
+_PERCENT_LITERAL = re.compile(r"\(\d+(?:\.\d+)?/100\)")
+_SIMPLE_FRACTION = re.compile(r"\((?:\d+\+)?\d+/\d+\)|\d+/\d+")
+
+
+def _is_amount(expr: str) -> bool:
+    """A written amount: a literal, or a fraction or mixed number (``(1/2)``, ``(1+1/2)``)."""
+    return _is_literal(expr) or bool(_SIMPLE_FRACTION.fullmatch(expr))
+
+
 def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
     out: list[Equation] = []
     vals = [evaluate(p) for p in parts]
@@ -402,8 +448,17 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                 out.append(Equation(text=f"{a}={lead.group()}", lhs_value=float(va),
                                     rhs_value=float(lead.group()), ok=True))
                 continue
-        if not ok and _is_literal(a) and _is_literal(b) and "/100" not in a + b:
-            # "$1 = 100 cents", "1 hour = 60 minutes": a statement of units, not a computation
+        if not ok and _is_literal(a) and _is_amount(b) and "/100" not in a + b:
+            # "$1 = 100 cents", "1 hour = 60 minutes", "8 oz = ½ lb": a statement of units,
+            # not a computation
+            out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
+            continue
+        if not ok and _PERCENT_LITERAL.fullmatch(b) and values_match(float(va), float(vb) * 100, b[1:-5]):
+            ok = True  # "0.35 x 100 = 35%": a share turned into a percent by its factor 100
+        if not ok and i == 0 and re.fullmatch(r"\(?(?:[1-9]|1[0-2])\)?", a) and not _is_amount(b):
+            # "Test 1 + Test 2 = 45 + 38", "AC^2 = 9 + 25": a small whole number left of a
+            # computation is a label, an index or an exponent whose name was dropped, not a
+            # result worked out wrong (a larger one, "187 = 13 x 14", is still checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         if not ok and "/" in a and _is_literal(b) and float(vb) == math.floor(float(va)):
@@ -461,40 +516,47 @@ def check_step(text: str, number: int) -> StepCheck:
             parts = [p for p in seg.split("=") if p]
             if len(parts) >= 2:
                 equations += _check_chain(parts, body)
-    for conv in conversions(_separators(body)):
-        # "2 m = 200 cm": the chain read 2 = 200 and could only guess at the unit factor
-        equations = [e for e in equations if (e.lhs_value, e.rhs_value) != (float(conv.left), float(conv.right))]
-        # a whole number written for a conversion must be exact ("135 minutes is 2 hours" is
-        # not rounding); decimals may be rounded to the places written ("100 min = 1.67 h")
-        ok = conv.expected == conv.right or (
-            conv.right.denominator != 1 and values_match(float(conv.expected), float(conv.right), _plain(conv.right))
-        ) or (conv.approximate and math.isclose(float(conv.expected), float(conv.right), rel_tol=0.05))
-        equations.append(Equation(
-            text=f"{_quantity(conv.left, conv.left_unit)} = {_quantity(conv.right, conv.right_unit)}",
-            lhs_value=float(conv.expected), rhs_value=float(conv.right), ok=ok,
-            expected=None if ok else float(conv.expected)))
-    for us in unit_sums(_separators(body)):
-        # "1 hour - 20 minutes = 40 minutes": the chain read 1 - 20 = 40, blind to the units
-        equations = [e for e in equations
-                     if not (e.lhs_value is not None and e.rhs_value is not None
-                             and math.isclose(e.lhs_value, float(us.plain), abs_tol=1e-9)
-                             and math.isclose(e.rhs_value, float(us.result), abs_tol=1e-9))]
-        ok = us.expected == us.result or (
-            us.result.denominator != 1 and values_match(float(us.expected), float(us.result), _plain(us.result)))
-        equations.append(Equation(text=us.text, lhs_value=float(us.expected), rhs_value=float(us.result),
-                                  ok=ok, expected=None if ok else float(us.expected)))
+    amounts = _amounts_text(body)
+    # "2 m = 200 cm", "1 hour - 20 minutes = 40 minutes": the chain read 2 = 200 and 1 - 20 =
+    # 40, blind to the units; the unit reading replaces what the chain read of those numbers
+    for text_, exact, written, approximate in (
+            [(c.text, c.expected, c.right, c.approximate) for c in conversions(amounts)]
+            + [(u.text, u.expected, u.result, False) for u in unit_sums(amounts)]):
+        span = numbers_in(text_)
+        equations = [e for e in equations if not _numbers_within(numbers_in(e.text), span)]
+        # a whole number written for a quantity must be exact ("135 minutes is 2 hours" is not
+        # rounding); decimals may be rounded to the places written ("100 min = 1.67 h")
+        ok = exact == written or (
+            written.denominator != 1 and values_match(float(exact), float(written), _plain(written))
+        ) or (approximate and math.isclose(float(exact), float(written), rel_tol=0.05))
+        equations.append(Equation(text=text_, lhs_value=float(exact), rhs_value=float(written), ok=ok,
+                                  expected=None if ok else float(exact)))
+    if _APPROX.search(text):
+        # "398 + 212 ≈ 400 + 200 = 600": an estimate rounds on purpose; a side within a tenth
+        # of the other is not a wrong calculation
+        equations = [Equation(text=e.text, lhs_value=e.lhs_value, rhs_value=e.rhs_value, ok=None)
+                     if e.ok is False and e.lhs_value and e.rhs_value is not None
+                     and abs(e.lhs_value - e.rhs_value) <= 0.1 * abs(e.lhs_value) else e
+                     for e in equations]
     checked = [e.ok for e in equations if e.ok is not None]
     ok = None if not checked else all(checked)
     return StepCheck(step_number=number, equations=equations, values=numbers_in(body), ok=ok)
 
 
-def _quantity(x: Fraction, unit: str) -> str:
-    return f"${_plain(x)}" if unit == "$" else f"{_plain(x)} {unit}"
-
-
 def _plain(x: Fraction) -> str:
     """A value as a person writes it: ``2``, ``2.5``, ``0.333333``."""
     return f"{float(x):.6f}".rstrip("0").rstrip(".") if x.denominator != 1 else str(x.numerator)
+
+
+def converted_from(text: str) -> list[float]:
+    """The values a step rightly restates in another unit ("125 cents = $1.25" -> [125],
+    "95 minutes = 1 hour 35 minutes" -> [95]): the same amount, not a new result."""
+    out = []
+    for conv in conversions(_amounts_text(words_to_digits(text))):
+        if conv.expected == conv.right or (conv.right.denominator != 1 and values_match(
+                float(conv.expected), float(conv.right), _plain(conv.right))):
+            out.append(float(conv.left))
+    return out
 
 
 def answer_value(text: str) -> float | None:

@@ -50,21 +50,83 @@ _add("time", 604800, "week", "weeks")
 _add("money", 1, "cent", "cents", "¢")
 _add("money", 100, "dollar", "dollars", "$")
 
-_NUM = r"(\d+(?:\.\d+)?|\.\d+)"
+#: Unit words of length, as written ("cm", "feet"): squared or cubed, they name an area or volume.
+LENGTH_UNITS = tuple(u for u, (system, _) in _TABLE.items() if system.endswith("length"))
+
+# a whole, decimal, fraction or mixed number ("2 1/2 hours")
+_NUM = r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = "|".join(sorted((re.escape(u) for u in _TABLE if u != "$"), key=len, reverse=True))
-# a quantity: "$5", "5 dollars", "2 m" (not "2 m²", "60 km/h", "5 m per second": areas and
-# rates are other units)
-_AMOUNT = rf"(?:\$\s?{_NUM}|{_NUM}\s?({_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed)))"
+# one amount: "$5", "5 dollars", "2 m" (not "2 m²": an area is another unit)
+_PART = rf"(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed)))"
+# a quantity: one amount, or up to three of one kind ("2 hours 45 minutes", "5 ft 3 in")
+_AMOUNT = rf"(?:{_PART}(?:\s*(?:and\s+)?{_NUM}\s?(?:{_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed))){{0,2}})"
+# ... not a rate ("60 km/h", "5 m per second")
 _QUANTITY = rf"(?:{_AMOUNT}(?!\s*(?:/|per\b)))"
+_PART_VALUE = re.compile(rf"(?i)\$\s?({_NUM})|({_NUM})\s?({_UNIT})(?![\w²³^])")
 # both sides stand alone: in "1 hour x 5 days = 5 hours" or "8 weeks - 1 week = 7 weeks" the
 # quantity before "=" is the end of a computation, not the thing converted
 _NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
-# ... nor a part of a two-unit amount ("2 hours 45 minutes") or of a comparison ("is 30
-# minutes more than")
+# ... nor the end of a longer quantity ("45 minutes" of "1 hour 45 minutes")
+_PART_BEFORE = re.compile(rf"(?i)(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT}))\s*(?:and\s+)?$")
+# ... nor a comparison ("is 30 minutes more than")
 _NOT_BEFORE_OPERATION = (r"(?!\s*[-+*/×÷])(?!\s+(?:x|times|by)\b)(?!\s*(?:and\s+)?\d)"
                          r"(?!\s+(?:more|less|longer|shorter|fewer|greater|than|after|before|left|later)\b)")
-_STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}{_QUANTITY}\s*(?:=|is\s+equal\s+to|equals|is|are|makes)\s*"
-                        rf"(?:(?:about|approximately|≈)\s*)?{_QUANTITY}{_NOT_BEFORE_OPERATION}")
+_RELATION = r"(?:=|is\s+equal\s+to|equals|is|are|makes)"
+_STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*{_RELATION}\s*"
+                        rf"(?P<approx>(?:about|approximately|≈)\s*)?(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One quantity as written, in the smallest unit it names.
+
+    Attributes:
+        value: the amount in ``unit`` ("2 hours 45 minutes" -> 165).
+        unit: its smallest unit, as written ("minutes").
+        parts: how many amounts it was written as (2 for "2 hours 45 minutes").
+    """
+
+    value: Fraction
+    unit: str
+    parts: int
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """Matches of ``pattern`` that do not start inside a longer quantity ("45 minutes" of "1
+    hour 45 minutes"); where a match's quantities do not read as one amount each, the search
+    goes on from the next character, not from its end (so "1 foot = 12 inches 8 feet = 96
+    inches" still finds the second statement)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if _PART_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.start() + 1
+
+
+def _number(text: str) -> Fraction:
+    whole, _, frac = text.strip().rpartition(" ")
+    return Fraction(whole or 0) + Fraction(frac)
+
+
+def amount(text: str) -> Amount | None:
+    """Read ``"2 hours 45 minutes"``, ``"$3.50"``, ``"2 1/2 hours"`` as one :class:`Amount`;
+    ``None`` when it is not one quantity (units of different kinds, or parts not from the
+    larger unit down, as in "2 miles, 3 miles")."""
+    parts = []
+    for m in _PART_VALUE.finditer(text):
+        if len(m.group()) > _MAX_DIGITS + 12:
+            return None
+        parts.append((_number(m.group(1)), "$") if m.group(1) is not None else (_number(m.group(2)), m.group(3)))
+    if not parts:
+        return None
+    kinds = [_TABLE[u.lower()] for _, u in parts]
+    if len({system for system, _ in kinds}) != 1 or any(b[1] >= a[1] for a, b in zip(kinds, kinds[1:])):
+        return None
+    unit = parts[-1][1]
+    base = sum((x * size for (x, _), (_, size) in zip(parts, kinds)), Fraction(0))
+    return Amount(base / kinds[-1][1], unit, len(parts))
 
 
 @dataclass(frozen=True)
@@ -74,6 +136,7 @@ class Conversion:
     Attributes:
         expected: ``left`` converted to ``right_unit``, exactly.
         approximate: the step says "about"/"approximately".
+        text: the statement as written.
     """
 
     left: Fraction
@@ -82,6 +145,7 @@ class Conversion:
     right_unit: str
     expected: Fraction
     approximate: bool
+    text: str = ""
 
 
 def factor(unit: str, to: str) -> Fraction | None:
@@ -102,27 +166,24 @@ _MAX_DIGITS = 15
 
 def conversions(text: str) -> list[Conversion]:
     """Unit conversions stated in ``text`` (digits, thousands separators removed), e.g.
-    ``"2 meters = 200 centimeters"``, ``"500 cents is $5"``; only pairs of known units of one
-    kind in one system, each a quantity on its own (not the end of a computation, not part
-    of "2 hours 45 minutes", not a comparison, not after a rate such as "30 minutes a day")."""
+    ``"2 meters = 200 centimeters"``, ``"500 cents is $5"``, ``"1 hour 20 minutes = 80
+    minutes"``; only quantities of one kind in one system, each standing on its own (not the
+    end of a computation, not a comparison, not after a rate such as "30 minutes a day")."""
     out = []
-    for m in _STATEMENT.finditer(text):
-        dollars_a, num_a, unit_a, dollars_b, num_b, unit_b = m.groups()
-        if max(len(dollars_a or num_a or ""), len(dollars_b or num_b or "")) > _MAX_DIGITS:
+    for m in _matches(_STATEMENT, text):
+        left, right = amount(m.group("left")), amount(m.group("right"))
+        if left is None or right is None:
             continue
         sentence = text[:m.start()]
         starts = [x.end() for x in _SENTENCE_START.finditer(sentence)]
         if _RATE.search(sentence[starts[-1] if starts else 0:]):
             continue
-        unit_a = "$" if dollars_a is not None else unit_a
-        unit_b = "$" if dollars_b is not None else unit_b
-        f = factor(unit_a, unit_b)
-        if f is None or unit_a.lower() == unit_b.lower():
+        f = factor(left.unit, right.unit)
+        # "3 dollars is $3": one unit spelled two ways, no conversion
+        if f is None or (f == 1 and left.parts == right.parts == 1):
             continue
-        left = Fraction(dollars_a if dollars_a is not None else num_a)
-        right = Fraction(dollars_b if dollars_b is not None else num_b)
-        approximate = bool(re.search(r"(?i)about|approximately|≈", m.group()))
-        out.append(Conversion(left, unit_a, right, unit_b, left * f, approximate))
+        out.append(Conversion(left.value, left.unit, right.value, right.unit, left.value * f,
+                              m.group("approx") is not None, m.group().strip()))
     return out
 
 
@@ -132,33 +193,24 @@ class UnitSum:
     = 150 minutes", "$2 + 50 cents = $2.50".
 
     Attributes:
-        terms: the signed amounts as written (``-20`` for "- 20 minutes").
-        plain: the terms' plain sum, as a unit-blind reading gets it (52 for "$2 + 50 cents").
         result: the written result, in ``result_unit``.
         expected: the terms converted to ``result_unit`` and summed, exactly.
         text: the sum as written.
     """
 
-    terms: tuple[Fraction, ...]
-    plain: Fraction
     result: Fraction
     result_unit: str
     expected: Fraction
     text: str
 
 
-_TERM = re.compile(rf"(?i)([-+])?\s*{_QUANTITY}")
+_TERM = re.compile(rf"(?i)([-+])?\s*({_QUANTITY})")
 # two or more amounts joined by + or -, then "=" (or "is") and the result; not part of a
 # longer computation on either side ("5 hours x 60 minutes + 40 minutes = ..."); the result
 # may be a rate ("30 minutes + 1 hour = 1.5 hours per day")
-_SUM = re.compile(rf"(?i){_NOT_AFTER_OPERATION}{_QUANTITY}(?:\s*[-+]\s*{_QUANTITY})+"
-                  rf"\s*(?:=|is\s+equal\s+to|equals|is|makes)\s*{_AMOUNT}"
+_SUM = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<terms>{_QUANTITY}(?:\s*[-+]\s*{_QUANTITY})+)"
+                  rf"\s*{_RELATION}\s*(?P<result>{_AMOUNT})"
                   r"(?!\s*[-+*×÷\d])(?!\s*/\s*[\d(])(?!\s+(?:x|times|by)\b)")
-
-
-def _amount(m: re.Match) -> tuple[Fraction, str]:
-    dollars, num, unit = m.group(2), m.group(3), m.group(4)
-    return (Fraction(dollars), "$") if dollars is not None else (Fraction(num), unit)
 
 
 def unit_sums(text: str) -> list[UnitSum]:
@@ -167,17 +219,15 @@ def unit_sums(text: str) -> list[UnitSum]:
     carries a known unit, all of one kind and system, and at least two units differ (a sum in
     one unit is plain arithmetic, checked as such)."""
     out = []
-    for m in _SUM.finditer(text):
-        if any(len(n) > _MAX_DIGITS for n in re.findall(r"\d[\d.]*", m.group())):
+    for m in _matches(_SUM, text):
+        terms = [(-1 if t.group(1) == "-" else 1, amount(t.group(2))) for t in _TERM.finditer(m.group("terms"))]
+        result = amount(m.group("result"))
+        if result is None or any(a is None for _, a in terms):
             continue
-        amounts = [( -1 if t.group(1) == "-" else 1, *_amount(t)) for t in _TERM.finditer(m.group())]
-        *terms, (_, result, result_unit) = amounts
-        units = {u.lower() for _, _, u in amounts}
-        factors = [factor(u, result_unit) for _, _, u in terms]
-        if len(units) < 2 or any(f is None for f in factors):
+        units = {a.unit.lower() for _, a in terms} | {result.unit.lower()}
+        factors = [factor(a.unit, result.unit) for _, a in terms]
+        if (len(units) < 2 and result.parts == 1 and all(a.parts == 1 for _, a in terms)) or None in factors:
             continue
-        expected = sum((s * x * f for (s, x, _), f in zip(terms, factors)), Fraction(0))
-        plain = sum((s * x for s, x, _ in terms), Fraction(0))
-        out.append(UnitSum(tuple(s * x for s, x, _ in terms), plain, result, result_unit,
-                           expected, m.group().strip()))
+        expected = sum((sign * a.value * f for (sign, a), f in zip(terms, factors)), Fraction(0))
+        out.append(UnitSum(result.value, result.unit, expected, m.group().strip()))
     return out

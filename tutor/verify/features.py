@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import check_step, numbers_in
+from tutor.mathcheck import check_step, converted_from, numbers_in
 from tutor.schema import Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
@@ -122,6 +122,11 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     if ref is not None and ref.final is not None:
         final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
     sol_last = next((g.last for g in reversed(graphs) if g.last is not None), None)
+    if ref is not None and ref.final is not None and sol_last is not None:
+        # "= 125 cents = $1.25": the last value restated in other units is the same answer
+        closing = next((s.text for s, g in zip(reversed(steps), reversed(graphs)) if g.last is not None), "")
+        if any(contains([v], ref.final, False) for v in converted_from(closing)):
+            sol_last = ref.final
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative
     # number is suspicious where that value first appears

@@ -23,6 +23,7 @@ from tutor.mathcheck import answer_value, check_step, numbers_in, values_match
 from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
+from tutor.numwords import words_to_digits
 from tutor.schema import Problem, Step, StepCheck, Verdict
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -253,11 +254,20 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
                                "describes.")
 
 
+# a minus sign written on the number, not after another value ("10 -4" subtracts)
+_NEGATIVE = re.compile(r"(?<![\d.)\]]\s)(?<![\d.)\]\w])[-−–](\d+(?:\.\d+)?)")
+_PERCENT_SIGN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+
+
 def _step_values(text: str) -> list[float]:
     """Every value a step states: its numbers, fractions ``a/b`` as one value, equation sides."""
     check = check_step(text, 0)
     vals = list(check.values)
-    vals += [float(a) / float(b) for a, b in _FRACTION.findall(text) if float(b) != 0]
+    vals += [float(a) / float(b) for a, b in _FRACTION.findall(words_to_digits(text)) if float(b) != 0]
+    # the written numbers are unsigned: "x = -5", "It is −6 degrees" also state -5 and -6
+    vals += [-float(n) for n in _NEGATIVE.findall(text)]
+    # "35%" also states the share 0.35 ("7/20 = 0.35" answers "what percent?")
+    vals += [float(p) / 100 for p in _PERCENT_SIGN.findall(text)]
     for eq in check.equations:
         vals += [v for v in (eq.lhs_value, eq.rhs_value) if v is not None]
     return vals
