@@ -49,6 +49,10 @@ def register(subparsers) -> None:
                         "micro-F1 / F1 and their mean (the other numbers are from the first)")
     t.add_argument("--processbench", default=None,
                    help="also fit the model-written-solution combiner on this ProcessBench file")
+    t.add_argument("--process-vtg", choices=("mix", "none"), default="mix",
+                   help="mix: the ProcessBench combiner also learns from the --data solutions read "
+                        "without their reference (grade-school word problems beside competition math); "
+                        "none: ProcessBench alone")
     t.add_argument("--model", choices=("none", "student"), default="none",
                    help="add the student model's step score as a feature (slow on CPU)")
     t.add_argument("--model-features", default=None,
@@ -366,7 +370,16 @@ def run_train(args: argparse.Namespace) -> int:
             ("free", FEATURES_FREE, lambda: vtg_solutions(records, False), 2 * len(records), "accuracy")]
     if args.processbench:
         pb = read_records(args.processbench)
-        jobs.append(("process", FEATURES_FREE, lambda: processbench_solutions(pb), len(pb), "balanced"))
+        mixed = records if args.process_vtg == "mix" else []
+
+        def process_rows():
+            # a MATH-only combiner hardly ever accuses a word-problem step (PB-style F1 4 on VtG
+            # read without references), so word problems are mixed in: see docs/benchmarks.md
+            yield from processbench_solutions(pb)
+            for problem, steps, label, cat, group in vtg_solutions(mixed, False):
+                yield problem, steps, label, cat, f"vtg:{group}"
+
+        jobs.append(("process", FEATURES_FREE, process_rows, len(pb) + 2 * len(mixed), "balanced"))
     for mode, names, rows, total, objective in jobs:
         sols, groups, cats = [], [], []
         for problem, steps, label, cat, group in progress(rows(), f"features ({mode})", total=total):
@@ -384,16 +397,27 @@ def run_train(args: argparse.Namespace) -> int:
         labels = [lab for _, lab in sols]
 
         def score(preds: list[int]) -> dict[str, Any]:
-            return vtg_metrics(preds, labels, cats) if mode != "process" else processbench_metrics(preds, labels)
+            if mode != "process":
+                return vtg_metrics(preds, labels, cats)
+            # headline on ProcessBench itself; the mixed-in word problems scored the same way
+            n_pb = len(pb)
+            out = processbench_metrics(preds[:n_pb], labels[:n_pb])
+            if len(preds) > n_pb:
+                out["word_problems"] = processbench_metrics(preds[n_pb:], labels[n_pb:])
+            return out
 
         metrics = score(cv.pop("preds"))
         if args.cv_seeds > 1:
             key = "f1" if mode == "process" else "micro_f1"
-            seeds = [metrics[key]] + [
+            runs = [metrics] + [
                 score(cross_validate(sols, names, groups, folds=args.folds, c=args.c, objective=objective,
-                                     seed=k)["preds"])[key] for k in range(1, args.cv_seeds)]
+                                     seed=k)["preds"]) for k in range(1, args.cv_seeds)]
+            seeds = [m[key] for m in runs]
             metrics[f"{key}_seeds"] = seeds
             metrics[f"{key}_seed_mean"] = round(sum(seeds) / len(seeds), 4)
+            if "word_problems" in metrics:
+                wp = [m["word_problems"]["f1"] for m in runs]
+                metrics["word_problems"]["f1_seed_mean"] = round(sum(wp) / len(wp), 4)
         metrics["calibration"] = hazard_calibration(cv.pop("hazards"), labels, cv.pop("p_wrong"))
         weights = out_dir / (model_combiner_file(mode) if model is not None else COMBINER_FILES[mode])
         if model is not None and not _model_earns_its_pass(metrics, sols, names, extra, groups, args, objective,
@@ -405,7 +429,12 @@ def run_train(args: argparse.Namespace) -> int:
         comb = fit_combiner(sols, names, c=args.c, objective=objective)
         headline = {k: metrics[k] for k in ("micro_f1", "binary_f1", "f1", "acc_error", "acc_correct",
                                             "micro_f1_seed_mean", "f1_seed_mean") if k in metrics}
-        comb.meta = {"name": f"{mode}", "trained_on": str(args.processbench if mode == "process" else args.data),
+        if "word_problems" in metrics:
+            headline["word_problems_f1"] = metrics["word_problems"].get("f1_seed_mean", metrics["word_problems"]["f1"])
+        trained_on = str(args.data)
+        if mode == "process":
+            trained_on = str(args.processbench) + (f" + {args.data} (no reference)" if args.process_vtg == "mix" else "")
+        comb.meta = {"name": f"{mode}", "trained_on": trained_on,
                      "vtg_fold": report["vtg_fold"], "n_solutions": len(sols), "cv": headline,
                      "objective": objective, "date": time.strftime("%Y-%m-%d", time.gmtime())}
         if model is not None:
