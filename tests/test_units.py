@@ -36,6 +36,7 @@ def test_factors_within_one_system_only():
     ("1 hour 20 minutes = 1.33 hours", True, None),
     ("1 hour 20 minutes = 120 minutes", False, 80.0),
     ("8 oz = ½ lb", None, None),   # a fraction of a unit: not read, and not called wrong
+    ("1 1/2 hours = 90 minutes", True, None),   # a mixed number is one amount, not "1/2 hours"
 ])
 def test_stated_conversions_are_checked(text, ok, expected):
     check = check_step(text, 1)
@@ -111,3 +112,9 @@ def test_a_mixed_unit_sum_does_not_hide_a_wrong_plain_step():
     check = check_step("1 hour - 20 minutes = 40 minutes, and 3 + 4 = 8", 1)
     assert check.ok is False
     assert [e.ok for e in check.equations] == [False, True]
+
+
+def test_a_chain_of_conversions_is_checked_link_by_link():
+    check = check_step("2 m = 200 cm = 20 mm", 1)
+    assert [e.ok for e in check.equations] == [True, False]
+    assert check_step("Since 1 foot = 12 inches, 8 feet = 96 inches.", 1).ok is True

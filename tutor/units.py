@@ -65,7 +65,7 @@ _QUANTITY = rf"(?:{_AMOUNT}(?!\s*(?:/|per\b)))"
 _PART_VALUE = re.compile(rf"(?i)\$\s?({_NUM})|({_NUM})\s?({_UNIT})(?![\w²³^])")
 # both sides stand alone: in "1 hour x 5 days = 5 hours" or "8 weeks - 1 week = 7 weeks" the
 # quantity before "=" is the end of a computation, not the thing converted
-_NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
+_NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<!\d\s)(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
 # ... nor the end of a longer quantity ("45 minutes" of "1 hour 45 minutes")
 _PART_BEFORE = re.compile(rf"(?i)(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT}))\s*(?:and\s+)?$")
 # ... nor a comparison ("is 30 minutes more than")
@@ -102,7 +102,8 @@ def _matches(pattern: re.Pattern, text: str):
             pos = m.start() + 1
             continue
         yield m
-        pos = m.start() + 1
+        # a chain of statements ("2 m = 200 cm = 2000 mm") goes on from the right side
+        pos = m.start("right") if "right" in m.re.groupindex else m.end()
 
 
 def _number(text: str) -> Fraction:
