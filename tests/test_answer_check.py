@@ -108,6 +108,8 @@ def test_right_answers_in_other_forms_are_not_accused(verifier, problem, referen
     assert v.label == "correct", v.explanation
 
 
-def test_a_wrong_sign_is_still_wrong(verifier):
-    v = verdict(verifier, Problem("Solve 2x + 13 = 3.", reference_solution=["2x = -10", "x = -5"]), "x = 5")
+@pytest.mark.parametrize("reference,solution", [(["2x = -10", "x = -5"], "x = 5"), (["x = 5"], "x = -5"),
+                                                (["4 + 17 = 21"], "It is -21.")])
+def test_a_wrong_sign_is_still_wrong(verifier, reference, solution):
+    v = verdict(verifier, Problem("Solve it.", reference_solution=reference), solution)
     assert v.label == "incorrect"

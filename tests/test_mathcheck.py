@@ -233,3 +233,24 @@ def test_a_unit_power_is_not_a_number():
     assert numbers_in("27 m³ of sand") == [27.0]
     assert answer_value("The area is 81 ft^2") == 81.0
     assert numbers_in("x^2 = 49") == [2.0, 49.0]  # a variable's power stays a number
+
+
+@pytest.mark.parametrize("text,ok", [
+    # decimals said to equal fractions are computations, not unit statements
+    ("0.75 = 3/5", False),
+    ("The probability is 0.3 = 1/3", False),
+    # alone, a small number set equal to a computation is checked
+    ("8 = 3 + 4", False),
+    ("12 = 3 x 5", False),
+    # a percent is a share times 100 only where the x 100 is written
+    ("The discount is 80 - 60 = 20%", False),
+    ("3 + 4 = 7%", False),
+    # estimates: only what follows the "≈" sign is spared
+    ("Estimated cost: 12 x 19 = 238", False),
+    ("398 + 212 = 620, roughly 600", False),
+    # "out of" is a fraction only where the fraction is worked with
+    ("The class has 30 students; 3 out of 5 are girls = 18 girls", None),
+    ("3 out of 4 x 20 = 15", True),
+])
+def test_written_forms_that_stay_checked(text, ok):
+    assert check_step(text, 1).ok is ok

@@ -118,3 +118,24 @@ def test_a_chain_of_conversions_is_checked_link_by_link():
     check = check_step("2 m = 200 cm = 20 mm", 1)
     assert [e.ok for e in check.equations] == [True, False]
     assert check_step("Since 1 foot = 12 inches, 8 feet = 96 inches.", 1).ok is True
+
+
+@pytest.mark.parametrize("text", ["2\u00a01/2 hours = 150 minutes", "Day 3\n1/2 hour = 30 minutes",
+                                  "1/0 hours = 5 minutes"])
+def test_odd_spacing_and_zero_denominators_do_not_crash(text):
+    check_step(text, 1)  # reads or skips, never raises
+
+
+@pytest.mark.parametrize("text,ok", [
+    # a second statement joined by "and" is its own statement, not part of an amount
+    ("1 hour = 60 minutes and 3 hours = 170 minutes", False),
+    ("1 yard = 3 feet and 4 yards = 13 feet", False),
+    # a right unit statement does not hide a wrong one in the same step
+    ("1 hour = 100 minutes, just like $1 = 100 cents", False),
+    # "about" allows a rounded conversion, not any
+    ("2 hours 10 minutes is about 2 hours", True),
+    ("2.75 hours ≈ 2 hours 40 minutes", True),
+    ("2 hours 10 minutes is about 3 hours", False),
+])
+def test_statements_next_to_each_other(text, ok):
+    assert check_step(text, 1).ok is ok

@@ -26,7 +26,7 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
-from tutor.units import LENGTH_UNITS, conversions, unit_sums
+from tutor.units import APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, conversions, unit_sums
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -105,9 +105,11 @@ LIST_BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+(?=[^\s=])", re.M)
 _WORDS_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z]{2,})[A-Za-z\s.']*\)")
 _PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+#: A percent as written, with the sign or the word ("25%", "25 percent"); group 1 is the number.
+PERCENT_WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 #: "75 / 8 = 9 R3", "= 9 remainder 3", "= 9 r. 3": the quotient and remainder are 9 + 3/8.
 _REMAINDER = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*=\s*(\d+)\s*(?:,\s*)?(?:R|rem(?:ainder)?)\.?\s*(?:of\s+)?(\d+)\b")
-_MIXED = re.compile(r"(?<![\d./*^])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\d.])")
+_MIXED = re.compile(r"(?<![\d./*^])(\d+)[ \t\u00a0]+(\d+)\s*/\s*(\d+)(?![\d.])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _DIV_FRACTION = re.compile(r"(?:÷|\\div)\s*(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d./])")
 
@@ -135,7 +137,9 @@ _WORD_OPS = [
     (re.compile(r"(?i)\ba\s+quarter\s+of\s+(?=[$(]?\d)"), "(1/4)*"),
     (re.compile(r"(?i)\s+minus\s+(?=[$(]?\d)"), " - "),
     # "45 out of 50": a fraction of a whole (a score, a share)
-    (re.compile(r"(?i)(?<![\d./])(\d+(?:\.\d+)?)\s+out\s+of\s+(\d+(?:\.\d+)?)(?![\d.]|\s*[*/^])"), r"(\1/\2)"),
+    # (only where the fraction itself is worked with: "= 25%", "x 20"; not "3 out of 5 are girls")
+    (re.compile(r"(?i)(?<![\d./])(\d+(?:\.\d+)?)\s+out\s+of\s+(\d+(?:\.\d+)?)"
+                r"(?=\s*(?:=|is\b|equals\b|[x×*]\s*\d|times\b))"), r"(\1/\2)"),
     (re.compile(r"(?i)\s+(?:equals|is equal to|makes)\s+(?=[$(]?\d)"), " = "),
     # "48 + 12 is 60": a bare "is" states a result only right after a computation that starts
     # a clause ("the remainder of 2004 / 12 is 0", "(a + 3)^2 is 0", "31^2 is 600 greater than"
@@ -414,7 +418,22 @@ def _is_literal(expr: str) -> bool:
     return bool(re.fullmatch(r"\(?-?(\d+(\.\d+)?|\.\d+)(/100)?\)?", expr))
 
 
-_APPROX = re.compile(r"[≈≒]|\\approx\b|(?i:\b(?:approximately|roughly|estimate[ds]?|estimation)\b)")
+# what follows an "approximately equal" sign, up to the next relation or the end of the clause
+_APPROX_SIDE = re.compile(r"(?:[≈≒]|\\approx\b)\s*([^=≈≒,;]+?)(?=\s*(?:[=≈≒,;]|\\approx\b|\.\s|\.?$))")
+#: Relative difference an estimate ("398 + 212 ≈ 400 + 200") may have from the exact value.
+ESTIMATE = 0.1
+_TIMES_100 = re.compile(r"\*\(?100(?![\d.])|(?<![\d.])100\)?\*")
+
+
+def _has_unit(number: str, context: str) -> bool:
+    """Whether ``number`` is written with a unit word after it somewhere in ``context``."""
+    try:
+        value = float(number.strip("()"))
+    except ValueError:
+        return False
+    return any(float(x) == value for x in UNIT_AFTER.findall(context))
+
+
 _PERCENT_LITERAL = re.compile(r"\(\d+(?:\.\d+)?/100\)")
 _SIMPLE_FRACTION = re.compile(r"\((?:\d+\+)?\d+/\d+\)|\d+/\d+")
 
@@ -448,17 +467,20 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                 out.append(Equation(text=f"{a}={lead.group()}", lhs_value=float(va),
                                     rhs_value=float(lead.group()), ok=True))
                 continue
-        if not ok and _is_literal(a) and _is_amount(b) and "/100" not in a + b:
+        if not ok and _is_literal(a) and (_is_literal(b) or (_is_amount(b) and _has_unit(a, context))) \
+                and "/100" not in a + b:
             # "$1 = 100 cents", "1 hour = 60 minutes", "8 oz = ½ lb": a statement of units,
             # not a computation
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
-        if not ok and _PERCENT_LITERAL.fullmatch(b) and values_match(float(va), float(vb) * 100, b[1:-5]):
-            ok = True  # "0.35 x 100 = 35%": a share turned into a percent by its factor 100
-        if not ok and i == 0 and re.fullmatch(r"\(?(?:[1-9]|1[0-2])\)?", a) and not _is_amount(b):
-            # "Test 1 + Test 2 = 45 + 38", "AC^2 = 9 + 25": a small whole number left of a
-            # computation is a label, an index or an exponent whose name was dropped, not a
-            # result worked out wrong (a larger one, "187 = 13 x 14", is still checked)
+        if not ok and _PERCENT_LITERAL.fullmatch(b) and _TIMES_100.search(a) \
+                and values_match(float(va), float(vb) * 100, b[1:-5]):
+            ok = True  # "0.35 x 100 = 35%": a share turned into a percent by the x 100 written
+        if (not ok and i == 0 and len(parts) > 2 and re.fullmatch(r"\(?(?:[1-9]|1[0-2])\)?", a)
+                and not _is_amount(b) and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])):
+            # "Test 1 + Test 2 = 45 + 38 = 83", "AC^2 = 9 + 25 = 34": a small whole number left
+            # of a worked computation is a label, an index or an exponent whose name was
+            # dropped, not a result (alone, "8 = 3 + 4" is still checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         if not ok and "/" in a and _is_literal(b) and float(vb) == math.floor(float(va)):
@@ -516,27 +538,33 @@ def check_step(text: str, number: int) -> StepCheck:
             parts = [p for p in seg.split("=") if p]
             if len(parts) >= 2:
                 equations += _check_chain(parts, body)
-    amounts = _amounts_text(body)
     # "2 m = 200 cm", "1 hour - 20 minutes = 40 minutes": the chain read 2 = 200 and 1 - 20 =
     # 40, blind to the units; the unit reading replaces what the chain read of those numbers
-    for text_, exact, written, approximate in (
-            [(c.text, c.expected, c.right, c.approximate) for c in conversions(amounts)]
-            + [(u.text, u.expected, u.result, False) for u in unit_sums(amounts)]):
+    by_result: dict[float, list[int]] = {}
+    for k, e in enumerate(equations):
+        if e.rhs_value is not None:
+            by_result.setdefault(round(e.rhs_value, 9), []).append(k)
+    dropped: set[int] = set()
+    stated = []
+    eq_numbers = functools.lru_cache(maxsize=None)(lambda k: numbers_in(equations[k].text))
+    for text_, exact, written, approximate in _amount_statements(_amounts_text(body)):
         span = numbers_in(text_)
-        equations = [e for e in equations if not _numbers_within(numbers_in(e.text), span)]
-        # a whole number written for a quantity must be exact ("135 minutes is 2 hours" is not
-        # rounding); decimals may be rounded to the places written ("100 min = 1.67 h")
-        ok = exact == written or (
-            written.denominator != 1 and values_match(float(exact), float(written), _plain(written))
-        ) or (approximate and math.isclose(float(exact), float(written), rel_tol=0.05))
-        equations.append(Equation(text=text_, lhs_value=float(exact), rhs_value=float(written), ok=ok,
-                                  expected=None if ok else float(exact)))
-    if _APPROX.search(text):
+        for v in {round(x, 9) for x in span} | {round(float(written), 9)}:
+            dropped.update(k for k in by_result.get(v, ())
+                           if k not in dropped and _numbers_within(eq_numbers(k), span))
+        ok = amount_ok(exact, written, approximate)
+        stated.append(Equation(text=text_, lhs_value=float(exact), rhs_value=float(written), ok=ok,
+                               expected=None if ok else float(exact)))
+    equations = [e for k, e in enumerate(equations) if k not in dropped] + stated
+    estimates = [v for v in (evaluate(_segments(_math_runs_text(side))[0] if _segments(_math_runs_text(side)) else "")
+                             for side in _APPROX_SIDE.findall(body)) if v is not None]
+    if estimates:
         # "398 + 212 ≈ 400 + 200 = 600": an estimate rounds on purpose; a side within a tenth
-        # of the other is not a wrong calculation
+        # of what it estimates is not a wrong calculation (only the "≈" pairs are spared)
         equations = [Equation(text=e.text, lhs_value=e.lhs_value, rhs_value=e.rhs_value, ok=None)
                      if e.ok is False and e.lhs_value and e.rhs_value is not None
-                     and abs(e.lhs_value - e.rhs_value) <= 0.1 * abs(e.lhs_value) else e
+                     and any(math.isclose(e.rhs_value, float(v)) for v in estimates)
+                     and abs(e.lhs_value - e.rhs_value) <= ESTIMATE * abs(e.lhs_value) else e
                      for e in equations]
     checked = [e.ok for e in equations if e.ok is not None]
     ok = None if not checked else all(checked)
@@ -548,15 +576,30 @@ def _plain(x: Fraction) -> str:
     return f"{float(x):.6f}".rstrip("0").rstrip(".") if x.denominator != 1 else str(x.numerator)
 
 
-def converted_from(text: str) -> list[float]:
-    """The values a step rightly restates in another unit ("125 cents = $1.25" -> [125],
-    "95 minutes = 1 hour 35 minutes" -> [95]): the same amount, not a new result."""
-    out = []
-    for conv in conversions(_amounts_text(words_to_digits(text))):
-        if conv.expected == conv.right or (conv.right.denominator != 1 and values_match(
-                float(conv.expected), float(conv.right), _plain(conv.right))):
-            out.append(float(conv.left))
-    return out
+def _amount_statements(text: str) -> list[tuple[str, Fraction, Fraction, bool]]:
+    """``(text, exact, written, approximate)`` of each unit conversion and mixed-unit sum in
+    ``text`` (see :mod:`tutor.units`)."""
+    return ([(c.text, c.expected, c.right, c.approximate) for c in conversions(text)]
+            + [(u.text, u.expected, u.result, False) for u in unit_sums(text)])
+
+
+def amount_ok(exact: Fraction, written: Fraction, approximate: bool = False) -> bool:
+    """Whether an amount written for an exact one is right: a whole number must be exact
+    ("135 minutes is 2 hours" is not rounding); decimals may be rounded to the places written
+    ("100 min = 1.67 h"); an approximate statement ("about", "≈") may be off by
+    :data:`tutor.units.APPROXIMATE` of the exact value."""
+    return exact == written or (
+        written.denominator != 1 and values_match(float(exact), float(written), _plain(written))
+    ) or (approximate and math.isclose(float(exact), float(written), rel_tol=APPROXIMATE))
+
+
+def converted_from(text: str) -> list[tuple[float, float]]:
+    """``(value, as written again)`` for each amount a step rightly restates in another unit:
+    "125 cents = $1.25" -> [(125, 1.25)], "95 minutes = 1 hour 35 minutes" -> [(95, 35)] (the
+    last number written): the same amount, not a new result."""
+    return [(float(c.left), float(c.right_written))
+            for c in conversions(_amounts_text(words_to_digits(text)))
+            if c.right_written is not None and amount_ok(c.expected, c.right, c.approximate)]
 
 
 def answer_value(text: str) -> float | None:

@@ -24,16 +24,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.mathcheck import check_step
+from tutor.mathcheck import PERCENT_WRITTEN, check_step
 from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _TWO_FRACTIONS = re.compile(rf"^\(?{_NUM}/{_NUM}\)?([-+])\(?{_NUM}/{_NUM}\)?$")
 _ONE_FRACTION = re.compile(rf"^\(?{_NUM}/{_NUM}\)?$")
 _DIVISION = re.compile(rf"^\(?{_NUM}\)?/\(?{_NUM}\)?$")
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 #: A checked amount whose result is in hours ("2 hours + 30 minutes = 2.30 hours").
-_IN_HOURS = re.compile(r"=\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
+_IN_HOURS = re.compile(r"(?:=|\bis|\bequals|≈)\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
 #: The category a misconception files the error under: an idea was missed, not a slip made.
 CATEGORY = "Missing / Wrong factual knowledge"
 
@@ -90,7 +89,7 @@ def find(step_number: int, step_text: str, problem_text: str,
                 "happen to the top number of that fraction?")
     # a percent the problem states, whose number it uses for nothing else ("teams of 20" and
     # "20%" make dividing by 20 ordinary)
-    stated = _PERCENT.findall(problem_text)
+    stated = PERCENT_WRITTEN.findall(problem_text)
     others = re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?!\d|\.\d|\s*(?:%|percent\b))", problem_text, re.I)
     percents = {float(p) for p in stated} - {100.0} - {float(x) for x in others}
     for eq in equations:

@@ -54,14 +54,18 @@ _add("money", 100, "dollar", "dollars", "$")
 LENGTH_UNITS = tuple(u for u, (system, _) in _TABLE.items() if system.endswith("length"))
 
 # a whole, decimal, fraction or mixed number ("2 1/2 hours")
-_NUM = r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+)"
+_NUM = r"(?:\d+[ \t\u00a0]+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = "|".join(sorted((re.escape(u) for u in _TABLE if u != "$"), key=len, reverse=True))
-# one amount: "$5", "5 dollars", "2 m" (not "2 m²": an area is another unit)
-_PART = rf"(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed)))"
+# a number with its unit word (not "2 m²" or "2 m squared": an area is another unit)
+_WITH_UNIT = rf"{_NUM}\s?(?:{_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed))"
+# one amount: "$5", "5 dollars", "2 m"
+_PART = rf"(?:\$\s?{_NUM}|{_WITH_UNIT})"
 # a quantity: one amount, or up to three of one kind ("2 hours 45 minutes", "5 ft 3 in")
-_AMOUNT = rf"(?:{_PART}(?:\s*(?:and\s+)?{_NUM}\s?(?:{_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed))){{0,2}})"
+_AMOUNT = rf"(?:{_PART}(?:\s*(?:and\s+)?{_WITH_UNIT}){{0,2}})"
 # ... not a rate ("60 km/h", "5 m per second")
 _QUANTITY = rf"(?:{_AMOUNT}(?!\s*(?:/|per\b)))"
+#: A number written with a unit word after it ("8 oz", "2.5 hours"); group 1 is the number.
+UNIT_AFTER = re.compile(rf"(?i)(\d+(?:\.\d+)?)\s?(?:{_UNIT})(?![\w²³^])")
 _PART_VALUE = re.compile(rf"(?i)\$\s?({_NUM})|({_NUM})\s?({_UNIT})(?![\w²³^])")
 # both sides stand alone: in "1 hour x 5 days = 5 hours" or "8 weeks - 1 week = 7 weeks" the
 # quantity before "=" is the end of a computation, not the thing converted
@@ -72,8 +76,11 @@ _PART_BEFORE = re.compile(rf"(?i)(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT}))\s*(?:and\s
 _NOT_BEFORE_OPERATION = (r"(?!\s*[-+*/×÷])(?!\s+(?:x|times|by)\b)(?!\s*(?:and\s+)?\d)"
                          r"(?!\s+(?:more|less|longer|shorter|fewer|greater|than|after|before|left|later)\b)")
 _RELATION = r"(?:=|is\s+equal\s+to|equals|is|are|makes)"
-_STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*{_RELATION}\s*"
-                        rf"(?P<approx>(?:about|approximately|≈)\s*)?(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
+_STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*"
+                        rf"(?:{_RELATION}\s*(?P<approx>(?:about|approximately|roughly|≈)\s*)?|(?P<sign>≈|~)\s*)"
+                        rf"(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
+#: Relative error allowed where a statement says "about" (a conversion rounded on purpose).
+APPROXIMATE = 0.1
 
 
 @dataclass(frozen=True)
@@ -91,24 +98,43 @@ class Amount:
     parts: int
 
 
-def _matches(pattern: re.Pattern, text: str):
-    """Matches of ``pattern`` that do not start inside a longer quantity ("45 minutes" of "1
-    hour 45 minutes"); where a match's quantities do not read as one amount each, the search
-    goes on from the next character, not from its end (so "1 foot = 12 inches 8 feet = 96
-    inches" still finds the second statement)."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        if _PART_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
-            pos = m.start() + 1
+#: Longest piece of text (characters between sentence or clause ends) read for quantities: a
+#: statement of amounts is short, and scanning a long run of them costs quadratic time.
+_MAX_PIECE = 300
+_PIECE_END = re.compile(r"(?<=[.;!?])\s+|\n")
+
+
+def _matches(pattern: re.Pattern, text: str, valid):
+    """Matches of ``pattern`` in ``text``, clause by clause, for which ``valid(match)`` holds and
+    that do not start inside a longer quantity ("45 minutes" of "1 hour 45 minutes"). After an
+    invalid match the search goes on from the next character, not from its end, so "1 hour = 60
+    minutes and 3 hours = 170 minutes" still finds the second statement."""
+    for piece in _PIECE_END.split(text):
+        if len(piece) > _MAX_PIECE:
             continue
-        yield m
-        # a chain of statements ("2 m = 200 cm = 2000 mm") goes on from the right side
-        pos = m.start("right") if "right" in m.re.groupindex else m.end()
+        pos = 0
+        while (m := pattern.search(piece, pos)) is not None:
+            if _continues_quantity(piece, m.start()) or not valid(m):
+                pos = m.start() + 1
+                continue
+            yield m
+            # a chain of statements ("2 m = 200 cm = 2000 mm") goes on from the right side
+            pos = m.start("right") if "right" in m.re.groupindex else m.end()
+
+
+def _continues_quantity(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is the second part of one written before it ("45
+    minutes" after "1 hour"; not "3 hours" after "60 minutes and")."""
+    before = _PART_BEFORE.search(text[max(0, start - 40):start])
+    first = _PART_VALUE.match(text, start)
+    return bool(before and first and amount(before.group() + " " + first.group()) is not None)
 
 
 def _number(text: str) -> Fraction:
-    whole, _, frac = text.strip().rpartition(" ")
-    return Fraction(whole or 0) + Fraction(frac)
+    """A whole, decimal, fraction or mixed number as written; raises ZeroDivisionError for a
+    zero denominator."""
+    *whole, frac = text.split()
+    return Fraction(whole[0] if whole else 0) + Fraction(frac)
 
 
 def amount(text: str) -> Amount | None:
@@ -119,7 +145,10 @@ def amount(text: str) -> Amount | None:
     for m in _PART_VALUE.finditer(text):
         if len(m.group()) > _MAX_DIGITS + 12:
             return None
-        parts.append((_number(m.group(1)), "$") if m.group(1) is not None else (_number(m.group(2)), m.group(3)))
+        try:
+            parts.append((_number(m.group(1)), "$") if m.group(1) is not None else (_number(m.group(2)), m.group(3)))
+        except ZeroDivisionError:  # "1/0 hours": not an amount
+            return None
     if not parts:
         return None
     kinds = [_TABLE[u.lower()] for _, u in parts]
@@ -136,8 +165,9 @@ class Conversion:
 
     Attributes:
         expected: ``left`` converted to ``right_unit``, exactly.
-        approximate: the step says "about"/"approximately".
+        approximate: the step says "about"/"approximately"/"≈".
         text: the statement as written.
+        right_written: the last number written on the right ("35" of "1 hour 35 minutes").
     """
 
     left: Fraction
@@ -147,6 +177,18 @@ class Conversion:
     expected: Fraction
     approximate: bool
     text: str = ""
+    right_written: Fraction | None = None
+
+
+def _last_number(text: str) -> Fraction | None:
+    found = _PART_VALUE.findall(text)
+    if not found:
+        return None
+    dollars, number, _ = found[-1]
+    try:
+        return _number(dollars or number)
+    except ZeroDivisionError:
+        return None
 
 
 def factor(unit: str, to: str) -> Fraction | None:
@@ -171,11 +213,9 @@ def conversions(text: str) -> list[Conversion]:
     minutes"``; only quantities of one kind in one system, each standing on its own (not the
     end of a computation, not a comparison, not after a rate such as "30 minutes a day")."""
     out = []
-    for m in _matches(_STATEMENT, text):
+    for m in _matches(_STATEMENT, text, lambda m: amount(m.group("left")) and amount(m.group("right"))):
         left, right = amount(m.group("left")), amount(m.group("right"))
-        if left is None or right is None:
-            continue
-        sentence = text[:m.start()]
+        sentence = m.string[:m.start()]
         starts = [x.end() for x in _SENTENCE_START.finditer(sentence)]
         if _RATE.search(sentence[starts[-1] if starts else 0:]):
             continue
@@ -184,7 +224,8 @@ def conversions(text: str) -> list[Conversion]:
         if f is None or (f == 1 and left.parts == right.parts == 1):
             continue
         out.append(Conversion(left.value, left.unit, right.value, right.unit, left.value * f,
-                              m.group("approx") is not None, m.group().strip()))
+                              m.group("approx") is not None or m.group("sign") is not None, m.group().strip(),
+                              _last_number(m.group("right"))))
     return out
 
 
@@ -220,11 +261,13 @@ def unit_sums(text: str) -> list[UnitSum]:
     carries a known unit, all of one kind and system, and at least two units differ (a sum in
     one unit is plain arithmetic, checked as such)."""
     out = []
-    for m in _matches(_SUM, text):
+    def valid(m: re.Match) -> bool:
+        return amount(m.group("result")) is not None and all(
+            amount(t.group(2)) is not None for t in _TERM.finditer(m.group("terms")))
+
+    for m in _matches(_SUM, text, valid):
         terms = [(-1 if t.group(1) == "-" else 1, amount(t.group(2))) for t in _TERM.finditer(m.group("terms"))]
         result = amount(m.group("result"))
-        if result is None or any(a is None for _, a in terms):
-            continue
         units = {a.unit.lower() for _, a in terms} | {result.unit.lower()}
         factors = [factor(a.unit, result.unit) for _, a in terms]
         if (len(units) < 2 and result.parts == 1 and all(a.parts == 1 for _, a in terms)) or None in factors:

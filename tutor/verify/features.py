@@ -125,7 +125,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     if ref is not None and ref.final is not None and sol_last is not None:
         # "= 125 cents = $1.25": the last value restated in other units is the same answer
         closing = next((s.text for s, g in zip(reversed(steps), reversed(graphs)) if g.last is not None), "")
-        if any(contains([v], ref.final, False) for v in converted_from(closing)):
+        # ... only where that restatement is what the step ends on
+        written = numbers_in(closing)
+        if written and any(close_d(v, ref.final) and close_d(again, written[-1]) for v, again in converted_from(closing)):
             sol_last = ref.final
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative

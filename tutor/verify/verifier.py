@@ -19,7 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from tutor.llm import LanguageModel
-from tutor.mathcheck import answer_value, check_step, numbers_in, values_match
+from tutor.mathcheck import PERCENT_WRITTEN, answer_value, check_step, numbers_in, values_match
 from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
@@ -256,18 +256,20 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
 
 # a minus sign written on the number, not after another value ("10 -4" subtracts)
 _NEGATIVE = re.compile(r"(?<![\d.)\]]\s)(?<![\d.)\]\w])[-−–](\d+(?:\.\d+)?)")
-_PERCENT_SIGN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
 
 
 def _step_values(text: str) -> list[float]:
     """Every value a step states: its numbers, fractions ``a/b`` as one value, equation sides."""
     check = check_step(text, 0)
     vals = list(check.values)
+    # the written numbers are unsigned: "x = -5", "It is −6 degrees" state -5 and -6, not 5, 6
+    for n in _NEGATIVE.findall(text):
+        j = next((k for k, v in enumerate(vals) if v == float(n)), None)
+        if j is not None:
+            vals[j] = -float(n)
     vals += [float(a) / float(b) for a, b in _FRACTION.findall(words_to_digits(text)) if float(b) != 0]
-    # the written numbers are unsigned: "x = -5", "It is −6 degrees" also state -5 and -6
-    vals += [-float(n) for n in _NEGATIVE.findall(text)]
     # "35%" also states the share 0.35 ("7/20 = 0.35" answers "what percent?")
-    vals += [float(p) / 100 for p in _PERCENT_SIGN.findall(text)]
+    vals += [float(p) / 100 for p in PERCENT_WRITTEN.findall(text)]
     for eq in check.equations:
         vals += [v for v in (eq.lhs_value, eq.rhs_value) if v is not None]
     return vals
@@ -404,7 +406,7 @@ def _expected_from_reference(graph, ref, found: float) -> float | None:
 
 #: Unit words and the conversion factors they bring (a value off by exactly such a factor, in a
 #: step that names such a unit, is a unit-conversion slip).
-_UNIT_FACTORS = ((re.compile(r"(?i)minute|second|hour"), (60,)), (re.compile(r"(?i)cent|percent|%"), (100,)),
+_UNIT_FACTORS = ((re.compile(r"(?i)minute|second|hour"), (60,)), (re.compile(r"(?i)cent|percent|[%¢]"), (100,)),
                  (re.compile(r"(?i)\b(?:inch|inches|feet|foot)\b"), (12,)),
                  (re.compile(r"(?i)\b(?:yard|yards)\b"), (3, 36)),
                  (re.compile(r"(?i)ounce|pound"), (16,)), (re.compile(r"(?i)\bweeks?\b"), (7, 52)),
