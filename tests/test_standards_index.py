@@ -237,6 +237,23 @@ def test_builtin_catalogue_fraction_problem(settings):
     assert index.search("Add 2/3 + 5/4 using a common denominator.", k=1, grade="5")[0].code == "5.NF.A.1"
     pre = index.prerequisites([got[0].code], "added the denominators 3 + 4")
     assert pre and all(m.role == "prerequisite" and m.grade in ("3", "4") for m in pre)
+    # students see the cluster's plain heading; the standard's own text stays for teachers
+    top = index.match("5.NF.A.1")
+    assert top.summary == index.catalog["5.NF.A"].description and top.summary != top.description
+
+
+def test_the_student_tab_shows_the_plain_heading_first():
+    from tutor.schema import Feedback, StandardMatch, Verdict
+    from tutor.ui.student import standards_html
+
+    m = StandardMatch(code="4.OA.A.3", description="Solve multistep word problems ...", grade="4",
+                      summary="Solve problems with whole numbers using the four operations.")
+    out = standards_html(Feedback(verdict=Verdict(label="correct"), steps=[], standards=[m]))
+    assert out.index("Solve problems with whole numbers") < out.index("4.OA.A.3") < out.index("Solve multistep")
+    assert "(grade 4)" in out and "<details>" in out
+    bare = standards_html(Feedback(verdict=Verdict(label="correct"), steps=[],
+                                   standards=[StandardMatch(code="4.OA.A.3", description="Solve it", grade="4")]))
+    assert "<b>4.OA.A.3</b> (grade 4): Solve it" in bare
 
 
 def test_match_returns_catalogue_entry_or_none(index):

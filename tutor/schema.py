@@ -200,6 +200,9 @@ class StandardMatch(_Record):
         cluster: cluster code, e.g. ``"5.NF.A"``.
         score: retrieval score (higher is better; not a probability).
         role: ``"problem"`` (the problem addresses it) or ``"prerequisite"`` (review it).
+        summary: the standard's cluster heading, a short plain line for students ("Solve
+            problems with whole numbers using the four operations."); ``""`` when the
+            catalogue has none.
     """
 
     code: str
@@ -209,6 +212,7 @@ class StandardMatch(_Record):
     cluster: str = ""
     score: float = 0.0
     role: Literal["problem", "prerequisite"] = "problem"
+    summary: str = ""
 
 
 @dataclass

@@ -365,8 +365,11 @@ class StandardsIndex:
 
     def _match(self, code: str, score: float, role: str) -> dict[str, Any]:
         n = self.catalog[code]
+        # the cluster heading says in one plain line what a student practises
+        heading = self.catalog[n.cluster].description if n.cluster and n.cluster in self.catalog else ""
         return {"code": code, "description": n.description, "grade": n.grade, "domain": n.domain,
-                "cluster": n.cluster, "score": round(score, 4), "role": role}
+                "cluster": n.cluster, "score": round(score, 4), "role": role,
+                "summary": heading if heading != n.description else ""}
 
     def match(self, code: str, score: float = 0.0, role: str = "problem") -> StandardMatch | None:
         """The catalogue entry ``code`` as a ``StandardMatch`` (e.g. a problem's own tag);

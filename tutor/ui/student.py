@@ -99,10 +99,16 @@ def steps_html(feedback: Feedback) -> str:
 
 def standards_html(feedback: Feedback) -> str:
     """Standards the problem addresses and, after an error, what to review."""
+    def item(m) -> str:
+        code = f"<b>{html.escape(m.code)}</b> (grade {html.escape(m.grade or '?')})"
+        if not m.summary:
+            return f"<li>{code}: {html.escape(m.description)}</li>"
+        # the plain heading first; the standard's own wording (written for teachers) on request
+        return (f"<li>{html.escape(m.summary)} <small>{code}</small>"
+                f"<details><summary>Full standard</summary>{html.escape(m.description)}</details></li>")
+
     def items(ms):
-        return "".join(
-            f"<li><b>{html.escape(m.code)}</b> (grade {html.escape(m.grade or '?')}): "
-            f"{html.escape(m.description)}</li>" for m in ms)
+        return "".join(item(m) for m in ms)
 
     out = ""
     if feedback.standards:
