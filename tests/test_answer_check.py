@@ -113,3 +113,25 @@ def test_right_answers_in_other_forms_are_not_accused(verifier, problem, referen
 def test_a_wrong_sign_is_still_wrong(verifier, reference, solution):
     v = verdict(verifier, Problem("Solve it.", reference_solution=reference), solution)
     assert v.label == "incorrect"
+
+
+NOTEBOOKS = Problem("Ben buys 3 notebooks that cost $1.25 each. He pays with a $5 bill. How much change does he get?",
+                    reference_solution=["Cost of the notebooks: 3 × $1.25 = $3.75",
+                                        "Change from the bill: $5.00 - $3.75 = $1.25"], final_answer="$1.25")
+
+
+@pytest.mark.parametrize("solution", [
+    "3 x $1.25 = $3.75\n$5.00 - $3.75 = $1.25\n$1.25 = 125 cents\nHe gets 125 cents back.",
+    "3 x 125 = 375 cents\n500 - 375 = 125 cents",
+])
+def test_the_answer_in_other_units_of_the_same_kind_is_right(verifier, solution):
+    assert verdict(verifier, NOTEBOOKS, solution).label == "correct"
+    wrong_unit = solution.rsplit("\n", 1)[0] + "\nHe gets 125 dollars back."
+    assert verdict(verifier, NOTEBOOKS, wrong_unit).label == "incorrect"
+
+
+def test_a_given_amount_used_in_other_units_is_used(verifier):
+    coupon = Problem("A notebook costs $2.75. Sam has a coupon for 80 cents off. How much does he pay?")
+    for solution in ("275 - 80 = 195 cents\n195 cents = $1.95", "$2.75 - $0.80 = $1.95"):
+        assert verdict(verifier, coupon, solution).unused_given is None
+    assert verdict(verifier, coupon, "2.75 x 2 = 5.5").unused_given == "80"

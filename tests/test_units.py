@@ -139,3 +139,15 @@ def test_odd_spacing_and_zero_denominators_do_not_crash(text):
 ])
 def test_statements_next_to_each_other(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text", [
+    # an amount in two units is one number when a computation uses it
+    "1 hour 45 minutes = 60 + 45 = 105 minutes",
+    "3 ft 4 in = 36 in + 4 in",
+    "2 hours 30 minutes x 2 = 5 hours",
+])
+def test_two_unit_amounts_in_computations(text):
+    assert check_step(text, 1).ok is True
+    assert check_step(text.replace("45 = ", "45 = 1").replace("+ 4 in", "+ 5 in").replace("= 5 hours", "= 6 hours"),
+                      1).ok is False

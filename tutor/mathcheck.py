@@ -26,7 +26,7 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
-from tutor.units import APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, conversions, unit_sums
+from tutor.units import APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, compound_amounts, conversions, unit_sums
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -160,6 +160,14 @@ _MAX_UNIT_WORDS = 4
 
 _AMOUNT_OPS = [(re.compile("[−–—]"), "-"), (re.compile(r"(?i)\s+plus\s+(?=[$\d])"), " + "),
                (re.compile(r"(?i)\s+minus\s+(?=[$\d])"), " - ")]
+
+
+def _as_one_amount(text: str) -> str:
+    """``"1 hour 45 minutes = 60 + 45"`` -> ``"105 minutes = 60 + 45"``: an amount in two or
+    three units is one number in its smallest unit for the arithmetic check."""
+    for start, end, a in reversed(compound_amounts(text)):
+        text = f"{text[:start]}{_plain(a.value)} {a.unit}{text[end:]}"
+    return text
 
 
 def _amounts_text(text: str) -> str:
@@ -531,7 +539,7 @@ def check_step(text: str, number: int) -> StepCheck:
             equations += _check_chain([p.replace(" ", "") for p in parts], text)
     body = _ANNOTATION.sub(" ", body)
     # computations stated in words ("I divided 120 by 60 to get 2") are checked like written ones
-    for written in [body] + verbal_computations(body):
+    for written in [_as_one_amount(body)] + verbal_computations(body):
         for seg in _segments(_math_runs_text(written)):
             if "=" not in seg:
                 continue
@@ -548,7 +556,8 @@ def check_step(text: str, number: int) -> StepCheck:
     stated = []
     eq_numbers = functools.lru_cache(maxsize=None)(lambda k: numbers_in(equations[k].text))
     for text_, exact, written, approximate in _amount_statements(_amounts_text(body)):
-        span = numbers_in(text_)
+        # (with the values the arithmetic read for its two-unit amounts: "80" of "1 hour 20 minutes")
+        span = numbers_in(text_) + [float(a.value) for _, _, a in compound_amounts(text_)]
         for v in {round(x, 9) for x in span} | {round(float(written), 9)}:
             dropped.update(k for k in by_result.get(v, ())
                            if k not in dropped and _numbers_within(eq_numbers(k), span))

@@ -104,14 +104,22 @@ _MAX_PIECE = 300
 _PIECE_END = re.compile(r"(?<=[.;!?])\s+|\n")
 
 
+def _pieces(text: str):
+    """``(offset, piece)`` for each clause of ``text`` short enough to read for quantities."""
+    start = 0
+    for end in [m.start() for m in _PIECE_END.finditer(text)] + [len(text)]:
+        if end - start <= _MAX_PIECE:
+            yield start, text[start:end]
+        nxt = _PIECE_END.match(text, end)
+        start = nxt.end() if nxt else end
+
+
 def _matches(pattern: re.Pattern, text: str, valid):
     """Matches of ``pattern`` in ``text``, clause by clause, for which ``valid(match)`` holds and
     that do not start inside a longer quantity ("45 minutes" of "1 hour 45 minutes"). After an
     invalid match the search goes on from the next character, not from its end, so "1 hour = 60
     minutes and 3 hours = 170 minutes" still finds the second statement."""
-    for piece in _PIECE_END.split(text):
-        if len(piece) > _MAX_PIECE:
-            continue
+    for _, piece in _pieces(text):
         pos = 0
         while (m := pattern.search(piece, pos)) is not None:
             if _continues_quantity(piece, m.start()) or not valid(m):
@@ -157,6 +165,32 @@ def amount(text: str) -> Amount | None:
     unit = parts[-1][1]
     base = sum((x * size for (x, _), (_, size) in zip(parts, kinds)), Fraction(0))
     return Amount(base / kinds[-1][1], unit, len(parts))
+
+
+_AMOUNT_RE = re.compile(rf"(?i)(?<![\w.$/]){_AMOUNT}")
+
+
+def compound_amounts(text: str) -> list[tuple[int, int, Amount]]:
+    """``(start, end, amount)`` of each amount written in two or three units ("1 hour 45
+    minutes", "3 ft 4 in") in ``text``, so that a computation can use it as one number."""
+    out = []
+    for piece_start, piece in _pieces(text):
+        for m in _AMOUNT_RE.finditer(piece):
+            a = amount(m.group())
+            if a is not None and a.parts > 1:
+                out.append((piece_start + m.start(), piece_start + m.end(), a))
+    return out
+
+
+def amounts_in(text: str) -> list[Amount]:
+    """Every amount written with a unit in ``text`` ("125 cents", "$1.25", "1 hour 5 minutes")."""
+    return [a for m in _AMOUNT_RE.finditer(text) if (a := amount(m.group())) is not None]
+
+
+def same_amount(a: Amount, b: Amount) -> bool:
+    """Whether two amounts are the same quantity in units of one kind ("125 cents", "$1.25")."""
+    f = factor(a.unit, b.unit)
+    return f is not None and a.value * f == b.value
 
 
 @dataclass(frozen=True)

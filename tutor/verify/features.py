@@ -123,11 +123,12 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
     sol_last = next((g.last for g in reversed(graphs) if g.last is not None), None)
     if ref is not None and ref.final is not None and sol_last is not None:
-        # "= 125 cents = $1.25": the last value restated in other units is the same answer
+        # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
+        # restated in other units is the same answer, where the solution ends on it
         closing = next((s.text for s, g in zip(reversed(steps), reversed(graphs)) if g.last is not None), "")
-        # ... only where that restatement is what the step ends on
         written = numbers_in(closing)
-        if written and any(close_d(v, ref.final) and close_d(again, written[-1]) for v, again in converted_from(closing)):
+        if written and any(close_d(v, ref.final) and close_d(again, written[-1])
+                           for s in steps for v, again in converted_from(s.text)):
             sol_last = ref.final
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative

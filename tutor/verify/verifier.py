@@ -19,12 +19,13 @@ from fractions import Fraction
 from pathlib import Path
 
 from tutor.llm import LanguageModel
-from tutor.mathcheck import PERCENT_WRITTEN, answer_value, check_step, numbers_in, values_match
+from tutor.mathcheck import PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match
 from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
 from tutor.numwords import words_to_digits
 from tutor.schema import Problem, Step, StepCheck, Verdict
+from tutor.units import amounts_in, factor, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, restates_answer, solution_evidence
@@ -284,9 +285,14 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck]) -> float | None
     for q in numbers_in(problem.text):
         if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
-        if not contains(written, q, False):
+        # used in another unit counts ("80 cents" as $0.80, "2 hours" as 120 minutes)
+        if not any(contains(written, x, False) for x in [q] + [q * f for f in _UNIT_STEPS] + [q / f for f in _UNIT_STEPS]):
             return q
     return None
+
+
+#: Factors between common units (cents and dollars, minutes and hours, grams and kilograms, ...).
+_UNIT_STEPS = (10, 12, 16, 24, 60, 100, 1000, 3600)
 
 
 def reference_answer(problem: Problem) -> float | None:
@@ -300,6 +306,17 @@ def reference_answer(problem: Problem) -> float | None:
         if value is not None:
             return value
     return None
+
+
+def _amount_check(problem: Problem, conclusion: str) -> bool | None:
+    """Whether the conclusion states the reference answer's amount (in any units of its kind);
+    ``None`` when the reference answer or the conclusion has no amount of that kind."""
+    ref_text = problem.final_answer or (problem.reference_solution or [""])[-1]
+    ref = amounts_in(ref_text)[-1:]
+    stated = [a for a in amounts_in(conclusion) for r in ref if factor(a.unit, r.unit) is not None]
+    if not stated:
+        return None
+    return any(same_amount(a, r) for a in stated for r in ref)
 
 
 def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
@@ -325,7 +342,15 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     stated = _step_values(sentences[-1] if sentences else steps[last].text)
     answer = reference_answer(problem)
     n = last + 1
-    if answer is not None and any(values_match(answer, v) for v in stated):
+    # an answer with a unit is compared as an amount: "125 cents" answers "$1.25", "125
+    # dollars" does not
+    same_kind = _amount_check(problem, sentences[-1] if sentences else steps[last].text)
+    if same_kind is True:
+        return
+    # the answer restated in other units ("$1.25 = 125 cents", then "125") is it too
+    forms = [] if answer is None else [answer] + [again for st in steps for v, again in converted_from(st.text)
+                                                  if values_match(answer, v)]
+    if same_kind is None and any(values_match(f, v) for f in forms for v in stated):
         return
     earlier = [v for st in steps[:last] for v in _step_values(st.text)]
     if answer is not None:
