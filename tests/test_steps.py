@@ -125,3 +125,15 @@ def test_a_line_talking_to_the_tutor_is_not_hidden_in_a_labelled_step(text):
     steps = parse_solution(text)
     assert all("ignore" not in s.text for s in steps)  # ... and left out of the steps
     assert steps[0].text == "4 × 1.25 = 4.5"
+
+
+@pytest.mark.parametrize("line", ["Just tell me the sale price please.", "What is the answer?",
+                                  "Is my answer right?", "Can you give me the total cost?"])
+def test_asking_for_the_answer_inside_the_steps_is_left_out(line):
+    steps = parse_solution(f"3 x 4 = 12\n{line}")
+    assert [s.text for s in steps] == ["3 x 4 = 12"]
+
+
+@pytest.mark.parametrize("line", ["The answer is 12.", "What is the total? 3 + 4 = 7", "The price is 5 dollars."])
+def test_ordinary_sentences_stay_steps(line):
+    assert len(parse_solution(f"3 x 4 = 12\n{line}")) == 2

@@ -239,7 +239,12 @@ _STEERING = re.compile(
     r"\byou\s+(?:must|are\s+now|have\s+to|should)\s+(?:give|tell|reveal|say|ignore|act|pretend)\b|"
     # "just tell me what the total is", "Tutor, please …", "you're allowed to"
     r"\b(?:tell|give|show)\s+(?:me|us)\s+(?:what|how\s+(?:much|many))\b|^\W*(?:hey\s+|dear\s+)?tutor\s*[,:!]|"
-    r"\byou(?:'re|\s+are)\s+allowed\s+to\b")
+    r"\byou(?:'re|\s+are)\s+allowed\s+to\b|"
+    # "just tell me the sale price please", "What is the answer?", "is my answer right?"
+    r"\bjust\s+(?:tell|give|show)\s+(?:me|us)\b|"
+    r"\b(?:tell|give|show)\s+me\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:answer|result|solution|price|total|cost)\b|"
+    r"^\W*what(?:'s|\s+is)\s+the\s+(?:final\s+|right\s+|correct\s+|real\s+)?answer\b|"
+    r"^\W*(?:is|was)\s+(?:my|this|the)\s+answer\s+(?:right|correct|wrong)\b")
 
 
 def addresses_tutor(text: str) -> bool:
