@@ -25,6 +25,10 @@ MARK_LABEL = {
     "unsure": ("?", "unsure", "Not sure — explain this step"),
     "not_checked": ("·", "after-error", "Not checked"),
 }
+#: An "unsure" step whose calculation checked out: the doubt is whether it fits the problem.
+UNSURE_RIGHT_CALCULATION = ("?", "unsure", "Calculation right — does it fit the problem? Explain it")
+#: The last step of work that is right so far but stops before the question is answered.
+NOT_FINISHED = ("→", "unsure", "Right so far — keep going")
 OWN_PROBLEM = "✏️ Type my own problem"
 NO_GRADE = "—"
 
@@ -80,18 +84,45 @@ def verdict_html(feedback: Feedback) -> str:
         msg = f"✘ Step {v.first_error_step} has a mistake."
         if v.explanation:
             msg += " " + v.explanation
+    elif v.explanation:  # unsure, and the verifier says why ("The problem gives 15, but ...")
+        msg = "? " + v.explanation
+    elif _calculation_right(v, _unsure_step(v)):
+        msg = (f"? Your calculations check out, but the tutor is not sure step {_unsure_step(v)} fits the "
+               "problem. Can you explain it?")
     else:
         msg = "? The tutor is not sure about one of your steps. Can you explain it?"
+    if _stops_early(v):
+        msg = f"→ Not finished yet: step {v.first_error_step} is right so far. {v.explanation or ''}".strip()
     notes = "".join(f"<p><i>{html.escape(w)}</i></p>" for w in feedback.warnings)
-    return f'<div class="tutor-verdict {v.label}">{html.escape(msg)}{notes}</div>'
+    css = "unsure" if _stops_early(v) else v.label
+    return f'<div class="tutor-verdict {css}">{html.escape(msg)}{notes}</div>'
+
+
+def _unsure_step(v) -> int | None:
+    return next((i for i, m in enumerate(v.marks, 1) if m == "unsure"), None)
+
+
+def _calculation_right(v, step_number: int | None) -> bool:
+    """Whether the verifier checked a calculation in step ``step_number`` and found it right."""
+    return any(c.get("step") == step_number and c.get("ok") is True for c in v.evidence.get("mathcheck") or ())
+
+
+def _stops_early(v) -> bool:
+    """Work that is right so far but stops before the answer (the verifier's conclusion check)."""
+    return v.label == "incorrect" and v.error_category == "Missing step" and bool(v.evidence.get("answer_check"))
 
 
 def steps_html(feedback: Feedback) -> str:
     """A table of the student's steps with their marks (student text escaped)."""
     rows = []
     marks = feedback.verdict.marks or ["not_checked"] * len(feedback.steps)
+    v = feedback.verdict
     for step, mark in zip(feedback.steps, marks):
         icon, css, label = MARK_LABEL.get(mark, MARK_LABEL["not_checked"])
+        if mark == "unsure" and _calculation_right(v, step.number):
+            icon, css, label = UNSURE_RIGHT_CALCULATION
+        elif mark == "first_error" and _stops_early(v):
+            icon, css, label = NOT_FINISHED
         rows.append(f'<tr class="{css}"><td>{icon}</td><td>Step {step.number}</td>'
                     f"<td>{html.escape(readable_math(step.text))}</td><td>{html.escape(label)}</td></tr>")
     return '<table class="tutor-steps">' + "".join(rows) + "</table>"

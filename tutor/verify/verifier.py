@@ -188,7 +188,9 @@ class Verifier:
         if label != "incorrect":
             # also under an "unsure": a conclusion without the reference answer is wrong
             _answer_check(verdict, problem, steps)
-        verdict.evidence = _evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0)
+        # (keeping what the conclusion check noted)
+        verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
+                            **verdict.evidence}
         return verdict
 
 

@@ -1,0 +1,42 @@
+"""What the student tab says about a verdict: banner and step marks (found by a browser trial)."""
+
+from tutor.hints import HintLadder
+from tutor.schema import Feedback, Problem
+from tutor.steps import parse_solution
+from tutor.ui.student import steps_html, verdict_html
+from tutor.verify import Verifier
+
+
+def _feedback(problem, text):
+    steps = parse_solution(text)
+    return Feedback(verdict=Verifier(None).verify(problem, steps), steps=steps)
+
+
+def test_work_that_stops_early_is_right_so_far_not_a_mistake():
+    jacket = Problem("A jacket costs $80. It is 35% off. What is the sale price?",
+                     reference_solution=["35% of 80 = 28", "80 - 28 = 52"])
+    f = _feedback(jacket, "35% of $80 = $28")
+    assert f.verdict.label == "incorrect" and f.verdict.error_category == "Missing step"
+    banner = verdict_html(f)
+    assert "Not finished yet: step 1 is right so far" in banner and "mistake" not in banner
+    assert "Right so far — keep going" in steps_html(f) and "✘" not in steps_html(f)
+    # a real mistake keeps its cross
+    wrong = _feedback(jacket, "35% of $80 = $28\n80 - 28 = 62")
+    assert "✘ Step 2 has a mistake" in verdict_html(wrong)
+
+
+def test_an_unsure_verdict_says_why_and_credits_a_right_calculation():
+    marbles = Problem("Sam has 4 bags of 12 marbles. He gives away 15. How many are left?")
+    f = _feedback(marbles, "4 x 12 = 48")
+    assert "The problem gives 15, but no step uses it yet" in verdict_html(f)
+    assert "Calculation right — does it fit the problem?" in steps_html(f)
+
+
+def test_the_explain_hint_credits_a_right_calculation():
+    v = Verifier(None)
+    problem = Problem("A shop sells pens in packs. How much do 3 packs cost?")
+    steps = parse_solution("3 x 4 = 12")
+    verdict = v.verify(problem, steps)
+    verdict.label, verdict.marks, verdict.unused_given = "unsure", ["unsure"], None
+    (hint,) = HintLadder(None).build(problem, steps, verdict)
+    assert hint.text.startswith("Your calculation in step 1 is right.")
