@@ -75,3 +75,24 @@ def test_the_ladder_asks_about_the_misconception_even_with_a_model():
     verdict = Verifier(None).verify(problem, steps)
     hints = list(HintLadder(Talkative()).stream(problem, steps, verdict, 2))
     assert hints[-1].text == find(1, "3/4 + 2/3 = 5/7", PROBLEM).hint
+
+
+@pytest.mark.parametrize("problem,solution,redo", [
+    (PROBLEM, "3/4 + 2/3 = 5/7", "Redo step 1: write 3/4 and 2/3 with the same bottom number 12, then add only the top numbers."),
+    (PROBLEM, "3/4 + 2/3 = 5/12", "Redo step 1: change each top number the same way you changed its bottom number."),
+    ("Ann rode for 2 hours and then 30 minutes more. How long did she ride in hours?",
+     "2 hours + 30 minutes = 2.30 hours", "Redo step 1: 30 minutes is 30/60 of an hour."),
+])
+def test_the_last_hint_redoes_the_step_with_the_missed_idea(problem, solution, redo):
+    from tutor.hints import HintLadder
+
+    p, steps = Problem(problem), parse_solution(solution)
+    ladder = HintLadder(None).build(p, steps, Verifier(None).verify(p, steps))
+    assert ladder[2].text.startswith(redo)
+    assert "17/12" not in ladder[2].text and "2.5" not in ladder[2].text   # the step's result is left to do
+
+
+def test_the_student_value_is_quoted_as_written():
+    p = Problem("Ann rode for 2 hours and then 30 minutes more. How long did she ride in hours?")
+    v = Verifier(None).verify(p, parse_solution("2 hours + 30 minutes = 2.30 hours"))
+    assert v.found_value == "2.30"

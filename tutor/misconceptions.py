@@ -46,11 +46,14 @@ class Misconception:
             ``"percent as divisor"``, ``"minutes as hundredths"``).
         explanation: one or two sentences for the verdict (names the step).
         hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
+        redo: the level-3 (bottom-out) hint: how to redo that step the right way (it may lead to
+            the step's corrected value, never to the problem's final answer).
     """
 
     name: str
     explanation: str
     hint: str
+    redo: str = ""
 
 
 def find(step_number: int, step_text: str, problem_text: str,
@@ -79,14 +82,19 @@ def find(step_number: int, step_text: str, problem_text: str,
                 f"In step {k}, the top numbers and the bottom numbers were {verb}ed separately. Fractions "
                 f"can be {verb}ed only when they have the same denominator, so rename both first.",
                 f"In step {k}, you {verb}ed the top numbers and also the bottom numbers. Can fractions "
-                f"with different bottom numbers be {verb}ed that way? What common bottom number could they share?")
+                f"with different bottom numbers be {verb}ed that way? What common bottom number could they share?",
+                f"Redo step {k}: write {_plain(str(a))}/{_plain(str(b))} and {_plain(str(c))}/{_plain(str(d))} "
+                f"with the same bottom number {_common_denominator(b, d)}, then {verb} only "
+                "the top numbers.")
         if f % b == 0 and f % d == 0:
             return Misconception(
                 "common denominator only",
                 f"In step {k}, the fractions got a common denominator, but the top numbers were not "
                 "changed to match it.",
                 f"In step {k}, the bottom numbers now match. When you change a bottom number, what must "
-                "happen to the top number of that fraction?")
+                "happen to the top number of that fraction?",
+                f"Redo step {k}: change each top number the same way you changed its bottom number. "
+                f"Then {verb} the new top numbers.")
     # a percent the problem states, whose number it uses for nothing else ("teams of 20" and
     # "20%" make dividing by 20 ordinary)
     stated = PERCENT_WRITTEN.findall(problem_text)
@@ -100,7 +108,8 @@ def find(step_number: int, step_text: str, problem_text: str,
                 "percent as divisor",
                 f"In step {k}, {base} is divided by {p}, but {p}% means {p} out of every 100: taking "
                 f"{p}% of a number is not the same as dividing it by {p}.",
-                f"In step {k}, you divided {base} by {p}. What does {p}% mean? How many out of every 100?")
+                f"In step {k}, you divided {base} by {p}. What does {p}% mean? How many out of every 100?",
+                f"Redo step {k}: {p}% of {base} is {p}/100 × {base}. Work that out instead of {base} ÷ {p}.")
     for eq in equations:
         if eq.ok is not False or eq.expected is None or eq.rhs_value is None or not _IN_HOURS.search(eq.text):
             continue
@@ -112,8 +121,14 @@ def find(step_number: int, step_text: str, problem_text: str,
                 "minutes as hundredths",
                 f"In step {k}, {m} minutes was written as .{m:02d} of an hour, but an hour has 60 minutes, "
                 "not 100.",
-                f"In step {k}, how many minutes make one hour? So what part of an hour is {m} minutes?")
+                f"In step {k}, how many minutes make one hour? So what part of an hour is {m} minutes?",
+                f"Redo step {k}: {m} minutes is {m}/60 of an hour. Write that as a decimal, then add the whole hours.")
     return None
+
+
+def _common_denominator(b: float, d: float) -> str:
+    both_whole = b.is_integer() and d.is_integer()
+    return _plain(str(float(math.lcm(int(b), int(d)) if both_whole else b * d)))
 
 
 def _plain(number: str) -> str:

@@ -153,6 +153,9 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield concept
         yield f"Think about what step {k} needs to find. Which amounts from the problem belong there?"
     elif kind == "bottom_out":
+        named = find_misconception(k, step_text, problem.text) if verdict.label == "incorrect" and k else None
+        if named is not None and named.redo:  # redo the step the way the missed idea says
+            yield named.redo
         if verdict.error_category == "Went past the answer" and k and k > 1:
             # nothing to redo: the work before this step already answers the question
             for qq in qs[:1]:

@@ -526,13 +526,20 @@ def false_misreadings(text: str, problem: Problem, verdict: Verdict) -> list[str
 _GO_ON = re.compile(r"(?i)\b(?:" + _UNFINISHED + r"|one\s+more\s+step|(?:go|carry)\s+on)\b")
 
 
+#: Numbers every student may be reminded of: 60 minutes in an hour, 100 cents in a dollar and
+#: "out of every 100" of percents, 1000 grams in a kilogram. Facts, not results (small ones
+#: such as 12 or 24 are left out: they are too often a step's own value).
+_FACTS = "60 100 1000 3600"
+
+
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
     """Numbers in a hint that come from nowhere (empty = none): every number must be written
     in the problem or the student's steps, or be one the verifier reported (its quantities and
     the student's value; at level 3 also the corrected value and numbers of the reference
-    solution). A hint must not invent values, which would mislead or hint at results."""
+    solution), or a unit fact (:data:`_FACTS`). A hint must not invent values, which would
+    mislead or hint at results."""
     known = numbers_in(problem.text) + [n for s in steps for n in numbers_in(s.text)]
-    extra = list(verdict.quantities) + [verdict.found_value or ""]
+    extra = list(verdict.quantities) + [verdict.found_value or ""] + [_FACTS]
     if level >= 3:
         extra += [verdict.expected_value or ""] + list(problem.reference_solution or [])
     known += [n for e in extra for n in numbers_in(str(e))]

@@ -106,10 +106,11 @@ class HintLadder:
         t0 = time.perf_counter()
         self.last_first_token_s = None
         kind = kind_for(verdict, level)
-        # a named misconception has its own concept hint: the missed idea, asked as a question
+        # a named misconception has its own concept and redo hints: the missed idea, asked as a
+        # question, then how to redo the step with it
         k = verdict.first_error_step
-        named = (kind == "concept" and verdict.label == "incorrect" and k is not None and 1 <= k <= len(steps)
-                 and find_misconception(k, steps[k - 1].text, problem.text))
+        named = (kind in ("concept", "bottom_out") and verdict.label == "incorrect" and k is not None
+                 and 1 <= k <= len(steps) and find_misconception(k, steps[k - 1].text, problem.text))
         # a given number left out: the question about it is known; a model would ask another
         if self.model is None or not steps or named or (kind == "explain" and verdict.unused_given):
             self.last_first_token_s = time.perf_counter() - t0

@@ -194,6 +194,16 @@ class Verifier:
         return verdict
 
 
+_DECIMAL_TOKEN = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+
+
+def _written_as(value: float | None, text: str) -> str | None:
+    """A decimal as the student wrote it ("2.30", not 2.3), when the step writes that value."""
+    if value is None:
+        return None
+    return next((t for t in _DECIMAL_TOKEN.findall(text) if float(t) == value and t != _fmt(value)), None)
+
+
 def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: SolutionEvidence,
               i: int) -> None:
     """Fill category, explanation, expected/found values and quantities for step ``i``."""
@@ -211,7 +221,8 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         mixed = bool(MIXED_FORM.fullmatch(rhs))
         written = readable_expression(rhs)  # "2/4" stays 2/4
         verdict.found_value = (written if as_fraction and re.fullmatch(r"\d+(?: \d+)?/\d+", written)
-                               else _fmt(wrong_eq.rhs_value, as_fraction, mixed))
+                               else _written_as(wrong_eq.rhs_value, steps[i].text)
+                               or _fmt(wrong_eq.rhs_value, as_fraction, mixed))
         verdict.expected_value = _fmt(wrong_eq.expected, as_fraction, mixed)
         # the result as the student wrote it ("2/4", not 0.5)
         commas = bool(re.search(r"\d,\d{3}", steps[i].text))
