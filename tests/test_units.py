@@ -151,3 +151,26 @@ def test_two_unit_amounts_in_computations(text):
     assert check_step(text, 1).ok is True
     assert check_step(text.replace("45 = ", "45 = 1").replace("+ 4 in", "+ 5 in").replace("= 5 hours", "= 6 hours"),
                       1).ok is False
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("2:45 + 50 minutes = 3:35", True),
+    ("3:00 pm + 1 hour 15 minutes is 4:15 pm", True),
+    ("11:30 am + 45 minutes = 12:15 pm", True),
+    ("3:35 - 2:45 = 50 minutes", True),
+    ("2:45 + 50 minutes = 3:45", False),
+    ("3:35 - 2:45 = 1 hour 10 minutes", False),
+    ("The ratio is 3:4 and 6:8 = 3:4", None),   # ratios are not clock times
+])
+def test_clock_times_moved_by_a_duration(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+def test_a_wrong_clock_time_is_named_as_a_time():
+    from tutor.schema import Problem
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+
+    p = Problem("A movie starts at 2:45 and lasts 50 minutes. When does it end?")
+    v = Verifier(None).verify(p, parse_solution("2:45 + 50 minutes = 3:45"))
+    assert (v.label, v.found_value, v.expected_value) == ("incorrect", "3:45", "3:35")

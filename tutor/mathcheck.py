@@ -26,7 +26,8 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
-from tutor.units import APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, compound_amounts, conversions, unit_sums
+from tutor.units import (APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, clock_statements, compound_amounts, conversions,
+                         unit_sums)
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -589,7 +590,7 @@ def _amount_statements(text: str) -> list[tuple[str, Fraction, Fraction, bool]]:
     """``(text, exact, written, approximate)`` of each unit conversion and mixed-unit sum in
     ``text`` (see :mod:`tutor.units`)."""
     return ([(c.text, c.expected, c.right, c.approximate) for c in conversions(text)]
-            + [(u.text, u.expected, u.result, False) for u in unit_sums(text)])
+            + [(u.text, u.expected, u.result, False) for u in unit_sums(text) + clock_statements(text)])
 
 
 def amount_ok(exact: Fraction, written: Fraction, approximate: bool = False) -> bool:

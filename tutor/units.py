@@ -289,6 +289,55 @@ _SUM = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<terms>{_QUANTITY}(?:\s*[-+]\s
                   r"(?!\s*[-+*×÷\d])(?!\s*/\s*[\d(])(?!\s+(?:x|times|by)\b)")
 
 
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?"
+_CLOCK_PARTS = re.compile(r"(?i)(\d{1,2}):(\d{2})\s*(?:([ap])\.?\s?m\b)?")
+# "2:45 + 50 minutes = 3:35", "3:00 pm + 1 hour 15 minutes is 4:15 pm", "3:35 - 2:45 = 50 minutes"
+_CLOCK_LATER = re.compile(rf"(?i)(?<![\d:.])(?P<start>{_CLOCK})\s*(?P<op>[-+])\s*(?P<d>{_AMOUNT})\s*"
+                          rf"{_RELATION}\s*(?P<end>{_CLOCK})(?![\d:])")
+_CLOCK_BETWEEN = re.compile(rf"(?i)(?<![\d:.])(?P<end>{_CLOCK})\s*-\s*(?P<start>{_CLOCK})\s*"
+                            rf"{_RELATION}\s*(?P<d>{_AMOUNT})(?!\s*[-+*/×÷\d])")
+
+
+def _clock_minutes(text: str) -> tuple[int, int] | None:
+    """Minutes after midnight (or after 12 without am/pm) and the length of the clock's cycle."""
+    m = _CLOCK_PARTS.match(text.strip())
+    if m is None or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return None
+    h, minutes, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower()
+    if half:
+        return (h % 12 + (12 if half == "p" else 0)) * 60 + minutes, 1440
+    return (h % 12) * 60 + minutes, 720  # "3:35" may be morning or afternoon
+
+
+def clock_text(minutes: float) -> str:
+    """Minutes after midnight (or noon) as a 12-hour clock time: 215 -> "3:35"."""
+    h, m = divmod(int(round(minutes)) % 720, 60)
+    return f"{h or 12}:{m:02d}"
+
+
+def clock_statements(text: str) -> list[UnitSum]:
+    """Clock times moved by a duration ("2:45 + 50 minutes = 3:35") or the time between two
+    clock times ("3:35 - 2:45 = 50 minutes"), read as minutes: ``expected`` what the left side
+    comes to, ``result`` what is written (times compared on a 12- or 24-hour clock)."""
+    out = []
+    for m in _CLOCK_LATER.finditer(text):
+        start, end, d = _clock_minutes(m.group("start")), _clock_minutes(m.group("end")), amount(m.group("d"))
+        f = factor(d.unit, "minutes") if d is not None else None
+        if start is None or end is None or f is None:
+            continue
+        cycle = max(start[1], end[1])
+        moved = (start[0] + (1 if m.group("op") == "+" else -1) * d.value * f) % cycle
+        out.append(UnitSum(Fraction(end[0]), "minutes", Fraction(moved), m.group().strip()))
+    for m in _CLOCK_BETWEEN.finditer(text):
+        start, end, d = _clock_minutes(m.group("start")), _clock_minutes(m.group("end")), amount(m.group("d"))
+        f = factor(d.unit, "minutes") if d is not None else None
+        if start is None or end is None or f is None:
+            continue
+        between = (end[0] - start[0]) % max(start[1], end[1])
+        out.append(UnitSum(d.value * f, "minutes", Fraction(between), m.group().strip()))
+    return out
+
+
 def unit_sums(text: str) -> list[UnitSum]:
     """Sums and differences of amounts in mixed units stated in ``text`` (digits, thousands
     separators removed), e.g. ``"1 hour - 20 minutes = 40 minutes"``: only where every amount

@@ -25,7 +25,7 @@ from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
 from tutor.numwords import words_to_digits
 from tutor.schema import Problem, Step, StepCheck, Verdict
-from tutor.units import amounts_in, factor, same_amount
+from tutor.units import amounts_in, clock_text, factor, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, restates_answer, solution_evidence
@@ -224,6 +224,10 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
                                else _written_as(wrong_eq.rhs_value, steps[i].text)
                                or _fmt(wrong_eq.rhs_value, as_fraction, mixed))
         verdict.expected_value = _fmt(wrong_eq.expected, as_fraction, mixed)
+        if re.search(r"\d:\d{2}\s*(?:[ap]\.?\s?m\b\.?)?\s*$", rhs) and wrong_eq.expected is not None:
+            # a clock time: said as one ("3:45", "3:35"), not as minutes after noon
+            verdict.found_value, verdict.expected_value = rhs.strip(), clock_text(wrong_eq.expected)
+            verdict.quantities = [verdict.found_value]
         # the result as the student wrote it ("2/4", not 0.5)
         commas = bool(re.search(r"\d,\d{3}", steps[i].text))
         verdict.explanation = (f"In step {n}, the calculation {readable_expression(lhs.split('=')[0], commas)} "
