@@ -42,6 +42,9 @@ def test_table_and_drilldown_frames():
     assert fr["standards"]["Code"].tolist() == ["7.RP.A.3", "6.RP.A.3"]
     assert fr["reviews"].iloc[0]["Reviewer"] == "ms-lee"
     assert "Final answer: 17" in fr["reference"]
+    facts = dict(fr["facts"].values.tolist())
+    assert facts["Solution as typed"].startswith("15% of 20 = 3")
+    assert facts["Notes shown to the student"] == "(none)"
 
 
 def test_mastery_heatmap_escapes_student_ids():

@@ -187,6 +187,13 @@ class Verdict(_Record):
     unused_given: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
 
+    def calculation_right(self, step_number: int | None) -> bool:
+        """Whether the verifier checked a calculation in step ``step_number`` (1-based) and
+        found it right (read from ``evidence["mathcheck"]``)."""
+        checks = self.evidence.get("mathcheck")
+        return isinstance(checks, list) and any(
+            isinstance(c, dict) and c.get("step") == step_number and c.get("ok") is True for c in checks)
+
 
 @dataclass
 class StandardMatch(_Record):

@@ -189,7 +189,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         if verdict.unused_given:  # the doubt is a given number the work leaves out
             u = verdict.unused_given
             yield f"The problem also tells you {u}. Where does {u} belong in your work? Is your solution finished?"
-        if any(c.get("step") == k and c.get("ok") is True for c in verdict.evidence.get("mathcheck") or ()):
+        if verdict.calculation_right(k):
             # the calculation is right; what is in doubt is whether it is the one the problem needs
             for qq in qs[:3]:
                 yield (f"Your calculation in step {k} is right. Can you explain in your own words why "

@@ -86,7 +86,7 @@ def verdict_html(feedback: Feedback) -> str:
             msg += " " + v.explanation
     elif v.explanation:  # unsure, and the verifier says why ("The problem gives 15, but ...")
         msg = "? " + v.explanation
-    elif _calculation_right(v, _unsure_step(v)):
+    elif v.calculation_right(_unsure_step(v)):
         msg = (f"? Your calculations check out, but the tutor is not sure step {_unsure_step(v)} fits the "
                "problem. Can you explain it?")
     else:
@@ -102,11 +102,6 @@ def _unsure_step(v) -> int | None:
     return next((i for i, m in enumerate(v.marks, 1) if m == "unsure"), None)
 
 
-def _calculation_right(v, step_number: int | None) -> bool:
-    """Whether the verifier checked a calculation in step ``step_number`` and found it right."""
-    return any(c.get("step") == step_number and c.get("ok") is True for c in v.evidence.get("mathcheck") or ())
-
-
 def _stops_early(v) -> bool:
     """Work that is right so far but stops before the answer (the verifier's conclusion check)."""
     return v.label == "incorrect" and v.error_category == "Missing step" and bool(v.evidence.get("answer_check"))
@@ -119,7 +114,7 @@ def steps_html(feedback: Feedback) -> str:
     v = feedback.verdict
     for step, mark in zip(feedback.steps, marks):
         icon, css, label = MARK_LABEL.get(mark, MARK_LABEL["not_checked"])
-        if mark == "unsure" and _calculation_right(v, step.number):
+        if mark == "unsure" and v.calculation_right(step.number):
             icon, css, label = UNSURE_RIGHT_CALCULATION
         elif mark == "first_error" and _stops_early(v):
             icon, css, label = NOT_FINISHED

@@ -80,7 +80,11 @@ def detail_frames(d) -> dict[str, Any]:
              ["Problem bank id", d.problem.id or "(typed in)"], ["Verdict", v.label],
              ["First wrong step", v.first_error_step or "none"],
              ["Error category", v.error_category or ""],
-             ["Revises submission", d.parent_id or ""]]
+             ["Revises submission", d.parent_id or ""],
+             # what the student was told besides the verdict (e.g. a line asking for the
+             # answer was left out), and the solution as typed, left-out lines included
+             ["Notes shown to the student", " / ".join(d.warnings) or "(none)"],
+             ["Solution as typed", d.solution_text or ""]]
     return {
         "facts": _frame(facts, FACT_COLUMNS),
         "problem": d.problem.text,
