@@ -254,3 +254,9 @@ def test_a_unit_power_is_not_a_number():
 ])
 def test_written_forms_that_stay_checked(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+def test_a_share_said_to_be_an_amount_is_not_a_division():
+    check = check_step("Since 4/7 is equal to $24, then 1/7 is equal to $24/4 = $6.", 1)
+    assert check.ok is True and [e.ok for e in check.equations] == [None, None, True]
+    assert check_step("12/4 = 4", 1).ok is False   # a division worked out is still checked

@@ -431,6 +431,7 @@ def _is_literal(expr: str) -> bool:
 _APPROX_SIDE = re.compile(r"(?:[≈≒]|\\approx\b)\s*([^=≈≒,;]+?)(?=\s*(?:[=≈≒,;]|\\approx\b|\.\s|\.?$))")
 #: Relative difference an estimate ("398 + 212 ≈ 400 + 200") may have from the exact value.
 ESTIMATE = 0.1
+_SHARE = re.compile(r"\(?\d+/\d+\)?")
 _TIMES_100 = re.compile(r"\*\(?100(?![\d.])|(?<![\d.])100\)?\*")
 
 
@@ -480,6 +481,11 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                 and "/100" not in a + b:
             # "$1 = 100 cents", "1 hour = 60 minutes", "8 oz = ½ lb": a statement of units,
             # not a computation
+            out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
+            continue
+        if not ok and _SHARE.fullmatch(a) and 0 < va < 1 < vb:
+            # "4/7 is equal to $24", "the other 3/5 = 15 strips": a share of something said to
+            # be an amount, not a division worked out
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         if not ok and _PERCENT_LITERAL.fullmatch(b) and _TIMES_100.search(a) \
