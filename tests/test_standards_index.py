@@ -251,6 +251,12 @@ def test_the_student_tab_shows_the_plain_heading_first():
     out = standards_html(Feedback(verdict=Verdict(label="correct"), steps=[], standards=[m]))
     assert out.index("Solve problems with whole numbers") < out.index("4.OA.A.3") < out.index("Solve multistep")
     assert "(grade 4)" in out and "<details>" in out
+    # standards of one cluster share one heading line
+    twin = StandardMatch(code="4.OA.A.2", description="Multiply or divide to solve comparison problems.",
+                         grade="4", summary=m.summary)
+    both = standards_html(Feedback(verdict=Verdict(label="correct"), steps=[], standards=[m, twin]))
+    assert both.count("Solve problems with whole numbers") == 1 and both.count("<li>") == 1
+    assert "4.OA.A.2" in both and "Full standards" in both
     bare = standards_html(Feedback(verdict=Verdict(label="correct"), steps=[],
                                    standards=[StandardMatch(code="4.OA.A.3", description="Solve it", grade="4")]))
     assert "<b>4.OA.A.3</b> (grade 4): Solve it" in bare

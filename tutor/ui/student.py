@@ -125,16 +125,25 @@ def steps_html(feedback: Feedback) -> str:
 
 def standards_html(feedback: Feedback) -> str:
     """Standards the problem addresses and, after an error, what to review."""
-    def item(m) -> str:
-        code = f"<b>{html.escape(m.code)}</b> (grade {html.escape(m.grade or '?')})"
-        if not m.summary:
-            return f"<li>{code}: {html.escape(m.description)}</li>"
-        # the plain heading first; the standard's own wording (written for teachers) on request
-        return (f"<li>{html.escape(m.summary)} <small>{code}</small>"
-                f"<details><summary>Full standard</summary>{html.escape(m.description)}</details></li>")
+    def code(m) -> str:
+        return f"<b>{html.escape(m.code)}</b> (grade {html.escape(m.grade or '?')})"
 
     def items(ms):
-        return "".join(item(m) for m in ms)
+        # the plain heading first, once for standards of one cluster; the standards' own
+        # wording (written for teachers) on request
+        groups: dict[str, list] = {}
+        for m in ms:
+            groups.setdefault(m.summary or f"\0{m.code}", []).append(m)
+        out = []
+        for heading, group in groups.items():
+            if not group[0].summary:
+                out.append(f"<li>{code(group[0])}: {html.escape(group[0].description)}</li>")
+                continue
+            full = "".join(f"<p>{code(m)}: {html.escape(m.description)}</p>" for m in group)
+            label = "Full standard" if len(group) == 1 else "Full standards"
+            out.append(f"<li>{html.escape(heading)} <small>{', '.join(code(m) for m in group)}</small>"
+                       f"<details><summary>{label}</summary>{full}</details></li>")
+        return "".join(out)
 
     out = ""
     if feedback.standards:
