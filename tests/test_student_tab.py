@@ -40,3 +40,14 @@ def test_the_explain_hint_credits_a_right_calculation():
     verdict.label, verdict.marks, verdict.unused_given = "unsure", ["unsure"], None
     (hint,) = HintLadder(None).build(problem, steps, verdict)
     assert hint.text.startswith("Your calculation in step 1 is right.")
+
+
+def test_a_step_set_up_but_not_worked_out():
+    for ref, label in ((["50 - 41.40 = 8.60"], "incorrect"), (None, "unsure")):
+        p = Problem("Mia buys a bag for $41.40. She pays with a $50 bill. How much change does she get?",
+                    reference_solution=ref)
+        f = _feedback(p, "$50 - $41.40 = ?")
+        assert (f.verdict.label, f.verdict.first_error_step) == (label, 1)
+        assert "sets up $50 - $41.40 but does not work it out yet" in verdict_html(f)
+        ladder = HintLadder(None).build(p, f.steps, f.verdict)
+        assert "$50 - $41.40" in ladder[0].text and "8.6" not in " ".join(h.text for h in ladder)

@@ -135,6 +135,13 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
                 k: int | None, qs: list[str]) -> Iterator[str]:
     """Wordings for one hint, richest first; the last ones name no number at all."""
     q = qs[0] if qs else None
+    unfinished = verdict.evidence.get("unfinished")
+    if unfinished and k:  # "50 - 41.40 = ?": the step is set up, not worked out
+        yield {"where": f"Look at step {k}. You wrote {unfinished} but no result. What does it come to?",
+               "concept": f"In step {k}, work out {unfinished} one part at a time.",
+               "bottom_out": f"Work out {unfinished} in step {k}. Then say what that number means for the question.",
+               "explain": f"Step {k} is not worked out yet. What does {unfinished} come to?"}.get(
+                   kind, f"Look at step {k} again. What does {unfinished} come to?")
     cat = verdict.error_category if verdict.error_category in _WHERE else None
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
     if kind == "where":

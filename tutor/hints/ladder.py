@@ -112,7 +112,8 @@ class HintLadder:
         named = (kind in ("concept", "bottom_out") and verdict.label == "incorrect" and k is not None
                  and 1 <= k <= len(steps) and find_misconception(k, steps[k - 1].text, problem.text))
         # a given number left out: the question about it is known; a model would ask another
-        if self.model is None or not steps or named or (kind == "explain" and verdict.unused_given):
+        if (self.model is None or not steps or named or (kind == "explain" and verdict.unused_given)
+                or verdict.evidence.get("unfinished")):  # a step set up, not worked out: say so
             self.last_first_token_s = time.perf_counter() - t0
             self.stats["fallback"] += 1
             yield fallback_hint(problem, steps, verdict, level, kind)

@@ -336,6 +336,10 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     return any(same_amount(a, r) for a in stated for r in ref)
 
 
+# "50 - 41.40 = ?", "= __", "= ..." closing a step: a computation set up but not done
+_UNFINISHED = re.compile(r"([\d$(][^=]*?[-+*/×÷x][^=]*?)\s*=\s*(?:\?+|_{2,}|\.{3}|…)\s*[.!]?\s*$")
+
+
 def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
     """Overrule a "correct"/"unsure" verdict whose conclusion cannot be right.
 
@@ -370,6 +374,20 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     if same_kind is None and any(values_match(f, v) for f in forms for v in stated):
         return
     earlier = [v for st in steps[:last] for v in _step_values(st.text)]
+    unfinished = _UNFINISHED.search(steps[last].text)
+    if unfinished:
+        # "$50 - $41.40 = ?": set up, not worked out; that is where the work stands
+        expr = readable_expression(unfinished.group(1).strip()) or unfinished.group(1).strip()
+        verdict.label = "incorrect" if answer is not None else "unsure"
+        verdict.first_error_step = n
+        verdict.marks = ["correct"] * last + ["first_error" if answer is not None else "unsure"] + \
+            ["after_error"] * (len(steps) - n)
+        verdict.error_category = "Missing step" if answer is not None else None
+        verdict.found_value, verdict.quantities = None, [_fmt(v) for v in numbers_in(expr)][:6]
+        verdict.explanation = f"Step {n} sets up {expr} but does not work it out yet. What does it come to?"
+        verdict.evidence["answer_check"] = "the last step is not worked out"
+        verdict.evidence["unfinished"] = expr
+        return
     if answer is not None:
         found = numbers_in(steps[last].text)[-1]
         verdict.label = "incorrect"
