@@ -391,3 +391,11 @@ def test_the_article_a_is_not_a_quantity():
     assert quantity_names("One pen is a dollar and a quarter.") == []
     assert quantity_names("a + 3 = 10") == ["a"]
     assert quantity_names("Let x be the price of a pen.") == ["x", "the price"]
+
+
+def test_a_negative_result_is_named_with_its_sign():
+    from tutor.hints.guards import step_quantities
+    from tutor.schema import Step
+
+    assert step_quantities(Step(1, "5 - 12 = -7", "5 - 12 = -7"), Verdict(label="correct")) == ["5", "12", "-7"]
+    assert step_quantities(Step(1, "12 - 7 = 5", "12 - 7 = 5"), Verdict(label="correct")) == ["12", "7", "5"]

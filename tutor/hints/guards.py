@@ -275,6 +275,13 @@ def _as_written(text: str, found: list[str]) -> list[str]:
     return sorted((f for f in spans if f not in inside), key=lambda f: spans[f])
 
 
+def _signed(text: str, q: str) -> str:
+    """``q`` with its minus sign when the text writes it negative ("= -7"; not "12 - 7")."""
+    if q[:1].isdigit() and re.search(rf"(?<![\d.)\]\w])(?<![\d.)\]]\s)[-−]{re.escape(q)}(?![\d.,]\d|\d)", text):
+        return "-" + q
+    return q
+
+
 def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
     """Quantities of the flagged step: the verifier's ``quantities`` first, then the numbers
     written in the step text, as written (duplicates by value removed), then named
@@ -284,8 +291,8 @@ def step_quantities(step: Step | None, verdict: Verdict) -> list[str]:
     cands = list(verdict.quantities or [])
     if step is not None:
         # "8 / 2" reads as the fraction 4 too, but in a step it is a division, not a quantity
-        cands += _as_written(step.text, [n.text.strip() for n in numbers_in(step.text)
-                                         if not re.search(r"\s/|/\s", n.text)])
+        cands += [_signed(step.text, q) for q in _as_written(
+            step.text, [n.text.strip() for n in numbers_in(step.text) if not re.search(r"\s/|/\s", n.text)])]
         cands += quantity_names(step.text)
     for q in cands:
         q = str(q).strip()
