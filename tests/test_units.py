@@ -157,6 +157,9 @@ def test_two_unit_amounts_in_computations(text):
     ("2:45 + 50 minutes = 3:35", True),
     ("3:00 pm + 1 hour 15 minutes is 4:15 pm", True),
     ("11:30 am + 45 minutes = 12:15 pm", True),
+    ("11:30 am + 45 minutes = 12:15", True),          # am/pm on one side only: a 12-hour clock
+    ("3:00 + 75 minutes = 4:15 pm", True),
+    ("1:15 - 11:45 = 90 minutes", True),
     ("3:35 - 2:45 = 50 minutes", True),
     ("2:45 + 50 minutes = 3:45", False),
     ("3:35 - 2:45 = 1 hour 10 minutes", False),

@@ -325,15 +325,15 @@ def clock_statements(text: str) -> list[UnitSum]:
         f = factor(d.unit, "minutes") if d is not None else None
         if start is None or end is None or f is None:
             continue
-        cycle = max(start[1], end[1])
+        cycle = min(start[1], end[1])  # without am/pm on either side, compare on 12 hours
         moved = (start[0] + (1 if m.group("op") == "+" else -1) * d.value * f) % cycle
-        out.append(UnitSum(Fraction(end[0]), "minutes", Fraction(moved), m.group().strip()))
+        out.append(UnitSum(Fraction(end[0] % cycle), "minutes", Fraction(moved), m.group().strip()))
     for m in _CLOCK_BETWEEN.finditer(text):
         start, end, d = _clock_minutes(m.group("start")), _clock_minutes(m.group("end")), amount(m.group("d"))
         f = factor(d.unit, "minutes") if d is not None else None
         if start is None or end is None or f is None:
             continue
-        between = (end[0] - start[0]) % max(start[1], end[1])
+        between = (end[0] - start[0]) % min(start[1], end[1])
         out.append(UnitSum(d.value * f, "minutes", Fraction(between), m.group().strip()))
     return out
 
