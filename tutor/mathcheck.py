@@ -572,8 +572,11 @@ def check_step(text: str, number: int) -> StepCheck:
         stated.append(Equation(text=text_, lhs_value=float(exact), rhs_value=float(written), ok=ok,
                                expected=None if ok else float(exact)))
     equations = [e for k, e in enumerate(equations) if k not in dropped] + stated
-    estimates = [v for v in (evaluate(_segments(_math_runs_text(side))[0] if _segments(_math_runs_text(side)) else "")
-                             for side in _APPROX_SIDE.findall(body)) if v is not None]
+    estimates = []
+    for side in _APPROX_SIDE.findall(body):  # what each "≈" says the value roughly is
+        runs = _segments(_math_runs_text(side))
+        if runs and (v := evaluate(runs[0])) is not None:
+            estimates.append(v)
     if estimates:
         # "398 + 212 ≈ 400 + 200 = 600": an estimate rounds on purpose; a side within a tenth
         # of what it estimates is not a wrong calculation (only the "≈" pairs are spared)

@@ -297,13 +297,14 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck]) -> float | None
     """The first number the problem writes that no step writes (``checks``: the steps'
     mathcheck results, whose ``values`` are the numbers written), ignoring the common
     constants a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years;
-    ``None`` when every one is used."""
+    ``None`` when every one is used. A number written in other units counts as used ("80
+    cents" as $0.80, "2 hours" as 120 minutes: :data:`_UNIT_STEPS`)."""
     written = [v for c in checks for v in c.values]
     for q in numbers_in(problem.text):
         if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
-        # used in another unit counts ("80 cents" as $0.80, "2 hours" as 120 minutes)
-        if not any(contains(written, x, False) for x in [q] + [q * f for f in _UNIT_STEPS] + [q / f for f in _UNIT_STEPS]):
+        forms = [q] + [q * f for f in _UNIT_STEPS] + [q / f for f in _UNIT_STEPS]
+        if not any(contains(written, x, False) for x in forms):
             return q
     return None
 
