@@ -135,3 +135,32 @@ def test_a_given_amount_used_in_other_units_is_used(verifier):
     for solution in ("275 - 80 = 195 cents\n195 cents = $1.95", "$2.75 - $0.80 = $1.95"):
         assert verdict(verifier, coupon, solution).unused_given is None
     assert verdict(verifier, coupon, "2.75 x 2 = 5.5").unused_given == "80"
+
+
+@pytest.mark.parametrize("answer,solution", [
+    ("95", "40 + 55 = 95 minutes\n95 minutes = 1 hour 35 minutes\nThe trip takes 35 minutes."),
+    ("1.25", "5 - 3.75 = 1.25\n$1.25 = 125 cents\nShe has 125 dollars left."),
+])
+def test_a_restatement_does_not_pass_a_wrong_conclusion(verifier, answer, solution):
+    p = Problem("How long, or how much?", reference_solution=[solution.split("\n")[0]], final_answer=answer)
+    assert verdict(verifier, p, solution).label == "incorrect"
+
+
+def test_a_rounded_answer_with_a_unit_is_the_same_amount(verifier):
+    p = Problem("A 100-minute film: how many hours?", reference_solution=["100 / 60 = 1.67", "It takes 1.67 hours"])
+    assert verdict(verifier, p, "100 / 60 = 1.666\nIt takes 1.666 hours").label == "correct"
+
+
+def test_the_unit_tolerance_for_given_numbers_needs_a_unit(verifier):
+    pencils = Problem("A box holds 12 pencils. Tom buys 5 boxes and then gives away 6 pencils. How many are left?")
+    assert verdict(verifier, pencils, "12 x 5 = 60\nHe has 60 pencils.").unused_given == "6"
+    trip = Problem("A bus goes 60 miles each hour for 2 hours, then stops for 20 minutes. How long is the trip?")
+    assert verdict(verifier, trip, "60 x 2 = 120").unused_given == "20"
+
+
+def test_a_long_last_step_is_read_quickly(verifier):
+    import time
+
+    t0 = time.perf_counter()
+    verdict(verifier, STICKERS, "3 × 9 = 27\n" + "1 + " * 1500 + "1")
+    assert time.perf_counter() - t0 < 5.0

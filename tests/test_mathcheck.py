@@ -260,3 +260,5 @@ def test_a_share_said_to_be_an_amount_is_not_a_division():
     check = check_step("Since 4/7 is equal to $24, then 1/7 is equal to $24/4 = $6.", 1)
     assert check.ok is True and [e.ok for e in check.equations] == [None, None, True]
     assert check_step("12/4 = 4", 1).ok is False   # a division worked out is still checked
+    for wrong in ("3 ÷ 4 = 1.33", "24/36 = 1.5", "1/2 = 2"):  # a bare result is a division's result
+        assert check_step(wrong, 1).ok is False

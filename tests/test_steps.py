@@ -134,6 +134,7 @@ def test_asking_for_the_answer_inside_the_steps_is_left_out(line):
     assert [s.text for s in steps] == ["3 x 4 = 12"]
 
 
-@pytest.mark.parametrize("line", ["The answer is 12.", "What is the total? 3 + 4 = 7", "The price is 5 dollars."])
+@pytest.mark.parametrize("line", ["The answer is 12.", "What is the total? 3 + 4 = 7", "The price is 5 dollars.",
+                                  "What is the answer? So he has 20 pens."])
 def test_ordinary_sentences_stay_steps(line):
     assert len(parse_solution(f"3 x 4 = 12\n{line}")) == 2

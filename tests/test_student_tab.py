@@ -49,5 +49,12 @@ def test_a_step_set_up_but_not_worked_out():
         f = _feedback(p, "$50 - $41.40 = ?")
         assert (f.verdict.label, f.verdict.first_error_step) == (label, 1)
         assert "sets up $50 - $41.40 but does not work it out yet" in verdict_html(f)
+        assert "right so far" not in verdict_html(f) and "Not worked out yet" in steps_html(f)
         ladder = HintLadder(None).build(p, f.steps, f.verdict)
         assert "$50 - $41.40" in ladder[0].text and "8.6" not in " ".join(h.text for h in ladder)
+
+
+def test_an_unfinished_step_needs_a_computation():
+    p = Problem("Mia buys a bag for $41.40. How much extra does she pay?", reference_solution=["50 - 41.40 = 8.60"])
+    f = _feedback(p, "She pays $50 extra = ?")
+    assert not f.verdict.evidence.get("unfinished")

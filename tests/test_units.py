@@ -35,7 +35,7 @@ def test_factors_within_one_system_only():
     ("3 hours 20 minutes = 3 1/3 hours", True, None),
     ("1 hour 20 minutes = 1.33 hours", True, None),
     ("1 hour 20 minutes = 120 minutes", False, 80.0),
-    ("8 oz = ½ lb", None, None),   # a fraction of a unit: not read, and not called wrong
+    ("8 oz = ½ lb", True, None),   # a fraction of a unit (read by the chain with the factor 16)
     ("1 1/2 hours = 90 minutes", True, None),   # a mixed number is one amount, not "1/2 hours"
 ])
 def test_stated_conversions_are_checked(text, ok, expected):
@@ -177,3 +177,7 @@ def test_a_wrong_clock_time_is_named_as_a_time():
     p = Problem("A movie starts at 2:45 and lasts 50 minutes. When does it end?")
     v = Verifier(None).verify(p, parse_solution("2:45 + 50 minutes = 3:45"))
     assert (v.label, v.found_value, v.expected_value) == ("incorrect", "3:45", "3:35")
+
+
+def test_a_chain_of_clock_times_is_checked_link_by_link():
+    assert [e.ok for e in check_step("2:45 + 50 minutes = 3:35 + 20 minutes = 4:15", 1).equations] == [True, False]

@@ -155,7 +155,9 @@ _WORD_OPS = [
 _CONVERSIONS = ((re.compile(r"(?i)cent|¢"), (100,)),
                 (re.compile(r"(?i)min|hour|\bhr|sec\b|second|\bs\b"), (60, 3600)),
                 (re.compile(r"(?i)gram|met(er|re)|\bkg\b|\bkm\b|\bml\b|lit(er|re)"), (1000,)),
-                (re.compile(r"(?i)\bcm\b|centimet"), (100,)))
+                (re.compile(r"(?i)\bcm\b|centimet"), (100,)),
+                (re.compile(r"(?i)\b(?:in|inch(?:es)?|ft|feet|foot)\b"), (12,)),
+                (re.compile(r"(?i)\b(?:oz|ounces?|lbs?|pounds?)\b"), (16,)))
 _MAX_UNIT_WORDS = 4
 
 
@@ -432,6 +434,17 @@ _APPROX_SIDE = re.compile(r"(?:[≈≒]|\\approx\b)\s*([^=≈≒,;]+?)(?=\s*(?:[
 #: Relative difference an estimate ("398 + 212 ≈ 400 + 200") may have from the exact value.
 ESTIMATE = 0.1
 _SHARE = re.compile(r"\(?\d+/\d+\)?")
+_NOT_A_NOUN = {"then", "so", "and", "but", "which", "because", "is", "are", "was", "were", "for", "to",
+               "of", "in", "on", "at", "or", "the", "a", "an", "this", "that", "it"}
+
+
+def _names_amount(number: str, context: str) -> bool:
+    """Whether ``number`` is written as an amount of something in ``context``: with "$" or
+    followed by a noun ("$24", "15 sticky strips"), not a bare result ("= 1.5")."""
+    n = re.escape(number.strip("()"))
+    if re.search(rf"\$\s?{n}(?![\d.])", context):
+        return True
+    return any(w.lower() not in _NOT_A_NOUN for w in re.findall(rf"(?<![\d.]){n}(?![\d.])\s+([A-Za-z]{{3,}})", context))
 _TIMES_100 = re.compile(r"\*\(?100(?![\d.])|(?<![\d.])100\)?\*")
 
 
@@ -483,7 +496,8 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             # not a computation
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
-        if not ok and _SHARE.fullmatch(a) and 0 < va < 1 < vb:
+        lead = _NUMBER.match(b.lstrip("("))
+        if not ok and _SHARE.fullmatch(a) and 0 < va < 1 < vb and lead and _names_amount(lead.group(), context):
             # "4/7 is equal to $24", "the other 3/5 = 15 strips": a share of something said to
             # be an amount, not a division worked out
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
@@ -612,11 +626,13 @@ def amount_ok(exact: Fraction, written: Fraction, approximate: bool = False) -> 
     ) or (approximate and math.isclose(float(exact), float(written), rel_tol=APPROXIMATE))
 
 
-def converted_from(text: str) -> list[tuple[float, float]]:
-    """``(value, as written again)`` for each amount a step rightly restates in another unit:
-    "125 cents = $1.25" -> [(125, 1.25)], "95 minutes = 1 hour 35 minutes" -> [(95, 35)] (the
-    last number written): the same amount, not a new result."""
-    return [(float(c.left), float(c.right_written))
+def converted_from(text: str) -> list[tuple[float, float, str]]:
+    """``(value, last number written again, the restatement as written)`` for each amount a
+    step rightly restates in another unit: "125 cents = $1.25" -> [(125, 1.25, "$1.25")],
+    "95 minutes = 1 hour 35 minutes" -> [(95, 35, "1 hour 35 minutes")]: the same amount, not
+    a new result."""
+    return [(float(c.left), float(c.right_written), c.text.rsplit("=", 1)[-1].strip() if "=" in c.text
+             else c.text)
             for c in conversions(_amounts_text(words_to_digits(text)))
             if c.right_written is not None and amount_ok(c.expected, c.right, c.approximate)]
 

@@ -243,8 +243,9 @@ _STEERING = re.compile(
     # "just tell me the sale price please", "What is the answer?", "is my answer right?"
     r"\bjust\s+(?:tell|give|show)\s+(?:me|us)\b|"
     r"\b(?:tell|give|show)\s+me\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:answer|result|solution|price|total|cost)\b|"
-    r"^\W*what(?:'s|\s+is)\s+the\s+(?:final\s+|right\s+|correct\s+|real\s+)?answer\b|"
-    r"^\W*(?:is|was)\s+(?:my|this|the)\s+answer\s+(?:right|correct|wrong)\b")
+    # (only a line that is just the question: "What is the answer? So he has 20." stays a step)
+    r"^\W*what(?:'s|\s+is)\s+the\s+(?:final\s+|right\s+|correct\s+|real\s+)?answer\s*\??\W*$|"
+    r"^\W*(?:is|was)\s+(?:my|this|the)\s+answer\s+(?:right|correct|wrong)\s*\??\W*$")
 
 
 def addresses_tutor(text: str) -> bool:

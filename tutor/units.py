@@ -10,6 +10,7 @@ from the rest of the package.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -184,13 +185,15 @@ def compound_amounts(text: str) -> list[tuple[int, int, Amount]]:
 
 def amounts_in(text: str) -> list[Amount]:
     """Every amount written with a unit in ``text`` ("125 cents", "$1.25", "1 hour 5 minutes")."""
-    return [a for m in _AMOUNT_RE.finditer(text) if (a := amount(m.group())) is not None]
+    return [a for _, piece in _pieces(text) for m in _AMOUNT_RE.finditer(piece)
+            if (a := amount(m.group())) is not None]
 
 
 def same_amount(a: Amount, b: Amount) -> bool:
-    """Whether two amounts are the same quantity in units of one kind ("125 cents", "$1.25")."""
+    """Whether two amounts are the same quantity in units of one kind ("125 cents", "$1.25"),
+    allowing for rounding ("1.666 hours" and "1.67 hours")."""
     f = factor(a.unit, b.unit)
-    return f is not None and a.value * f == b.value
+    return f is not None and math.isclose(a.value * f, b.value, rel_tol=5e-3, abs_tol=1e-9)
 
 
 @dataclass(frozen=True)
@@ -320,21 +323,21 @@ def clock_statements(text: str) -> list[UnitSum]:
     clock times ("3:35 - 2:45 = 50 minutes"), read as minutes: ``expected`` what the left side
     comes to, ``result`` what is written (times compared on a 12- or 24-hour clock)."""
     out = []
-    for m in _CLOCK_LATER.finditer(text):
-        start, end, d = _clock_minutes(m.group("start")), _clock_minutes(m.group("end")), amount(m.group("d"))
-        f = factor(d.unit, "minutes") if d is not None else None
-        if start is None or end is None or f is None:
-            continue
-        cycle = min(start[1], end[1])  # without am/pm on either side, compare on 12 hours
-        moved = (start[0] + (1 if m.group("op") == "+" else -1) * d.value * f) % cycle
-        out.append(UnitSum(Fraction(end[0] % cycle), "minutes", Fraction(moved), m.group().strip()))
-    for m in _CLOCK_BETWEEN.finditer(text):
-        start, end, d = _clock_minutes(m.group("start")), _clock_minutes(m.group("end")), amount(m.group("d"))
-        f = factor(d.unit, "minutes") if d is not None else None
-        if start is None or end is None or f is None:
-            continue
-        between = (end[0] - start[0]) % min(start[1], end[1])
-        out.append(UnitSum(d.value * f, "minutes", Fraction(between), m.group().strip()))
+    for pattern in (_CLOCK_LATER, _CLOCK_BETWEEN):
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            # "2:45 + 50 minutes = 3:35 + 20 minutes = 4:15": the end time starts the next link
+            pos = m.start("end") if pattern is _CLOCK_LATER else m.end()
+            start, end, d = _clock_minutes(m.group("start")), _clock_minutes(m.group("end")), amount(m.group("d"))
+            f = factor(d.unit, "minutes") if d is not None else None
+            if start is None or end is None or f is None:
+                continue
+            cycle = min(start[1], end[1])  # without am/pm on either side, compare on 12 hours
+            if pattern is _CLOCK_LATER:
+                moved = (start[0] + (1 if m.group("op") == "+" else -1) * d.value * f) % cycle
+                out.append(UnitSum(Fraction(end[0] % cycle), "minutes", Fraction(moved), m.group().strip()))
+            else:
+                out.append(UnitSum(d.value * f, "minutes", Fraction((end[0] - start[0]) % cycle), m.group().strip()))
     return out
 
 

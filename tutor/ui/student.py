@@ -29,6 +29,8 @@ MARK_LABEL = {
 UNSURE_RIGHT_CALCULATION = ("?", "unsure", "Calculation right — does it fit the problem? Explain it")
 #: The last step of work that is right so far but stops before the question is answered.
 NOT_FINISHED = ("→", "unsure", "Right so far — keep going")
+#: A step that sets up a computation and leaves its result out ("$50 - $41.40 = ?").
+NOT_WORKED_OUT = ("→", "unsure", "Not worked out yet")
 OWN_PROBLEM = "✏️ Type my own problem"
 NO_GRADE = "—"
 
@@ -93,6 +95,8 @@ def verdict_html(feedback: Feedback) -> str:
         msg = "? The tutor is not sure about one of your steps. Can you explain it?"
     if _stops_early(v):
         msg = f"→ Not finished yet: step {v.first_error_step} is right so far. {v.explanation or ''}".strip()
+    elif v.evidence.get("unfinished"):  # "$50 - $41.40 = ?": set up, not worked out (right or not)
+        msg = f"→ {v.explanation}"
     notes = "".join(f"<p><i>{html.escape(w)}</i></p>" for w in feedback.warnings)
     css = "unsure" if _stops_early(v) else v.label
     return f'<div class="tutor-verdict {css}">{html.escape(msg)}{notes}</div>'
@@ -104,7 +108,8 @@ def _unsure_step(v) -> int | None:
 
 def _stops_early(v) -> bool:
     """Work that is right so far but stops before the answer (the verifier's conclusion check)."""
-    return v.label == "incorrect" and v.error_category == "Missing step" and bool(v.evidence.get("answer_check"))
+    return (v.label == "incorrect" and v.error_category == "Missing step" and bool(v.evidence.get("answer_check"))
+            and not v.evidence.get("unfinished"))
 
 
 def steps_html(feedback: Feedback) -> str:
@@ -118,6 +123,8 @@ def steps_html(feedback: Feedback) -> str:
             icon, css, label = UNSURE_RIGHT_CALCULATION
         elif mark == "first_error" and _stops_early(v):
             icon, css, label = NOT_FINISHED
+        elif mark in ("first_error", "unsure") and step.number == v.first_error_step and v.evidence.get("unfinished"):
+            icon, css, label = NOT_WORKED_OUT
         rows.append(f'<tr class="{css}"><td>{icon}</td><td>Step {step.number}</td>'
                     f"<td>{html.escape(readable_math(step.text))}</td><td>{html.escape(label)}</td></tr>")
     return '<table class="tutor-steps">' + "".join(rows) + "</table>"

@@ -124,11 +124,12 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     sol_last = next((g.last for g in reversed(graphs) if g.last is not None), None)
     if ref is not None and ref.final is not None and sol_last is not None:
         # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
-        # restated in other units is the same answer, where the solution ends on it
+        # restated in other units is the same answer, where the closing step ends on that
+        # restatement as written
         closing = next((s.text for s, g in zip(reversed(steps), reversed(graphs)) if g.last is not None), "")
         written = numbers_in(closing)
-        if written and any(close_d(v, ref.final) and close_d(again, written[-1])
-                           for s in steps for v, again in converted_from(s.text)):
+        if written and any(close_d(v, ref.final) and close_d(again, written[-1]) and said in closing
+                           for s in steps for v, again, said in converted_from(s.text)):
             sol_last = ref.final
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative

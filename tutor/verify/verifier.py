@@ -293,24 +293,27 @@ def _step_values(text: str) -> list[float]:
     return vals
 
 
+#: Factors between common units (cents and dollars, minutes and hours, grams and kilograms,
+#: inches and feet, ounces and pounds), for a given amount written in other units.
+_UNIT_STEPS = (12, 16, 60, 100, 1000, 3600)
+
+
 def _unused_given(problem: Problem, checks: Sequence[StepCheck]) -> float | None:
     """The first number the problem writes that no step writes (``checks``: the steps'
     mathcheck results, whose ``values`` are the numbers written), ignoring the common
     constants a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years;
-    ``None`` when every one is used. A number written in other units counts as used ("80
-    cents" as $0.80, "2 hours" as 120 minutes: :data:`_UNIT_STEPS`)."""
+    ``None`` when every one is used. An amount the problem writes with a unit counts as used
+    in other units too ("80 cents" as $0.80, "2 hours" as 120 minutes: :data:`_UNIT_STEPS`)."""
     written = [v for c in checks for v in c.values]
+    with_unit = {float(a.value) for a in amounts_in(problem.text)}
     for q in numbers_in(problem.text):
         if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
-        forms = [q] + [q * f for f in _UNIT_STEPS] + [q / f for f in _UNIT_STEPS]
+        steps_ = _UNIT_STEPS if q in with_unit else ()
+        forms = [q] + [q * f for f in steps_] + [q / f for f in steps_]
         if not any(contains(written, x, False) for x in forms):
             return q
     return None
-
-
-#: Factors between common units (cents and dollars, minutes and hours, grams and kilograms, ...).
-_UNIT_STEPS = (10, 12, 16, 24, 60, 100, 1000, 3600)
 
 
 def reference_answer(problem: Problem) -> float | None:
@@ -326,6 +329,11 @@ def reference_answer(problem: Problem) -> float | None:
     return None
 
 
+def _says(text: str, amount_text: str) -> bool:
+    """Whether ``text`` writes ``amount_text`` ("125 cents"), spacing aside."""
+    return " ".join(amount_text.split()).lower() in " ".join(text.split()).lower()
+
+
 def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     """Whether the conclusion states the reference answer's amount (in any units of its kind);
     ``None`` when the reference answer or the conclusion has no amount of that kind."""
@@ -338,7 +346,9 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
 
 
 # "50 - 41.40 = ?", "= __", "= ..." closing a step: a computation set up but not done
-_UNFINISHED = re.compile(r"([\d$(][^=]*?[-+*/×÷x][^=]*?)\s*=\s*(?:\?+|_{2,}|\.{3}|…)\s*[.!]?\s*$")
+_UNFINISHED = re.compile(r"([$(]?\d[\d.,$()\s]*(?:[-+*/×÷x][\d.,$()\s]*\d[\d.,)]*)+)\s*=\s*(?:\?+|_{2,}|\.{3}|…)\s*[.!]?\s*$")
+#: Longest end of a step read for an unfinished computation (bounds the regex's work).
+_UNFINISHED_TAIL = 120
 
 
 def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
@@ -370,12 +380,13 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     if same_kind is True:
         return
     # the answer restated in other units ("$1.25 = 125 cents", then "125") is it too
-    forms = [] if answer is None else [answer] + [again for st in steps for v, again in converted_from(st.text)
-                                                  if values_match(answer, v)]
+    conclusion = sentences[-1] if sentences else steps[last].text
+    forms = [] if answer is None else [answer] + [again for st in steps for v, again, said in converted_from(st.text)
+                                                  if values_match(answer, v) and _says(conclusion, said)]
     if same_kind is None and any(values_match(f, v) for f in forms for v in stated):
         return
     earlier = [v for st in steps[:last] for v in _step_values(st.text)]
-    unfinished = _UNFINISHED.search(steps[last].text)
+    unfinished = _UNFINISHED.search(steps[last].text[-_UNFINISHED_TAIL:])
     if unfinished:
         # "$50 - $41.40 = ?": set up, not worked out; that is where the work stands
         expr = readable_expression(unfinished.group(1).strip()) or unfinished.group(1).strip()
