@@ -164,3 +164,9 @@ def test_a_long_last_step_is_read_quickly(verifier):
     t0 = time.perf_counter()
     verdict(verifier, STICKERS, "3 × 9 = 27\n" + "1 + " * 1500 + "1")
     assert time.perf_counter() - t0 < 5.0
+
+
+def test_a_restatement_with_thousands_separators(verifier):
+    p = Problem("Maria ran 2.4 km, 3.15 km and 1.8 km. How far did she run?",
+                reference_solution=["2.4 + 3.15 + 1.8 = 7.35"])
+    assert verdict(verifier, p, "2.4 + 3.15 + 1.8 = 7.35 km\n7.35 km = 7,350 m").label == "correct"

@@ -626,6 +626,15 @@ def amount_ok(exact: Fraction, written: Fraction, approximate: bool = False) -> 
     ) or (approximate and math.isclose(float(exact), float(written), rel_tol=APPROXIMATE))
 
 
+def writes(text: str, piece: str) -> bool:
+    """Whether ``text`` writes ``piece`` (as :func:`converted_from` gives it), separators,
+    number words and spacing aside ("7,350 m" writes "7350 m")."""
+    def norm(t: str) -> str:
+        return " ".join(_amounts_text(words_to_digits(t)).split()).lower()
+
+    return norm(piece) in norm(text)
+
+
 def converted_from(text: str) -> list[tuple[float, float, str]]:
     """``(value, last number written again, the restatement as written)`` for each amount a
     step rightly restates in another unit: "125 cents = $1.25" -> [(125, 1.25, "$1.25")],

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import check_step, converted_from, numbers_in
+from tutor.mathcheck import check_step, converted_from, numbers_in, writes
 from tutor.schema import Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
@@ -128,7 +128,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         # restatement as written
         closing = next((s.text for s, g in zip(reversed(steps), reversed(graphs)) if g.last is not None), "")
         written = numbers_in(closing)
-        if written and any(close_d(v, ref.final) and close_d(again, written[-1]) and said in closing
+        if written and any(close_d(v, ref.final) and close_d(again, written[-1]) and writes(closing, said)
                            for s in steps for v, again, said in converted_from(s.text)):
             sol_last = ref.final
     used_given: list[float] = []

@@ -19,7 +19,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from tutor.llm import LanguageModel
-from tutor.mathcheck import PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match
+from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
+                             writes)
 from tutor.mathtext import MIXED_FORM, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
@@ -329,11 +330,6 @@ def reference_answer(problem: Problem) -> float | None:
     return None
 
 
-def _says(text: str, amount_text: str) -> bool:
-    """Whether ``text`` writes ``amount_text`` ("125 cents"), spacing aside."""
-    return " ".join(amount_text.split()).lower() in " ".join(text.split()).lower()
-
-
 def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     """Whether the conclusion states the reference answer's amount (in any units of its kind);
     ``None`` when the reference answer or the conclusion has no amount of that kind."""
@@ -382,7 +378,7 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
     # the answer restated in other units ("$1.25 = 125 cents", then "125") is it too
     conclusion = sentences[-1] if sentences else steps[last].text
     forms = [] if answer is None else [answer] + [again for st in steps for v, again, said in converted_from(st.text)
-                                                  if values_match(answer, v) and _says(conclusion, said)]
+                                                  if values_match(answer, v) and writes(conclusion, said)]
     if same_kind is None and any(values_match(f, v) for f in forms for v in stated):
         return
     earlier = [v for st in steps[:last] for v in _step_values(st.text)]
