@@ -177,6 +177,10 @@ def test_a_wrong_clock_time_is_named_as_a_time():
     p = Problem("A movie starts at 2:45 and lasts 50 minutes. When does it end?")
     v = Verifier(None).verify(p, parse_solution("2:45 + 50 minutes = 3:45"))
     assert (v.label, v.found_value, v.expected_value) == ("incorrect", "3:45", "3:35")
+    v = Verifier(None).verify(p, parse_solution("10:30 am + 2 hours = 12:30 am"))
+    assert (v.found_value, v.expected_value) == ("12:30 am", "12:30 pm")
+    v = Verifier(None).verify(p, parse_solution("9:40 - 8:15 = 1 hour 35 minutes"))
+    assert (v.found_value, v.expected_value) == ("1 hour 35 minutes", "85 minutes")
 
 
 def test_a_chain_of_clock_times_is_checked_link_by_link():

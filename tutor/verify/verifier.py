@@ -195,6 +195,8 @@ class Verifier:
         return verdict
 
 
+_CLOCK_END = re.compile(r"\d:\d{2}\s*(?:[ap]\.?\s?m\b\.?)?\s*$")
+_HALF_DAY = re.compile(r"(?i)\d\s*[ap]\.?\s?m\b")
 _DECIMAL_TOKEN = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
 
 
@@ -225,9 +227,18 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
                                else _written_as(wrong_eq.rhs_value, steps[i].text)
                                or _fmt(wrong_eq.rhs_value, as_fraction, mixed))
         verdict.expected_value = _fmt(wrong_eq.expected, as_fraction, mixed)
-        if re.search(r"\d:\d{2}\s*(?:[ap]\.?\s?m\b\.?)?\s*$", rhs) and wrong_eq.expected is not None:
-            # a clock time: said as one ("3:45", "3:35"), not as minutes after noon
-            verdict.found_value, verdict.expected_value = rhs.strip(), clock_text(wrong_eq.expected)
+        if wrong_eq.expected is not None and _CLOCK_END.search(rhs):
+            # a clock time: said as one ("3:45", "3:35"), not as minutes after noon; with am/pm
+            # where both times have it (then the minutes run over the whole day)
+            half = ("" if not (_HALF_DAY.search(rhs) and _HALF_DAY.search(lhs)) else
+                    " am" if wrong_eq.expected < 720 else " pm")
+            verdict.found_value = rhs.strip()
+            verdict.expected_value = clock_text(wrong_eq.expected) + half
+            verdict.quantities = [verdict.found_value]
+        elif wrong_eq.expected is not None and _CLOCK_END.search(lhs) and re.search(r"[A-Za-z]", rhs):
+            # the time between two clock times, written as a duration ("1 hour 35 minutes")
+            verdict.found_value = rhs.strip()
+            verdict.expected_value = f"{_fmt(wrong_eq.expected)} minutes"
             verdict.quantities = [verdict.found_value]
         # the result as the student wrote it ("2/4", not 0.5)
         commas = bool(re.search(r"\d,\d{3}", steps[i].text))
