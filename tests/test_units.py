@@ -185,3 +185,19 @@ def test_a_wrong_clock_time_is_named_as_a_time():
 
 def test_a_chain_of_clock_times_is_checked_link_by_link():
     assert [e.ok for e in check_step("2:45 + 50 minutes = 3:35 + 20 minutes = 4:15", 1).equations] == [True, False]
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("1 hour 20 minutes x 3 = 4 hours", True),
+    ("3 x 2 ft 6 in = 7 ft 6 in", True),
+    ("2 lb 8 oz x 4 = 10 lb", True),
+    ("1 hour 20 minutes x 3 = 3 hours 20 minutes", False),
+    ("2 hours x 60 = 120 minutes", True),     # the number is the unit factor: a conversion
+    ("$3 x 100 = 300 cents", True),
+    ("$3 x 100 = 400 cents", False),
+])
+def test_an_amount_times_a_number(text, ok):
+    check = check_step(text, 1)
+    assert check.ok is ok
+    if ok is False and "hours 20" in text:  # named as written, not as minutes
+        assert [e.text for e in check.equations if e.ok is False] == [text]

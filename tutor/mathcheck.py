@@ -27,7 +27,7 @@ from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
 from tutor.units import (APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, clock_statements, compound_amounts, conversions,
-                         unit_sums)
+                         unit_products, unit_sums)
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -553,6 +553,7 @@ def check_step(text: str, number: int) -> StepCheck:
         wrong, ``True`` if all checked ones are right, ``None`` if nothing could be checked.
     """
     equations: list[Equation] = []
+    raw = text  # the units as written ("300 cents" may be read as $3.00 below)
     body = text = words_to_digits(text)
     for ann in _ANNOTATION.findall(text):
         parts = [p for p in normalize_math(ann).split("=") if p.strip()]
@@ -566,7 +567,7 @@ def check_step(text: str, number: int) -> StepCheck:
                 continue
             parts = [p for p in seg.split("=") if p]
             if len(parts) >= 2:
-                equations += _check_chain(parts, body)
+                equations += _check_chain(parts, f"{raw} {body}")
     # "2 m = 200 cm", "1 hour - 20 minutes = 40 minutes": the chain read 2 = 200 and 1 - 20 =
     # 40, blind to the units; the unit reading replaces what the chain read of those numbers
     by_result: dict[float, list[int]] = {}
@@ -613,7 +614,8 @@ def _amount_statements(text: str) -> list[tuple[str, Fraction, Fraction, bool]]:
     """``(text, exact, written, approximate)`` of each unit conversion and mixed-unit sum in
     ``text`` (see :mod:`tutor.units`)."""
     return ([(c.text, c.expected, c.right, c.approximate) for c in conversions(text)]
-            + [(u.text, u.expected, u.result, False) for u in unit_sums(text) + clock_statements(text)])
+            + [(u.text, u.expected, u.result, False)
+               for u in unit_sums(text) + unit_products(text) + clock_statements(text)])
 
 
 def amount_ok(exact: Fraction, written: Fraction, approximate: bool = False) -> bool:

@@ -292,6 +292,32 @@ _SUM = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<terms>{_QUANTITY}(?:\s*[-+]\s
                   r"(?!\s*[-+*×÷\d])(?!\s*/\s*[\d(])(?!\s+(?:x|times|by)\b)")
 
 
+# "1 hour 20 minutes x 3 = 4 hours", "3 x 2 ft 6 in = 7 ft 6 in", "2 hours 30 minutes / 2 = 75 minutes"
+_PLAIN = r"(\d+(?:\.\d+)?)(?!\s*(?:[/:.]\d|\s*[A-Za-z$¢]))"
+_SCALED = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?:(?P<q1>{_QUANTITY})\s*(?P<op>[x×*/÷])\s*{_PLAIN}|"
+                     rf"(?P<n2>\d+(?:\.\d+)?)\s*[x×*]\s*(?P<q2>{_QUANTITY}))\s*{_RELATION}\s*(?P<result>{_AMOUNT})"
+                     r"(?!\s*[-+*×÷\d])(?!\s*/\s*[\d(])")
+
+
+def unit_products(text: str) -> list[UnitSum]:
+    """An amount multiplied or divided by a plain number, said to equal an amount, where an
+    amount has two or three units or the units differ ("1 hour 20 minutes x 3 = 4 hours");
+    ``expected`` is the product in the result's unit."""
+    out = []
+    for m in _matches(_SCALED, text, lambda m: amount(m.group("result")) is not None
+                      and amount(m.group("q1") or m.group("q2")) is not None):
+        q, result = amount(m.group("q1") or m.group("q2")), amount(m.group("result"))
+        n = Fraction(m.group(3) or m.group("n2"))
+        f = factor(q.unit, result.unit)
+        if f is None or n == 0 or (q.parts == result.parts == 1 and q.unit.lower() == result.unit.lower()):
+            continue
+        if f != 1 and n in (f, 1 / f, factor(result.unit, q.unit)):
+            continue  # "2 hours x 60 = 120 minutes": the number is the unit factor, a conversion
+        value = q.value * f * (1 / n if m.group("op") in ("/", "÷") else n)
+        out.append(UnitSum(result.value, result.unit, value, m.group().strip()))
+    return out
+
+
 _CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?"
 _CLOCK_PARTS = re.compile(r"(?i)(\d{1,2}):(\d{2})\s*(?:([ap])\.?\s?m\b)?")
 # "2:45 + 50 minutes = 3:35", "3:00 pm + 1 hour 15 minutes is 4:15 pm", "3:35 - 2:45 = 50 minutes"
