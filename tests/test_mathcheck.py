@@ -262,3 +262,12 @@ def test_a_share_said_to_be_an_amount_is_not_a_division():
     assert check_step("12/4 = 4", 1).ok is False   # a division worked out is still checked
     for wrong in ("3 ÷ 4 = 1.33", "24/36 = 1.5", "1/2 = 2"):  # a bare result is a division's result
         assert check_step(wrong, 1).ok is False
+
+
+def test_a_long_step_of_unit_statements_is_read_quickly():
+    import time
+
+    for text in ("1 hour 20 minutes x 3 = 4 hours. " * 600, "1 hour = 60 minutes, 2 + 3 = 5. " * 600):
+        t0 = time.perf_counter()
+        check_step(text, 1)
+        assert time.perf_counter() - t0 < 3.0

@@ -418,10 +418,17 @@ def values_match(computed: float, written: float, written_text: str = "") -> boo
 def _converted(computed: float, written: float, context: str) -> bool:
     """Whether ``written`` is ``computed`` in another unit the step mentions (cents -> $,
     km/h -> m/s: one factor, or two factors' product or quotient)."""
+    # relative tolerance only: a unit change keeps the digits that were written
+    return any(math.isclose(computed, written * f, rel_tol=5e-3) for f in _unit_factors(context))
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_factors(context: str) -> frozenset[float]:
+    """The factors :func:`_converted` allows for the units ``context`` names (read once per
+    step, not once per equation: a long step has many)."""
     base = {f for pat, fs in _CONVERSIONS if pat.search(context) for f in fs}
     factors = base | {a * b for a in base for b in base} | {a / b for a in base for b in base if a != b}
-    # relative tolerance only: a unit change keeps the digits that were written
-    return any(math.isclose(computed, written * f, rel_tol=5e-3) for f in factors | {1 / f for f in factors})
+    return frozenset(factors | {1 / f for f in factors})
 
 
 def _is_literal(expr: str) -> bool:
