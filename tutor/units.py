@@ -237,9 +237,8 @@ def factor(unit: str, to: str) -> Fraction | None:
     return a[1] / b[1]
 
 
-# a rate earlier in the sentence makes "4 days is 120 minutes" a product, not a conversion
+# a rate earlier in the clause makes "4 days is 120 minutes" a product, not a conversion
 _RATE = re.compile(rf"(?i)\b(?:a|an|per|each|every)\s+(?:{_UNIT})\b|/\s*(?:{_UNIT})\b")
-_SENTENCE_START = re.compile(r"[.!?;\n](?=\s)")
 #: Longest number (in characters) read as a quantity here; longer ones are not school amounts.
 _MAX_DIGITS = 15
 
@@ -252,9 +251,7 @@ def conversions(text: str) -> list[Conversion]:
     out = []
     for m in _matches(_STATEMENT, text, lambda m: amount(m.group("left")) and amount(m.group("right"))):
         left, right = amount(m.group("left")), amount(m.group("right"))
-        sentence = m.string[:m.start()]
-        starts = [x.end() for x in _SENTENCE_START.finditer(sentence)]
-        if _RATE.search(sentence[starts[-1] if starts else 0:]):
+        if _RATE.search(m.string[:m.start()]):  # m.string is the clause (see _matches)
             continue
         f = factor(left.unit, right.unit)
         # "3 dollars is $3": one unit spelled two ways, no conversion
@@ -293,7 +290,7 @@ _SUM = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<terms>{_QUANTITY}(?:\s*[-+]\s
 
 
 # "1 hour 20 minutes x 3 = 4 hours", "3 x 2 ft 6 in = 7 ft 6 in", "2 hours 30 minutes / 2 = 75 minutes"
-_PLAIN = r"(\d+(?:\.\d+)?)(?!\s*(?:[/:.]\d|\s*[A-Za-z$¢]))"
+_PLAIN = r"(?P<n1>\d+(?:\.\d+)?)(?!\s*(?:[/:.]\d|\s*[A-Za-z$¢]))"
 _SCALED = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?:(?P<q1>{_QUANTITY})\s*(?P<op>[x×*/÷])\s*{_PLAIN}|"
                      rf"(?P<n2>\d+(?:\.\d+)?)\s*[x×*]\s*(?P<q2>{_QUANTITY}))\s*{_RELATION}\s*(?P<result>{_AMOUNT})"
                      r"(?!\s*[-+*×÷\d])(?!\s*/\s*[\d(])")
@@ -307,7 +304,7 @@ def unit_products(text: str) -> list[UnitSum]:
     for m in _matches(_SCALED, text, lambda m: amount(m.group("result")) is not None
                       and amount(m.group("q1") or m.group("q2")) is not None):
         q, result = amount(m.group("q1") or m.group("q2")), amount(m.group("result"))
-        n = Fraction(m.group(3) or m.group("n2"))
+        n = Fraction(m.group("n1") or m.group("n2"))
         f = factor(q.unit, result.unit)
         if f is None or n == 0 or (q.parts == result.parts == 1 and q.unit.lower() == result.unit.lower()):
             continue
@@ -318,12 +315,13 @@ def unit_products(text: str) -> list[UnitSum]:
     return out
 
 
-_CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?"
+#: A clock time as written ("3:35", "4:15 pm").
+CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?"
 _CLOCK_PARTS = re.compile(r"(?i)(\d{1,2}):(\d{2})\s*(?:([ap])\.?\s?m\b)?")
 # "2:45 + 50 minutes = 3:35", "3:00 pm + 1 hour 15 minutes is 4:15 pm", "3:35 - 2:45 = 50 minutes"
-_CLOCK_LATER = re.compile(rf"(?i)(?<![\d:.])(?P<start>{_CLOCK})\s*(?P<op>[-+])\s*(?P<d>{_AMOUNT})\s*"
-                          rf"{_RELATION}\s*(?P<end>{_CLOCK})(?![\d:])")
-_CLOCK_BETWEEN = re.compile(rf"(?i)(?<![\d:.])(?P<end>{_CLOCK})\s*-\s*(?P<start>{_CLOCK})\s*"
+_CLOCK_LATER = re.compile(rf"(?i)(?<![\d:.])(?P<start>{CLOCK})\s*(?P<op>[-+])\s*(?P<d>{_AMOUNT})\s*"
+                          rf"{_RELATION}\s*(?P<end>{CLOCK})(?![\d:])")
+_CLOCK_BETWEEN = re.compile(rf"(?i)(?<![\d:.])(?P<end>{CLOCK})\s*-\s*(?P<start>{CLOCK})\s*"
                             rf"{_RELATION}\s*(?P<d>{_AMOUNT})(?!\s*[-+*/×÷\d])")
 
 

@@ -26,7 +26,7 @@ from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
 from tutor.numwords import words_to_digits
 from tutor.schema import Problem, Step, StepCheck, Verdict
-from tutor.units import amounts_in, clock_text, factor, same_amount
+from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, restates_answer, solution_evidence
@@ -195,7 +195,7 @@ class Verifier:
         return verdict
 
 
-_CLOCK_END = re.compile(r"\d:\d{2}\s*(?:[ap]\.?\s?m\b\.?)?\s*$")
+_CLOCK_END = re.compile(rf"(?i){CLOCK}\s*$")
 _HALF_DAY = re.compile(r"(?i)\d\s*[ap]\.?\s?m\b")
 _DECIMAL_TOKEN = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
 
