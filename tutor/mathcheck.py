@@ -21,6 +21,7 @@ import functools
 import logging
 import math
 import re
+from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
@@ -38,14 +39,16 @@ _UNICODE = {
     "\u2009": " ", "\u202f": " ", "…": " y ", "...": " y ", "≈": "=", "≒": "=", "≐": "=",
     **{ch: f"({a}/{b})" for ch, (a, b) in VULGAR_FRACTIONS.items()},
 }
+# a subscripted name (t_1, C_{2}); terms left out ("1 + 2 + \ldots + 22"); a marked name
+# ("4^{\prime\prime}"): unknowns, never numbers
+_SUBSCRIPTED = re.compile(r"(?<![A-Za-z])[A-Za-z]_\s*(?:\{[^{}]*\}|\w)")
+_DOTS_PRIMES = re.compile(r"\\[lc]?dots|\^\s*\{?\s*(?:\\prime\s*)+\}?")
 _LATEX = [
-    # a subscripted name (t_1, C_{2}) is an unknown, never a number
-    (re.compile(r"(?<![A-Za-z])[A-Za-z]_\s*(?:\{[^{}]*\}|\w)"), " y "),
+    (_SUBSCRIPTED, " y "),
     (re.compile(r"\^\s*\{?\s*\\circ\s*\}?"), " degrees "),
     # "416 \frac{2}{3}": a mixed number
     (re.compile(r"(?<![\d.])(\d+)\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}"), r"(\1+\2/\3)"),
-    # "1 + 2 + \ldots + 22", "4^{\prime\prime}": terms left out / a marked name: not checkable
-    (re.compile(r"\\[lc]?dots|\^\s*\{?\s*(?:\\prime\s*)+\}?"), " y "),
+    (_DOTS_PRIMES, " y "),
     (re.compile(r"\^\s*\{([^{}]*)\}"), r"^(\1)"),
     (FRAC, r"((\1)/(\2))"),
     (SQRT, r"sqrt(\1)"),
@@ -700,15 +703,17 @@ _ALG_TOKEN = re.compile(r"[^0-9a-zA-Z.+\-*/^()= ]")
 
 def _parse_side(expr: str):
     import sympy
-    from sympy.parsing.sympy_parser import (implicit_multiplication_application, parse_expr,
+    from sympy.parsing.sympy_parser import (implicit_multiplication_application, parse_expr, rationalize,
                                             standard_transformations)
 
     expr = normalize_math(expr).replace("^", "**")
     if _ALG_TOKEN.search(expr):
         raise ValueError(expr)
     names = {c: sympy.Symbol(c) for c in set(re.findall(r"[a-zA-Z]", expr))}
+    # decimals as exact rationals: 4.3 = 5.6x + 9.1 and 13.4 = 5.6x + 18.2 must have the same
+    # solution, not two floats a rounding apart
     return parse_expr(expr, local_dict=names, evaluate=True, transformations=(
-        standard_transformations + (implicit_multiplication_application,)))
+        standard_transformations + (implicit_multiplication_application, rationalize)))
 
 
 def equivalent_equations(before: str, after: str) -> bool | None:
@@ -753,45 +758,144 @@ _EQ_MAX_CHARS = 120
 _UNIT_LETTERS = frozenset("mglsh")
 
 
-def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
-    """Values of the unknowns a step's equations fix: ``"x + 35 = 105"`` gives 70, ``"2(x +
-    12) - 5 = 79"`` gives 30, so a step that sets up an equation derives a value (and can be
-    checked against the reference) before the step that writes ``x = 70``.
+@dataclass(frozen=True)
+class LinearEquation:
+    """One written equation that is linear in its single unknown with exactly one solution.
 
-    Only equations linear in one unknown with exactly one solution count; a side that is just
-    the unknown's written value (``x = 30``) adds nothing. Identities (``x + 2x = 3x``),
-    letters used as words ("a", "I") and anything sympy cannot read are skipped.
-
-    Returns:
-        ``[(value, operands)]``: each solution with the numbers written in its equation.
+    Attributes:
+        letter: the unknown (``"x"``).
+        value: its solution (exact).
+        text: the equation as read (normalised, no spaces), e.g. ``"2x+5=13"``.
+        operands: the numbers written in it.
+        solved: one side is the bare unknown and the other holds none: a value is stated
+            (``"x = 30"``, ``"63.33 = x"``, ``"x = (-16 + 32)/6"``).
+        chained: read from a chain of three or more sides with the unknown in several
+            (``"2x + 3x = 5x = 20"``).
+        start: where the equation starts in the normalised text (for the words before it).
     """
-    out: list[tuple[float, list[float]]] = []
-    runs: list[list[tuple[str, str]]] = [[]]
-    normalized = normalize_math(text)[:2000]
+
+    letter: str
+    value: Fraction
+    text: str
+    operands: tuple[float, ...]
+    solved: bool
+    chained: bool
+    start: int
+
+
+# what may stand right next to a written equation: a space, the text's edge, punctuation. A
+# letter, digit or symbol glued to it means the tokenizer cut a longer expression ("\\sin x",
+# "a_3", "4ℓ", "2x + 22.5°"), a ratio or a clock time ("2:1:3 = x:50:y")
+_EQ_NEIGHBOURS = frozenset(" \t\n,.;!?$\"()")
+
+
+# a LaTeX name or function (\ell, \sin, \pi, \Rightarrow), other than the operators and
+# layout commands normalize_math reads
+_LATEX_NAME = re.compile(r"\\(?!(?:[dt]?frac|sqrt|cdot|times|ast|div|left|right|big|Big|text|mathrm|textrm|"
+                         r"mathbf|textbf|operatorname|quad|qquad|boxed|approx)(?![A-Za-z]))[A-Za-z]+")
+
+
+def _depth_at_equals(run: list[re.Match]) -> int | None:
+    """Bracket depth of the first "=" of a run of equation tokens (``None`` without one)."""
+    depth = 0
+    for m in run:
+        depth += {"(": 1, ")": -1}.get(m.group(), 0)
+        if m.group() == "=":
+            return depth
+    return None
+
+
+def _clean_run(text: str, run: list[re.Match]) -> bool:
+    """Whether a run of equation tokens is a whole equation: nothing glued on either side, no
+    operator cut off at either end, no letter used as a function ("g(12)")."""
+    before = text[run[0].start() - 1] if run[0].start() else " "
+    after = text[run[-1].end()] if run[-1].end() < len(text) else " "
+    if "§" in (text[:run[0].start()].rstrip()[-1:], text[run[-1].end():].lstrip()[:1]):
+        return False  # a name next to it (see linear_equations)
+    loose_colon = after == ":" and text[run[-1].end() + 1:run[-1].end() + 2] in ("", " ", "\n")
+    if before not in _EQ_NEIGHBOURS or (after not in _EQ_NEIGHBOURS and not loose_colon):
+        return False
+    first, last = run[0].group(), run[-1].group()
+    if first in "+*/^=)" or last in "+-*/^=(":
+        return False
+    # a letter glued to a bracket or a digit after it is a name: "g(12)", "x1", "y2"
+    return not any(a.lastgroup == "var" and b.start() == a.end() and (b.group() == "(" or b.lastgroup == "num")
+                   for a, b in zip(run, run[1:]))
+
+
+def linear_equations(text: str) -> list[LinearEquation]:
+    """Every equation of ``text`` linear in one unknown with one solution, in written order.
+
+    ``"2(x + 12) - 5 = 79"`` gives x = 30; a chain ``"2x + 3x = 5x = 20"`` gives one equation
+    per adjacent pair that has a single solution. Identities (``x + 2x = 3x``), letters used as
+    words ("a", "I"), one-letter units after a number and a space ("2 m = 200"), ratios and
+    anything sympy cannot read are skipped. Pure; reads at most 2,000 characters.
+    """
+    out: list[LinearEquation] = []
+    # names that are not the unknown (normalize_math writes them as a placeholder letter)
+    for pat in (_SUBSCRIPTED, _DOTS_PRIMES, _LATEX_NAME):
+        text = pat.sub(" § ", text)
+    normalized = normalize_math(text.replace("…", " § ").replace("...", " § "))[:2000]
+    runs: list[list[re.Match]] = [[]]
+    cut: set[int] = set()
     for m in _EQ_TOKEN.finditer(normalized):
         kind = m.lastgroup
         if kind == "sp":
             continue
         if kind == "other" or (kind == "var" and m.group() in "aAI"):
             runs.append([])
+            if kind == "var":
+                cut.add(len(runs) - 1)  # "a - 1 + 2c = 0": the "a" may be an unknown
             continue
-        runs[-1].append((kind, m.group()))
-    for run in runs:
-        letters = {v for k, v in run if k == "var"}
-        if len(letters) != 1 or not any(v == "=" for _, v in run):
+        runs[-1].append(m)
+    for k, run in enumerate(runs):
+        # "\(2x + 5 = 13\)": brackets around the whole equation are not part of it
+        while run and run[0].group() == "(" and sum(m.group() == "(" for m in run) > sum(m.group() == ")" for m in run):
+            run = run[1:]
+        while run and run[-1].group() == ")" and sum(m.group() == ")" for m in run) > sum(m.group() == "(" for m in run):
+            run = run[:-1]
+        if len(run) > 2 and run[0].group() == "(" and run[-1].group() == ")" and _depth_at_equals(run) == 1:
+            run = run[1:-1]
+        if not run or (k in cut and run[0].lastgroup == "op"):
             continue
-        if letters <= _UNIT_LETTERS and re.search(rf"\d\s+{next(iter(letters))}(?![A-Za-z])", normalized):
+        tokens = [(m.lastgroup, m.group()) for m in run]
+        letters = {v for kind, v in tokens if kind == "var"}
+        if len(letters) != 1 or not any(v == "=" for _, v in tokens) or not _clean_run(normalized, run):
+            continue
+        (letter,) = letters
+        if letter in _UNIT_LETTERS and re.search(rf"\d\s+{letter}(?![A-Za-z])", normalized):
             continue  # "2 m = 200": a unit after a number and a space (algebra writes "2m")
-        sides = "".join(v for _, v in run).split("=")
+        sides = "".join(v for _, v in tokens).split("=")
         if len(sides) > 6 or any(len(s) > _EQ_MAX_CHARS for s in sides):
             continue
+        chained = len(sides) > 2 and sum(letter in side for side in sides) > 1
         for lhs, rhs in zip(sides, sides[1:]):
             solved = _solve_linear(lhs, rhs)
-            if solved is None or any(_is_literal(s) and evaluate(s) == solved for s in (lhs, rhs)):
+            if solved is None:
                 continue
-            ops = [float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", lhs + " " + rhs)]
-            if not any(math.isclose(v, float(solved)) for v, _ in out):
-                out.append((float(solved), ops))
+            ops = tuple(float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", lhs + " " + rhs))
+            value = (lhs == letter and letter not in rhs) or (rhs == letter and letter not in lhs)
+            out.append(LinearEquation(letter, solved, f"{lhs}={rhs}", ops, value, chained, run[0].start()))
+    return out
+
+
+def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
+    """Values of the unknowns a step's equations fix: ``"x + 35 = 105"`` gives 70, ``"2(x +
+    12) - 5 = 79"`` gives 30, so a step that sets up an equation derives a value (and can be
+    checked against the reference) before the step that writes ``x = 70``.
+
+    Only :func:`linear_equations` count; one that only writes the unknown's value (``x = 30``)
+    adds nothing.
+
+    Returns:
+        ``[(value, operands)]``: each solution with the numbers written in its equation.
+    """
+    out: list[tuple[float, list[float]]] = []
+    for eq in linear_equations(text):
+        if any(_is_literal(s) and evaluate(s) == eq.value for s in eq.text.split("=")):
+            continue
+        if not any(math.isclose(v, float(eq.value)) for v, _ in out):
+            out.append((float(eq.value), list(eq.operands)))
     return out
 
 

@@ -92,3 +92,10 @@ def readable_expression(expr: str, thousands: bool = False) -> str:
     if thousands:
         out = re.sub(r"(?<![\d.])\d{4,}(?![\d.])", lambda m: f"{int(m.group(0)):,}", out)
     return out.strip()
+
+
+def readable_equation(text: str) -> str:
+    """An equation as :func:`tutor.mathcheck.linear_equations` reads it (``"3(x-2)=12"``),
+    written back for a student: ``"3(x - 2) = 12"``."""
+    sides = [re.sub(r"(?<=[\w)%])\s*([+-])\s*", r" \1 ", readable_expression(side)) for side in text.split("=")]
+    return " = ".join(side.strip() for side in sides)

@@ -11,7 +11,11 @@ problem text. They are well-documented error patterns of school mathematics:
 * a common denominator without renamed numerators (3/4 + 2/3 = 5/12);
 * taking p % of a number by dividing by p (25 % of 80 as 80 ÷ 25);
 * minutes written as hundredths of an hour (2 hours 30 minutes as 2.30 hours), the base-10
-  reading of a base-60 unit.
+  reading of a base-60 unit;
+* a number multiplying brackets applied to the first term only (3(x - 2) = 12 rewritten as
+  3x - 2 = 12), one of the persistent algebra errors (Booth, Barbieri, Eyer & Paré-Blagoev,
+  "Persistent and pernicious errors in algebraic problem solving", Journal of Problem Solving
+  7(1), 2014).
 
 Used only for a step the verifier already flagged: nothing here decides that a step is wrong.
 Layer 3 (pure functions over text).
@@ -24,7 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.mathcheck import PERCENT_WRITTEN, check_step
+from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math
+from tutor.mathtext import readable_equation
 from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -43,7 +48,7 @@ class Misconception:
 
     Attributes:
         name: short id (``"fractions added across"``, ``"common denominator only"``,
-            ``"percent as divisor"``, ``"minutes as hundredths"``).
+            ``"percent as divisor"``, ``"minutes as hundredths"``, ``"distributed to one term"``).
         explanation: one or two sentences for the verdict (names the step).
         hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
         redo: the level-3 (bottom-out) hint: how to redo that step the right way (it may lead to
@@ -123,6 +128,37 @@ def find(step_number: int, step_text: str, problem_text: str,
                 "not 100.",
                 f"In step {k}, how many minutes make one hour? So what part of an hour is {m} minutes?",
                 f"Redo step {k}: {m} minutes is {m}/60 of an hour. Write that as a decimal, then add the whole hours.")
+    for eq in equations:
+        found = _one_term_distributed(eq) if eq.follows and eq.ok is False else None
+        if found:
+            factor, inner, before = found
+            return Misconception(
+                "distributed to one term",
+                f"In step {k}, the {factor} in front of the brackets multiplied only the first term of "
+                f"{inner}. It must multiply every term inside the brackets.",
+                f"In step {k}, look at {before}. When a number multiplies brackets, which terms inside "
+                f"does it multiply? Does {factor} multiply all of {inner}?",
+                f"Redo step {k}: start again from {before}. Multiply {factor} by each term of {inner}, "
+                "then go on from there.")
+    return None
+
+
+# "3(x - 2)", "3*(x+2)": a number times brackets (as linear_equations writes them)
+_TIMES_BRACKETS = re.compile(r"(?<![\w.)])(\d+(?:\.\d+)?)\*?\(([^()]+)\)")
+
+
+def _one_term_distributed(eq: Equation) -> tuple[str, str, str] | None:
+    """``(factor, "(x - 2)", earlier equation)`` when the step's equation is the earlier one with
+    a number multiplying only the first term in its brackets ("3(x - 2) = 12" -> "3x - 2 = 12")."""
+    before = normalize_math(eq.follows).replace(" ", "")  # (also as a hint shows it: "3 × (x + 4) = 27")
+    for m in _TIMES_BRACKETS.finditer(before):
+        factor, inner = m.groups()
+        terms = [t for t in re.split(r"(?=[-+])", inner) if t]
+        if len(terms) < 2:
+            continue
+        first_only = f"{before[:m.start()]}({factor}*({terms[0]}){''.join(terms[1:])}){before[m.end():]}"
+        if equivalent_equations(first_only, normalize_math(eq.text)):
+            return factor, f"({readable_equation(inner)})", readable_equation(before)
     return None
 
 

@@ -127,6 +127,9 @@ class Equation:
         ok: ``True`` if the sides agree (within rounding), ``False`` if not, ``None`` if it
             could not be evaluated.
         expected: the correct value of the left side, when ``ok`` is ``False``.
+        follows: for an algebra step, the earlier equation this one should be equivalent to
+            (``ok`` says whether both have the same solution; the values are the two
+            solutions, old as ``lhs_value``); empty for a computation.
     """
 
     text: str
@@ -134,6 +137,7 @@ class Equation:
     rhs_value: float | None = None
     ok: bool | None = None
     expected: float | None = None
+    follows: str = ""
 
 
 @dataclass

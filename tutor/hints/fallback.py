@@ -21,7 +21,7 @@ from tutor.hints.guards import (
 )
 from tutor.hints.numbers import evaluate, numbers_in, value_of
 from tutor.misconceptions import find as find_misconception
-from tutor.schema import Hint, Problem, Step, Verdict
+from tutor.schema import Equation, Hint, Problem, Step, Verdict
 
 # Level 1 ("where"): a question that points at the step and names a quantity of it.
 _WHERE = {
@@ -142,6 +142,20 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
                "bottom_out": f"Work out {unfinished} in step {k}. Then say what that number means for the question.",
                "explain": f"Step {k} is not worked out yet. What does {unfinished} come to?"}.get(
                    kind, f"Look at step {k} again. What does {unfinished} come to?")
+    algebra = verdict.evidence.get("derivation") if verdict.label == "incorrect" else None
+    if algebra and k:  # "2x + 5 = 13" then "2x = 9": the equation changed, not a number slip
+        before, after = algebra["from"], algebra["to"]
+        named = find_misconception(k, steps[k - 1].text, problem.text,
+                                   [Equation(text=after, ok=False, follows=before)]) if k <= len(steps) else None
+        if named is not None and kind in ("concept", "bottom_out"):  # the idea that was missed
+            yield named.hint if kind == "concept" else named.redo or named.hint
+        yield {"where": f"Look at step {k}. How did you get from {before} to {after}? "
+                        "Did you do the same thing to both sides?",
+               "concept": f"An equation stays true only when both sides change in the same way. "
+                          f"In step {k}, check each move you made to get from {before} to {after}.",
+               "bottom_out": f"Redo step {k}: start again from {before}. Do one move at a time, the same "
+                             "on both sides. Then use your new equation in the steps after it."}.get(
+                   kind, f"Look at step {k} again. Does {after} follow from {before}?")
     cat = verdict.error_category if verdict.error_category in _WHERE else None
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
     if kind == "where":

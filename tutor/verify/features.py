@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from tutor.derivation import derivation_checks
 from tutor.mathcheck import check_step, converted_from, numbers_in, writes
 from tutor.schema import Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
@@ -59,6 +60,19 @@ class SolutionEvidence:
     new_values: list[list[float]] = field(default_factory=list)
     unmatched: list[list[float]] = field(default_factory=list)
     reference: ReferenceGraph | None = None
+
+
+def with_derivations(problem: Problem, steps: Sequence[Step], checks: list[StepCheck]) -> list[StepCheck]:
+    """``checks`` with each step's algebra steps added (:func:`tutor.derivation.derivation_checks`:
+    an equation must keep the solution of the one it came from); ``ok`` recomputed."""
+    out = []
+    for check, extra in zip(checks, derivation_checks(problem.text, [s.text for s in steps])):
+        if extra:
+            equations = check.equations + extra
+            known = [e.ok for e in equations if e.ok is not None]
+            check = replace(check, equations=equations, ok=all(known) if known else None)
+        out.append(check)
+    return out
 
 
 def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bool = True,
@@ -215,7 +229,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             # on step k is read against its confidence in step k-1 (0 for the first step)
             f["model_drop"] = f["model_logit"] - _logit(model_probs[i - 1]) if i else 0.0
         feats.append(f)
-    return SolutionEvidence(checks, graphs, feats, new_values, unmatched, ref)
+    # the algebra steps join the checks after the features are read: the combiner was fitted on
+    # computations, and an algebra slip gets the arithmetic floor in the verifier instead
+    return SolutionEvidence(with_derivations(problem, steps, checks), graphs, feats, new_values, unmatched, ref)
 
 
 #: A closing line that only gives the answer: "10", "$1,200.", "Answer: 10", "The answer is 10 km."

@@ -19,9 +19,10 @@ from fractions import Fraction
 from pathlib import Path
 
 from tutor.llm import LanguageModel
+from tutor.derivation import algebra_slip
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
-from tutor.mathtext import MIXED_FORM, readable_expression
+from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
 from tutor.numwords import words_to_digits
@@ -49,6 +50,7 @@ NOTHING_CHECKED = ("There is no calculation to check in these steps. Write how y
                    "the calculation, with an = sign.")
 #: A step whose written computation sympy proves wrong is wrong whatever the other evidence says
 #: (on VtG dev, 6 of ~2,400 correct steps are flagged by mathcheck); its P(wrong) is at least this.
+#: So is an algebra step that changes the equation's solution (:mod:`tutor.derivation`).
 ARITHMETIC_FLOOR = 0.9
 
 
@@ -146,8 +148,8 @@ class Verifier:
             except Exception as exc:  # a failing model must not block the symbolic verdict
                 log.warning("step scorer failed, continuing without it: %s", exc)
         ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)
-        hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] else h
-                   for h, f in zip(comb.hazards(ev.features), ev.features)]
+        hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] or algebra_slip(c) else h
+                   for h, f, c in zip(comb.hazards(ev.features), ev.features, ev.checks)]
         first, _, _ = comb.decide(hazards)
         p_wrong = comb.p_wrong(hazards)
         # no reference and no computation written: nothing was checked, so nothing can be
@@ -188,7 +190,7 @@ class Verifier:
                                    "Is the solution finished?")
         if label != "incorrect":
             # also under an "unsure": a conclusion without the reference answer is wrong
-            _answer_check(verdict, problem, steps)
+            _answer_check(verdict, problem, steps, ev.checks)
         # (keeping what the conclusion check noted)
         verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
                             **verdict.evidence}
@@ -215,6 +217,17 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
     wrong_eq = next((e for e in check.equations if e.ok is False), None)
     unmatched = ev.unmatched[i] if ev.unmatched else []
     verdict.quantities = _quantities(problem, steps, ev, i)
+    if wrong_eq is not None and wrong_eq.follows:
+        # an algebra step: the equation changed its solution (no value is named as the right
+        # one: the solution may be the problem's answer)
+        verdict.error_category = "Calculation error"
+        before, after = readable_equation(wrong_eq.follows), readable_equation(wrong_eq.text)
+        verdict.found_value = after
+        verdict.quantities = [after] + [q for q in verdict.quantities if q != after]
+        verdict.evidence["derivation"] = {"from": before, "to": after}
+        verdict.explanation = (f"Step {n} changes the equation: {after} does not have the same solution "
+                               f"as {before}. Whatever you do to one side, do to the other side too.")
+        return
     if wrong_eq is not None:
         verdict.error_category = "Calculation error"
         lhs, _, rhs = wrong_eq.text.rpartition("=")
@@ -358,7 +371,8 @@ _UNFINISHED = re.compile(r"([$(]?\d[\d.,$()\s]*(?:[-+*/×÷x][\d.,$()\s]*\d[\d.,
 _UNFINISHED_TAIL = 120
 
 
-def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
+def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
+                  checks: Sequence[StepCheck] | None = None) -> None:
     """Overrule a "correct"/"unsure" verdict whose conclusion cannot be right.
 
     * With a reference answer: the last step that states a number must state that answer
@@ -366,6 +380,9 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
       when the value is one the reference only passes through, a wrong conclusion otherwise.
     * Without one: a concluding step that states a value neither computed in it nor found in
       any earlier step is not supported by the work, so that step is marked "unsure".
+
+    ``checks`` are the steps' checks as the verifier read them (algebra steps included); when
+    absent, each step is read alone.
     """
     numbered = [i for i, st in enumerate(steps) if numbers_in(st.text)]
     if not numbered:
@@ -427,8 +444,8 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> 
                                    "does not answer the question.")
         verdict.evidence["answer_check"] = "final value differs from the reference answer"
         return
-    if last == 0 or check_step(steps[last].text, n).equations:
-        return
+    if last == 0 or (checks[last] if checks is not None else check_step(steps[last].text, n)).equations:
+        return  # the conclusion computes its value (or derives it: "x = 4" from "2x = 8")
     if all(any(values_match(v, e) for e in earlier) for v in stated):
         return
     verdict.label = "unsure"
