@@ -46,17 +46,35 @@ def test_distributing_to_one_term_only_changes_the_solution():
     assert [e.ok for e in checks[1]] == [True]
 
 
-@pytest.mark.parametrize("steps", [
-    ["Let x be the number of cards.", "x + 35 = 105", "x = 70"],
-    ["3x = 190", "x = 63.33"],                                  # rounded as written
-    ["x^2 = 49", "x = 7 or x = -7"],                             # two values: cases
-    ["x + 1 = 5", "x = 4", "If x = 10, then 2x = 20."],          # a trial value
-    ["x = 4", "x = 0"],                                          # two values, two points
-    ["x + 3 = 7", "x = 4", "Let x be the number of apples.", "2x = 10"],   # the letter renamed
-    ["Case 1: x + 3 = 7", "x = 4", "Case 2: x + 3 = -7", "x = -10"],
+@pytest.mark.parametrize("problem, steps", [
+    ("Find x.", ["Let x be the number of cards.", "x + 35 = 105", "x = 70"]),
+    ("Solve 3x = 190.", ["3x = 190", "x = 63.33"]),                        # rounded as written
+    ("Find x.", ["x^2 = 49", "x = 7 or x = -7"]),                            # two values: cases
+    ("Find x.", ["x + 1 = 5", "x = 4", "If x = 10, then 2x = 20."]),         # a trial value
+    ("Find x.", ["x = 4", "x = 0"]),                                         # two values, two points
+    ("Find x.", ["x + 3 = 7", "x = 4", "Let x be the number of apples.", "2x = 10"]),  # renamed
+    ("Find x.", ["Case 1: x + 3 = 7", "x = 4", "Case 2: x + 3 = -7", "x = -10"]),
+    ("Solve 3(x + 1) = 10.", ["x + 1 = 3.33", "x = 2.33"]),                 # rounded on the way
+    ("Solve 3(2x + 1) = 23.", ["2x + 1 = 7.67", "2x = 6.67", "x = 3.33"]),
+    ("Solve (x + 1)^2 = 9.", ["x + 1 = 3", "x + 1 = -3", "x = 2", "x = -4"]),   # two branches
+    ("Solve 2x + 1 = 7 and 3x - 4 = 11.", ["2x + 1 = 7", "3x - 4 = 11", "2x = 6", "3x = 15", "x = 3", "x = 5"]),
+    ("A number plus 5 is 12. Another number times 3 is 24.", ["x + 5 = 12", "x = 7", "3x = 24", "x = 8"]),
+    ("Solve 2x + 5 = 13.", ["2x + 5 = 13   (-5)", "2x = 8   (÷2)", "x = 4"]),   # notes of the move made
 ])
-def test_no_slip_where_nothing_was_derived_wrongly(steps):
-    assert not any(e.ok is False for step in derivation_checks("Find x.", steps) for e in step)
+def test_no_slip_where_nothing_was_derived_wrongly(problem, steps):
+    assert not any(e.ok is False for step in derivation_checks(problem, steps) for e in step)
+
+
+@pytest.mark.parametrize("problem, steps, step", [
+    ("Solve 3(x + 1) = 10.", ["x + 1 = 3.43", "x = 2.43"], 1),      # rounding does not cover it
+    ("Solve 2x + 5 = 13.", ["2x = 8.5", "x = 4.25"], 1),             # 4 needs no rounding
+    ("Solve 2x + 5 = 13.", ["2x + 5 = 13 → 2x = 18 → x = 9"], 1),    # one line, arrows
+    ("Jo has j stickers; Maria has 3 times as many. Together 48.", ["j + 3j = 48", "3j = 48"], 2),
+    ("Solve (x + 1)^2 = 9.", ["x + 1 = 3", "x = 3"], 2),             # a value must match a branch
+])
+def test_slips_are_found_at_their_step(problem, steps, step):
+    checks = derivation_checks(problem, steps)
+    assert next(k for k, found in enumerate(checks, 1) if any(e.ok is False for e in found)) == step
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +138,109 @@ def test_a_slip_that_is_no_named_misconception_keeps_the_plain_algebra_hints(ver
     hints = HintLadder(None).build(problem, steps, v)
     assert hints[2].text == ("Redo step 2: start again from 2x + 5 = 13. Do one move at a time, the same on "
                              "both sides. Then use your new equation in the steps after it.")
+
+
+def test_numbers_of_the_problem_equation_are_used_by_a_step_derived_from_it(verifier):
+    # no step writes 5 or 13, but "2x = 8" follows from 2x + 5 = 13: nothing is left out
+    v = verifier.verify(Problem("Solve 2x + 5 = 13."), parse_solution("2x = 8\nx = 4"))
+    assert v.label == "correct" and v.unused_given is None
+    # a wrong derivation does not count as using them
+    v = verifier.verify(Problem("Solve 2x + 5 = 13."), parse_solution("2x = 9\nx = 4.5"))
+    assert (v.label, v.first_error_step) == ("incorrect", 1)
+
+
+def test_a_negative_factor_before_brackets_is_named_too(verifier):
+    v = verifier.verify(Problem("Solve -3(x - 2) = 12."), parse_solution("-3x - 2 = 12"))
+    assert v.explanation.startswith("In step 1, the -3 in front of the brackets multiplied only the first term")
+
+
+def test_a_slip_in_working_out_a_value_is_named_as_one(verifier):
+    problem, steps = Problem("Solve 3x = 21."), parse_solution("x = 21/3\nx = 6")
+    v = verifier.verify(problem, steps)
+    assert (v.first_error_step, v.explanation) == (2, "In step 2, x = 6 is not what 21/3 comes to. Work it out again.")
+    hints = HintLadder(None).build(problem, steps, v)
+    assert [h.text for h in hints][:1] == ["Look at step 2. Work out 21/3 again. Is it really 6?"]
+    assert all(h.source == "fallback" for h in hints)
+
+
+def test_the_plain_algebra_wording_passes_the_guards_with_constants_in_the_equation(verifier):
+    # "2x + 5 - 5 = 13 + 5" holds "5 - 5 = 13 + 5", which is no false sum: it belongs to an equation
+    problem, steps = Problem("Solve 2x + 5 = 13."), parse_solution("2x + 5 - 5 = 13 + 5\n2x = 18\nx = 9")
+    hints = HintLadder(None).build(problem, steps, verifier.verify(problem, steps))
+    assert hints[0].text == ("Look at step 1. How did you get from 2x + 5 = 13 to 2x + 5 - 5 = 13 + 5? "
+                             "Did you do the same thing to both sides?")
+
+
+def test_equations_are_shown_as_written_math():
+    from tutor.mathtext import readable_equation
+
+    assert readable_equation("((x)/(2))=7") == "x/2 = 7"
+    assert readable_equation("3/4x=9") == "(3/4)x = 9"
+    assert readable_equation("-3(x-2)=12") == "-3(x - 2) = 12"
+    assert readable_equation("(20/100)x=3") == "20% of x = 3"
+
+
+def test_steps_that_only_restate_an_equation_do_not_make_a_word_problem_wrong(verifier):
+    # the setup cannot be checked without a reference, but 2x + 4 = 30 ... x = 13 follow from it
+    v = verifier.verify(Problem("Tom is 4 years older than Ann. Their ages add up to 30. How old is Ann?"),
+                        parse_solution("Let x be Ann's age\nx + x + 4 = 30\n2x + 4 = 30\n2x = 26\nx = 13"))
+    assert v.label != "incorrect"
+    assert v.step_error_probs[2:] == [0.02, 0.02, 0.02]
+
+
+@pytest.mark.parametrize("text, false_sum", [
+    ("How did you get from x/4 - 2 = 3 to x/4 = 1?", False),
+    ("Look at 2x + 12 - 5 = 79 again.", False),
+    ("Is 2 + 2 = 3x right?", False),
+    ("Check 4 + 2 = 5 again.", True),
+    ("So a 3 + 4 = 8 claim fails.", True),
+])
+def test_the_false_sum_guard_reads_numbers_of_an_equation_as_part_of_it(text, false_sum):
+    from tutor.hints.guards import form_problems
+
+    found = [p for p in form_problems(text, "where", Problem("p"), []) if p.startswith("false arithmetic")]
+    assert bool(found) is false_sum
+
+
+@pytest.mark.parametrize("text, values", [
+    ("x + 3 = 7 => x = 4", [4.0]),
+    (r"2x + 5 = 13 \Rightarrow 2x = 8", [4.0]),
+    (r"\therefore x + 3 = 7", [4.0]),
+    ("x(1 + 0.15) = 1150", [1000.0]),
+    ("x + 5 = 9cm", [4.0]),
+    (r"\[3x = 12\]", [4.0]),
+    ("[x + 2 = 9]", [7.0]),
+])
+def test_solved_unknowns_read_equations_between_arrows_brackets_and_units(text, values):
+    from tutor.mathcheck import solved_unknowns
+
+    assert [v for v, _ in solved_unknowns(text)] == values
+
+
+def test_a_letter_named_anew_or_tried_after_latex_names_is_not_a_slip():
+    assert derivation_checks("", ["x + 3 = 7, so he had 4 apples.", "Let the number of pears be x.", "2x = 14"]) \
+        == [[], [], []]
+    assert derivation_checks("Solve 2x + 1 = 7.", [r"With \theta and \phi, if 2x = 10 it fails"]) == [[]]
+
+
+def test_algebra_hints_do_without_the_equation_when_it_holds_the_answer(verifier):
+    problem = Problem("Solve 4(x + 1) = 20.", final_answer="4")
+    steps = parse_solution("4x + 1 = 20\nx = 19/4")
+    hints = HintLadder(None).build(problem, steps, verifier.verify(problem, steps))
+    assert [h.text for h in hints] == [
+        "Look at step 1. How did you get 1 there from the equation before it? Did you do the same thing to both sides?",
+        "An equation stays true only when both sides change in the same way. Check each move you made in step 1.",
+        "Redo step 1: start again from the equation before it. Add, subtract, multiply or divide both sides by the "
+        "same amount, one move at a time. Then use your new equation in the steps after it."]
+
+
+def test_a_model_does_not_replace_the_named_misconception_hints(verifier):
+    class Chatty:
+        name = "fake"
+
+        def stream(self, prompt, max_new_tokens=60, stop=()):
+            yield "Look at step 2 and think about the 12 again."
+
+    problem, steps = Problem("Solve 3(x - 2) = 12."), parse_solution("3(x - 2) = 12\n3x - 2 = 12\n3x = 14")
+    hints = HintLadder(Chatty()).build(problem, steps, verifier.verify(problem, steps))
+    assert hints[1].source == "fallback" and hints[1].text.endswith("Does 3 multiply all of (x - 2)?")

@@ -394,6 +394,10 @@ def test_without_a_reference_an_unused_given_number_makes_the_work_unsure(verifi
     (hint,) = HintLadder(Talkative()).build(problem, parse_solution("4 x 12 = 48"), v)
     assert "Where does 15 belong" in hint.text
     assert verifier.verify(problem, parse_solution("4 x 12 = 48\n48 - 15 = 33")).label == "correct"
+    # a percent is used where a step writes it as a decimal
+    assert verifier.verify(Problem("Find 25% of 80."), parse_solution("0.25 x 80 = 20")).label == "correct"
+    v = verifier.verify(Problem("Find 25% of 80 and add 13."), parse_solution("0.25 x 80 = 20"))
+    assert v.unused_given == "13"
     # constants (4 of "4 bags") and years may stay implicit
     assert verifier.verify(Problem("In 2020, Ana read 4 books of 30 pages each. How many pages?"),
                            parse_solution("120 pages in all: 30 + 30 + 30 + 30 = 120")).label == "correct"

@@ -1,17 +1,23 @@
 """Algebra steps checked across a solution: an equation in one unknown must keep the solution
-of the equation it was derived from.
+of an equation it was derived from.
 
 A student who writes ``2x + 5 = 13`` and then ``2x = 9`` has changed the equation: the two do
 not have the same solution, so the second line is a wrong algebra step even though neither
 line holds a computation to evaluate. :func:`derivation_checks` follows each unknown through
-the steps (the problem's own equation, "Solve 3(x - 2) = 12", starts the chain) and records,
-for every later equation in that unknown, whether it is equivalent to the one before. A step
-that introduces the letter anew ("Let x be the number of ...") starts a new chain, and an
-equation tried as a case or a test value ("If x = 2, ...", "Substituting x = 20") is neither
-checked nor followed. Only equations linear in their unknown with one solution are read
-(:func:`tutor.mathcheck.linear_equations`); several values written for one letter in one step
-("x = 2 or x = 3") end that letter's chain, and nothing is checked against a bare value
-("x = 4" then "x = 0" may be two points, two cases).
+the steps. The equations an unknown has satisfied so far (the problem's own ones first: "Solve
+3(x - 2) = 12") are the *parents* a new equation may come from; it is right when it has the
+same solution as one of them. Rounding is allowed where the new equation writes decimals
+("x + 1 = 3.33" from 3(x + 1) = 10).
+
+Where an unknown may rightly take several values, a new equation that matches no parent is a
+new *branch*, not an error: after "case", "second", "another root", "±", or where a power, a
+root or a product of brackets is written ("(x + 1)^2 = 9", then "x + 1 = 3" and "x + 1 = -3"). Values ("x = 2") must still match a parent. A step that introduces the letter anew
+("Let x be the number of ...") starts over, so does one after a derivation that ended in a
+value ("x + 5 = 12", "x = 7", then "3x = 24" for another number), and an equation tried as a
+test value ("If x = 2, ...", "Substituting x = 20") is neither checked nor followed. A bare value ("x = 4") is where a
+derivation ends, so nothing is checked against it; a value still to work out ("x = 190/3") is
+checked by the value written right after it. Only equations linear in their unknown with one
+solution are read (:func:`tutor.mathcheck.linear_equations`).
 
 Layer 3 (pure functions over text).
 """
@@ -20,92 +26,114 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tutor.mathcheck import LinearEquation, _is_literal, linear_equations, normalize_math, values_match
+from tutor.mathcheck import LinearEquation, linear_equations, normalize_math, numbers_in, values_match
 from tutor.schema import Equation, StepCheck
 
 # "Let x be", "x represents", "x = the number of": the letter is (re)defined in this step
-_DEFINES = r"(?i)\blet\s+{L}\b|\b{L}\s+(?:be|represents?|stands?\s+for|denotes?|is\s+the)\b|\b{L}\s*=\s*the\b"
-# the words just before an equation that make it a case or a trial value, not a claim
+_DEFINES = (r"(?i)\blet\s+{L}\b|\blet\s+(?:[\w']+\s+){{0,6}}be\s+{L}\b"
+            r"|\b{L}\s+(?:be|represents?|stands?\s+for|denotes?|is\s+the)\b|\b{L}\s*=\s*the\b")
+# the words just before an equation that make it a trial value, not a claim
 _TRIAL = re.compile(r"(?i)\b(?:if|when|whether|suppose|assume|assuming|try|trying|plug(?:ging)?|"
-                    r"substitut\w*|check(?:ing)?|test(?:ing)?|case|or)\W*(?:\w+\W+){0,6}$")
+                    r"substitut\w*|check(?:ing)?|test(?:ing)?|or)\W*(?:\w+\W+){0,6}$")
+# a step that takes up another case, root or quantity: its letter may take another value
+_BRANCHES = re.compile(r"(?i)\b(?:case|second|third|alternatively|otherwise|(?:an)?other\s+"
+                       r"(?:root|solution|value|number))\b|±|\\pm\b|\broots\b")
 
 
-# a step that takes up another case or root: its equations start over, they are not derived
-_CASES = re.compile(r"(?i)\b(?:case|second|third|alternatively|otherwise|(?:an)?other\s+(?:root|solution|value))\b")
-# a step with several solutions at once ("x = (53 ± 13)/8", "the roots"): the chain ends there
-_SEVERAL = re.compile(r"(?i)±|\\pm\b|\broots\b")
+@dataclass
+class _Unknown:
+    """What is known of one letter so far: the equations it satisfied, and whether it may take
+    several values."""
+
+    parents: list[LinearEquation] = field(default_factory=list)
+    branching: bool = False
+    step: int = -9  # the step that last added an equation
+    solved: bool = False  # the last equation gave a worked-out value ("x = 7"): a derivation ended
 
 
 def _defines(text: str, letter: str) -> bool:
     return bool(re.search(_DEFINES.format(L=re.escape(letter)), text))
 
 
+def _nonlinear_in(normalized: str, letter: str) -> bool:
+    """A power, a root or a product of brackets is written next to ``letter``: it may have
+    several solutions ("(x + 1)^2 = 9", "(x - 2)(x + 3) = 0")."""
+    return (re.search(rf"(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])", normalized) is not None
+            and re.search(r"\^|sqrt|√|\)\s*\(", normalized) is not None)
+
+
+def _decimals(eq: LinearEquation) -> int:
+    return max((len(d) for d in re.findall(r"\.(\d+)", eq.text)), default=0)
+
+
 def _same_solution(before: Fraction, eq: LinearEquation) -> bool:
-    """Equal solutions; a solved form written with decimals may round ("x = 63.33" for 190/3)."""
+    """Equal solutions, allowing for the rounding of decimals the new equation writes
+    ("x = 63.33" for 190/3, "2x + 1 = 7.67" for 10/3); no rounding where the exact value
+    needs no more decimals than were written."""
     if before == eq.value:
         return True
-    return eq.solved and values_match(float(before), float(eq.value), _value_side(eq))
-
-
-def _value_side(eq: LinearEquation) -> str:
-    lhs, rhs = eq.text.split("=")
-    return rhs if lhs == eq.letter else lhs
-
-
-def _worked_out(eq: LinearEquation) -> bool:
-    """A value statement whose value is a written number ("x = 65.3"), not a computation."""
-    return eq.solved and _is_literal(_value_side(eq))
+    if eq.solved and values_match(float(before), float(eq.value), eq.value_side):
+        return True
+    k = _decimals(eq)
+    exact_fits = (before * 10 ** k).denominator == 1
+    return k > 0 and not exact_fits and abs(float(before - eq.value)) <= 10.0 ** -k
 
 
 def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list[Equation]]:
-    """Check each step's equations against the equation their unknown last satisfied.
+    """Check each step's equations against the equations their unknown satisfied before.
 
     Args:
-        problem_text: the problem; its equations start the chains ("Solve 2x + 5 = 13").
+        problem_text: the problem; its equations are the first parents ("Solve 2x + 5 = 13").
         step_texts: the steps in order.
 
     Returns:
         One list per step (same order and length as ``step_texts``) of
-        :class:`~tutor.schema.Equation` with ``follows`` set to the earlier equation:
-        ``ok`` ``True`` when both have the same solution, ``False`` when not (``lhs_value`` is
-        the earlier solution, ``rhs_value`` the new one, ``expected`` left empty: the solution
-        may be the problem's answer).
+        :class:`~tutor.schema.Equation` with ``follows`` set to the parent equation: ``ok``
+        ``True`` when both have the same solution, ``False`` when the equation matches no
+        parent (``lhs_value`` is that parent's solution, ``rhs_value`` the new one,
+        ``expected`` left empty: the solution may be the problem's answer).
     """
-    # letter -> the equations it may continue from (the problem may state several)
-    chains: dict[str, list[LinearEquation]] = {}
+    known: dict[str, _Unknown] = {}
+    given = normalize_math(problem_text)[:2000]
     for eq in linear_equations(problem_text):
-        chains.setdefault(eq.letter, []).append(eq)
+        u = known.setdefault(eq.letter, _Unknown())
+        u.parents.append(eq)
+        u.branching = u.branching or len(u.parents) > 1  # "Solve 2x + 1 = 7 and 3x - 4 = 11"
     out: list[list[Equation]] = []
-    since: dict[str, int] = {}  # the step each letter's chain was last extended in
     for step, text in enumerate(step_texts):
         found: list[Equation] = []
         eqs = linear_equations(text)
         normalized = normalize_math(text)[:2000]
+        for letter in set(known) | {e.letter for e in eqs}:
+            if _defines(text, letter):
+                known[letter] = _Unknown()  # a new meaning: nothing to continue from
         for letter in {e.letter for e in eqs}:
-            if _defines(text, letter) or _CASES.search(text):
-                chains.pop(letter, None)  # a new meaning, or another case: it starts over here
-        # several values for a letter in one step ("x = 2 or x = 3", "±"): its chain ends
-        ended = {e.letter for e in eqs if _SEVERAL.search(text)
-                 or len({x.value for x in eqs if x.letter == e.letter and x.solved}) > 1}
+            u = known.setdefault(letter, _Unknown())
+            if _BRANCHES.search(text) or _nonlinear_in(normalized, letter) or _nonlinear_in(given, letter):
+                u.branching = True
         for eq in eqs:
-            if eq.letter in ended:
-                chains.pop(eq.letter, None)
+            if eq.chained or _TRIAL.search(eq.before):
                 continue
-            if eq.chained or _TRIAL.search(normalized[:eq.start]):
-                continue
-            # a value written for the letter ("x = 4") is where a derivation ends, not an
-            # equation to go on from: a later value may be another case or another point. A
-            # value still to work out ("x = -966.48/14.8") is worked out by the next value.
-            evaluates = _worked_out(eq) and since.get(eq.letter, -9) >= step - 1  # right after it
-            before = [b for b in chains.get(eq.letter, ()) if not b.solved or (evaluates and not _worked_out(b))]
-            if before:
-                match = next((b for b in before if _same_solution(b.value, eq)), None)
-                prev = match or before[-1]
+            u = known[eq.letter]
+            # nothing is derived from a bare value; a value still to work out ("x = 190/3") is
+            # checked by the value written right after it
+            evaluates = eq.worked_out and not u.branching and u.step >= step - 1
+            parents = [p for p in u.parents if not p.solved or (evaluates and not p.worked_out)]
+            match = next((p for p in reversed(parents) if _same_solution(p.value, eq)), None)
+            if match is not None:
+                found.append(Equation(text=eq.text, lhs_value=float(match.value), rhs_value=float(eq.value),
+                                      ok=True, follows=match.text))
+            elif parents and (eq.solved or not (u.branching or u.solved)):
+                # (an equation after a finished derivation that matches nothing sets up another
+                # quantity with the same letter: "x + 5 = 12, x = 7", then "3x = 24")
+                prev = parents[-1]
                 found.append(Equation(text=eq.text, lhs_value=float(prev.value), rhs_value=float(eq.value),
-                                      ok=match is not None, follows=prev.text))
-            chains[eq.letter], since[eq.letter] = [eq], step
+                                      ok=False, follows=prev.text))
+            u.parents.append(eq)
+            u.step, u.solved = step, eq.worked_out
         out.append(found)
     return out
 
@@ -113,3 +141,14 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
 def algebra_slip(check: StepCheck) -> bool:
     """Whether a step's checks hold an algebra step that changed the solution."""
     return any(e.follows and e.ok is False for e in check.equations)
+
+
+def only_derived(check: StepCheck) -> bool:
+    """Whether a step states nothing but equations that follow from earlier ones ("2x = 26"
+    after "2x + 4 = 30"): every check right, at least one algebra step among them, and every
+    number the step writes inside those equations. Such a step adds no claim of its own."""
+    derived = [e for e in check.equations if e.follows]
+    if not derived or any(e.ok is not True for e in check.equations):
+        return False
+    inside = {round(v, 9) for e in derived for v in numbers_in(e.text)}
+    return all(round(abs(v), 9) in inside for v in check.values)

@@ -709,6 +709,8 @@ def _parse_side(expr: str):
     expr = normalize_math(expr).replace("^", "**")
     if _ALG_TOKEN.search(expr):
         raise ValueError(expr)
+    # "3j", "3e + 2": a number times a letter, not Python's imaginary or exponent notation
+    expr = re.sub(r"(?<=[\d.])(?=[A-Za-z])", "*", expr)
     names = {c: sympy.Symbol(c) for c in set(re.findall(r"[a-zA-Z]", expr))}
     # decimals as exact rationals: 4.3 = 5.6x + 9.1 and 13.4 = 5.6x + 18.2 must have the same
     # solution, not two floats a rounding apart
@@ -771,7 +773,7 @@ class LinearEquation:
             (``"x = 30"``, ``"63.33 = x"``, ``"x = (-16 + 32)/6"``).
         chained: read from a chain of three or more sides with the unknown in several
             (``"2x + 3x = 5x = 20"``).
-        start: where the equation starts in the normalised text (for the words before it).
+        before: the words written before it in its text (normalised, at most 80 characters).
     """
 
     letter: str
@@ -780,17 +782,33 @@ class LinearEquation:
     operands: tuple[float, ...]
     solved: bool
     chained: bool
-    start: int
+    before: str
+
+    @property
+    def value_side(self) -> str:
+        """The side that is not the bare unknown (for a ``solved`` equation, the value)."""
+        lhs, _, rhs = self.text.partition("=")
+        return rhs if lhs == self.letter else lhs
+
+    @property
+    def worked_out(self) -> bool:
+        """A value written as a number ("x = 65.3"), not a computation ("x = 190/3")."""
+        return self.solved and _is_literal(self.value_side)
 
 
 # what may stand right next to a written equation: a space, the text's edge, punctuation. A
 # letter, digit or symbol glued to it means the tokenizer cut a longer expression ("\\sin x",
 # "a_3", "4ℓ", "2x + 22.5°"), a ratio or a clock time ("2:1:3 = x:50:y")
-_EQ_NEIGHBOURS = frozenset(" \t\n,.;!?$\"()")
+_EQ_NEIGHBOURS = frozenset(" \t\n,.;!?$\"()[]|")
 
 
-# a LaTeX name or function (\ell, \sin, \pi, \Rightarrow), other than the operators and
-# layout commands normalize_math reads
+# "2x + 5 = 13   (-5)", "2x = 8 (÷2)": a note of the move made to both sides, not a factor
+_OPERATION_NOTE = re.compile(r"(?m)(?<=\S)[ \t]+[(\[]\s*(?:[-+*/×÷−–]|x(?=\s*\d))\s*\d+(?:\.\d+)?\s*[)\]]"
+                             r"(?=[ \t]*(?:$|[,;|]|[ \t]{2}))")
+# "x + 3 = 7 => x = 4", "\Rightarrow", "\therefore": an arrow between two equations
+_ARROW = re.compile(r"=>|⇒|→|\\(?:Rightarrow|rightarrow|Longrightarrow|implies|therefore|to|iff)(?![A-Za-z])")
+# a LaTeX name or function (\ell, \sin, \pi), other than the operators and layout commands
+# normalize_math reads
 _LATEX_NAME = re.compile(r"\\(?!(?:[dt]?frac|sqrt|cdot|times|ast|div|left|right|big|Big|text|mathrm|textrm|"
                          r"mathbf|textbf|operatorname|quad|qquad|boxed|approx)(?![A-Za-z]))[A-Za-z]+")
 
@@ -807,23 +825,33 @@ def _depth_at_equals(run: list[re.Match]) -> int | None:
 
 def _clean_run(text: str, run: list[re.Match]) -> bool:
     """Whether a run of equation tokens is a whole equation: nothing glued on either side, no
-    operator cut off at either end, no letter used as a function ("g(12)")."""
+    operator cut off at either end, no name such as "x1"."""
     before = text[run[0].start() - 1] if run[0].start() else " "
     after = text[run[-1].end()] if run[-1].end() < len(text) else " "
     if "§" in (text[:run[0].start()].rstrip()[-1:], text[run[-1].end():].lstrip()[:1]):
         return False  # a name next to it (see linear_equations)
     loose_colon = after == ":" and text[run[-1].end() + 1:run[-1].end() + 2] in ("", " ", "\n")
-    if before not in _EQ_NEIGHBOURS or (after not in _EQ_NEIGHBOURS and not loose_colon):
+    # "= 9cm": a unit word glued to the last number
+    unit = run[-1].lastgroup == "num" and re.match(r"[A-Za-z]{2,}", text[run[-1].end():]) is not None
+    if before not in _EQ_NEIGHBOURS or (after not in _EQ_NEIGHBOURS and not (loose_colon or unit)):
         return False
     first, last = run[0].group(), run[-1].group()
     if first in "+*/^=)" or last in "+-*/^=(":
         return False
-    # a letter glued to a bracket or a digit after it is a name: "g(12)", "x1", "y2"
-    return not any(a.lastgroup == "var" and b.start() == a.end() and (b.group() == "(" or b.lastgroup == "num")
+    # a letter with a digit glued after it is a name: "x1", "y2"
+    return not any(a.lastgroup == "var" and b.start() == a.end() and b.lastgroup == "num"
                    for a, b in zip(run, run[1:]))
 
 
 def linear_equations(text: str) -> list[LinearEquation]:
+    """Every equation of ``text`` linear in one unknown with one solution, in written order
+    (see :func:`_linear_equations`; cached: the verifier reads each step for the reference
+    alignment and for the algebra check)."""
+    return list(_linear_equations(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _linear_equations(text: str) -> tuple[LinearEquation, ...]:
     """Every equation of ``text`` linear in one unknown with one solution, in written order.
 
     ``"2(x + 12) - 5 = 79"`` gives x = 30; a chain ``"2x + 3x = 5x = 20"`` gives one equation
@@ -832,9 +860,11 @@ def linear_equations(text: str) -> list[LinearEquation]:
     anything sympy cannot read are skipped. Pure; reads at most 2,000 characters.
     """
     out: list[LinearEquation] = []
+    text = _ARROW.sub(" ; ", text)
     # names that are not the unknown (normalize_math writes them as a placeholder letter)
     for pat in (_SUBSCRIPTED, _DOTS_PRIMES, _LATEX_NAME):
         text = pat.sub(" § ", text)
+    text = _OPERATION_NOTE.sub(" ", text)
     normalized = normalize_math(text.replace("…", " § ").replace("...", " § "))[:2000]
     runs: list[list[re.Match]] = [[]]
     cut: set[int] = set()
@@ -869,14 +899,15 @@ def linear_equations(text: str) -> list[LinearEquation]:
         if len(sides) > 6 or any(len(s) > _EQ_MAX_CHARS for s in sides):
             continue
         chained = len(sides) > 2 and sum(letter in side for side in sides) > 1
+        before = normalized[max(0, run[0].start() - 80):run[0].start()]
         for lhs, rhs in zip(sides, sides[1:]):
-            solved = _solve_linear(lhs, rhs)
-            if solved is None:
+            solution = _solve_linear(lhs, rhs)
+            if solution is None:
                 continue
             ops = tuple(float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", lhs + " " + rhs))
-            value = (lhs == letter and letter not in rhs) or (rhs == letter and letter not in lhs)
-            out.append(LinearEquation(letter, solved, f"{lhs}={rhs}", ops, value, chained, run[0].start()))
-    return out
+            states_value = (lhs == letter and letter not in rhs) or (rhs == letter and letter not in lhs)
+            out.append(LinearEquation(letter, solution, f"{lhs}={rhs}", ops, states_value, chained, before))
+    return tuple(out)
 
 
 def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:

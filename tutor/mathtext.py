@@ -97,5 +97,24 @@ def readable_expression(expr: str, thousands: bool = False) -> str:
 def readable_equation(text: str) -> str:
     """An equation as :func:`tutor.mathcheck.linear_equations` reads it (``"3(x-2)=12"``),
     written back for a student: ``"3(x - 2) = 12"``."""
-    sides = [re.sub(r"(?<=[\w)%])\s*([+-])\s*", r" \1 ", readable_expression(side)) for side in text.split("=")]
-    return " = ".join(side.strip() for side in sides)
+    sides = []
+    for side in text.split("="):
+        side = re.sub(r"\((\w)\)", r"\1", side)  # "((x)/(2))": brackets around one letter or digit
+        side = re.sub(r"(?<![\w.)])(\d+/\d+)(?=[A-Za-z])", r"(\1)", side)  # "3/4x" is (3/4)x, not 3/(4x)
+        side = re.sub(r"%(?=[A-Za-z(])", "% of ", readable_expression(side))  # "(20/100)x" is 20% of x
+        if _wrapped(side):
+            side = side[1:-1]  # "(x/2) = 7" reads as "x/2 = 7"
+        sides.append(re.sub(r"(?<=[\w)%])\s*([+-])\s*", r" \1 ", side).strip())
+    return " = ".join(sides)
+
+
+def _wrapped(text: str) -> bool:
+    """Whether one pair of brackets encloses the whole of ``text``."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True

@@ -144,7 +144,7 @@ def find(step_number: int, step_text: str, problem_text: str,
 
 
 # "3(x - 2)", "3*(x+2)": a number times brackets (as linear_equations writes them)
-_TIMES_BRACKETS = re.compile(r"(?<![\w.)])(\d+(?:\.\d+)?)\*?\(([^()]+)\)")
+_TIMES_BRACKETS = re.compile(r"(?<![\w.)])(-?\d+(?:\.\d+)?)\*?\(([^()]+)\)")
 
 
 def _one_term_distributed(eq: Equation) -> tuple[str, str, str] | None:

@@ -171,7 +171,8 @@ class Verdict(_Record):
         explanation: one plain sentence on what is wrong in the first wrong step.
         expected_value: the value the first wrong step should have produced, when known
             (privileged: never shown to the student below the bottom-out hint).
-        found_value: the value the student wrote in the first wrong step, when known.
+        found_value: the value the student wrote in the first wrong step, when known; for a
+            wrong algebra step, the equation the student wrote ("2x = 9").
         quantities: quantities (numbers as text, or names) involved in the first wrong step.
         unused_given: a number the problem gives that no step uses, as text (``"15"``), when
             that is what makes an ``unsure`` verdict (checked without a reference only).

@@ -20,6 +20,8 @@ from tutor.hints.guards import (
     step_quantities,
 )
 from tutor.hints.numbers import evaluate, numbers_in, value_of
+from tutor.mathcheck import check_step
+from tutor.misconceptions import Misconception
 from tutor.misconceptions import find as find_misconception
 from tutor.schema import Equation, Hint, Problem, Step, Verdict
 
@@ -131,6 +133,20 @@ def _redo_expression(problem: Problem, verdict: Verdict, step_text: str) -> str 
     return None
 
 
+def named_misconception(problem: Problem, steps: list[Step], verdict: Verdict) -> Misconception | None:
+    """The misconception the first wrong step shows (:func:`tutor.misconceptions.find`), the
+    algebra step the verifier found included; ``None`` for other verdicts."""
+    k = verdict.first_error_step
+    if verdict.label != "incorrect" or k is None or not 1 <= k <= len(steps):
+        return None
+    algebra = verdict.evidence.get("derivation")
+    equations = None
+    if algebra:
+        equations = check_step(steps[k - 1].text, k).equations + [
+            Equation(text=algebra["to"], ok=False, follows=algebra["from"])]
+    return find_misconception(k, steps[k - 1].text, problem.text, equations)
+
+
 def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verdict: Verdict,
                 k: int | None, qs: list[str]) -> Iterator[str]:
     """Wordings for one hint, richest first; the last ones name no number at all."""
@@ -145,10 +161,18 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
     algebra = verdict.evidence.get("derivation") if verdict.label == "incorrect" else None
     if algebra and k:  # "2x + 5 = 13" then "2x = 9": the equation changed, not a number slip
         before, after = algebra["from"], algebra["to"]
-        named = find_misconception(k, steps[k - 1].text, problem.text,
-                                   [Equation(text=after, ok=False, follows=before)]) if k <= len(steps) else None
+        named = named_misconception(problem, steps, verdict)
         if named is not None and kind in ("concept", "bottom_out"):  # the idea that was missed
             yield named.hint if kind == "concept" else named.redo or named.hint
+        expr = algebra.get("work_out")
+        if expr:  # "x = 190/3" then "x = 6.33": a slip in working out the value
+            got = after.partition("=")[2].strip() or after
+            yield {"where": f"Look at step {k}. Work out {expr} again. Is it really {got}?",
+                   "concept": f"In step {k}, the equation was right; only working out {expr} went wrong. "
+                              "Do it one part at a time.",
+                   "bottom_out": f"Redo step {k}: work out {expr} carefully, for example with a written "
+                                 "division. Then use that value in the steps after it."}.get(
+                       kind, f"Look at step {k} again. What does {expr} come to?")
         yield {"where": f"Look at step {k}. How did you get from {before} to {after}? "
                         "Did you do the same thing to both sides?",
                "concept": f"An equation stays true only when both sides change in the same way. "
@@ -156,6 +180,17 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
                "bottom_out": f"Redo step {k}: start again from {before}. Do one move at a time, the same "
                              "on both sides. Then use your new equation in the steps after it."}.get(
                    kind, f"Look at step {k} again. Does {after} follow from {before}?")
+        # the same without the equations, for when they hold a number a hint must not say
+        if kind == "where":
+            for qq in qs[:3]:
+                yield (f"Look at step {k}. How did you get {qq} there from the equation before it? "
+                       "Did you do the same thing to both sides?")
+        yield {"concept": f"An equation stays true only when both sides change in the same way. "
+                          f"Check each move you made in step {k}.",
+               "bottom_out": f"Redo step {k}: start again from the equation before it. Add, subtract, multiply "
+                             "or divide both sides by the same amount, one move at a time. Then use your new "
+                             "equation in the steps after it."}.get(
+                   kind, f"Look at step {k} again. Does it follow from the equation before it?")
     cat = verdict.error_category if verdict.error_category in _WHERE else None
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
     if kind == "where":
@@ -163,7 +198,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield _WHERE[cat].format(k=k, q=qq)
         yield f"Look at step {k} again. What is that step trying to find?"
     elif kind == "concept":
-        named = find_misconception(k, step_text, problem.text) if verdict.label == "incorrect" and k else None
+        named = named_misconception(problem, steps, verdict)
         if named is not None:  # the idea that was missed, as a question
             yield named.hint
         op = _OPS[_operation(step_text)]
@@ -174,7 +209,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield concept
         yield f"Think about what step {k} needs to find. Which amounts from the problem belong there?"
     elif kind == "bottom_out":
-        named = find_misconception(k, step_text, problem.text) if verdict.label == "incorrect" and k else None
+        named = named_misconception(problem, steps, verdict)
         if named is not None and named.redo:  # redo the step the way the missed idea says
             yield named.redo
         if verdict.error_category == "Went past the answer" and k and k > 1:

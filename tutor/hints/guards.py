@@ -350,6 +350,9 @@ def grounding_problems(text: str, level: int, kind: str, steps: list[Step], verd
 QUESTION_KINDS = ("where", "extension", "explain")
 #: Longest run of words a hint may copy from the problem or the student's steps.
 MAX_COPIED_WORDS = 7
+# an unknown and an operator right before a number: the number belongs to an algebra expression
+# ("2x + 12 - 5 = 79", "x + 2 1/2 = 6")
+_IN_ALGEBRA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]\)?\s*[-+x×*/÷^]\s*[\d\s/.]*$")
 _CLAIM = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=\s*"
                     r"\$?(\d[\d,]*(?:\.\d+)?)")
 
@@ -423,6 +426,8 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     if runs and runs & (_word_runs(problem.text, n) | set().union(*(_word_runs(s.text, n) for s in steps))):
         out.append(f"copies {n}+ words from the problem or the steps")
     for m in _CLAIM.finditer(text):
+        if _IN_ALGEBRA_BEFORE.search(text[:m.start()]) or re.match(r"\s*\(?[A-Za-z](?![A-Za-z])", text[m.end():]):
+            continue  # part of an equation with an unknown: "x/4 - 2 = 3" is not "4 - 2 = 3"
         lhs, rhs = evaluate(m.group(1)), value_of(m.group(2))
         if lhs is not None and rhs is not None and lhs != rhs:
             out.append(f"false arithmetic {m.group(0)!r}")

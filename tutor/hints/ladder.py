@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Iterator
 
-from tutor.hints.fallback import fallback_hint
+from tutor.hints.fallback import fallback_hint, named_misconception
 from tutor.hints.guards import (
     MAX_WORDS,
     check_hint,
@@ -25,7 +25,6 @@ from tutor.hints.guards import (
 from tutor.hints.numbers import NUMBER_WORDS
 from tutor.hints.prompting import hint_prompt, kind_for, ladder_kinds
 from tutor.llm import LanguageModel
-from tutor.misconceptions import find as find_misconception
 from tutor.schema import Hint, Problem, Step, Verdict
 
 log = logging.getLogger(__name__)
@@ -108,9 +107,7 @@ class HintLadder:
         kind = kind_for(verdict, level)
         # a named misconception has its own concept and redo hints: the missed idea, asked as a
         # question, then how to redo the step with it
-        k = verdict.first_error_step
-        named = (kind in ("concept", "bottom_out") and verdict.label == "incorrect" and k is not None
-                 and 1 <= k <= len(steps) and find_misconception(k, steps[k - 1].text, problem.text))
+        named = kind in ("concept", "bottom_out") and named_misconception(problem, steps, verdict)
         # a given number left out: the question about it is known; a model would ask another
         if (self.model is None or not steps or named or (kind == "explain" and verdict.unused_given)
                 or verdict.evidence.get("unfinished")):  # a step set up, not worked out: say so

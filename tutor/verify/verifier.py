@@ -19,7 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from tutor.llm import LanguageModel
-from tutor.derivation import algebra_slip
+from tutor.derivation import algebra_slip, only_derived
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
@@ -52,6 +52,9 @@ NOTHING_CHECKED = ("There is no calculation to check in these steps. Write how y
 #: (on VtG dev, 6 of ~2,400 correct steps are flagged by mathcheck); its P(wrong) is at least this.
 #: So is an algebra step that changes the equation's solution (:mod:`tutor.derivation`).
 ARITHMETIC_FLOOR = 0.9
+#: A step that only restates an earlier equation in an equivalent form ("2x = 26" after "2x + 4
+#: = 30") cannot be where the first error is; its P(wrong) is at most this.
+DERIVED_CAP = 0.02
 
 
 def _fmt(v: float | None, fraction: bool = False, mixed: bool = False) -> str | None:
@@ -148,7 +151,8 @@ class Verifier:
             except Exception as exc:  # a failing model must not block the symbolic verdict
                 log.warning("step scorer failed, continuing without it: %s", exc)
         ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)
-        hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] or algebra_slip(c) else h
+        hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] or algebra_slip(c)
+                   else min(h, DERIVED_CAP) if only_derived(c) else h
                    for h, f, c in zip(comb.hazards(ev.features), ev.features, ev.checks)]
         first, _, _ = comb.decide(hazards)
         p_wrong = comb.p_wrong(hazards)
@@ -225,6 +229,12 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         verdict.found_value = after
         verdict.quantities = [after] + [q for q in verdict.quantities if q != after]
         verdict.evidence["derivation"] = {"from": before, "to": after}
+        value = re.fullmatch(r"([A-Za-z])=([^A-Za-z]+)", wrong_eq.follows)
+        if value:  # "x = 190/3" then "x = 6.33": the working out is off, not the equation
+            expr = readable_expression(value.group(2))
+            verdict.evidence["derivation"]["work_out"] = expr
+            verdict.explanation = f"In step {n}, {after} is not what {expr} comes to. Work it out again."
+            return
         verdict.explanation = (f"Step {n} changes the equation: {after} does not have the same solution "
                                f"as {before}. Whatever you do to one side, do to the other side too.")
         return
@@ -328,14 +338,21 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck]) -> float | None
     mathcheck results, whose ``values`` are the numbers written), ignoring the common
     constants a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years;
     ``None`` when every one is used. An amount the problem writes with a unit counts as used
-    in other units too ("80 cents" as $0.80, "2 hours" as 120 minutes: :data:`_UNIT_STEPS`)."""
+    in other units too ("80 cents" as $0.80, "2 hours" as 120 minutes: :data:`_UNIT_STEPS`), a
+    percent as a decimal ("25%" as 0.25), and the numbers of an equation a right algebra step
+    follows from as used by that step."""
     written = [v for c in checks for v in c.values]
+    # an algebra step that follows from the problem's equation uses its numbers ("Solve 2x + 5
+    # = 13", then "2x = 8")
+    written += [v for c in checks for e in c.equations if e.follows and e.ok for v in numbers_in(e.follows)]
     with_unit = {float(a.value) for a in amounts_in(problem.text)}
+    percents = {float(p) for p in PERCENT_WRITTEN.findall(problem.text)}
     for q in numbers_in(problem.text):
         if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
         steps_ = _UNIT_STEPS if q in with_unit else ()
-        forms = [q] + [q * f for f in steps_] + [q / f for f in steps_]
+        # "25%" is used where a step writes 0.25
+        forms = [q] + [q * f for f in steps_] + [q / f for f in steps_] + ([q / 100] if q in percents else [])
         if not any(contains(written, x, False) for x in forms):
             return q
     return None
@@ -372,7 +389,7 @@ _UNFINISHED_TAIL = 120
 
 
 def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
-                  checks: Sequence[StepCheck] | None = None) -> None:
+                  checks: Sequence[StepCheck]) -> None:
     """Overrule a "correct"/"unsure" verdict whose conclusion cannot be right.
 
     * With a reference answer: the last step that states a number must state that answer
@@ -381,8 +398,7 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
     * Without one: a concluding step that states a value neither computed in it nor found in
       any earlier step is not supported by the work, so that step is marked "unsure".
 
-    ``checks`` are the steps' checks as the verifier read them (algebra steps included); when
-    absent, each step is read alone.
+    ``checks`` are the steps' checks as the verifier read them (algebra steps included).
     """
     numbered = [i for i, st in enumerate(steps) if numbers_in(st.text)]
     if not numbered:
@@ -444,7 +460,7 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
                                    "does not answer the question.")
         verdict.evidence["answer_check"] = "final value differs from the reference answer"
         return
-    if last == 0 or (checks[last] if checks is not None else check_step(steps[last].text, n)).equations:
+    if last == 0 or checks[last].equations:
         return  # the conclusion computes its value (or derives it: "x = 4" from "2x = 8")
     if all(any(values_match(v, e) for e in earlier) for v in stated):
         return
