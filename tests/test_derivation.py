@@ -244,3 +244,7 @@ def test_a_model_does_not_replace_the_named_misconception_hints(verifier):
     problem, steps = Problem("Solve 3(x - 2) = 12."), parse_solution("3(x - 2) = 12\n3x - 2 = 12\n3x = 14")
     hints = HintLadder(Chatty()).build(problem, steps, verifier.verify(problem, steps))
     assert hints[1].source == "fallback" and hints[1].text.endswith("Does 3 multiply all of (x - 2)?")
+
+
+def test_a_function_value_is_no_equation_in_its_name():
+    assert linear_equations("f(-3) = -1") == [] and linear_equations("g(12) = 5") == []

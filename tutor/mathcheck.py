@@ -825,7 +825,7 @@ def _depth_at_equals(run: list[re.Match]) -> int | None:
 
 def _clean_run(text: str, run: list[re.Match]) -> bool:
     """Whether a run of equation tokens is a whole equation: nothing glued on either side, no
-    operator cut off at either end, no name such as "x1"."""
+    operator cut off at either end, no name such as "x1" or "f(-3)"."""
     before = text[run[0].start() - 1] if run[0].start() else " "
     after = text[run[-1].end()] if run[-1].end() < len(text) else " "
     if "§" in (text[:run[0].start()].rstrip()[-1:], text[run[-1].end():].lstrip()[:1]):
@@ -838,8 +838,10 @@ def _clean_run(text: str, run: list[re.Match]) -> bool:
     first, last = run[0].group(), run[-1].group()
     if first in "+*/^=)" or last in "+-*/^=(":
         return False
-    # a letter with a digit glued after it is a name: "x1", "y2"
-    return not any(a.lastgroup == "var" and b.start() == a.end() and b.lastgroup == "num"
+    # a letter with a digit glued after it is a name ("x1", "y2"); f, g, h glued to a bracket
+    # are functions ("f(-3) = -1"), where "x(1 + 0.15)" multiplies
+    return not any(a.lastgroup == "var" and b.start() == a.end()
+                   and (b.lastgroup == "num" or (b.group() == "(" and a.group() in "fghFGH"))
                    for a, b in zip(run, run[1:]))
 
 
