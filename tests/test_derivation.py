@@ -248,3 +248,16 @@ def test_a_model_does_not_replace_the_named_misconception_hints(verifier):
 
 def test_a_function_value_is_no_equation_in_its_name():
     assert linear_equations("f(-3) = -1") == [] and linear_equations("g(12) = 5") == []
+
+
+def test_a_model_does_not_word_the_algebra_hints(verifier):
+    class Chatty:
+        name = "fake"
+
+        def stream(self, prompt, max_new_tokens=60, stop=()):
+            yield "In step 2, where does 2x come from? Check that part again."
+
+    problem, steps = Problem("Solve 2x + 5 = 13."), parse_solution("2x + 5 = 13\n2x = 9\nx = 4.5")
+    hints = HintLadder(Chatty()).build(problem, steps, verifier.verify(problem, steps))
+    assert [h.source for h in hints] == ["fallback"] * 3
+    assert "both sides" in hints[0].text

@@ -110,7 +110,10 @@ class HintLadder:
         named = kind in ("concept", "bottom_out") and named_misconception(problem, steps, verdict)
         # a given number left out: the question about it is known; a model would ask another
         if (self.model is None or not steps or named or (kind == "explain" and verdict.unused_given)
-                or verdict.evidence.get("unfinished")):  # a step set up, not worked out: say so
+                or verdict.evidence.get("unfinished")  # a step set up, not worked out: say so
+                # an algebra step that changed the equation: the wording that says what to check
+                # (both sides, which equation it came from) is known; the adapter never saw one
+                or (verdict.label == "incorrect" and verdict.evidence.get("derivation"))):
             self.last_first_token_s = time.perf_counter() - t0
             self.stats["fallback"] += 1
             yield fallback_hint(problem, steps, verdict, level, kind)
