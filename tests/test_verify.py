@@ -401,3 +401,35 @@ def test_without_a_reference_an_unused_given_number_makes_the_work_unsure(verifi
     # constants (4 of "4 bags") and years may stay implicit
     assert verifier.verify(Problem("In 2020, Ana read 4 books of 30 pages each. How many pages?"),
                            parse_solution("120 pages in all: 30 + 30 + 30 + 30 = 120")).label == "correct"
+
+
+def _fixed_hazards(v, mode, hazards):
+    """The verifier with mode's combiner returning ``hazards`` (weights and scaling kept)."""
+    import copy
+
+    comb = copy.deepcopy(v.combiners[mode])
+    comb.hazards = lambda rows: list(hazards)[:len(rows)]
+    v.combiners[mode] = comb
+    return v
+
+
+@pytest.mark.parametrize("reference, label", [(None, "unsure"), (REFERENCE, "incorrect")])
+def test_without_a_reference_a_step_is_accused_only_when_it_is_likely_the_first_error(reference, label):
+    from tutor.verify.verifier import ACCUSE_STEP_FREE
+
+    # four doubtful steps: something is likely wrong, but no step is likely *the* first error
+    mode = "reference" if reference else "free"
+    v = _fixed_hazards(Verifier(None), mode, [0.35] * 4)
+    steps = parse_solution("Sam has 3 packs.\nEach has 4 pens.\n3 x 4 = 12 pens\n12 - 2 = 10 pens")
+    verdict = v.verify(Problem(PROBLEM, reference_solution=reference), steps)
+    assert max(verdict.step_error_probs) < ACCUSE_STEP_FREE
+    assert (verdict.label, verdict.first_error_step) == (label, 1)
+    if reference is None:
+        assert verdict.marks[0] == "unsure"
+
+
+def test_without_a_reference_a_proven_slip_is_still_accused():
+    v = _fixed_hazards(Verifier(None), "free", [0.35] * 4)
+    verdict = v.verify(Problem(PROBLEM), parse_solution("Sam has 3 packs.\nEach has 4 pens.\n3 x 4 = 13 pens\n"
+                                                        "13 - 2 = 11 pens"))
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 3)

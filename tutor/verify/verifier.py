@@ -52,6 +52,11 @@ NOTHING_CHECKED = ("There is no calculation to check in these steps. Write how y
 #: (on VtG dev, 6 of ~2,400 correct steps are flagged by mathcheck); its P(wrong) is at least this.
 #: So is an algebra step that changes the equation's solution (:mod:`tutor.derivation`).
 ARITHMETIC_FLOOR = 0.9
+#: Without a reference, a step that no check proves wrong is accused only when P(first wrong
+#: step = k) is at least this; else the verdict is "unsure" about it. On VtG dev without
+#: references the accusations this turns into "unsure" named the annotated step 47 times in
+#: 278 (docs/benchmarks.md § "Where, not only whether").
+ACCUSE_STEP_FREE = 0.4
 #: A step that only restates an earlier equation in an equivalent form ("2x = 26" after "2x + 4
 #: = 30") cannot be where the first error is; its P(wrong) is at most this.
 DERIVED_CAP = 0.02
@@ -154,7 +159,7 @@ class Verifier:
         hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] or algebra_slip(c)
                    else min(h, DERIVED_CAP) if only_derived(c) else h
                    for h, f, c in zip(comb.hazards(ev.features), ev.features, ev.checks)]
-        first, _, _ = comb.decide(hazards)
+        first, _, p_first = comb.decide(hazards)
         p_wrong = comb.p_wrong(hazards)
         # no reference and no computation written: nothing was checked, so nothing can be
         # called correct ("4.50" alone, "Four pens cost 5 dollars")
@@ -165,6 +170,11 @@ class Verifier:
             label = "unsure" if p_wrong > UNSURE_LOW or nothing_checked or unused is not None else "correct"
         else:
             label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
+            proven = ev.features[first]["arith_wrong"] or algebra_slip(ev.checks[first])
+            if label == "incorrect" and not with_ref and not proven and p_first[first] < ACCUSE_STEP_FREE:
+                # without a reference, "something is wrong" is often sure while "where" is not:
+                # a step is accused only when it is more likely than not the first error
+                label = "unsure"
         marks = []
         for i, h in enumerate(hazards):
             if first is None:
