@@ -58,3 +58,12 @@ def test_an_unfinished_step_needs_a_computation():
     p = Problem("Mia buys a bag for $41.40. How much extra does she pay?", reference_solution=["50 - 41.40 = 8.60"])
     f = _feedback(p, "She pays $50 extra = ?")
     assert not f.verdict.evidence.get("unfinished")
+
+
+def test_an_unsure_step_without_a_right_calculation_is_named_in_the_banner():
+    from tutor.schema import Verdict
+
+    v = Verdict(label="unsure", first_error_step=2, marks=["correct", "unsure", "not_checked"])
+    steps = parse_solution("Sam has 3 packs.\nHe gives some away.\nSo 10 are left.")
+    assert verdict_html(Feedback(verdict=v, steps=steps)) == (
+        '<div class="tutor-verdict unsure">? The tutor is not sure about step 2. Can you explain it?</div>')

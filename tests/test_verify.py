@@ -424,8 +424,12 @@ def test_without_a_reference_a_step_is_accused_only_when_it_is_likely_the_first_
     verdict = v.verify(Problem(PROBLEM, reference_solution=reference), steps)
     assert max(verdict.step_error_probs) < ACCUSE_STEP_FREE
     assert (verdict.label, verdict.first_error_step) == (label, 1)
-    if reference is None:
-        assert verdict.marks[0] == "unsure"
+    if reference is None:  # a doubt, said as one: the suspicion is kept for the teacher
+        assert verdict.marks == ["unsure", "not_checked", "not_checked", "not_checked"]
+        assert verdict.explanation is None and verdict.evidence["suspected"]
+    else:
+        assert verdict.marks == ["first_error", "after_error", "after_error", "after_error"]
+        assert verdict.explanation and "suspected" not in verdict.evidence
 
 
 def test_without_a_reference_a_proven_slip_is_still_accused():

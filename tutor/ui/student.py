@@ -91,6 +91,8 @@ def verdict_html(feedback: Feedback) -> str:
     elif v.calculation_right(_unsure_step(v)):
         msg = (f"? Your calculations check out, but the tutor is not sure step {_unsure_step(v)} fits the "
                "problem. Can you explain it?")
+    elif _unsure_step(v):
+        msg = f"? The tutor is not sure about step {_unsure_step(v)}. Can you explain it?"
     else:
         msg = "? The tutor is not sure about one of your steps. Can you explain it?"
     if _stops_early(v):

@@ -160,6 +160,7 @@ class Verifier:
                    else min(h, DERIVED_CAP) if only_derived(c) else h
                    for h, f, c in zip(comb.hazards(ev.features), ev.features, ev.checks)]
         first, _, p_first = comb.decide(hazards)
+        proven = first is not None and (ev.features[first]["arith_wrong"] or algebra_slip(ev.checks[first]))
         p_wrong = comb.p_wrong(hazards)
         # no reference and no computation written: nothing was checked, so nothing can be
         # called correct ("4.50" alone, "Four pens cost 5 dollars")
@@ -170,7 +171,6 @@ class Verifier:
             label = "unsure" if p_wrong > UNSURE_LOW or nothing_checked or unused is not None else "correct"
         else:
             label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
-            proven = ev.features[first]["arith_wrong"] or algebra_slip(ev.checks[first])
             if label == "incorrect" and not with_ref and not proven and p_first[first] < ACCUSE_STEP_FREE:
                 # without a reference, "something is wrong" is often sure while "where" is not:
                 # a step is accused only when it is more likely than not the first error
@@ -183,8 +183,8 @@ class Verifier:
                 marks.append("correct")
             elif i == first:
                 marks.append("first_error" if label == "incorrect" else "unsure")
-            else:
-                marks.append("after_error")
+            else:  # after a doubtful step nothing is confirmed either
+                marks.append("after_error" if label == "incorrect" else "not_checked")
         if label == "unsure" and "unsure" not in marks and first is None:
             # say which step the doubt is about, rather than show all ticks under a "?" banner
             marks[max(range(len(hazards)), key=hazards.__getitem__)] = "unsure"
@@ -196,6 +196,11 @@ class Verifier:
             named = find_misconception(first + 1, steps[first].text, problem.text, ev.checks[first].equations)
             if named is not None:
                 verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
+            if label == "unsure" and not proven:
+                # a doubt, not a finding: the student is asked to explain the step, and what the
+                # verifier suspects is kept for the teacher
+                verdict.evidence["suspected"] = verdict.explanation
+                verdict.explanation = None
         elif nothing_checked:
             verdict.explanation = NOTHING_CHECKED
         elif label == "unsure" and unused is not None:
