@@ -67,3 +67,15 @@ def test_over_time_lists_empty_days():
 def test_app_builds(settings):
     app = build_teacher_app(Store("sqlite://"), settings)
     assert app.title == "Tutor — teacher"
+
+
+def test_the_drilldown_shows_what_an_unsure_verdict_suspected():
+    store = Store("sqlite://")
+    sub, fb = make("ben", label="incorrect")
+    fb.verdict.label, fb.verdict.marks = "unsure", ["correct", "unsure", "not_checked"]
+    fb.verdict.explanation = None
+    fb.verdict.evidence["suspected"] = "Step 2 arrives at 18, which does not follow from the problem."
+    fr = detail_frames(store.get_submission(store.save(sub, fb)))
+    assert fr["explanation"] == ("Step 2: (suspected, not shown to the student) Step 2 arrives at 18, "
+                                 "which does not follow from the problem.")
+    assert fr["steps"]["Tutor's mark"].tolist() == ["correct", "unsure", "not checked"]

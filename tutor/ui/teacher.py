@@ -94,7 +94,10 @@ def detail_frames(d) -> dict[str, Any]:
                           "" if probs[i] is None else round(float(probs[i]), 2)]
                          for i, s in enumerate(d.steps)], STEP_COLUMNS),
         "explanation": (f"Step {v.first_error_step}: " if v.first_error_step else "") +
-                       (v.explanation or ("No error found." if v.label == "correct" else "")),
+                       (v.explanation or ("No error found." if v.label == "correct" else "")
+                        # an "unsure" keeps its suspicion for the teacher only
+                        or (f"(suspected, not shown to the student) {v.evidence['suspected']}"
+                            if (v.evidence or {}).get("suspected") else "")),
         "hints": _frame([[h.level, h.text, _time(h.shown_at)] for h in d.hints_shown], HINT_COLUMNS),
         "resubmissions": _frame([[r.id, _time(r.created_at), r.verdict, r.first_error_step or ""]
                                  for r in d.resubmissions], RESUB_COLUMNS),
