@@ -50,7 +50,7 @@ class _Unknown:
 
     parents: list[LinearEquation] = field(default_factory=list)
     branching: bool = False
-    step: int = -9  # the step that last added an equation
+    step: int | None = None  # the step that last added an equation
     solved: bool = False  # the last equation gave a worked-out value ("x = 7"): a derivation ended
 
 
@@ -120,7 +120,7 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
             u = known[eq.letter]
             # nothing is derived from a bare value; a value still to work out ("x = 190/3") is
             # checked by the value written right after it
-            evaluates = eq.worked_out and not u.branching and u.step >= step - 1
+            evaluates = eq.worked_out and not u.branching and u.step is not None and u.step >= step - 1
             parents = [p for p in u.parents if not p.solved or (evaluates and not p.worked_out)]
             match = next((p for p in reversed(parents) if _same_solution(p.value, eq)), None)
             if match is not None:

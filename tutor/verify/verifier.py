@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
-from tutor.llm import LanguageModel
 from tutor.derivation import algebra_slip, only_derived
+from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
@@ -173,7 +173,7 @@ class Verifier:
             label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
             if label == "incorrect" and not with_ref and not proven and p_first[first] < ACCUSE_STEP_FREE:
                 # without a reference, "something is wrong" is often sure while "where" is not:
-                # a step is accused only when it is more likely than not the first error
+                # a step is accused only when it is likely (ACCUSE_STEP_FREE) the first error
                 label = "unsure"
         marks = []
         for i, h in enumerate(hazards):
