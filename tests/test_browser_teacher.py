@@ -123,6 +123,11 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     assert store.get_submission(payload_id).verdict.first_error_step == 1  # the original stays
     assert "ms-lee" in " ".join(table_rows(page, "#d-reviews"))
     shot(page, "4-review")
+    # opening a submission again gives a fresh form: no comment or "Disagree" carried over
+    page.locator("#open").click()
+    wait_status(page, rf"Submission {payload_id} opened")
+    assert page.locator("#r-comment textarea").input_value() == ""
+    assert page.get_by_label("Agree with the tutor").is_checked()
 
     # --- export the filtered table as CSV
     page.locator("#export-csv").click()

@@ -112,7 +112,8 @@ def test_a_slip_inside_one_step_is_found(verifier):
     assert (v.label, v.first_error_step) == ("incorrect", 3)
     alone = check_step(steps[2].text, 3)
     assert alone.ok is None and not algebra_slip(alone)  # the step alone has nothing to fault ...
-    assert "x = 20 does not have the same solution as 26 + 2x = 46" in v.explanation  # ... its derivation does
+    assert v.explanation == ("In step 3, x = 20 does not make 26 + 2x = 46 true. "  # ... its derivation does
+                             "Put 20 in for x to check.")
 
 
 @pytest.mark.parametrize("problem, solution, step", [
@@ -261,3 +262,30 @@ def test_a_model_does_not_word_the_algebra_hints(verifier):
     hints = HintLadder(Chatty()).build(problem, steps, verifier.verify(problem, steps))
     assert [h.source for h in hints] == ["fallback"] * 3
     assert "both sides" in hints[0].text
+
+
+def test_a_wrong_value_is_checked_by_putting_it_in(verifier):
+    problem, steps = Problem("Solve 2x + 5 = 13."), parse_solution("2x = 8\nx = 6")
+    v = verifier.verify(problem, steps)
+    assert (v.label, v.first_error_step) == ("incorrect", 2)
+    assert v.explanation == "In step 2, x = 6 does not make 2x = 8 true. Put 6 in for x to check."
+    hints = HintLadder(None).build(problem, steps, v)
+    assert hints[0].text == "Look at step 2. Put 6 in for x in 2x = 8. Do both sides come out the same?"
+    assert not any("4" in h.text for h in hints)
+
+
+def test_work_that_has_not_found_the_unknown_yet_is_not_finished(verifier):
+    problem, steps = Problem("Solve 6x - 4 = 20."), parse_solution("6x - 4 = 20\n6x = 24")
+    v = verifier.verify(problem, steps)
+    assert (v.label, v.evidence["not_solved"]) == ("unsure", "x")
+    assert v.explanation == "You have not found x yet. Keep going until you get x = a number."
+    (hint,) = HintLadder(None).build(problem, steps, v)
+    assert hint.text == ("Your steps so far check out, up to 24 in step 2. What is x on its own? "
+                         "Keep going until you get x = a number.")
+
+
+def test_steps_that_say_their_move_in_words_are_proven_from_the_problem(verifier):
+    problem = Problem("Solve 2x + 5 = 13.")
+    steps = parse_solution("Step 1: subtract 5 from both sides: 2x = 8\nStep 2: divide by 2: x = 4")
+    v = verifier.verify(problem, steps)
+    assert (v.label, v.step_error_probs, v.evidence["solved_from_problem"]) == ("correct", [0.02, 0.02], ["x"])

@@ -190,6 +190,9 @@ def test_a_correct_verdict_without_reference_says_what_was_not_checked(tutor):
     assert review(tutor, "48 / 2 = 24\n48 + 24 = 72").warnings == []  # checked against the reference
     slip = review(tutor, "48 / 2 = 24\n48 + 24 = 70", no_ref)
     assert slip.verdict.label == "incorrect" and slip.warnings == []
+    # steps that solve the problem's own equation are proven by it: no note
+    solved = review(tutor, "2x = 8\nx = 4", Problem(text="Solve 2x + 5 = 13."))
+    assert solved.verdict.label == "correct" and solved.warnings == []
     # the banner claims only what was checked
     from tutor.ui.student import verdict_html
 

@@ -146,9 +146,32 @@ def algebra_slip(check: StepCheck) -> bool:
 def only_derived(check: StepCheck) -> bool:
     """Whether a step states nothing but equations that follow from earlier ones ("2x = 26"
     after "2x + 4 = 30"): every check right, at least one algebra step among them, and every
-    number the step writes inside those equations. Such a step adds no claim of its own."""
+    number the step writes inside those equations or the ones they follow from. Such a step
+    adds no claim of its own."""
     derived = [e for e in check.equations if e.follows]
     if not derived or any(e.ok is not True for e in check.equations):
         return False
-    inside = {round(v, 9) for e in derived for v in numbers_in(e.text)}
+    # (the moves may be said in words with the parent's numbers: "subtract 5 from both sides")
+    inside = {round(v, 9) for e in derived for v in numbers_in(e.text) + numbers_in(e.follows)}
     return all(round(abs(v), 9) in inside for v in check.values)
+
+
+# "x=4", "x=-2.5", "x=(14/3)": a value written for the letter, as linear_equations writes it
+_VALUE = re.compile(r"([A-Za-z])=\(?-?\d+(?:\.\d+)?(?:/\d+)?\)?")
+
+
+def value_written(equation: Equation) -> str | None:
+    """The letter an equation gives a written value ("x = 4"), else ``None``."""
+    m = _VALUE.fullmatch(equation.text)
+    return m.group(1) if m else None
+
+
+def given_unknowns(problem_text: str) -> set[str]:
+    """The letters of the equations a problem states ("Solve 2x + 5 = 13." gives {"x"})."""
+    return {eq.letter for eq in linear_equations(problem_text)}
+
+
+def solved_letters(checks: Sequence[StepCheck]) -> set[str]:
+    """The letters some step gives a value that follows from an earlier equation."""
+    return {letter for c in checks for e in c.equations
+            if e.follows and e.ok and (letter := value_written(e)) is not None}

@@ -150,7 +150,9 @@ class Tutor:
         with _timed(timings, "standards"):
             standards, prerequisites = self._standards(problem, steps, verdict)
         timings["total"] = time.perf_counter() - t0
-        warnings = [NO_REFERENCE_NOTE] if verdict.label == "correct" and not problem.reference_solution else []
+        # (not where the steps solve the problem's own equation: that is proven without one)
+        warnings = ([NO_REFERENCE_NOTE] if verdict.label == "correct" and not problem.reference_solution
+                    and not verdict.evidence.get("solved_from_problem") else [])
         if any(addresses_tutor(piece) for piece in split_steps(submission.solution_text)):
             warnings.append(STEERING_NOTE)
         return Feedback(verdict=verdict, steps=steps, standards=standards,

@@ -173,6 +173,15 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
                    "bottom_out": f"Redo step {k}: work out {expr} carefully, for example with a written "
                                  "division. Then use that value in the steps after it."}.get(
                        kind, f"Look at step {k} again. What does {expr} come to?")
+        put_in = algebra.get("put_in")
+        if put_in:  # "2x = 8" then "x = 6": checking by putting the value in
+            v, x = put_in["value"], put_in["letter"]
+            yield {"where": f"Look at step {k}. Put {v} in for {x} in {before}. Do both sides come out the same?",
+                   "concept": f"A value of {x} is right only when it makes the equation true. In step {k}, "
+                              f"check the last move you made to get {x} on its own.",
+                   "bottom_out": f"Redo step {k}: start again from {before}. Get {x} on its own one move at a "
+                                 "time, doing the same to both sides. Then put your value in to check it."}.get(
+                       kind, f"Look at step {k}. Does {x} = {v} make {before} true?")
         yield {"where": f"Look at step {k}. How did you get from {before} to {after}? "
                         "Did you do the same thing to both sides?",
                "concept": f"An equation stays true only when both sides change in the same way. "
@@ -242,6 +251,12 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Try this: what would change in your work if {qq} in the problem were twice as big?"
         yield "Try this: can you check your answer by working backwards from your last step?"
     elif kind == "explain":
+        letter = verdict.evidence.get("not_solved")
+        if letter:  # "Solve 6x - 4 = 20." and the work stops at "6x = 24"
+            for qq in qs[:2]:
+                yield (f"Your steps so far check out, up to {qq} in step {k}. What is {letter} on its own? "
+                       f"Keep going until you get {letter} = a number.")
+            yield f"Your steps so far check out. Keep going until you get {letter} = a number."
         if verdict.unused_given:  # the doubt is a given number the work leaves out
             u = verdict.unused_given
             yield f"The problem also tells you {u}. Where does {u} belong in your work? Is your solution finished?"

@@ -25,6 +25,8 @@ MAX_PLOTTED_STANDARDS = 15
 ANY = "(any)"
 #: The correction form's category for a solution with no error (a correct one).
 NO_CATEGORY = "(none: no error)"
+#: The review form's "the tutor was right" choice.
+AGREE = "Agree with the tutor"
 TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Problem", "Verdict", "1st error",
                  "Error category", "Standards", "Hints", "Review"]
 TABLE_WIDTHS = ["5%", "11%", "9%", "7%", "28%", "8%", "6%", "11%", "6%", "4%", "5%"]
@@ -183,7 +185,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         return table_frame(result), result.page, info
 
     def open_submission(sid):
-        empty = [gr.update()] * 12
+        empty = [gr.update()] * 14
         if sid is None or sid == "":
             return [*empty, status("Pick a row or type a submission id.", False)]
         try:
@@ -194,7 +196,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         return [int(d.id), fr["facts"], fr["problem"], fr["reference"], fr["steps"],
                 fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
                 fr["reviews"], d.verdict.first_error_step or 0,
-                d.verdict.error_category or NO_CATEGORY, status(f"Submission {d.id} opened.")]
+                d.verdict.error_category or NO_CATEGORY,
+                # a fresh form: the last review's choice and comment must not carry over
+                AGREE, "", status(f"Submission {d.id} opened.")]
 
     def pick_row(evt: gr.SelectData):
         row = evt.row_value or []
@@ -206,7 +210,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             if sid in (None, ""):
                 raise ValueError("open a submission first")
             step = int(step or 0)
-            store.add_review(int(sid), reviewer, agree == "Agree with the tutor",
+            store.add_review(int(sid), reviewer, agree == AGREE,
                              first_error_step=step or None,
                              error_category=None if category == NO_CATEGORY else category,
                              comment=comment or "")
@@ -319,8 +323,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                                  interactive=False, label="Resubmissions that followed")
                 gr.Markdown("### Your review (the tutor's verdict is kept as it was)")
                 with gr.Row():
-                    agree = gr.Radio(["Agree with the tutor", "Disagree"], value="Agree with the tutor",
-                                     label="Verdict", elem_id="r-agree")
+                    agree = gr.Radio([AGREE, "Disagree"], value=AGREE, label="Verdict", elem_id="r-agree")
                     step_in = gr.Number(label="Right first wrong step (0 = solution is correct)",
                                         precision=0, minimum=0, elem_id="r-step")
                     cat_in = gr.Dropdown([NO_CATEGORY, *ERROR_CATEGORIES], value=NO_CATEGORY,
@@ -361,7 +364,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         next_btn.click(lambda p, *f: load_page(p + 1, *f), [page, *form], page_out, api_name=False)
         app.load(load_page, [one, *form], page_out, api_name=False)
         detail_out = [sub_id, facts, problem_box, reference_box, steps_tbl, explanation, hints_tbl,
-                      resub_tbl, standards_tbl, reviews_tbl, step_in, cat_in, msg]
+                      resub_tbl, standards_tbl, reviews_tbl, step_in, cat_in, agree, comment, msg]
         open_btn.click(open_submission, sub_id, detail_out, api_name=False)
         table.select(pick_row, None, detail_out, api_name=False)
         save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment], [reviews_tbl, msg],

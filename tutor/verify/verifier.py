@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
-from tutor.derivation import algebra_slip, only_derived
+from tutor.derivation import algebra_slip, given_unknowns, only_derived, solved_letters, value_written
 from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
@@ -207,6 +207,8 @@ class Verifier:
             verdict.unused_given = _fmt(unused)
             verdict.explanation = (f"The problem gives {verdict.unused_given}, but no step uses it yet. "
                                    "Is the solution finished?")
+        if not with_ref and label != "incorrect":
+            _solve_check(verdict, problem, ev.checks)
         if label != "incorrect":
             # also under an "unsure": a conclusion without the reference answer is wrong
             _answer_check(verdict, problem, steps, ev.checks)
@@ -249,6 +251,13 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
             expr = readable_expression(value.group(2))
             verdict.evidence["derivation"]["work_out"] = expr
             verdict.explanation = f"In step {n}, {after} is not what {expr} comes to. Work it out again."
+            return
+        letter = value_written(wrong_eq)
+        if letter:  # "2x = 8" then "x = 6": the value can be put in to check it
+            got = after.partition("=")[2].strip()
+            verdict.evidence["derivation"]["put_in"] = {"letter": letter, "value": got}
+            verdict.explanation = (f"In step {n}, {after} does not make {before} true. Put {got} in for "
+                                   f"{letter} to check.")
             return
         verdict.explanation = (f"Step {n} changes the equation: {after} does not have the same solution "
                                f"as {before}. Whatever you do to one side, do to the other side too.")
@@ -401,6 +410,26 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
 _UNFINISHED = re.compile(r"([$(]?\d[\d.,$()\s]*(?:[-+*/×÷x][\d.,$()\s]*\d[\d.,)]*)+)\s*=\s*(?:\?+|_{2,}|\.{3}|…)\s*[.!]?\s*$")
 #: Longest end of a step read for an unfinished computation (bounds the regex's work).
 _UNFINISHED_TAIL = 120
+
+
+def _solve_check(verdict: Verdict, problem: Problem, checks: Sequence[StepCheck]) -> None:
+    """A problem that states an equation ("Solve 2x + 5 = 13.") is answered by a value of its
+    unknown that follows from it. Without one the work is not finished ("unsure", whatever the
+    steps so far); with one and every step right, the solution is proven from the problem
+    itself (``evidence["solved_from_problem"]``: no reference is needed to trust it)."""
+    letters = given_unknowns(problem.text)
+    if not letters or any(algebra_slip(c) for c in checks):
+        return
+    missing = sorted(letters - solved_letters(checks))
+    if missing:
+        letter = missing[0]
+        verdict.label = "unsure"
+        verdict.explanation = f"You have not found {letter} yet. Keep going until you get {letter} = a number."
+        verdict.evidence["not_solved"] = letter
+        if verdict.marks and "unsure" not in verdict.marks:
+            verdict.marks[-1] = "unsure"
+    elif verdict.label == "correct":
+        verdict.evidence["solved_from_problem"] = sorted(letters)
 
 
 def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
