@@ -289,3 +289,15 @@ def test_steps_that_say_their_move_in_words_are_proven_from_the_problem(verifier
     steps = parse_solution("Step 1: subtract 5 from both sides: 2x = 8\nStep 2: divide by 2: x = 4")
     v = verifier.verify(problem, steps)
     assert (v.label, v.step_error_probs, v.evidence["solved_from_problem"]) == ("correct", [0.02, 0.02], ["x"])
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("Solve 9 = 3 + 2x.", "6 = 2x\n3 = x"),                               # the value written on the left
+    ("Solve x + 2 1/2 = 6.", "x = 6 - 2 1/2\nx = 3 1/2"),                  # a mixed number
+    ("The formula is C = 5n + 20. If C = 65, find n.", "65 = 5n + 20\n45 = 5n\nn = 9"),   # C is given
+    ("If 2x + 3 = 11, what is the value of 4x + 6?", "4x + 6 = 2(2x + 3)\n= 2 × 11\n= 22"),  # x not asked
+    ("Solve 2x + 5 = 13.", "2X + 5 = 13\n2X = 8\nX = 4"),                 # the x typed in capitals
+])
+def test_a_solved_problem_is_not_called_unfinished(verifier, problem, solution):
+    v = verifier.verify(Problem(problem), parse_solution(solution))
+    assert "not_solved" not in v.evidence and v.label != "incorrect"

@@ -61,7 +61,7 @@ def _defines(text: str, letter: str) -> bool:
 def _nonlinear_in(normalized: str, letter: str) -> bool:
     """A power, a root or a product of brackets is written next to ``letter``: it may have
     several solutions ("(x + 1)^2 = 9", "(x - 2)(x + 3) = 0")."""
-    return (re.search(rf"(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])", normalized) is not None
+    return (re.search(rf"(?i)(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])", normalized) is not None
             and re.search(r"\^|sqrt|√|\)\s*\(", normalized) is not None)
 
 
@@ -99,7 +99,7 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
     known: dict[str, _Unknown] = {}
     given = normalize_math(problem_text)[:2000]
     for eq in linear_equations(problem_text):
-        u = known.setdefault(eq.letter, _Unknown())
+        u = known.setdefault(eq.letter.lower(), _Unknown())
         u.parents.append(eq)
         u.branching = u.branching or len(u.parents) > 1  # "Solve 2x + 1 = 7 and 3x - 4 = 11"
     out: list[list[Equation]] = []
@@ -107,17 +107,17 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
         found: list[Equation] = []
         eqs = linear_equations(text)
         normalized = normalize_math(text)[:2000]
-        for letter in set(known) | {e.letter for e in eqs}:
+        for letter in set(known) | {e.letter.lower() for e in eqs}:
             if _defines(text, letter):
                 known[letter] = _Unknown()  # a new meaning: nothing to continue from
-        for letter in {e.letter for e in eqs}:
+        for letter in {e.letter.lower() for e in eqs}:
             u = known.setdefault(letter, _Unknown())
             if _BRANCHES.search(text) or _nonlinear_in(normalized, letter) or _nonlinear_in(given, letter):
                 u.branching = True
         for eq in eqs:
             if eq.chained or _TRIAL.search(eq.before):
                 continue
-            u = known[eq.letter]
+            u = known[eq.letter.lower()]  # "X" is the x a student typed in capitals
             # nothing is derived from a bare value; a value still to work out ("x = 190/3") is
             # checked by the value written right after it
             evaluates = eq.worked_out and not u.branching and u.step is not None and u.step >= step - 1
@@ -143,35 +143,49 @@ def algebra_slip(check: StepCheck) -> bool:
     return any(e.follows and e.ok is False for e in check.equations)
 
 
-def only_derived(check: StepCheck) -> bool:
-    """Whether a step states nothing but equations that follow from earlier ones ("2x = 26"
-    after "2x + 4 = 30"): every check right, at least one algebra step among them, and every
-    number the step writes inside those equations or the ones they follow from. Such a step
-    adds no claim of its own."""
+def only_derived(check: StepCheck, text: str) -> bool:
+    """Whether step ``text`` states nothing but equations that follow from earlier ones ("2x =
+    26" after "2x + 4 = 30"): every check right, every equation it writes an algebra step
+    (none set up anew: "x + 2x = 18" is a claim about the problem), and every number inside
+    those equations or the ones they follow from ("subtract 5 from both sides"). Such a step
+    adds no claim of its own. ``check`` is the step's checks, algebra steps included."""
     derived = [e for e in check.equations if e.follows]
     if not derived or any(e.ok is not True for e in check.equations):
         return False
-    # (the moves may be said in words with the parent's numbers: "subtract 5 from both sides")
+    if {eq.text for eq in linear_equations(text)} - {e.text for e in derived}:
+        return False
     inside = {round(v, 9) for e in derived for v in numbers_in(e.text) + numbers_in(e.follows)}
     return all(round(abs(v), 9) in inside for v in check.values)
 
 
-# "x=4", "x=-2.5", "x=(14/3)": a value written for the letter, as linear_equations writes it
-_VALUE = re.compile(r"([A-Za-z])=\(?-?\d+(?:\.\d+)?(?:/\d+)?\)?")
+# a written number as linear_equations writes it: "4", "-2.5", "(14/3)", "(3+1/2)"
+_NUMBER = r"\(?-?\d+(?:\.\d+)?(?:[/+]\d+(?:/\d+)?)?\)?"
+_VALUE = re.compile(rf"([A-Za-z])={_NUMBER}|{_NUMBER}=([A-Za-z])")
 
 
 def value_written(equation: Equation) -> str | None:
-    """The letter an equation gives a written value ("x = 4"), else ``None``."""
+    """The letter an equation gives a written number ("x = 4", "3 = x", "x = 3 1/2"), else
+    ``None`` (also for a value still to work out: "x = 42 - 7")."""
     m = _VALUE.fullmatch(equation.text)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _stated_value(equation: Equation) -> str | None:
+    """The letter an equation gives a value, worked out or not ("x = 6 - 2 1/2")."""
+    m = re.fullmatch(r"([A-Za-z])=[^A-Za-z]+|[^A-Za-z]+=([A-Za-z])", equation.text)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def given_unknowns(problem_text: str) -> set[str]:
-    """The letters of the equations a problem states ("Solve 2x + 5 = 13." gives {"x"})."""
-    return {eq.letter for eq in linear_equations(problem_text)}
+    """The letters a problem asks to solve for: those of the equations it states, not given a
+    value there ("If C = 65"), and asked for ("Solve 2x + 5 = 13.", "find n", "the value of
+    x"); lower case."""
+    asked = re.search(r"(?i)\bsolve\b", problem_text)
+    return {eq.letter.lower() for eq in linear_equations(problem_text) if not eq.solved
+            and (asked or re.search(rf"(?i)\b(?:find|what\s+is|value\s+of|for)\s+{eq.letter}\b", problem_text))}
 
 
 def solved_letters(checks: Sequence[StepCheck]) -> set[str]:
-    """The letters some step gives a value that follows from an earlier equation."""
-    return {letter for c in checks for e in c.equations
-            if e.follows and e.ok and (letter := value_written(e)) is not None}
+    """The letters (lower case) some step gives a value that follows from an earlier equation."""
+    return {letter.lower() for c in checks for e in c.equations
+            if e.follows and e.ok and (letter := _stated_value(e)) is not None}

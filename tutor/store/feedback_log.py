@@ -424,7 +424,7 @@ class Store:
                 if first_error_step is not None and not 1 <= int(first_error_step) <= len(row.steps):
                     raise TutorInputError(
                         f"the first wrong step must be between 1 and {len(row.steps)} "
-                        "(or empty when the solution is correct)")
+                        "(or 0 or empty when the solution is correct)")
                 error_category = (error_category or "").strip() or None
                 if first_error_step is None:
                     error_category = None  # a correct solution has no error category

@@ -157,8 +157,8 @@ class Verifier:
                 log.warning("step scorer failed, continuing without it: %s", exc)
         ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)
         hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] or algebra_slip(c)
-                   else min(h, DERIVED_CAP) if only_derived(c) else h
-                   for h, f, c in zip(comb.hazards(ev.features), ev.features, ev.checks)]
+                   else min(h, DERIVED_CAP) if only_derived(c, s.text) else h
+                   for h, f, c, s in zip(comb.hazards(ev.features), ev.features, ev.checks, steps)]
         first, _, p_first = comb.decide(hazards)
         proven = first is not None and (ev.features[first]["arith_wrong"] or algebra_slip(ev.checks[first]))
         p_wrong = comb.p_wrong(hazards)
