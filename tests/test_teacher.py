@@ -33,7 +33,7 @@ def test_table_and_drilldown_frames():
     table = table_frame(store.list_submissions())
     assert list(table.columns) == TABLE_COLUMNS
     assert table["ID"].tolist() == [second, first]
-    assert table.iloc[1]["Review"] == "disagree" and table.iloc[1]["Hints"] == 1
+    assert table.iloc[1]["Review"] == "disagree: step 3" and table.iloc[1]["Hints"] == 1
     fr = detail_frames(store.get_submission(first))
     assert fr["steps"]["Tutor's mark"].tolist() == ["correct", "first error", "after error"]
     assert fr["explanation"] == "Step 2: 20 - 3 is 17, not 18."

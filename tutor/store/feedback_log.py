@@ -357,11 +357,12 @@ class Store:
                     .where(HintShownRow.submission_id.in_(chunk))
                     .group_by(HintShownRow.submission_id)):
                 levels[sid] = level
-            for sid, agree in s.execute(
-                    select(ReviewRow.submission_id, ReviewRow.agree)
+            for sid, agree, step in s.execute(
+                    select(ReviewRow.submission_id, ReviewRow.agree, ReviewRow.first_error_step)
                     .where(ReviewRow.submission_id.in_(chunk))
                     .order_by(ReviewRow.created_at, ReviewRow.id)):
-                reviews[sid] = "agree" if agree else "disagree"  # the latest wins
+                # the latest wins; a disagreement says what the teacher corrected it to
+                reviews[sid] = "agree" if agree else f"disagree: {f'step {step}' if step else 'no error'}"
         return [_summary(r, codes[r.id], levels.get(r.id, 0), reviews.get(r.id, "")) for r in rows]
 
     def get_submission(self, submission_id: int) -> SubmissionDetail:

@@ -85,7 +85,8 @@ class SubmissionSummary:
         id: submission id; created_at: when it was checked (UTC).
         standards: codes of the standards the problem addresses, best first.
         hints_shown: highest hint level the student saw (0 = none).
-        review: ``"agree"``, ``"disagree"`` or ``""`` (latest teacher review).
+        review: ``"agree"``, ``"disagree: step 3"``, ``"disagree: no error"`` or ``""`` (latest
+            teacher review, with the corrected first wrong step).
     """
 
     id: int
