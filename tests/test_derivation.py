@@ -195,6 +195,8 @@ def test_steps_that_only_restate_an_equation_do_not_make_a_word_problem_wrong(ve
     ("Is 2 + 2 = 3x right?", False),
     ("Check 4 + 2 = 5 again.", True),
     ("So a 3 + 4 = 8 claim fails.", True),
+    ("Is 3 x 4 = 13 a good start?", True),          # a word after the claim, not an unknown
+    ("She earns 12 + 5 = 18 a day.", True),
 ])
 def test_the_false_sum_guard_reads_numbers_of_an_equation_as_part_of_it(text, false_sum):
     from tutor.hints.guards import form_problems
@@ -301,3 +303,54 @@ def test_steps_that_say_their_move_in_words_are_proven_from_the_problem(verifier
 def test_a_solved_problem_is_not_called_unfinished(verifier, problem, solution):
     v = verifier.verify(Problem(problem), parse_solution(solution))
     assert "not_solved" not in v.evidence and v.label != "incorrect"
+
+
+@pytest.mark.parametrize("problem, solution, step", [
+    ("Solve 4x + 1 = 3.2.", "4x = 2.4\nx = 0.6", 1),                         # 0.55 is no rounding of 0.6
+    ("Solve 2x + 5 = 13.", "Step one: 2x + 5 - 5 = 13 - 5\nSecond step: 2x = 9\nThird step: x = 4.5", 2),
+    ("Solve 3x + 2 = 20 (area in cm²).", "3x + 2 - 2 = 20 - 2\n3x = 19\nx = 19/3", 2),   # cm² is no power of x
+    ("Solve 2x = 7.", "x = 4", 1),                                           # 3.5 is not rounded to 4
+])
+def test_slips_near_the_rounding_and_branch_rules_are_found(verifier, problem, solution, step):
+    v = verifier.verify(Problem(problem), parse_solution(solution))
+    assert (v.label, v.first_error_step) == ("incorrect", step)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("Solve 2x + 5 = 13.", "2x = 8\nx = 4, so x is the solution."),
+    ("Solve 2x + 5 = 13.", "2x = 8\nx = 4 (divide both sides by 2)"),
+    ("Solve 3x = 10.", "x = 3.333..."),
+    ("Solve 2x = 8.", "**x = 4**"),
+    ("Solve 2x = 8.", "2𝑥 = 8\n𝑥 = 4"),
+    ("Solve: if 3x + 2 = 11, what is 6x?", "6x + 4 = 22\n6x = 18"),
+    ("Solve 2x = 8.", "x = 4. I divided both sides by 2."),
+    ("Solve 3x = 190.", "x = 190/3\nx ≈ 63"),                                # said to be rounded
+])
+def test_finished_solutions_are_correct(verifier, problem, solution):
+    assert verifier.verify(Problem(problem), parse_solution(solution)).label == "correct"
+
+
+def test_the_value_is_read_on_either_side(verifier):
+    v = verifier.verify(Problem("Solve 2x + 5 = 13."), parse_solution("2x = 8\n5 = x"))
+    assert v.explanation == "In step 2, 5 = x does not make 2x = 8 true. Put 5 in for x to check."
+    v = verifier.verify(Problem("Solve 3x = 190."), parse_solution("190/3 = x\n6.33 = x"))
+    assert v.explanation == "In step 2, 6.33 = x is not what 190/3 comes to. Work it out again."
+
+
+def test_work_out_hints_do_without_the_expression_when_it_is_the_answer(verifier):
+    problem = Problem("Solve 2x + 5 = 13.", final_answer="4")
+    steps = parse_solution("2x = 8\nx = 8/2\nx = 3")
+    hints = HintLadder(None).build(problem, steps, verifier.verify(problem, steps))
+    assert hints[0].text == "Look at step 3. Work out the value from the step before again. Is it really 3?"
+    assert not any("both sides" in h.text or "8/2" in h.text for h in hints)
+
+
+def test_without_a_reference_a_proven_slip_is_named_over_an_unsure_doubt():
+    import copy
+
+    v = Verifier(None)
+    comb = copy.deepcopy(v.combiners["free"])
+    comb.hazards = lambda rows: [0.35] * len(rows)
+    v.combiners["free"] = comb
+    verdict = v.verify(Problem("Find x."), parse_solution("Let x be the pens.\nx + 3 = 10\n2x = 9\nx = 4.5"))
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 3)

@@ -29,18 +29,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tutor.mathcheck import LinearEquation, linear_equations, normalize_math, numbers_in, values_match
+from tutor.mathcheck import LinearEquation, linear_equations, normalize_math, numbers_in, residual, values_match
 from tutor.schema import Equation, StepCheck
 
 # "Let x be", "x represents", "x = the number of": the letter is (re)defined in this step
 _DEFINES = (r"(?i)\blet\s+{L}\b|\blet\s+(?:[\w']+\s+){{0,6}}be\s+{L}\b"
-            r"|\b{L}\s+(?:be|represents?|stands?\s+for|denotes?|is\s+the)\b|\b{L}\s*=\s*the\b")
+            r"|\b{L}\s+(?:be|represents?|stands?\s+for|denotes?|is\s+the\s+number)\b|\b{L}\s*=\s*the\b")
 # the words just before an equation that make it a trial value, not a claim
 _TRIAL = re.compile(r"(?i)\b(?:if|when|whether|suppose|assume|assuming|try|trying|plug(?:ging)?|"
                     r"substitut\w*|check(?:ing)?|test(?:ing)?|or)\W*(?:\w+\W+){0,6}$")
 # a step that takes up another case, root or quantity: its letter may take another value
-_BRANCHES = re.compile(r"(?i)\b(?:case|second|third|alternatively|otherwise|(?:an)?other\s+"
+_BRANCHES = re.compile(r"(?i)\b(?:case|alternatively|otherwise|(?:an)?other\s+"
                        r"(?:root|solution|value|number))\b|±|\\pm\b|\broots\b")
+# a step that says it rounds: its value may be a whole number near the exact one
+_ROUNDED = re.compile(r"(?i)≈|≒|\\approx|\bapprox|\babout\b|\bround|\bnearest\b")
 
 
 @dataclass
@@ -59,27 +61,32 @@ def _defines(text: str, letter: str) -> bool:
 
 
 def _nonlinear_in(normalized: str, letter: str) -> bool:
-    """A power, a root or a product of brackets is written next to ``letter``: it may have
-    several solutions ("(x + 1)^2 = 9", "(x - 2)(x + 3) = 0")."""
-    return (re.search(rf"(?i)(?<![A-Za-z]){re.escape(letter)}(?![A-Za-z])", normalized) is not None
-            and re.search(r"\^|sqrt|√|\)\s*\(", normalized) is not None)
+    """A power, a root or a product of brackets of ``letter`` is written: it may have several
+    solutions ("(x + 1)^2 = 9", "x^2 = 49", "(x - 2)(x + 3) = 0"); "cm^2" is not one."""
+    L = re.escape(letter)
+    return re.search(rf"(?i)(?<![A-Za-z]){L}\s*\^|\([^()]*(?<![A-Za-z]){L}(?![A-Za-z])[^()]*\)\s*(?:\^|\()"
+                     rf"|\)\s*\([^()]*(?<![A-Za-z]){L}(?![A-Za-z])|sqrt\s*\(?[^()]*{L}|√", normalized) is not None
 
 
 def _decimals(eq: LinearEquation) -> int:
     return max((len(d) for d in re.findall(r"\.(\d+)", eq.text)), default=0)
 
 
-def _same_solution(before: Fraction, eq: LinearEquation) -> bool:
-    """Equal solutions, allowing for the rounding of decimals the new equation writes
-    ("x = 63.33" for 190/3, "2x + 1 = 7.67" for 10/3); no rounding where the exact value
-    needs no more decimals than were written."""
+def _same_solution(before: Fraction, eq: LinearEquation, rounded: bool = False) -> bool:
+    """Whether ``eq`` holds for the solution ``before``, allowing for the rounding of the
+    decimals it writes ("x = 63.33" for 190/3, "2x + 1 = 7.67" for 10/3: off by at most half a
+    unit of the last written place) where the exact value needs more decimals than were
+    written; with ``rounded`` (the step says it rounds: "≈", "about", "nearest") a value may
+    also be rounded to a whole number ("x ≈ 63")."""
     if before == eq.value:
         return True
-    if eq.solved and values_match(float(before), float(eq.value), eq.value_side):
+    if rounded and eq.solved and values_match(float(before), float(eq.value), eq.value_side):
         return True
     k = _decimals(eq)
-    exact_fits = (before * 10 ** k).denominator == 1
-    return k > 0 and not exact_fits and abs(float(before - eq.value)) <= 10.0 ** -k
+    if k == 0 or (before * 10 ** k).denominator == 1:
+        return False  # 4 needs no rounding: "2x = 8.5" is a slip, so is "x = 4" for 3.5
+    off = residual(eq.text, eq.letter, before)
+    return off is not None and abs(off) <= 0.5 * 10.0 ** -k + 1e-9
 
 
 def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list[Equation]]:
@@ -107,6 +114,7 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
         found: list[Equation] = []
         eqs = linear_equations(text)
         normalized = normalize_math(text)[:2000]
+        rounded = bool(_ROUNDED.search(text))
         for letter in set(known) | {e.letter.lower() for e in eqs}:
             if _defines(text, letter):
                 known[letter] = _Unknown()  # a new meaning: nothing to continue from
@@ -122,7 +130,7 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
             # checked by the value written right after it
             evaluates = eq.worked_out and not u.branching and u.step is not None and u.step >= step - 1
             parents = [p for p in u.parents if not p.solved or (evaluates and not p.worked_out)]
-            match = next((p for p in reversed(parents) if _same_solution(p.value, eq)), None)
+            match = next((p for p in reversed(parents) if _same_solution(p.value, eq, rounded)), None)
             if match is not None:
                 found.append(Equation(text=eq.text, lhs_value=float(match.value), rhs_value=float(eq.value),
                                       ok=True, follows=match.text))
@@ -159,33 +167,44 @@ def only_derived(check: StepCheck, text: str) -> bool:
 
 
 # a written number as linear_equations writes it: "4", "-2.5", "(14/3)", "(3+1/2)"
-_NUMBER = r"\(?-?\d+(?:\.\d+)?(?:[/+]\d+(?:/\d+)?)?\)?"
-_VALUE = re.compile(rf"([A-Za-z])={_NUMBER}|{_NUMBER}=([A-Za-z])")
+_NUMBER = re.compile(r"\(?-?\d+(?:\.\d+)?(?:[/+]\d+(?:/\d+)?)?\)?")
 
 
-def value_written(equation: Equation) -> str | None:
-    """The letter an equation gives a written number ("x = 4", "3 = x", "x = 3 1/2"), else
+def stated_value(equation: str) -> tuple[str, str] | None:
+    """``(letter, value)`` when one side of ``equation`` (as :func:`linear_equations` writes
+    it) is the bare letter and the other holds no letter: "x=42-7" gives ("x", "42-7"), "5=x"
+    gives ("x", "5"); else ``None``."""
+    lhs, sep, rhs = equation.partition("=")
+    if not sep or "=" in rhs:
+        return None
+    for side, other in ((lhs, rhs), (rhs, lhs)):
+        if re.fullmatch(r"[A-Za-z]", side) and not re.search(r"[A-Za-z]", other):
+            return side, other
+    return None
+
+
+def value_written(equation: str) -> str | None:
+    """The letter ``equation`` gives a written number ("x = 4", "3 = x", "x = 3 1/2"), else
     ``None`` (also for a value still to work out: "x = 42 - 7")."""
-    m = _VALUE.fullmatch(equation.text)
-    return (m.group(1) or m.group(2)) if m else None
-
-
-def _stated_value(equation: Equation) -> str | None:
-    """The letter an equation gives a value, worked out or not ("x = 6 - 2 1/2")."""
-    m = re.fullmatch(r"([A-Za-z])=[^A-Za-z]+|[^A-Za-z]+=([A-Za-z])", equation.text)
-    return (m.group(1) or m.group(2)) if m else None
+    stated = stated_value(equation)
+    return stated[0] if stated and _NUMBER.fullmatch(stated[1]) else None
 
 
 def given_unknowns(problem_text: str) -> set[str]:
-    """The letters a problem asks to solve for: those of the equations it states, not given a
-    value there ("If C = 65"), and asked for ("Solve 2x + 5 = 13.", "find n", "the value of
-    x"); lower case."""
-    asked = re.search(r"(?i)\bsolve\b", problem_text)
-    return {eq.letter.lower() for eq in linear_equations(problem_text) if not eq.solved
-            and (asked or re.search(rf"(?i)\b(?:find|what\s+is|value\s+of|for)\s+{eq.letter}\b", problem_text))}
+    """The letters (lower case) a problem asks to solve for: those of the equations it states,
+    not given a value there ("If C = 65"), and asked for: "find n", "the value of x", or
+    "Solve ..." when no other quantity is asked for ("Solve: if 3x + 2 = 11, what is 6x?")."""
+    asks = re.findall(r"(?i)\b(?:find|what\s+is|value\s+of|solve\s+for)\s+(?:the\s+)?([^?.,;:]+)", problem_text)
+    solve = re.search(r"(?i)\bsolve\b", problem_text) is not None and not asks
+    out = set()
+    for eq in linear_equations(problem_text):
+        asked = any(re.fullmatch(rf"\s*{eq.letter}\s*", a) for a in asks)
+        if not eq.solved and (solve or asked):
+            out.add(eq.letter.lower())
+    return out
 
 
 def solved_letters(checks: Sequence[StepCheck]) -> set[str]:
     """The letters (lower case) some step gives a value that follows from an earlier equation."""
-    return {letter.lower() for c in checks for e in c.equations
-            if e.follows and e.ok and (letter := _stated_value(e)) is not None}
+    return {stated[0].lower() for c in checks for e in c.equations
+            if e.follows and e.ok and (stated := stated_value(e.text)) is not None}

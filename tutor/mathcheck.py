@@ -21,6 +21,7 @@ import functools
 import logging
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -805,6 +806,10 @@ _EQ_NEIGHBOURS = frozenset(" \t\n,.;!?$\"()[]|")
 # "2x + 5 = 13   (-5)", "2x = 8 (÷2)": a note of the move made to both sides, not a factor
 _OPERATION_NOTE = re.compile(r"(?m)(?<=\S)[ \t]+[(\[]\s*(?:[-+*/×÷−–]|x(?=\s*\d))\s*\d+(?:\.\d+)?\s*[)\]]"
                              r"(?=[ \t]*(?:$|[,;|]|[ \t]{2}))")
+# letters from Unicode's mathematical alphabets ("𝑥"), read as the plain letter
+_MATH_LETTER = re.compile(r"[\U0001D400-\U0001D7FF]")
+# a note in brackets after an equation, in words ("(divide both sides by 2)")
+_WORD_NOTE = re.compile(r"\((?=[^()]*[A-Za-z]{3})[^()]*\)")
 # "x + 3 = 7 => x = 4", "\Rightarrow", "\therefore": an arrow between two equations
 _ARROW = re.compile(r"=>|⇒|→|\\(?:Rightarrow|rightarrow|Longrightarrow|implies|therefore|to|iff)(?![A-Za-z])")
 # a LaTeX name or function (\ell, \sin, \pi), other than the operators and layout commands
@@ -862,12 +867,15 @@ def _linear_equations(text: str) -> tuple[LinearEquation, ...]:
     anything sympy cannot read are skipped. Pure; reads at most 2,000 characters.
     """
     out: list[LinearEquation] = []
+    text = _MATH_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)  # "2𝑥 = 8"
+    text = re.sub(r"(?<=\d)(?:\.\.\.|…)", "", text.replace("**", " "))  # "3.333...", "**x = 4**"
     text = _ARROW.sub(" ; ", text)
     # names that are not the unknown (normalize_math writes them as a placeholder letter)
     for pat in (_SUBSCRIPTED, _DOTS_PRIMES, _LATEX_NAME):
         text = pat.sub(" § ", text)
     text = _OPERATION_NOTE.sub(" ", text)
     normalized = normalize_math(text.replace("…", " § ").replace("...", " § "))[:2000]
+    normalized = _WORD_NOTE.sub(" ", normalized)  # "x = 4 (divide both sides by 2)"
     runs: list[list[re.Match]] = [[]]
     cut: set[int] = set()
     for m in _EQ_TOKEN.finditer(normalized):
@@ -910,6 +918,21 @@ def _linear_equations(text: str) -> tuple[LinearEquation, ...]:
             states_value = (lhs == letter and letter not in rhs) or (rhs == letter and letter not in lhs)
             out.append(LinearEquation(letter, solution, f"{lhs}={rhs}", ops, states_value, chained, before))
     return tuple(out)
+
+
+def residual(equation: str, letter: str, value: Fraction) -> float | None:
+    """``lhs - rhs`` of ``equation`` (as :func:`linear_equations` writes it, "2x+1=7.67") with
+    ``value`` put in for ``letter``; ``None`` when it cannot be read."""
+    try:
+        import sympy
+
+        _quiet_sympy()
+        lhs, rhs = equation.split("=")
+        diff = (_parse_side(lhs) - _parse_side(rhs)).subs(sympy.Symbol(letter), sympy.Rational(value.numerator,
+                                                                                                value.denominator))
+        return float(diff)
+    except Exception:  # unreadable: no residual
+        return None
 
 
 def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:

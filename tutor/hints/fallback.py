@@ -164,15 +164,22 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         named = named_misconception(problem, steps, verdict)
         if named is not None and kind in ("concept", "bottom_out"):  # the idea that was missed
             yield named.hint if kind == "concept" else named.redo or named.hint
-        expr = algebra.get("work_out")
+        expr, got = algebra.get("work_out"), algebra.get("value", after)
         if expr:  # "x = 190/3" then "x = 6.33": a slip in working out the value
-            got = after.partition("=")[2].strip() or after
             yield {"where": f"Look at step {k}. Work out {expr} again. Is it really {got}?",
                    "concept": f"In step {k}, the equation was right; only working out {expr} went wrong. "
                               "Do it one part at a time.",
                    "bottom_out": f"Redo step {k}: work out {expr} carefully, for example with a written "
                                  "division. Then use that value in the steps after it."}.get(
                        kind, f"Look at step {k} again. What does {expr} come to?")
+            # without the expression, for when it is the answer itself ("x = 8/2")
+            yield {"where": f"Look at step {k}. Work out the value from the step before again. Is it really {got}?",
+                   "concept": f"In step {k}, the equation was right; only working out the value went wrong. "
+                              "Do it one part at a time.",
+                   "bottom_out": f"Redo step {k}: work out the value from the step before carefully, for "
+                                 "example with a written division. Then use it in the steps after it."}.get(
+                       kind, f"Look at step {k} again. Work out the value from the step before again.")
+            return
         put_in = algebra.get("put_in")
         if put_in:  # "2x = 8" then "x = 6": checking by putting the value in
             v, x = put_in["value"], put_in["letter"]
@@ -253,10 +260,11 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
     elif kind == "explain":
         letter = verdict.evidence.get("not_solved")
         if letter:  # "Solve 6x - 4 = 20." and the work stops at "6x = 24"
-            for qq in qs[:2]:
-                yield (f"Your steps so far check out, up to {qq} in step {k}. What is {letter} on its own? "
+            so_far = "Your steps so far check out" if "unsure" not in verdict.marks[:-1] else "You are not done yet"
+            for qq in [q for q in qs if re.search(r"\d", q)][:2]:
+                yield (f"{so_far}, up to {qq} in step {k}. What is {letter} on its own? "
                        f"Keep going until you get {letter} = a number.")
-            yield f"Your steps so far check out. Keep going until you get {letter} = a number."
+            yield f"{so_far}. What is {letter} on its own? Keep going until you get {letter} = a number."
         if verdict.unused_given:  # the doubt is a given number the work leaves out
             u = verdict.unused_given
             yield f"The problem also tells you {u}. Where does {u} belong in your work? Is your solution finished?"

@@ -426,7 +426,7 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     if runs and runs & (_word_runs(problem.text, n) | set().union(*(_word_runs(s.text, n) for s in steps))):
         out.append(f"copies {n}+ words from the problem or the steps")
     for m in _CLAIM.finditer(text):
-        if _IN_ALGEBRA_BEFORE.search(text[:m.start()]) or re.match(r"\s*\(?[A-Za-z](?![A-Za-z])", text[m.end():]):
+        if _IN_ALGEBRA_BEFORE.search(text[:m.start()]) or re.match(r"\(?[A-Za-z](?![A-Za-z])", text[m.end():]):
             continue  # part of an equation with an unknown: "x/4 - 2 = 3" is not "4 - 2 = 3"
         lhs, rhs = evaluate(m.group(1)), value_of(m.group(2))
         if lhs is not None and rhs is not None and lhs != rhs:

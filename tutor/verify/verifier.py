@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
-from tutor.derivation import algebra_slip, given_unknowns, only_derived, solved_letters, value_written
+from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, stated_value,
+                              value_written)
 from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
@@ -173,8 +174,14 @@ class Verifier:
             label = "unsure" if p_wrong < UNSURE_HIGH else "incorrect"
             if label == "incorrect" and not with_ref and not proven and p_first[first] < ACCUSE_STEP_FREE:
                 # without a reference, "something is wrong" is often sure while "where" is not:
-                # a step is accused only when it is likely (ACCUSE_STEP_FREE) the first error
-                label = "unsure"
+                # a step is accused only when it is likely (ACCUSE_STEP_FREE) the first error,
+                # or when a check proves it wrong (then the first such step is the one named)
+                shown = next((i for i, (f, c) in enumerate(zip(ev.features, ev.checks))
+                              if f["arith_wrong"] or algebra_slip(c)), None)
+                if shown is None:
+                    label = "unsure"
+                else:
+                    first, proven = shown, True
         marks = []
         for i, h in enumerate(hazards):
             if first is None:
@@ -209,8 +216,9 @@ class Verifier:
                                    "Is the solution finished?")
         if not with_ref and label != "incorrect":
             _solve_check(verdict, problem, ev.checks)
-        if label != "incorrect":
-            # also under an "unsure": a conclusion without the reference answer is wrong
+        if label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
+            # also under an "unsure": a conclusion without the reference answer is wrong (a
+            # solution of the problem's own equation is its answer, whatever words follow)
             _answer_check(verdict, problem, steps, ev.checks)
         # (keeping what the conclusion check noted)
         verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
@@ -246,15 +254,17 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         verdict.found_value = after
         verdict.quantities = [after] + [q for q in verdict.quantities if q != after]
         verdict.evidence["derivation"] = {"from": before, "to": after}
-        value = re.fullmatch(r"([A-Za-z])=([^A-Za-z]+)", wrong_eq.follows)
-        if value:  # "x = 190/3" then "x = 6.33": the working out is off, not the equation
-            expr = readable_expression(value.group(2))
+        stated, parent = stated_value(wrong_eq.text), stated_value(wrong_eq.follows)
+        got = readable_expression(stated[1]) if stated else after
+        if stated:
+            verdict.evidence["derivation"]["value"] = got
+        if parent:  # "x = 190/3" then "x = 6.33": the working out is off, not the equation
+            expr = readable_expression(parent[1])
             verdict.evidence["derivation"]["work_out"] = expr
             verdict.explanation = f"In step {n}, {after} is not what {expr} comes to. Work it out again."
             return
-        letter = value_written(wrong_eq)
+        letter = value_written(wrong_eq.text)
         if letter:  # "2x = 8" then "x = 6": the value can be put in to check it
-            got = after.partition("=")[2].strip()
             verdict.evidence["derivation"]["put_in"] = {"letter": letter, "value": got}
             verdict.explanation = (f"In step {n}, {after} does not make {before} true. Put {got} in for "
                                    f"{letter} to check.")
@@ -508,6 +518,8 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
         return  # the conclusion computes its value (or derives it: "x = 4" from "2x = 8")
     if all(any(values_match(v, e) for e in earlier) for v in stated):
         return
+    if verdict.first_error_step is not None:
+        return  # already unsure about an earlier step: the doubt stays on one step
     verdict.label = "unsure"
     verdict.marks = ["correct"] * last + ["unsure"] + ["correct"] * (len(steps) - n)
     verdict.quantities = [_fmt(v) for v in stated][:6]
