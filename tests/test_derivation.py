@@ -354,3 +354,10 @@ def test_without_a_reference_a_proven_slip_is_named_over_an_unsure_doubt():
     v.combiners["free"] = comb
     verdict = v.verify(Problem("Find x."), parse_solution("Let x be the pens.\nx + 3 = 10\n2x = 9\nx = 4.5"))
     assert (verdict.label, verdict.first_error_step) == ("incorrect", 3)
+
+
+def test_cut_off_decimals_and_a_second_number_are_not_slips(verifier):
+    assert verifier.verify(Problem("Solve 3x = 2."), parse_solution("x = 0.6666")).label == "correct"
+    v = verifier.verify(Problem("A number plus 5 is 12. Another number times 3 is 24. Find both numbers."),
+                        parse_solution("First number: x + 5 = 12\nSecond number: 3x = 24\nx = 7\nx = 8"))
+    assert v.label != "incorrect"

@@ -39,8 +39,8 @@ _DEFINES = (r"(?i)\blet\s+{L}\b|\blet\s+(?:[\w']+\s+){{0,6}}be\s+{L}\b"
 _TRIAL = re.compile(r"(?i)\b(?:if|when|whether|suppose|assume|assuming|try|trying|plug(?:ging)?|"
                     r"substitut\w*|check(?:ing)?|test(?:ing)?|or)\W*(?:\w+\W+){0,6}$")
 # a step that takes up another case, root or quantity: its letter may take another value
-_BRANCHES = re.compile(r"(?i)\b(?:case|alternatively|otherwise|(?:an)?other\s+"
-                       r"(?:root|solution|value|number))\b|±|\\pm\b|\broots\b")
+_BRANCHES = re.compile(r"(?i)\b(?:case|alternatively|otherwise|(?:an|the)?\s*(?:other|second|third|next)\s+"
+                       r"(?:root|solution|value|number|equation|part))\b|±|\\pm\b|\broots\b")
 # a step that says it rounds: its value may be a whole number near the exact one
 _ROUNDED = re.compile(r"(?i)≈|≒|\\approx|\bapprox|\babout\b|\bround|\bnearest\b")
 
@@ -73,11 +73,11 @@ def _decimals(eq: LinearEquation) -> int:
 
 
 def _same_solution(before: Fraction, eq: LinearEquation, rounded: bool = False) -> bool:
-    """Whether ``eq`` holds for the solution ``before``, allowing for the rounding of the
-    decimals it writes ("x = 63.33" for 190/3, "2x + 1 = 7.67" for 10/3: off by at most half a
-    unit of the last written place) where the exact value needs more decimals than were
-    written; with ``rounded`` (the step says it rounds: "≈", "about", "nearest") a value may
-    also be rounded to a whole number ("x ≈ 63")."""
+    """Whether ``eq`` holds for the solution ``before``, allowing for the rounding (or cutting
+    off) of the decimals it writes ("x = 63.33" for 190/3, "x = 0.6666" for 2/3, "2x + 1 = 7.67"
+    for 10/3: off by at most one unit of the last written place) where the exact value needs
+    more decimals than were written; with ``rounded`` (the step says it rounds: "≈", "about",
+    "nearest") a value may also be rounded to a whole number ("x ≈ 63")."""
     if before == eq.value:
         return True
     if rounded and eq.solved and values_match(float(before), float(eq.value), eq.value_side):
@@ -85,8 +85,8 @@ def _same_solution(before: Fraction, eq: LinearEquation, rounded: bool = False) 
     k = _decimals(eq)
     if k == 0 or (before * 10 ** k).denominator == 1:
         return False  # 4 needs no rounding: "2x = 8.5" is a slip, so is "x = 4" for 3.5
-    off = residual(eq.text, eq.letter, before)
-    return off is not None and abs(off) <= 0.5 * 10.0 ** -k + 1e-9
+    off = residual(eq.text, eq.letter, before)  # (one unit of the last place: cut off, not rounded, too)
+    return off is not None and abs(off) <= 10.0 ** -k + 1e-9
 
 
 def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list[Equation]]:
