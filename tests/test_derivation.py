@@ -237,15 +237,22 @@ def test_algebra_hints_do_without_the_equation_when_it_holds_the_answer(verifier
         "same amount, one move at a time. Then use your new equation in the steps after it."]
 
 
+class _Chatty:
+    """A stand-in student model that always says ``text``."""
+
+    name = "fake"
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def stream(self, prompt, max_new_tokens=60, stop=()):
+        yield self.text
+
+
 def test_a_model_does_not_replace_the_named_misconception_hints(verifier):
-    class Chatty:
-        name = "fake"
-
-        def stream(self, prompt, max_new_tokens=60, stop=()):
-            yield "Look at step 2 and think about the 12 again."
-
     problem, steps = Problem("Solve 3(x - 2) = 12."), parse_solution("3(x - 2) = 12\n3x - 2 = 12\n3x = 14")
-    hints = HintLadder(Chatty()).build(problem, steps, verifier.verify(problem, steps))
+    hints = HintLadder(_Chatty("Look at step 2 and think about the 12 again.")).build(
+        problem, steps, verifier.verify(problem, steps))
     assert hints[1].source == "fallback" and hints[1].text.endswith("Does 3 multiply all of (x - 2)?")
 
 
@@ -254,14 +261,9 @@ def test_a_function_value_is_no_equation_in_its_name():
 
 
 def test_a_model_does_not_word_the_algebra_hints(verifier):
-    class Chatty:
-        name = "fake"
-
-        def stream(self, prompt, max_new_tokens=60, stop=()):
-            yield "In step 2, where does 2x come from? Check that part again."
-
     problem, steps = Problem("Solve 2x + 5 = 13."), parse_solution("2x + 5 = 13\n2x = 9\nx = 4.5")
-    hints = HintLadder(Chatty()).build(problem, steps, verifier.verify(problem, steps))
+    hints = HintLadder(_Chatty("In step 2, where does 2x come from? Check that part again.")).build(
+        problem, steps, verifier.verify(problem, steps))
     assert [h.source for h in hints] == ["fallback"] * 3
     assert "both sides" in hints[0].text
 
