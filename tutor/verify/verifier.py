@@ -139,7 +139,10 @@ class Verifier:
             A :class:`~tutor.schema.Verdict`: ``first_error_step`` is 1-based or ``None``;
             ``step_error_probs`` are per-step P(step wrong | earlier steps right); ``label`` is
             ``"unsure"`` when the calibrated P(solution wrong) (``Combiner.p_wrong``) is between
-            :data:`UNSURE_LOW` and :data:`UNSURE_HIGH`.
+            :data:`UNSURE_LOW` and :data:`UNSURE_HIGH`, and, without a reference, when no check
+            proves a step wrong and the likeliest first wrong step is below
+            :data:`ACCUSE_STEP_FREE` (its explanation then goes to ``evidence["suspected"]``),
+            or when the problem's own equation is not solved yet (``evidence["not_solved"]``).
         """
         t0 = time.perf_counter()
         steps = list(steps)
