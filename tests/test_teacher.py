@@ -41,6 +41,10 @@ def test_table_and_drilldown_frames():
     assert fr["resubmissions"]["ID"].tolist() == [second]
     assert fr["standards"]["Code"].tolist() == ["7.RP.A.3", "6.RP.A.3"]
     assert fr["reviews"].iloc[0]["Reviewer"] == "ms-lee"
+    assert fr["reviews"].iloc[0]["First error step"] == 3
+    store.add_review(first, "ms-lee", agree=False, first_error_step=None, comment="all fine")
+    # a correction to "no error" says so, not an empty cell
+    assert detail_frames(store.get_submission(first))["reviews"].iloc[-1]["First error step"] == "none (correct)"
     assert "Final answer: 17" in fr["reference"]
     facts = dict(fr["facts"].values.tolist())
     assert facts["Solution as typed"].startswith("15% of 20 = 3")

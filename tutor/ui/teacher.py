@@ -105,7 +105,7 @@ def detail_frames(d) -> dict[str, Any]:
                                  for r in d.resubmissions], RESUB_COLUMNS),
         "standards": _frame([[m.role, m.code, m.grade, m.description]
                              for m in d.standards + d.prerequisites], STANDARD_COLUMNS),
-        "reviews": _frame([[r.reviewer, "yes" if r.agree else "no", r.first_error_step or "",
+        "reviews": _frame([[r.reviewer, "yes" if r.agree else "no", r.first_error_step or "none (correct)",
                             r.error_category or "", r.comment, _time(r.created_at)]
                            for r in d.reviews], REVIEW_COLUMNS),
     }
