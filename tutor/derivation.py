@@ -131,15 +131,13 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
             evaluates = eq.worked_out and not u.branching and u.step is not None and u.step >= step - 1
             parents = [p for p in u.parents if not p.solved or (evaluates and not p.worked_out)]
             match = next((p for p in reversed(parents) if _same_solution(p.value, eq, rounded)), None)
-            if match is not None:
-                found.append(Equation(text=eq.text, lhs_value=float(match.value), rhs_value=float(eq.value),
-                                      ok=True, follows=match.text))
-            elif parents and (eq.solved or not (u.branching or u.solved)):
-                # (an equation after a finished derivation that matches nothing sets up another
-                # quantity with the same letter: "x + 5 = 12, x = 7", then "3x = 24")
-                prev = parents[-1]
-                found.append(Equation(text=eq.text, lhs_value=float(prev.value), rhs_value=float(eq.value),
-                                      ok=False, follows=prev.text))
+            # a new equation that matches nothing is a slip, unless the letter may branch or a
+            # derivation just ended ("x + 5 = 12, x = 7", then "3x = 24" for another number)
+            slip = match is None and bool(parents) and (eq.solved or not (u.branching or u.solved))
+            parent = match if match is not None else parents[-1] if slip else None
+            if parent is not None:
+                found.append(Equation(text=eq.text, lhs_value=float(parent.value), rhs_value=float(eq.value),
+                                      ok=match is not None, follows=parent.text))
             u.parents.append(eq)
             u.step, u.solved = step, eq.worked_out
         out.append(found)

@@ -160,11 +160,12 @@ class Verifier:
             except Exception as exc:  # a failing model must not block the symbolic verdict
                 log.warning("step scorer failed, continuing without it: %s", exc)
         ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)
-        hazards = [max(h, ARITHMETIC_FLOOR) if f["arith_wrong"] or algebra_slip(c)
-                   else min(h, DERIVED_CAP) if only_derived(c, s.text) else h
-                   for h, f, c, s in zip(comb.hazards(ev.features), ev.features, ev.checks, steps)]
+        # the steps a check proves wrong: a written computation or an algebra step
+        disproved = [bool(f["arith_wrong"]) or algebra_slip(c) for f, c in zip(ev.features, ev.checks)]
+        hazards = [max(h, ARITHMETIC_FLOOR) if bad else min(h, DERIVED_CAP) if only_derived(c, s.text) else h
+                   for h, bad, c, s in zip(comb.hazards(ev.features), disproved, ev.checks, steps)]
         first, _, p_first = comb.decide(hazards)
-        proven = first is not None and (ev.features[first]["arith_wrong"] or algebra_slip(ev.checks[first]))
+        proven = first is not None and disproved[first]
         p_wrong = comb.p_wrong(hazards)
         # no reference and no computation written: nothing was checked, so nothing can be
         # called correct ("4.50" alone, "Four pens cost 5 dollars")
@@ -179,8 +180,7 @@ class Verifier:
                 # without a reference, "something is wrong" is often sure while "where" is not:
                 # a step is accused only when it is likely (ACCUSE_STEP_FREE) the first error,
                 # or when a check proves it wrong (then the first such step is the one named)
-                shown = next((i for i, (f, c) in enumerate(zip(ev.features, ev.checks))
-                              if f["arith_wrong"] or algebra_slip(c)), None)
+                shown = next((i for i, bad in enumerate(disproved) if bad), None)
                 if shown is None:
                     label = "unsure"
                 else:
