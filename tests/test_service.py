@@ -126,6 +126,7 @@ class _GradeSpy:
         return []
 
     def prerequisites(self, codes, error_text=None, k=3):
+        self.error_texts = getattr(self, "error_texts", []) + [error_text]
         return []
 
 
@@ -154,6 +155,13 @@ def test_standards_query_reads_the_worked_solution():
     review(t, "48 / 2 = 24\n48 + 24 = 71", Problem(text=PROBLEM.text))  # without: the student's steps
     assert spy.texts == [problem_query(PROBLEM.text, PROBLEM.reference_solution),
                          PROBLEM.text + "\n48 / 2 = 24\n48 + 24 = 71"]
+
+
+def test_what_to_review_reads_the_wrong_steps_math_in_words():
+    spy = _GradeSpy()
+    t = Tutor(load_settings(use_model=False), model=None, standards=spy)
+    review(t, "48 / 2 = 24\n48 + 24 = 71", Problem(text=PROBLEM.text))
+    assert spy.error_texts == ["48 + 24 = 71\nMath practised: adding and subtracting two-digit numbers within 100."]
 
 
 def test_unknown_grade_is_refused_with_a_plain_message(tutor, tmp_path, capsys):

@@ -242,6 +242,23 @@ def test_builtin_catalogue_fraction_problem(settings):
     assert top.summary == index.catalog["5.NF.A"].description and top.summary != top.description
 
 
+def test_a_bare_exercise_is_matched_by_its_math(settings):
+    """Typed exercises name no situation: the query names their math in words
+    (``problem_query``), e.g. "-7 + 12" is adding integers (grade 7), not adding within 20."""
+    from tutor.standards import StandardsIndex
+    from tutor.standards.catalog import BUILTIN_PATH
+    from tutor.standards.index import problem_query
+
+    if not BUILTIN_PATH.exists():
+        pytest.skip("built-in catalogue not written yet")
+    index = StandardsIndex.from_settings(settings.replace(catalog="builtin"))
+    assert index.search(problem_query("What is -7 + 12?", ["-7 + 12 = 5"]), k=1)[0].code == "7.NS.A.1"
+    assert index.search(problem_query("What is 3/4 + 1/6?", ["9/12 + 2/12 = 11/12"]), k=1)[0].code == "5.NF.A.1"
+    assert index.search(problem_query("Simplify 12/18.", ["12/18 = 2/3"]), k=1)[0].domain in ("3.NF", "4.NF")
+    top3 = [m.code for m in index.search(problem_query("Solve x/4 - 2 = 3", ["x/4 = 5", "x = 20"]), k=3)]
+    assert all(c.split(".")[1] == "EE" for c in top3), top3
+
+
 def test_the_student_tab_shows_the_plain_heading_first():
     from tutor.schema import Feedback, StandardMatch, Verdict
     from tutor.ui.student import standards_html

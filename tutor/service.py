@@ -176,7 +176,8 @@ class Tutor:
             matches = (tagged + [m for m in matches if m.code not in seen])[:max(N_STANDARDS, len(tagged))]
         prerequisites: list[StandardMatch] = []
         if verdict.first_error_step is not None:
-            error_text = steps[verdict.first_error_step - 1].text
+            # the wrong step and its math in words ("adding fractions with unlike denominators")
+            error_text = problem_query(steps[verdict.first_error_step - 1].text)
             prerequisites = self.standards.prerequisites([m.code for m in matches], error_text,
                                                          k=N_PREREQUISITES)
         return matches, prerequisites

@@ -67,7 +67,8 @@ def register(subparsers: Any) -> None:
                         "gives the grade)")
     p.add_argument("--with-solution", action="store_true",
                    help="query with the problem text and its 'reference_solution' lines, as the app "
-                        "does when a worked solution is at hand (tutor.standards.index.problem_query)")
+                        "does when a worked solution is at hand (tutor.standards.index.problem_query; "
+                        "without it the query is the text and the math it writes, in words)")
     p.add_argument("--out", help="JSON report path")
     p.set_defaults(func=run)
 
@@ -331,15 +332,17 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     index = _index(args, adapter, encoder_path)
     build_s = time.perf_counter() - t0
+    from tutor.standards.index import problem_query
+
     records = read_records(args.data, args.limit)
     for r in records:  # the problem bank's format (data/problems/bank.jsonl) calls them "standards"
         if "standard_ids" not in r and isinstance(r.get("standards"), list):
             r["standard_ids"] = r["standards"]
-        if args.with_solution:
-            from tutor.standards.index import problem_query
-
-            ref = r.get("reference_solution") or []
-            r["text"] = problem_query(r.get("text") or "", [ref] if isinstance(ref, str) else ref)
+        # the query the app builds: the text, the math it writes in words and, with
+        # --with-solution, the worked solution
+        ref = (r.get("reference_solution") or []) if args.with_solution else []
+        if isinstance(r.get("text"), str) and r["text"].strip():
+            r["text"] = problem_query(r["text"], [ref] if isinstance(ref, str) else ref)
     encoder = None
     if args.finetune_encoder:
         from tutor.errors import TutorInputError

@@ -1,0 +1,87 @@
+"""What a problem's written math practises, in words (tutor.standards.mathread)."""
+
+import pytest
+
+from tutor.standards.index import problem_query
+from tutor.standards.mathread import MAX_TOPICS, describe_math, is_exercise, math_topics
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("3/4 + 1/6 = 11/12", "adding fractions with unlike (different) denominators"),
+    ("5/8 - 3/8 = 2/8", "subtracting fractions with like (equal) denominators"),
+    ("3 1/2 + 1 1/4 = 4 3/4", "adding fractions and mixed numbers with unlike (different) denominators"),
+    ("3/4 of 24 = 18", "multiplying a fraction by a whole number (a fraction of a quantity)"),
+    (r"\frac{3}{4} \times 24 = 18", "multiplying a fraction by a whole number (a fraction of a quantity)"),
+    ("2/3 x 1/4 = 2/12", "multiplying fractions (products of fractions)"),
+    ("1/2 ÷ 4 = 1/8", "dividing fractions by whole numbers and whole numbers by fractions"),
+    ("12/18 = 2/3", "equivalent fractions (simplifying a fraction)"),
+    ("Simplify 12/18.", None),  # a fraction alone is not a computation
+    ("2.5 × 4 = 10", "multiplying decimals to hundredths (products of decimals)"),
+    ("$3.75 + $1.50 = $5.25", "adding decimals to hundredths (sums of decimals)"),
+    ("12.75 x 3.4 = 43.35", "multiplying decimals to hundredths (products of decimals)"),
+    ("145.6 ÷ 1.2 = 121.33", "dividing multi-digit decimals with the standard algorithm"),
+    ("25% of 80 = 20", "finding a percent of a quantity"),
+    ("-7 + 12 = 5", "adding positive and negative rational numbers (integers)"),
+    ("4² = 16", "whole-number exponents and powers"),
+    ("9 + 6 = 15", "adding and subtracting within 20"),
+    ("48 + 24 = 72", "adding and subtracting two-digit numbers within 100"),
+    ("1,250 - 475 = 775", "adding and subtracting multi-digit whole numbers"),
+    ("6 × 8 = 48", "multiplying one-digit numbers within 100"),
+    ("37 × 24 = 888", "multiplying multi-digit whole numbers"),
+    ("28 ÷ 4 = 7", "dividing within 100"),
+    ("1,512 ÷ 36 = 42", "dividing multi-digit whole numbers by two-digit divisors"),
+    ("180 miles ÷ 3 hours = 60 miles per hour", "dividing multi-digit whole numbers by one-digit divisors"),
+    ("Solve 2x + 5 = 13.", "solving two-step linear equations in one variable such as px + q = r"),
+    ("x + 7 = 10", "solving one-step equations such as x + p = q or px = q"),
+    ("3(x - 2) = 12", "solving linear equations in one variable using the distributive property"),
+    ("5x - 3 = 2x + 9", "solving linear equations in one variable with the variable on both sides"),
+])
+def test_each_kind_of_computation_is_named(text, topic):
+    assert math_topics(text) == ([topic] if topic else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Simplify x^2+2x-3 over 2x^2+2x-12.",  # algebra glued to letters, not adding within 20
+    "For grades 6-8, pages 12-14.",          # ranges
+    "x = 4",                                 # a solved equation practises nothing new
+    "Natalia sold 48 clips in April.",
+    "",
+])
+def test_text_without_a_computation_has_no_topics(text):
+    assert math_topics(text) == [] and describe_math(text) == ""
+
+
+def test_topics_are_in_reading_order_without_repeats_and_capped():
+    assert math_topics("6 x 8 = 48\n7 x 9 = 63\n3/4 + 1/6 = 11/12") == [
+        "multiplying one-digit numbers within 100", "adding fractions with unlike (different) denominators"]
+    many = "\n".join(["1/2 + 1/3 = 5/6", "2.5 x 4 = 10", "25% of 80 = 20", "-3 + 5 = 2", "2^3 = 8",
+                      "37 x 24 = 888", "9 + 6 = 15", "x + 7 = 10"])
+    assert len(math_topics(many)) == MAX_TOPICS
+    assert describe_math("3/4 + 1/6 = 11/12") == \
+        "Math practised: adding fractions with unlike (different) denominators."
+    assert math_topics(None) == []
+
+
+def test_a_bare_exercise_is_told_from_a_word_problem():
+    assert is_exercise("Simplify 12/18.") and is_exercise("Solve for x: 3(x - 2) = 12")
+    assert not is_exercise("Natalia sold 48 clips in April and half as many in May. How many?")
+    assert not is_exercise("Natalia sold 48 clips.")  # short, but it writes no math
+
+
+def test_the_query_names_the_math_of_the_problem_not_a_word_problems_arithmetic():
+    # a bare exercise: its solution's math says what it practises
+    assert problem_query("Simplify 12/18.", ["12/18 = 2/3"]) == \
+        "Simplify 12/18.\n12/18 = 2/3\nMath practised: equivalent fractions (simplifying a fraction)."
+    # a word problem: its area or ratio matters more than the 7 x 4 of its solution
+    assert problem_query("Find the area of a rectangle 7 cm long and 4 cm wide.", ["7 x 4 = 28"]) == \
+        "Find the area of a rectangle 7 cm long and 4 cm wide.\n7 x 4 = 28"
+    # ... unless the problem writes the math itself
+    assert problem_query("A recipe needs 3/4 cup of milk and 1/6 cup of cream. Altogether: 3/4 + 1/6 = ?",
+                         ["9/12 + 2/12 = 11/12"]).endswith(
+        "Math practised: adding fractions with unlike (different) denominators.")
+
+
+def test_times_written_as_a_letter_x_is_math():
+    assert is_exercise("What is 2.5 x 4?")
+    assert problem_query("What is 2.5 x 4?", ["2.5 x 4 = 10"]).endswith(
+        "Math practised: multiplying decimals to hundredths (products of decimals).")
