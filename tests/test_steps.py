@@ -138,3 +138,20 @@ def test_asking_for_the_answer_inside_the_steps_is_left_out(line):
                                   "What is the answer? So he has 20 pens."])
 def test_ordinary_sentences_stay_steps(line):
     assert len(parse_solution(f"3 x 4 = 12\n{line}")) == 2
+
+
+@pytest.mark.parametrize("text, steps", [
+    # one line of several computations, as a child types it: a step per computation
+    ("20% of 40 = 0.2 x 40, 0.2 x 40 = 8, you save $8", ["20% of 40 = 0.2 x 40", "0.2 x 40 = 8", "you save $8"]),
+    ("24 / 3 = 8; 8 x 4 = 32; 32 students have a pet", ["24 / 3 = 8", "8 x 4 = 32", "32 students have a pet"]),
+    ("1,250 + 250 = 1,500, 1,500 / 3 = 500", ["1,250 + 250 = 1,500", "1,500 / 3 = 500"]),
+    # one computation, or commas that do not follow one: the sentence stays whole
+    ("Since 3 + 4 = 7, she has 7 apples.", ["Since 3 + 4 = 7, she has 7 apples."]),
+    ("The numbers 1, 2 and 3 add to 1 + 2 + 3 = 6 and 6 x 2 = 12",
+     ["The numbers 1, 2 and 3 add to 1 + 2 + 3 = 6 and 6 x 2 = 12"]),
+    # inline "Step N:" labels: the comma before the next label is not part of the step
+    ("Step 1: 20 / 5 = 4, Step 2: 4 x 3 = 12, Step 3: she has $8 left",
+     ["20 / 5 = 4", "4 x 3 = 12", "she has $8 left"]),
+])
+def test_one_line_of_computations_is_split_into_steps(text, steps):
+    assert split_steps(text) == steps

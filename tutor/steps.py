@@ -106,7 +106,8 @@ def _clean(text: str) -> str:
     text = _LATEX_DELIMS.sub(" ", text)
     text = LIST_BULLET.sub("", text)
     text = re.sub(r"\\boxed\{([^{}]*)\}", r"\1", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    # "Step 1: 20 / 5 = 4, Step 2: …": the comma before the next label is not the step's
+    return re.sub(r"[ \t]+", " ", text).strip().rstrip(",;").rstrip()
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -136,6 +137,23 @@ def split_sentences(paragraph: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def split_computations(sentence: str) -> list[str]:
+    """Split one sentence that holds several computations at the commas or semicolons that
+    end one ("24 / 3 = 8, 8 x 4 = 32, 32 students have a pet" is three steps). A sentence with
+    fewer than two "=" is kept whole ("Since 3 + 4 = 7, she has 7 apples"), and a comma ends a
+    piece only after an "=" (not in "the numbers 1, 2 and 3")."""
+    if sentence.count("=") < 2:
+        return [sentence]
+    out: list[str] = []
+    start = 0
+    for m in re.finditer(r"[,;]\s+", sentence):
+        if "=" in sentence[start:m.start()]:
+            out.append(sentence[start:m.start()].strip())
+            start = m.end()
+    out.append(sentence[start:].strip())
+    return [p for p in out if p]
 
 
 def split_steps(text: str) -> list[str]:
@@ -210,8 +228,10 @@ def _pieces(text: str) -> list[tuple[str, str]]:
             # 3. One step per line.
             raw, body = [ln.strip() for ln in lines], lines
         else:
-            # 4. One paragraph: sentences.
+            # 4. One paragraph: sentences; one sentence of several computations: its clauses.
             raw = split_sentences(lines[0] if lines else "")
+            if len(raw) == 1:
+                raw = split_computations(raw[0])
             body = list(raw)
     return [(r, c) for r, c in zip(raw, (_clean(b) for b in body)) if c]
 
