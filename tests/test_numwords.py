@@ -128,3 +128,13 @@ def test_money_said_in_words_is_found_by_the_hint_guard():
 def test_a_spoken_amount_in_a_product_is_one_amount():
     assert words_to_digits("a dollar twenty-five times two is two dollars fifty") == "$1.25 times 2 is $2.50"
     assert check_step("a dollar twenty-five times two is two dollars fifty", 1).ok is True
+
+
+def test_two_numbers_said_back_to_back_are_not_read_half():
+    # "three fifty" is one spoken amount ($3.50 or 350): reading "fifty times four is
+    # fourteen" as 50 x 4 = 14 would accuse right work
+    assert words_to_digits("three fifty times four is fourteen dollars") == "three fifty times 4 is 14 dollars"
+    from tutor.mathcheck import check_step
+
+    assert check_step("three fifty times four is fourteen dollars", 1).equations == []
+    assert words_to_digits("twenty five plus one is twenty six") == "25 plus 1 is 26"  # one number each

@@ -211,9 +211,13 @@ def words_to_digits(text: str) -> str:
     """
     text = _money_phrases(text)  # "four dollars and twenty cents" is one amount, not 4 and 20
     found = spelled_numbers(text)
+    # two numbers said back to back ("three fifty", "nine eleven") are one spoken amount the
+    # grammar cannot read ($3.50? 350?): both stay words, so no computation is read from half
+    paired = {k for a, b in zip(range(len(found)), range(1, len(found)))
+              if not text[found[a].end:found[b].start].strip(" \t-") for k in (a, b)}
     out, pos = [], 0
-    for n in found:
-        if n.words == 1 and n.value <= SMALL and not _near_arithmetic(text, n):
+    for k, n in enumerate(found):
+        if k in paired or (n.words == 1 and n.value <= SMALL and not _near_arithmetic(text, n)):
             continue
         out += [text[pos:n.start], _digits(n)]
         pos = n.end
