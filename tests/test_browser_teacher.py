@@ -94,6 +94,9 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     steps = table_rows(page, "#d-steps")
     assert len(steps) == len(detail.steps) and "first error" in " ".join(steps)
     assert page.locator("#d-problem textarea").input_value() == detail.problem.text
+    # the solution keeps the student's line breaks, one step per line
+    assert "\n" in detail.solution_text
+    assert page.locator("#d-solution textarea").input_value() == detail.solution_text
     shot(page, "3-drilldown")
 
     # --- drill-down of the payload submission by id: text fields show it as text

@@ -189,6 +189,18 @@ def test_review_logs_every_hint_it_returns_as_shown(tmp_path):
     assert [h.text for h in shown] == [h.text for h in fb.hints]
 
 
+@pytest.mark.parametrize("problem_grade, class_grade, expected", [
+    ("grade 4", "6", "4"), (None, "6", "6"), (None, "", None)])
+def test_the_log_keeps_the_grade_used(tmp_path, problem_grade, class_grade, expected):
+    from tutor.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    t = Tutor(load_settings(use_model=False, grade=class_grade), model=None, store=store)
+    problem = Problem(**{**PROBLEM.__dict__, "grade": problem_grade})
+    fb = t.review(Submission(problem=problem, solution_text="48 / 2 = 24\n48 + 24 = 72"))
+    assert store.get_submission(fb.submission_id).problem.grade == expected
+
+
 def test_a_correct_verdict_without_reference_says_what_was_not_checked(tutor):
     from tutor.service import NO_REFERENCE_NOTE
 

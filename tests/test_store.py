@@ -57,7 +57,7 @@ def test_save_round_trips_everything(store):
     d = store.get_submission(sid)
     assert d.problem.text == sub.problem.text and d.problem.id == "bank-7"
     assert d.problem.reference_solution == ["15% of $20 is $3", "$20 - $3 = $17"]
-    assert d.problem.final_answer == "17"
+    assert d.problem.final_answer == "17" and d.problem.grade is None  # none was given
     assert [s.text for s in d.steps] == ["15% of 20 = 3", "20 - 3 = 18", "The price is $18"]
     assert d.verdict == fb.verdict  # the whole verdict, evidence included
     assert (d.student_id, d.class_code) == ("ana", "7B")
@@ -183,6 +183,29 @@ def test_exports_csv_and_jsonl(store, tmp_path):
     assert lines[1]["reviews"][0]["reviewer"] == "ms-lee"
 
 
+def test_the_grade_used_is_logged_and_exported(store, tmp_path):
+    """A bank problem keeps its own grade, a typed one the grade the student picked; the
+    drill-down and both exports show it (older rows: empty)."""
+    from tutor.bank import get_problem
+
+    bank_sub, fb = make("ana")
+    bank_sub.problem = get_problem("g6-jacket-03")
+    bank = store.save(bank_sub, fb)
+    typed_sub, fb = make("ben", pid=None)
+    typed_sub.problem.grade = "4"  # picked in the student tab
+    typed = store.save(typed_sub, fb)
+    unknown = store.save(*make("cy", pid=None))
+    assert [store.get_submission(i).problem.grade for i in (bank, typed, unknown)] == ["6", "4", None]
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(csv_text(store)))}
+    assert (rows[bank]["problem_id"], rows[bank]["grade"]) == ("g6-jacket-03", "6")
+    assert (rows[typed]["grade"], rows[unknown]["grade"]) == ("4", "")
+    out = tmp_path / "x.jsonl"
+    store.export_jsonl(out)
+    lines = {x["id"]: x for x in map(json.loads, out.read_text().splitlines())}
+    assert lines[bank]["problem"]["id"] == "g6-jacket-03" and lines[bank]["problem"]["grade"] == "6"
+    assert (lines[typed]["problem"]["grade"], lines[unknown]["problem"]["grade"]) == ("4", None)
+
+
 def test_class_analytics_uses_teacher_corrections(store):
     t = DAY
     items = [  # ana: wrong then right on 7.RP.A.3; ben: right; cy: wrong (a resubmission follows)
@@ -242,11 +265,16 @@ def test_migration_upgrade_keeps_old_logs(tmp_path):
     assert "reviews" in inspect(store.engine).get_table_names()
     d = store.get_submission(1)
     assert (d.student_id, d.steps[0].text, d.verdict.first_error_step) == ("old-kid", "2 + 2 = 5", 1)
+    assert d.problem.grade is None  # logged before grades were kept
+    assert "grade" in csv_text(store).splitlines()[0].split(",")
     store.add_review(1, "ms-lee", agree=True)
     assert store.list_submissions().rows[0].review == "agree"
     Store(url)  # opening an up-to-date log again changes nothing
+    sub, fb = make()
+    sub.problem.grade = "7"  # new rows in the upgraded log keep their grade
+    assert store.get_submission(store.save(sub, fb)).problem.grade == "7"
     with create_engine(url).connect() as c:
-        assert c.scalar(text("select version_num from alembic_version")) == "0002"
+        assert c.scalar(text("select version_num from alembic_version")) == "0003"
 
 
 def test_ten_thousand_rows_page_correctly(tmp_path):

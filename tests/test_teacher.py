@@ -47,8 +47,20 @@ def test_table_and_drilldown_frames():
     assert detail_frames(store.get_submission(first))["reviews"].iloc[-1]["First error step"] == "none (correct)"
     assert "Final answer: 17" in fr["reference"]
     facts = dict(fr["facts"].values.tolist())
-    assert facts["Solution as typed"].startswith("15% of 20 = 3")
     assert facts["Notes shown to the student"] == "(none)"
+    assert facts["Grade"] == "(not recorded)"  # make() gives no grade
+
+
+def test_the_drilldown_shows_the_grade_and_the_solution_line_by_line():
+    store = Store("sqlite://")
+    sub, fb = make("ana")
+    sub.problem.grade = "6"
+    sub.solution_text = "Step 1: 15% of 20 = 3\nStep 2: 20 - 3 = 18\n<b>The price is $18</b>"
+    fr = detail_frames(store.get_submission(store.save(sub, fb)))
+    assert dict(fr["facts"].values.tolist())["Grade"] == "6"
+    # the student's line breaks and text exactly as typed: a text box shows it, no HTML
+    assert fr["solution"] == sub.solution_text
+    assert fr["solution"].splitlines()[1] == "Step 2: 20 - 3 = 18"
 
 
 def test_mastery_heatmap_escapes_student_ids():

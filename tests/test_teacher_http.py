@@ -195,3 +195,29 @@ def test_student_app_submissions_reach_the_teacher_log(tmp_path):
     assert (other.student_id, other.parent_id) == ("kid-2", None)
     assert (third.student_id, third.parent_id) == ("kid-1", newest.id)
     assert [h.level for h in store.get_submission(first.id).hints_shown] == [1, 2]
+
+
+def test_student_app_logs_the_grade_of_the_problem(tmp_path):
+    """A bank problem is logged with its own grade, a typed one with the grade picked."""
+    pytest.importorskip("tutor.ui.student")
+    from gradio_client import Client
+
+    from tutor.bank import get_problem
+    from tutor.config import load_settings
+    from tutor.ui.server import create_server, start_in_thread
+
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    tutor = _FakeTutor(store, load_settings(teacher_password=PASSWORD, use_model=False))
+    url, stop = start_in_thread(create_server(tutor))
+    jacket = get_problem("g6-jacket-03")
+    try:
+        client = Client(url + "/", verbose=False)
+        client.predict("Grade 6 · Jacket on sale", jacket.text, "80 - 28 = 52", "kid-1", "C1",
+                       "—", api_name="/submit")
+        client.predict("✏️ Type my own problem", "Maya has 4 bags of 6 apples.", "4 x 6 = 24",
+                       "kid-2", "C1", "4", api_name="/submit")
+    finally:
+        stop()
+    typed, bank = (store.get_submission(r.id) for r in store.list_submissions().rows)
+    assert (bank.problem.id, bank.problem.grade) == ("g6-jacket-03", "6")
+    assert (typed.problem.id, typed.problem.grade) == (None, "4")

@@ -13,6 +13,8 @@ Every stage is timed (seconds) into ``Feedback.timings``.
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 import time
 import unicodedata
@@ -145,6 +147,10 @@ class Tutor:
         problem = submission.problem
         with _timed(timings, "parse"):
             steps = read_submission(submission)
+        # the class grade stands in for a problem without one, so the log keeps the grade used
+        # (a copy: a bank problem is shared by every request)
+        if not problem.grade and self.settings.grade:
+            problem = submission.problem = dataclasses.replace(problem, grade=self.settings.grade)
         with _timed(timings, "verify"):
             verdict = self.verifier.verify(problem, steps)
         with _timed(timings, "standards"):

@@ -183,7 +183,8 @@ def _detail(row: SubmissionRow) -> SubmissionDetail:
         id=row.id, created_at=_utc(row.created_at), student_id=row.student_id,
         class_code=row.class_code, parent_id=row.parent_id,
         problem=Problem(text=row.problem_text, reference_solution=row.reference_solution,
-                        final_answer=row.final_answer, id=row.problem_id),
+                        final_answer=row.final_answer, id=row.problem_id,
+                        grade=row.problem_grade),
         solution_text=row.solution_text, steps=[Step.from_dict(d) for d in row.steps],
         verdict=Verdict.from_dict(row.verdict) if row.verdict else Verdict(
             label=row.verdict_label, first_error_step=row.first_error_step,  # type: ignore[arg-type]
@@ -252,7 +253,7 @@ class Store:
         row = SubmissionRow(
             created_at=created_at or utcnow(), student_id=submission.student_id,
             class_code=submission.class_code, parent_id=parent_id, problem_id=p.id,
-            problem_text=p.text, reference_solution=p.reference_solution,
+            problem_text=p.text, problem_grade=p.grade, reference_solution=p.reference_solution,
             final_answer=p.final_answer, solution_text=submission.solution_text,
             steps=[{"number": st.number, "text": st.text, "raw": st.raw} for st in feedback.steps],
             verdict_label=v.label, first_error_step=v.first_error_step,
@@ -575,7 +576,7 @@ def _write_jsonl(fh: IO[str], details: Iterator[SubmissionDetail]) -> int:
     return n
 
 
-CSV_COLUMNS = ("id", "created_at", "student_id", "class_code", "problem_id", "problem",
+CSV_COLUMNS = ("id", "created_at", "student_id", "class_code", "problem_id", "grade", "problem",
                "solution", "verdict", "first_error_step", "error_category", "explanation",
                "standards", "prerequisites", "hint_levels_shown", "parent_id", "review",
                "reviewer", "reviewed_first_error_step", "reviewed_error_category", "review_comment")
@@ -596,7 +597,7 @@ def _write_csv(fh: IO[str], details: Iterator[SubmissionDetail]) -> int:
         v = d.verdict
         w.writerow([_cell(x) for x in (
             d.id, d.created_at.isoformat(), d.student_id or "", d.class_code or "",
-            d.problem.id or "", d.problem.text, d.solution_text, v.label,
+            d.problem.id or "", d.problem.grade or "", d.problem.text, d.solution_text, v.label,
             v.first_error_step if v.first_error_step is not None else "", v.error_category or "",
             v.explanation or "", " ".join(m.code for m in d.standards),
             " ".join(m.code for m in d.prerequisites),

@@ -39,6 +39,7 @@ class SubmissionRow(Base):
         ForeignKey("submissions.id", ondelete="SET NULL"), index=True)
     problem_id: Mapped[str | None] = mapped_column(String(200), index=True)
     problem_text: Mapped[str] = mapped_column(Text)
+    problem_grade: Mapped[str | None] = mapped_column(String(10))  # the grade the tutor used
     reference_solution: Mapped[list[str] | None] = mapped_column(JSON)
     final_answer: Mapped[str | None] = mapped_column(Text)
     solution_text: Mapped[str] = mapped_column(Text)

@@ -79,17 +79,19 @@ def detail_frames(d) -> dict[str, Any]:
     marks = list(v.marks) + [""] * len(d.steps)
     facts = [["Submission", d.id], ["Time (UTC)", _time(d.created_at)],
              ["Student", d.student_id or "(none)"], ["Class", d.class_code or "(none)"],
-             ["Problem bank id", d.problem.id or "(typed in)"], ["Verdict", v.label],
+             ["Problem bank id", d.problem.id or "(typed in)"],
+             ["Grade", d.problem.grade or "(not recorded)"], ["Verdict", v.label],
              ["First wrong step", v.first_error_step or "none"],
              ["Error category", v.error_category or ""],
              ["Revises submission", d.parent_id or ""],
              # what the student was told besides the verdict (e.g. a line asking for the
-             # answer was left out), and the solution as typed, left-out lines included
-             ["Notes shown to the student", " / ".join(d.warnings) or "(none)"],
-             ["Solution as typed", d.solution_text or ""]]
+             # answer was left out)
+             ["Notes shown to the student", " / ".join(d.warnings) or "(none)"]]
     return {
         "facts": _frame(facts, FACT_COLUMNS),
         "problem": d.problem.text,
+        # left-out lines included; its own text box, as table cells run the lines together
+        "solution": d.solution_text or "",
         "reference": "\n".join(d.problem.reference_solution or []) +
                      (f"\nFinal answer: {d.problem.final_answer}" if d.problem.final_answer else ""),
         "steps": _frame([[s.number, readable_math(s.text), marks[i].replace("_", " "),
@@ -185,7 +187,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         return table_frame(result), result.page, info
 
     def open_submission(sid):
-        empty = [gr.update()] * 14
+        empty = [gr.update()] * 15
         if sid is None or sid == "":
             return [*empty, status("Pick a row or type a submission id.", False)]
         try:
@@ -193,8 +195,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         except (TutorError, ValueError) as exc:
             return [*empty, status(str(exc), False)]
         fr = detail_frames(d)
-        return [int(d.id), fr["facts"], fr["problem"], fr["reference"], fr["steps"],
-                fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
+        return [int(d.id), fr["facts"], fr["problem"], fr["solution"], fr["reference"],
+                fr["steps"], fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
                 fr["reviews"], d.verdict.first_error_step or 0,
                 d.verdict.error_category or NO_CATEGORY,
                 # a fresh form: the last review's choice and comment must not carry over
@@ -304,6 +306,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                              label="Summary", elem_id="facts")
                         problem_box = gr.Textbox(label="Problem", interactive=False, lines=3,
                                                  elem_id="d-problem")
+                        solution_box = gr.Textbox(label="Solution as typed", interactive=False,
+                                                  lines=4, elem_id="d-solution")
                         reference_box = gr.Textbox(label="Reference solution", interactive=False,
                                                    lines=2, elem_id="d-reference")
                         standards_tbl = gr.Dataframe(headers=STANDARD_COLUMNS, datatype="str",
@@ -363,8 +367,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         prev_btn.click(lambda p, *f: load_page(p - 1, *f), [page, *form], page_out, api_name=False)
         next_btn.click(lambda p, *f: load_page(p + 1, *f), [page, *form], page_out, api_name=False)
         app.load(load_page, [one, *form], page_out, api_name=False)
-        detail_out = [sub_id, facts, problem_box, reference_box, steps_tbl, explanation, hints_tbl,
-                      resub_tbl, standards_tbl, reviews_tbl, step_in, cat_in, agree, comment, msg]
+        detail_out = [sub_id, facts, problem_box, solution_box, reference_box, steps_tbl, explanation,
+                      hints_tbl, resub_tbl, standards_tbl, reviews_tbl, step_in, cat_in, agree,
+                      comment, msg]
         open_btn.click(open_submission, sub_id, detail_out, api_name=False)
         table.select(pick_row, None, detail_out, api_name=False)
         save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment], [reviews_tbl, msg],
