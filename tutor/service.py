@@ -14,7 +14,6 @@ Every stage is timed (seconds) into ``Feedback.timings``.
 from __future__ import annotations
 
 import dataclasses
-
 import logging
 import time
 import unicodedata
