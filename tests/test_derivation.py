@@ -363,3 +363,10 @@ def test_cut_off_decimals_and_a_second_number_are_not_slips(verifier):
     v = verifier.verify(Problem("A number plus 5 is 12. Another number times 3 is 24. Find both numbers."),
                         parse_solution("First number: x + 5 = 12\nSecond number: 3x = 24\nx = 7\nx = 8"))
     assert v.label != "incorrect"
+
+
+def test_a_side_that_goes_on_after_its_unit_word_is_not_read_cut():
+    # "6W / 6 = 30 feet / 6": the right side is 30 feet / 6, not 30
+    checks = derivation_checks("A rectangle has area 30 square feet and length 6 feet. Find its width W.",
+                               ["6W = 30", "Divide both sides by 6: 6W / 6 = 30 feet / 6, so W = 5 feet."])
+    assert all(e.ok for step in checks for e in step)

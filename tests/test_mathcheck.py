@@ -271,3 +271,18 @@ def test_a_long_step_of_unit_statements_is_read_quickly():
         t0 = time.perf_counter()
         check_step(text, 1)
         assert time.perf_counter() - t0 < 3.0
+
+
+@pytest.mark.parametrize("text, ok", [
+    # "makes" states a result after a computation; a person who makes money does not
+    ("4 + 5 makes 9", True),
+    ("4 + 5 makes 10", False),
+    ("She works 8 hours a day for $18 per hour so she makes 8*18 = $144.00", True),
+    ("She sells 15 bags for $6.00 so she makes 15*6 = $90.00", True),
+    # percents of a whole worked out as numbers of 100
+    ("After the spray kills 50% of germs, 100 - 50 = 50% are left.", True),
+    ("Kelly weighs 100 - 15 = 85% of Megan's weight.", True),
+    ("Kelly weighs 100 - 15 = 80% of Megan's weight.", False),
+])
+def test_results_said_with_makes_and_percents_of_a_whole(text, ok):
+    assert check_step(text, 1).ok is ok

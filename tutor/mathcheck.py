@@ -147,7 +147,10 @@ _WORD_OPS = [
     # (only where the fraction itself is worked with: "= 25%", "x 20"; not "3 out of 5 are girls")
     (re.compile(r"(?i)(?<![\d./])(\d+(?:\.\d+)?)\s+out\s+of\s+(\d+(?:\.\d+)?)"
                 r"(?=\s*(?:=|is\b|equals\b|[x×*]\s*\d|times\b))"), r"(\1/\2)"),
-    (re.compile(r"(?i)\s+(?:equals|is equal to|makes)\s+(?=[$(]?\d)"), " = "),
+    (re.compile(r"(?i)\s+(?:equals|is equal to)\s+(?=[$(]?\d)"), " = "),
+    # "4 + 5 makes 9", "3 dozen makes 36"; not "$18 per hour so she makes 8*18 = $144", where a
+    # person makes money
+    (re.compile(r"(?i)(?<=[\d)])(\s+[A-Za-z]+)?\s+makes\s+(?=[$(]?\d)"), r"\1 = "),
     # "48 + 12 is 60": a bare "is" states a result only right after a computation that starts
     # a clause ("the remainder of 2004 / 12 is 0", "(a + 3)^2 is 0", "31^2 is 600 greater than"
     # state something else)
@@ -518,6 +521,9 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
         if not ok and _PERCENT_LITERAL.fullmatch(b) and _TIMES_100.search(a) \
                 and values_match(float(va), float(vb) * 100, b[1:-5]):
             ok = True  # "0.35 x 100 = 35%": a share turned into a percent by the x 100 written
+        if (not ok and _PERCENT_LITERAL.fullmatch(b) and "/100" not in a and re.search(r"(?<![\d.])100(?![\d.])", a)
+                and values_match(float(va), float(vb) * 100, b[1:-5])):
+            ok = True  # "100 - 15 = 85%": percents of a whole worked out as numbers of 100
         if (not ok and i == 0 and len(parts) > 2 and re.fullmatch(r"\(?(?:[1-9]|1[0-2])\)?", a)
                 and not _is_amount(b) and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])):
             # "Test 1 + Test 2 = 45 + 38 = 83", "AC^2 = 9 + 25 = 34": a small whole number left
@@ -820,6 +826,9 @@ _LATEX_NAME = re.compile(r"\\(?!(?:[dt]?frac|sqrt|cdot|times|ast|div|left|right|
                          r"mathbf|textbf|operatorname|quad|qquad|boxed|approx)(?![A-Za-z]))[A-Za-z]+")
 
 
+_UNIT_THEN_OPERATION = re.compile(r"[ \t]+[A-Za-z]{2,}[ \t]*[-+*/×÷][ \t]*[\d(]")
+
+
 def _depth_at_equals(run: list[re.Match]) -> int | None:
     """Bracket depth of the first "=" of a run of equation tokens (``None`` without one)."""
     depth = 0
@@ -842,6 +851,8 @@ def _clean_run(text: str, run: list[re.Match]) -> bool:
     unit = run[-1].lastgroup == "num" and re.match(r"[A-Za-z]{2,}", text[run[-1].end():]) is not None
     if before not in _EQ_NEIGHBOURS or (after not in _EQ_NEIGHBOURS and not (loose_colon or unit)):
         return False
+    if _UNIT_THEN_OPERATION.match(text, run[-1].end()):
+        return False  # "6W / 6 = 30 feet / 6": the side goes on after its unit word
     first, last = run[0].group(), run[-1].group()
     if first in "+*/^=)" or last in "+-*/^=(":
         return False
