@@ -51,6 +51,13 @@ _add("time", 604800, "week", "weeks")
 _add("money", 1, "cent", "cents", "¢")
 _add("money", 100, "dollar", "dollars", "$")
 
+def measure_of(word: str) -> str | None:
+    """The kind of measure a unit word names ("miles" -> "length", "$" -> "money", "cups" ->
+    "volume"), or ``None`` for a word that is not a unit."""
+    entry = _TABLE.get(word.lower())
+    return entry[0].split()[-1] if entry else None
+
+
 #: Unit words of length, as written ("cm", "feet"): squared or cubed, they name an area or volume.
 LENGTH_UNITS = tuple(u for u, (system, _) in _TABLE.items() if system.endswith("length"))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -31,9 +32,11 @@ def register(subparsers) -> None:
     """Add ``verify`` and ``verify-train`` to the ``tutor eval`` group."""
     p = subparsers.add_parser("verify", help="first-wrong-step accuracy on VtG / ProcessBench files")
     p.add_argument("--data", required=True, help="VtG .json or ProcessBench .json/.jsonl file")
-    p.add_argument("--format", choices=("vtg", "processbench", "cogtutorbugs", "mathedu"), required=True,
+    p.add_argument("--format", choices=("vtg", "processbench", "cogtutorbugs", "mathedu", "gsm8k"), required=True,
                    help="cogtutorbugs: algebra steps (eq1 -> eq2) checked for equivalence; "
-                        "mathedu: arithmetic checks on real written (LaTeX) student work")
+                        "mathedu: arithmetic checks on real written (LaTeX) student work; "
+                        "gsm8k: correct worked solutions read without a reference (how often right "
+                        "work is accused or doubted, as the app checks a typed-in problem)")
     p.add_argument("--no-reference", action="store_true", help="hide reference solutions (VtG)")
     p.add_argument("--limit", type=int, default=None, help="first N records only")
     p.add_argument("--model", choices=("student", "none"), default="student",
@@ -116,6 +119,19 @@ def vtg_solutions(records: list[dict[str, Any]], reference: bool = True):
         yield problem, wrong, int(r["incorrect_index"]) + 1, r.get("error_category") or "Other", group
         right = [Step(i, s, s) for i, s in enumerate(split_steps(r["student_correct_response"]), 1)]
         yield problem, right, 0, "correct", group
+
+
+def gsm8k_solutions(records: list[dict[str, Any]]):
+    """Yield ``(problem, steps, 0, "correct", group)`` for GSM8K records: the worked solution
+    (``answer`` up to ``####``), one step per line, calculator notes ``<<48/2=24>>`` removed;
+    no reference (the app's case for a problem the student types in)."""
+    from tutor.schema import Problem, Step
+
+    for i, r in enumerate(records):
+        work = str(r.get("answer") or "").split("####")[0]
+        lines = [re.sub(r"<<[^>]*>>", "", ln).strip() for ln in work.split("\n")]
+        steps = [Step(k, ln, ln) for k, ln in enumerate((ln for ln in lines if ln), 1)]
+        yield Problem(text=str(r.get("question") or "")), steps, 0, "correct", str(i)
 
 
 def processbench_solutions(records: list[dict[str, Any]]):
@@ -220,15 +236,17 @@ def run(args: argparse.Namespace) -> int:
         model = load_student_model(load_settings())
     verifier = Verifier(model, free_weights=free_weights)
     rows = (vtg_solutions(records, reference=with_ref) if args.format == "vtg"
-            else processbench_solutions(records))
+            else gsm8k_solutions(records) if args.format == "gsm8k" else processbench_solutions(records))
     total = 2 * len(records) if args.format == "vtg" else len(records)
     preds, labels, cats, secs, cat_hits, verdicts, hazards, p_wrong = [], [], [], [], [], [], [], []
+    units_flagged = 0
     for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
         t0 = time.perf_counter()
         verdict = verifier.verify(problem, steps)
         secs.append(time.perf_counter() - t0)
         preds.append(verdict.first_error_step or 0)
         verdicts.append(verdict.label)
+        units_flagged += "units" in verdict.evidence
         hazards.append(verdict.step_error_probs)
         # no steps to check: no probability either (scored as "unsure", left out of calibration)
         p_wrong.append(verdict.evidence.get("combiner", {}).get("p_wrong"))
@@ -244,14 +262,18 @@ def run(args: argparse.Namespace) -> int:
         report["n_solutions"] = len(labels)
         # error category right, among incorrect solutions whose first wrong step was found
         report["category_accuracy"] = round(sum(cat_hits) / len(cat_hits), 4) if cat_hits else None
-    else:
+    elif args.format == "processbench":
         report.update(processbench_metrics(preds, labels))
+    else:  # gsm8k: right work only
+        report["n"] = len(labels)
     report.update(verdict_outcomes(verdicts, labels))
+    report["units_flagged"] = units_flagged
     report["calibration"] = hazard_calibration(hazards, labels, p_wrong)
     report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0
     report["seconds_per_solution_mean"] = round(statistics.fmean(secs), 4) if secs else 0.0
     write_report(args.out, report)
-    keys = ("micro_f1", "binary_f1", "n_solutions") if args.format == "vtg" else ("f1", "acc_error", "acc_correct", "n")
+    keys = {"vtg": ("micro_f1", "binary_f1", "n_solutions"), "gsm8k": ("n", "unsure_correct_rate", "units_flagged")}.get(
+        args.format, ("f1", "acc_error", "acc_correct", "n"))
     print(json.dumps({**{k: report[k] for k in keys + ("accused_correct_rate", "seconds_per_solution")},
                       "step_ece": report["calibration"]["step"]["ece"]}))
     return 0

@@ -1,0 +1,92 @@
+"""Units a computation carries (tutor.dimensions) and the verifier's unit question."""
+
+from fractions import Fraction
+
+import pytest
+
+from tutor.dimensions import asked_rate, given_quantities, unit_conflicts
+from tutor.schema import Problem, Step
+from tutor.verify import Verifier
+
+CAR = "A car goes 180 miles in 3 hours. How fast is it going in miles per hour?"
+RECIPE = "A recipe uses 3/4 cup of sugar for one cake. How much sugar for 2 cakes?"
+JUICE = "A pack of 6 juice boxes costs $4.20. What is the price of one juice box?"
+COMICS = "Ben has $10. He buys 2 comics for $3.25 each. How much money does he have left?"
+
+
+def _units(problem):
+    return {float(v): dict(q.unit) for v, q in given_quantities(problem).items()}
+
+
+def test_what_the_problems_numbers_measure():
+    assert _units(CAR) == {180.0: {"length": 1}, 3.0: {"time": 1}}
+    assert _units(RECIPE) == {0.75: {"volume": 1, "#cake": -1}, 2.0: {"#cake": 1}}
+    assert _units(JUICE) == {6.0: {"#box": 1}, 4.2: {"money": 1}}
+    # "$3.25 each": each of the things counted before it
+    assert _units(COMICS) == {10.0: {"money": 1}, 2.0: {"#comic": 1}, 3.25: {"money": 1, "#comic": -1}}
+    assert _units("Belinda throws a ball at 20 feet/second for 8 seconds.")[20.0] == {"length": 1, "time": -1}
+    assert _units("She reads 40 hours a week.")[40.0] == {"time": 1}  # still an amount of time
+    # a number said twice, once without a unit, or a percent: not known for sure
+    assert 30.0 not in _units("After 20 minutes, 30 more racers joined. 30 minutes later …")
+    assert 40.0 not in _units("The store has 40 percent off on 40 shoes.")
+
+
+def test_the_rate_a_question_asks_for():
+    assert asked_rate(CAR) == ("length", "time", "miles per hour")
+    assert asked_rate(JUICE) == ("money", "#box", "price of one juice box")
+    assert asked_rate("A plane flies 1,200 km in 2 h. What is its speed in km/h?")[:2] == ("length", "time")
+    # a condition is not the question
+    assert asked_rate("If the cost of a piece is $134, how much money will she get back?") is None
+    assert asked_rate(COMICS) is None
+
+
+@pytest.mark.parametrize("problem, steps, kind, step", [
+    (CAR, ["180 x 3 = 540, so the speed is 540 mph"], "rate", 0),
+    (JUICE, ["4.20 x 6 = 25.20", "One juice box costs $25.20"], "rate", 0),
+    (RECIPE, ["3/4 + 2 = 2 3/4", "2 3/4 cups of sugar"], "sum", 0),
+    ("Tom walks 3 miles in 2 hours. How many miles does he walk per hour?", ["2 / 3 = 0.67"], "rate", 0),
+])
+def test_a_computation_that_does_not_fit_its_units_is_found(problem, steps, kind, step):
+    found = unit_conflicts(problem, steps)
+    assert [(c.kind, c.step) for c in found] == [(kind, step)]
+
+
+@pytest.mark.parametrize("problem, steps", [
+    (CAR, ["180 / 3 = 60, so the speed is 60 mph"]),
+    (JUICE, ["4.20 / 6 = 0.70"]),
+    (RECIPE, ["3/4 x 2 = 1 1/2", "1 1/2 cups"]),
+    (COMICS, ["2 x 3.25 = 6.50", "10 - 6.50 = 3.50"]),
+    # a wrong operation of one kind of amount is not a unit error (the verifier cannot see it)
+    (COMICS, ["2 x 3.25 = 6.50", "10 + 6.50 = 16.50"]),
+    ("There are 12 boys and 18 girls. How many children?", ["12 + 18 = 30"]),
+    ("Tom worked 2 hours and 30 minutes. How long in minutes?", ["2 x 60 = 120", "120 + 30 = 150"]),
+    ("The white rabbit hops 15 meters in one minute. The brown rabbit hops 12 meters per minute. "
+     "How far do they hop together in 5 minutes?", ["15 + 12 = 27", "27 x 5 = 135"]),
+    # on the way to miles per hour, minutes per mile is a fair step
+    ("Marcos crosses a 5 mile lake in 10 minutes. How fast does he go in miles per hour?",
+     ["10 / 5 = 2 minutes per mile", "60 / 2 = 30 miles per hour"]),
+    # a number worked out before is not the problem's number of the same value
+    ("Amy has $100. She buys 3 dolls for $1 each. How much money is left?", ["3 x 1 = 3", "100 - 3 = 97"]),
+    # the step says what its numbers are
+    ("Zoe buys pizza for her 5 family members. Each slice costs $1. How many people eat?",
+     ["5 people + 1 person = 6 people"]),
+    ("Jenna reads 30 days. She cannot read 4 weekdays. How many days does she read?", ["30 - 4 = 26"]),
+])
+def test_right_work_is_not_flagged(problem, steps):
+    assert unit_conflicts(problem, steps) == []
+
+
+def test_the_verifier_asks_about_units_instead_of_praising_a_wrong_operation():
+    v = Verifier(None)
+    verdict = v.verify(Problem(text=CAR), [Step(1, "180 x 3 = 540, so the speed is 540 mph")])
+    assert verdict.label == "unsure" and verdict.marks == ["unsure"]
+    assert verdict.explanation == ("Step 1 multiplies 180 miles by 3 hours. What unit does that give? "
+                                   "The question asks for miles per hour.")
+    assert verdict.evidence["units"]["kind"] == "rate"
+    verdict = v.verify(Problem(text=RECIPE), [Step(1, "3/4 + 2 = 2 3/4"), Step(2, "2 3/4 cups of sugar")])
+    assert verdict.label == "unsure" and verdict.marks == ["unsure", "not_checked"]
+    assert verdict.explanation.startswith("Step 1 adds 3/4 cup and 2 cakes.")
+    # right work stays right; with a reference the reference decides
+    assert v.verify(Problem(text=CAR), [Step(1, "180 / 3 = 60, so the speed is 60 mph")]).label == "correct"
+    ref = Problem(text=CAR, reference_solution=["180 / 3 = 60"])
+    assert "units" not in v.verify(ref, [Step(1, "180 x 3 = 540")]).evidence

@@ -1,0 +1,355 @@
+"""Units a computation carries: does a step's arithmetic fit what its numbers measure?
+
+Without a reference solution the verifier cannot tell a wrong operation from a right one by
+the numbers alone: "180 x 3 = 540" is true arithmetic, and "540 mph" a wrong answer to "180
+miles in 3 hours, how fast?". A teacher asks "what unit does 180 miles x 3 hours give?". This
+module reads what each number of the problem measures (a unit: miles, hours, dollars, cups;
+or a count of things: cakes, juice boxes; or a rate: "$3.25 each", "3/4 cup for one cake"),
+what unit the question asks for when it says so ("in miles per hour", "the price of one juice
+box"), and finds two kinds of step that do not fit:
+
+* ``"rate"``: the question asks for a rate N per D and the step multiplies an amount of N by
+  an amount of D (or divides D by N) -- 180 miles x 3 hours for miles per hour;
+* ``"sum"``: a step adds or subtracts amounts of different kinds of measure, or a measure
+  and a count -- 3/4 cup + 2 cakes. Counts of different things may be added (12 boys + 18
+  girls); so may amounts of one kind in other units (2 hours + 30 minutes).
+
+Only numbers the problem gives are read, each where the problem says what it measures (a
+number written twice with different units is left out), so a finding rests on the problem's
+words, not on guesses about the student's. Pure functions; no model.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+from tutor.mathcheck import check_step
+from tutor.numwords import words_to_digits
+from tutor.units import measure_of
+
+#: A unit as exponents of base names: measures by kind ("length", "time", "money", …),
+#: counted things as "#" + noun ("#cake"). Empty: a bare number.
+Unit = frozenset
+
+# one-letter and word-like unit names read only glued to the number ("5m", "3h"): "5 in the
+# box", "2 g" are too often something else
+_LOOSE_UNITS = {"in", "s", "l", "m", "h", "g", "min", "sec"}
+_NUMBER = re.compile(r"(?<![\w.,/])(\$\s?)?(\d+(?:,\d{3})*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?)(?![\d.,]*\d)(%)?")
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+# words that end the noun phrase after a number ("6 juice boxes COST $4.20")
+_STOP = {
+    "a", "an", "the", "of", "for", "in", "on", "at", "to", "and", "or", "but", "with", "from",
+    "each", "per", "every", "apiece", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "cost", "costs", "costing", "more", "less", "fewer", "than", "times", "as", "by",
+    "that", "which", "who", "she", "he", "they", "it", "we", "you", "i", "if", "then", "so",
+    "left", "over", "into", "out", "up", "off", "does", "do", "did", "will", "can", "would",
+    "how", "what", "many", "much", "long", "old", "new", "this", "these", "those", "there",
+    "here", "all", "both", "only", "about", "after", "before", "when", "while", "sold", "buys",
+    "bought", "makes", "made", "uses", "used", "needs", "needed", "gets", "got", "gives", "gave",
+}
+_RATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+[A-Za-z]+\s+)?(?:(each|apiece|a piece)\b|(?:per|an?|(?:for|in)\s+(?:one|each|every|a|an|1))\s+"
+                         r"([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?))")
+# what the question asks for, when it names the unit
+_ASKED_RATE = re.compile(r"(?i)\b([A-Za-z]+)\s+(?:per|an?|each)\s+([A-Za-z]+)\b")
+# "how many miles does he walk per hour"
+_ASKED_HOW_MANY_PER = re.compile(r"(?i)\bhow\s+(?:many|much)\s+([A-Za-z]+)\b[^.?!]{0,40}?\b(?:per|an?|each)\s+([A-Za-z]+)\b")
+_ASKED_SLASH = re.compile(r"(?i)\b(km|mi|m|miles?|kilometers?|meters?|feet|ft|words?|pages?)\s*/\s*"
+                          r"(h|hr|hour|s|sec|second|min|minute|day)\b")
+_ASKED_PRICE = re.compile(
+    r"(?i)\b(?:price|cost)\s+(?:of|for)\s+(?:one|1|each|a\s+single|a|an)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)"
+    r"|\bhow\s+much\s+(?:does|did|will|do)\s+(?:one|1|each|a\s+single|a|an)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)\s+cost"
+    r"|\bhow\s+much\s+is\s+(?:one|1|each|a\s+single)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)")
+
+
+@dataclass(frozen=True)
+class UnitConflict:
+    """A step whose computation does not fit the units of its numbers.
+
+    Attributes:
+        step: 0-based index of the step.
+        kind: ``"rate"`` or ``"sum"`` (see the module docstring).
+        expression: the computation as written in the step's check (``"180*3"``).
+        operands: the two numbers as the problem writes them, with what they measure
+            (``["180 miles", "3 hours"]``).
+        asked: for ``"rate"``, the unit the question asks for (``"miles per hour"``).
+    """
+
+    step: int
+    kind: str
+    expression: str
+    operands: tuple[str, str]
+    asked: str = ""
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _phrase(text: str) -> list[str]:
+    """The words of a noun phrase after a number: up to a stop word or a punctuation mark."""
+    words = []
+    for w in re.split(r"[.,;:?!()\[\]\"]", text, maxsplit=1)[0].split():
+        if w.lower() in _STOP or not re.fullmatch(r"[A-Za-z][A-Za-z'-]+", w):  # not "x" (times)
+            break
+        words.append(w)
+    return words[:3]
+
+
+def _noun(phrase: str) -> str | None:
+    """The head noun of the words after a number: the last word before a stop word."""
+    words = _phrase(phrase)
+    return _singular(words[-1]) if words else None
+
+
+def _base(word: str, glued: bool) -> str | None:
+    """A measure word's kind, a counted noun as ``"#noun"``, or ``None``."""
+    w = word.lower().rstrip(".")
+    if w in ("dollar", "dollars", "cent", "cents"):
+        return "money"
+    kind = measure_of(w) or (measure_of(_singular(w)) if len(w) > 2 else None)  # "kgs"
+    if kind and (glued or w not in _LOOSE_UNITS):
+        return kind
+    return None
+
+
+def _value(text: str) -> Fraction | None:
+    text = text.replace(",", "")
+    try:
+        if " " in text:  # "2 1/2"
+            whole, frac = text.split()
+            return Fraction(whole) + Fraction(frac)
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: Fraction
+    unit: Unit
+    said: str  # "180 miles", "$4.20"
+
+
+def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
+    """The numbers of the problem whose unit it says, by value (a value said with two
+    different units is left out). ``"6 juice boxes cost $4.20"`` gives 6 -> #box, 4.20 ->
+    money; ``"$3.25 each"`` after "2 comics" gives money per #comic."""
+    text = words_to_digits(problem_text)
+    found: dict[Fraction, _Quantity] = {}
+    clash: set[Fraction] = set()
+    last_count: str | None = None
+    for m in _NUMBER.finditer(text):
+        value = _value(m.group(2))
+        if value is None:
+            continue
+        if m.group(3) or re.match(r"\s*percent\b", text[m.end():], re.I):
+            clash.add(value)  # a percent is a share, not an amount with a unit
+            continue
+        after = text[m.end():m.end() + 60]
+        words = _WORD.match(after)
+        glued = bool(words) and words.start(1) == 0
+        unit: Counter = Counter()
+        rest = after
+        if m.group(1):
+            unit["money"] += 1
+        elif words and _base(words.group(1), glued):
+            unit[_base(words.group(1), glued)] += 1
+            rest = after[words.end():]
+        else:
+            noun = _noun(after[:40])
+            if noun is None:  # said without a unit here ("30 more racers"): not known for sure
+                clash.add(value)
+                continue
+            unit["#" + noun] += 1
+            last_count = noun
+            found_unit = Unit(unit.items())
+            _keep(found, clash, value, _Quantity(value, found_unit, " ".join([m.group(2), *_phrase(after[:40])])))
+            continue
+        slash = re.match(r"\s*/\s*([A-Za-z]+)", rest)
+        rate = None if slash else _RATE_AFTER.match(rest)
+        if slash and _base(slash.group(1), True):  # "20 feet/second"
+            unit[_base(slash.group(1), True)] -= 1
+        if rate:
+            per = _base(rate.group(2).split()[0], False) if rate.group(2) else None
+            per = per or (("#" + _noun(rate.group(2))) if rate.group(2) and _noun(rate.group(2)) else None)
+            if rate.group(1) and last_count:  # "$3.25 each": each of the things counted before
+                per = "#" + last_count
+            if per and per not in unit:  # "40 hours a week" is still an amount of time
+                unit[per] -= 1
+        said = (m.group(1) or "").strip() + m.group(2) + ("" if m.group(1) else " " + words.group(1))
+        _keep(found, clash, value, _Quantity(value, Unit((k, v) for k, v in unit.items() if v), said))
+    return {v: q for v, q in found.items() if v not in clash}
+
+
+def _keep(found: dict, clash: set, value: Fraction, q: _Quantity) -> None:
+    if value in found and found[value].unit != q.unit:
+        clash.add(value)
+    found.setdefault(value, q)
+
+
+def _unit_of(word: str) -> str | None:
+    """A unit word of a question ("miles", "hour") or a counted noun ("#box")."""
+    base = _base(word, False)
+    if base:
+        return base
+    noun = _noun(word)
+    return "#" + noun if noun else None
+
+
+def asked_rate(problem_text: str) -> tuple[str, str, str] | None:
+    """The rate the question asks for, when it names it: ``(numerator base, denominator base,
+    as said)``, e.g. ``("length", "time", "miles per hour")`` or ``("money", "#box", "the price
+    of one juice box")``; ``None`` when the question names no rate."""
+    question = _question(problem_text)
+    if re.search(r"(?i)\b(?:mph|km/h|kph)\b", question):
+        return "length", "time", "miles per hour" if "mph" in question.lower() else "km per hour"
+    m = _ASKED_SLASH.search(question)
+    if m:
+        num, den = _unit_of(m.group(1)), _base(m.group(2), True)
+        if num and den:
+            return num, den, m.group(0)
+    m = _ASKED_PRICE.search(question)
+    if m:
+        noun = _noun(next(g for g in m.groups() if g))
+        if noun:
+            return "money", "#" + noun, m.group(0)
+    for m in list(_ASKED_HOW_MANY_PER.finditer(question)) + list(_ASKED_RATE.finditer(question)):
+        # "how many pages … per day" may count things; "X per hour" must name a measure ("walk
+        # per hour" is not a rate of walks)
+        num = _unit_of(m.group(1)) if m.re is _ASKED_HOW_MANY_PER else _base(m.group(1), False)
+        den = _base(m.group(2), False)
+        if num and den and num != den:  # the denominator a measure: "per hour", "a pound"
+            said = m.group(0) if m.re is _ASKED_RATE else f"{m.group(1)} per {m.group(2)}"
+            return num, den, said
+    return None
+
+
+def _question(problem_text: str) -> str:
+    """The sentence(s) that ask: those ending in "?", else the last sentence."""
+    sentences = re.split(r"(?<=[.?!])\s+", problem_text.strip())
+    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    # "If the cost of a piece is $134, how much money …": the condition is not what is asked
+    out = []
+    for s in asked:
+        starts = [m.start() for m in re.finditer(r"(?i)\b(?:how|what|find|calculate|determine|work out)\b", s)]
+        out.append(s[starts[-1]:] if starts else s)
+    return " ".join(out)
+
+
+def _operands(expression: str) -> tuple[type, Fraction, Fraction] | None:
+    """The top operation of a computation's left side and its two operands' values."""
+    try:
+        node = ast.parse(expression.replace("^", "**"), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    if not isinstance(node, ast.BinOp) or type(node.op) not in (ast.Add, ast.Sub, ast.Mult, ast.Div):
+        return None
+    values = []
+    for side in (node.left, node.right):
+        try:
+            v = _exact(side)
+        except (ValueError, ZeroDivisionError, TypeError):
+            return None
+        if v is None:
+            return None
+        values.append(v)
+    return type(node.op), values[0], values[1]
+
+
+def _exact(node: ast.AST) -> Fraction | None:
+    """An operand that is one written number: a literal, a fraction "3/4", a mixed number."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        return Fraction(str(node.value))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.Add)):
+        a, b = node.left, node.right
+        if isinstance(node.op, ast.Div) and all(isinstance(x, ast.Constant) and isinstance(x.value, int) for x in (a, b)):
+            return Fraction(a.value, b.value)
+        if isinstance(node.op, ast.Add) and isinstance(a, ast.Constant) and isinstance(a.value, int):
+            b_val = _exact(b) if isinstance(b, ast.BinOp) and isinstance(b.op, ast.Div) else None
+            return None if b_val is None or b_val >= 1 else a.value + b_val
+    return None
+
+
+def _measures(unit: Unit) -> set[str]:
+    """The kinds of measure an amount is of (a rate counts as its numerator: 12 meters per
+    minute and 15 meters are both distances)."""
+    return {k for k, v in unit if not k.startswith("#") and v > 0}
+
+
+def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflict]:
+    """Steps whose computation does not fit the units of the problem's numbers (see the module
+    docstring), in step order. Only computations of two numbers the problem gives are read."""
+    given = given_quantities(problem_text)
+    if not given:
+        return []
+    rate = asked_rate(problem_text)
+    computations = []  # (step, left side, op, a, b), in order
+    derived: set[Fraction] = set()
+    for i, text in enumerate(step_texts):
+        for eq in check_step(text, i + 1).equations:
+            if eq.follows:
+                continue
+            lhs = eq.text.split("=")[0]
+            read = _operands(lhs)
+            # a number worked out before ("$1 x 3 = $3", then "$100 - $3") is not the problem's
+            # "3 dolls", whatever the problem said about 3; nor is a percent step's "100 - 40"
+            fresh = read is not None and not (read[1] in derived or read[2] in derived)
+            if read is not None:
+                computations.append((i, lhs, *read, fresh and not re.search(r"%|\bpercent", text, re.I)))
+            if eq.rhs_value is not None:
+                derived.add(Fraction(str(eq.rhs_value)))
+    out: list[UnitConflict] = []
+    for n, (i, lhs, op, a, b, fresh) in enumerate(computations):
+        qa, qb = given.get(a), given.get(b)
+        if not fresh or qa is None or qb is None or (out and out[-1].step == i):
+            continue
+        # the step names its numbers otherwise ("5 people + 1 person" where the problem's 1 is
+        # "$1"): the problem's reading is not what the student used
+        own = given_quantities(step_texts[i])
+        if any(v in own and own[v].unit != q.unit for v, q in ((a, qa), (b, qb))):
+            continue
+        if op in (ast.Add, ast.Sub):
+            if _mixed_kinds(qa.unit, qb.unit):
+                out.append(UnitConflict(i, "sum", lhs, (qa.said, qb.said)))
+        elif rate is not None and n == len(computations) - 1:
+            # only the computation that gives the answer: on the way, "10 minutes / 5 miles"
+            # may be a step towards miles per hour
+            num, den, said = rate
+            if _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
+                out.append(UnitConflict(i, "rate", lhs, (qa.said, qb.said), said))
+    return out
+
+
+def _mixed_kinds(a: Unit, b: Unit) -> bool:
+    """Amounts that cannot be added: measures of different kinds (cups and hours, dollars and
+    miles), or a rate per thing and a count of that thing (3/4 cup per cake + 2 cakes). A
+    measure and a count of something else is left alone ("30 days - 4 weekdays")."""
+    ma, mb = _measures(a), _measures(b)
+    if ma and mb:
+        return ma != mb
+    per = {k for k, v in a | b if k.startswith("#") and v < 0}
+    counted = {k for k, v in a | b if k.startswith("#") and v > 0}
+    return bool(per & counted) and (ma or mb) != set()
+
+
+def _rate_swapped(op: type, ua: dict, ub: dict, num: str, den: str) -> bool:
+    """A product of an amount of ``num`` and an amount of ``den`` (or ``den`` divided by
+    ``num``) where the question asks for ``num`` per ``den``."""
+    plain_a, plain_b = ua == {num: 1}, ub == {num: 1}
+    per_a, per_b = ua == {den: 1}, ub == {den: 1}
+    if op is ast.Mult:
+        return (plain_a and per_b) or (plain_b and per_a)
+    if op is ast.Div:
+        return per_a and plain_b
+    return False
