@@ -305,3 +305,107 @@ def test_bottom_out_keeps_the_sign_of_a_negative_computation():
     assert v.first_error_step == 2
     hint = fallback_hint(diver, steps, v, 3, "bottom_out").text
     assert "-27 - 27" in hint and "27 + 27" not in hint
+
+
+# ----------------------------------------------------------------------------- calculation slips
+# From a user trial: for a pure arithmetic slip, level 3 said to choose the operation. Every level
+# is now about redoing the student's own computation, and level 3 gives a method, not the result.
+SLIPS = [
+    ("Tom buys a book for $3.75 and a pen for $1.50. How much does he spend?", "1) $3.75 + $1.50 = $5.15", "5.25",
+     ["Look at step 1. Work out $3.75 + $1.50 again. Do you still get 5.15?",
+      "In step 1, the plan is fine but the addition is off. Check how you got 5.15, one part at a time.",
+      "Redo step 1 like this. Line up the decimal points of $3.75 and $1.50. Add the cents first: 75 + 50. "
+      "Then add the dollars: 3 + 1. If the cents make 100 or more, that is one more dollar."]),
+    ("Tom runs 2.5 km a day for 6 days. How far does he run?", "2.5 x 6 = 12.5", "15",
+     ["Look at step 1. Work out 2.5 x 6 again. Do you still get 12.5?",
+      "In step 1, the plan is fine but the multiplication is off. Check how you got 12.5, one part at a time.",
+      "Redo step 1 like this. Split 2.5 into 2 and 0.5. Work out 2 x 6 and 0.5 x 6. Then add those two results."]),
+    ("There are 5 bags with 3 apples each. How many apples?", "5 x 3 = 16", "15",
+     ["Look at step 1. Work out 5 x 3 again. Do you still get 16?",
+      "In step 1, the plan is fine but the multiplication is off. Check how you got 16, one part at a time.",
+      "Redo step 1 like this. 5 x 3 is the same as 5 + 5 + 5. Add them one at a time, and keep count."]),
+    ("Ana pays $10 for notebooks that cost $8.15. How much change?",
+     "Step 1: 10 - 8.15 = 1.95\nStep 2: Her change is $1.95", "1.85",
+     ["Look at step 1. Work out 10 - 8.15 again. Do you still get 1.95?",
+      "In step 1, the plan is fine but the subtraction is off. Check how you got 1.95, one part at a time.",
+      "Redo step 1 like this. Line up the decimal points: write 10 as 10.00. Subtract column by column from "
+      "the right, borrowing when a top digit is too small. Check: does your result plus 8.15 make 10? "
+      "Then use your new number in the steps after it."]),
+]
+_CHOOSE = r"(?i)whether to|which operation|add, subtract|subtract, multiply|multiply or divide"
+
+
+def _slip_case(text: str, solution: str):
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+
+    problem = Problem(text=text)
+    steps = parse_solution(solution)
+    return problem, steps, Verifier(None).verify(problem, steps)
+
+
+@pytest.mark.parametrize("text,solution,answer,expected", SLIPS, ids=["add-cents", "decimal-times", "times", "change"])
+def test_a_calculation_slip_ladder_redoes_the_computation(text, solution, answer, expected):
+    import re
+
+    from tutor.hints import find_leaks
+
+    problem, steps, v = _slip_case(text, solution)
+    assert (v.label, v.first_error_step, v.error_category) == ("incorrect", 1, "Calculation error")
+    hints = HintLadder(None).build(problem, steps, v)
+    assert [h.text for h in hints] == expected
+    for h in hints:
+        assert not re.search(_CHOOSE, h.text), h.text  # the operation was right: never choose one
+        assert find_leaks(h.text, [answer]) == [], h.text  # the corrected value is the answer here
+        assert check_hint(h.text, h.level, h.kind, problem, steps, v) == [], h.text
+        assert len(h.text.split()) <= 60
+
+
+def test_a_model_telling_a_slip_to_choose_the_operation_is_replaced():
+    from tutor.hints import slip_misdirections
+    from tutor.hints.fallback import PLAIN_BOTTOM_OUT
+
+    problem, steps, v = _slip_case(*SLIPS[0][:2])
+    # what the distilled adapter said in the trial
+    for level, reply in ((1, "Something in step 1 needs another look. What does 5.15 stand for?"),
+                         (3, PLAIN_BOTTOM_OUT.format(k=1))):
+        ladder = HintLadder(FakeModel(reply))
+        items = list(ladder.stream(problem, steps, v, level))
+        assert items[-1].source == "fallback" and items[-1].text == SLIPS[0][3][level - 1]
+        assert ladder.stats["stopped_early"] == (level == 3)  # level 1's last word is never shown
+        assert not any(slip_misdirections(h.text, v) for h in items)  # never streamed, even in part
+
+
+def test_slip_methods():
+    from tutor.hints.slips import slip_method
+
+    assert slip_method("3.75 + 1.5", money=True) == (
+        "Line up the decimal points of 3.75 and 1.5. Add the cents first: 75 + 50. Then add the dollars: "
+        "3 + 1. If the cents make 100 or more, that is one more dollar.")
+    assert slip_method("4 + 3") == "Start at 4 and count on 3 more, one at a time."
+    assert slip_method("48 / 4") == ("Use a written division: how many times does 4 go into 48? "
+                                     "Then check: does your result times 4 make 48?")
+    assert slip_method("23 x 4").startswith("Multiply 4 by each digit of 23")
+    assert slip_method("-27 - 27") is None and slip_method("48 + 24 - 3") is None  # no method known
+
+
+def test_a_correct_computation_keeps_the_other_wordings():
+    # "20 - 8 = 12" is right: the category alone does not make it a slip to redo
+    p = Problem(text="Sam has 12 eggs and uses 8. How many are left?", final_answer="4")
+    steps = [Step(1, "20 - 8 = 12 eggs")]
+    v = Verdict(label="incorrect", first_error_step=1, marks=["first_error"],
+                error_category="Calculation error", found_value="12", quantities=["20", "8"])
+    assert fallback_hint(p, steps, v, 1, "where").text == (
+        "Look at step 1. Check the math with 12 again. Do you get the same number?")
+    assert fallback_hint(p, steps, v, 3, "bottom_out").text == (
+        "Redo step 1 like this: work out 20 - 8 carefully. Then use your new number in the steps after it.")
+
+
+def test_the_last_resort_for_a_slip_redoes_the_operation():
+    # every number of the step is the answer: no computation can be named, yet none is chosen
+    p = Problem(text="Two pens and two pens. How many?", final_answer="4")
+    steps = [Step(1, "2 + 2 = 5")]
+    v = Verdict(label="incorrect", first_error_step=1, marks=["first_error"],
+                error_category="Calculation error", found_value="5", quantities=["2"])
+    assert fallback_hint(p, steps, v, 3, "bottom_out").text == (
+        "Redo step 1 like this. Start at 2 and count on 2 more, one at a time.")

@@ -399,3 +399,29 @@ def test_a_negative_result_is_named_with_its_sign():
 
     assert step_quantities(Step(1, "5 - 12 = -7", "5 - 12 = -7"), Verdict(label="correct")) == ["5", "12", "-7"]
     assert step_quantities(Step(1, "12 - 7 = 5", "12 - 7 = 5"), Verdict(label="correct")) == ["12", "7", "5"]
+
+
+def test_a_calculation_slip_is_not_sent_to_the_operation_or_a_meaning():
+    from tutor.hints import slip_misdirections
+
+    slip = Verdict(label="incorrect", first_error_step=1, marks=["first_error"],
+                   error_category="Calculation error", expected_value="5.25", found_value="5.15")
+    choose = ("Redo only step 1. Decide which amounts it needs and whether to add, subtract, multiply "
+              "or divide them. Then use your new number in the steps after it.")
+    assert slip_misdirections(choose, slip) == ["asks to choose the operation in a calculation slip"]
+    assert slip_misdirections("What does 5.15 stand for in step 1?", slip) == [
+        "asks what a number means in a calculation slip"]
+    assert slip_misdirections("Look at step 1. Work out 3.75 + 1.50 again. What do you get?", slip) == []
+    # for a wrong approach, choosing the operation is the point
+    assert slip_misdirections(choose, Verdict(label="incorrect", first_error_step=1,
+                                              error_category="Logical error / Wrong approach")) == []
+
+
+def test_the_parts_of_a_written_decimal_are_not_invented():
+    from tutor.hints.guards import invented_numbers
+
+    problem = Problem(text="Tom buys a book for $3.75 and a pen for $1.50. How much does he spend?")
+    steps = [Step(1, "3.75 + 1.5 = 5.15")]
+    slip = Verdict(label="incorrect", first_error_step=1, marks=["first_error"], error_category="Calculation error")
+    assert invented_numbers("Add the cents first: 75 + 50. Then the dollars: 3 + 1.", problem, steps, slip, 3) == []
+    assert invented_numbers("Add 80 cents.", problem, steps, slip, 3) == ["80"]

@@ -84,6 +84,9 @@ _BOTTOM = {
 _SAFE = {1: "Look at step {k} again. What did you do with {q}?",
          2: "Read step {k} again next to the problem. Does it match what the problem says?",
          3: PLAIN_BOTTOM_OUT}
+# a slip's operation was right: redo it, never choose one (the guards refuse that wording)
+_SAFE_SLIP = ("Redo step {k}: work out {expression} again by hand, one small part at a time. "
+              "Then use your new number in the steps after it.")
 
 
 def sample_steps(sample: Sample) -> list[Step]:
@@ -167,7 +170,8 @@ class ProgramTeacher:
             rng.shuffle(options)
             if level == 1 and not q:
                 continue
-            for template in options + [_SAFE[level]]:
+            safe = _SAFE_SLIP if (level, kind) == (3, "calculation_slip") else _SAFE[level]
+            for template in options + [safe]:
                 text = template.format(**values)
                 if not guard_problems(text, level, sample):
                     sample.teacher["hints"][str(level)] = text

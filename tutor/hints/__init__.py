@@ -8,7 +8,8 @@ Public names (others code against them; keep them stable):
   distillation stage trains on these).
 * Guards: :func:`find_leaks`, :func:`forbidden_values`, :func:`find_false_accusations`,
   :func:`readability_problems`, :func:`grounding_problems`, :func:`form_problems`,
-  :func:`invented_numbers`, :func:`asserts_wrong_value`, and :func:`check_hint` (all of them).
+  :func:`invented_numbers`, :func:`asserts_wrong_value`, :func:`slip_misdirections`, and
+  :func:`check_hint` (all of them).
 * :func:`fallback_hint` — deterministic wording from the verdict.
 """
 
@@ -31,6 +32,7 @@ from tutor.hints.guards import (
     readability_problems,
     reference_answer,
     reword_step_pointers,
+    slip_misdirections,
     step_mentions,
     step_quantities,
 )
@@ -43,5 +45,5 @@ __all__ = [
     "find_false_accusations", "readability_problems", "flesch_kincaid_grade", "grounding_problems",
     "names_quantity", "points_at", "reference_answer", "step_mentions", "step_quantities",
     "MAX_WORDS", "clean_model_text", "safe_prefix", "form_problems", "invented_numbers",
-    "asserts_wrong_value", "reword_step_pointers", "quantity_names",
+    "asserts_wrong_value", "reword_step_pointers", "quantity_names", "slip_misdirections",
 ]

@@ -20,6 +20,7 @@ from tutor.hints.guards import (
     step_quantities,
 )
 from tutor.hints.numbers import evaluate, numbers_in, value_of
+from tutor.hints.slips import slip_method
 from tutor.mathcheck import check_step
 from tutor.misconceptions import Misconception
 from tutor.misconceptions import find as find_misconception
@@ -133,6 +134,22 @@ def _redo_expression(problem: Problem, verdict: Verdict, step_text: str) -> str 
     return None
 
 
+def _slip_expression(verdict: Verdict, step_text: str) -> str | None:
+    """The student's own computation in a calculation slip ("3.75 + 1.50" of "3.75 + 1.50 =
+    5.15"): its written result is off, and working it out gives the corrected value (when one
+    is known). The operation was right, so the hint is about redoing this computation."""
+    m = _EXPR.search(step_text)
+    if verdict.error_category != "Calculation error" or not m:
+        return None
+    own = re.sub(r"\s+", " ", m.group(1)).strip()
+    result = re.match(r"\s*(-?\s*\$?\d[\d,]*(?:\.\d+)?)", step_text[m.end():])
+    worked, written = evaluate(own), _signed_value(result.group(1)) if result else None
+    want = _signed_value(verdict.expected_value or "")
+    if worked is None or written is None or worked == written or (want is not None and worked != want):
+        return None
+    return own
+
+
 def named_misconception(problem: Problem, steps: list[Step], verdict: Verdict) -> Misconception | None:
     """The misconception the first wrong step shows (:func:`tutor.misconceptions.find`), the
     algebra step the verifier found included; ``None`` for other verdicts."""
@@ -209,7 +226,12 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
                    kind, f"Look at step {k} again. Does it follow from the equation before it?")
     cat = verdict.error_category if verdict.error_category in _WHERE else None
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
+    slip = _slip_expression(verdict, step_text)
     if kind == "where":
+        if slip:  # name the computation to redo, not only its result
+            if verdict.found_value:
+                yield f"Look at step {k}. Work out {slip} again. Do you still get {verdict.found_value}?"
+            yield f"Look at step {k}. Work out {slip} again. What do you get?"
         for qq in qs[:3]:
             yield _WHERE[cat].format(k=k, q=qq)
         yield f"Look at step {k} again. What is that step trying to find?"
@@ -242,11 +264,19 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         if verdict.expected_value:
             was = f", not {verdict.found_value}" if verdict.found_value else ""
             yield f"Redo only step {k}. Its value should be {verdict.expected_value}{was}. {after}"
+        method = slip and slip_method(slip, money="$" in problem.text + step_text)
+        if method:  # how to work it out, without the result (it may be the answer)
+            later = f" {after}" if k < len(steps) else ""
+            yield f"Redo step {k} like this. {method}{later}"
+            yield f"Redo step {k}. {method}"
         if expr:
             yield f"Redo step {k} like this: work out {expr} carefully. {after}"
-        yield (f"Redo only step {k}. Check which numbers belong in the {_OPS[_operation(step_text)]}, "
-               f"then do it again. {after}")
-        yield PLAIN_BOTTOM_OUT.format(k=k)
+        op = _OPS[_operation(step_text)]
+        yield f"Redo only step {k}. Check which numbers belong in the {op}, then do it again. {after}"
+        if verdict.error_category == "Calculation error":  # the operation was right: redo it, do not choose
+            yield f"Redo only step {k}. Do its {op} again by hand, one small part at a time. {after}"
+        else:
+            yield PLAIN_BOTTOM_OUT.format(k=k)
     elif kind == "confirm":
         for qq in qs[:3]:
             yield f"Well done! Your steps follow from each other, and step {k} uses {qq} the right way."

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-from tutor.hints.numbers import STEP_REF, evaluate, numbers_in, same_number, states_value, value_of
+from tutor.hints.numbers import STEP_REF, Number, evaluate, numbers_in, same_number, states_value, value_of
 from tutor.schema import Problem, Step, Verdict
 
 MAX_WORDS = 60
@@ -465,6 +465,30 @@ _OP_SIGNS = {"add": r"\+|\bplus\b|\badd|\bsum\b|\btotal", "subtract": r"(?<!\w)[
              "divide": r"[/÷]|\\div\b|\\frac|\bdivid|\bsplit|\bshare|\bper\b|\beach\b|\bhalf\b"}
 
 
+_OP_WORD = r"(?:add(?:ed)?|subtract(?:ed)?|taken?\s+away|multipl(?:y|ied)|divided?|shared?)"
+# "whether to add, subtract, multiply or divide", "which operation": a choice the student got right
+_CHOOSE_OPERATION = re.compile(rf"(?i)\bwhether\s+to\s+{_OP_WORD}|\bwhich\s+operation|"
+                               rf"\b{_OP_WORD}\s*,?\s+or\s+{_OP_WORD}\b")
+# "What does 5.15 stand for?": asks what a number means, while only its arithmetic is off
+_MEANING = re.compile(r"(?i)\bwhat\s+does\s+\S+\s+(?:stand\s+for|mean)\b")
+
+
+def slip_misdirections(text: str, verdict: Verdict) -> list[str]:
+    """Why a hint about a calculation slip sends the student elsewhere (empty = fine): it asks
+    for another operation ("subtract, not add"), asks them to choose the operation, or asks
+    what a number means. The operation was right (a user trial): only redoing it helps."""
+    if verdict.error_category != "Calculation error":
+        return []
+    out = []
+    if _OTHER_OPERATION.search(text):
+        out.append("asks for another operation in a calculation slip")
+    if _CHOOSE_OPERATION.search(text):
+        out.append("asks to choose the operation in a calculation slip")
+    if _MEANING.search(text):
+        out.append("asks what a number means in a calculation slip")
+    return out
+
+
 def _misdescribed(text: str, steps: list[Step]) -> list[str]:
     """Operations the hint says the student did ("why did you add …") that none of the named
     (or, if none is named, any) steps shows."""
@@ -544,6 +568,20 @@ _GO_ON = re.compile(r"(?i)\b(?:" + _UNFINISHED + r"|one\s+more\s+step|(?:go|carr
 _FACTS = "60 100 1000 3600"
 
 
+def _decimal_parts(known: list[Number]) -> set[Fraction]:
+    """The whole part and the digits after the point of each decimal written (3.75: 3 and 75;
+    1.5 next to 3.75 also 50): a slip method names them ("add the cents first: 75 + 50")."""
+    places = max((n.decimals for n in known), default=0)
+    out = set()
+    for n in known:
+        if n.decimals and n.value.denominator > 1:
+            whole = n.value.numerator // n.value.denominator
+            out.add(Fraction(whole))
+            for d in {n.decimals, places}:
+                out.add((n.value - whole) * 10 ** d)
+    return out
+
+
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
     """Numbers in a hint that come from nowhere (empty = none): every number must be written
     in the problem or the student's steps, or be one the verifier reported (its quantities and
@@ -555,7 +593,7 @@ def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Ve
     if level >= 3:
         extra += [verdict.expected_value or ""] + list(problem.reference_solution or [])
     known += [n for e in extra for n in numbers_in(str(e))]
-    values = {n.value for n in known}
+    values = {n.value for n in known} | _decimal_parts(known)
     return sorted({n.text.strip() for n in numbers_in(text) if n.value not in values and n.value > 1})
 
 
@@ -583,8 +621,6 @@ def check_hint(text: str, level: int, kind: str, problem: Problem, steps: list[S
     out += [f"says {v!r} was misread from the problem, which it cannot be" for v in false_misreadings(text, problem, verdict)]
     if verdict.error_category == "Went past the answer" and _GO_ON.search(text):
         out.append("tells the student to go on past the answer")
-    if verdict.error_category == "Calculation error" and _OTHER_OPERATION.search(text):
-        # the student's operation was right, only its result is not: "subtract, not add" misleads
-        out.append("asks for another operation in a calculation slip")
+    out += slip_misdirections(text, verdict)
     out += grounding_problems(text, level, kind, steps, verdict)
     return out

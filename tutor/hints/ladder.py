@@ -21,6 +21,7 @@ from tutor.hints.guards import (
     find_leaks,
     forbidden_values,
     reword_step_pointers,
+    slip_misdirections,
 )
 from tutor.hints.numbers import NUMBER_WORDS
 from tutor.hints.prompting import hint_prompt, kind_for, ladder_kinds
@@ -96,8 +97,9 @@ class HintLadder:
         ``source="model"``, or the fallback, ``source="fallback"``).
 
         Partial text is shown only in whole words and whole numbers, and generation stops as
-        soon as the shown text states a forbidden value, accuses a correct step or runs past
-        the word limit — so nothing a guard forbids is ever streamed.
+        soon as the shown text states a forbidden value, accuses a correct step, sends a
+        calculation slip to another operation or to a number's meaning, or runs past the word
+        limit — so nothing a guard forbids is ever streamed.
 
         Raises:
             ValueError: the verdict's ladder has no such level.
@@ -129,7 +131,7 @@ class HintLadder:
                 if prefix == shown:
                     continue
                 if (find_leaks(prefix, forbidden) or find_false_accusations(prefix, verdict)
-                        or len(prefix.split()) > MAX_WORDS):
+                        or slip_misdirections(prefix, verdict) or len(prefix.split()) > MAX_WORDS):
                     self.stats["stopped_early"] += 1
                     getattr(pieces, "close", lambda: None)()  # let the model thread finish
                     break

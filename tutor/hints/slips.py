@@ -1,0 +1,113 @@
+"""How to redo a calculation slip: the operation was right, only its result was not.
+
+A concrete method for the student's own computation ("add the cents first: 75 + 50"), worded
+so that it never states the result: it may be shown even when that result is the problem's
+answer, where "you should get 5.25" may not. Pure functions over text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+_OPERAND = re.compile(r"(-?)\$?(\d[\d,]*)(?:\.(\d+))?")
+_SIGNS = {"+": "add", "-": "subtract", "x": "multiply", "×": "multiply", "*": "multiply",
+          "/": "divide", "÷": "divide"}
+
+
+@dataclass(frozen=True)
+class _Num:
+    text: str  # as the student wrote it ("$3.75")
+    whole: int
+    digits: str  # after the point, as written ("75"; "" for a whole number)
+
+    @property
+    def value(self) -> Fraction:
+        return self.whole + (Fraction(int(self.digits), 10 ** len(self.digits)) if self.digits else 0)
+
+
+def _parse(expr: str) -> tuple[str, list[_Num]] | None:
+    """``("add", [3.75, 1.50])`` for ``"$3.75 + $1.50"``; ``None`` for a negative number, mixed
+    operations, or more than two numbers outside an addition."""
+    parts = re.split(r"\s*([-+x×*/÷])\s*(?=\$?\d)", expr.strip())
+    nums, signs = parts[0::2], set(parts[1::2])
+    if len(signs) != 1:
+        return None
+    op = _SIGNS[signs.pop()]
+    out = []
+    for n in nums:
+        m = _OPERAND.fullmatch(n.strip())
+        if not m or m.group(1):
+            return None
+        out.append(_Num(n.strip(), int(m.group(2).replace(",", "")), m.group(3) or ""))
+    return (op, out) if op == "add" or len(out) == 2 else None
+
+
+def _add(nums: list[_Num], money: bool) -> str:
+    places = max(len(n.digits) for n in nums)
+    if not places:
+        if all(n.whole < 10 for n in nums) and len(nums) == 2:
+            small, big = sorted(nums, key=lambda n: n.whole)
+            return f"Start at {big.text} and count on {small.text} more, one at a time."
+        return ("Write the numbers in columns, ones under ones. Add the ones column first, then the tens. "
+                "When a column makes two digits, carry the left one to the next column.")
+    head = f"Line up the decimal points of {' and '.join(n.text for n in nums)}."
+    if money and places <= 2:  # cents as whole numbers: 1.5 -> 50
+        cents = " + ".join(str(int(n.digits.ljust(2, "0"))) for n in nums)
+        dollars = " + ".join(str(n.whole) for n in nums)
+        return (f"{head} Add the cents first: {cents}. Then add the dollars: {dollars}. "
+                "If the cents make 100 or more, that is one more dollar.")
+    return (f"{head} Add the digits after the point first, column by column from the right. "
+            "Then add the whole numbers, and carry when a column makes two digits.")
+
+
+def _subtract(a: _Num, b: _Num) -> str:
+    places = max(len(a.digits), len(b.digits))
+    pad = [f"{n.text} as {n.text.split('.')[0]}.{n.digits.ljust(places, '0')}"
+           for n in (a, b) if len(n.digits) < places]
+    line = f"Line up the decimal points: write {' and '.join(pad)}. " if pad else (
+        "Line up the decimal points. " if places else "Write the numbers in columns, ones under ones. ")
+    return (f"{line}Subtract column by column from the right, borrowing when a top digit is too small. "
+            f"Check: does your result plus {b.text} make {a.text}?")
+
+
+def _multiply(a: _Num, b: _Num) -> str:
+    dec = [n for n in (a, b) if n.digits]
+    if len(dec) == 1 and dec[0].whole >= 1:  # 2.5 x 6 = 2 x 6 plus 0.5 x 6
+        d, n = dec[0], b if dec[0] is a else a
+        return (f"Split {d.text} into {d.whole} and 0.{d.digits}. Work out {d.whole} x {n.text} "
+                f"and 0.{d.digits} x {n.text}. Then add those two results.")
+    if dec:
+        return (f"Multiply {a.text} and {b.text} as if they had no decimal points. Then put the point back: "
+                f"the result has as many digits after the point as {a.text} and {b.text} together.")
+    small, big = sorted((a, b), key=lambda n: n.whole)
+    if 2 <= small.whole <= 5 and big.whole <= 12:  # 5 x 3 is 5 + 5 + 5
+        return (f"{a.text} x {b.text} is the same as {' + '.join([big.text] * small.whole)}. "
+                "Add them one at a time, and keep count.")
+    if small.whole < 10:
+        return (f"Multiply {small.text} by each digit of {big.text}, starting with the ones. "
+                "Carry as you go, then put the parts together.")
+    return (f"Use a written multiplication: multiply {a.text} by each digit of {b.text}, one row at a time. "
+            "Then add the rows.")
+
+
+def _divide(a: _Num, b: _Num) -> str:
+    return (f"Use a written division: how many times does {b.text} go into {a.text}? "
+            f"Then check: does your result times {b.text} make {a.text}?")
+
+
+def slip_method(expr: str, money: bool = False) -> str | None:
+    """How to work ``expr`` (the student's own computation, e.g. ``"$3.75 + $1.50"``) out
+    again, without its result; ``None`` where no method is known (negatives, mixed signs).
+    ``money``: the amounts are dollars (cents are then added as whole numbers)."""
+    parsed = _parse(expr)
+    if parsed is None:
+        return None
+    op, nums = parsed
+    if op == "add":
+        return _add(nums, money or "$" in expr)
+    a, b = nums
+    if op == "divide" and not b.value:
+        return None
+    return {"subtract": _subtract, "multiply": _multiply, "divide": _divide}[op](a, b)
