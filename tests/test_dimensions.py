@@ -90,3 +90,20 @@ def test_the_verifier_asks_about_units_instead_of_praising_a_wrong_operation():
     assert v.verify(Problem(text=CAR), [Step(1, "180 / 3 = 60, so the speed is 60 mph")]).label == "correct"
     ref = Problem(text=CAR, reference_solution=["180 / 3 = 60"])
     assert "units" not in v.verify(ref, [Step(1, "180 x 3 = 540")]).evidence
+
+
+def test_the_hint_asks_the_units_question_and_gives_nothing_away():
+    from tutor.config import load_settings
+    from tutor.schema import Submission
+    from tutor.service import Tutor
+
+    t = Tutor(load_settings(use_model=False), model=None)
+    fb = t.review(Submission(problem=Problem(text=JUICE), solution_text="4.20 x 6 = 25.20\nOne juice box costs $25.20"),
+                  save=False)
+    assert fb.verdict.label == "unsure"
+    assert [h.text for h in fb.hints] == [
+        "In step 1 you multiply $4.20 by 6 juice boxes. What unit does that give? "
+        "The question asks for the price of one juice box."]
+    fb = t.review(Submission(problem=Problem(text=RECIPE), solution_text="3/4 + 2 = 2 3/4"), save=False)
+    assert [h.text for h in fb.hints] == [
+        "In step 1 you add 3/4 cup and 2 cakes. Are they the same kind of thing? What does each number stand for?"]

@@ -288,6 +288,17 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Try this: what would change in your work if {qq} in the problem were twice as big?"
         yield "Try this: can you check your answer by working backwards from your last step?"
     elif kind == "explain":
+        units = verdict.evidence.get("units")
+        if units and k:  # "180 miles x 3 hours" for miles per hour: a question about units
+            a, b = units["operands"]
+            if units["kind"] == "rate":
+                verb = "multiply" if "*" in units["expression"] else "divide"
+                asked = units["asked"] if not units["asked"].startswith(("price", "cost")) else f"the {units['asked']}"
+                yield f"In step {k} you {verb} {a} by {b}. What unit does that give? The question asks for {asked}."
+            else:
+                verb = "add" if "+" in units["expression"] else "subtract"
+                yield (f"In step {k} you {verb} {a} and {b}. Are they the same kind of thing? "
+                       "What does each number stand for?")
         letter = verdict.evidence.get("not_solved")
         if letter:  # "Solve 6x - 4 = 20." and the work stops at "6x = 24"
             so_far = "Your steps so far check out" if "unsure" not in verdict.marks[:-1] else "You are not done yet"

@@ -113,6 +113,7 @@ class HintLadder:
         # a given number left out: the question about it is known; a model would ask another
         if (self.model is None or not steps or named or (kind == "explain" and verdict.unused_given)
                 or verdict.evidence.get("unfinished")  # a step set up, not worked out: say so
+                or verdict.evidence.get("units")  # a question about units the model never saw
                 # an algebra step that changed the equation: the wording that says what to check
                 # (both sides, which equation it came from) is known; the adapter never saw one
                 or (verdict.label == "incorrect" and verdict.evidence.get("derivation"))):
