@@ -286,3 +286,15 @@ def test_a_long_step_of_unit_statements_is_read_quickly():
 ])
 def test_results_said_with_makes_and_percents_of_a_whole(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text, ok", [
+    # a spaced division sign, then a fraction without spaces: a division by the fraction
+    ("Marco gets 28 / 1/5 = 140 cups of tea.", True),
+    ("2 cups / 1/4 cup per burger = 8 burgers", True),
+    ("$2000 / 2/3 = $3000", True),
+    ("12 / 3/4 = 9", False),
+    ("48 / 2 = 24", True),
+])
+def test_dividing_by_a_fraction_written_after_a_spaced_sign(text, ok):
+    assert check_step(text, 1).ok is ok

@@ -117,6 +117,9 @@ _REMAINDER = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*/\s*(\d+)\s*=\s*(\d+)\s*(?:,\s*)
 _MIXED = re.compile(r"(?<![\d./*^])(\d+)[ \t\u00a0]+(\d+)\s*/\s*(\d+)(?![\d.])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _DIV_FRACTION = re.compile(r"(?:÷|\\div)\s*(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d./])")
+# "28 / 1/5", "2 cups / 1/4 cup": a division sign with spaces, then a fraction written without
+# them, is a division by that fraction (not 28 / 1 / 5)
+_SPACED_DIV_FRACTION = re.compile(r"(?<=[\w)])(\s*)/[ \t]+(\d+)/(\d+)(?![\d./])")
 
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<op>\*\*|[-+*/^])|(?P<lp>[(\[])|(?P<rp>[)\]])|(?P<eq>=)"
@@ -251,6 +254,7 @@ def normalize_math(text: str) -> str:
     text = _unit_powers(text)
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
+    text = _SPACED_DIV_FRACTION.sub(r"\1/ (\2/\3)", text)
     # "3½" is 3 + 1/2, not 3 x 1/2; written as "1 1/2" is (MIXED_FORM)
     text = VULGAR_MIXED.sub(lambda m: "({}+{}/{})".format(m.group(1), *VULGAR_FRACTIONS[m.group(2)]), text)
     for a, b in _UNICODE.items():
