@@ -298,3 +298,15 @@ def test_results_said_with_makes_and_percents_of_a_whole(text, ok):
 ])
 def test_dividing_by_a_fraction_written_after_a_spaced_sign(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text, equations", [
+    # words that start a clause end the unit words after a number: no "1.50 = 16*1.50"
+    ("She sold 16 cupcakes at $1.50 each so she made = 16*1.50 = $24.00", [("16*1.50=24.00", True)]),
+    ("Kayla made $30 less than Vika = $84 - 30 = 54.", [("84-30=54", True)]),
+    # unit words still join a computation
+    ("2 hours x 60 minutes = 120 minutes", [("2*60=120", True)]),
+    ("45 minutes per day times 7 = 315", [("45*7=315", True)]),
+])
+def test_a_clause_between_a_number_and_an_equals_sign_ends_the_computation(text, equations):
+    assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations

@@ -171,6 +171,9 @@ _CONVERSIONS = ((re.compile(r"(?i)cent|¢"), (100,)),
                 (re.compile(r"(?i)\b(?:in|inch(?:es)?|ft|feet|foot)\b"), (12,)),
                 (re.compile(r"(?i)\b(?:oz|ounces?|lbs?|pounds?)\b"), (16,)))
 _MAX_UNIT_WORDS = 4
+# words that start a clause, not a unit: "$1.50 each so she made = 16*1.50" is not 1.50 = 16*1.50
+_CLAUSE_WORDS = frozenset({"so", "then", "which", "that", "who", "he", "she", "they", "it", "we", "you",
+                           "made", "makes", "than", "less", "because", "if", "when", "after", "before"})
 
 
 _AMOUNT_OPS = [(re.compile("[−–—]"), "-"), (re.compile(r"(?i)\s+plus\s+(?=[$\d])"), " + "),
@@ -334,7 +337,8 @@ def _segments(text: str) -> list[str]:
         elif kind == "word" and after_value:
             # unit words right after a number: skip them when the computation goes on
             j = i
-            while j < len(toks) and toks[j][0] == "word" and j - i < _MAX_UNIT_WORDS:
+            while (j < len(toks) and toks[j][0] == "word" and j - i < _MAX_UNIT_WORDS
+                   and toks[j][1].lower() not in _CLAUSE_WORDS):
                 j += 1
             if j < len(toks) and toks[j][0] in ("op", "eq"):
                 i = j
