@@ -310,3 +310,20 @@ def test_dividing_by_a_fraction_written_after_a_spaced_sign(text, ok):
 ])
 def test_a_clause_between_a_number_and_an_equals_sign_ends_the_computation(text, equations):
     assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations
+
+
+@pytest.mark.parametrize("text, equations", [
+    # a space groups thousands inside a computation
+    ("So the average is 17 000/5 = 3 400 people.", [("17000/5=3400", True)]),
+    ("50 sacks x 50 kg/sack = 2 500 kg", [("50*50=2500", True)]),
+    ("Step 3 400 + 200 = 600", [("400+200=600", True)]),  # not after a label
+    # a given amount named before the computation that uses it is not a result
+    ("Balloons divided among 5 friends = 250/5 = 50 balloons per friend", [("5=250/5", None), ("250/5=50", True)]),
+    ("He rode 24 miles per hour for 1.5 hours = 24 * 1.5 = 36 miles.", [("1.5=24*1.5", None), ("24*1.5=36", True)]),
+    ("5 = 250/5", [("5=250/5", False)]),  # alone, still checked
+    # what one percent stands for; a wrong conversion is still wrong
+    ("Since 96% is 48 ounces, every 1% is equal to 48/96 = 0.5 ounces.", [("(1/100)=48/96", None), ("48/96=0.5", True)]),
+    ("25% = 0.5", [("(25/100)=0.5", False)]),
+])
+def test_thousands_spaces_named_amounts_and_one_percent(text, equations):
+    assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations

@@ -74,6 +74,11 @@ _UNIT_POWER = re.compile(r"(?i)(?<=\d)(\s*(?:%s))\s*(?:(²|\^\s*2)|(³|\^\s*3))(
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d]|,\d)")
 # "$80 000": a space groups thousands only after a currency sign (elsewhere "5 100" may be two numbers)
 _SPACE_THOUSANDS = re.compile(r"(?<=[$£€])([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.,]\d)")
+# ... and inside a computation: "17 000 / 5 = 3 400", "= 2 500 kg" (next to an operator or "="),
+# not after a label ("Step 3 400 + 200")
+_SPACE_THOUSANDS_MATH = re.compile(r"(?<![\d.,/])(?:(?<=[-+*/×÷=] )|(?<=[-+*/×÷=]))([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.,/]\d)"
+                                   r"|(?<![\d.,/])(?<![\d.,/] )(?<!\b(?:step|Step|STEP|part|Part|week|Week|year|Year|page|Page) )"
+                                   r"([1-9]\d{0,2})((?: \d{3})+)(?=\s*[-+*/×÷=]\s*[$(]?\d)")
 _TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]\s+(?=[$(]?\s*\d)")
 # "80 nuts/day", "kg/day/person": a per-unit after a quantity, not a division to compute
 _PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b")
@@ -173,7 +178,8 @@ _CONVERSIONS = ((re.compile(r"(?i)cent|¢"), (100,)),
 _MAX_UNIT_WORDS = 4
 # words that start a clause, not a unit: "$1.50 each so she made = 16*1.50" is not 1.50 = 16*1.50
 _CLAUSE_WORDS = frozenset({"so", "then", "which", "that", "who", "he", "she", "they", "it", "we", "you",
-                           "made", "makes", "than", "less", "because", "if", "when", "after", "before"})
+                           "made", "makes", "than", "less", "because", "if", "when", "after", "before",
+                           "is", "are", "was", "were"})
 
 
 _AMOUNT_OPS = [(re.compile("[−–—]"), "-"), (re.compile(r"(?i)\s+plus\s+(?=[$\d])"), " + "),
@@ -218,6 +224,7 @@ def _separators(text: str) -> str:
     """Drop thousands separators (``1,200``, ``$80 000``) and read decimal commas (``0,5``, ``3,25``)."""
     text = _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
     text = _SPACE_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text)
+    text = _SPACE_THOUSANDS_MATH.sub(lambda m: "".join(g for g in m.groups() if g).replace(" ", ""), text)
     if not _DECIMAL_COMMA.search(text):
         return text
     # a writer who uses decimal commas uses them in brackets too: "200 x (1,2)"
@@ -539,11 +546,30 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             # dropped, not a result (alone, "8 = 3 + 4" is still checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
+        if (not ok and i == 0 and len(parts) > 2 and _names_operand(a, b) and vals[2] is not None
+                and values_match(float(vb), float(vals[2]), parts[2])):
+            # "5 friends = 250/5 = 50", "for 1.5 hours = 24 * 1.5 = 36 miles": a given amount named
+            # before the computation that uses it, not a result (alone, "5 = 250/5" is checked)
+            out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
+            continue
+        if not ok and a == "(1/100)" and "/100" not in b:
+            # "every 1% is equal to 48/96 = 0.5 ounces": what one percent stands for, not a
+            # conversion of 1% (a wrong one, "25% = 0.5", is still checked)
+            out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
+            continue
         if not ok and "/" in a and _is_literal(b) and float(vb) == math.floor(float(va)):
             ok = True  # whole groups of a division with a remainder ("50 / 3 = 16, 2 left")
         out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=ok,
                             expected=None if ok else float(va)))
     return out
+
+
+def _names_operand(a: str, b: str) -> bool:
+    """Whether ``a`` is one number (or fraction) written again as an operand of ``b``."""
+    mine = _NUMBER.findall(a)
+    theirs = _NUMBER.findall(b)
+    return (1 <= len(mine) <= 2 and re.fullmatch(r"\(?[\d.]+(?:/[\d.]+)?\)?", a) is not None
+            and len(theirs) > len(mine) and all(n in theirs for n in mine))
 
 
 def _after_word(text: str, colon: int) -> bool:
