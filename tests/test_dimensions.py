@@ -38,6 +38,13 @@ def test_the_rate_a_question_asks_for():
     # a condition is not the question
     assert asked_rate("If the cost of a piece is $134, how much money will she get back?") is None
     assert asked_rate(COMICS) is None
+    # however the question asks it, the price is said one way
+    assert asked_rate("5 pens cost $7.50. How much does each pen cost?")[2] == "price of one pen"
+    # "in a day" is a total over a day, not a rate
+    assert asked_rate("How many dollars does she earn in a day if she works 8 hours?") is None
+    assert _units("A factory makes 50 toys per hour.")[50.0] == {"#toy": 1, "time": -1}
+    assert _units("Ann reads 30 pages a day.")[30.0] == {"#page": 1, "time": -1}
+    assert _units("Kim saves $4 each day.")[4.0] == {"money": 1, "time": -1}
 
 
 @pytest.mark.parametrize("problem, steps, kind, step", [
@@ -45,6 +52,8 @@ def test_the_rate_a_question_asks_for():
     (JUICE, ["4.20 x 6 = 25.20", "One juice box costs $25.20"], "rate", 0),
     (RECIPE, ["3/4 + 2 = 2 3/4", "2 3/4 cups of sugar"], "sum", 0),
     ("Tom walks 3 miles in 2 hours. How many miles does he walk per hour?", ["2 / 3 = 0.67"], "rate", 0),
+    ("5 pens cost $7.50. How much does each pen cost?", ["7.50 x 5 = 37.50"], "rate", 0),
+    ("What does one pen cost if 5 pens cost $7.50?", ["7.50 x 5 = 37.50"], "rate", 0),
 ])
 def test_a_computation_that_does_not_fit_its_units_is_found(problem, steps, kind, step):
     found = unit_conflicts(problem, steps)
@@ -71,6 +80,17 @@ def test_a_computation_that_does_not_fit_its_units_is_found(problem, steps, kind
     ("Zoe buys pizza for her 5 family members. Each slice costs $1. How many people eat?",
      ["5 people + 1 person = 6 people"]),
     ("Jenna reads 30 days. She cannot read 4 weekdays. How many days does she read?", ["30 - 4 = 26"]),
+    # a rate times a time is a total, also where a total per week is asked (a code review)
+    ("Ann reads 30 pages a day. She reads for 7 days. How many pages does she read per week?", ["30 x 7 = 210"]),
+    ("A factory makes 50 toys per hour. It runs 8 hours a day. How many toys does it make per day?", ["50 x 8 = 400"]),
+    ("John runs 3 miles each day, 5 days a week. How many miles does he run in a week?", ["3 x 5 = 15"]),
+    ("Kim saves $4 each day for 7 days. How many dollars does she save a week?", ["4 x 7 = 28"]),
+    ("Maria earns $15 each hour. How many dollars does she earn in a day if she works 8 hours?", ["15 x 8 = 120"]),
+    ("A snail moves 2 feet every minute. How many feet does it move in an hour? An hour is 60 minutes.",
+     ["2 x 60 = 120"]),
+    # two times in the problem: the 2 of "15 x 2" need not be the rest of 2 hours
+    ("A cyclist rides 15 miles in 30 minutes, then rests for 2 hours. What was her speed in miles per hour?",
+     ["15 x 2 = 30"]),
 ])
 def test_right_work_is_not_flagged(problem, steps):
     assert unit_conflicts(problem, steps) == []

@@ -315,11 +315,11 @@ SLIPS = [
      ["Look at step 1. Work out $3.75 + $1.50 again. Do you still get 5.15?",
       "In step 1, the plan is fine but the addition is off. Check how you got 5.15, one part at a time.",
       "Redo step 1 like this. Line up the decimal points of $3.75 and $1.50. Add the cents first: 75 + 50. "
-      "Then add the dollars: 3 + 1. If the cents make 100 or more, that is one more dollar."]),
+      "Then add the dollars: 3 + 1. Every 100 cents make one more dollar."]),
     ("Tom runs 2.5 km a day for 6 days. How far does he run?", "2.5 x 6 = 12.5", "15",
      ["Look at step 1. Work out 2.5 x 6 again. Do you still get 12.5?",
       "In step 1, the plan is fine but the multiplication is off. Check how you got 12.5, one part at a time.",
-      "Redo step 1 like this. Split 2.5 into 2 and 0.5. Work out 2 x 6 and 0.5 x 6. Then add those two results."]),
+      "Redo step 1 like this. Split 2.5 into 2 and 0.5. Work out 2 x 6 and 0.5 x 6. Then add the results."]),
     ("There are 5 bags with 3 apples each. How many apples?", "5 x 3 = 16", "15",
      ["Look at step 1. Work out 5 x 3 again. Do you still get 16?",
       "In step 1, the plan is fine but the multiplication is off. Check how you got 16, one part at a time.",
@@ -381,7 +381,7 @@ def test_slip_methods():
 
     assert slip_method("3.75 + 1.5", money=True) == (
         "Line up the decimal points of 3.75 and 1.5. Add the cents first: 75 + 50. Then add the dollars: "
-        "3 + 1. If the cents make 100 or more, that is one more dollar.")
+        "3 + 1. Every 100 cents make one more dollar.")
     assert slip_method("4 + 3") == "Start at 4 and count on 3 more, one at a time."
     assert slip_method("48 / 4") == ("Use a written division: how many times does 4 go into 48? "
                                      "Then check: does your result times 4 make 48?")
@@ -409,3 +409,17 @@ def test_the_last_resort_for_a_slip_redoes_the_operation():
                 error_category="Calculation error", found_value="5", quantities=["2"])
     assert fallback_hint(p, steps, v, 3, "bottom_out").text == (
         "Redo step 1 like this. Start at 2 and count on 2 more, one at a time.")
+
+
+def test_slip_methods_for_every_kind_of_product_and_only_money_in_cents():
+    """From a code review: methods the guards refused or that did not fit the numbers."""
+    from tutor.hints.fallback import _money_operands
+    from tutor.hints.slips import slip_method
+
+    assert slip_method("0.5 x 6") == ("Work out 5 x 6 as if there were no decimal point. Then put the point "
+                                      "back: one digit after it, as in 0.5.")
+    assert slip_method("12.25 x 3").endswith("Then add the results.")  # no invented "two"
+    assert slip_method("8 x 7").startswith("Count up by 8, 7 times")
+    assert slip_method("2.0 x 6") == "2.0 x 6 is the same as 6 + 6. Add them one at a time, and keep count."
+    assert _money_operands("1.75 + 2.80", "milk for $1.75 and bread for $2.80.")
+    assert not _money_operands("2.5 + 1.25", "Ribbon costs $3 a meter. A 2.5 m ribbon and a 1.25 m ribbon.")

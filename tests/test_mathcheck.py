@@ -283,6 +283,7 @@ def test_a_long_step_of_unit_statements_is_read_quickly():
     ("After the spray kills 50% of germs, 100 - 50 = 50% are left.", True),
     ("Kelly weighs 100 - 15 = 85% of Megan's weight.", True),
     ("Kelly weighs 100 - 15 = 80% of Megan's weight.", False),
+    ("100 / 20 = 5% of the marbles are red.", False),  # only 100 less or more a share (a code review)
 ])
 def test_results_said_with_makes_and_percents_of_a_whole(text, ok):
     assert check_step(text, 1).ok is ok
@@ -307,6 +308,10 @@ def test_dividing_by_a_fraction_written_after_a_spaced_sign(text, ok):
     # unit words still join a computation
     ("2 hours x 60 minutes = 120 minutes", [("2*60=120", True)]),
     ("45 minutes per day times 7 = 315", [("45*7=315", True)]),
+    # connecting words are not a clause (a code review)
+    ("12 cookies then + 3 = 15", [("12+3=15", True)]),
+    ("12 boxes x 6 eggs which = 72 eggs", [("12*6=72", True)]),
+    ("4 + 5 red and green apples makes 9", [("4+5=9", True)]),
 ])
 def test_a_clause_between_a_number_and_an_equals_sign_ends_the_computation(text, equations):
     assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations

@@ -35,6 +35,13 @@ from tutor.standards.mathread import MAX_TOPICS, describe_math, is_exercise, mat
     ("x + 7 = 10", "solving one-step equations such as x + p = q or px = q"),
     ("3(x - 2) = 12", "solving linear equations in one variable using the distributive property"),
     ("5x - 3 = 2x + 9", "solving linear equations in one variable with the variable on both sides"),
+    # from a code review
+    ("3 x -4 = -12", "multiplying positive and negative rational numbers (integers)"),
+    ("(-3) x (-4) = 12", "multiplying positive and negative rational numbers (integers)"),
+    ("12 - 15 = -3", "subtracting positive and negative rational numbers (integers)"),
+    (r"Solve $\frac{x}{3} + 2 = 5$", "solving two-step linear equations in one variable such as px + q = r"),
+    ("What is 25% of 80?", "finding a percent of a quantity"),
+    ("On 3/4/2020 Ann had 12 pens.", None),
 ])
 def test_each_kind_of_computation_is_named(text, topic):
     assert math_topics(text) == ([topic] if topic else [])

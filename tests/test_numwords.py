@@ -138,3 +138,10 @@ def test_two_numbers_said_back_to_back_are_not_read_half():
 
     assert check_step("three fifty times four is fourteen dollars", 1).equations == []
     assert words_to_digits("twenty five plus one is twenty six") == "25 plus 1 is 26"  # one number each
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_is_read_after_another_number():
+    # "three twenty-dollar bills": 3 bills of $20 (a code review), not one spoken amount
+    assert words_to_digits("three twenty-dollar bills and two five-dollar bills") == \
+        "three 20-dollar bills and two 5-dollar bills"
+    assert words_to_digits("twelve ten-packs") == "12 10-packs"

@@ -142,8 +142,14 @@ def test_ordinary_sentences_stay_steps(line):
 
 @pytest.mark.parametrize("text, steps", [
     # one line of several computations, as a child types it: a step per computation
-    ("20% of 40 = 0.2 x 40, 0.2 x 40 = 8, you save $8", ["20% of 40 = 0.2 x 40", "0.2 x 40 = 8", "you save $8"]),
-    ("24 / 3 = 8; 8 x 4 = 32; 32 students have a pet", ["24 / 3 = 8", "8 x 4 = 32", "32 students have a pet"]),
+    ("20% of 40 = 0.2 x 40, 0.2 x 40 = 8, you save $8", ["20% of 40 = 0.2 x 40", "0.2 x 40 = 8, you save $8"]),
+    ("24 / 3 = 8; 8 x 4 = 32; 32 students have a pet", ["24 / 3 = 8", "8 x 4 = 32; 32 students have a pet"]),
+    ("2 hours = 120 minutes, 120 minutes x 3 = 360 minutes", ["2 hours = 120 minutes", "120 minutes x 3 = 360 minutes"]),
+    # lists after an "=" and a continued chain stay whole (a code review)
+    ("Multiples of 4 = 4, 8, 12, 16; multiples of 6 = 6, 12, 18; LCM = 12",
+     ["Multiples of 4 = 4, 8, 12, 16; multiples of 6 = 6, 12, 18; LCM = 12"]),
+    ("A = (1, 2), B = (4, 6), distance = 5", ["A = (1, 2), B = (4, 6), distance = 5"]),
+    ("3 x 4 = 12, - 5 = 7", ["3 x 4 = 12, - 5 = 7"]),
     ("1,250 + 250 = 1,500, 1,500 / 3 = 500", ["1,250 + 250 = 1,500", "1,500 / 3 = 500"]),
     # one computation, or commas that do not follow one: the sentence stays whole
     ("Since 3 + 4 = 7, she has 7 apples.", ["Since 3 + 4 = 7, she has 7 apples."]),

@@ -51,18 +51,22 @@ _STOP = {
     "here", "all", "both", "only", "about", "after", "before", "when", "while", "sold", "buys",
     "bought", "makes", "made", "uses", "used", "needs", "needed", "gets", "got", "gives", "gave",
 }
-_RATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+[A-Za-z]+\s+)?(?:(each|apiece|a piece)\b|(?:per|an?|(?:for|in)\s+(?:one|each|every|a|an|1))\s+"
-                         r"([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?))")
+# after an amount: "per hour", "a day", "each day", "every minute", "for one cake", "in one
+# minute"; or a bare "each"/"apiece" that ends the phrase ("$3.25 each.")
+_RATE_AFTER = re.compile(r"(?i)^\s*(?:of\s+[A-Za-z]+\s+)?(?:(?:per|an?|each|every|(?:for|in)\s+(?:one|each|every|a|an|1))\s+"
+                         r"(?!(?:and|or|for|to|so|but|of|in|at)\b)([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)"
+                         r"|(each|apiece|a piece)\b)")
 # what the question asks for, when it names the unit
-_ASKED_RATE = re.compile(r"(?i)\b([A-Za-z]+)\s+(?:per|an?|each)\s+([A-Za-z]+)\b")
+_ASKED_RATE = re.compile(r"(?i)\b([A-Za-z]+)\s+(?<!\bin\s)(?:per|an?|each)\s+([A-Za-z]+)\b")
 # "how many miles does he walk per hour"
-_ASKED_HOW_MANY_PER = re.compile(r"(?i)\bhow\s+(?:many|much)\s+([A-Za-z]+)\b[^.?!]{0,40}?\b(?:per|an?|each)\s+([A-Za-z]+)\b")
+_ASKED_HOW_MANY_PER = re.compile(r"(?i)\bhow\s+(?:many|much)\s+([A-Za-z]+)\b[^.?!]{0,40}?(?<!\bin\s)\b(?:per|an?|each)\s+([A-Za-z]+)\b")
 _ASKED_SLASH = re.compile(r"(?i)\b(km|mi|m|miles?|kilometers?|meters?|feet|ft|words?|pages?)\s*/\s*"
                           r"(h|hr|hour|s|sec|second|min|minute|day)\b")
 _ASKED_PRICE = re.compile(
     r"(?i)\b(?:price|cost)\s+(?:of|for)\s+(?:one|1|each|a\s+single|a|an)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)"
     r"|\bhow\s+much\s+(?:does|did|will|do)\s+(?:one|1|each|a\s+single|a|an)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)\s+cost"
-    r"|\bhow\s+much\s+is\s+(?:one|1|each|a\s+single)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)")
+    r"|\bhow\s+much\s+is\s+(?:one|1|each|a\s+single)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)"
+    r"|\bwhat\s+does\s+(?:one|1|each|a\s+single|a|an)\s+([A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)?)\s+cost")
 
 
 @dataclass(frozen=True)
@@ -143,8 +147,9 @@ class _Quantity:
 
 def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
     """The numbers of the problem whose unit it says, by value (a value said with two
-    different units is left out). ``"6 juice boxes cost $4.20"`` gives 6 -> #box, 4.20 ->
-    money; ``"$3.25 each"`` after "2 comics" gives money per #comic."""
+    different units, or once without one, is left out). ``"6 juice boxes cost $4.20"`` gives
+    6 -> #box, 4.20 -> money; ``"$3.25 each"`` after "2 comics" gives money per #comic;
+    ``"50 toys per hour"`` gives #toy per time."""
     text = words_to_digits(problem_text)
     found: dict[Fraction, _Quantity] = {}
     clash: set[Fraction] = set()
@@ -160,36 +165,44 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
         words = _WORD.match(after)
         glued = bool(words) and words.start(1) == 0
         unit: Counter = Counter()
-        rest = after
         if m.group(1):
             unit["money"] += 1
+            rest, said = after, m.group(1).strip() + m.group(2)
         elif words and _base(words.group(1), glued):
             unit[_base(words.group(1), glued)] += 1
-            rest = after[words.end():]
+            rest, said = after[words.end():], f"{m.group(2)} {words.group(1)}"
         else:
-            noun = _noun(after[:40])
-            if noun is None:  # said without a unit here ("30 more racers"): not known for sure
+            phrase = _phrase(after[:40])
+            if not phrase:  # said without a unit here ("30 more racers"): not known for sure
                 clash.add(value)
                 continue
+            noun = _singular(phrase[-1])
             unit["#" + noun] += 1
-            last_count = noun
-            found_unit = Unit(unit.items())
-            _keep(found, clash, value, _Quantity(value, found_unit, " ".join([m.group(2), *_phrase(after[:40])])))
-            continue
-        slash = re.match(r"\s*/\s*([A-Za-z]+)", rest)
-        rate = None if slash else _RATE_AFTER.match(rest)
-        if slash and _base(slash.group(1), True):  # "20 feet/second"
-            unit[_base(slash.group(1), True)] -= 1
-        if rate:
-            per = _base(rate.group(2).split()[0], False) if rate.group(2) else None
-            per = per or (("#" + _noun(rate.group(2))) if rate.group(2) and _noun(rate.group(2)) else None)
-            if rate.group(1) and last_count:  # "$3.25 each": each of the things counted before
-                per = "#" + last_count
-            if per and per not in unit:  # "40 hours a week" is still an amount of time
-                unit[per] -= 1
-        said = (m.group(1) or "").strip() + m.group(2) + ("" if m.group(1) else " " + words.group(1))
+            rest = after[after.index(phrase[-1]) + len(phrase[-1]):]
+            said = " ".join([m.group(2), *phrase])
+        per = _per(rest, last_count)
+        if per and per not in unit:  # "40 hours a week" is still an amount of time
+            unit[per] -= 1
+        if not m.group(1) and not per and any(k.startswith("#") for k in unit):
+            last_count = next(k[1:] for k in unit if k.startswith("#"))
         _keep(found, clash, value, _Quantity(value, Unit((k, v) for k, v in unit.items() if v), said))
     return {v: q for v, q in found.items() if v not in clash}
+
+
+def _per(rest: str, last_count: str | None) -> str | None:
+    """What an amount is per, from the words after it: "/second", "per hour", "a day", "each
+    day", "every minute", "for one cake"; a bare "each" ("$3.25 each.") is per the things
+    counted before it."""
+    slash = re.match(r"\s*/\s*([A-Za-z]+)", rest)
+    if slash:  # "20 feet/second"
+        return _base(slash.group(1), True)
+    rate = _RATE_AFTER.match(rest)
+    if not rate:
+        return None
+    if rate.group(1):
+        word = rate.group(1).split()[0]
+        return _base(word, False) or (("#" + _noun(rate.group(1))) if _noun(rate.group(1)) else None)
+    return "#" + last_count if last_count else None
 
 
 def _keep(found: dict, clash: set, value: Fraction, q: _Quantity) -> None:
@@ -221,9 +234,9 @@ def asked_rate(problem_text: str) -> tuple[str, str, str] | None:
             return num, den, m.group(0)
     m = _ASKED_PRICE.search(question)
     if m:
-        noun = _noun(next(g for g in m.groups() if g))
-        if noun:
-            return "money", "#" + noun, m.group(0)
+        thing = _phrase(next(g for g in m.groups() if g))
+        if thing:  # said one way, whatever the question's wording: "price of one pen"
+            return "money", "#" + _singular(thing[-1]), "price of one " + " ".join(thing)
     for m in list(_ASKED_HOW_MANY_PER.finditer(question)) + list(_ASKED_RATE.finditer(question)):
         # "how many pages … per day" may count things; "X per hour" must name a measure ("walk
         # per hour" is not a rate of walks)
@@ -326,7 +339,11 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
             # only the computation that gives the answer: on the way, "10 minutes / 5 miles"
             # may be a step towards miles per hour
             num, den, said = rate
-            if _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
+            # one amount of each kind in the problem, so "180 x 3" can only mean them (a rest
+            # of "2 hours" next to "15 miles in 30 minutes" may not be the 2 of "15 x 2")
+            plain = [dict(q.unit) for q in given.values()]
+            unique = plain.count({num: 1}) == 1 and plain.count({den: 1}) == 1
+            if unique and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
                 out.append(UnitConflict(i, "rate", lhs, (qa.said, qb.said), said))
     return out
 

@@ -79,7 +79,9 @@ _SPACE_THOUSANDS = re.compile(r"(?<=[$£€])([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.
 _SPACE_THOUSANDS_MATH = re.compile(r"(?<![\d.,/])(?:(?<=[-+*/×÷=] )|(?<=[-+*/×÷=]))([1-9]\d{0,2})((?: \d{3})+)(?!\d|[.,/]\d)"
                                    r"|(?<![\d.,/])(?<![\d.,/] )(?<!\b(?:step|Step|STEP|part|Part|week|Week|year|Year|page|Page) )"
                                    r"([1-9]\d{0,2})((?: \d{3})+)(?=\s*[-+*/×÷=]\s*[$(]?\d)")
-_TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]\s+(?=[$(]?\s*\d)")
+_TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]\s+(?=[$(]?\s*\d)"
+                      # "3 x -4", "(-3) x (-4)": an x with spaces before a negative number
+                      r"|(?<=[\d)])\s+[xX]\s+(?=\(?-\d)")
 # "80 nuts/day", "kg/day/person": a per-unit after a quantity, not a division to compute
 _PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b")
 # a single letter next to math is an unknown (4s = 100, x + 3x): such runs are algebra
@@ -158,7 +160,8 @@ _WORD_OPS = [
     (re.compile(r"(?i)\s+(?:equals|is equal to)\s+(?=[$(]?\d)"), " = "),
     # "4 + 5 makes 9", "3 dozen makes 36"; not "$18 per hour so she makes 8*18 = $144", where a
     # person makes money
-    (re.compile(r"(?i)(?<=[\d)])(\s+[A-Za-z]+)?\s+makes\s+(?=[$(]?\d)"), r"\1 = "),
+    (re.compile(r"(?i)(?<=[\d)])((?:\s+(?!(?:so|then|she|he|they|it|we|you|i)\b)[A-Za-z]+){0,4})\s+makes\s+"
+                r"(?=[$(]?\d)"), r"\1 = "),
     # "48 + 12 is 60": a bare "is" states a result only right after a computation that starts
     # a clause ("the remainder of 2004 / 12 is 0", "(a + 3)^2 is 0", "31^2 is 600 greater than"
     # state something else)
@@ -177,9 +180,8 @@ _CONVERSIONS = ((re.compile(r"(?i)cent|¢"), (100,)),
                 (re.compile(r"(?i)\b(?:oz|ounces?|lbs?|pounds?)\b"), (16,)))
 _MAX_UNIT_WORDS = 4
 # words that start a clause, not a unit: "$1.50 each so she made = 16*1.50" is not 1.50 = 16*1.50
-_CLAUSE_WORDS = frozenset({"so", "then", "which", "that", "who", "he", "she", "they", "it", "we", "you",
-                           "made", "makes", "than", "less", "because", "if", "when", "after", "before",
-                           "is", "are", "was", "were"})
+_CLAUSE_WORDS = frozenset({"so", "he", "she", "they", "it", "we", "you", "made", "makes", "than", "less",
+                           "because", "if", "when", "after", "before", "is", "are", "was", "were"})
 
 
 _AMOUNT_OPS = [(re.compile("[−–—]"), "-"), (re.compile(r"(?i)\s+plus\s+(?=[$\d])"), " + "),
@@ -489,6 +491,8 @@ def _has_unit(number: str, context: str) -> bool:
 
 
 _PERCENT_LITERAL = re.compile(r"\(\d+(?:\.\d+)?/100\)")
+# "100 - 15", "100 + 20": a whole of 100 percent, less or more a share ("= 85%" is right)
+_HUNDRED_PLUS_MINUS = re.compile(r"\(?100[-+]\(?\d+(?:\.\d+)?\)?\)?")
 _SIMPLE_FRACTION = re.compile(r"\((?:\d+\+)?\d+/\d+\)|\d+/\d+")
 
 
@@ -536,7 +540,7 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
         if not ok and _PERCENT_LITERAL.fullmatch(b) and _TIMES_100.search(a) \
                 and values_match(float(va), float(vb) * 100, b[1:-5]):
             ok = True  # "0.35 x 100 = 35%": a share turned into a percent by the x 100 written
-        if (not ok and _PERCENT_LITERAL.fullmatch(b) and "/100" not in a and re.search(r"(?<![\d.])100(?![\d.])", a)
+        if (not ok and _PERCENT_LITERAL.fullmatch(b) and _HUNDRED_PLUS_MINUS.fullmatch(a)
                 and values_match(float(va), float(vb) * 100, b[1:-5])):
             ok = True  # "100 - 15 = 85%": percents of a whole worked out as numbers of 100
         if (not ok and i == 0 and len(parts) > 2 and re.fullmatch(r"\(?(?:[1-9]|1[0-2])\)?", a)

@@ -213,8 +213,11 @@ def words_to_digits(text: str) -> str:
     found = spelled_numbers(text)
     # two numbers said back to back ("three fifty", "nine eleven") are one spoken amount the
     # grammar cannot read ($3.50? 350?): both stay words, so no computation is read from half
+    # ("three twenty-dollar bills" is 3 bills of $20: a number joined to the word after it by a
+    # hyphen names a kind of thing, and is read)
     paired = {k for a, b in zip(range(len(found)), range(1, len(found)))
-              if not text[found[a].end:found[b].start].strip(" \t-") for k in (a, b)}
+              if not text[found[a].end:found[b].start].strip(" \t-")
+              and not re.match(r"-[A-Za-z]", text[found[b].end:found[b].end + 2]) for k in (a, b)}
     out, pos = [], 0
     for k, n in enumerate(found):
         if k in paired or (n.words == 1 and n.value <= SMALL and not _near_arithmetic(text, n)):

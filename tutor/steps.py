@@ -139,9 +139,12 @@ def split_sentences(paragraph: str) -> list[str]:
     return out
 
 
+_STARTS_COMPUTATION = re.compile(r"[$(]?\s*\d[\d,.]*\s*(?:[a-z]+\s+)?(?:[-+*/×÷xX]|times\b|divided\b|plus\b|minus\b)\s*[$(]?\d")
+
+
 def split_computations(sentence: str) -> list[str]:
     """Split one sentence that holds several computations at the commas or semicolons that
-    end one ("24 / 3 = 8, 8 x 4 = 32, 32 students have a pet" is three steps). A sentence with
+    end one ("24 / 3 = 8, 8 x 4 = 32" is two steps). A sentence with
     fewer than two "=" is kept whole ("Since 3 + 4 = 7, she has 7 apples"), and a comma ends a
     piece only after an "=" (not in "the numbers 1, 2 and 3")."""
     if sentence.count("=") < 2:
@@ -149,7 +152,9 @@ def split_computations(sentence: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in re.finditer(r"[,;]\s+", sentence):
-        if "=" in sentence[start:m.start()]:
+        # a piece ends after an "=" and before another computation ("8 x 4 = 32"), not inside a
+        # list ("multiples of 4 = 4, 8, 12") or before its words ("= 32, 32 students have a pet")
+        if "=" in sentence[start:m.start()] and _STARTS_COMPUTATION.match(sentence, m.end()):
             out.append(sentence[start:m.start()].strip())
             start = m.end()
     out.append(sentence[start:].strip())

@@ -150,6 +150,15 @@ def _slip_expression(verdict: Verdict, step_text: str) -> str | None:
     return own
 
 
+def _money_operands(expr: str, text: str) -> bool:
+    """Whether every number of ``expr`` is written as money in ``text`` ("$2.50", "2.50
+    dollars"): the cents method then fits; "2.5 m + 1.25 m" next to "$3 a meter" does not."""
+    numbers = re.findall(r"\d+(?:\.\d+)?", expr)
+    return bool(numbers) and all(
+        re.search(rf"\$\s?{re.escape(n)}(?!\d|\.\d)|(?<![\d.]){re.escape(n)}\s*(?:dollars?|cents?)\b", text)
+        for n in numbers)
+
+
 def named_misconception(problem: Problem, steps: list[Step], verdict: Verdict) -> Misconception | None:
     """The misconception the first wrong step shows (:func:`tutor.misconceptions.find`), the
     algebra step the verifier found included; ``None`` for other verdicts."""
@@ -264,7 +273,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         if verdict.expected_value:
             was = f", not {verdict.found_value}" if verdict.found_value else ""
             yield f"Redo only step {k}. Its value should be {verdict.expected_value}{was}. {after}"
-        method = slip and slip_method(slip, money="$" in problem.text + step_text)
+        method = slip and slip_method(slip, money=_money_operands(slip, problem.text + " " + step_text))
         if method:  # how to work it out, without the result (it may be the answer)
             later = f" {after}" if k < len(steps) else ""
             yield f"Redo step {k} like this. {method}{later}"

@@ -57,7 +57,7 @@ def _add(nums: list[_Num], money: bool) -> str:
         cents = " + ".join(str(int(n.digits.ljust(2, "0"))) for n in nums)
         dollars = " + ".join(str(n.whole) for n in nums)
         return (f"{head} Add the cents first: {cents}. Then add the dollars: {dollars}. "
-                "If the cents make 100 or more, that is one more dollar.")
+                "Every 100 cents make one more dollar.")
     return (f"{head} Add the digits after the point first, column by column from the right. "
             "Then add the whole numbers, and carry when a column makes two digits.")
 
@@ -73,11 +73,17 @@ def _subtract(a: _Num, b: _Num) -> str:
 
 
 def _multiply(a: _Num, b: _Num) -> str:
-    dec = [n for n in (a, b) if n.digits]
+    dec = [n for n in (a, b) if n.digits.strip("0")]  # "2.0" is a whole number
     if len(dec) == 1 and dec[0].whole >= 1:  # 2.5 x 6 = 2 x 6 plus 0.5 x 6
         d, n = dec[0], b if dec[0] is a else a
         return (f"Split {d.text} into {d.whole} and 0.{d.digits}. Work out {d.whole} x {n.text} "
-                f"and 0.{d.digits} x {n.text}. Then add those two results.")
+                f"and 0.{d.digits} x {n.text}. Then add the results.")
+    if len(dec) == 1:  # 0.5 x 6: the digits as a whole number, then the point back
+        d, n = dec[0], b if dec[0] is a else a
+        places = len(d.digits)
+        return (f"Work out {int(d.digits)} x {n.text} as if there were no decimal point. Then put the point "
+                f"back: {'one digit' if places == 1 else 'two digits' if places == 2 else 'as many digits'} "
+                f"after it, as in {d.text}.")
     if dec:
         return (f"Multiply {a.text} and {b.text} as if they had no decimal points. Then put the point back: "
                 f"the result has as many digits after the point as {a.text} and {b.text} together.")
@@ -85,6 +91,9 @@ def _multiply(a: _Num, b: _Num) -> str:
     if 2 <= small.whole <= 5 and big.whole <= 12:  # 5 x 3 is 5 + 5 + 5
         return (f"{a.text} x {b.text} is the same as {' + '.join([big.text] * small.whole)}. "
                 "Add them one at a time, and keep count.")
+    if big.whole <= 12:  # 8 x 7: count up by 8, 7 times
+        return (f"Count up by {big.text}, {small.text} times: start at {big.text}, then add {big.text} "
+                "more each time. Keep count on your fingers.")
     if small.whole < 10:
         return (f"Multiply {small.text} by each digit of {big.text}, starting with the ones. "
                 "Carry as you go, then put the parts together.")

@@ -138,6 +138,8 @@ def _binary_topic(node: ast.BinOp) -> str | None:
         small = max(_size(a), _size(b)) < 100 and all(_places(n) <= 2 for n in (a, b))
         return (f"{verb} decimals to hundredths ({nouns} of decimals)" if small
                 else f"{verb} multi-digit decimals with the standard algorithm")
+    if op is ast.Sub and _size(a) < _size(b):  # 12 - 15 = -3: below zero
+        return "subtracting positive and negative rational numbers (integers)"
     return _whole_topic(op, a, b)
 
 
@@ -152,6 +154,8 @@ def _runs(marked: str) -> Iterable[str]:
     algebra, not adding within 20) and not a range (``"grades 6-8"``)."""
     for m in _RUN.finditer(marked):
         run = m.group().strip()
+        if _DATE.search(run):
+            continue
         start = m.start() + len(m.group()) - len(m.group().lstrip())
         end = start + len(run)
         before = marked[:start].rstrip()[-1:]
@@ -193,7 +197,7 @@ def _equation_topics(line: str) -> list[str]:
         lhs, _, rhs = eq.text.partition("=")
         if eq.letter in lhs and eq.letter in rhs:
             out.append("solving linear equations in one variable with the variable on both sides")
-        elif "(" in eq.text:
+        elif _DISTRIBUTES.search(eq.text):
             out.append("solving linear equations in one variable using the distributive property")
         elif len(eq.operands) <= 2:
             out.append("solving one-step equations such as x + p = q or px = q")
@@ -232,7 +236,11 @@ def math_topics(text: str) -> list[str]:
     return out
 
 
-_WRITES_MATH = re.compile(r"[=+×÷*/^²³√·]|\d\s*[-−xX]\s*\d|\\(?:frac|sqrt)")
+_WRITES_MATH = re.compile(r"[=+×÷*/^²³√·%]|\d\s*[-−xX]\s*\d|\\(?:frac|sqrt)")
+# a number times a bracket holding the unknown: "3(x - 2)", not "((x)/(3))" (a LaTeX fraction)
+_DISTRIBUTES = re.compile(r"\d\(\s*[^()]*[A-Za-z]")
+# a date: "3/4/2020" is not a division
+_DATE = re.compile(r"\d+\s*/\s*\d+\s*/\s*\d+")
 #: A problem of at most this many words is a bare exercise ("Simplify 12/18.", "Solve for x:
 #: 3(x - 2) = 12"): the math is its topic, and its solution's math says more of it.
 EXERCISE_WORDS = 6
