@@ -423,3 +423,11 @@ def test_slip_methods_for_every_kind_of_product_and_only_money_in_cents():
     assert slip_method("2.0 x 6") == "2.0 x 6 is the same as 6 + 6. Add them one at a time, and keep count."
     assert _money_operands("1.75 + 2.80", "milk for $1.75 and bread for $2.80.")
     assert not _money_operands("2.5 + 1.25", "Ribbon costs $3 a meter. A 2.5 m ribbon and a 1.25 m ribbon.")
+
+
+def test_praise_for_a_correct_solution_is_the_known_wording_not_the_models():
+    # a browser trial: the small model's praise read as noise ("use a good amount of space")
+    model = FakeModel("One thing you did well was to use a good amount of space. Step 1 is needed, so add one.")
+    hints = HintLadder(model).build(PROBLEM, STEPS, Verdict(label="correct", marks=["correct"] * len(STEPS)))
+    assert [(h.kind, h.source) for h in hints] == [("confirm", "fallback"), ("extension", "fallback")]
+    assert hints[0].text.startswith("Well done!") and not model.prompts

@@ -114,6 +114,9 @@ class HintLadder:
         if (self.model is None or not steps or named or (kind == "explain" and verdict.unused_given)
                 or verdict.evidence.get("unfinished")  # a step set up, not worked out: say so
                 or verdict.evidence.get("units")  # a question about units the model never saw
+                # praise must name what was really done: the small model's praise read as noise in
+                # a browser trial ("use a good amount of space. Step 1 is needed, so add one")
+                or kind in ("confirm", "extension")
                 # an algebra step that changed the equation: the wording that says what to check
                 # (both sides, which equation it came from) is known; the adapter never saw one
                 or (verdict.label == "incorrect" and verdict.evidence.get("derivation"))):
