@@ -60,6 +60,31 @@ def test_a_computation_that_does_not_fit_its_units_is_found(problem, steps, kind
     assert [(c.kind, c.step) for c in found] == [(kind, step)]
 
 
+@pytest.mark.parametrize("problem, steps, asked", [
+    # the answer's computation makes another kind of amount than the question asks for (a trial)
+    ("A biker rides at 12 miles per hour for 3 hours. How far does she ride?", ["12 / 3 = 4", "She rides 4 miles"],
+     "how far"),
+    ("Ben earns $9 an hour. He works 5 hours. How much does he earn?", ["9 / 5 = 1.80"], "an amount of money"),
+    ("A worker makes 45 toys per day. How many toys does he make in 6 days?", ["45 / 6 = 7.5 toys"], "how many toys"),
+    ("Mia types 40 words per minute. How many minutes will it take to type 200 words?", ["200 x 40 = 8000"],
+     "how many minutes"),
+])
+def test_an_answer_of_another_kind_than_asked_is_found(problem, steps, asked):
+    assert [(c.kind, c.asked) for c in unit_conflicts(problem, steps)] == [("answer", asked)]
+
+
+@pytest.mark.parametrize("problem, steps", [
+    ("A train travels at 65 miles per hour. How far does it go in 3 hours?", ["65 x 3 = 195 miles"]),
+    ("Gas costs $3.25 a gallon. How much do 8 gallons cost?", ["3.25 x 8 = 26.00", "8 gallons cost $26"]),
+    ("Tickets cost $4 each. How many tickets can she buy with $20?", ["20 / 4 = 5"]),
+    ("Mia types 40 words per minute. How many minutes will it take to type 200 words?", ["200 / 40 = 5"]),
+    ("For Daphne 1 inch equals 50 pages. Her books are 25 inches tall. How many pages are there?", ["25 x 50 = 1,250"]),
+    ("Adrian can buy 99 contacts for $33. How many contacts will it take to equal $1 worth?", ["99/33 = 3"]),
+])
+def test_right_answers_of_the_asked_kind_are_not_flagged(problem, steps):
+    assert unit_conflicts(problem, steps) == []
+
+
 @pytest.mark.parametrize("problem, steps", [
     (CAR, ["180 / 3 = 60, so the speed is 60 mph"]),
     (JUICE, ["4.20 / 6 = 0.70"]),
@@ -105,7 +130,7 @@ def test_the_verifier_asks_about_units_instead_of_praising_a_wrong_operation():
     assert verdict.evidence["units"]["kind"] == "rate"
     verdict = v.verify(Problem(text=RECIPE), [Step(1, "3/4 + 2 = 2 3/4"), Step(2, "2 3/4 cups of sugar")])
     assert verdict.label == "unsure" and verdict.marks == ["unsure", "not_checked"]
-    assert verdict.explanation.startswith("Step 1 adds 3/4 cup and 2 cakes.")
+    assert verdict.explanation.startswith("Step 1 adds 3/4 cup per cake and 2 cakes.")
     # right work stays right; with a reference the reference decides
     assert v.verify(Problem(text=CAR), [Step(1, "180 / 3 = 60, so the speed is 60 mph")]).label == "correct"
     ref = Problem(text=CAR, reference_solution=["180 / 3 = 60"])
@@ -126,4 +151,20 @@ def test_the_hint_asks_the_units_question_and_gives_nothing_away():
         "The question asks for the price of one juice box."]
     fb = t.review(Submission(problem=Problem(text=RECIPE), solution_text="3/4 + 2 = 2 3/4"), save=False)
     assert [h.text for h in fb.hints] == [
-        "In step 1 you add 3/4 cup and 2 cakes. Are they the same kind of thing? What does each number stand for?"]
+        "In step 1 you add 3/4 cup per cake and 2 cakes. Are they the same kind of thing? What does each number stand for?"]
+
+
+def test_the_units_question_replaces_a_general_doubt_about_the_same_step():
+    """With the student model the combiner may already doubt the step; the units question says
+    more (a browser trial saw "Can you check how you used 5?" instead)."""
+    from tutor.verify.verifier import _units_check
+    from tutor.schema import Verdict
+
+    problem = Problem(text=RECIPE)
+    steps = [Step(1, "3/4 + 2 = 2 3/4")]
+    verdict = Verdict(label="unsure", marks=["unsure"], step_error_probs=[0.5])
+    _units_check(verdict, problem, steps)
+    assert verdict.evidence["units"]["kind"] == "sum" and verdict.explanation.startswith("Step 1 adds")
+    earlier = Verdict(label="unsure", marks=["unsure", "not_checked"], step_error_probs=[0.5, 0.1])
+    _units_check(earlier, Problem(text=RECIPE), [Step(1, "2 + 2 = 4"), Step(2, "3/4 + 2 = 2 3/4")])
+    assert "units" not in earlier.evidence  # an earlier doubt stays

@@ -10,8 +10,11 @@ box"), and finds two kinds of step that do not fit:
 
 * ``"rate"``: the question asks for a rate N per D and the step multiplies an amount of N by
   an amount of D (or divides D by N) -- 180 miles x 3 hours for miles per hour;
-* ``"sum"``: a step adds or subtracts amounts of different kinds of measure, or a measure
-  and a count -- 3/4 cup + 2 cakes. Counts of different things may be added (12 boys + 18
+* ``"answer"``: the computation that gives the answer makes another kind of amount than the
+  question asks for ("how far", "how much money", "how many toys") -- 12 miles per hour / 3
+  hours for how far;
+* ``"sum"``: a step adds or subtracts amounts of different kinds of measure, or a rate per
+  thing and a count of that thing -- 3/4 cup per cake + 2 cakes. Counts of different things may be added (12 boys + 18
   girls); so may amounts of one kind in other units (2 hours + 30 minutes).
 
 Only numbers the problem gives are read, each where the problem says what it measures (a
@@ -75,7 +78,7 @@ class UnitConflict:
 
     Attributes:
         step: 0-based index of the step.
-        kind: ``"rate"`` or ``"sum"`` (see the module docstring).
+        kind: ``"rate"``, ``"answer"`` or ``"sum"`` (see the module docstring).
         expression: the computation as written in the step's check (``"180*3"``).
         operands: the two numbers as the problem writes them, with what they measure
             (``["180 miles", "3 hours"]``).
@@ -180,29 +183,48 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
             unit["#" + noun] += 1
             rest = after[after.index(phrase[-1]) + len(phrase[-1]):]
             said = " ".join([m.group(2), *phrase])
-        per = _per(rest, last_count)
+        per_word = _per(rest, last_count) or _per_before(text[max(0, m.start() - 60):m.start()])
+        per = per_word[0] if per_word else None
         if per and per not in unit:  # "40 hours a week" is still an amount of time
             unit[per] -= 1
+            said += f" per {per_word[1]}"
         if not m.group(1) and not per and any(k.startswith("#") for k in unit):
             last_count = next(k[1:] for k in unit if k.startswith("#"))
         _keep(found, clash, value, _Quantity(value, Unit((k, v) for k, v in unit.items() if v), said))
     return {v: q for v, q in found.items() if v not in clash}
 
 
-def _per(rest: str, last_count: str | None) -> str | None:
+# "1 inch equals 50 pages", "each cake needs 3/4 cup", "every box holds 12 eggs": per that thing
+_PER_BEFORE = re.compile(r"(?i)\b(?:1|one|an?|each|every)\s+([A-Za-z]+)\s+(?:equals?|is|are|has|have|holds?|"
+                         r"contains?|makes?|needs?|uses?|takes?|gets?|weighs?|costs?)\s+(?:about\s+)?[$]?\s*$")
+
+
+def _per_before(before: str) -> tuple[str, str] | None:
+    m = _PER_BEFORE.search(before)
+    if not m:
+        return None
+    return _base(m.group(1), False) or "#" + _singular(m.group(1)), _singular(m.group(1))
+
+
+def _per(rest: str, last_count: str | None) -> tuple[str, str] | None:
     """What an amount is per, from the words after it: "/second", "per hour", "a day", "each
     day", "every minute", "for one cake"; a bare "each" ("$3.25 each.") is per the things
     counted before it."""
     slash = re.match(r"\s*/\s*([A-Za-z]+)", rest)
     if slash:  # "20 feet/second"
-        return _base(slash.group(1), True)
+        base = _base(slash.group(1), True)
+        return (base, slash.group(1)) if base else None
     rate = _RATE_AFTER.match(rest)
     if not rate:
         return None
     if rate.group(1):
         word = rate.group(1).split()[0]
-        return _base(word, False) or (("#" + _noun(rate.group(1))) if _noun(rate.group(1)) else None)
-    return "#" + last_count if last_count else None
+        base = _base(word, False)
+        if base:
+            return base, word
+        noun = _noun(rate.group(1))
+        return ("#" + noun, noun) if noun else None
+    return ("#" + last_count, last_count) if last_count else None
 
 
 def _keep(found: dict, clash: set, value: Fraction, q: _Quantity) -> None:
@@ -307,6 +329,7 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
     if not given:
         return []
     rate = asked_rate(problem_text)
+    measure = asked_measure(problem_text)
     computations = []  # (step, left side, op, a, b), in order
     derived: set[Fraction] = set()
     for i, text in enumerate(step_texts):
@@ -318,13 +341,14 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
             # a number worked out before ("$1 x 3 = $3", then "$100 - $3") is not the problem's
             # "3 dolls", whatever the problem said about 3; nor is a percent step's "100 - 40"
             fresh = read is not None and not (read[1] in derived or read[2] in derived)
-            if read is not None:
-                computations.append((i, lhs, *read, fresh and not re.search(r"%|\bpercent", text, re.I)))
+            # every computation counts for "the last one" (the one giving the answer), read or not
+            computations.append((i, lhs, *(read or (None, None, None)),
+                                 fresh and not re.search(r"%|\bpercent", text, re.I)))
             if eq.rhs_value is not None:
                 derived.add(Fraction(str(eq.rhs_value)))
     out: list[UnitConflict] = []
     for n, (i, lhs, op, a, b, fresh) in enumerate(computations):
-        qa, qb = given.get(a), given.get(b)
+        qa, qb = (given.get(a), given.get(b)) if op is not None else (None, None)
         if not fresh or qa is None or qb is None or (out and out[-1].step == i):
             continue
         # the step names its numbers otherwise ("5 people + 1 person" where the problem's 1 is
@@ -335,6 +359,12 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
         if op in (ast.Add, ast.Sub):
             if _mixed_kinds(qa.unit, qb.unit):
                 out.append(UnitConflict(i, "sum", lhs, (qa.said, qb.said)))
+        elif rate is None and n == len(computations) - 1 and measure is not None and i >= len(step_texts) - 2:
+            # the answer's computation gives another kind of amount than the question asks for:
+            # "12 miles per hour / 3 hours" for how far, "$9 an hour / 5 hours" for how much
+            got = _measure_dims(_combine(dict(qa.unit), dict(qb.unit), op))
+            if got != measure[0]:
+                out.append(UnitConflict(i, "answer", lhs, (qa.said, qb.said), measure[1]))
         elif rate is not None and n == len(computations) - 1:
             # only the computation that gives the answer: on the way, "10 minutes / 5 miles"
             # may be a step towards miles per hour
@@ -346,6 +376,50 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
             if unique and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
                 out.append(UnitConflict(i, "rate", lhs, (qa.said, qb.said), said))
     return out
+
+
+def _combine(a: dict, b: dict, op: type) -> dict:
+    """The unit of a product or quotient of two amounts."""
+    out = Counter(a)
+    for k, v in b.items():
+        out[k] += v if op is ast.Mult else -v
+    return {k: v for k, v in out.items() if v}
+
+
+def _measure_dims(unit: dict) -> dict:
+    return {k: v for k, v in unit.items() if not k.startswith("#")}
+
+
+_HOW_FAR = re.compile(r"(?i)\bhow\s+far\b")
+_HOW_MUCH_MONEY = re.compile(r"(?i)\bhow\s+(?:much|many)\s+(?:money|dollars?|cents?)\b|\bhow\s+much\b[^.?!]{0,40}?"
+                             r"\b(?:cost|costs|earn|earns|earned|pay|pays|paid|spend|spends|spent|save|saves|saved|charge|charges)\b")
+_HOW_MANY = re.compile(r"(?i)\bhow\s+many\s+([A-Za-z]+)\b")
+
+
+def asked_measure(problem_text: str) -> tuple[dict, str] | None:
+    """The kind of amount the question asks for, when it says so: ``({"length": 1}, "how
+    far")``, money for "how much … cost/earn/pay", a measure for "how many hours", no measure
+    for "how many toys" (a count); ``None`` otherwise ("how long" may be a time or a length)."""
+    question = _question(problem_text)
+    if re.search(r"(?i)\b(?:per|each|every|square|cubic)\b|\$\s?1\b|\bone\s+dollar", question):
+        return None  # a rate or an area in disguise ("how many contacts for $1", "square feet")
+    if _HOW_FAR.search(question):
+        return {"length": 1}, "how far"
+    if _HOW_MUCH_MONEY.search(question):
+        return {"money": 1}, "an amount of money"
+    m = _HOW_MANY.search(question)
+    if m:
+        base = _base(m.group(1), False)
+        return ({base: 1} if base else {}), f"how many {m.group(1)}"
+    return None
+
+
+def asks(asked: str) -> str:
+    """What the question asks for, as a sentence: "The question asks for miles per hour.",
+    "The question asks how far." """
+    if asked.startswith("how"):
+        return f"The question asks {asked}."
+    return f"The question asks for {'the ' if asked.startswith(('price', 'cost')) else ''}{asked}."
 
 
 def _mixed_kinds(a: Unit, b: Unit) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from fractions import Fraction
 
+from tutor.dimensions import asks
 from tutor.hints.guards import (
     check_hint,
     forbidden_values,
@@ -300,10 +301,9 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         units = verdict.evidence.get("units")
         if units and k:  # "180 miles x 3 hours" for miles per hour: a question about units
             a, b = units["operands"]
-            if units["kind"] == "rate":
+            if units["kind"] in ("rate", "answer"):
                 verb = "multiply" if "*" in units["expression"] else "divide"
-                asked = units["asked"] if not units["asked"].startswith(("price", "cost")) else f"the {units['asked']}"
-                yield f"In step {k} you {verb} {a} by {b}. What unit does that give? The question asks for {asked}."
+                yield f"In step {k} you {verb} {a} by {b}. What unit does that give? {asks(units['asked'])}"
             else:
                 verb = "add" if "+" in units["expression"] else "subtract"
                 yield (f"In step {k} you {verb} {a} and {b}. Are they the same kind of thing? "

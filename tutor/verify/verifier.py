@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, stated_value,
                               value_written)
-from tutor.dimensions import unit_conflicts
+from tutor.dimensions import asks, unit_conflicts
 from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
@@ -456,15 +456,15 @@ def _units_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> N
     solutions no step is flagged (``docs/benchmarks.md``)."""
     doubted = verdict.first_error_step or next((i for i, m in enumerate(verdict.marks, 1) if m == "unsure"), None)
     conflicts = unit_conflicts(problem.text, [s.text for s in steps])
-    if not conflicts or (doubted is not None and doubted <= conflicts[0].step + 1):
+    # an earlier doubt stays; a general doubt about the same step gives way to the units question
+    if not conflicts or (doubted is not None and doubted < conflicts[0].step + 1):
         return
     c = conflicts[0]
     k = c.step + 1
     a, b = c.operands
-    if c.kind == "rate":
+    if c.kind in ("rate", "answer"):
         verb = "multiplies" if "*" in c.expression else "divides"
-        asked = f"the {c.asked}" if c.asked.startswith(("price", "cost")) else c.asked
-        verdict.explanation = f"Step {k} {verb} {a} by {b}. What unit does that give? The question asks for {asked}."
+        verdict.explanation = f"Step {k} {verb} {a} by {b}. What unit does that give? {asks(c.asked)}"
     else:
         verb = "adds" if "+" in c.expression else "subtracts"
         verdict.explanation = (f"Step {k} {verb} {a} and {b}. Can those two be added or subtracted? "
