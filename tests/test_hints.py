@@ -431,3 +431,15 @@ def test_praise_for_a_correct_solution_is_the_known_wording_not_the_models():
     hints = HintLadder(model).build(PROBLEM, STEPS, Verdict(label="correct", marks=["correct"] * len(STEPS)))
     assert [(h.kind, h.source) for h in hints] == [("confirm", "fallback"), ("extension", "fallback")]
     assert hints[0].text.startswith("Well done!") and not model.prompts
+
+
+def test_two_decimals_get_a_method_the_guards_pass():
+    from tutor.verify import Verifier
+
+    # a browser trial saw "work out 0.6 x 0.5 carefully": the method repeated its numbers
+    problem = Problem(text="A ribbon is 0.6 meters long. She uses 0.5 of it. How many meters does she use?")
+    steps = [Step(1, "0.6 x 0.5 = 3.0"), Step(2, "She uses 3 meters")]
+    v = Verifier(None).verify(problem, steps)
+    assert (v.first_error_step, v.error_category) == (1, "Calculation error")
+    hint = fallback_hint(problem, steps, v, 3, "bottom_out").text
+    assert hint.startswith("Redo step 1 like this. Multiply 0.6 and 0.5 as if they had no decimal points.")

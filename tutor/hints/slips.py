@@ -84,9 +84,9 @@ def _multiply(a: _Num, b: _Num) -> str:
         return (f"Work out {int(d.digits)} x {n.text} as if there were no decimal point. Then put the point "
                 f"back: {'one digit' if places == 1 else 'two digits' if places == 2 else 'as many digits'} "
                 f"after it, as in {d.text}.")
-    if dec:
-        return (f"Multiply {a.text} and {b.text} as if they had no decimal points. Then put the point back: "
-                f"the result has as many digits after the point as {a.text} and {b.text} together.")
+    if dec:  # the numbers named once: a hint that repeats itself is refused by the guards
+        return (f"Multiply {a.text} and {b.text} as if they had no decimal points. Then count the digits "
+                "after the point in both numbers: your result needs that many digits after its point.")
     small, big = sorted((a, b), key=lambda n: n.whole)
     if 2 <= small.whole <= 5 and big.whole <= 12:  # 5 x 3 is 5 + 5 + 5
         return (f"{a.text} x {b.text} is the same as {' + '.join([big.text] * small.whole)}. "
