@@ -196,6 +196,9 @@ def test_the_grade_used_is_logged_and_exported(store, tmp_path):
     typed = store.save(typed_sub, fb)
     unknown = store.save(*make("cy", pid=None))
     assert [store.get_submission(i).problem.grade for i in (bank, typed, unknown)] == ["6", "4", None]
+    # the review table's rows too (a browser trial missed it there)
+    summaries = {r.id: r.grade for r in store.list_submissions().rows}
+    assert [summaries[i] for i in (bank, typed, unknown)] == ["6", "4", None]
     rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(csv_text(store)))}
     assert (rows[bank]["problem_id"], rows[bank]["grade"]) == ("g6-jacket-03", "6")
     assert (rows[typed]["grade"], rows[unknown]["grade"]) == ("4", "")

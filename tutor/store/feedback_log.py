@@ -154,7 +154,8 @@ def _summary(row: Any, standards: list[str], level: int, review: str) -> Submiss
         class_code=row.class_code, problem_id=row.problem_id,
         problem=text if len(text) <= 90 else text[:87] + "...", verdict=row.verdict_label,
         first_error_step=row.first_error_step, error_category=row.error_category,
-        standards=standards, hints_shown=level, review=review, parent_id=row.parent_id)
+        standards=standards, hints_shown=level, review=review, parent_id=row.parent_id,
+        grade=row.problem_grade)
 
 
 def _review(r: ReviewRow) -> Review:
@@ -172,7 +173,7 @@ def _match(s: StandardRow) -> StandardMatch:
 _SUMMARY_COLS = (SubmissionRow.id, SubmissionRow.created_at, SubmissionRow.student_id,
                  SubmissionRow.class_code, SubmissionRow.problem_id, SubmissionRow.problem_text,
                  SubmissionRow.verdict_label, SubmissionRow.first_error_step,
-                 SubmissionRow.error_category, SubmissionRow.parent_id)
+                 SubmissionRow.error_category, SubmissionRow.parent_id, SubmissionRow.problem_grade)
 _DETAIL_LOAD = (selectinload(SubmissionRow.standards), selectinload(SubmissionRow.hints_shown),
                 selectinload(SubmissionRow.reviews))
 

@@ -87,6 +87,7 @@ class SubmissionSummary:
         hints_shown: highest hint level the student saw (0 = none).
         review: ``"agree"``, ``"disagree: step 3"``, ``"disagree: no error"`` or ``""`` (latest
             teacher review, with the corrected first wrong step).
+        grade: the grade the tutor used (``None`` for logs from before it was kept).
     """
 
     id: int
@@ -102,6 +103,7 @@ class SubmissionSummary:
     hints_shown: int
     review: str
     parent_id: int | None
+    grade: str | None = None
 
 
 @dataclass

@@ -27,9 +27,10 @@ ANY = "(any)"
 NO_CATEGORY = "(none: no error)"
 #: The review form's "the tutor was right" choice.
 AGREE = "Agree with the tutor"
-TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Problem", "Verdict", "1st error",
+TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Grade", "Problem", "Verdict", "1st error",
                  "Error category", "Standards", "Hints", "Review"]
-TABLE_WIDTHS = ["5%", "11%", "9%", "7%", "28%", "8%", "6%", "11%", "6%", "4%", "5%"]
+# (wide enough for "Standards" and a code such as "6.RP.A.3c" not to break)
+TABLE_WIDTHS = ["5%", "10%", "9%", "6%", "4%", "24%", "8%", "6%", "10%", "9%", "4%", "5%"]
 STEP_COLUMNS = ["Step", "Student's step", "Tutor's mark", "P(error)"]
 HINT_COLUMNS = ["Level", "Hint the student saw", "Shown at (UTC)"]
 RESUB_COLUMNS = ["ID", "Time (UTC)", "Verdict", "First error step"]
@@ -66,7 +67,7 @@ def filters_from_form(class_code: str, student: str, date_from: str, date_to: st
 
 def table_frame(page) -> Any:
     """A :class:`tutor.store.SubmissionPage` as the review table (a pandas DataFrame)."""
-    return _frame([[r.id, _time(r.created_at), r.student_id or "", r.class_code or "", r.problem,
+    return _frame([[r.id, _time(r.created_at), r.student_id or "", r.class_code or "", r.grade or "", r.problem,
                     r.verdict, r.first_error_step or "", r.error_category or "",
                     " ".join(r.standards), r.hints_shown or "", r.review] for r in page.rows],
                   TABLE_COLUMNS)
