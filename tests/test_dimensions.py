@@ -60,19 +60,6 @@ def test_a_computation_that_does_not_fit_its_units_is_found(problem, steps, kind
     assert [(c.kind, c.step) for c in found] == [(kind, step)]
 
 
-@pytest.mark.parametrize("problem, steps, asked", [
-    # the answer's computation makes another kind of amount than the question asks for (a trial)
-    ("A biker rides at 12 miles per hour for 3 hours. How far does she ride?", ["12 / 3 = 4", "She rides 4 miles"],
-     "how far"),
-    ("Ben earns $9 an hour. He works 5 hours. How much does he earn?", ["9 / 5 = 1.80"], "an amount of money"),
-    ("A worker makes 45 toys per day. How many toys does he make in 6 days?", ["45 / 6 = 7.5 toys"], "how many toys"),
-    ("Mia types 40 words per minute. How many minutes will it take to type 200 words?", ["200 x 40 = 8000"],
-     "how many minutes"),
-])
-def test_an_answer_of_another_kind_than_asked_is_found(problem, steps, asked):
-    assert [(c.kind, c.asked) for c in unit_conflicts(problem, steps)] == [("answer", asked)]
-
-
 @pytest.mark.parametrize("problem, steps", [
     ("A train travels at 65 miles per hour. How far does it go in 3 hours?", ["65 x 3 = 195 miles"]),
     ("Gas costs $3.25 a gallon. How much do 8 gallons cost?", ["3.25 x 8 = 26.00", "8 gallons cost $26"]),
@@ -80,8 +67,20 @@ def test_an_answer_of_another_kind_than_asked_is_found(problem, steps, asked):
     ("Mia types 40 words per minute. How many minutes will it take to type 200 words?", ["200 / 40 = 5"]),
     ("For Daphne 1 inch equals 50 pages. Her books are 25 inches tall. How many pages are there?", ["25 x 50 = 1,250"]),
     ("Adrian can buy 99 contacts for $33. How many contacts will it take to equal $1 worth?", ["99/33 = 3"]),
+    # from a false-flag hunt (a helper): unit rates asked "in 1 hour", rates said in other words,
+    # rates between units of one kind, a time said in words
+    ("Sara walks 12 miles in 3 hours. How far does she walk in 1 hour?", ["12 / 3 = 4"]),
+    ("Sam earned $48 in 6 hours. How much does he earn in 1 hour?", ["48 / 6 = 8"]),
+    ("It takes 1 hour to drive 60 miles. How far can you drive in 3 hours?", ["60 x 3 = 180"]),
+    ("One pound of cheese costs $4. How much do 3 pounds of cheese cost?", ["4 x 3 = 12"]),
+    ("He works 6 hours a day for 5 days. How many hours does he work in all?", ["6 x 5 = 30"]),
+    ("There are 12 inches in a foot. A board is 36 inches long. How many feet long is it?", ["36 / 12 = 3"]),
+    ("A floor is 10 feet by 12 feet. Each tile covers 1 square foot. How many tiles are needed?", ["10 x 12 = 120"]),
+    ("A bus travels 30 miles in half an hour. The whole trip lasts 2 hours. What is the bus's speed in miles "
+     "per hour?", ["30 x 2 = 60", "60 miles per hour"]),
+    ("It takes 1 hour to drive 60 miles. What is the speed in miles per hour?", ["60 x 1 = 60"]),
 ])
-def test_right_answers_of_the_asked_kind_are_not_flagged(problem, steps):
+def test_right_work_on_rates_said_many_ways_is_not_flagged(problem, steps):
     assert unit_conflicts(problem, steps) == []
 
 

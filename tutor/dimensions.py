@@ -10,9 +10,6 @@ box"), and finds two kinds of step that do not fit:
 
 * ``"rate"``: the question asks for a rate N per D and the step multiplies an amount of N by
   an amount of D (or divides D by N) -- 180 miles x 3 hours for miles per hour;
-* ``"answer"``: the computation that gives the answer makes another kind of amount than the
-  question asks for ("how far", "how much money", "how many toys") -- 12 miles per hour / 3
-  hours for how far;
 * ``"sum"``: a step adds or subtracts amounts of different kinds of measure, or a rate per
   thing and a count of that thing -- 3/4 cup per cake + 2 cakes. Counts of different things may be added (12 boys + 18
   girls); so may amounts of one kind in other units (2 hours + 30 minutes).
@@ -78,7 +75,7 @@ class UnitConflict:
 
     Attributes:
         step: 0-based index of the step.
-        kind: ``"rate"``, ``"answer"`` or ``"sum"`` (see the module docstring).
+        kind: ``"rate"`` or ``"sum"`` (see the module docstring).
         expression: the computation as written in the step's check (``"180*3"``).
         operands: the two numbers as the problem writes them, with what they measure
             (``["180 miles", "3 hours"]``).
@@ -329,7 +326,6 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
     if not given:
         return []
     rate = asked_rate(problem_text)
-    measure = asked_measure(problem_text)
     computations = []  # (step, left side, op, a, b), in order
     derived: set[Fraction] = set()
     for i, text in enumerate(step_texts):
@@ -359,12 +355,6 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
         if op in (ast.Add, ast.Sub):
             if _mixed_kinds(qa.unit, qb.unit):
                 out.append(UnitConflict(i, "sum", lhs, (qa.said, qb.said)))
-        elif rate is None and n == len(computations) - 1 and measure is not None and i >= len(step_texts) - 2:
-            # the answer's computation gives another kind of amount than the question asks for:
-            # "12 miles per hour / 3 hours" for how far, "$9 an hour / 5 hours" for how much
-            got = _measure_dims(_combine(dict(qa.unit), dict(qb.unit), op))
-            if got != measure[0]:
-                out.append(UnitConflict(i, "answer", lhs, (qa.said, qb.said), measure[1]))
         elif rate is not None and n == len(computations) - 1:
             # only the computation that gives the answer: on the way, "10 minutes / 5 miles"
             # may be a step towards miles per hour
@@ -372,46 +362,19 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
             # one amount of each kind in the problem, so "180 x 3" can only mean them (a rest
             # of "2 hours" next to "15 miles in 30 minutes" may not be the 2 of "15 x 2")
             plain = [dict(q.unit) for q in given.values()]
-            unique = plain.count({num: 1}) == 1 and plain.count({den: 1}) == 1
-            if unique and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
+            unique = (plain.count({num: 1}) == 1 and plain.count({den: 1}) == 1
+                      and _mentions(problem_text, den) <= 1)  # "half an hour" is an amount of time too
+            if unique and 1 not in (a, b) and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
                 out.append(UnitConflict(i, "rate", lhs, (qa.said, qb.said), said))
     return out
 
 
-def _combine(a: dict, b: dict, op: type) -> dict:
-    """The unit of a product or quotient of two amounts."""
-    out = Counter(a)
-    for k, v in b.items():
-        out[k] += v if op is ast.Mult else -v
-    return {k: v for k, v in out.items() if v}
-
-
-def _measure_dims(unit: dict) -> dict:
-    return {k: v for k, v in unit.items() if not k.startswith("#")}
-
-
-_HOW_FAR = re.compile(r"(?i)\bhow\s+far\b")
-_HOW_MUCH_MONEY = re.compile(r"(?i)\bhow\s+(?:much|many)\s+(?:money|dollars?|cents?)\b|\bhow\s+much\b[^.?!]{0,40}?"
-                             r"\b(?:cost|costs|earn|earns|earned|pay|pays|paid|spend|spends|spent|save|saves|saved|charge|charges)\b")
-_HOW_MANY = re.compile(r"(?i)\bhow\s+many\s+([A-Za-z]+)\b")
-
-
-def asked_measure(problem_text: str) -> tuple[dict, str] | None:
-    """The kind of amount the question asks for, when it says so: ``({"length": 1}, "how
-    far")``, money for "how much … cost/earn/pay", a measure for "how many hours", no measure
-    for "how many toys" (a count); ``None`` otherwise ("how long" may be a time or a length)."""
+def _mentions(problem_text: str, base: str) -> int:
+    """How many words of the problem, outside its question, name a unit of ``base`` ("hours",
+    "half an hour": 2); counted things are not counted (0)."""
     question = _question(problem_text)
-    if re.search(r"(?i)\b(?:per|each|every|square|cubic)\b|\$\s?1\b|\bone\s+dollar", question):
-        return None  # a rate or an area in disguise ("how many contacts for $1", "square feet")
-    if _HOW_FAR.search(question):
-        return {"length": 1}, "how far"
-    if _HOW_MUCH_MONEY.search(question):
-        return {"money": 1}, "an amount of money"
-    m = _HOW_MANY.search(question)
-    if m:
-        base = _base(m.group(1), False)
-        return ({base: 1} if base else {}), f"how many {m.group(1)}"
-    return None
+    statement = problem_text.replace(question, " ") if question else problem_text
+    return sum(1 for w in re.findall(r"[A-Za-z]+", statement) if not base.startswith("#") and _base(w, False) == base)
 
 
 def asks(asked: str) -> str:

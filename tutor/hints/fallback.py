@@ -301,7 +301,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         units = verdict.evidence.get("units")
         if units and k:  # "180 miles x 3 hours" for miles per hour: a question about units
             a, b = units["operands"]
-            if units["kind"] in ("rate", "answer"):
+            if units["kind"] == "rate":
                 verb = "multiply" if "*" in units["expression"] else "divide"
                 yield f"In step {k} you {verb} {a} by {b}. What unit does that give? {asks(units['asked'])}"
             else:

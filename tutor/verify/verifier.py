@@ -462,7 +462,7 @@ def _units_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> N
     c = conflicts[0]
     k = c.step + 1
     a, b = c.operands
-    if c.kind in ("rate", "answer"):
+    if c.kind == "rate":
         verb = "multiplies" if "*" in c.expression else "divides"
         verdict.explanation = f"Step {k} {verb} {a} by {b}. What unit does that give? {asks(c.asked)}"
     else:
