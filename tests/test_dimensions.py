@@ -25,7 +25,8 @@ def test_what_the_problems_numbers_measure():
     # "$3.25 each": each of the things counted before it
     assert _units(COMICS) == {10.0: {"money": 1}, 2.0: {"#comic": 1}, 3.25: {"money": 1, "#comic": -1}}
     assert _units("Belinda throws a ball at 20 feet/second for 8 seconds.")[20.0] == {"length": 1, "time": -1}
-    assert _units("She reads 40 hours a week.")[40.0] == {"time": 1}  # still an amount of time
+    # a ratio of one kind ("40 hours a week", "60 minutes in an hour") is a number, not an amount
+    assert _units("She reads 40 hours a week.")[40.0] == {}
     # a number said twice, once without a unit, or a percent: not known for sure
     assert 30.0 not in _units("After 20 minutes, 30 more racers joined. 30 minutes later …")
     assert 40.0 not in _units("The store has 40 percent off on 40 shoes.")
@@ -53,6 +54,13 @@ def test_the_rate_a_question_asks_for():
     (RECIPE, ["3/4 + 2 = 2 3/4", "2 3/4 cups of sugar"], "sum", 0),
     ("Tom walks 3 miles in 2 hours. How many miles does he walk per hour?", ["2 / 3 = 0.67"], "rate", 0),
     ("5 pens cost $7.50. How much does each pen cost?", ["7.50 x 5 = 37.50"], "rate", 0),
+    # the answer's computation squares a time, money or a count (a browser trial; a false-flag hunt)
+    ("A biker rides at 12 miles per hour for 3 hours. How far does she ride?", ["12 / 3 = 4", "She rides 4 miles"],
+     "unit", 0),
+    ("Ben earns $9 an hour. He works 5 hours. How much does he earn?", ["9 / 5 = 1.80"], "unit", 0),
+    ("Mia types 40 words per minute. How many minutes will it take to type 200 words?", ["200 x 40 = 8000"],
+     "unit", 0),
+    ("Sam earns $12 an hour. How many hours must he work to earn $96?", ["96 x 12 = 1152"], "unit", 0),
     ("What does one pen cost if 5 pens cost $7.50?", ["7.50 x 5 = 37.50"], "rate", 0),
 ])
 def test_a_computation_that_does_not_fit_its_units_is_found(problem, steps, kind, step):
@@ -79,6 +87,10 @@ def test_a_computation_that_does_not_fit_its_units_is_found(problem, steps, kind
     ("A bus travels 30 miles in half an hour. The whole trip lasts 2 hours. What is the bus's speed in miles "
      "per hour?", ["30 x 2 = 60", "60 miles per hour"]),
     ("It takes 1 hour to drive 60 miles. What is the speed in miles per hour?", ["60 x 1 = 60"]),
+    ("Belinda rides at 15 miles per hour for 2 hours and 30 minutes. How far does she ride?",
+     ["15 x 2 = 30", "15 / 2 = 7.5", "30 + 7.5 = 37.5"]),
+    ("A trip takes 3 hours. There are 60 minutes in an hour. How many minutes does the trip take?", ["3 x 60 = 180"]),
+    ("Ben earns $9 an hour. He works 5 hours. How much does he earn?", ["9 x 5 = 45"]),
 ])
 def test_right_work_on_rates_said_many_ways_is_not_flagged(problem, steps):
     assert unit_conflicts(problem, steps) == []

@@ -10,6 +10,8 @@ box"), and finds two kinds of step that do not fit:
 
 * ``"rate"``: the question asks for a rate N per D and the step multiplies an amount of N by
   an amount of D (or divides D by N) -- 180 miles x 3 hours for miles per hour;
+* ``"unit"``: a step divides a rate by its own unit or multiplies it by what it counts, so a
+  time, money or a count comes out squared -- 12 miles per hour / 3 hours;
 * ``"sum"``: a step adds or subtracts amounts of different kinds of measure, or a rate per
   thing and a count of that thing -- 3/4 cup per cake + 2 cakes. Counts of different things may be added (12 boys + 18
   girls); so may amounts of one kind in other units (2 hours + 30 minutes).
@@ -75,7 +77,7 @@ class UnitConflict:
 
     Attributes:
         step: 0-based index of the step.
-        kind: ``"rate"`` or ``"sum"`` (see the module docstring).
+        kind: ``"rate"``, ``"unit"`` or ``"sum"`` (see the module docstring).
         expression: the computation as written in the step's check (``"180*3"``).
         operands: the two numbers as the problem writes them, with what they measure
             (``["180 miles", "3 hours"]``).
@@ -182,7 +184,9 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
             said = " ".join([m.group(2), *phrase])
         per_word = _per(rest, last_count) or _per_before(text[max(0, m.start() - 60):m.start()])
         per = per_word[0] if per_word else None
-        if per and per not in unit:  # "40 hours a week" is still an amount of time
+        if per and per in unit:  # "60 minutes in an hour", "40 hours a week": a ratio of one kind
+            unit.clear()
+        elif per:
             unit[per] -= 1
             said += f" per {per_word[1]}"
         if not m.group(1) and not per and any(k.startswith("#") for k in unit):
@@ -355,6 +359,12 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
         if op in (ast.Add, ast.Sub):
             if _mixed_kinds(qa.unit, qb.unit):
                 out.append(UnitConflict(i, "sum", lhs, (qa.said, qb.said)))
+        elif (n == len(computations) - 1 and i >= len(step_texts) - 2 and 1 not in (a, b)
+              and _squared_rate(dict(qa.unit), dict(qb.unit), op, given, problem_text)):
+            # the answer's computation divides a rate by its own unit, or multiplies it by what it
+            # counts: "12 miles per hour / 3 hours", "240 miles x 60 miles per hour" (on the way
+            # to the answer a number may stand for something else: only the last one is read)
+            out.append(UnitConflict(i, "unit", lhs, (qa.said, qb.said)))
         elif rate is not None and n == len(computations) - 1:
             # only the computation that gives the answer: on the way, "10 minutes / 5 miles"
             # may be a step towards miles per hour
@@ -367,6 +377,22 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
             if unique and 1 not in (a, b) and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
                 out.append(UnitConflict(i, "rate", lhs, (qa.said, qb.said), said))
     return out
+
+
+def _squared_rate(a: dict, b: dict, op: type, given: dict, problem_text: str) -> bool:
+    """Whether a product or quotient of a rate and an amount squares a kind of amount that is
+    never squared in school work (a time, money, a count: "hours x hours", not "feet x feet"),
+    where the problem gives one amount of that kind only (in "2 hours and 30 minutes" or "half
+    an hour" a 2 may be another part of the time)."""
+    if not any(v < 0 for v in a.values()) and not any(v < 0 for v in b.values()):
+        return False
+    out = Counter(a)
+    for k, v in b.items():
+        out[k] += v if op is ast.Mult else -v
+    squared = [k for k, v in out.items() if abs(v) >= 2 and k != "length"]
+    plain = [dict(q.unit) for q in given.values()]
+    return bool(squared) and all(plain.count({k: 1}) <= 1 for k in squared) \
+        and not re.search(r"(?i)\b(?:half|quarter|third)\b", problem_text)
 
 
 def _mentions(problem_text: str, base: str) -> int:

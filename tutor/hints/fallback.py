@@ -301,9 +301,10 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         units = verdict.evidence.get("units")
         if units and k:  # "180 miles x 3 hours" for miles per hour: a question about units
             a, b = units["operands"]
-            if units["kind"] == "rate":
+            if units["kind"] in ("rate", "unit"):
                 verb = "multiply" if "*" in units["expression"] else "divide"
-                yield f"In step {k} you {verb} {a} by {b}. What unit does that give? {asks(units['asked'])}"
+                asked = asks(units["asked"]) if units["asked"] else "What does the question ask for?"
+                yield f"In step {k} you {verb} {a} by {b}. What unit does that give? {asked}"
             else:
                 verb = "add" if "+" in units["expression"] else "subtract"
                 yield (f"In step {k} you {verb} {a} and {b}. Are they the same kind of thing? "
