@@ -405,7 +405,9 @@ def _mentions(problem_text: str, base: str) -> int:
 
 def asks(asked: str) -> str:
     """What the question asks for, as a sentence: "The question asks for miles per hour.",
-    "The question asks how far." """
+    "The question asks how far."; without one, a question about it."""
+    if not asked:
+        return "What does the question ask for?"
     if asked.startswith("how"):
         return f"The question asks {asked}."
     return f"The question asks for {'the ' if asked.startswith(('price', 'cost')) else ''}{asked}."

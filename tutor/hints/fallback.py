@@ -303,8 +303,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             a, b = units["operands"]
             if units["kind"] in ("rate", "unit"):
                 verb = "multiply" if "*" in units["expression"] else "divide"
-                asked = asks(units["asked"]) if units["asked"] else "What does the question ask for?"
-                yield f"In step {k} you {verb} {a} by {b}. What unit does that give? {asked}"
+                yield f"In step {k} you {verb} {a} by {b}. What unit does that give? {asks(units['asked'])}"
             else:
                 verb = "add" if "+" in units["expression"] else "subtract"
                 yield (f"In step {k} you {verb} {a} and {b}. Are they the same kind of thing? "

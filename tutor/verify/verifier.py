@@ -464,8 +464,7 @@ def _units_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> N
     a, b = c.operands
     if c.kind in ("rate", "unit"):
         verb = "multiplies" if "*" in c.expression else "divides"
-        asked = asks(c.asked) if c.asked else "What does the question ask for?"
-        verdict.explanation = f"Step {k} {verb} {a} by {b}. What unit does that give? {asked}"
+        verdict.explanation = f"Step {k} {verb} {a} by {b}. What unit does that give? {asks(c.asked)}"
     else:
         verb = "adds" if "+" in c.expression else "subtracts"
         verdict.explanation = (f"Step {k} {verb} {a} and {b}. Can those two be added or subtracted? "
