@@ -179,3 +179,38 @@ def test_the_units_question_replaces_a_general_doubt_about_the_same_step():
     earlier = Verdict(label="unsure", marks=["unsure", "not_checked"], step_error_probs=[0.5, 0.1])
     _units_check(earlier, Problem(text=RECIPE), [Step(1, "2 + 2 = 4"), Step(2, "3/4 + 2 = 2 3/4")])
     assert "units" not in earlier.evidence  # an earlier doubt stays
+
+
+TRAIN = "A train travels at 60 miles per hour. How long will it take to travel 180 miles?"
+
+
+@pytest.mark.parametrize("problem, steps, expression", [
+    # a speed asked without its unit
+    ("A car travels 180 miles in 3 hours. How fast is it going?", ["180 x 3 = 540"], "180*3"),
+    # how long from a rate and an amount: only the amount divided by the rate gives a time
+    (TRAIN, ["180 x 60 = 10800"], "180*60"),
+    (TRAIN, ["60 / 180 = 0.33"], "60/180"),
+])
+def test_speed_and_time_asked_without_a_unit(problem, steps, expression):
+    (conflict,) = unit_conflicts(problem, steps)
+    assert (conflict.step, conflict.expression) == (0, expression)
+
+
+@pytest.mark.parametrize("problem, steps", [
+    ("A car travels 180 miles in 3 hours. How fast is it going?", ["180 / 3 = 60 miles per hour"]),
+    (TRAIN, ["180 / 60 = 3 hours"]),
+    # a typing speed is words per minute, not a distance: not read
+    ("Maria types 240 words in 4 minutes. How fast does she type?", ["240 x 4 = 960"]),
+    # two rates: which one the time comes from is not known
+    ("A train travels at 60 miles per hour and a car at 40 miles per hour. How long will it take the "
+     "train to travel 180 miles?", ["180 x 60 = 10800"]),
+])
+def test_right_or_unreadable_speed_and_time_work_is_left_alone(problem, steps):
+    assert unit_conflicts(problem, steps) == []
+
+
+def test_the_time_question_is_asked_as_one():
+    verdict = Verifier(None).verify(Problem(text=TRAIN), [Step(1, "180 x 60 = 10800", "180 x 60 = 10800")])
+    assert verdict.label == "unsure"
+    assert verdict.explanation == ("Step 1 multiplies 180 miles by 60 miles per hour. What unit does that give? "
+                                   "The question asks how long.")

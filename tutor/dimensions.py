@@ -102,7 +102,7 @@ def _singular(word: str) -> str:
     return w
 
 
-def _phrase(text: str) -> list[str]:
+def noun_words(text: str) -> list[str]:
     """The words of a noun phrase after a number: up to a stop word or a punctuation mark."""
     words = []
     for w in re.split(r"[.,;:?!()\[\]\"]", text, maxsplit=1)[0].split():
@@ -114,7 +114,7 @@ def _phrase(text: str) -> list[str]:
 
 def _noun(phrase: str) -> str | None:
     """The head noun of the words after a number: the last word before a stop word."""
-    words = _phrase(phrase)
+    words = noun_words(phrase)
     return _singular(words[-1]) if words else None
 
 
@@ -174,7 +174,7 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
             unit[_base(words.group(1), glued)] += 1
             rest, said = after[words.end():], f"{m.group(2)} {words.group(1)}"
         else:
-            phrase = _phrase(after[:40])
+            phrase = noun_words(after[:40])
             if not phrase:  # said without a unit here ("30 more racers"): not known for sure
                 clash.add(value)
                 continue
@@ -234,7 +234,7 @@ def _keep(found: dict, clash: set, value: Fraction, q: _Quantity) -> None:
     found.setdefault(value, q)
 
 
-def _unit_of(word: str) -> str | None:
+def kind_of(word: str) -> str | None:
     """A unit word of a question ("miles", "hour") or a counted noun ("#box")."""
     base = _base(word, False)
     if base:
@@ -247,31 +247,33 @@ def asked_rate(problem_text: str) -> tuple[str, str, str] | None:
     """The rate the question asks for, when it names it: ``(numerator base, denominator base,
     as said)``, e.g. ``("length", "time", "miles per hour")`` or ``("money", "#box", "the price
     of one juice box")``; ``None`` when the question names no rate."""
-    question = _question(problem_text)
+    question = question_of(problem_text)
     if re.search(r"(?i)\b(?:mph|km/h|kph)\b", question):
         return "length", "time", "miles per hour" if "mph" in question.lower() else "km per hour"
     m = _ASKED_SLASH.search(question)
     if m:
-        num, den = _unit_of(m.group(1)), _base(m.group(2), True)
+        num, den = kind_of(m.group(1)), _base(m.group(2), True)
         if num and den:
             return num, den, m.group(0)
     m = _ASKED_PRICE.search(question)
     if m:
-        thing = _phrase(next(g for g in m.groups() if g))
+        thing = noun_words(next(g for g in m.groups() if g))
         if thing:  # said one way, whatever the question's wording: "price of one pen"
             return "money", "#" + _singular(thing[-1]), "price of one " + " ".join(thing)
     for m in list(_ASKED_HOW_MANY_PER.finditer(question)) + list(_ASKED_RATE.finditer(question)):
         # "how many pages … per day" may count things; "X per hour" must name a measure ("walk
         # per hour" is not a rate of walks)
-        num = _unit_of(m.group(1)) if m.re is _ASKED_HOW_MANY_PER else _base(m.group(1), False)
+        num = kind_of(m.group(1)) if m.re is _ASKED_HOW_MANY_PER else _base(m.group(1), False)
         den = _base(m.group(2), False)
         if num and den and num != den:  # the denominator a measure: "per hour", "a pound"
             said = m.group(0) if m.re is _ASKED_RATE else f"{m.group(1)} per {m.group(2)}"
             return num, den, said
+    if re.search(r"(?i)\bhow\s+fast\b|\bspeed\b", question):  # a speed, its unit not named
+        return "length", "time", "how fast"
     return None
 
 
-def _question(problem_text: str) -> str:
+def question_of(problem_text: str) -> str:
     """The sentence(s) that ask: those ending in "?", else the last sentence."""
     sentences = re.split(r"(?<=[.?!])\s+", problem_text.strip())
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
@@ -365,6 +367,11 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
             # counts: "12 miles per hour / 3 hours", "240 miles x 60 miles per hour" (on the way
             # to the answer a number may stand for something else: only the last one is read)
             out.append(UnitConflict(i, "unit", lhs, (qa.said, qb.said)))
+        elif (n == len(computations) - 1 and 1 not in (a, b) and asks_time(problem_text)
+              and _not_a_time(dict(qa.unit), dict(qb.unit), op, given)):
+            # "how long will it take" from a rate per unit of time and an amount: the amount
+            # divided by the rate ("180 miles x 60 miles per hour" is no time)
+            out.append(UnitConflict(i, "unit", lhs, (qa.said, qb.said), "how long"))
         elif rate is not None and n == len(computations) - 1:
             # only the computation that gives the answer: on the way, "10 minutes / 5 miles"
             # may be a step towards miles per hour
@@ -395,10 +402,36 @@ def _squared_rate(a: dict, b: dict, op: type, given: dict, problem_text: str) ->
         and not re.search(r"(?i)\b(?:half|quarter|third)\b", problem_text)
 
 
+_ASKS_TIME = re.compile(r"(?i)\bhow\s+(?:long|many\s+(?:hours|minutes|seconds|days|weeks))\b[^.?!]{0,60}?\btake\b")
+
+
+def asks_time(problem_text: str) -> bool:
+    """Whether the question asks how long something takes ("How long will it take …?", "How
+    many hours does the trip take?")."""
+    return bool(_ASKS_TIME.search(question_of(problem_text)))
+
+
+def _not_a_time(a: dict, b: dict, op: type, given: dict) -> bool:
+    """A product or quotient of a rate per unit of time (X per hour) and an amount of X that
+    does not give a time, where the problem gives one such rate and one amount of X only."""
+    rate, amount = (a, b) if any(v < 0 for v in a.values()) else (b, a)
+    per_time = rate.get("time") == -1 and len(rate) == 2
+    x = next((k for k, v in rate.items() if v == 1), None)
+    if not per_time or x is None or amount != {x: 1}:
+        return False
+    plain = [dict(q.unit) for q in given.values()]
+    if plain.count(rate) != 1 or plain.count(amount) != 1:
+        return False
+    out = Counter(a)
+    for k, v in b.items():
+        out[k] += v if op is ast.Mult else -v
+    return {k: v for k, v in out.items() if v} != {"time": 1}
+
+
 def _mentions(problem_text: str, base: str) -> int:
     """How many words of the problem, outside its question, name a unit of ``base`` ("hours",
     "half an hour": 2); counted things are not counted (0)."""
-    question = _question(problem_text)
+    question = question_of(problem_text)
     statement = problem_text.replace(question, " ") if question else problem_text
     return sum(1 for w in re.findall(r"[A-Za-z]+", statement) if not base.startswith("#") and _base(w, False) == base)
 

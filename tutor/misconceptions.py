@@ -12,6 +12,9 @@ problem text. They are well-documented error patterns of school mathematics:
 * taking p % of a number by dividing by p (25 % of 80 as 80 ÷ 25);
 * minutes written as hundredths of an hour (2 hours 30 minutes as 2.30 hours), the base-10
   reading of a base-60 unit;
+* a ratio worked by adding (2 cups for every 3 eggs, so 8 cups for 3 + 6 eggs): the additive
+  strategy of proportional reasoning (:mod:`tutor.proportion`; Hart, *Ratio: Children's
+  Strategies and Errors*, 1984);
 * a number multiplying brackets applied to the first term only (3(x - 2) = 12 rewritten as
   3x - 2 = 12), one of the persistent algebra errors (Booth, Barbieri, Eyer & Paré-Blagoev,
   "Persistent and pernicious errors in algebraic problem solving", Journal of Problem Solving
@@ -28,8 +31,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math
+from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math, numbers_in
 from tutor.mathtext import readable_equation
+from tutor.proportion import AdditiveRoute, additive_route
 from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -48,24 +52,31 @@ class Misconception:
 
     Attributes:
         name: short id (``"fractions added across"``, ``"common denominator only"``,
-            ``"percent as divisor"``, ``"minutes as hundredths"``, ``"distributed to one term"``).
+            ``"percent as divisor"``, ``"minutes as hundredths"``, ``"distributed to one term"``,
+            ``"ratio by adding"``).
         explanation: one or two sentences for the verdict (names the step).
         hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
         redo: the level-3 (bottom-out) hint: how to redo that step the right way (it may lead to
             the step's corrected value, never to the problem's final answer).
+        where: the level-1 hint, where the misconception spans steps and the step's own numbers
+            do not show it ("" : the usual level-1 wording).
     """
 
     name: str
     explanation: str
     hint: str
     redo: str = ""
+    where: str = ""
 
 
 def find(step_number: int, step_text: str, problem_text: str,
-         equations: Sequence[Equation] | None = None) -> Misconception | None:
+         equations: Sequence[Equation] | None = None,
+         solution: Sequence[str] | None = None) -> Misconception | None:
     """The misconception step ``step_number`` (text ``step_text``) shows, or ``None``;
     ``equations`` are the step's checked computations when the caller has them already
-    (else :func:`tutor.mathcheck.check_step` reads them)."""
+    (else :func:`tutor.mathcheck.check_step` reads them); ``solution`` (every step's text) lets
+    a misconception spread over steps be seen (a ratio worked by adding: "8 - 2 = 6", then
+    "3 + 6 = 9")."""
     if equations is None:
         equations = check_step(step_text, step_number).equations
     k = step_number
@@ -140,7 +151,53 @@ def find(step_number: int, step_text: str, problem_text: str,
                 f"does it multiply? Does {factor} multiply all of {inner}?",
                 f"Redo step {k}: start again from {before}. Multiply {factor} by each term of {inner}, "
                 "then go on from there.")
+    route = additive_route(problem_text, solution) if solution else None
+    if route is not None and k - 1 in route.steps:
+        return ratio_by_adding(k, step_text, route)
     return None
+
+
+def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconception:
+    """The misconception of a ratio worked by adding (see :mod:`tutor.proportion`), about step
+    ``k`` (1-based, text ``step_text``) of ``route``; the wording names the problem's amounts,
+    never the answer."""
+    r = route.ratio
+    # the step's own operation (a hint must not say the student added where they subtracted);
+    # a step that only states the amount ("9 eggs") is pointed at by its number
+    computed = [e.text.split("=")[0] for e in check_step(step_text, k).equations if "=" in e.text]
+    work = readable_equation(computed[0]) if computed else ""
+    verb = ("added" if "+" in (computed[0] if computed else "") else "subtracted" if computed else "")
+    written = _plain(str(numbers_in(step_text)[-1])) if numbers_in(step_text) else ""
+    if r.a_said.startswith("$"):  # "$4.50 for 3 pens", "$15 for 2 hours"
+        pair = f"{r.a_said} for {r.b_said}"
+    elif r.b_said.startswith("$"):
+        pair = f"{r.b_said} for {r.a_said}"
+    else:
+        pair = f"{r.a_said} go with {r.b_said}"
+    a, c = _amount(r.a_said), _amount(r.c_said)
+    # how many times the first amount fits: "how many times 2 cups fit into 8 cups", or, for a
+    # smaller amount, "what part of 8 pencils 6 pencils is"
+    times = (f"how many times {r.a_said} fit into {r.c_said}" if r.c > r.a
+             else f"what part of {r.a_said} {r.c_said} is")
+    if work:
+        where = f"Look at step {k}, where you worked out {work}. Is that how the amounts of a ratio change?"
+    else:
+        where = f"Look at step {k}, where you wrote {written}. How did you get it from the problem's amounts?"
+    did = f"In step {k}, you {verb}." if verb else f"Look again at step {k}."
+    return Misconception(
+        "ratio by adding",
+        f"In step {k}, the ratio is worked by adding or subtracting. The problem says {pair}. "
+        "In a ratio both amounts are multiplied by the same number, so the difference between them does not "
+        "stay the same.",
+        f"{did} The problem says {pair}. {r.a_said.capitalize()} times what number "
+        f"makes {r.c_said}? What must happen to {r.b_said} then?",
+        f"Redo step {k}: divide {c} by {a} to find {times}. Then multiply {r.b_said} by that number.",
+        where)
+
+
+def _amount(said: str) -> str:
+    """The number of an amount as said ("8 cups" -> "8", "$4.50" -> "4.50")."""
+    return said.split()[0].lstrip("$")
 
 
 # "3(x - 2)", "3*(x+2)": a number times brackets (as linear_equations writes them)

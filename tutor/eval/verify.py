@@ -239,7 +239,7 @@ def run(args: argparse.Namespace) -> int:
             else gsm8k_solutions(records) if args.format == "gsm8k" else processbench_solutions(records))
     total = 2 * len(records) if args.format == "vtg" else len(records)
     preds, labels, cats, secs, cat_hits, verdicts, hazards, p_wrong = [], [], [], [], [], [], [], []
-    units_flagged = 0
+    units_flagged = ratio_flagged = 0
     for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
         t0 = time.perf_counter()
         verdict = verifier.verify(problem, steps)
@@ -247,6 +247,7 @@ def run(args: argparse.Namespace) -> int:
         preds.append(verdict.first_error_step or 0)
         verdicts.append(verdict.label)
         units_flagged += "units" in verdict.evidence
+        ratio_flagged += "ratio" in verdict.evidence
         hazards.append(verdict.step_error_probs)
         # no steps to check: no probability either (scored as "unsure", left out of calibration)
         p_wrong.append(verdict.evidence.get("combiner", {}).get("p_wrong"))
@@ -268,11 +269,12 @@ def run(args: argparse.Namespace) -> int:
         report["n"] = len(labels)
     report.update(verdict_outcomes(verdicts, labels))
     report["units_flagged"] = units_flagged
+    report["ratio_flagged"] = ratio_flagged  # ratios worked by adding (tutor.proportion)
     report["calibration"] = hazard_calibration(hazards, labels, p_wrong)
     report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0
     report["seconds_per_solution_mean"] = round(statistics.fmean(secs), 4) if secs else 0.0
     write_report(args.out, report)
-    keys = {"vtg": ("micro_f1", "binary_f1", "n_solutions"), "gsm8k": ("n", "unsure_correct_rate", "units_flagged")}.get(
+    keys = {"vtg": ("micro_f1", "binary_f1", "n_solutions"), "gsm8k": ("n", "unsure_correct_rate", "units_flagged", "ratio_flagged")}.get(
         args.format, ("f1", "acc_error", "acc_correct", "n"))
     print(json.dumps({**{k: report[k] for k in keys + ("accused_correct_rate", "seconds_per_solution")},
                       "step_ece": report["calibration"]["step"]["ece"]}))

@@ -171,7 +171,7 @@ def named_misconception(problem: Problem, steps: list[Step], verdict: Verdict) -
     if algebra:
         equations = check_step(steps[k - 1].text, k).equations + [
             Equation(text=algebra["to"], ok=False, follows=algebra["from"])]
-    return find_misconception(k, steps[k - 1].text, problem.text, equations)
+    return find_misconception(k, steps[k - 1].text, problem.text, equations, solution=[s.text for s in steps])
 
 
 def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verdict: Verdict,
@@ -238,6 +238,9 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
     slip = _slip_expression(verdict, step_text)
     if kind == "where":
+        named = named_misconception(problem, steps, verdict)
+        if named is not None and named.where:  # a misconception over steps: where, as a question
+            yield named.where
         if slip:  # name the computation to redo, not only its result
             if verdict.found_value:
                 yield f"Look at step {k}. Work out {slip} again. Do you still get {verdict.found_value}?"

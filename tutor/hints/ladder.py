@@ -107,11 +107,12 @@ class HintLadder:
         t0 = time.perf_counter()
         self.last_first_token_s = None
         kind = kind_for(verdict, level)
-        # a named misconception has its own concept and redo hints: the missed idea, asked as a
-        # question, then how to redo the step with it
-        named = kind in ("concept", "bottom_out") and named_misconception(problem, steps, verdict)
+        # a named misconception has its own hints: the missed idea, asked as a question, then how
+        # to redo the step with it (and where to look, when the step's numbers do not show it)
+        named = named_misconception(problem, steps, verdict) if kind in ("where", "concept", "bottom_out") else None
+        own_wording = named is not None and (kind != "where" or bool(named.where))
         # a given number left out: the question about it is known; a model would ask another
-        if (self.model is None or not steps or named or (kind == "explain" and verdict.unused_given)
+        if (self.model is None or not steps or own_wording or (kind == "explain" and verdict.unused_given)
                 or verdict.evidence.get("unfinished")  # a step set up, not worked out: say so
                 or verdict.evidence.get("units")  # a question about units the model never saw
                 # praise must name what was really done: the small model's praise read as noise in

@@ -27,6 +27,8 @@ from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converte
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
+from tutor.misconceptions import ratio_by_adding
+from tutor.proportion import additive_route
 from tutor.numwords import words_to_digits
 from tutor.schema import Problem, Step, StepCheck, Verdict
 from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
@@ -204,7 +206,8 @@ class Verifier:
         if first is not None:
             _describe(verdict, problem, steps, ev, first)
             # a known misconception says what idea was missed, not only which number is off
-            named = find_misconception(first + 1, steps[first].text, problem.text, ev.checks[first].equations)
+            named = find_misconception(first + 1, steps[first].text, problem.text, ev.checks[first].equations,
+                                       solution=[s.text for s in steps])
             if named is not None:
                 verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
             if label == "unsure" and not proven:
@@ -218,10 +221,10 @@ class Verifier:
             verdict.unused_given = _fmt(unused)
             verdict.explanation = (f"The problem gives {verdict.unused_given}, but no step uses it yet. "
                                    "Is the solution finished?")
-        if not with_ref and label != "incorrect":
+        if not with_ref and label != "incorrect" and not _ratio_check(verdict, problem, steps):
             _solve_check(verdict, problem, ev.checks)
             _units_check(verdict, problem, steps)
-        if label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
+        if verdict.label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
             # also under an "unsure": a conclusion without the reference answer is wrong (a
             # solution of the problem's own equation is its answer, whatever words follow)
             _answer_check(verdict, problem, steps, ev.checks)
@@ -445,6 +448,30 @@ def _solve_check(verdict: Verdict, problem: Problem, checks: Sequence[StepCheck]
             verdict.marks[-1] = "unsure"
     elif verdict.label == "correct":
         verdict.evidence["solved_from_problem"] = sorted(letters)
+
+
+def _ratio_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> bool:
+    """Without a reference, a ratio worked by adding ("2 cups for every 3 eggs", then "8 - 2 =
+    6", "3 + 6 = 9") is true arithmetic throughout. When the work reaches the additive amount
+    and never the proportional one (:func:`tutor.proportion.additive_route`: the two differ, so
+    the conclusion cannot be right), the first step of that route is wrong, named as the
+    misconception. Returns whether the verdict was changed. On 7,473 correct GSM8K solutions
+    nothing is flagged (``docs/benchmarks.md``)."""
+    route = additive_route(problem.text, [s.text for s in steps])
+    if route is None:
+        return False
+    k = route.steps[0] + 1
+    named = ratio_by_adding(k, steps[k - 1].text, route)
+    verdict.label, verdict.first_error_step = "incorrect", k
+    verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
+    verdict.marks = ["correct"] * (k - 1) + ["first_error"] + ["after_error"] * (len(steps) - k)
+    if len(verdict.step_error_probs) == len(steps):  # proven, as an arithmetic error is
+        verdict.step_error_probs[k - 1] = max(verdict.step_error_probs[k - 1], ARITHMETIC_FLOOR)
+    verdict.quantities = [_fmt(v) for v in numbers_in(steps[k - 1].text)][:6]
+    r = route.ratio
+    verdict.evidence["ratio"] = {"steps": [i + 1 for i in route.steps], "ratio": [r.a_said, r.b_said],
+                                 "other": r.c_said}
+    return True
 
 
 def _units_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:

@@ -1,0 +1,167 @@
+"""Ratios worked by adding (tutor.proportion): the problem's ratio, the route, the verdict and
+the hint ladder built on it."""
+
+from fractions import Fraction
+
+from tutor.hints.fallback import fallback_hint
+from tutor.hints.guards import check_hint
+from tutor.hints.prompting import ladder_kinds
+from tutor.misconceptions import find as find_misconception
+from tutor.proportion import additive_route, ratio_problem
+from tutor.schema import Problem, Step
+from tutor.verify import Verifier
+
+EGGS = "A recipe uses 2 cups of flour for every 3 eggs. How many eggs are needed for 8 cups of flour?"
+PENS = "3 pens cost $4.50. How much do 7 pens cost?"
+CLASS = "The ratio of boys to girls is 3:2. If there are 12 boys, how many girls are there?"
+GIRLS = "For every 3 boys there are 5 girls. There are 15 boys. How many girls are there?"
+
+
+def _steps(*texts):
+    return [Step(i, t, t) for i, t in enumerate(texts, 1)]
+
+
+def test_the_ratio_a_problem_states():
+    r = ratio_problem(EGGS)
+    assert (r.a, r.b, r.c) == (2, 3, 8) and (r.a_said, r.b_said, r.c_said) == ("2 cups", "3 eggs", "8 cups")
+    assert (r.proportional, r.additive) == (12, 9)
+    r = ratio_problem(PENS)
+    assert (r.a, r.b, r.c, r.b_said) == (3, Fraction(9, 2), 7, "$4.50")
+    r = ratio_problem(CLASS)
+    assert (r.a, r.b, r.c, r.a_said, r.b_said) == (3, 2, 12, "3 boys", "2 girls")
+    assert (ratio_problem(GIRLS).a, ratio_problem(GIRLS).b, ratio_problem(GIRLS).c) == (3, 5, 15)
+    # the other amount of the second kind: the ratio is read the other way round
+    r = ratio_problem("A recipe uses 2 cups of flour for every 3 eggs. How many cups of flour for 12 eggs?")
+    assert (r.a, r.b, r.c, r.b_said) == (3, 2, 12, "2 cups")
+
+
+def test_ratios_said_in_other_ways():
+    for problem, expected in [
+        ("Sam earns $15 for every 2 hours he works. How much does he earn in 6 hours?", (2, 15, 6)),
+        ("For every 2 hours, Sam earns $15. How much does he earn in 6 hours?", (2, 15, 6)),
+        ("For each 2 cups of flour, a recipe uses 3 eggs. How many eggs for 8 cups of flour?", (2, 3, 8)),
+        ("It costs $4.50 for 3 pens. How much do 5 pens cost?", (3, Fraction(9, 2), 5)),
+        ("Pens are 3 for $4.50. How much do 5 pens cost?", (3, Fraction(9, 2), 5)),
+        ("There are 3 boys to every 2 girls in a club. There are 12 boys. How many girls are there?", (3, 2, 12)),
+        ("The ratio of cats to dogs at a shelter is 5:3. There are 15 dogs. How many cats are there?", (3, 5, 15)),
+    ]:
+        r = ratio_problem(problem)
+        assert (r.a, r.b, r.c) == expected, problem
+    assert ratio_problem("Pens are 3 for $4.50. How much do 5 pens cost?").a_said == "3 pens"
+
+
+def test_no_ratio_read_where_the_problem_does_not_give_one():
+    # "each for $3" is the price of one doughnut, not of 25
+    assert ratio_problem("If she made 25 doughnuts and sells each for $3, how much was her profit?") is None
+    # two prices: which one the question is about is a guess
+    assert ratio_problem("Janice bought 5 juices for $10 in total and 2 sandwiches for $6 in total. "
+                         "How much would she pay for 1 sandwich and 1 juice?") is None
+    # the other amount in another unit ($5 and 20 cents)
+    assert ratio_problem("Samantha bought a crate of 30 eggs for $5. She sells each egg for 20 cents. "
+                         "How many eggs will she have left when she gets her $5 back?") is None
+    # red beads and blue beads are both beads: no two kinds to relate
+    assert ratio_problem("Betty has 3 red beads for every 2 blue beads. How many blue beads does she "
+                         "have if she has 30 red beads?") is None
+    # not in proportion (a deal), or the question asks for an amount more
+    assert ratio_problem("Notebooks are on sale: buy 2, get 1 free. 2 notebooks cost $4. How much do 6 "
+                         "notebooks cost?") is None
+    assert ratio_problem("A recipe uses 2 cups of flour for every 3 eggs. Jen has 3 eggs and 8 cups of "
+                         "flour. How many more eggs does she need?") is None
+    # the question asks for something else
+    assert ratio_problem("A recipe uses 2 cups of flour for every 3 eggs. She has 8 cups of flour. "
+                         "How long does baking take?") is None
+
+
+def test_the_route_of_a_ratio_worked_by_adding():
+    assert additive_route(EGGS, ["8 - 2 = 6", "3 + 6 = 9 eggs"]).steps == (0, 1)
+    assert additive_route(CLASS, ["The difference is 3 - 2 = 1", "So 12 - 1 = 11 girls"]).steps == (0, 1)
+    assert additive_route(GIRLS, ["15 + 2 = 17 girls"]).steps == (0,)
+    # the answer said without a computation counts too
+    assert additive_route(PENS, ["7 - 3 = 4 more pens", "So they cost $8.50"]).steps == (0, 1)
+    # right work, also built up by adding groups, reaches the proportional amount: no route
+    assert additive_route(EGGS, ["8 / 2 = 4", "4 x 3 = 12 eggs"]) is None
+    assert additive_route(EGGS, ["8 - 2 = 6 more cups", "6 / 2 = 3 groups", "3 x 3 = 9 more eggs",
+                                 "3 + 9 = 12 eggs"]) is None
+    assert additive_route(EGGS, ["8 + 3 = 11"]) is None  # wrong, but not the additive strategy
+    # a ratio table passing through the additive amount on its way to the answer
+    assert additive_route(EGGS, ["2 cups -> 3 eggs", "4 cups -> 6 eggs", "6 cups -> 9 eggs",
+                                 "8 cups -> 12 eggs"]) is None
+    # a right answer rounded or cut to whole things is never the additive one (within 1)
+    muffins = "A recipe uses 3 cups of flour for every 5 muffins. How many muffins can 4 cups of flour make?"
+    assert additive_route(muffins, ["4 x 5 = 20", "20 / 3 = 6.67", "So 6 whole muffins."]) is None
+    pens = "7 pens cost $5. How much do 9 pens cost?"
+    assert additive_route(pens, ["5 / 7 = 0.71", "0.71 x 9 = 6.39", "About $7"]) is None
+    # another slip that ends on the same value: multiplied, not added
+    assert additive_route("3 pens cost $4.50. How much do 6 pens cost?",
+                          ["4.50 / 3 = 1.50", "1.50 x 5 = 7.50"]) is None
+    # the proportional amount worked out, then a wrong restatement: not this misconception
+    assert additive_route(CLASS.replace("12 boys", "15 boys"),
+                          ["15 / 3 = 5", "5 x 2 = 10", "no: 14 girls"]) is None
+
+
+def test_the_verifier_names_the_misconception_without_a_reference():
+    verifier = Verifier(None)
+    verdict = verifier.verify(Problem(text=EGGS), _steps("8 - 2 = 6", "3 + 6 = 9 eggs"))
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    assert verdict.error_category == "Missing / Wrong factual knowledge"
+    assert verdict.marks == ["first_error", "after_error"]
+    assert verdict.step_error_probs[0] >= 0.9
+    assert "2 cups go with 3 eggs" in verdict.explanation and "multiplied by the same number" in verdict.explanation
+    assert verdict.evidence["ratio"] == {"steps": [1, 2], "ratio": ["2 cups", "3 eggs"], "other": "8 cups"}
+    right = verifier.verify(Problem(text=EGGS), _steps("8 / 2 = 4", "4 x 3 = 12 eggs"))
+    assert right.label != "incorrect" and "ratio" not in right.evidence
+
+
+def test_with_a_reference_the_flagged_step_is_named_as_the_misconception():
+    problem = Problem(text=EGGS, reference_solution=["8 / 2 = 4", "4 x 3 = 12"], final_answer="12")
+    verdict = Verifier(None).verify(problem, _steps("8 - 2 = 6", "3 + 6 = 9 eggs"))
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    assert verdict.explanation.startswith("In step 1, the ratio is worked by adding or subtracting.")
+    # a step off the route is not named so
+    assert find_misconception(1, "8 + 3 = 11", EGGS, solution=["8 + 3 = 11"]) is None
+
+
+def test_the_hint_ladder_for_a_ratio_worked_by_adding():
+    problem, steps = Problem(text=EGGS), _steps("8 - 2 = 6", "3 + 6 = 9 eggs")
+    verdict = Verifier(None).verify(problem, steps)
+    hints = [fallback_hint(problem, steps, verdict, level, kind) for level, kind in ladder_kinds(verdict)]
+    assert [h.text for h in hints] == [
+        "Look at step 1, where you worked out 8 - 2. Is that how the amounts of a ratio change?",
+        "In step 1, you subtracted. The problem says 2 cups go with 3 eggs. 2 cups times what number makes "
+        "8 cups? What must happen to 3 eggs then?",
+        "Redo step 1: divide 8 by 2 to find how many times 2 cups fit into 8 cups. Then multiply 3 eggs by "
+        "that number.",
+    ]
+    for h in hints:
+        assert check_hint(h.text, h.level, h.kind, problem, steps, verdict) == []
+        assert "12" not in h.text
+    # a step that only states the amount is pointed at by its number; a smaller amount is a part
+    problem, steps = Problem(text=EGGS), _steps("9 eggs")
+    verdict = Verifier(None).verify(problem, steps)
+    assert fallback_hint(problem, steps, verdict, 1, "where").text == (
+        "Look at step 1, where you wrote 9. How did you get it from the problem's amounts?")
+    fewer = "8 pencils cost $4. How much do 6 pencils cost?"
+    problem, steps = Problem(text=fewer), _steps("8 - 6 = 2", "$4 - $2 = $2")
+    verdict = Verifier(None).verify(problem, steps)
+    assert fallback_hint(problem, steps, verdict, 3, "bottom_out").text == (
+        "Redo step 1: divide 6 by 8 to find what part of 8 pencils 6 pencils is. Then multiply $4 by that number.")
+    # a step that adds is said to add; a price is said as one
+    problem, steps = Problem(text=PENS), _steps("4.50 + 4 = 8.50")
+    verdict = Verifier(None).verify(problem, steps)
+    concept = fallback_hint(problem, steps, verdict, 2, "concept").text
+    assert concept.startswith("In step 1, you added. The problem says $4.50 for 3 pens.")
+
+
+def test_the_gsm8k_harness_counts_ratio_findings(tmp_path):
+    import json
+
+    from tutor.cli import main
+
+    rows = [{"question": EGGS, "answer": "8 / 2 = <<8/2=4>>4\n4 x 3 = <<4*3=12>>12 eggs\n#### 12"},
+            {"question": EGGS, "answer": "8 - 2 = 6\n3 + 6 = 9 eggs\n#### 9"}]
+    data, out = tmp_path / "gsm8k.jsonl", tmp_path / "report.json"
+    data.write_text("\n".join(json.dumps(r) for r in rows))
+    assert main(["eval", "verify", "--data", str(data), "--format", "gsm8k", "--model", "none",
+                 "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert (report["n"], report["ratio_flagged"], report["verdicts"]["correct"]["incorrect"]) == (2, 1, 1)
