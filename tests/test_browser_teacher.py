@@ -12,7 +12,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from test_store import make
 from test_teacher_http import PASSWORD, PAYLOAD, start_dashboard
+from tutor.store import Store
+from tutor.ui.teacher import NO_CATEGORY
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -27,18 +30,38 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def browser_page(tmp_path_factory):
+def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
-    url, stop, store, payload_id = start_dashboard(tmp_path_factory.mktemp("browser"))
-    ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        yield page, url, store, payload_id
+        yield browser
         browser.close()
+
+
+def new_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    return page
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser, tmp_path_factory):
+    url, stop, store, payload_id = start_dashboard(tmp_path_factory.mktemp("browser"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = new_page(browser)
+    yield page, url, store, payload_id
+    page.context.close()
     stop()
+
+
+def log_in(page, url: str) -> None:
+    page.goto(f"{url}/teacher/")
+    assert page.locator("#review-table").count() == 0
+    page.locator("input[type=text]").fill("ms-lee")
+    page.locator("input[type=password]").fill(PASSWORD)
+    page.get_by_role("button", name="Login").click()
+    page.wait_for_selector("#review-table .virtual-body [role=row]")
 
 
 def shot(page, name: str) -> None:
@@ -61,12 +84,7 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     page, url, store, payload_id = browser_page
 
     # --- log-in: the dashboard is behind the password
-    page.goto(f"{url}/teacher/")
-    assert page.locator("#review-table").count() == 0
-    page.locator("input[type=text]").fill("ms-lee")
-    page.locator("input[type=password]").fill(PASSWORD)
-    page.get_by_role("button", name="Login").click()
-    page.wait_for_selector("#review-table .virtual-body [role=row]")
+    log_in(page, url)
     wait_status(page, rf"of \d+ · {store.list_submissions().total} submissions", "#page-info")
     shot(page, "1-table")
 
@@ -108,13 +126,18 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     assert page.evaluate("window.__xss") is None
 
     # --- correction: the form starts from the tutor's category ("none" for a correct verdict)
-    from tutor.ui.teacher import NO_CATEGORY
-
     tutor_category = store.get_submission(payload_id).verdict.error_category or NO_CATEGORY
     assert page.locator("#r-category input").input_value() == tutor_category
     # disagree, step 2, another category, comment
     page.get_by_label("Disagree").check()
     page.locator("#r-step input").fill("2")
+    # a wrong step with "no error" as its category is refused, saying what to choose
+    page.locator("#r-category input").click()
+    page.get_by_role("option", name=NO_CATEGORY).click()
+    page.locator("#save-review").click()
+    refused = wait_status(page, "Not done")
+    assert "step 2 is marked as the first wrong step, so choose its error category" in refused
+    assert store.get_submission(payload_id).reviews == []
     page.locator("#r-category input").click()
     page.get_by_role("option", name="Missing step").click()
     page.locator("#r-comment textarea").fill("Step 1 is fine; step 2 skips the subtraction.")
@@ -132,7 +155,8 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     assert page.locator("#r-comment textarea").input_value() == ""
     assert page.get_by_label("Agree with the tutor").is_checked()
 
-    # --- export the filtered table as CSV
+    # --- export the filtered table as CSV (a link to click, as the note beside the buttons says)
+    assert "click its size" in page.locator("#export-note").inner_text()
     page.locator("#export-csv").click()
     wait_status(page, rf"Exported {wanted.total} submissions as CSV")
     link = page.locator("#export-file a").first
@@ -151,9 +175,76 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
 
     # --- class view: plots and the mastery heat-map for the filtered class
     page.get_by_role("tab", name="Class view").click()
+    # before it is pressed: a note, and no bare "Mastery" heading or placeholder table
+    page.locator("#class-status").get_by_text("Press Show class view").wait_for()
+    mastery_heading = page.get_by_text("Mastery: student × standard")
+    assert page.locator("#class-body").is_hidden() and mastery_heading.is_hidden()
     page.locator("#class-view").click()
+    wait_status(page, rf"{wanted.total} submissions in the class view", "#class-status")
+    assert page.locator("#class-body").is_visible() and mastery_heading.is_visible()
     page.wait_for_selector("#mastery table.mastery")
     assert page.locator("#mastery tr").count() > 1
     page.wait_for_selector("#plot-standard canvas, #plot-standard svg")
     shot(page, "6-class-view")
     assert page.evaluate("window.__xss") is None
+
+
+# Per table: headers broken inside a word (more lines than words), body cells whose text is
+# cut off, and the table's width against its box (wider = cut off at the right edge).
+MEASURE = r"""(sel) => {
+  const root = document.querySelector(sel);
+  const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size; };
+  const words = (t) => t.trim().split(/\s+/).length;
+  const box = root.querySelector('.virtual-table-viewport').getBoundingClientRect();
+  const out = {broken_headers: [], cut_cells: [], overflow: 0};
+  root.querySelectorAll('th span.header').forEach(h => {
+    if (lines(h) > words(h.innerText)) out.broken_headers.push(h.innerText.trim());
+  });
+  root.querySelectorAll('.virtual-body [role=gridcell] span.text').forEach(c => {
+    const r = c.getBoundingClientRect();
+    if (c.innerText.trim() && (c.scrollWidth > c.clientWidth + 1 || r.right > box.right + 1))
+      out.cut_cells.push(c.innerText.trim().slice(0, 30));
+  });
+  out.overflow = Math.round(root.querySelector('table.header-table').getBoundingClientRect().width - box.width);
+  return out;
+}"""
+
+LONG_HINT = ("Look again at step 2: what is 20 take away 3? Count back from 20 three times and "
+             "compare with what you wrote in that step before going on.")
+LONG_COMMENT = ("The student subtracted wrongly in step 2; 20 - 3 is 17 and not 18, and then carried "
+                "the wrong number into the final answer sentence as well, which the tutor found.")
+
+
+def test_long_text_columns_wrap_and_headers_stay_whole(browser, tmp_path):
+    """The trial's cut-off hint and description, and the Reviews header one letter a line."""
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    sub, fb = make("ana")
+    fb.standards[0].description = (
+        "Use proportional relationships to solve multistep ratio and percent problems. Examples: "
+        "simple interest, tax, markups and markdowns, gratuities and commissions, fees, percent "
+        "increase and decrease, percent error.")
+    fb.prerequisites[0].description = (
+        "Use ratio and rate reasoning to solve real-world and mathematical problems, e.g., by "
+        "reasoning about tables of equivalent ratios, tape diagrams, double number line diagrams.")
+    sid = store.save(sub, fb)
+    store.log_hint_shown(sid, 1, LONG_HINT)
+    store.add_review(sid, "ms-rivera", agree=False, first_error_step=1,
+                     error_category="Misunderstanding of the question", comment=LONG_COMMENT)
+    url, stop, _, _ = start_dashboard(tmp_path, store=store)
+    page = new_page(browser)
+    try:
+        log_in(page, url)
+        page.locator("#sub-id input").fill(str(sid))
+        page.locator("#open").click()
+        wait_status(page, rf"Submission {sid} opened")
+        page.wait_for_selector("#d-reviews .virtual-body [role=row]")
+        assert LONG_HINT in " ".join(table_rows(page, "#d-hints"))
+        shot(page, "7-long-text")
+        clean = {"broken_headers": [], "cut_cells": [], "overflow": 0}
+        found = {t: page.evaluate(MEASURE, t) for t in ("#review-table", "#facts", "#d-steps",
+                                                        "#d-hints", "#d-standards", "#d-reviews")}
+        assert {t: f for t, f in found.items() if f != clean} == {}
+    finally:
+        page.context.close()
+        stop()

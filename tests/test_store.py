@@ -169,7 +169,8 @@ def test_exports_csv_and_jsonl(store, tmp_path):
     evil = '=HYPERLINK("x")<script>alert(1)</script>'
     sid = store.save(*make("ana", steps=(evil, "20 - 3 = 18")))
     store.save(*make("ben", klass="8A"))
-    store.add_review(sid, "ms-lee", agree=False, first_error_step=1, comment="line 1")
+    store.add_review(sid, "ms-lee", agree=False, first_error_step=1, error_category="Calculation error",
+                     comment="line 1")
     rows = list(csv.DictReader(io.StringIO(csv_text(store, SubmissionFilter(class_code="7B")))))
     assert len(rows) == 1
     assert rows[0]["student_id"] == "ana" and rows[0]["review"] == "disagree"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import types
 
 import pytest
 
 from tutor.errors import TutorInputError
 from tutor.store import Store
 from tutor.store.analytics import Attempt, over_time
-from tutor.ui.teacher import (ANY, TABLE_COLUMNS, build_teacher_app, detail_frames, filters_from_form,
-                              mastery_html, table_frame)
+from tutor.ui.teacher import (AGREE, ANY, NO_CATEGORY, TABLE_COLUMNS, build_teacher_app, detail_frames,
+                              filters_from_form, mastery_html, table_frame)
 
 from test_store import make
 
@@ -29,7 +31,8 @@ def test_table_and_drilldown_frames():
     first = store.save(*make("ana"))
     store.log_hint_shown(first, 1, "Look at step 2.")
     second = store.save(*make("ana", label="correct"), parent_id=first)
-    store.add_review(first, "ms-lee", agree=False, first_error_step=3, comment="step 3")
+    store.add_review(first, "ms-lee", agree=False, first_error_step=3, error_category="Missing step",
+                     comment="step 3")
     table = table_frame(store.list_submissions())
     assert list(table.columns) == TABLE_COLUMNS
     assert table["ID"].tolist() == [second, first]
@@ -95,3 +98,83 @@ def test_the_drilldown_shows_what_an_unsure_verdict_suspected():
     assert fr["explanation"] == ("Step 2: (suspected, not shown to the student) Step 2 arrives at 18, "
                                  "which does not follow from the problem.")
     assert fr["steps"]["Tutor's mark"].tolist() == ["correct", "unsure", "not checked"]
+
+
+def handler(app, name: str):
+    """The dashboard's event function ``name`` (e.g. ``save_review``), to call without a browser."""
+    return next(f.fn for f in app.fns.values() if f.name == name)
+
+
+def component(app, elem_id: str):
+    return next(b for b in app.blocks.values() if getattr(b, "elem_id", None) == elem_id)
+
+
+RIVERA = types.SimpleNamespace(username="Ms Rivera")  # the gr.Request of a logged-in teacher
+
+
+def test_a_wrong_step_without_an_error_category_is_refused(settings, tmp_path):
+    store = Store("sqlite://")
+    sid = store.save(*make("ana"))
+    save = handler(build_teacher_app(store, settings), "save_review")
+    # the trial's case: "Disagree", step 1, the category left at "(none: no error)"
+    _, msg = save(sid, "Disagree", 1, NO_CATEGORY, "", RIVERA)
+    assert msg.startswith("**Not done:** step 1 is marked as the first wrong step, so choose its "
+                          "error category")
+    assert "or set the first wrong step to 0 if the solution is correct" in msg
+    assert store.get_submission(sid).reviews == []
+    # the rule is the store's, so a caller other than this form gets it too
+    for empty in (None, "", "  "):
+        with pytest.raises(TutorInputError, match="choose its error category"):
+            store.add_review(sid, "ms-lee", agree=False, first_error_step=2, error_category=empty)
+    assert store.get_submission(sid).reviews == []
+    _, msg = save(sid, "Disagree", 1, "Misunderstanding of the question", "", RIVERA)
+    assert msg == f"Review of submission {sid} saved by Ms Rivera."
+    out = tmp_path / "x.csv"
+    store.export_csv(out)
+    (row,) = csv.DictReader(out.open(encoding="utf-8"))
+    assert (row["reviewed_first_error_step"], row["reviewed_error_category"]) == (
+        "1", "Misunderstanding of the question")
+
+
+def test_a_category_with_step_0_is_dropped_and_the_teacher_is_told(settings):
+    store = Store("sqlite://")
+    sid = store.save(*make("ana"))
+    save = handler(build_teacher_app(store, settings), "save_review")
+    _, msg = save(sid, "Disagree", 0, "Calculation error", "", RIVERA)
+    # saved as "the solution is correct" (a correct solution has no error category), and said so
+    assert msg.startswith(f"Review of submission {sid} saved by Ms Rivera. Step 0 means the solution "
+                          "is correct, so the error category Calculation error was not saved")
+    r = store.get_submission(sid).latest_review
+    assert (r.agree, r.first_error_step, r.error_category) == (False, None, None)
+    # nothing dropped, nothing to say: a correct solution, or "Agree" (the tutor's label is kept)
+    assert save(sid, "Disagree", 0, NO_CATEGORY, "", RIVERA)[1] == (
+        f"Review of submission {sid} saved by Ms Rivera.")
+    assert save(sid, AGREE, 0, "Other", "", RIVERA)[1] == f"Review of submission {sid} saved by Ms Rivera."
+    r = store.get_submission(sid).latest_review
+    assert (r.agree, r.first_error_step, r.error_category) == (True, 2, "Calculation error")
+
+
+def test_long_text_tables_have_fixed_column_widths(settings):
+    """Without widths Gradio sizes columns by content: a long hint or comment pushes the table
+    past its box and squeezes short columns until headers break mid-word (the browser test
+    measures that; this checks each table's widths match its columns)."""
+    app = build_teacher_app(Store("sqlite://"), settings)
+    for elem in ("review-table", "facts", "d-steps", "d-hints", "d-standards", "d-reviews"):
+        df = component(app, elem)
+        headers = df.value["headers"]
+        assert df.wrap and len(df.column_widths) == len(headers), elem
+        assert sum(float(w.rstrip("%")) for w in df.column_widths) == 100, elem
+
+
+def test_class_view_is_hidden_until_pressed_and_export_says_how_to_download(settings):
+    app = build_teacher_app(Store("sqlite://"), settings)
+    body = component(app, "class-body")
+    assert body.visible is False  # no bare "Mastery" heading or "1 2 3" table before it has data
+    assert any("Mastery" in (getattr(c, "value", "") or "") for c in body.children)
+    assert {type(c).__name__ for c in body.children} >= {"BarPlot", "HTML", "Dataframe"}
+    assert component(app, "class-status").value.startswith("Press **Show class view")
+    out = handler(app, "class_view")("", "", "", "", "", "", ANY, ANY, False)
+    assert out[0] == {"__type__": "update", "visible": True}
+    assert out[-1] == "0 submissions in the class view."
+    note = component(app, "export-note").value
+    assert "appears to the right of these buttons" in note and "to download it" in note

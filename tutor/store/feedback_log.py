@@ -404,7 +404,9 @@ class Store:
             first_error_step: when disagreeing, the right 1-based first wrong step, or
                 ``None`` for "the solution is correct".
             error_category: when disagreeing and a step is wrong, one of
-                :data:`tutor.schema.ERROR_CATEGORIES`.
+                :data:`tutor.schema.ERROR_CATEGORIES` (required: a wrong step without one would
+                be exported with no category and counted under "Other"); dropped when the
+                solution is correct (``first_error_step`` is ``None``).
             comment: free text (what is really wrong, why the tutor missed it).
 
         Returns:
@@ -412,7 +414,7 @@ class Store:
 
         Raises:
             TutorInputError: unknown submission, empty reviewer, step out of range, unknown
-                category.
+                category, a wrong step without a category.
         """
         reviewer = (reviewer or "").strip()
         if not reviewer:
@@ -431,7 +433,12 @@ class Store:
                 error_category = (error_category or "").strip() or None
                 if first_error_step is None:
                     error_category = None  # a correct solution has no error category
-                elif error_category is not None and error_category not in ERROR_CATEGORIES:
+                elif error_category is None:
+                    raise TutorInputError(
+                        f"step {first_error_step} is marked as the first wrong step, so choose its "
+                        "error category (e.g. Calculation error), or set the first wrong step to 0 "
+                        "if the solution is correct; nothing was saved")
+                elif error_category not in ERROR_CATEGORIES:
                     raise TutorInputError(f"unknown error category {error_category!r}; use one of: "
                                           + "; ".join(ERROR_CATEGORIES))
             review = ReviewRow(submission_id=row.id, reviewer=reviewer, agree=bool(agree),

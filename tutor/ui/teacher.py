@@ -29,14 +29,23 @@ NO_CATEGORY = "(none: no error)"
 AGREE = "Agree with the tutor"
 TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Grade", "Problem", "Verdict", "1st error",
                  "Error category", "Standards", "Hints", "Review"]
-# (wide enough for "Standards" and a code such as "6.RP.A.3c" not to break)
-TABLE_WIDTHS = ["5%", "10%", "9%", "6%", "4%", "24%", "8%", "6%", "10%", "9%", "4%", "5%"]
+# Column widths (share of the table's width) for the tables with a long text column: without
+# them Gradio sizes columns by their content, so a long hint, description or comment pushes the
+# table past its box (cut off) and squeezes the short columns until headers break mid-word.
+# Each short column is wide enough at the 1280-1400 px page width for its header and values
+# ("Grade", "disagree:", "Misunderstanding", "prerequisite", "6.RP.A.3c") to stay whole.
+TABLE_WIDTHS = ["4%", "9%", "9%", "6%", "5%", "20%", "8%", "5%", "13%", "8%", "5%", "8%"]
 STEP_COLUMNS = ["Step", "Student's step", "Tutor's mark", "P(error)"]
+STEP_WIDTHS = ["10%", "52%", "20%", "18%"]
 HINT_COLUMNS = ["Level", "Hint the student saw", "Shown at (UTC)"]
+HINT_WIDTHS = ["12%", "60%", "28%"]
 RESUB_COLUMNS = ["ID", "Time (UTC)", "Verdict", "First error step"]
 STANDARD_COLUMNS = ["Role", "Code", "Grade", "Description"]
+STANDARD_WIDTHS = ["20%", "17%", "11%", "52%"]
 REVIEW_COLUMNS = ["Reviewer", "Agree", "First error step", "Error category", "Comment", "When (UTC)"]
+REVIEW_WIDTHS = ["11%", "6%", "9%", "15%", "45%", "14%"]
 FACT_COLUMNS = ["Field", "Value"]
+FACT_WIDTHS = ["40%", "60%"]
 
 
 def _time(t) -> str:
@@ -213,14 +222,21 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             if sid in (None, ""):
                 raise ValueError("open a submission first")
             step = int(step or 0)
-            store.add_review(int(sid), reviewer, agree == AGREE,
-                             first_error_step=step or None,
-                             error_category=None if category == NO_CATEGORY else category,
-                             comment=comment or "")
+            category = None if category in (None, "", NO_CATEGORY) else category
+            # the store checks the step and category (a wrong step needs a category), so an
+            # API caller gets the same rules
+            store.add_review(int(sid), reviewer, agree == AGREE, first_error_step=step or None,
+                             error_category=category, comment=comment or "")
             fr = detail_frames(store.get_submission(int(sid)))
         except (TutorError, ValueError) as exc:
             return gr.update(), status(str(exc), False)
-        return fr["reviews"], status(f"Review of submission {int(sid)} saved by {reviewer}.")
+        done = f"Review of submission {int(sid)} saved by {reviewer}."
+        if agree != AGREE and not step and category:
+            # the store drops it: say so, as "Disagree" with step 0 and a category is often a
+            # forgotten step number (the latest review is the one that counts)
+            done += (f" Step 0 means the solution is correct, so the error category {category} "
+                     "was not saved; if a step is wrong, enter its number and save again.")
+        return fr["reviews"], status(done)
 
     def export(kind: str, *form):
         try:
@@ -236,7 +252,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         try:
             a = store.class_analytics(filters_from_form(*form))
         except TutorError as exc:
-            return [gr.update()] * 5 + [status(str(exc), False)]
+            return [gr.update()] * 6 + [status(str(exc), False)]
         # the standards with the most wrong solutions (rows come most errors first): 60 bars
         # make unreadable labels; the full list is in the exports
         by_std = _frame([[r["standard"], r["incorrect"], r["submissions"]]
@@ -250,7 +266,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         long = times.melt(id_vars="day", var_name="series", value_name="count")
         prereq = _frame([[r["standard"], r["count"], r["description"]] for r in a.prerequisites],
                         ["Prerequisite standard", "Wrong steps", "Description"])
-        return [by_std, by_cat, long, mastery_html(a.mastery), prereq,
+        return [gr.update(visible=True), by_std, by_cat, long, mastery_html(a.mastery), prereq,
                 status(f"{a.total} submissions in the class view.")]
 
     def delete_student(student, confirm):
@@ -296,6 +312,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                     jsonl_btn = gr.Button("Export JSONL", size="sm", elem_id="export-jsonl")
                     export_file = gr.File(label="Export", interactive=False, height=90, visible=False,
                                           elem_id="export-file")
+                # the file is offered as a link, not downloaded at once
+                gr.Markdown("<small>The exported file appears to the right of these buttons; click its "
+                            "size (e.g. “26.2 KB ↓”) to download it.</small>", elem_id="export-note")
                 gr.Markdown("### Submission")
                 with gr.Row():
                     sub_id = gr.Number(label="Submission id", precision=0, elem_id="sub-id")
@@ -304,6 +323,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 with gr.Row():
                     with gr.Column():
                         facts = gr.Dataframe(headers=FACT_COLUMNS, datatype="str", interactive=False,
+                                             wrap=True, column_widths=FACT_WIDTHS,
                                              label="Summary", elem_id="facts")
                         problem_box = gr.Textbox(label="Problem", interactive=False, lines=3,
                                                  elem_id="d-problem")
@@ -313,17 +333,21 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                                    lines=2, elem_id="d-reference")
                         standards_tbl = gr.Dataframe(headers=STANDARD_COLUMNS, datatype="str",
                                                      interactive=False, wrap=True,
-                                                     label="Standards (problem, prerequisites)")
+                                                     column_widths=STANDARD_WIDTHS,
+                                                     label="Standards (problem, prerequisites)",
+                                                     elem_id="d-standards")
                     with gr.Column():
                         steps_tbl = gr.Dataframe(headers=STEP_COLUMNS, datatype="str",
                                                  interactive=False, wrap=True,
+                                                 column_widths=STEP_WIDTHS,
                                                  label="Student's steps with the tutor's marks",
                                                  elem_id="d-steps")
                         explanation = gr.Textbox(label="First wrong step: the tutor's explanation",
                                                  interactive=False, elem_id="d-explanation")
                         hints_tbl = gr.Dataframe(headers=HINT_COLUMNS, datatype="str",
                                                  interactive=False, wrap=True,
-                                                 label="Hints the student saw")
+                                                 column_widths=HINT_WIDTHS,
+                                                 label="Hints the student saw", elem_id="d-hints")
                         resub_tbl = gr.Dataframe(headers=RESUB_COLUMNS, datatype="str",
                                                  interactive=False, label="Resubmissions that followed")
                 gr.Markdown("### Your review (the tutor's verdict is kept as it was)")
@@ -336,24 +360,30 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 comment = gr.Textbox(label="Comment", lines=2, elem_id="r-comment")
                 save_btn = gr.Button("Save review", variant="primary", elem_id="save-review")
                 reviews_tbl = gr.Dataframe(headers=REVIEW_COLUMNS, datatype="str", interactive=False,
-                                           wrap=True, label="Reviews", elem_id="d-reviews")
+                                           wrap=True, column_widths=REVIEW_WIDTHS,
+                                           label="Reviews", elem_id="d-reviews")
             with gr.Tab("Class view", id="class"):
                 class_btn = gr.Button("Show class view for the filters above", elem_id="class-view")
-                class_msg = gr.Markdown()
-                with gr.Row():
-                    std_plot = gr.BarPlot(x="standard", y="incorrect", sort="-y", y_lim=[0, None],
-                                          title=f"Wrong solutions by standard (top {MAX_PLOTTED_STANDARDS})",
-                                          x_label_angle=-30, elem_id="plot-standard")
-                    cat_plot = gr.BarPlot(x="error category", y="count",
-                                          title="First errors by category", x_label_angle=-30,
-                                          y_lim=[0, None])
-                time_plot = gr.BarPlot(x="day", y="count", color="series", x_label_angle=-45,
-                                       color_map={"wrong": "#e4572e", "correct or unsure": "#4c9f70"},
-                                       title="Submissions per day (wrong ones and the rest)")
-                gr.Markdown("#### Mastery: student × standard")
-                heat = gr.HTML(elem_id="mastery")
-                prereq_tbl = gr.Dataframe(datatype="str", interactive=False, wrap=True,
-                                          label="Prerequisite standards most often implicated")
+                # replaced by the count once pressed
+                class_msg = gr.Markdown("Press **Show class view for the filters above** to see the "
+                                        "charts and the mastery heat-map.", elem_id="class-status")
+                # hidden until there is data: empty, it shows a bare heading and a "1 2 3" table
+                with gr.Column(visible=False, elem_id="class-body") as class_body:
+                    with gr.Row():
+                        std_plot = gr.BarPlot(
+                            x="standard", y="incorrect", sort="-y", y_lim=[0, None],
+                            title=f"Wrong solutions by standard (top {MAX_PLOTTED_STANDARDS})",
+                            x_label_angle=-30, elem_id="plot-standard")
+                        cat_plot = gr.BarPlot(x="error category", y="count",
+                                              title="First errors by category", x_label_angle=-30,
+                                              y_lim=[0, None])
+                    time_plot = gr.BarPlot(x="day", y="count", color="series", x_label_angle=-45,
+                                           color_map={"wrong": "#e4572e", "correct or unsure": "#4c9f70"},
+                                           title="Submissions per day (wrong ones and the rest)")
+                    gr.Markdown("#### Mastery: student × standard")
+                    heat = gr.HTML(elem_id="mastery")
+                    prereq_tbl = gr.Dataframe(datatype="str", interactive=False, wrap=True,
+                                              label="Prerequisite standards most often implicated")
             with gr.Tab("Privacy", id="privacy"):
                 gr.Markdown("Delete everything logged for one student (submissions, hints, reviews). "
                             "This cannot be undone.")
@@ -377,7 +407,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                        api_name=False).then(load_page, [page, *form], page_out, api_name=False)
         csv_btn.click(lambda *f: export("csv", *f), form, [export_file, msg], api_name=False)
         jsonl_btn.click(lambda *f: export("jsonl", *f), form, [export_file, msg], api_name=False)
-        class_btn.click(class_view, form, [std_plot, cat_plot, time_plot, heat, prereq_tbl, class_msg],
+        class_btn.click(class_view, form,
+                        [class_body, std_plot, cat_plot, time_plot, heat, prereq_tbl, class_msg],
                         api_name=False)
         del_btn.click(delete_student, [del_student, del_confirm], del_msg, api_name=False).then(
             load_page, [page, *form], page_out, api_name=False)
