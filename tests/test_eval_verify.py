@@ -218,3 +218,20 @@ def test_verify_train_keeps_a_model_combiner_only_where_it_helps(tmp_path, monke
     if kept:
         meta = json.loads(stale.read_text())["meta"]
         assert meta["scorer"] == "constant+none" and meta["model_gain"]["kept"] is True
+
+
+def test_verify_train_writes_model_combiners_only_for_the_chosen_modes(tmp_path, monkeypatch):
+    monkeypatch.setattr("tutor.llm.load_student_model", lambda settings: _ConstantScorer())
+    records = [dict(base, id=f"r{i}", problem=f"{base['problem']} (#{i})")
+               for i, base in enumerate([RECORD, RECORD2] * 6)]
+    data, out, weights = tmp_path / "vtg.json", tmp_path / "cv.json", tmp_path / "w"
+    data.write_text(json.dumps(records))
+    weights.mkdir()
+    stale = weights / "combiner_free_model.json"
+    stale.write_text("{}")  # the free mode is not chosen (the default): its file goes
+    assert main(["eval", "verify-train", "--data", str(data), "--folds", "2", "--model", "student",
+                 "--score-cache", "none", "--min-gain", "-1", "--model-dir", str(weights),
+                 "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert report["free"] == {"weights": None, "skipped": "not in --model-modes"}
+    assert not stale.exists() and (weights / "combiner_ref_model.json").exists()

@@ -103,8 +103,14 @@ def test_the_corrected_value_of_the_concluding_step_is_the_answer():
     assert any("72" in p for p in check_hint("Step 2 has a slip: it should be 72, not 62.", 3, "bottom_out",
                                              problem, steps, slip))
     early = Verdict(label="incorrect", first_error_step=1, expected_value="24", found_value="26")
-    assert not concludes([Step(1, "48 / 2 = 26"), Step(2, "48 + 26 = 74")], early)
-    assert forbidden_values(problem, early, 3, [Step(1, "48 / 2 = 26"), Step(2, "48 + 26 = 74")]) == []
+    early_steps = [Step(1, "48 / 2 = 26"), Step(2, "48 + 26 = 74")]
+    assert not concludes(early_steps, early)
+    # without a reference answer, whether 24 is the answer cannot be told: level 3 keeps it too
+    # ("6 ÷ ¾ = 6 × ¾" is wrong, and 6 ÷ ¾ is what the problem asks)
+    assert forbidden_values(problem, early, 3, early_steps) == ["24"]
+    # with one, an earlier step's corrected value may be said at level 3
+    known = Problem(text=problem.text, reference_solution=["48 / 2 = 24", "48 + 24 = 72"], final_answer="72")
+    assert forbidden_values(known, early, 3, early_steps) == ["72"]
 
 
 def test_leak_of_expected_value_below_level_3_only():

@@ -96,3 +96,60 @@ def test_the_student_value_is_quoted_as_written():
     p = Problem("Ann rode for 2 hours and then 30 minutes more. How long did she ride in hours?")
     v = Verifier(None).verify(p, parse_solution("2 hours + 30 minutes = 2.30 hours"))
     assert v.found_value == "2.30"
+
+
+@pytest.mark.parametrize("step, name", [
+    ("6 ÷ ¾ = 6 × ¾", "fraction divisor not inverted"),
+    ("2/3 ÷ 1/4 = 2/3 × 1/4 = 2/12", "fraction divisor not inverted"),
+    ("12 ÷ 2/3 = 12 × 2/3 = 8", "fraction divisor not inverted"),
+    ("15 - (-8) = 15 - 8", "minus a negative"),
+    ("-3 - (-5) = -8", "minus a negative"),
+    ("7 − (−2) = 5", "minus a negative"),
+])
+def test_division_by_a_fraction_and_subtracting_a_negative(step, name):
+    m = find(1, step, "Work it out.")
+    assert m is not None and m.name == name
+
+
+@pytest.mark.parametrize("step", ["6 ÷ ¾ = 8", "6 ÷ ¾ = 7",            # right; a slip, not the pattern
+                                  "15 - (-8) = 23", "15 - (-8) = 20"])
+def test_no_sign_or_inverse_misconception_without_the_pattern(step):
+    assert find(1, step, "Work it out.") is None
+
+
+def test_the_ladder_of_a_fraction_divisor_not_inverted():
+    from tutor.hints.fallback import fallback_hint
+    from tutor.hints.prompting import ladder_kinds
+
+    problem = Problem(text="How many ¾-cup servings are in 6 cups of rice?")
+    steps = parse_solution("6 ÷ ¾ = 6 × ¾\n6 × ¾ = 18/4 = 4½")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 1, CATEGORY)
+    assert [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)] == [
+        "Look at step 1, where you divide by 3/4. Is that the same as multiplying by 3/4?",
+        "In step 1, you divide by 3/4. How many times does 3/4 fit into 1? So what do you multiply by "
+        "instead of dividing by 3/4?",
+        "Redo step 1: turn 3/4 upside down. Then multiply by the new fraction instead of dividing.",
+    ]
+
+
+def test_a_wrong_conversion_factor_is_named_with_its_category():
+    from tutor.hints.fallback import fallback_hint
+    from tutor.hints.prompting import ladder_kinds
+
+    problem = Problem(text="Sam is 5 feet 4 inches tall. How many inches tall is Sam?")
+    steps = parse_solution("5 feet = 5 × 10 = 50 inches\n50 + 4 = 54\nSam is 54 inches tall")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    assert verdict.error_category == "Wrong unit conversion"
+    assert verdict.explanation == ("In step 1, 5 feet is not 50 inches: the step uses the wrong number of "
+                                   "inches in 1 foot.")
+    assert [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)] == [
+        "Look at step 1, where you change 5 feet into inches. How many inches are in 1 foot?",
+        "In step 1, changing feet into inches needs the number of inches in 1 foot. Is it 10? Check it in "
+        "a table of units.",
+        "Redo step 1: find how many inches make 1 foot. Then multiply 5 by that number.",
+    ]
+    # the right factor, worked out in the middle of the chain, passes
+    right = parse_solution("5 feet = 5 × 12 = 60 inches\n60 + 4 = 64\nSam is 64 inches tall")
+    assert Verifier(None).verify(problem, right).label == "correct"

@@ -165,3 +165,7 @@ def test_the_gsm8k_harness_counts_ratio_findings(tmp_path):
                  "--out", str(out)]) == 0
     report = json.loads(out.read_text())
     assert (report["n"], report["ratio_flagged"], report["verdicts"]["correct"]["incorrect"]) == (2, 1, 1)
+
+
+def test_the_last_step_may_say_more_after_its_result():
+    assert additive_route(EGGS, ["8 − 2 = 6", "3 + 6 = 9, so add 6 more eggs"]).steps == (0, 1)

@@ -240,3 +240,12 @@ def test_a_mistyped_bank_id_is_refused_not_reviewed_as_text():
     with pytest.raises(TutorInputError, match="no problem with id"):
         make_submission("g3-mult-0l", "6 x 8 = 48")
     assert make_submission("Add 2 and 3.", "2 + 3 = 5").problem.text == "Add 2 and 3."
+
+
+def test_a_stuck_line_beside_work_is_left_out_and_said(tutor):
+    from tutor.service import STUCK_NOTE
+
+    plain = review(tutor, "48 / 2 = 24\n48 + 24 = 72")
+    stuck = review(tutor, "48 / 2 = 24\nI'm not sure, I'm stuck\n48 + 24 = 72")
+    assert [s.text for s in stuck.steps] == [s.text for s in plain.steps]
+    assert STUCK_NOTE in stuck.warnings and STUCK_NOTE not in plain.warnings

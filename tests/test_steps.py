@@ -161,3 +161,21 @@ def test_ordinary_sentences_stay_steps(line):
 ])
 def test_one_line_of_computations_is_split_into_steps(text, steps):
     assert split_steps(text) == steps
+
+
+def test_a_student_who_says_they_are_stuck_is_told_how_to_start():
+    from tutor.steps import STUCK_START, says_stuck
+
+    for text in ["I don't know how to do this.", "I'm stuck", "no idea", "Help", "I give up\nWhat is 150 ÷ 2.5?"]:
+        with pytest.raises(TutorInputError) as err:
+            parse_solution(text)
+        assert str(err.value) == STUCK_START
+    # a stuck line beside work is left out; the work is checked
+    assert [s.text for s in parse_solution("150 / 2.5 = 60\nI don't know if this is right")] == ["150 / 2.5 = 60"]
+    assert not says_stuck("He helps 3 friends.") and not says_stuck("I don't know the price, so 12 / 4 = 3")
+
+
+def test_a_computation_asked_of_the_tutor_is_not_a_step():
+    assert [s.text for s in parse_solution("What is 150 ÷ 2.5?\n150 / 2.5 = 60")] == ["150 / 2.5 = 60"]
+    # a question the student answers is work
+    assert len(parse_solution("150 / 2.5 = 60\nWhat is 60 x 2? It is 120")) == 2

@@ -182,7 +182,9 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
             unit["#" + noun] += 1
             rest = after[after.index(phrase[-1]) + len(phrase[-1]):]
             said = " ".join([m.group(2), *phrase])
-        per_word = _per(rest, last_count) or _per_before(text[max(0, m.start() - 60):m.start()])
+        # "a rectangle is 8 cm long": a size of the thing, not an amount per thing
+        per_word = _per(rest, last_count) or (None if _SIZE_AFTER.match(rest) else
+                                              _per_before(text[max(0, m.start() - 60):m.start()]))
         per = per_word[0] if per_word else None
         if per and per in unit:  # "60 minutes in an hour", "40 hours a week": a ratio of one kind
             unit.clear()
@@ -195,6 +197,7 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
     return {v: q for v, q in found.items() if v not in clash}
 
 
+_SIZE_AFTER = re.compile(r"(?i)\s*(?:long|wide|tall|high|deep|thick|across|by)\b")
 # "1 inch equals 50 pages", "each cake needs 3/4 cup", "every box holds 12 eggs": per that thing
 _PER_BEFORE = re.compile(r"(?i)\b(?:1|one|an?|each|every)\s+([A-Za-z]+)\s+(?:equals?|is|are|has|have|holds?|"
                          r"contains?|makes?|needs?|uses?|takes?|gets?|weighs?|costs?)\s+(?:about\s+)?[$]?\s*$")

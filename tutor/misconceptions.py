@@ -9,7 +9,15 @@ problem text. They are well-documented error patterns of school mathematics:
   "Fractions: the new frontier for theories of numerical development", Trends in Cognitive
   Sciences 17(1), 2013);
 * a common denominator without renamed numerators (3/4 + 2/3 = 5/12);
+* dividing by a fraction as multiplying by it, the fraction not inverted (6 ÷ 3/4 as 6 × 3/4;
+  D. Tirosh, "Enhancing prospective teachers' knowledge of children's conceptions: the case
+  of division of fractions", Journal for Research in Mathematics Education 31(1), 2000);
+* subtracting a negative number as subtracting its size (15 - (-8) as 15 - 8; A. Vlassis,
+  "Making sense of the minus sign or becoming flexible in 'negativity'", Learning and
+  Instruction 14(5), 2004);
 * taking p % of a number by dividing by p (25 % of 80 as 80 ÷ 25);
+* a unit conversion with the wrong factor (5 feet as 5 x 10 inches, 1 km as 100 m): a fact
+  missing, asked for, never supplied;
 * minutes written as hundredths of an hour (2 hours 30 minutes as 2.30 hours), the base-10
   reading of a base-60 unit;
 * a ratio worked by adding (2 cups for every 3 eggs, so 8 cups for 3 + 6 eggs): the additive
@@ -34,12 +42,18 @@ from dataclasses import dataclass
 from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math, numbers_in
 from tutor.mathtext import readable_equation
 from tutor.proportion import AdditiveRoute, additive_route
+from tutor.relations import Relation, broken_relation
+from tutor.units import conversions
 from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _TWO_FRACTIONS = re.compile(rf"^\(?{_NUM}/{_NUM}\)?([-+])\(?{_NUM}/{_NUM}\)?$")
 _ONE_FRACTION = re.compile(rf"^\(?{_NUM}/{_NUM}\)?$")
 _DIVISION = re.compile(rf"^\(?{_NUM}\)?/\(?{_NUM}\)?$")
+# "6/(3/4)", "2/3/(1/4)": a division by a fraction, as mathcheck writes it
+_BY_FRACTION = re.compile(rf"^(.+)/\({_NUM}/{_NUM}\)$")
+# "15-(-8)": a negative number taken away
+_MINUS_NEGATIVE = re.compile(rf"^(.+)-\(-{_NUM}\)$")
 #: A checked amount whose result is in hours ("2 hours + 30 minutes = 2.30 hours").
 _IN_HOURS = re.compile(r"(?:=|\bis|\bequals|≈)\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
 #: The category a misconception files the error under: an idea was missed, not a slip made.
@@ -53,13 +67,15 @@ class Misconception:
     Attributes:
         name: short id (``"fractions added across"``, ``"common denominator only"``,
             ``"percent as divisor"``, ``"minutes as hundredths"``, ``"distributed to one term"``,
-            ``"ratio by adding"``).
+            ``"fraction divisor not inverted"``, ``"minus a negative"``, ``"ratio by adding"``).
         explanation: one or two sentences for the verdict (names the step).
         hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
         redo: the level-3 (bottom-out) hint: how to redo that step the right way (it may lead to
             the step's corrected value, never to the problem's final answer).
         where: the level-1 hint, where the misconception spans steps and the step's own numbers
             do not show it ("" : the usual level-1 wording).
+        category: the error category it files the error under (:data:`CATEGORY`, or "Wrong unit
+            conversion" for a wrong conversion factor).
     """
 
     name: str
@@ -67,6 +83,7 @@ class Misconception:
     hint: str
     redo: str = ""
     where: str = ""
+    category: str = CATEGORY
 
 
 def find(step_number: int, step_text: str, problem_text: str,
@@ -111,6 +128,38 @@ def find(step_number: int, step_text: str, problem_text: str,
                 "happen to the top number of that fraction?",
                 f"Redo step {k}: change each top number the same way you changed its bottom number. "
                 f"Then {verb} the new top numbers.")
+    for eq in equations:
+        if eq.ok is not False or eq.expected is None or eq.rhs_value is None:
+            continue
+        lhs = eq.text.partition("=")[0].replace(" ", "")
+        by_fraction = _BY_FRACTION.match(lhs)
+        if by_fraction:  # 6 ÷ 3/4 = 6 × 3/4: the value the fraction multiplied, not its inverse
+            p, q = float(by_fraction.group(2)), float(by_fraction.group(3))
+            if p and math.isclose(eq.rhs_value, eq.expected * (p / q) ** 2, rel_tol=1e-6, abs_tol=1e-9):
+                f = f"{_plain(by_fraction.group(2))}/{_plain(by_fraction.group(3))}"
+                return Misconception(
+                    "fraction divisor not inverted",
+                    f"In step {k}, dividing by {f} was done as multiplying by {f}. Dividing by a fraction "
+                    "means multiplying by its reciprocal: the fraction turned upside down.",
+                    f"In step {k}, you divide by {f}. How many times does {f} fit into 1? So what do you "
+                    f"multiply by instead of dividing by {f}?",
+                    f"Redo step {k}: turn {f} upside down. Then multiply by the new fraction "
+                    "instead of dividing.",
+                    f"Look at step {k}, where you divide by {f}. Is that the same as multiplying by {f}?")
+        minus_negative = _MINUS_NEGATIVE.match(lhs)
+        if minus_negative:  # 15 - (-8) = 15 - 8: the sign of the number taken away dropped
+            b = float(minus_negative.group(2))
+            if b and math.isclose(eq.rhs_value, eq.expected - 2 * b, rel_tol=1e-6, abs_tol=1e-9):
+                n = _plain(minus_negative.group(2))
+                return Misconception(
+                    "minus a negative",
+                    f"In step {k}, taking away -{n} was done as taking away {n}. Subtracting a negative "
+                    "number is the same as adding the positive number.",
+                    f"In step {k}, you take away -{n}. Taking away a number gives the same result as adding "
+                    f"its opposite. What is the opposite of -{n}?",
+                    f"Redo step {k}: subtracting -{n} is the same as adding {n}. Write the step with "
+                    f"+ {n} instead of - (-{n}), then work it out.",
+                    f"Look at step {k}, where you take away -{n}. Is that the same as taking away {n}?")
     # a percent the problem states, whose number it uses for nothing else ("teams of 20" and
     # "20%" make dividing by 20 ordinary)
     stated = PERCENT_WRITTEN.findall(problem_text)
@@ -151,10 +200,106 @@ def find(step_number: int, step_text: str, problem_text: str,
                 f"does it multiply? Does {factor} multiply all of {inner}?",
                 f"Redo step {k}: start again from {before}. Multiply {factor} by each term of {inner}, "
                 "then go on from there.")
-    route = additive_route(problem_text, solution) if solution else None
-    if route is not None and k - 1 in route.steps:
-        return ratio_by_adding(k, step_text, route)
+    # (after the minutes-as-hundredths reading, which names a conversion's error more closely)
+    for eq in equations:
+        conversion = next(iter(conversions(eq.text)), None) if eq.ok is False else None
+        if conversion is not None and conversion.left:  # "5 feet = 50 inches": a wrong factor
+            left = _unit_amount(conversion.left, conversion.left_unit)
+            one, per = _one(conversion.left_unit), conversion.right_unit
+            used = conversion.right / conversion.left
+            asked = f" Is it {_plain(str(float(used)))}?" if used.denominator == 1 else ""
+            return Misconception(
+                "conversion factor",
+                f"In step {k}, {left} is not {_unit_amount(conversion.right, per)}: the step uses the "
+                f"wrong number of {per} in 1 {one}.",
+                f"In step {k}, changing {conversion.left_unit} into {per} needs the number of {per} in "
+                f"1 {one}.{asked} Check it in a table of units.",
+                f"Redo step {k}: find how many {per} make 1 {one}"
+                + ("." if conversion.left == 1 else f". Then multiply {_plain(str(float(conversion.left)))} by that number."),
+                f"Look at step {k}, where you change {left} into {per}. How many {per} are in 1 {one}?",
+                category="Wrong unit conversion")
+    if solution:
+        found = solution_misconception(problem_text, solution)
+        if found is not None and k - 1 in found[0]:
+            return found[1]
     return None
+
+
+def solution_misconception(problem_text: str, step_texts: Sequence[str]) -> tuple[tuple[int, ...], Misconception, dict] | None:
+    """A misconception a whole solution shows against what the problem's words fix (a ratio
+    worked by adding, :mod:`tutor.proportion`; a mean, percent change or rectangle relation
+    broken, :mod:`tutor.relations`), found without a reference: ``(0-based steps it spans,
+    the misconception about its first step, evidence for the verdict)``, the earliest one, or
+    ``None``."""
+    found = []
+    route = additive_route(problem_text, step_texts)
+    if route is not None:
+        k = route.steps[0]
+        r = route.ratio
+        found.append((route.steps, ratio_by_adding(k + 1, step_texts[k], route),
+                      {"ratio": {"steps": [i + 1 for i in route.steps], "ratio": [r.a_said, r.b_said],
+                                 "other": r.c_said}}))
+    relation = broken_relation(problem_text, step_texts)
+    if relation is not None:
+        found.append(((relation.step,), relation_misconception(relation.step + 1, relation),
+                      {"relation": {"step": relation.step + 1, "name": relation.name,
+                                    "expression": relation.expression}}))
+    return min(found, key=lambda f: f[0][0]) if found else None
+
+
+def relation_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that breaks ``relation``
+    (:func:`tutor.relations.broken_relation`), worded for a student; never the answer."""
+    f, expr = relation.facts, relation.expression
+    if relation.name == "mean count":
+        return Misconception(
+            relation.name,
+            f"In step {k}, the sum is divided by {f['divisor']}, but the problem lists {f['count']} numbers. "
+            "A mean divides the sum by how many numbers were added.",
+            f"In step {k}, the mean shares the total equally among all the numbers in the sum. How many "
+            "numbers are in the sum?",
+            f"Redo step {k}: count the numbers in the problem's list. Then divide the sum by that count.",
+            f"Look at step {k}, where you divide by {f['divisor']}. How many numbers does the problem list?",
+            category="Extra or missing quantity")
+    if relation.name == "percent change base":
+        return Misconception(
+            relation.name,
+            f"In step {k}, the change {f['change']} is divided by {f['divisor']}, the amount at the end. A "
+            "percent increase or decrease compares the change with the amount at the start.",
+            f"In step {k}, a percent change compares the change with the starting amount. Which number in "
+            "the problem is the starting amount?",
+            f"Redo step {k}: divide the change, {f['change']}, by the starting amount, {f['start']}. Then "
+            "write the result as a percent.",
+            f"Look at step {k}, where you divide {f['change']} by {f['divisor']}. Is {f['divisor']} the "
+            "amount at the start?")
+    sides = f"{f['length']} + {f['width']} + {f['length']} + {f['width']}"
+    if relation.name == "half perimeter":
+        return Misconception(
+            relation.name,
+            f"In step {k}, the perimeter adds the length and the width once. A rectangle has two lengths "
+            "and two widths, and the perimeter goes all the way around.",
+            f"In step {k}, the perimeter is the distance all the way around the rectangle. Which sides "
+            "did you add, and which sides are still missing?",
+            f"Redo step {k}: add every side of the rectangle: {sides}.",
+            f"Look at step {k}, where you work out {expr}. How many sides does a rectangle have?")
+    if relation.name == "area for perimeter":
+        return Misconception(
+            relation.name,
+            f"In step {k}, length × width gives the area, not the perimeter. The perimeter is the "
+            "distance all the way around: every side added.",
+            f"In step {k}, the perimeter is the distance around the rectangle. To walk all the way "
+            "around, which sides do you pass?",
+            f"Redo step {k}: add every side of the rectangle: {sides}.",
+            f"Look at step {k}, where you work out {expr}. Does that measure the distance around, or "
+            "the space inside?")
+    return Misconception(
+        relation.name,
+        f"In step {k}, adding the sides gives a distance around, not the area. The area of a "
+        "rectangle is length × width.",
+        f"In step {k}, the area counts the squares that cover the rectangle. How many rows of squares "
+        "are there, and how many squares are in each row?",
+        f"Redo step {k}: multiply the length by the width: {f['length']} × {f['width']}.",
+        f"Look at step {k}, where you work out {expr}. Does that measure the space inside the rectangle?")
 
 
 def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconception:
@@ -193,6 +338,22 @@ def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconcepti
         f"makes {r.c_said}? What must happen to {r.b_said} then?",
         f"Redo step {k}: divide {c} by {a} to find {times}. Then multiply {r.b_said} by that number.",
         where)
+
+
+def _unit_amount(value, unit: str) -> str:
+    """An amount as said: "$2", "5 feet"."""
+    number = _plain(str(float(value)))
+    return f"${number}" if unit == "$" else f"{number} {unit}"
+
+
+# a unit as one of it: "1 foot", "1 dollar"
+_ONE = {"feet": "foot", "ft": "foot", "inches": "inch", "in": "inch", "$": "dollar", "cents": "cent",
+        "hours": "hour", "minutes": "minute", "seconds": "second", "days": "day", "weeks": "week"}
+
+
+def _one(unit: str) -> str:
+    u = unit.lower()
+    return _ONE.get(u, u[:-1] if len(u) > 3 and u.endswith("s") else u)
 
 
 def _amount(said: str) -> str:

@@ -215,8 +215,8 @@ def additive_route(problem_text: str, step_texts: Sequence[str]) -> AdditiveRout
     """The steps that work the problem's ratio by adding (see the module docstring), or
     ``None``.
 
-    The solution must end on the additive amount (the last number it writes), reached by
-    adding or subtracting, or stated; the two amounts must be at least 1 apart, so a rounded or truncated right answer
+    The solution must end on the additive amount (the last number it writes, or a result its
+    last step works out), reached by adding or subtracting, or stated; the two amounts must be at least 1 apart, so a rounded or truncated right answer
     ("8 / 3 = 2.67", "6 whole muffins") is never taken for it. The route starts at a
     subtraction of two of the problem's amounts that gives their difference ("8 - 2 = 6"),
     when the work writes one before, else at the step that reaches the additive amount."""
@@ -228,7 +228,11 @@ def additive_route(problem_text: str, step_texts: Sequence[str]) -> AdditiveRout
     if not numbered:
         return None
     last = numbered[-1]
-    if _exact(numbers_in(step_texts[last])[-1]) != add:
+    # what the last step arrives at: its last number, or a result it works out ("3 + 6 = 9, so
+    # add 6 more eggs")
+    ends = {_exact(numbers_in(step_texts[last])[-1])} | {
+        _exact(eq.rhs_value) for eq in check_step(step_texts[last], last + 1).equations if eq.rhs_value is not None}
+    if add not in ends:
         return None
     given = {ratio.a, ratio.b, ratio.c}
     gaps = {abs(ratio.c - ratio.a), abs(ratio.b - ratio.a), abs(ratio.c - ratio.b)}

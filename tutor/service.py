@@ -27,7 +27,7 @@ from tutor.llm import LanguageModel, load_student_model
 from tutor.mathcheck import numbers_in
 from tutor.schema import (Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict,
                           parse_grade)
-from tutor.steps import addresses_tutor, parse_solution, split_steps
+from tutor.steps import addresses_tutor, parse_solution, says_stuck, split_steps
 from tutor.verify import Verifier
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,8 @@ def clean_problem_text(text: str) -> str:
 #: who doubles where the problem says "half" is not caught; see docs/benchmarks.md).
 STEERING_NOTE = ("A line that talks to the tutor instead of showing work was left out. The tutor "
                  "checks your steps and gives hints; it does not give answers.")
+STUCK_NOTE = ("A line saying you are stuck was left out of the checking. Keep going one calculation "
+              "at a time; the hints below help with the next step.")
 NO_REFERENCE_NOTE = ("The tutor has no worked solution for this problem, so it checked your "
                      "calculations and how your steps connect, not whether each step does what "
                      "the problem asks. Read the question again to be sure.")
@@ -158,8 +160,11 @@ class Tutor:
         # (not where the steps solve the problem's own equation: that is proven without one)
         warnings = ([NO_REFERENCE_NOTE] if verdict.label == "correct" and not problem.reference_solution
                     and not verdict.evidence.get("solved_from_problem") else [])
-        if any(addresses_tutor(piece) for piece in split_steps(submission.solution_text)):
+        pieces = split_steps(submission.solution_text)
+        if any(addresses_tutor(piece) for piece in pieces):
             warnings.append(STEERING_NOTE)
+        if any(says_stuck(piece) for piece in pieces):
+            warnings.append(STUCK_NOTE)
         return Feedback(verdict=verdict, steps=steps, standards=standards,
                         prerequisites=prerequisites, timings=timings, warnings=warnings)
 

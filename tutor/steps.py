@@ -270,13 +270,35 @@ _STEERING = re.compile(
     r"\b(?:tell|give|show)\s+me\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:answer|result|solution|price|total|cost)\b|"
     # (only a line that is just the question: "What is the answer? So he has 20." stays a step)
     r"^\W*what(?:'s|\s+is)\s+the\s+(?:final\s+|right\s+|correct\s+|real\s+)?answer\s*\??\W*$|"
-    r"^\W*(?:is|was)\s+(?:my|this|the)\s+answer\s+(?:right|correct|wrong)\s*\??\W*$")
+    r"^\W*(?:is|was)\s+(?:my|this|the)\s+answer\s+(?:right|correct|wrong)\s*\??\W*$|"
+    # "What is 150 ÷ 2.5?": a computation asked of the tutor, not worked
+    r"^\W*what(?:'s|\s+is)\s+\$?\d[^=?]*\?\W*$")
+
+
+# A student saying they are stuck ("I don't know how to do this", "I'm stuck", "no idea"):
+# not a step to judge ("Looks right" under "I don't know" reads as a joke); the tutor says how
+# to start instead.
+_STUCK = re.compile(
+    r"(?i)\bi\s+(?:really\s+)?(?:do\s*n[o']?t|dont|can'?not|can'?t)\s+(?:know|get|understand|do|solve)\b|"
+    r"\bi(?:'?m|\s+am)\s+(?:so\s+|really\s+)?(?:stuck|lost|confused|not\s+sure)\b|"
+    r"\bno\s+idea\b|\bi\s+give\s+up\b|^\W*help\b|\bhow\s+do\s+(?:i|you)\s+(?:do|solve|start)\b")
+
+
+def says_stuck(text: str) -> bool:
+    """Whether a piece of a solution only says the student is stuck (no number in it)."""
+    return bool(_STUCK.search(text)) and not re.search(r"\d", text)
 
 
 def addresses_tutor(text: str) -> bool:
     """Whether a piece of a solution talks to the tutor instead of doing math: steering
     wording, and no equation to check."""
     return bool(_STEERING.search(text)) and "=" not in text
+
+
+#: What a student who only says they are stuck is told: how to start, not the answer.
+STUCK_START = ("It is fine to be stuck. Start small: what does the question ask you to find? Which "
+               "numbers does the problem give? Write one calculation with those numbers, for example "
+               "48 / 2 = 24, and the tutor will check it and help with the next step.")
 
 
 def parse_solution(text: str) -> list[Step]:
@@ -288,16 +310,21 @@ def parse_solution(text: str) -> list[Step]:
     Returns:
         Steps with 1-based ``number``, cleaned ``text`` (numbering and LaTeX delimiters
         removed, math kept) and ``raw`` (the piece as typed). Pieces that talk to the tutor
-        (:func:`addresses_tutor`) are left out.
+        (:func:`addresses_tutor`) or only say the student is stuck (:func:`says_stuck`) are
+        left out.
 
     Raises:
-        TutorInputError: empty or whitespace-only text; longer than :data:`MAX_CHARS`
+        TutorInputError: empty or whitespace-only text; only "I'm stuck" (:data:`STUCK_START`,
+            how to start); longer than :data:`MAX_CHARS`
             characters; binary junk or mostly non-printable characters; no letters or digits
             at all (e.g. a single emoji); more than :data:`MAX_STEPS` steps.
     """
     text = _check_text(text)
     everything = _pieces(text)
-    pieces = [(raw, clean) for raw, clean in everything if not addresses_tutor(raw)]
+    pieces = [(raw, clean) for raw, clean in everything if not addresses_tutor(raw) and not says_stuck(raw)]
+    if everything and not pieces and all(says_stuck(raw) or addresses_tutor(raw) for raw, _ in everything) \
+            and any(says_stuck(raw) for raw, _ in everything):
+        raise TutorInputError(STUCK_START)
     if everything and not pieces:
         raise TutorInputError(
             "I could not find any numbers or calculations in your solution. The tutor checks your "

@@ -87,6 +87,10 @@ _RELATION = r"(?:=|is\s+equal\s+to|equals|is|are|makes)"
 _STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*"
                         rf"(?:{_RELATION}\s*(?P<approx>(?:about|approximately|roughly|≈)\s*)?|(?P<sign>≈|~)\s*)"
                         rf"(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
+# "5 feet = 5 x 12 = 60 inches": a conversion worked out in the middle; its two ends are the
+# statement (the middle is only numbers and operations)
+_CHAINED = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*=\s*(?P<work>\d[\d\s.,()x×*/÷+-]*?)"
+                      rf"\s*=\s*(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
 #: Relative error allowed where a statement says "about" (a conversion rounded on purpose).
 APPROXIMATE = 0.1
 
@@ -253,10 +257,11 @@ _MAX_DIGITS = 15
 def conversions(text: str) -> list[Conversion]:
     """Unit conversions stated in ``text`` (digits, thousands separators removed), e.g.
     ``"2 meters = 200 centimeters"``, ``"500 cents is $5"``, ``"1 hour 20 minutes = 80
-    minutes"``; only quantities of one kind in one system, each standing on its own (not the
+    minutes"``, ``"5 feet = 5 x 12 = 60 inches"`` (the ends of a chain worked out in the middle); only quantities of one kind in one system, each standing on its own (not the
     end of a computation, not a comparison, not after a rate such as "30 minutes a day")."""
     out = []
-    for m in _matches(_STATEMENT, text, lambda m: amount(m.group("left")) and amount(m.group("right"))):
+    both = lambda m: amount(m.group("left")) and amount(m.group("right"))  # noqa: E731
+    for m in list(_matches(_STATEMENT, text, both)) + list(_matches(_CHAINED, text, both)):
         left, right = amount(m.group("left")), amount(m.group("right"))
         if _RATE.search(m.string[:m.start()]):  # m.string is the clause (see _matches)
             continue
@@ -264,9 +269,9 @@ def conversions(text: str) -> list[Conversion]:
         # "3 dollars is $3": one unit spelled two ways, no conversion
         if f is None or (f == 1 and left.parts == right.parts == 1):
             continue
+        approx = "approx" in m.re.groupindex and (m.group("approx") is not None or m.group("sign") is not None)
         out.append(Conversion(left.value, left.unit, right.value, right.unit, left.value * f,
-                              m.group("approx") is not None or m.group("sign") is not None, m.group().strip(),
-                              _last_number(m.group("right"))))
+                              approx, m.group().strip(), _last_number(m.group("right"))))
     return out
 
 

@@ -65,6 +65,10 @@ def register(subparsers) -> None:
                    help="with --model student: write a mode's model combiner only when its CV micro-F1 "
                         "(ProcessBench: F1/100; mean over --cv-seeds) beats the symbolic evidence alone by "
                         "at least this much; otherwise remove it, so the verifier skips the scorer there")
+    t.add_argument("--model-modes", default="reference",
+                   help="with --model student: the modes (comma-separated: reference,free,process) whose "
+                        "model combiner may be written; the others' are removed. Default reference: without a "
+                        "reference the step score doubted short typed right work (docs/benchmarks.md, v16)")
     t.add_argument("--model-dir", default=None, help="where to write weights (default models/verifier)")
     t.add_argument("--vtg-fold", choices=("all", "train", "eval"), default="all",
                    help="VtG records of this distillation fold only (tutor.distill.sources.vtg_folds); "
@@ -239,7 +243,7 @@ def run(args: argparse.Namespace) -> int:
             else gsm8k_solutions(records) if args.format == "gsm8k" else processbench_solutions(records))
     total = 2 * len(records) if args.format == "vtg" else len(records)
     preds, labels, cats, secs, cat_hits, verdicts, hazards, p_wrong = [], [], [], [], [], [], [], []
-    units_flagged = ratio_flagged = 0
+    units_flagged = ratio_flagged = relation_flagged = 0
     for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
         t0 = time.perf_counter()
         verdict = verifier.verify(problem, steps)
@@ -248,6 +252,7 @@ def run(args: argparse.Namespace) -> int:
         verdicts.append(verdict.label)
         units_flagged += "units" in verdict.evidence
         ratio_flagged += "ratio" in verdict.evidence
+        relation_flagged += "relation" in verdict.evidence
         hazards.append(verdict.step_error_probs)
         # no steps to check: no probability either (scored as "unsure", left out of calibration)
         p_wrong.append(verdict.evidence.get("combiner", {}).get("p_wrong"))
@@ -270,11 +275,13 @@ def run(args: argparse.Namespace) -> int:
     report.update(verdict_outcomes(verdicts, labels))
     report["units_flagged"] = units_flagged
     report["ratio_flagged"] = ratio_flagged  # ratios worked by adding (tutor.proportion)
+    report["relation_flagged"] = relation_flagged  # mean, percent change, rectangle (tutor.relations)
     report["calibration"] = hazard_calibration(hazards, labels, p_wrong)
     report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0
     report["seconds_per_solution_mean"] = round(statistics.fmean(secs), 4) if secs else 0.0
     write_report(args.out, report)
-    keys = {"vtg": ("micro_f1", "binary_f1", "n_solutions"), "gsm8k": ("n", "unsure_correct_rate", "units_flagged", "ratio_flagged")}.get(
+    keys = {"vtg": ("micro_f1", "binary_f1", "n_solutions"), "gsm8k": ("n", "unsure_correct_rate", "units_flagged", "ratio_flagged",
+                                                                "relation_flagged")}.get(
         args.format, ("f1", "acc_error", "acc_correct", "n"))
     print(json.dumps({**{k: report[k] for k in keys + ("accused_correct_rate", "seconds_per_solution")},
                       "step_ece": report["calibration"]["step"]["ece"]}))
@@ -404,7 +411,12 @@ def run_train(args: argparse.Namespace) -> int:
                 yield problem, steps, label, cat, f"vtg:{group}"
 
         jobs.append(("process", FEATURES_FREE, process_rows, len(pb) + 2 * len(mixed), "balanced"))
+    modes_with_model = {m.strip() for m in args.model_modes.split(",")}
     for mode, names, rows, total, objective in jobs:
+        if model is not None and mode not in modes_with_model:
+            (out_dir / model_combiner_file(mode)).unlink(missing_ok=True)
+            report[mode] = {"weights": None, "skipped": "not in --model-modes"}
+            continue
         sols, groups, cats = [], [], []
         for problem, steps, label, cat, group in progress(rows(), f"features ({mode})", total=total):
             ref = problem.reference_solution

@@ -91,12 +91,14 @@ def concludes(steps: Sequence[Step], verdict: Verdict) -> bool:
 def forbidden_values(problem: Problem, verdict: Verdict, level: int, steps: Sequence[Step] = ()) -> list[str]:
     """What hint ``level`` must not state: the reference final answer always; the corrected
     value of the wrong step (``verdict.expected_value``) below level 3, and at level 3 too when
-    that step :func:`concludes` the solution (the corrected value would be the answer)."""
+    that step :func:`concludes` the solution (the corrected value would be the answer) or when
+    there is no reference answer: then whether the corrected value is the answer cannot be
+    told ("6 ÷ ¾ = 6 × ¾" is wrong, and 6 ÷ ¾ is what the problem asks)."""
     out = []
     answer = reference_answer(problem)
     if answer:
         out.append(answer)
-    if verdict.expected_value not in (None, "") and (level < 3 or concludes(steps, verdict)):
+    if verdict.expected_value not in (None, "") and (level < 3 or not answer or concludes(steps, verdict)):
         out.append(str(verdict.expected_value))
     return out
 

@@ -25,10 +25,8 @@ from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
-from tutor.misconceptions import CATEGORY as MISCONCEPTION_CATEGORY
 from tutor.misconceptions import find as find_misconception
-from tutor.misconceptions import ratio_by_adding
-from tutor.proportion import additive_route
+from tutor.misconceptions import solution_misconception
 from tutor.numwords import words_to_digits
 from tutor.schema import Problem, Step, StepCheck, Verdict
 from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
@@ -209,7 +207,7 @@ class Verifier:
             named = find_misconception(first + 1, steps[first].text, problem.text, ev.checks[first].equations,
                                        solution=[s.text for s in steps])
             if named is not None:
-                verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
+                verdict.error_category, verdict.explanation = named.category, named.explanation
             if label == "unsure" and not proven:
                 # a doubt, not a finding: the student is asked to explain the step, and what the
                 # verifier suspects is kept for the teacher
@@ -221,7 +219,7 @@ class Verifier:
             verdict.unused_given = _fmt(unused)
             verdict.explanation = (f"The problem gives {verdict.unused_given}, but no step uses it yet. "
                                    "Is the solution finished?")
-        if not with_ref and label != "incorrect" and not _ratio_check(verdict, problem, steps):
+        if not with_ref and label != "incorrect" and not _misconception_check(verdict, problem, steps):
             _solve_check(verdict, problem, ev.checks)
             _units_check(verdict, problem, steps)
         if verdict.label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
@@ -450,27 +448,26 @@ def _solve_check(verdict: Verdict, problem: Problem, checks: Sequence[StepCheck]
         verdict.evidence["solved_from_problem"] = sorted(letters)
 
 
-def _ratio_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> bool:
-    """Without a reference, a ratio worked by adding ("2 cups for every 3 eggs", then "8 - 2 =
-    6", "3 + 6 = 9") is true arithmetic throughout. When the work reaches the additive amount
-    and never the proportional one (:func:`tutor.proportion.additive_route`: the two differ, so
-    the conclusion cannot be right), the first step of that route is wrong, named as the
-    misconception. Returns whether the verdict was changed. On 7,473 correct GSM8K solutions
-    nothing is flagged (``docs/benchmarks.md``)."""
-    route = additive_route(problem.text, [s.text for s in steps])
-    if route is None:
+def _misconception_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> bool:
+    """Without a reference, some errors are true arithmetic throughout: a ratio worked by
+    adding ("2 cups for every 3 eggs", then "8 - 2 = 6", "3 + 6 = 9"), a mean divided by the
+    wrong count, a percent change taken of the end amount, a rectangle's perimeter as length +
+    width (:func:`tutor.misconceptions.solution_misconception`). Where the problem's words fix
+    the relation, the step that breaks it is wrong, named as the misconception. Returns whether
+    the verdict was changed. On 7,473 correct GSM8K solutions nothing is flagged
+    (``docs/benchmarks.md``)."""
+    found = solution_misconception(problem.text, [s.text for s in steps])
+    if found is None:
         return False
-    k = route.steps[0] + 1
-    named = ratio_by_adding(k, steps[k - 1].text, route)
+    spans, named, evidence = found
+    k = spans[0] + 1
     verdict.label, verdict.first_error_step = "incorrect", k
-    verdict.error_category, verdict.explanation = MISCONCEPTION_CATEGORY, named.explanation
+    verdict.error_category, verdict.explanation = named.category, named.explanation
     verdict.marks = ["correct"] * (k - 1) + ["first_error"] + ["after_error"] * (len(steps) - k)
     if len(verdict.step_error_probs) == len(steps):  # proven, as an arithmetic error is
         verdict.step_error_probs[k - 1] = max(verdict.step_error_probs[k - 1], ARITHMETIC_FLOOR)
     verdict.quantities = [_fmt(v) for v in numbers_in(steps[k - 1].text)][:6]
-    r = route.ratio
-    verdict.evidence["ratio"] = {"steps": [i + 1 for i in route.steps], "ratio": [r.a_said, r.b_said],
-                                 "other": r.c_said}
+    verdict.evidence.update(evidence)
     return True
 
 

@@ -1,0 +1,90 @@
+"""Relations a problem's words fix (tutor.relations): the mean's count, a percent change's
+base, a rectangle's perimeter and area; the verdict and hints built on them."""
+
+import pytest
+
+from tutor.hints.fallback import fallback_hint
+from tutor.hints.guards import check_hint
+from tutor.hints.prompting import ladder_kinds
+from tutor.relations import broken_relation
+from tutor.schema import Problem
+from tutor.steps import parse_solution
+from tutor.verify import Verifier
+
+SCORES = "Maya's test scores are 82, 90, 75, 88, and 95. What is her mean score?"
+GAME = "The price of a game dropped from $50 to $40. What is the percent decrease?"
+GARDEN = "A rectangle is 8 cm long and 5 cm wide. Find its perimeter and its area."
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    (SCORES, ["82 + 90 + 75 + 88 + 95 = 430", "There are 4 tests so 430 ÷ 4 = 107.5"],
+     (1, "mean count", "430 / 4", {"count": 5, "divisor": "4"})),
+    (SCORES, ["(82 + 90 + 75 + 88 + 95) / 4 = 107.5"], (0, "mean count", "430 / 4", {"count": 5, "divisor": "4"})),
+    (GAME, ["50 − 40 = 10", "10 ÷ 40 = 0.25", "The percent decrease is 25%"],
+     (1, "percent change base", "10 / 40", {"change": "10", "start": "50", "divisor": "40"})),
+    (GAME, ["(50 − 40) / 40 × 100 = 25%"],
+     (0, "percent change base", "10 / 40", {"change": "10", "start": "50", "divisor": "40"})),
+    (GARDEN, ["Perimeter = 8 + 5 = 13 cm", "Area = 8 × 5 = 40 cm²"],
+     (0, "half perimeter", "8 + 5", {"length": "8", "width": "5"})),
+    ("A rectangle is 8 cm long and 5 cm wide. What is its perimeter?", ["Perimeter = 8 × 5 = 40 cm"],
+     (0, "area for perimeter", "8 × 5", {"length": "8", "width": "5"})),
+    ("A rectangular rug is 12 feet by 7 feet. What is its area?", ["Area = 12 + 7 = 19 square feet"],
+     (0, "perimeter for area", "12 + 7", {"length": "12", "width": "7"})),
+])
+def test_a_broken_relation_is_found_at_its_step(problem, steps, found):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.expression, r.facts) == found
+
+
+@pytest.mark.parametrize("problem, steps", [
+    (SCORES, ["82 + 90 + 75 + 88 + 95 = 430", "430 ÷ 5 = 86"]),
+    (GAME, ["50 − 40 = 10", "10 ÷ 50 = 0.2", "20%"]),
+    (GARDEN, ["Perimeter = 2 × (8 + 5) = 26 cm", "Area = 8 × 5 = 40 cm²"]),
+    (GARDEN, ["8 + 5 = 13 is half the perimeter", "Perimeter = 13 × 2 = 26 cm", "Area = 8 × 5 = 40"]),
+    (GARDEN, ["Perimeter = 8 + 5 + 8 + 5 = 26 cm"]),
+    # a mean of some of the list, or a score still to come: another count is right
+    ("Her scores are 82, 90, 75, 88 and 95. After dropping the lowest, what is her mean?",
+     ["90 + 82 + 88 + 95 = 355", "355 / 4 = 88.75"]),
+    ("Her scores are 82, 90 and 75. What must she score next to average 85?", ["85 x 4 = 340", "340 - 247 = 93"]),
+    # two changes: which one the question is about is not read
+    ("A shirt went from $20 to $25 and a hat from $10 to $8. What is the percent increase of the shirt?",
+     ["25 - 20 = 5", "5 / 25 = 0.2"]),
+])
+def test_right_or_unreadable_work_is_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
+def test_the_verdict_and_ladder_of_a_mean_divided_by_the_wrong_count():
+    problem = Problem(text=SCORES)
+    steps = parse_solution("82 + 90 + 75 + 88 + 95 = 430\nThere are 4 tests so 430 ÷ 4 = 107.5")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", 2, "Extra or missing quantity")
+    assert verdict.evidence["relation"] == {"step": 2, "name": "mean count", "expression": "430 / 4"}
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert [h.text for h in hints] == [
+        "Look at step 2, where you divide by 4. How many numbers does the problem list?",
+        "In step 2, the mean shares the total equally among all the numbers in the sum. How many numbers are "
+        "in the sum?",
+        "Redo step 2: count the numbers in the problem's list. Then divide the sum by that count.",
+    ]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, solution, ladder", [
+    (GAME, "50 − 40 = 10\n10 ÷ 40 = 0.25\nThe percent decrease is 25%", [
+        "Look at step 2, where you divide 10 by 40. Is 40 the amount at the start?",
+        "In step 2, a percent change compares the change with the starting amount. Which number in the "
+        "problem is the starting amount?",
+        "Redo step 2: divide the change, 10, by the starting amount, 50. Then write the result as a percent."]),
+    (GARDEN, "Perimeter = 8 + 5 = 13 cm\nArea = 8 × 5 = 40 cm²", [
+        "Look at step 1, where you work out 8 + 5. How many sides does a rectangle have?",
+        "In step 1, the perimeter is the distance all the way around the rectangle. Which sides did you add, "
+        "and which sides are still missing?",
+        "Redo step 1: add every side of the rectangle: 8 + 5 + 8 + 5."]),
+])
+def test_the_ladders_of_a_percent_change_base_and_a_half_perimeter(problem, solution, ladder):
+    problem, steps = Problem(text=problem), parse_solution(solution)
+    verdict = Verifier(None).verify(problem, steps)
+    assert verdict.label == "incorrect"
+    assert [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)] == ladder

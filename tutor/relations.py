@@ -1,0 +1,164 @@
+"""Relations a problem's words fix, and steps that break them with true arithmetic.
+
+Without a reference solution a step such as "Perimeter = 8 + 5 = 13 cm" passes every
+arithmetic check. Some word problems fix the computation a step must do by their words alone,
+whatever the rest of the solution; the errors against them are well documented:
+
+* ``"mean count"``: the mean of a list the problem gives is its sum divided by how many
+  numbers it lists; dividing that sum by another count is wrong;
+* ``"percent change base"``: a percent increase or decrease "from A to B" compares the change
+  with A, the starting amount; dividing the change by B is the common error (M. Parker and G.
+  Leinhardt, "Percent: a privileged proportion", Review of Educational Research 65(4), 1995);
+* ``"half perimeter"``, ``"area for perimeter"``, ``"perimeter for area"``: a rectangle's
+  perimeter adds all four sides, its area multiplies length by width; a step that says
+  "perimeter" and adds the two sides once, or multiplies them, and the reverse for "area", is
+  the area/perimeter confusion (W. Woodward and K. Byrd, "Area: included topic, neglected
+  concept", School Science and Mathematics 83(4), 1983).
+
+Each finding rests on the problem's words and the step's own computation; anything less
+certain is left alone (a list's mean "after dropping the lowest", a second "from … to …"). Pure
+functions; no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from tutor.dimensions import given_quantities, question_of
+from tutor.mathcheck import check_step, evaluate, numbers_in
+from tutor.numwords import words_to_digits
+
+_N = r"\d+(?:\.\d+)?"
+# a list of three or more numbers: "82, 90, 75, 88, and 95"
+_LIST = re.compile(rf"(?<![\d.,/$])\$?{_N}(?:\s*,\s*(?:and\s+)?\$?{_N}){{2,}}(?![\d/])")
+_ASKS_MEAN = re.compile(r"(?i)\b(?:mean|average)\b")
+# a mean of some of them, or a score still to come: another count is right there
+_NOT_THE_WHOLE_LIST = re.compile(r"(?i)\b(?:drop\w*|without|except|other|remaining|lowest|highest|new|another|"
+                                 r"next|needs?|must|more|each\s+week)\b")
+_ASKS_CHANGE = re.compile(r"(?i)\bpercent(?:age)?\s+(?:increase|decrease|change|drop|rise)\b|"
+                          r"\bby\s+what\s+percent(?:age)?\b")
+_FROM_TO = re.compile(rf"(?i)\bfrom\s+\$?({_N})(?:\s+[A-Za-z]+){{0,2}}\s+to\s+\$?({_N})(?![\d/])")
+_RECTANGLE = re.compile(r"(?i)\brectang\w*")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A step that breaks a relation the problem's words fix.
+
+    Attributes:
+        step: 0-based index of the step.
+        name: ``"mean count"``, ``"percent change base"``, ``"half perimeter"``, ``"area for
+            perimeter"`` or ``"perimeter for area"``.
+        expression: the step's computation as the student wrote its numbers ("430 / 4").
+        facts: what the wording names, by key: ``count`` and ``divisor`` (mean); ``change``,
+            ``start`` and ``divisor`` (percent change); ``length`` and ``width`` (rectangle).
+    """
+
+    step: int
+    name: str
+    expression: str
+    facts: dict
+
+
+def _num(x: float | Fraction) -> str:
+    f = float(x)
+    return str(int(f)) if f.is_integer() else f"{f:g}"
+
+
+def _computations(step_texts: Sequence[str]):
+    """``(step, left side, value)`` of every computation the steps write, in order."""
+    for i, text in enumerate(step_texts):
+        for eq in check_step(text, i + 1).equations:
+            if eq.lhs_value is not None and "=" in eq.text and not eq.follows:
+                yield i, eq.text.split("=")[0], eq.lhs_value
+
+
+def _division(lhs: str) -> tuple[Fraction, Fraction] | None:
+    """``(dividend, divisor)`` of a computation "S / d" or "(a + b + c) / d" (a percent's
+    "* 100" after it allowed)."""
+    m = re.fullmatch(r"\s*(.+?)\s*/\s*\(?(\d+(?:\.\d+)?)\)?\s*(?:\*\s*100)?\s*", lhs)
+    if not m:
+        return None
+    top = evaluate(m.group(1))
+    if top is None:
+        return None
+    return Fraction(top), Fraction(m.group(2))
+
+
+def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
+    question = question_of(text)
+    if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text):
+        return None
+    lists = _LIST.findall(text)
+    if len(lists) != 1:
+        return None
+    values = [Fraction(v) for v in re.findall(_N, lists[0])]
+    total, count = sum(values), len(values)
+    for i, lhs, _ in _computations(step_texts):
+        div = _division(lhs)
+        if div and div[0] == total and div[1] != count and div[1].denominator == 1 and 1 < div[1] < 2 * count:
+            return Relation(i, "mean count", f"{_num(div[0])} / {_num(div[1])}",
+                            {"count": count, "divisor": _num(div[1])})
+    return None
+
+
+def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | None:
+    if not _ASKS_CHANGE.search(question_of(text)):
+        return None
+    pairs = _FROM_TO.findall(text)
+    if len(pairs) != 1:
+        return None
+    start, end = (Fraction(v) for v in pairs[0])
+    change = abs(end - start)
+    if not change or not end:
+        return None
+    for i, lhs, _ in _computations(step_texts):
+        div = _division(lhs)
+        if div and div[0] == change and div[1] == end:
+            return Relation(i, "percent change base", f"{_num(change)} / {_num(end)}",
+                            {"change": _num(change), "start": _num(start), "divisor": _num(end)})
+    return None
+
+
+def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
+    if not _RECTANGLE.search(text):
+        return None
+    lengths = [v for v, q in given_quantities(text).items() if dict(q.unit) == {"length": 1}]
+    if len(lengths) != 2:
+        return None
+    sides = set(lengths)
+    comps = list(_computations(step_texts))
+    for n, (i, lhs, value) in enumerate(comps):
+        written = numbers_in(lhs)
+        if len(written) != 2 or {Fraction(str(x)) for x in written} != sides:
+            continue
+        words = step_texts[i].lower()
+        perimeter, area = "perimeter" in words, re.search(r"\barea\b", words) is not None
+        adds = re.fullmatch(r"[\d.\s()]+\+[\d.\s()]+", lhs) is not None
+        multiplies = re.fullmatch(r"[\d.\s()]+\*[\d.\s()]+", lhs) is not None
+        # "8 + 5 = 13", then "13 x 2 = 26": half the way round, then doubled
+        doubled = any(abs(v - 2 * value) < 1e-9 for _, _, v in comps[n + 1:])
+        name = None
+        if perimeter and not area and adds and not doubled:
+            name = "half perimeter"
+        elif perimeter and not area and multiplies:
+            name = "area for perimeter"
+        elif area and not perimeter and adds:
+            name = "perimeter for area"
+        if name:
+            a, b = sorted(sides, reverse=True)
+            return Relation(i, name, re.sub(r"\s*([+*])\s*", lambda m: " × " if m.group(1) == "*" else " + ", lhs).strip(),
+                            {"length": _num(a), "width": _num(b)})
+    return None
+
+
+def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The first step that breaks a relation the problem's words fix (see the module
+    docstring), or ``None``."""
+    text = words_to_digits(problem_text)
+    found = [r for r in (_mean_count(text, step_texts), _percent_change_base(text, step_texts),
+                         _rectangle(text, step_texts)) if r is not None]
+    return min(found, key=lambda r: r.step) if found else None
