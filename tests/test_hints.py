@@ -118,8 +118,8 @@ def test_correct_and_unsure_ladders():
     ok = Verdict(label="correct", marks=["correct"] * 5)
     hints = HintLadder(None).build(PROBLEM, STEPS, ok)
     assert [(h.level, h.kind) for h in hints] == [(1, "confirm"), (2, "extension")]
-    assert hints[0].text == ("Well done! Your steps follow from each other, and step 4 uses 4 the "
-                             "right way.")
+    assert hints[0].text == ("Well done! Your steps follow from each other, and your work with 4 in "
+                             "step 4 is right.")
     assert hints[1].text == ("Try this: what would change in your work if 4 in the problem were "
                              "twice as big?")
     unsure = Verdict(label="unsure", marks=["correct", "unsure", "not_checked", "not_checked",

@@ -332,3 +332,8 @@ def test_a_clause_between_a_number_and_an_equals_sign_ends_the_computation(text,
 ])
 def test_thousands_spaces_named_amounts_and_one_percent(text, equations):
     assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations
+
+
+def test_and_a_name_before_an_equals_sign_starts_a_new_statement():
+    eqs = check_step("Area = 8 × 5 = 40 cm² and perimeter = 8 + 5 + 8 + 5 = 26 cm", 1).equations
+    assert [(e.text, e.ok) for e in eqs] == [("8*5=40", True), ("8+5+8+5=26", True)]

@@ -153,3 +153,26 @@ def test_a_wrong_conversion_factor_is_named_with_its_category():
     # the right factor, worked out in the middle of the chain, passes
     right = parse_solution("5 feet = 5 × 12 = 60 inches\n60 + 4 = 64\nSam is 64 inches tall")
     assert Verifier(None).verify(problem, right).label == "correct"
+
+
+@pytest.mark.parametrize("solution, name, concept", [
+    # the right factor the wrong way round
+    ("72 inches = 72 × 12 = 864 feet", "conversion direction",
+     "In step 1, are feet bigger or smaller than inches? So should there be more of them, or fewer?"),
+    # a small unit into a big one: asked about the big one; the factor only when written
+    ("250 cm = 25 m", "conversion factor",
+     "In step 1, changing cm into m needs the number of cm in 1 m. Check it in a table of units."),
+    ("1.5 L = 150 mL", "conversion factor",
+     "In step 1, changing L into mL needs the number of mL in 1 L. Check it in a table of units."),
+])
+def test_conversions_the_wrong_way_or_with_the_wrong_factor(solution, name, concept):
+    from tutor.hints.fallback import fallback_hint, named_misconception
+
+    problem, steps = Problem(text="Change the unit."), parse_solution(solution)
+    verdict = Verifier(None).verify(problem, steps)
+    assert named_misconception(problem, steps, verdict).name == name
+    assert fallback_hint(problem, steps, verdict, 2, "concept").text == concept
+
+
+def test_a_slip_inside_a_mixed_unit_is_no_conversion_factor():
+    assert find(1, "2 ft 3 in = 2 × 10 + 3 = 23 inches", "How many inches?") is None

@@ -88,3 +88,54 @@ def test_the_ladders_of_a_percent_change_base_and_a_half_perimeter(problem, solu
     verdict = Verifier(None).verify(problem, steps)
     assert verdict.label == "incorrect"
     assert [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)] == ladder
+
+
+def test_a_decimal_of_hours_read_as_minutes_in_a_later_step():
+    r = broken_relation("A cyclist rides at 12 km per hour. How long will it take to ride 30 km?",
+                        ["30 ÷ 12 = 2.5 hours", "It will take 2 hours and 50 minutes"])
+    assert (r.step, r.name, r.facts) == (1, "minutes as hundredths", {"hours": "2.5", "part": "0.5", "minutes": "50"})
+    assert broken_relation("x", ["30 ÷ 12 = 2.5 hours", "It will take 2 hours and 30 minutes"]) is None
+    assert broken_relation("x", ["7 / 4 = 1.75", "1 hour and 45 minutes"]) is None
+    problem = Problem(text="A cyclist rides at 12 km per hour. How long will it take to ride 30 km?")
+    steps = parse_solution("30 ÷ 12 = 2.5 hours\nIt will take 2 hours and 50 minutes")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 2, "Wrong unit conversion")
+    assert fallback_hint(problem, steps, verdict, 2, "concept").text == (
+        "In step 2, how many minutes make one hour? So how many minutes are in 0.5 of an hour?")
+
+
+def test_a_result_said_again_in_other_units_is_checked():
+    problem = Problem(text="A movie is 135 minutes long. How many hours is that?")
+    right = parse_solution("135 ÷ 60 = 2.25\nThe movie is 2.25 hours long, which is 2 hours 15 minutes")
+    assert Verifier(None).verify(problem, right).label == "correct"
+    wrong = parse_solution("135 ÷ 60 = 2.25\nThe movie is 2.25 hours long, which is 2 hours 25 minutes")
+    assert Verifier(None).verify(problem, wrong).first_error_step == 2
+
+
+@pytest.mark.parametrize("problem, steps", [
+    # the new amount is the base on purpose
+    ("A bike's price went from $200 to $250. What percent of the new price is the increase?",
+     ["250 - 200 = 50", "50 ÷ 250 = 0.2 = 20%"]),
+    ("A ticket was raised from $15 to $20. Later it was lowered back to its old price. By what percent was "
+     "it lowered?", ["20 - 15 = 5", "5 ÷ 20 = 0.25 = 25%"]),
+    # more numbers than listed: a game with no goals
+    ("A team scored 2, 3, 1, and 4 goals in four games and 0 in the fifth. What was the mean per game?",
+     ["2 + 3 + 1 + 4 = 10", "10 ÷ 5 = 2"]),
+    # half the perimeter on purpose, the sum used again, a side of 2
+    ("An ant walks along the edges of a rectangle 8 cm long and 5 cm wide to the opposite corner. How far?",
+     ["It walks half the perimeter: 8 + 5 = 13 cm"]),
+    ("A rectangular yard is 20 feet long and 15 feet wide. Fencing costs $4 per foot. What does the fence cost?",
+     ["Perimeter part: 20 + 15 = 35 feet", "Cost = 35 × 2 × 4 = $280"]),
+    ("A rectangle is 9 inches long and 2 inches wide. What is its perimeter?",
+     ["Perimeter: the long sides make 2 × 9 = 18 inches", "The short sides make 2 × 2 = 4 inches", "18 + 4 = 22"]),
+])
+def test_other_bases_counts_and_sums_on_purpose_are_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
+def test_by_what_percent_and_thousands_are_read():
+    r = broken_relation("Sales dropped from 1,500 to 1,200. By what percent did sales decrease?",
+                        ["1,500 - 1,200 = 300", "300 ÷ 1,200 = 0.25 = 25%"])
+    assert (r.step, r.name, r.facts["start"], r.facts["divisor"]) == (1, "percent change base", "1500", "1200")
+    r = broken_relation("Leo's scores were 82, 90 and 76. What is his average?", ["82 + 90 + 76 = 248", "248 ÷ 2 = 124"])
+    assert (r.name, r.facts) == ("mean count", {"count": 3, "divisor": "2"})

@@ -66,4 +66,5 @@ def test_an_unsure_step_without_a_right_calculation_is_named_in_the_banner():
     v = Verdict(label="unsure", first_error_step=2, marks=["correct", "unsure", "not_checked"])
     steps = parse_solution("Sam has 3 packs.\nHe gives some away.\nSo 10 are left.")
     assert verdict_html(Feedback(verdict=v, steps=steps)) == (
-        '<div class="tutor-verdict unsure">? The tutor is not sure about step 2. Can you explain it?</div>')
+        '<div class="tutor-verdict unsure">? The tutor is not sure about step 2. Check it again, and submit '
+        'again if you change anything.</div>')

@@ -349,7 +349,10 @@ def _segments(text: str) -> list[str]:
             while (j < len(toks) and toks[j][0] == "word" and j - i < _MAX_UNIT_WORDS
                    and toks[j][1].lower() not in _CLAUSE_WORDS):
                 j += 1
-            if j < len(toks) and toks[j][0] in ("op", "eq"):
+            # "40 cm² and perimeter = 26": "and", one name and "=" start a new statement (not
+            # "4 + 5 red and green apples makes 9")
+            joined = j - 2 >= i and toks[j - 2][1].lower() == "and"
+            if j < len(toks) and (toks[j][0] == "op" or (toks[j][0] == "eq" and not joined)):
                 i = j
                 continue
             new_segment()

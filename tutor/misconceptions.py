@@ -43,7 +43,7 @@ from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, n
 from tutor.mathtext import readable_equation
 from tutor.proportion import AdditiveRoute, additive_route
 from tutor.relations import Relation, broken_relation
-from tutor.units import conversions
+from tutor.units import conversions, factor
 from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -67,7 +67,8 @@ class Misconception:
     Attributes:
         name: short id (``"fractions added across"``, ``"common denominator only"``,
             ``"percent as divisor"``, ``"minutes as hundredths"``, ``"distributed to one term"``,
-            ``"fraction divisor not inverted"``, ``"minus a negative"``, ``"ratio by adding"``).
+            ``"fraction divisor not inverted"``, ``"minus a negative"``, ``"conversion factor"``,
+            ``"conversion direction"``, ``"ratio by adding"``, or a :mod:`tutor.relations` name).
         explanation: one or two sentences for the verdict (names the step).
         hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
         redo: the level-3 (bottom-out) hint: how to redo that step the right way (it may lead to
@@ -203,21 +204,10 @@ def find(step_number: int, step_text: str, problem_text: str,
     # (after the minutes-as-hundredths reading, which names a conversion's error more closely)
     for eq in equations:
         conversion = next(iter(conversions(eq.text)), None) if eq.ok is False else None
-        if conversion is not None and conversion.left:  # "5 feet = 50 inches": a wrong factor
-            left = _unit_amount(conversion.left, conversion.left_unit)
-            one, per = _one(conversion.left_unit), conversion.right_unit
-            used = conversion.right / conversion.left
-            asked = f" Is it {_plain(str(float(used)))}?" if used.denominator == 1 else ""
-            return Misconception(
-                "conversion factor",
-                f"In step {k}, {left} is not {_unit_amount(conversion.right, per)}: the step uses the "
-                f"wrong number of {per} in 1 {one}.",
-                f"In step {k}, changing {conversion.left_unit} into {per} needs the number of {per} in "
-                f"1 {one}.{asked} Check it in a table of units.",
-                f"Redo step {k}: find how many {per} make 1 {one}"
-                + ("." if conversion.left == 1 else f". Then multiply {_plain(str(float(conversion.left)))} by that number."),
-                f"Look at step {k}, where you change {left} into {per}. How many {per} are in 1 {one}?",
-                category="Wrong unit conversion")
+        if conversion is not None and conversion.left:
+            named = _conversion_misconception(k, step_text, conversion)
+            if named is not None:
+                return named
     if solution:
         found = solution_misconception(problem_text, solution)
         if found is not None and k - 1 in found[0]:
@@ -272,6 +262,16 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "write the result as a percent.",
             f"Look at step {k}, where you divide {f['change']} by {f['divisor']}. Is {f['divisor']} the "
             "amount at the start?")
+    if relation.name == "minutes as hundredths":
+        return Misconception(
+            relation.name,
+            f"In step {k}, {f['part']} of an hour was written as {f['minutes']} minutes, but an hour has 60 "
+            "minutes, not 100.",
+            f"In step {k}, how many minutes make one hour? So how many minutes are in {f['part']} of an hour?",
+            f"Redo step {k}: multiply {f['part']} by 60 to change that part of an hour into minutes.",
+            f"Look at step {k}, where you wrote {expr}. How did you change {f['hours']} hours into hours "
+            "and minutes?",
+            category="Wrong unit conversion")
     sides = f"{f['length']} + {f['width']} + {f['length']} + {f['width']}"
     if relation.name == "half perimeter":
         return Misconception(
@@ -340,6 +340,57 @@ def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconcepti
         where)
 
 
+def _conversion_misconception(k: int, step_text: str, c) -> Misconception | None:
+    """A unit conversion with a wrong factor ("5 feet = 50 inches") or done the wrong way round
+    (72 inches multiplied by 12 for feet), about step ``k``; ``None`` for a conversion within one
+    unit ("2 ft 3 in = 23 inches": a slip, not a factor)."""
+    big, small = c.left_unit, c.right_unit
+    true = factor(big, small)
+    if true is None or true == 1 or _one(big) == _one(small):
+        return None
+    left = _unit_amount(c.left, c.left_unit)
+    used = c.right / c.left
+    if true < 1:  # a small unit into a big one: ask about the big one ("inches in 1 foot")
+        big, small = small, big
+        per_big = 1 / true
+    else:
+        per_big = true
+    one = _one(big)
+    if used == 1 / true:  # the right factor the wrong way round
+        return Misconception(
+            "conversion direction",
+            f"In step {k}, {left} was changed into {_unit_name(c.right_unit)} the wrong way round: "
+            f"{'more' if true > 1 else 'fewer'} of the new unit are needed, not {'fewer' if true > 1 else 'more'}.",
+            f"In step {k}, are {_unit_name(c.right_unit)} bigger or smaller than {_unit_name(c.left_unit)}? "
+            f"So should there be more of them, or fewer?",
+            f"Redo step {k}: {'multiply' if true > 1 else 'divide'} {_plain(str(float(c.left)))} by the number "
+            f"of {_unit_name(small)} in 1 {one}.",
+            f"Look at step {k}, where you change {left} into {_unit_name(c.right_unit)}. Should the number "
+            "get bigger or smaller?",
+            category="Wrong unit conversion")
+    # the factor used, asked about only where the step writes it ("5 x 10")
+    factor_used = c.right / c.left if true > 1 else c.left / c.right
+    asked = (f" Is it {_plain(str(float(factor_used)))}?" if factor_used.denominator == 1
+             and re.search(rf"(?<![\d.]){_plain(str(float(factor_used)))}(?![\d.])", step_text) else "")
+    verb = "multiply" if true > 1 else "divide"
+    return Misconception(
+        "conversion factor",
+        f"In step {k}, {left} is not {_unit_amount(c.right, c.right_unit)}: the step uses the wrong number "
+        f"of {_unit_name(small)} in 1 {one}.",
+        f"In step {k}, changing {_unit_name(c.left_unit)} into {_unit_name(c.right_unit)} needs the number of "
+        f"{_unit_name(small)} in 1 {one}.{asked} Check it in a table of units.",
+        f"Redo step {k}: find how many {_unit_name(small)} make 1 {one}"
+        + ("." if c.left == 1 else f". Then {verb} {_plain(str(float(c.left)))} by that number."),
+        f"Look at step {k}, where you change {left} into {_unit_name(c.right_unit)}. How many "
+        f"{_unit_name(small)} are in 1 {one}?",
+        category="Wrong unit conversion")
+
+
+def _unit_name(unit: str) -> str:
+    """A unit as written, with a lone "l" as "L" (litres; "1 l" reads as "1 1")."""
+    return {"l": "L", "$": "dollars"}.get(unit, unit)
+
+
 def _unit_amount(value, unit: str) -> str:
     """An amount as said: "$2", "5 feet"."""
     number = _plain(str(float(value)))
@@ -347,7 +398,7 @@ def _unit_amount(value, unit: str) -> str:
 
 
 # a unit as one of it: "1 foot", "1 dollar"
-_ONE = {"feet": "foot", "ft": "foot", "inches": "inch", "in": "inch", "$": "dollar", "cents": "cent",
+_ONE = {"feet": "foot", "ft": "foot", "inches": "inch", "in": "inch", "$": "dollar", "cents": "cent", "l": "L",
         "hours": "hour", "minutes": "minute", "seconds": "second", "days": "day", "weeks": "week"}
 
 

@@ -9,6 +9,9 @@ whatever the rest of the solution; the errors against them are well documented:
 * ``"percent change base"``: a percent increase or decrease "from A to B" compares the change
   with A, the starting amount; dividing the change by B is the common error (M. Parker and G.
   Leinhardt, "Percent: a privileged proportion", Review of Educational Research 65(4), 1995);
+* ``"minutes as hundredths"``: a number of hours worked out as a decimal, then said in hours
+  and minutes with its decimals read as minutes (2.5 hours as 2 hours 50 minutes): the base-10
+  reading of a base-60 unit;
 * ``"half perimeter"``, ``"area for perimeter"``, ``"perimeter for area"``: a rectangle's
   perimeter adds all four sides, its area multiplies length by width; a step that says
   "perimeter" and adds the two sides once, or multiplies them, and the reverse for "area", is
@@ -33,15 +36,22 @@ from tutor.numwords import words_to_digits
 
 _N = r"\d+(?:\.\d+)?"
 # a list of three or more numbers: "82, 90, 75, 88, and 95"
-_LIST = re.compile(rf"(?<![\d.,/$])\$?{_N}(?:\s*,\s*(?:and\s+)?\$?{_N}){{2,}}(?![\d/])")
+_LIST = re.compile(rf"(?<![\d.,/$])-?\$?{_N}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)-?\$?{_N}){{2,}}(?![\d/])")
 _ASKS_MEAN = re.compile(r"(?i)\b(?:mean|average)\b")
 # a mean of some of them, or a score still to come: another count is right there
 _NOT_THE_WHOLE_LIST = re.compile(r"(?i)\b(?:drop\w*|without|except|other|remaining|lowest|highest|new|another|"
                                  r"next|needs?|must|more|each\s+week)\b")
-_ASKS_CHANGE = re.compile(r"(?i)\bpercent(?:age)?\s+(?:increase|decrease|change|drop|rise)\b|"
-                          r"\bby\s+what\s+percent(?:age)?\b")
-_FROM_TO = re.compile(rf"(?i)\bfrom\s+\$?({_N})(?:\s+[A-Za-z]+){{0,2}}\s+to\s+\$?({_N})(?![\d/])")
+_ASKS_CHANGE = re.compile(r"(?i)\bpercent(?:age)?\s+(?:of\s+)?(?:increase|decrease|change|drop|rise|discount|markdown)\b|"
+                          r"\bwhat\s+percent(?:age)?\b[^?.]{0,40}\b(?:increase|decrease|rise|drop|fall|grow|"
+                          r"shrink|change|lower|raise)\w*")
+# the change is measured from the new amount on purpose: back to the original, a second change
+_OTHER_BASE = re.compile(r"(?i)\b(?:back|original|return\w*|again|sale\s+price|new\s+price)\b|"
+                         r"\bpercent(?:age)?\s+of\s+(?:the|its|his|her|their|this|that)\b")
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FROM_TO = re.compile(rf"(?i)\bfrom\s+\$?({_AMOUNT})(?:\s*°\s*[FC]?)?(?:\s+[A-Za-z]+){{0,2}}\s+to\s+\$?({_AMOUNT})(?![\d/])")
 _RECTANGLE = re.compile(r"(?i)\brectang\w*")
+_CHANGED_SIZE = re.compile(r"(?i)\b(?:half|longer|shorter|wider|narrower|taller|extend\w*|increase\w*|"
+                           r"decrease\w*|new|border|path|corner)\b")
 
 
 @dataclass(frozen=True)
@@ -50,11 +60,12 @@ class Relation:
 
     Attributes:
         step: 0-based index of the step.
-        name: ``"mean count"``, ``"percent change base"``, ``"half perimeter"``, ``"area for
-            perimeter"`` or ``"perimeter for area"``.
+        name: ``"mean count"``, ``"percent change base"``, ``"minutes as hundredths"``,
+            ``"half perimeter"``, ``"area for perimeter"`` or ``"perimeter for area"``.
         expression: the step's computation as the student wrote its numbers ("430 / 4").
         facts: what the wording names, by key: ``count`` and ``divisor`` (mean); ``change``,
-            ``start`` and ``divisor`` (percent change); ``length`` and ``width`` (rectangle).
+            ``start`` and ``divisor`` (percent change); ``hours``, ``part`` and ``minutes``
+            (minutes as hundredths); ``length`` and ``width`` (rectangle).
     """
 
     step: int
@@ -95,29 +106,36 @@ def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     lists = _LIST.findall(text)
     if len(lists) != 1:
         return None
-    values = [Fraction(v) for v in re.findall(_N, lists[0])]
+    values = [Fraction(v) for v in re.findall(rf"-?{_N}", lists[0])]
     total, count = sum(values), len(values)
+    given = {Fraction(v) for v in re.findall(_N, text)}
     for i, lhs, _ in _computations(step_texts):
         div = _division(lhs)
-        if div and div[0] == total and div[1] != count and div[1].denominator == 1 and 1 < div[1] < 2 * count:
+        # fewer than listed only: more may be right (a game with no goals, a day without
+        # reading, a total shared among friends); and not a count the problem gives
+        if (div and div[0] == total and div[1].denominator == 1 and 1 < div[1] < count
+                and div[1] not in given):
             return Relation(i, "mean count", f"{_num(div[0])} / {_num(div[1])}",
                             {"count": count, "divisor": _num(div[1])})
     return None
 
 
 def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | None:
-    if not _ASKS_CHANGE.search(question_of(text)):
+    question = question_of(text)
+    if not _ASKS_CHANGE.search(question) or _OTHER_BASE.search(text) or question.count("?") > 1:
         return None
     pairs = _FROM_TO.findall(text)
     if len(pairs) != 1:
         return None
-    start, end = (Fraction(v) for v in pairs[0])
+    start, end = (Fraction(v.replace(",", "")) for v in pairs[0])
     change = abs(end - start)
     if not change or not end:
         return None
     for i, lhs, _ in _computations(step_texts):
         div = _division(lhs)
-        if div and div[0] == change and div[1] == end:
+        if div and div[0] == change:  # only the first division of the change is the answer's
+            if div[1] != end:
+                return None
             return Relation(i, "percent change base", f"{_num(change)} / {_num(end)}",
                             {"change": _num(change), "start": _num(start), "divisor": _num(end)})
     return None
@@ -131,6 +149,8 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     sides = set(lengths)
     comps = list(_computations(step_texts))
+    if _CHANGED_SIZE.search(text):  # "half its perimeter", "5 feet longer": other sums are right
+        return None
     for n, (i, lhs, value) in enumerate(comps):
         written = numbers_in(lhs)
         if len(written) != 2 or {Fraction(str(x)) for x in written} != sides:
@@ -139,14 +159,17 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         perimeter, area = "perimeter" in words, re.search(r"\barea\b", words) is not None
         adds = re.fullmatch(r"[\d.\s()]+\+[\d.\s()]+", lhs) is not None
         multiplies = re.fullmatch(r"[\d.\s()]+\*[\d.\s()]+", lhs) is not None
-        # "8 + 5 = 13", then "13 x 2 = 26": half the way round, then doubled
-        doubled = any(abs(v - 2 * value) < 1e-9 for _, _, v in comps[n + 1:])
+        # the result used again ("8 + 5 = 13", then "13 x 2 = 26", "13 ÷ 2", "35 x 2 x 4"), or
+        # doubled in words: a part of the way round, on purpose
+        used = any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later))
+        doubled = used or re.search(r"(?i)\b(?:twice|double\w*|two\s+times|half)\b",
+                                    " ".join(step_texts[i:])) is not None
         name = None
         if perimeter and not area and adds and not doubled:
             name = "half perimeter"
-        elif perimeter and not area and multiplies:
-            name = "area for perimeter"
-        elif area and not perimeter and adds:
+        elif perimeter and not area and multiplies and 2 not in sides and not doubled:
+            name = "area for perimeter"  # (a side of 2: "2 x 9" may double the 9)
+        elif area and not perimeter and adds and not used:
             name = "perimeter for area"
         if name:
             a, b = sorted(sides, reverse=True)
@@ -155,10 +178,30 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+_HOURS_MINUTES = re.compile(r"(?i)(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d+)\s*(?:minutes?|mins?)\b")
+
+
+def _minutes_as_hundredths(step_texts: Sequence[str]) -> Relation | None:
+    """A decimal number of hours worked out, then said in hours and minutes with its decimals
+    read as minutes ("30 ÷ 12 = 2.5 hours", then "2 hours and 50 minutes")."""
+    results: list[float] = []
+    for i, text in enumerate(step_texts):
+        for m in _HOURS_MINUTES.finditer(text):
+            hours, minutes = int(m.group(1)), int(m.group(2))
+            for r in results:
+                part = r - int(r)
+                if (int(r) == hours and 0 < part < 1 and round(part * 100) == minutes
+                        and abs(part * 60 - minutes) > 1e-6 and abs(part * 100 - minutes) < 1e-6):
+                    return Relation(i, "minutes as hundredths", m.group(0),
+                                    {"hours": _num(r), "part": _num(round(part, 4)), "minutes": str(minutes)})
+        results += [eq.rhs_value for eq in check_step(text, i + 1).equations if eq.rhs_value is not None]
+    return None
+
+
 def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first step that breaks a relation the problem's words fix (see the module
     docstring), or ``None``."""
     text = words_to_digits(problem_text)
     found = [r for r in (_mean_count(text, step_texts), _percent_change_base(text, step_texts),
-                         _rectangle(text, step_texts)) if r is not None]
+                         _rectangle(text, step_texts), _minutes_as_hundredths(step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -83,8 +83,9 @@ _PART_BEFORE = re.compile(rf"(?i)(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT}))\s*(?:and\s
 # ... nor a comparison ("is 30 minutes more than")
 _NOT_BEFORE_OPERATION = (r"(?!\s*[-+*/×÷])(?!\s+(?:x|times|by)\b)(?!\s*(?:and\s+)?\d)"
                          r"(?!\s+(?:more|less|longer|shorter|fewer|greater|than|after|before|left|later)\b)")
-_RELATION = r"(?:=|is\s+equal\s+to|equals|is|are|makes)"
-_STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*"
+# (also "2.25 hours, which is 2 hours 15 minutes", "2.25 hours, or 2 hours 15 minutes")
+_RELATION = r"(?:=|is\s+equal\s+to|equals|is|are|makes|,?\s*(?:which|that)\s+(?:is|equals|makes)|,\s*or)"
+_STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})(?:\s+(?:long|tall|high|wide|deep|away))?\s*"
                         rf"(?:{_RELATION}\s*(?P<approx>(?:about|approximately|roughly|≈)\s*)?|(?P<sign>≈|~)\s*)"
                         rf"(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
 # "5 feet = 5 x 12 = 60 inches": a conversion worked out in the middle; its two ends are the

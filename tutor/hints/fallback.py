@@ -292,7 +292,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield PLAIN_BOTTOM_OUT.format(k=k)
     elif kind == "confirm":
         for qq in qs[:3]:
-            yield f"Well done! Your steps follow from each other, and step {k} uses {qq} the right way."
+            yield f"Well done! Your steps follow from each other, and your work with {qq} in step {k} is right."
         yield "Well done! Each of your steps follows from the one before it."
     elif kind == "extension":
         given = [n.text.strip() for n in numbers_in(problem.text)]

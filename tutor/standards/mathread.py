@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 
 from tutor.mathcheck import linear_equations, normalize_math
+from tutor.units import UNIT_AFTER, factor
 
 #: Most topics a description names (the first found, in reading order).
 MAX_TOPICS = 6
@@ -254,8 +255,32 @@ def is_exercise(text: str) -> bool:
             and len(re.findall(r"[A-Za-z]{2,}", text)) <= EXERCISE_WORDS)
 
 
+# the unit a question asks in: "How many hours is that?", "… in centimeters?"
+_ASKED_UNIT = re.compile(r"(?i)\bhow\s+many\s+([A-Za-z]+)|\bin\s+([A-Za-z]+)\s*\?")
+
+
+def conversion_topics(text: str) -> list[str]:
+    """A measurement the question asks for in another unit of the same kind than the problem
+    gives it ("135 minutes … How many hours?"): ``["converting a measurement to a larger or
+    smaller unit of the same system (minutes to hours)"]``; else empty. (A word problem writes
+    no math for this: its words are what it practises.)"""
+    if not isinstance(text, str):
+        return []
+    asked = [w for m in _ASKED_UNIT.finditer(text) for w in m.groups() if w]
+    given = [m.group(0).split()[-1] if " " in m.group(0) else re.sub(r"^[\d.]+", "", m.group(0))
+             for m in UNIT_AFTER.finditer(text)]
+    for unit in asked:
+        for have in given:
+            f = factor(have, unit)
+            if f is not None and f != 1:
+                return [f"converting a measurement to a larger or smaller unit of the same system "
+                        f"({have} to {unit})"]
+    return []
+
+
 def describe_math(text: str) -> str:
-    """One line naming :func:`math_topics` ("Math practised: adding …; multiplying …."), or
-    ``""`` when ``text`` writes no computation or equation."""
-    topics = math_topics(text)
+    """One line naming :func:`math_topics` and :func:`conversion_topics` ("Math practised:
+    adding …; multiplying …."), or ``""`` when ``text`` writes no computation or equation and
+    asks for no conversion."""
+    topics = math_topics(text) + conversion_topics(text)
     return f"Math practised: {'; '.join(topics)}." if topics else ""

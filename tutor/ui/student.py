@@ -22,11 +22,11 @@ MARK_LABEL = {
     "correct": ("✔", "correct", "Looks right"),
     "first_error": ("✘", "first-error", "First error"),
     "after_error": ("·", "after-error", "Not checked after the error"),
-    "unsure": ("?", "unsure", "Not sure — explain this step"),
+    "unsure": ("?", "unsure", "Not sure — check this step"),
     "not_checked": ("·", "after-error", "Not checked"),
 }
 #: An "unsure" step whose calculation checked out: the doubt is whether it fits the problem.
-UNSURE_RIGHT_CALCULATION = ("?", "unsure", "Calculation right — does it fit the problem? Explain it")
+UNSURE_RIGHT_CALCULATION = ("?", "unsure", "Calculation right — does it fit the problem?")
 #: The last step of work that is right so far but stops before the question is answered.
 NOT_FINISHED = ("→", "unsure", "Right so far — keep going")
 #: A step that sets up a computation and leaves its result out ("$50 - $41.40 = ?").
@@ -89,12 +89,15 @@ def verdict_html(feedback: Feedback) -> str:
     elif v.explanation:  # unsure, and the verifier says why ("The problem gives 15, but ...")
         msg = "? " + v.explanation
     elif v.calculation_right(_unsure_step(v)):
+        # (there is no box to explain in: say what to do instead)
         msg = (f"? Your calculations check out, but the tutor is not sure step {_unsure_step(v)} fits the "
-               "problem. Can you explain it?")
+               "problem. Read the question again: is that step what it asks for? If you change "
+               "anything, submit again.")
     elif _unsure_step(v):
-        msg = f"? The tutor is not sure about step {_unsure_step(v)}. Can you explain it?"
+        msg = (f"? The tutor is not sure about step {_unsure_step(v)}. Check it again, and submit "
+               "again if you change anything.")
     else:
-        msg = "? The tutor is not sure about one of your steps. Can you explain it?"
+        msg = "? The tutor is not sure about one of your steps. Check them again, and submit again if you change anything."
     if _stops_early(v):
         msg = f"→ Not finished yet: step {v.first_error_step} is right so far. {v.explanation or ''}".strip()
     elif v.evidence.get("unfinished"):  # "$50 - $41.40 = ?": set up, not worked out (right or not)
