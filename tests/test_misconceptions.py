@@ -105,6 +105,10 @@ def test_the_student_value_is_quoted_as_written():
     ("15 - (-8) = 15 - 8", "minus a negative"),
     ("-3 - (-5) = -8", "minus a negative"),
     ("7 − (−2) = 5", "minus a negative"),
+    ("5 - -9 = -4", "minus a negative"),
+    ("10 - (-2) - 5 = 10 - 2 - 5 = 3", "minus a negative"),
+    ("1/2 ÷ 4 = 1/2 × 4 = 2", "fraction divisor not inverted"),
+    ("6 ÷ 3/4 = 18/4 = 4.5", "fraction divisor not inverted"),
 ])
 def test_division_by_a_fraction_and_subtracting_a_negative(step, name):
     m = find(1, step, "Work it out.")
@@ -127,8 +131,8 @@ def test_the_ladder_of_a_fraction_divisor_not_inverted():
     assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 1, CATEGORY)
     assert [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)] == [
         "Look at step 1, where you divide by 3/4. Is that the same as multiplying by 3/4?",
-        "In step 1, you divide by 3/4. How many times does 3/4 fit into 1? So what do you multiply by "
-        "instead of dividing by 3/4?",
+        "In step 1, you divide by 3/4. How many times does 3/4 fit into 1? Dividing by 3/4 is the same as "
+        "multiplying by which number?",
         "Redo step 1: turn 3/4 upside down. Then multiply by the new fraction instead of dividing.",
     ]
 

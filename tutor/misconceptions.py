@@ -52,8 +52,10 @@ _ONE_FRACTION = re.compile(rf"^\(?{_NUM}/{_NUM}\)?$")
 _DIVISION = re.compile(rf"^\(?{_NUM}\)?/\(?{_NUM}\)?$")
 # "6/(3/4)", "2/3/(1/4)": a division by a fraction, as mathcheck writes it
 _BY_FRACTION = re.compile(rf"^(.+)/\({_NUM}/{_NUM}\)$")
-# "15-(-8)": a negative number taken away
-_MINUS_NEGATIVE = re.compile(rf"^(.+)-\(-{_NUM}\)$")
+# "1/2/4": a fraction divided by a whole number
+_FRACTION_BY_WHOLE = re.compile(r"^(\(?\d+(?:\.\d+)?/\d+(?:\.\d+)?\)?)/(\d+(?:\.\d+)?)()$")
+# "15-(-8)", "5--9": a negative number taken away
+_MINUS_NEGATIVE = re.compile(rf"-\(-{_NUM}\)|--{_NUM}")
 #: A checked amount whose result is in hours ("2 hours + 30 minutes = 2.30 hours").
 _IN_HOURS = re.compile(r"(?:=|\bis|\bequals|≈)\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
 #: The category a misconception files the error under: an idea was missed, not a slip made.
@@ -133,25 +135,16 @@ def find(step_number: int, step_text: str, problem_text: str,
         if eq.ok is not False or eq.expected is None or eq.rhs_value is None:
             continue
         lhs = eq.text.partition("=")[0].replace(" ", "")
-        by_fraction = _BY_FRACTION.match(lhs)
-        if by_fraction:  # 6 ÷ 3/4 = 6 × 3/4: the value the fraction multiplied, not its inverse
-            p, q = float(by_fraction.group(2)), float(by_fraction.group(3))
+        by_fraction = _BY_FRACTION.match(lhs) or _FRACTION_BY_WHOLE.match(lhs)
+        if by_fraction:  # 6 ÷ 3/4 = 6 × 3/4: the value the divisor multiplied, not its inverse
+            p, q = float(by_fraction.group(2)), float(by_fraction.group(3) or 1)
             if p and math.isclose(eq.rhs_value, eq.expected * (p / q) ** 2, rel_tol=1e-6, abs_tol=1e-9):
-                f = f"{_plain(by_fraction.group(2))}/{_plain(by_fraction.group(3))}"
-                return Misconception(
-                    "fraction divisor not inverted",
-                    f"In step {k}, dividing by {f} was done as multiplying by {f}. Dividing by a fraction "
-                    "means multiplying by its reciprocal: the fraction turned upside down.",
-                    f"In step {k}, you divide by {f}. How many times does {f} fit into 1? So what do you "
-                    f"multiply by instead of dividing by {f}?",
-                    f"Redo step {k}: turn {f} upside down. Then multiply by the new fraction "
-                    "instead of dividing.",
-                    f"Look at step {k}, where you divide by {f}. Is that the same as multiplying by {f}?")
-        minus_negative = _MINUS_NEGATIVE.match(lhs)
-        if minus_negative:  # 15 - (-8) = 15 - 8: the sign of the number taken away dropped
-            b = float(minus_negative.group(2))
+                return _divisor_not_inverted(k, by_fraction.group(1), by_fraction.group(2), by_fraction.group(3),
+                                             eq.text.partition("=")[2])
+        for m in _MINUS_NEGATIVE.finditer(lhs):  # 15 - (-8) = 15 - 8: the sign of the number taken away dropped
+            b = float(m.group(1) or m.group(2))
             if b and math.isclose(eq.rhs_value, eq.expected - 2 * b, rel_tol=1e-6, abs_tol=1e-9):
-                n = _plain(minus_negative.group(2))
+                n = _plain(m.group(1) or m.group(2))
                 return Misconception(
                     "minus a negative",
                     f"In step {k}, taking away -{n} was done as taking away {n}. Subtracting a negative "
@@ -300,6 +293,35 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
         "are there, and how many squares are in each row?",
         f"Redo step {k}: multiply the length by the width: {f['length']} × {f['width']}.",
         f"Look at step {k}, where you work out {expr}. Does that measure the space inside the rectangle?")
+
+
+def _divisor_not_inverted(k: int, dividend: str, p: str, q: str | None, written: str) -> Misconception:
+    """Dividing by ``p/q`` (or by the whole number ``p`` when ``q`` is ``None``) done as
+    multiplying by it, in step ``k``; ``written`` is the step's right side."""
+    q = q or None
+    f = f"{_plain(p)}/{_plain(q)}" if q else _plain(p)
+    inverse = f"{_plain(q)}/{_plain(p)}" if q else f"1/{_plain(p)}"
+    wrote_times = re.search(r"[*×x]", written) is not None
+    less_than_one = q is not None and float(p) < float(q)
+    top = readable_equation(dividend.strip("()"))
+    if wrote_times:
+        where = f"Look at step {k}, where you divide by {f}. Is that the same as multiplying by {f}?"
+    elif less_than_one:  # dividing by less than 1 makes more: a check that needs no rule
+        where = (f"Look at step {k}, where you divide {top} by {f}. Should the result be bigger or smaller "
+                 f"than {top}?")
+    else:
+        where = f"Look at step {k}, where you divide {top} by {f}. What does dividing by {f} mean?"
+    return Misconception(
+        "fraction divisor not inverted",
+        f"In step {k}, dividing by {f} was done as multiplying by {f}. Dividing by a number means "
+        f"multiplying by its reciprocal ({inverse}).",
+        (f"In step {k}, you divide by {f}. How many times does {f} fit into 1? Dividing by {f} is the same "
+         "as multiplying by which number?") if q else
+        (f"In step {k}, you divide by {f}. Dividing by {f} shares into {f} equal parts. Does that make the "
+         "amount bigger or smaller?"),
+        f"Redo step {k}: " + (f"turn {f} upside down. Then multiply by the new fraction instead of dividing."
+                              if q else f"dividing by {f} means taking 1/{f} of it. Multiply by 1/{f} instead."),
+        where)
 
 
 def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconception:
