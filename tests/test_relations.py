@@ -139,3 +139,16 @@ def test_by_what_percent_and_thousands_are_read():
     assert (r.step, r.name, r.facts["start"], r.facts["divisor"]) == (1, "percent change base", "1500", "1200")
     r = broken_relation("Leo's scores were 82, 90 and 76. What is his average?", ["82 + 90 + 76 = 248", "248 ÷ 2 = 124"])
     assert (r.name, r.facts) == ("mean count", {"count": 3, "divisor": "2"})
+
+
+@pytest.mark.parametrize("problem, steps, name", [
+    ("A rectangular garden is 12 feet by 7 feet. How much fencing is needed to go around it?",
+     ["12 + 7 = 19 feet of fence"], "half perimeter"),
+    ("A rectangular room is 12 feet by 10 feet. How many square feet of carpet are needed?",
+     ["12 + 10 = 22 square feet"], "perimeter for area"),
+])
+def test_the_question_says_perimeter_or_area_in_everyday_words(problem, steps, name):
+    assert broken_relation(problem, steps).name == name
+    # doubled, or multiplied for the area: right
+    assert broken_relation(problem, ["12 + 7 = 19", "19 x 2 = 38 feet"] if name == "half perimeter"
+                           else ["12 x 10 = 120 square feet"]) is None

@@ -151,12 +151,20 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     comps = list(_computations(step_texts))
     if _CHANGED_SIZE.search(text):  # "half its perimeter", "5 feet longer": other sums are right
         return None
+    # what the question asks, in everyday words: the way round ("fence around", "border") or
+    # the space inside ("carpet", "cover", "tiles"); read for the answer's computation only
+    question = question_of(text).lower()
+    asks_around = re.search(r"\b(?:perimeter|around|fenc\w*|border|trim|frame|edg\w*)\b", question) is not None
+    asks_inside = re.search(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|square\s+(?:feet|meters?|"
+                            r"inch\w*|yards?|units?|cm|m|ft))\b", question) is not None
     for n, (i, lhs, value) in enumerate(comps):
         written = numbers_in(lhs)
         if len(written) != 2 or {Fraction(str(x)) for x in written} != sides:
             continue
         words = step_texts[i].lower()
         perimeter, area = "perimeter" in words, re.search(r"\barea\b", words) is not None
+        if not (perimeter or area) and n == len(comps) - 1 and asks_around != asks_inside:
+            perimeter, area = asks_around, asks_inside
         adds = re.fullmatch(r"[\d.\s()]+\+[\d.\s()]+", lhs) is not None
         multiplies = re.fullmatch(r"[\d.\s()]+\*[\d.\s()]+", lhs) is not None
         # the result used again ("8 + 5 = 13", then "13 x 2 = 26", "13 ÷ 2", "35 x 2 x 4"), or
