@@ -259,7 +259,7 @@ def _looks_like_answer(line: str) -> bool:
 # step the verifier judges or the hints quote.
 _STEERING = re.compile(
     r"(?i)\b(?:ignore|disregard|forget)\b[^.?!]{0,40}\b(?:instructions?|rules?|prompt|above)\b|"
-    r"\b(?:tell|give|show|reveal|say)\s+(?:me\s+|us\s+)?(?:the\s+)?(?:final\s+|real\s+|right\s+)?answer\b|"
+    r"\b(?:tell|give|show|reveal|say|print|output)\s+(?:me\s+|us\s+)?(?:the\s+)?(?:final\s+|real\s+|right\s+)?answer\b|"
     r"</?\s*(?:student|system|assistant|user|instructions?)\s*>|(?:^|\s)(?:system|assistant)\s*:|"
     r"\byou\s+(?:must|are\s+now|have\s+to|should)\s+(?:give|tell|reveal|say|ignore|act|pretend)\b|"
     # "just tell me what the total is", "Tutor, please …", "you're allowed to"
