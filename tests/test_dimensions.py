@@ -214,3 +214,11 @@ def test_the_time_question_is_asked_as_one():
     assert verdict.label == "unsure"
     assert verdict.explanation == ("Step 1 multiplies 180 miles by 60 miles per hour. What unit does that give? "
                                    "The question asks how long.")
+
+
+def test_how_long_from_a_rate_the_work_found_and_named():
+    bike = "Zoe bikes 18 miles in 2 hours. At the same speed, how long will it take her to bike 45 miles?"
+    (conflict,) = unit_conflicts(bike, ["18 ÷ 2 = 9 miles per hour", "45 x 9 = 405", "it will take 405 hours"])
+    assert (conflict.step, conflict.operands, conflict.asked) == (1, ("45 miles", "9 miles per hour"), "how long")
+    assert unit_conflicts(bike, ["18 ÷ 2 = 9 miles per hour", "45 ÷ 9 = 5", "it will take 5 hours"]) == []
+    assert unit_conflicts(bike, ["18 ÷ 2 = 9", "45 x 9 = 405"]) == []  # the 9 not named: not read

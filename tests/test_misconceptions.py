@@ -180,3 +180,15 @@ def test_conversions_the_wrong_way_or_with_the_wrong_factor(solution, name, conc
 
 def test_a_slip_inside_a_mixed_unit_is_no_conversion_factor():
     assert find(1, "2 ft 3 in = 2 × 10 + 3 = 23 inches", "How many inches?") is None
+
+
+@pytest.mark.parametrize("step, name, where", [
+    ("7% of 240 = 0.7 × 240 = 168", "percent as tenths",
+     "Look at step 1, where you change 7% into a decimal. Is 7% the same as 0.7?"),
+    ("2.5 hours = 2 hours 50 minutes", "minutes as hundredths",
+     "Look at step 1, where you wrote 2 hours 50 minutes. How did you change 2.5 hours into hours and minutes?"),
+])
+def test_a_percent_as_tenths_and_hours_read_as_minutes_in_one_step(step, name, where):
+    m = find(1, step, "Work it out.")
+    assert (m.name, m.where) == (name, where)
+    assert find(1, "7% of 240 = 0.07 × 240 = 16.8", "x") is None and find(1, "2.5 hours = 150 minutes", "x") is None

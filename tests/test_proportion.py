@@ -169,3 +169,12 @@ def test_the_gsm8k_harness_counts_ratio_findings(tmp_path):
 
 def test_the_last_step_may_say_more_after_its_result():
     assert additive_route(EGGS, ["8 − 2 = 6", "3 + 6 = 9, so add 6 more eggs"]).steps == (0, 1)
+
+
+def test_a_scale_factor_added_instead_of_multiplied():
+    cookies = ("A cookie recipe uses 3 cups of flour to make 12 cookies. How many cups of flour are needed "
+               "to make 36 cookies?")
+    r = ratio_problem(cookies)
+    assert (r.a, r.b, r.c, r.factor_added, r.proportional) == (12, 3, 36, 6, 9)
+    assert additive_route(cookies, ["36 ÷ 12 = 3", "3 + 3 = 6", "so you need 6 cups of flour"]).steps == (1,)
+    assert additive_route(cookies, ["36 ÷ 12 = 3", "3 x 3 = 9", "so you need 9 cups of flour"]) is None

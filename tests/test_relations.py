@@ -152,3 +152,31 @@ def test_the_question_says_perimeter_or_area_in_everyday_words(problem, steps, n
     # doubled, or multiplied for the area: right
     assert broken_relation(problem, ["12 + 7 = 19", "19 x 2 = 38 feet"] if name == "half perimeter"
                            else ["12 x 10 = 120 square feet"]) is None
+
+
+def test_a_square_s_area_as_its_perimeter_and_back():
+    tile = "A square tile has sides that are 9 inches long. What is the area of the tile?"
+    r = broken_relation(tile, ["9 x 4 = 36", "Answer: 36 square inches"])
+    assert (r.step, r.name, r.facts["shape"]) == (0, "perimeter for area", "square")
+    assert broken_relation(tile, ["9 x 9 = 81 square inches"]) is None
+    garden = "A square garden has sides of 6 meters. How much fence goes around it?"
+    assert broken_relation(garden, ["6 x 6 = 36 meters"]).name == "area for perimeter"
+    assert broken_relation(garden, ["6 x 4 = 24 meters"]) is None
+    problem, steps = Problem(text=tile), parse_solution("9 x 4 = 36\nAnswer: 36 square inches")
+    verdict = Verifier(None).verify(problem, steps)
+    assert verdict.explanation == ("In step 1, 9 × 4 gives a distance around, not the area. The area of a square "
+                                   "is side × side.")
+    assert fallback_hint(problem, steps, verdict, 3, "bottom_out").text == "Redo step 1: multiply the side by itself: 9 × 9."
+
+
+def test_a_clock_time_is_not_a_number_the_work_must_use():
+    problem = Problem(text="At 6 am the temperature was -8°F. By noon it had gone up 15 degrees. What was the "
+                           "temperature at noon?")
+    assert Verifier(None).verify(problem, parse_solution("-8 + 15 = 7\nAnswer: 7°F")).label == "correct"
+
+
+def test_a_square_beside_other_numbers_is_left_alone():
+    # the 4 of "4 x 6" is the box's height, not four sides (a VtG right solution, read without its reference)
+    box = ("Tara has a shoebox that is 4 inches tall and 6 inches wide. She puts a square block inside that "
+           "is 4 inches per side. How many square inches of the box are left uncovered?")
+    assert broken_relation(box, ["The area of the bottom is 4 x 6 = 24 square inches."]) is None

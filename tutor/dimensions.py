@@ -337,8 +337,12 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
     rate = asked_rate(problem_text)
     computations = []  # (step, left side, op, a, b), in order
     derived: set[Fraction] = set()
+    stated: dict[Fraction, _Quantity] = {}  # worked-out values a step says the unit of ("= 9 miles per hour")
     for i, text in enumerate(step_texts):
+        own = given_quantities(text)
         for eq in check_step(text, i + 1).equations:
+            if eq.rhs_value is not None and Fraction(str(eq.rhs_value)) in own:
+                stated.setdefault(Fraction(str(eq.rhs_value)), own[Fraction(str(eq.rhs_value))])
             if eq.follows:
                 continue
             lhs = eq.text.split("=")[0]
@@ -386,6 +390,14 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
                       and _mentions(problem_text, den) <= 1)  # "half an hour" is an amount of time too
             if unique and 1 not in (a, b) and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
                 out.append(UnitConflict(i, "rate", lhs, (qa.said, qb.said), said))
+    if computations and asks_time(problem_text) and not out:
+        # a rate worked out and said with its unit ("18 ÷ 2 = 9 miles per hour"), then used for
+        # "how long": "45 x 9" is no time either
+        i, lhs, op, a, b, _ = computations[-1]
+        qa, qb = (stated.get(a) or given.get(a), stated.get(b) or given.get(b)) if op else (None, None)
+        if (op in (ast.Mult, ast.Div) and qa and qb and (a in stated or b in stated) and 1 not in (a, b)
+                and _not_a_time(dict(qa.unit), dict(qb.unit), op, given, unique=False)):
+            out.append(UnitConflict(i, "unit", lhs, (qa.said, qb.said), "how long"))
     return out
 
 
@@ -414,16 +426,17 @@ def asks_time(problem_text: str) -> bool:
     return bool(_ASKS_TIME.search(question_of(problem_text)))
 
 
-def _not_a_time(a: dict, b: dict, op: type, given: dict) -> bool:
+def _not_a_time(a: dict, b: dict, op: type, given: dict, unique: bool = True) -> bool:
     """A product or quotient of a rate per unit of time (X per hour) and an amount of X that
-    does not give a time, where the problem gives one such rate and one amount of X only."""
+    does not give a time, where the problem gives one such rate and one amount of X only (with
+    ``unique``; without, where the step says what its numbers are)."""
     rate, amount = (a, b) if any(v < 0 for v in a.values()) else (b, a)
     per_time = rate.get("time") == -1 and len(rate) == 2
     x = next((k for k, v in rate.items() if v == 1), None)
     if not per_time or x is None or amount != {x: 1}:
         return False
     plain = [dict(q.unit) for q in given.values()]
-    if plain.count(rate) != 1 or plain.count(amount) != 1:
+    if unique and (plain.count(rate) != 1 or plain.count(amount) != 1):
         return False
     out = Counter(a)
     for k, v in b.items():

@@ -52,6 +52,8 @@ _ONE_FRACTION = re.compile(rf"^\(?{_NUM}/{_NUM}\)?$")
 _DIVISION = re.compile(rf"^\(?{_NUM}\)?/\(?{_NUM}\)?$")
 # "6/(3/4)", "2/3/(1/4)": a division by a fraction, as mathcheck writes it
 _BY_FRACTION = re.compile(rf"^(.+)/\({_NUM}/{_NUM}\)$")
+# "(7/100)": a percent as mathcheck writes it
+_PERCENT_OF = re.compile(r"\((\d+(?:\.\d+)?)/100\)")
 # "1/2/4": a fraction divided by a whole number
 _FRACTION_BY_WHOLE = re.compile(r"^(\(?\d+(?:\.\d+)?/\d+(?:\.\d+)?\)?)/(\d+(?:\.\d+)?)()$")
 # "15-(-8)", "5--9": a negative number taken away
@@ -141,6 +143,19 @@ def find(step_number: int, step_text: str, problem_text: str,
             if p and math.isclose(eq.rhs_value, eq.expected * (p / q) ** 2, rel_tol=1e-6, abs_tol=1e-9):
                 return _divisor_not_inverted(k, by_fraction.group(1), by_fraction.group(2), by_fraction.group(3),
                                              eq.text.partition("=")[2])
+        percent = _PERCENT_OF.search(lhs)
+        if percent and math.isclose(eq.rhs_value, eq.expected * 10, rel_tol=1e-6):
+            # "7% of 240 = 0.7 × 240": 7% written as 7 tenths, not 7 hundredths
+            p = _plain(percent.group(1))
+            tenths = _plain(str(float(percent.group(1)) / 10))
+            return Misconception(
+                "percent as tenths",
+                f"In step {k}, {p}% was used as {tenths}. {p}% means {p} out of 100, so it is {p} hundredths, "
+                "not tenths.",
+                f"In step {k}, {p}% means {p} out of every 100. Is {tenths} the same as {p} hundredths?",
+                f"Redo step {k}: write {p}% as the fraction {p}/100, then as a decimal of hundredths. "
+                "Multiply by that decimal.",
+                f"Look at step {k}, where you change {p}% into a decimal. Is {p}% the same as {tenths}?")
         for m in _MINUS_NEGATIVE.finditer(lhs):  # 15 - (-8) = 15 - 8: the sign of the number taken away dropped
             b = float(m.group(1) or m.group(2))
             if b and math.isclose(eq.rhs_value, eq.expected - 2 * b, rel_tol=1e-6, abs_tol=1e-9):
@@ -198,7 +213,7 @@ def find(step_number: int, step_text: str, problem_text: str,
     for eq in equations:
         conversion = next(iter(conversions(eq.text)), None) if eq.ok is False else None
         if conversion is not None and conversion.left:
-            named = _conversion_misconception(k, step_text, conversion)
+            named = _hours_read_as_minutes(k, conversion) or _conversion_misconception(k, step_text, conversion)
             if named is not None:
                 return named
     if solution:
@@ -266,6 +281,8 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "and minutes?",
             category="Wrong unit conversion")
     sides = f"{f['length']} + {f['width']} + {f['length']} + {f['width']}"
+    shape = f.get("shape", "rectangle")
+    inside = "side × side" if shape == "square" else "length × width"
     if relation.name == "half perimeter":
         return Misconception(
             relation.name,
@@ -278,21 +295,22 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
     if relation.name == "area for perimeter":
         return Misconception(
             relation.name,
-            f"In step {k}, length × width gives the area, not the perimeter. The perimeter is the "
+            f"In step {k}, {inside} gives the area, not the perimeter. The perimeter is the "
             "distance all the way around: every side added.",
-            f"In step {k}, the perimeter is the distance around the rectangle. To walk all the way "
+            f"In step {k}, the perimeter is the distance around the {shape}. To walk all the way "
             "around, which sides do you pass?",
-            f"Redo step {k}: add every side of the rectangle: {sides}.",
+            f"Redo step {k}: add every side of the {shape}: {sides}.",
             f"Look at step {k}, where you work out {expr}. Does that measure the distance around, or "
             "the space inside?")
     return Misconception(
         relation.name,
-        f"In step {k}, adding the sides gives a distance around, not the area. The area of a "
-        "rectangle is length × width.",
-        f"In step {k}, the area counts the squares that cover the rectangle. How many rows of squares "
-        "are there, and how many squares are in each row?",
-        f"Redo step {k}: multiply the length by the width: {f['length']} × {f['width']}.",
-        f"Look at step {k}, where you work out {expr}. Does that measure the space inside the rectangle?")
+        f"In step {k}, " + ("adding the sides" if shape == "rectangle" else f"{expr}") + " gives a distance "
+        f"around, not the area. The area of a {shape} is {inside}.",
+        f"In step {k}, the area counts the small squares that cover the {shape}. How many rows of them "
+        "are there, and how many are in each row?",
+        f"Redo step {k}: multiply the " + ("length by the width" if shape == "rectangle" else "side by itself")
+        + f": {f['length']} × {f['width']}.",
+        f"Look at step {k}, where you work out {expr}. Does that measure the space inside the {shape}?")
 
 
 def _divisor_not_inverted(k: int, dividend: str, p: str, q: str | None, written: str) -> Misconception:
@@ -354,12 +372,27 @@ def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconcepti
     return Misconception(
         "ratio by adding",
         f"In step {k}, the ratio is worked by adding or subtracting. The problem says {pair}. "
-        "In a ratio both amounts are multiplied by the same number, so the difference between them does not "
-        "stay the same.",
+        "In a ratio both amounts are multiplied by the same number; adding to them does not keep the ratio.",
         f"{did} The problem says {pair}. {r.a_said.capitalize()} times what number "
         f"makes {r.c_said}? What must happen to {r.b_said} then?",
         f"Redo step {k}: divide {c} by {a} to find {times}. Then multiply {r.b_said} by that number.",
         where)
+
+
+def _hours_read_as_minutes(k: int, c) -> Misconception | None:
+    """"2.5 hours = 2 hours 50 minutes": the decimals of the hours read as minutes (the
+    misconception :mod:`tutor.relations` finds across two steps), in one step."""
+    hours = c.left
+    part = hours - int(hours)
+    if c.left_unit.lower() not in ("hours", "hour", "hrs", "hr", "h") or c.right_unit.lower() not in (
+            "minutes", "minute", "mins", "min") or not 0 < part < 1:
+        return None
+    minutes = c.right - int(hours) * 60
+    if minutes != round(part * 100) or minutes == part * 60:
+        return None
+    said = f"{int(hours)} hours {_plain(str(float(minutes)))} minutes"
+    return relation_misconception(k, Relation(k - 1, "minutes as hundredths", said, {
+        "hours": _plain(str(float(hours))), "part": _plain(str(float(part))), "minutes": _plain(str(float(minutes)))}))
 
 
 def _conversion_misconception(k: int, step_text: str, c) -> Misconception | None:

@@ -11,8 +11,9 @@ verifier sees it.
 :func:`ratio_problem` reads a problem that states one ratio between two kinds of amount (a X
 for every b Y, the ratio of X to Y is a:b, a X cost $b) and gives one more amount c of one of
 the two kinds; :func:`additive_route` finds the steps of a solution that reach the additive
-value (b + c - a) and never the proportional one (b * c / a). The two values differ whenever
-c != a, so a solution that ends on the additive one cannot be right, whatever its wording.
+value (b + c - a; or b + c / a, the scale factor added) and never the proportional one
+(b * c / a). Where they differ by 1 or more, a solution that ends on the additive one cannot be
+right, whatever its wording.
 Pure functions; no model.
 """
 
@@ -37,8 +38,9 @@ _X = r"(?P<x>[A-Za-z][A-Za-z'-]*(?:\s+(?:of\s+)?[A-Za-z][A-Za-z'-]*){0,3}?)"
 _Y = r"(?P<y>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})"
 _EVERY = r"(?:for|to)\s+(?:every|each)"
 _STATEMENTS = (
-    # "2 cups of flour for every 3 eggs", "3 boys to every 2 girls", "$15 for every 2 hours"
-    re.compile(rf"(?i){_A}(?:\s+{_X})?\s+{_EVERY}\s+{_B}\s+{_Y}"),
+    # "2 cups of flour for every 3 eggs", "3 boys to every 2 girls", "$15 for every 2 hours",
+    # "3 cups of flour to make 12 cookies"
+    re.compile(rf"(?i){_A}(?:\s+{_X})?\s+(?:{_EVERY}|to\s+make|makes?)\s+{_B}\s+{_Y}"),
     # "for every 3 boys, there are 5 girls", "for every 2 hours, Sam earns $15", "for each 2
     # cups, a recipe uses 3 eggs"
     re.compile(rf"(?i)\b{_EVERY}\s+{_A}\s+{_X},?\s+(?:there\s+(?:are|is|were|was)\s+|"
@@ -93,6 +95,11 @@ class Ratio:
     def additive(self) -> Fraction:
         """The additive strategy's amount: b + (c - a)."""
         return self.b + self.c - self.a
+
+    @property
+    def factor_added(self) -> Fraction:
+        """The scale factor added instead of multiplied: b + c / a ("36 ÷ 12 = 3", "3 + 3")."""
+        return self.b + self.c / self.a
 
 
 @dataclass(frozen=True)
@@ -215,27 +222,31 @@ def additive_route(problem_text: str, step_texts: Sequence[str]) -> AdditiveRout
     """The steps that work the problem's ratio by adding (see the module docstring), or
     ``None``.
 
-    The solution must end on the additive amount (the last number it writes, or a result its
-    last step works out), reached by adding or subtracting, or stated; the two amounts must be at least 1 apart, so a rounded or truncated right answer
-    ("8 / 3 = 2.67", "6 whole muffins") is never taken for it. The route starts at a
+    The solution must end on an amount adding reaches (b + c - a, or the scale factor added:
+    b + c / a), as the last number it writes or a result its last step works out, reached by
+    adding or subtracting, or stated; that amount must be at least 1 from the proportional one,
+    so a rounded or truncated right answer ("8 / 3 = 2.67", "6 whole muffins") is never taken
+    for it. The route starts at a
     subtraction of two of the problem's amounts that gives their difference ("8 - 2 = 6"),
     when the work writes one before, else at the step that reaches the additive amount."""
     ratio = ratio_problem(problem_text)
-    if ratio is None or ratio.additive <= 0 or abs(ratio.additive - ratio.proportional) < 1:
+    if ratio is None:
         return None
-    add = ratio.additive
+    # the amounts adding reaches: the difference kept, or the scale factor added
+    wrong = [v for v in (ratio.additive, ratio.factor_added) if v > 0 and abs(v - ratio.proportional) >= 1]
     numbered = [i for i, text in enumerate(step_texts) if numbers_in(text)]
-    if not numbered:
+    if not wrong or not numbered:
         return None
     last = numbered[-1]
     # what the last step arrives at: its last number, or a result it works out ("3 + 6 = 9, so
     # add 6 more eggs")
     ends = {_exact(numbers_in(step_texts[last])[-1])} | {
         _exact(eq.rhs_value) for eq in check_step(step_texts[last], last + 1).equations if eq.rhs_value is not None}
-    if add not in ends:
+    add = next((v for v in wrong if v in ends), None)
+    if add is None:
         return None
     given = {ratio.a, ratio.b, ratio.c}
-    gaps = {abs(ratio.c - ratio.a), abs(ratio.b - ratio.a), abs(ratio.c - ratio.b)}
+    gaps = {abs(ratio.c - ratio.a), abs(ratio.b - ratio.a), abs(ratio.c - ratio.b)} if add == ratio.additive else set()
     start = end = None
     for i, text in enumerate(step_texts[:last + 1]):
         results = set()

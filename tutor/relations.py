@@ -186,6 +186,42 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# a square shape, not a square unit ("square feet") or a square root
+_SQUARE = re.compile(r"(?i)\bsquare\b(?!\s+(?:feet|foot|inch\w*|meters?|metres?|yards?|units?|cm|m|km|miles?|ft|in|"
+                     r"root|number)\b)")
+
+
+def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A square's area worked as 4 × side (its perimeter), or its perimeter as side × side,
+    where the question says which it asks (in the answer's computation)."""
+    if not _SQUARE.search(text) or _RECTANGLE.search(text) or _CHANGED_SIZE.search(text):
+        return None
+    lengths = [v for v, q in given_quantities(text).items() if dict(q.unit) == {"length": 1}]
+    comps = list(_computations(step_texts))
+    if len(lengths) != 1 or not comps:
+        return None
+    side = lengths[0]
+    # the side is the problem's only number: a 4 of its own ("4 inches tall") is not "4 sides"
+    if any(Fraction(str(x)) != side for x in numbers_in(text)):
+        return None
+    question = question_of(text).lower()
+    asks_around = re.search(r"\b(?:perimeter|around|fenc\w*|border|trim|frame|edg\w*)\b", question) is not None
+    asks_inside = re.search(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|square\s+(?:feet|meters?|"
+                            r"inch\w*|yards?|units?|cm|m|ft))\b", question) is not None
+    i, lhs, value = comps[-1]
+    written = [Fraction(str(x)) for x in numbers_in(lhs)]
+    if asks_inside and not asks_around and sorted(written) in ([4, side], [side] * 4) and side != 4 \
+            and abs(value - 4 * side) < 1e-9:
+        name = "perimeter for area"
+    elif asks_around and not asks_inside and written in ([side, side], [side, 2]) and side != 2 \
+            and abs(value - side * side) < 1e-9 and "+" not in lhs:
+        name = "area for perimeter"
+    else:
+        return None
+    expression = re.sub(r"\s*([+*^])\s*", lambda m: {"*": " × ", "+": " + ", "^": "^"}[m.group(1)], lhs).strip()
+    return Relation(i, name, expression, {"length": _num(side), "width": _num(side), "shape": "square"})
+
+
 _HOURS_MINUTES = re.compile(r"(?i)(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d+)\s*(?:minutes?|mins?)\b")
 
 
@@ -211,5 +247,6 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     docstring), or ``None``."""
     text = words_to_digits(problem_text)
     found = [r for r in (_mean_count(text, step_texts), _percent_change_base(text, step_texts),
-                         _rectangle(text, step_texts), _minutes_as_hundredths(step_texts)) if r is not None]
+                         _rectangle(text, step_texts), _square(text, step_texts),
+                         _minutes_as_hundredths(step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

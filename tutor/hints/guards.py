@@ -41,7 +41,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
               "eight": 8, "nine": 9, "ten": 10}
 _STEP_NUM = re.compile(r"(?i)\bsteps?\s*#?\s*(\d+|" + "|".join(_NUM_WORDS) + r")\b"
-                       r"((?:\s*(?:,|and|or|&)\s*(?:\d+|" + "|".join(_NUM_WORDS) + r")\b)*)")
+                       # (a number with a unit sign after it is a quantity: "in step 1, 7% means …")
+                       r"((?:\s*(?:,|and|or|&)\s*(?:\d+|" + "|".join(_NUM_WORDS) + r")\b(?![%.,]?\d|\s*%))*)")
 _STEP_ORD = re.compile(r"(?i)\b(" + "|".join(_ORDINALS) + r")\s+step\b")
 _ACCUSE = re.compile(
     r"(?i)\b(wrong|incorrect|mistakes?|errors?|erroneous|fix|redo|not\s+right|not\s+correct|"

@@ -387,7 +387,10 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck]) -> float | None
     written += [v for c in checks for e in c.equations if e.follows and e.ok for v in numbers_in(e.follows)]
     with_unit = {float(a.value) for a in amounts_in(problem.text)}
     percents = {float(p) for p in PERCENT_WRITTEN.findall(problem.text)}
-    for q in numbers_in(problem.text):
+    # a clock time ("at 6 am", "6:30 pm") or an ordinal date says when, not how much: a
+    # solution need not use it
+    when = re.sub(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?|o'?clock\b)|\b\d{1,2}:\d{2}\b", " ", problem.text)
+    for q in numbers_in(when):
         if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
         steps_ = _UNIT_STEPS if q in with_unit else ()
