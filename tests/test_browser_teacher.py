@@ -137,12 +137,17 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     page.locator("#save-review").click()
     refused = wait_status(page, "Not done")
     assert "step 2 is marked as the first wrong step, so choose its error category" in refused
+    # and right below the button, where the teacher is looking (the status line is far above)
+    assert wait_status(page, "Not done", "#save-status") == refused
+    button, said = (page.locator(e).bounding_box() for e in ("#save-review", "#save-status"))
+    assert 0 <= said["y"] - (button["y"] + button["height"]) < 60
     assert store.get_submission(payload_id).reviews == []
     page.locator("#r-category input").click()
     page.get_by_role("option", name="Missing step").click()
     page.locator("#r-comment textarea").fill("Step 1 is fine; step 2 skips the subtraction.")
     page.locator("#save-review").click()
     wait_status(page, rf"Review of submission {payload_id} saved by ms-lee")
+    wait_status(page, rf"Review of submission {payload_id} saved by ms-lee", "#save-status")
     review = store.get_submission(payload_id).latest_review
     assert (review.reviewer, review.agree, review.first_error_step, review.error_category) == (
         "ms-lee", False, 2, "Missing step")
@@ -244,6 +249,12 @@ def test_long_text_columns_wrap_and_headers_stay_whole(browser, tmp_path):
         clean = {"broken_headers": [], "cut_cells": [], "overflow": 0}
         found = {t: page.evaluate(MEASURE, t) for t in ("#review-table", "#facts", "#d-steps",
                                                         "#d-hints", "#d-standards", "#d-reviews")}
+        # the class view's prerequisites table (its "Wrong steps" was one letter a line)
+        page.get_by_role("tab", name="Class view").click()
+        page.locator("#class-view").click()
+        page.wait_for_selector("#prereq .virtual-body [role=row]")
+        found["#prereq"] = page.evaluate(MEASURE, "#prereq")
+        shot(page, "8-long-text-class-view")
         assert {t: f for t, f in found.items() if f != clean} == {}
     finally:
         page.context.close()

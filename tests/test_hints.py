@@ -8,7 +8,7 @@ import pytest
 
 from tutor.hints import (HintLadder, check_hint, clean_model_text, hint_prompt, ladder_kinds,
                          names_quantity, safe_prefix)
-from tutor.hints.fallback import fallback_hint, target_step
+from tutor.hints.fallback import doublable_givens, fallback_hint, target_step
 from tutor.hints.numbers import evaluate
 from tutor.schema import ERROR_CATEGORIES, Problem, Step, Verdict
 
@@ -120,7 +120,8 @@ def test_correct_and_unsure_ladders():
     assert [(h.level, h.kind) for h in hints] == [(1, "confirm"), (2, "extension")]
     assert hints[0].text == ("Well done! Your steps follow from each other, and your work with 4 in "
                              "step 4 is right.")
-    assert hints[1].text == ("Try this: what would change in your work if 4 in the problem were "
+    # not 4: the last step states it (here the student's answer)
+    assert hints[1].text == ("Try this: what would change in your work if three in the problem were "
                              "twice as big?")
     unsure = Verdict(label="unsure", marks=["correct", "unsure", "not_checked", "not_checked",
                                             "not_checked"])
@@ -443,3 +444,34 @@ def test_two_decimals_get_a_method_the_guards_pass():
     assert (v.first_error_step, v.error_category) == (1, "Calculation error")
     hint = fallback_hint(problem, steps, v, 3, "bottom_out").text
     assert hint.startswith("Redo step 1 like this. Multiply 0.6 and 0.5 as if they had no decimal points.")
+
+
+def extension(problem: str, steps: list[str]) -> str:
+    return fallback_hint(Problem(text=problem), [Step(i, t) for i, t in enumerate(steps, 1)],
+                         Verdict(label="correct", marks=["correct"] * len(steps)), 2, "extension").text
+
+
+def test_the_next_challenge_doubles_a_whole_given_number():
+    ask = "Try this: what would change in your work if {} in the problem were twice as big?"
+    # a trial: "if 1 in the problem were twice as big" (the 1 of 1/4)
+    assert extension("Sam ate 1/4 of a pizza with 8 slices. How many slices did he eat?",
+                     ["1/4 of 8 = 2", "He ate 2 slices"]) == ask.format(8)
+    # not a number the last step states: 6 is the answer here (no reference to forbid it)
+    assert extension("Mia gives 6 of her 12 stickers to Leo. How many does she have left?",
+                     ["12 - 6 = 6", "She has 6 left"]) == ask.format(12)
+    # not a part of a ratio, a clock time or a mixed number
+    assert extension("The ratio of boys to girls is 1:2. There are 24 children. How many girls?",
+                     ["24 / 3 = 8", "8 x 2 = 16 girls"]) == ask.format(24)
+    film = "The film starts at 6:30 pm and lasts 2 hours. A bus leaves at 7 am. When does the film end?"
+    assert extension(film, ["It ends at 8:30 pm"]) == ask.format(2)
+    assert doublable_givens(film) == ["2"]
+    assert extension("A recipe needs 2 1/2 cups of flour and 3 eggs. How much for two batches?",
+                     ["2 1/2 x 2 = 5 cups"]) == ask.format(3)
+    # a percent doubled past 100% is no share any more; one below that is a fine question
+    assert extension("60% of the 30 students walk. How many walk?",
+                     ["0.6 x 30 = 18", "18 students walk"]) == ask.format(30)
+    assert extension("A $40 coat is 25% off. What is the sale price?",
+                     ["25% of 40 = 10", "40 - 10 = 30"]) == ask.format("25%")
+    # nothing whole left to double: the question without a number
+    assert extension("Sam ate 1/4 of 8 slices. How many?", ["8 / 4 = 2"]) == (
+        "Try this: can you check your answer by working backwards from your last step?")

@@ -117,7 +117,9 @@ def test_a_wrong_step_without_an_error_category_is_refused(settings, tmp_path):
     sid = store.save(*make("ana"))
     save = handler(build_teacher_app(store, settings), "save_review")
     # the trial's case: "Disagree", step 1, the category left at "(none: no error)"
-    _, msg = save(sid, "Disagree", 1, NO_CATEGORY, "", RIVERA)
+    _, msg, beside_button = save(sid, "Disagree", 1, NO_CATEGORY, "", RIVERA)
+    # said beside the Save button too, not only in the status line far up the page
+    assert beside_button == msg
     assert msg.startswith("**Not done:** step 1 is marked as the first wrong step, so choose its "
                           "error category")
     assert "or set the first wrong step to 0 if the solution is correct" in msg
@@ -127,8 +129,8 @@ def test_a_wrong_step_without_an_error_category_is_refused(settings, tmp_path):
         with pytest.raises(TutorInputError, match="choose its error category"):
             store.add_review(sid, "ms-lee", agree=False, first_error_step=2, error_category=empty)
     assert store.get_submission(sid).reviews == []
-    _, msg = save(sid, "Disagree", 1, "Misunderstanding of the question", "", RIVERA)
-    assert msg == f"Review of submission {sid} saved by Ms Rivera."
+    _, msg, beside_button = save(sid, "Disagree", 1, "Misunderstanding of the question", "", RIVERA)
+    assert msg == beside_button == f"Review of submission {sid} saved by Ms Rivera."
     out = tmp_path / "x.csv"
     store.export_csv(out)
     (row,) = csv.DictReader(out.open(encoding="utf-8"))
@@ -140,7 +142,7 @@ def test_a_category_with_step_0_is_dropped_and_the_teacher_is_told(settings):
     store = Store("sqlite://")
     sid = store.save(*make("ana"))
     save = handler(build_teacher_app(store, settings), "save_review")
-    _, msg = save(sid, "Disagree", 0, "Calculation error", "", RIVERA)
+    _, msg, _ = save(sid, "Disagree", 0, "Calculation error", "", RIVERA)
     # saved as "the solution is correct" (a correct solution has no error category), and said so
     assert msg.startswith(f"Review of submission {sid} saved by Ms Rivera. Step 0 means the solution "
                           "is correct, so the error category Calculation error was not saved")
@@ -159,7 +161,7 @@ def test_long_text_tables_have_fixed_column_widths(settings):
     past its box and squeezes short columns until headers break mid-word (the browser test
     measures that; this checks each table's widths match its columns)."""
     app = build_teacher_app(Store("sqlite://"), settings)
-    for elem in ("review-table", "facts", "d-steps", "d-hints", "d-standards", "d-reviews"):
+    for elem in ("review-table", "facts", "d-steps", "d-hints", "d-standards", "d-reviews", "prereq"):
         df = component(app, elem)
         headers = df.value["headers"]
         assert df.wrap and len(df.column_widths) == len(headers), elem
@@ -178,3 +180,33 @@ def test_class_view_is_hidden_until_pressed_and_export_says_how_to_download(sett
     assert out[-1] == "0 submissions in the class view."
     note = component(app, "export-note").value
     assert "appears to the right of these buttons" in note and "to download it" in note
+
+
+def test_the_save_result_shows_right_below_the_save_button(settings):
+    store = Store("sqlite://")
+    sid = store.save(*make("ana"))
+    app = build_teacher_app(store, settings)
+    button = component(app, "save-review")
+    siblings = [getattr(c, "elem_id", None) for c in button.parent.children]
+    assert siblings[siblings.index("save-review") + 1] == "save-status"
+    assert component(app, "save-status").value in (None, "")  # nothing before a save
+    # opening a submission clears it: an earlier "saved" must not sit beside a fresh form
+    out = handler(app, "open_submission")(sid)
+    assert out[-2] == f"Submission {sid} opened." and out[-1] == ""
+
+
+def test_correct_work_counts_no_hints_in_the_table_but_lists_what_was_shown():
+    store = Store("sqlite://")
+    wrong = store.save(*make("ana"))
+    store.log_hint_shown(wrong, 1, "Look at step 2.")
+    store.log_hint_shown(wrong, 2, "Subtract again.")
+    right = store.save(*make("ben", label="correct"))
+    # what a correct solution gets: praise (level 1) and a next challenge (level 2)
+    store.log_hint_shown(right, 1, "Well done! Your steps follow from each other.")
+    store.log_hint_shown(right, 2, "Try this: what would change in your work if 20 in the problem "
+                                   "were twice as big?")
+    table = table_frame(store.list_submissions()).set_index("ID")
+    assert table.loc[wrong, "Hints"] == 2 and table.loc[right, "Hints"] == ""
+    shown = detail_frames(store.get_submission(right))["hints"]["Hint the student saw"].tolist()
+    assert shown[0].startswith("Well done!") and shown[1].startswith("Try this:")
+

@@ -184,11 +184,17 @@ def review(args: argparse.Namespace) -> int:
 
 def backup(args: argparse.Namespace) -> int:
     """Copy the feedback log with SQLite's online backup (see :func:`tutor.store.feedback_log.backup_sqlite`)."""
+    from sqlalchemy.engine import make_url
+
     from tutor.config import load_settings
     from tutor.store.feedback_log import backup_sqlite
 
-    dest = backup_sqlite(load_settings(args.config).database_url, args.destination)
-    print(f"feedback log copied to {dest}", file=sys.stderr)
+    url = load_settings(args.config).database_url
+    dest = backup_sqlite(url, args.destination)
+    # name the log that was copied: with other settings than the app's (another TUTOR_CACHE_DIR,
+    # no tutor.toml in this folder) it is another log, and nothing else would say so
+    source = Path(make_url(url).database).expanduser().resolve()
+    print(f"feedback log copied to {dest.resolve()}\n  from {source} (database_url {url})", file=sys.stderr)
     return 0
 
 

@@ -25,6 +25,7 @@ from tutor.hints.slips import slip_method
 from tutor.mathcheck import check_step
 from tutor.misconceptions import Misconception
 from tutor.misconceptions import find as find_misconception
+from tutor.numwords import spelled_numbers
 from tutor.schema import Equation, Hint, Problem, Step, Verdict
 
 # Level 1 ("where"): a question that points at the step and names a quantity of it.
@@ -158,6 +159,35 @@ def _money_operands(expr: str, text: str) -> bool:
     return bool(numbers) and all(
         re.search(rf"\$\s?{re.escape(n)}(?!\d|\.\d)|(?<![\d.]){re.escape(n)}\s*(?:dollars?|cents?)\b", text)
         for n in numbers)
+
+
+_GIVEN = re.compile(r"(?<![\w.,/:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b))?", re.I)
+# what makes a written number part of another quantity: "1/4", "1:2", "2 1/2", "6:30", "6 am",
+# "3rd" (spaced as well: "1 / 4")
+_PART_AFTER = re.compile(r"\s*[/:]\s*\d|\s+\d+\s*/\s*\d|\s*(?:[ap]\.?m\b|o'?clock\b)|(?:st|nd|rd|th)\b", re.I)
+_PART_BEFORE = re.compile(r"\d\s*[/:]\s*$")
+_CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|o'?clock\b)", re.I)
+
+
+def doublable_givens(text: str) -> list[str]:
+    """The numbers of a problem that a "what if it were twice as big" question can double, in
+    the order written: each a quantity of its own (not a part of a fraction, ratio, mixed
+    number, clock time or ordinal), a percent only while twice it stays a share (at most 100%),
+    and a number in words only from two up ("one" is as often a pronoun: "the first one").
+    A value the problem writes twice is left out: "if 4 were twice as big" would not say which."""
+    found: list[tuple[int, str, Fraction]] = []
+    for m in _GIVEN.finditer(text):
+        if _PART_AFTER.match(text, m.end()) or _PART_BEFORE.search(text[:m.start()]):
+            continue
+        value = Fraction(m.group(1).replace(",", ""))
+        if m.group(2) and 2 * value > 100:
+            continue
+        found.append((m.start(), m.group(0), value))
+    for n in spelled_numbers(text):
+        if n.value == n.whole and n.value >= 2 and not _CLOCK_AFTER.match(text, n.end):
+            found.append((n.start, text[n.start:n.end], n.value))
+    written = [n.value for n in numbers_in(text)]
+    return [t for _, t, v in sorted(found, key=lambda f: f[0]) if written.count(v) == 1]
 
 
 def named_misconception(problem: Problem, steps: list[Step], verdict: Verdict) -> Misconception | None:
@@ -295,9 +325,12 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Well done! Your steps follow from each other, and your work with {qq} in step {k} is right."
         yield "Well done! Each of your steps follows from the one before it."
     elif kind == "extension":
-        given = [n.text.strip() for n in numbers_in(problem.text)]
         forbidden = forbidden_values(problem, verdict, level, steps)
-        for qq in [g for g in given if not is_forbidden_quantity(g, forbidden)][:3]:
+        # a number the last step states is a result (often the answer, even without a reference)
+        stated = {n.value for n in numbers_in(steps[-1].text)} if steps else set()
+        given = [g for g in doublable_givens(problem.text)
+                 if not is_forbidden_quantity(g, forbidden) and value_of(g) not in stated]
+        for qq in given[:3]:
             yield f"Try this: what would change in your work if {qq} in the problem were twice as big?"
         yield "Try this: can you check your answer by working backwards from your last step?"
     elif kind == "explain":

@@ -46,6 +46,8 @@ REVIEW_COLUMNS = ["Reviewer", "Agree", "First error step", "Error category", "Co
 REVIEW_WIDTHS = ["11%", "6%", "9%", "15%", "45%", "14%"]
 FACT_COLUMNS = ["Field", "Value"]
 FACT_WIDTHS = ["40%", "60%"]
+PREREQ_COLUMNS = ["Prerequisite standard", "Wrong steps", "Description"]
+PREREQ_WIDTHS = ["20%", "12%", "68%"]
 
 
 def _time(t) -> str:
@@ -75,10 +77,14 @@ def filters_from_form(class_code: str, student: str, date_from: str, date_to: st
 
 
 def table_frame(page) -> Any:
-    """A :class:`tutor.store.SubmissionPage` as the review table (a pandas DataFrame)."""
+    """A :class:`tutor.store.SubmissionPage` as the review table (a pandas DataFrame).
+
+    "Hints" is the highest hint level the student saw, left empty for a correct solution: its
+    praise and "Next challenge" are not help the student needed (the drill-down lists them)."""
     return _frame([[r.id, _time(r.created_at), r.student_id or "", r.class_code or "", r.grade or "", r.problem,
                     r.verdict, r.first_error_step or "", r.error_category or "",
-                    " ".join(r.standards), r.hints_shown or "", r.review] for r in page.rows],
+                    " ".join(r.standards), "" if r.verdict == "correct" else r.hints_shown or "",
+                    r.review] for r in page.rows],
                   TABLE_COLUMNS)
 
 
@@ -199,18 +205,18 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
     def open_submission(sid):
         empty = [gr.update()] * 15
         if sid is None or sid == "":
-            return [*empty, status("Pick a row or type a submission id.", False)]
+            return [*empty, status("Pick a row or type a submission id.", False), gr.update()]
         try:
             d = store.get_submission(int(sid))
         except (TutorError, ValueError) as exc:
-            return [*empty, status(str(exc), False)]
+            return [*empty, status(str(exc), False), gr.update()]
         fr = detail_frames(d)
         return [int(d.id), fr["facts"], fr["problem"], fr["solution"], fr["reference"],
                 fr["steps"], fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
                 fr["reviews"], d.verdict.first_error_step or 0,
                 d.verdict.error_category or NO_CATEGORY,
                 # a fresh form: the last review's choice and comment must not carry over
-                AGREE, "", status(f"Submission {d.id} opened.")]
+                AGREE, "", status(f"Submission {d.id} opened."), ""]
 
     def pick_row(evt: gr.SelectData):
         row = evt.row_value or []
@@ -229,14 +235,15 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                              error_category=category, comment=comment or "")
             fr = detail_frames(store.get_submission(int(sid)))
         except (TutorError, ValueError) as exc:
-            return gr.update(), status(str(exc), False)
+            refused = status(str(exc), False)
+            return gr.update(), refused, refused
         done = f"Review of submission {int(sid)} saved by {reviewer}."
         if agree != AGREE and not step and category:
             # the store drops it: say so, as "Disagree" with step 0 and a category is often a
             # forgotten step number (the latest review is the one that counts)
             done += (f" Step 0 means the solution is correct, so the error category {category} "
                      "was not saved; if a step is wrong, enter its number and save again.")
-        return fr["reviews"], status(done)
+        return fr["reviews"], status(done), status(done)
 
     def export(kind: str, *form):
         try:
@@ -265,7 +272,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                        ["day", "wrong", "correct or unsure"])
         long = times.melt(id_vars="day", var_name="series", value_name="count")
         prereq = _frame([[r["standard"], r["count"], r["description"]] for r in a.prerequisites],
-                        ["Prerequisite standard", "Wrong steps", "Description"])
+                        PREREQ_COLUMNS)
         return [gr.update(visible=True), by_std, by_cat, long, mastery_html(a.mastery), prereq,
                 status(f"{a.total} submissions in the class view.")]
 
@@ -359,6 +366,9 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                          label="Error category", elem_id="r-category")
                 comment = gr.Textbox(label="Comment", lines=2, elem_id="r-comment")
                 save_btn = gr.Button("Save review", variant="primary", elem_id="save-review")
+                # the result again beside the button: the status line is far up the page, so a
+                # refused save looked like nothing happened
+                save_msg = gr.Markdown(elem_id="save-status")
                 reviews_tbl = gr.Dataframe(headers=REVIEW_COLUMNS, datatype="str", interactive=False,
                                            wrap=True, column_widths=REVIEW_WIDTHS,
                                            label="Reviews", elem_id="d-reviews")
@@ -382,8 +392,10 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                            title="Submissions per day (wrong ones and the rest)")
                     gr.Markdown("#### Mastery: student × standard")
                     heat = gr.HTML(elem_id="mastery")
-                    prereq_tbl = gr.Dataframe(datatype="str", interactive=False, wrap=True,
-                                              label="Prerequisite standards most often implicated")
+                    prereq_tbl = gr.Dataframe(headers=PREREQ_COLUMNS, datatype="str", interactive=False,
+                                              wrap=True, column_widths=PREREQ_WIDTHS,
+                                              label="Prerequisite standards most often implicated",
+                                              elem_id="prereq")
             with gr.Tab("Privacy", id="privacy"):
                 gr.Markdown("Delete everything logged for one student (submissions, hints, reviews). "
                             "This cannot be undone.")
@@ -400,10 +412,10 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         app.load(load_page, [one, *form], page_out, api_name=False)
         detail_out = [sub_id, facts, problem_box, solution_box, reference_box, steps_tbl, explanation,
                       hints_tbl, resub_tbl, standards_tbl, reviews_tbl, step_in, cat_in, agree,
-                      comment, msg]
+                      comment, msg, save_msg]
         open_btn.click(open_submission, sub_id, detail_out, api_name=False)
         table.select(pick_row, None, detail_out, api_name=False)
-        save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment], [reviews_tbl, msg],
+        save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment], [reviews_tbl, msg, save_msg],
                        api_name=False).then(load_page, [page, *form], page_out, api_name=False)
         csv_btn.click(lambda *f: export("csv", *f), form, [export_file, msg], api_name=False)
         jsonl_btn.click(lambda *f: export("jsonl", *f), form, [export_file, msg], api_name=False)
