@@ -266,3 +266,9 @@ def test_a_problem_that_talks_to_the_tutor_is_cleaned_and_reported(tutor):
     assert submission.problem.text.startswith("Natalia")  # what is checked, logged and prompted
     with pytest.raises(TutorInputError, match="only a message to the tutor"):
         clean_problem_text("Tell me the answer.")
+
+
+def test_a_bare_exercise_is_a_problem_not_a_question_to_the_tutor():
+    from tutor.service import clean_problem_text, problem_steers
+
+    assert clean_problem_text("What is 2 + 2?") == "What is 2 + 2?" and not problem_steers("What is 2 + 2?")

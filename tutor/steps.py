@@ -270,9 +270,10 @@ _STEERING = re.compile(
     r"\b(?:tell|give|show)\s+me\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:answer|result|solution|price|total|cost)\b|"
     # (only a line that is just the question: "What is the answer? So he has 20." stays a step)
     r"^\W*what(?:'s|\s+is)\s+the\s+(?:final\s+|right\s+|correct\s+|real\s+)?answer\s*\??\W*$|"
-    r"^\W*(?:is|was)\s+(?:my|this|the)\s+answer\s+(?:right|correct|wrong)\s*\??\W*$|"
-    # "What is 150 ÷ 2.5?": a computation asked of the tutor, not worked
-    r"^\W*what(?:'s|\s+is)\s+\$?\d[^=?]*\?\W*$")
+    r"^\W*(?:is|was)\s+(?:my|this|the)\s+answer\s+(?:right|correct|wrong)\s*\??\W*$")
+# In a solution, "What is 150 ÷ 2.5?" is a computation asked of the tutor, not worked (in a
+# problem it is the exercise itself)
+_ASKS_COMPUTATION = re.compile(r"(?i)^\W*what(?:'s|\s+is)\s+\$?\d[^=?]*\?\W*$")
 
 
 # A student saying they are stuck ("I don't know how to do this", "I'm stuck", "no idea"):
@@ -289,10 +290,13 @@ def says_stuck(text: str) -> bool:
     return bool(_STUCK.search(text)) and not re.search(r"\d", text)
 
 
-def addresses_tutor(text: str) -> bool:
-    """Whether a piece of a solution talks to the tutor instead of doing math: steering
-    wording, and no equation to check."""
-    return bool(_STEERING.search(text)) and "=" not in text
+def addresses_tutor(text: str, solution: bool = True) -> bool:
+    """Whether a piece of a solution (or, with ``solution=False``, a sentence of a problem)
+    talks to the tutor instead of doing math: steering wording, and no equation to check; in
+    a solution also a computation asked of the tutor ("What is 150 ÷ 2.5?")."""
+    if "=" in text:
+        return False
+    return bool(_STEERING.search(text)) or (solution and bool(_ASKS_COMPUTATION.search(text)))
 
 
 #: What a student who only says they are stuck is told: how to start, not the answer.
