@@ -171,3 +171,15 @@ def test_a_restatement_with_thousands_separators(verifier):
     p = Problem("Maria ran 2.4 km, 3.15 km and 1.8 km. How far did she run?",
                 reference_solution=["2.4 + 3.15 + 1.8 = 7.35"])
     assert verdict(verifier, p, "2.4 + 3.15 + 1.8 = 7.35 km\n7.35 km = 7,350 m").label == "correct"
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("A 64-ounce jug costs $2.56. What is the price per ounce?", "2.56 ÷ 64 = 0.04\n4 cents per ounce"),
+    ("Kyle had $50 in the bank and withdrew $65. What is his balance?", "50 - 65 = -15\nHis balance is -$15."),
+    ("The price went from $40 to $50. What is the percent increase?", "50 - 40 = 10\n10 ÷ 40 = 0.25\nIt rose 25%"),
+])
+def test_a_conclusion_in_its_own_form_is_the_value_worked_out(verifier, problem, solution):
+    assert verdict(verifier, Problem(text=problem), solution).label == "correct"
+    # another number in that form is still not supported
+    assert verdict(verifier, Problem(text=problem), solution.replace("4 cents", "5 cents").replace(
+        "-$15", "-$16").replace("25%", "30%")).label == "unsure"

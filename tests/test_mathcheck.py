@@ -337,3 +337,9 @@ def test_thousands_spaces_named_amounts_and_one_percent(text, equations):
 def test_and_a_name_before_an_equals_sign_starts_a_new_statement():
     eqs = check_step("Area = 8 × 5 = 40 cm² and perimeter = 8 + 5 + 8 + 5 = 26 cm", 1).equations
     assert [(e.text, e.ok) for e in eqs] == [("8*5=40", True), ("8+5+8+5=26", True)]
+
+
+def test_a_percent_naming_the_amount_worked_out_is_a_label():
+    eqs = check_step("20% = 2 × 85 = 170", 1).equations
+    assert [(e.text, e.ok) for e in eqs] == [("(20/100)=2*85", None), ("2*85=170", True)]
+    assert check_step("20% = 2 × 85", 1).ok is False  # alone, it is said to equal it

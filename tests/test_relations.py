@@ -180,3 +180,14 @@ def test_a_square_beside_other_numbers_is_left_alone():
     box = ("Tara has a shoebox that is 4 inches tall and 6 inches wide. She puts a square block inside that "
            "is 4 inches per side. How many square inches of the box are left uncovered?")
     assert broken_relation(box, ["The area of the bottom is 4 x 6 = 24 square inches."]) is None
+
+
+@pytest.mark.parametrize("problem, steps", [
+    # a side of 4: "4 x 4" is four sides too
+    ("A square sandbox has sides of 4 feet. What is its perimeter?", ["Perimeter = 4 × 4 = 16", "16 feet"]),
+    # compared with the later amount on purpose
+    ("Tim's score went from 60 to 75. His first score was what percent lower than his second?",
+     ["75 - 60 = 15", "15 ÷ 75 = 0.2", "The first score was 20% lower than the second."]),
+])
+def test_a_side_of_4_and_a_comparison_base_are_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None

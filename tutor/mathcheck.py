@@ -553,6 +553,12 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             # dropped, not a result (alone, "8 = 3 + 4" is still checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
+        if (not ok and i == 0 and len(parts) > 2 and re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a)
+                and not _is_literal(b) and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])):
+            # "10% of 850 = 85", then "20% = 2 × 85 = 170": the percent names the amount worked
+            # out, it is not said to equal it
+            out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
+            continue
         if (not ok and i == 0 and len(parts) > 2 and _names_operand(a, b) and vals[2] is not None
                 and values_match(float(vb), float(vals[2]), parts[2])):
             # "5 friends = 250/5 = 50", "for 1.5 hours = 24 * 1.5 = 36 miles": a given amount named

@@ -44,8 +44,10 @@ _NOT_THE_WHOLE_LIST = re.compile(r"(?i)\b(?:drop\w*|without|except|other|remaini
 _ASKS_CHANGE = re.compile(r"(?i)\bpercent(?:age)?\s+(?:of\s+)?(?:increase|decrease|change|drop|rise|discount|markdown)\b|"
                           r"\bwhat\s+percent(?:age)?\b[^?.]{0,40}\b(?:increase|decrease|rise|drop|fall|grow|"
                           r"shrink|change|lower|raise)\w*")
-# the change is measured from the new amount on purpose: back to the original, a second change
+# the change is measured from the new amount on purpose: back to the original, a second change,
+# a comparison with the other amount ("what percent lower than his second")
 _OTHER_BASE = re.compile(r"(?i)\b(?:back|original|return\w*|again|sale\s+price|new\s+price)\b|"
+                         r"\b(?:lower|less|higher|more|greater|smaller|bigger)\s+than\b|"
                          r"\bpercent(?:age)?\s+of\s+(?:the|its|his|her|their|this|that)\b")
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FROM_TO = re.compile(rf"(?i)\bfrom\s+\$?({_AMOUNT})(?:\s*°\s*[FC]?)?(?:\s+[A-Za-z]+){{0,2}}\s+to\s+\$?({_AMOUNT})(?![\d/])")
@@ -210,10 +212,12 @@ def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
                             r"inch\w*|yards?|units?|cm|m|ft))\b", question) is not None
     i, lhs, value = comps[-1]
     written = [Fraction(str(x)) for x in numbers_in(lhs)]
-    if asks_inside and not asks_around and sorted(written) in ([4, side], [side] * 4) and side != 4 \
+    if side in (2, 4):  # "4 x 4" or "2 x 4": four sides, or side times side?
+        return None
+    if asks_inside and not asks_around and sorted(written) in ([4, side], [side] * 4) \
             and abs(value - 4 * side) < 1e-9:
         name = "perimeter for area"
-    elif asks_around and not asks_inside and written in ([side, side], [side, 2]) and side != 2 \
+    elif asks_around and not asks_inside and written == [side, side] \
             and abs(value - side * side) < 1e-9 and "+" not in lhs:
         name = "area for perimeter"
     else:

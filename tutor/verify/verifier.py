@@ -579,7 +579,14 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
         return
     if last == 0 or checks[last].equations:
         return  # the conclusion computes its value (or derives it: "x = 4" from "2x = 8")
-    if all(any(values_match(v, e) for e in earlier) for v in stated):
+    # the value worked out, said in the answer's own form: 0.25 as "25%", $0.04 as "4 cents",
+    # -15 as "-$15"
+    said = list(earlier)
+    if re.search(r"%|\bpercent|\bcents?\b|¢", conclusion, re.I):
+        said += [e * 100 for e in earlier]
+    if re.search(r"[-−–]\s*\$", conclusion):
+        said += [abs(e) for e in earlier]
+    if all(any(values_match(v, e) for e in said) for v in stated):
         return
     if verdict.first_error_step is not None:
         return  # already unsure about an earlier step: the doubt stays on one step
