@@ -343,3 +343,12 @@ def test_a_percent_naming_the_amount_worked_out_is_a_label():
     eqs = check_step("20% = 2 × 85 = 170", 1).equations
     assert [(e.text, e.ok) for e in eqs] == [("(20/100)=2*85", None), ("2*85=170", True)]
     assert check_step("20% = 2 × 85", 1).ok is False  # alone, it is said to equal it
+
+
+@pytest.mark.parametrize("text, equations", [
+    ("60 mph x 3 h = 180 miles", [("60*3=180", True)]),
+    ("60 mph x 3 h = 190 miles", [("60*3=190", False)]),
+])
+def test_a_one_letter_unit_after_a_number_is_no_unknown(text, equations):
+    assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations
+    assert check_step("4s = 100", 1).equations == []  # written against the number: an unknown

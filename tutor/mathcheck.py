@@ -86,7 +86,8 @@ _TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]
 _PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b")
 # a single letter next to math is an unknown (4s = 100, x + 3x): such runs are algebra
 _VARIABLE = re.compile(r"(?<![A-Za-z'])(?:(?<=\d)|(?<=[-+*/^=(]\s)|(?<=[-+*/^=(]))[b-zB-HJ-Z](?![A-Za-z'])"
-                       r"|(?<![A-Za-z'])[b-zB-HJ-Z](?=\s*[-+*/^=]\s*[\d(])")
+                       # (not a unit letter after a number and a space: "3 h = 180 miles", "5 m = …")
+                       r"|(?<![A-Za-z'])(?!(?<=\d\s)[mglshkMGLSHK](?![A-Za-z']))[b-zB-HJ-Z](?=\s*[-+*/^=]\s*[\d(])")
 # "a" as an unknown: squared, or written against a number ("2a"); elsewhere it is a word
 _VARIABLE_A = re.compile(r"(?<![A-Za-z'])[aA](?=\s*\^)|(?<=\d)[aA](?![A-Za-z'.])")
 # a usual unknown written after a number and a space ("10 * 1.1 x", "2 a + 16"); unit
