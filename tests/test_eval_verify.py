@@ -199,14 +199,20 @@ class _ConstantScorer:
         return [-0.5, -0.5]
 
 
-@pytest.mark.parametrize("min_gain, kept", [(0.005, False), (-1.0, True)])
-def test_verify_train_keeps_a_model_combiner_only_where_it_helps(tmp_path, monkeypatch, min_gain, kept):
+def _model_fit_files(tmp_path, monkeypatch):
+    """``(data, out, weights)`` for a verify-train run with a constant step scorer on 12 records."""
     monkeypatch.setattr("tutor.llm.load_student_model", lambda settings: _ConstantScorer())
     records = [dict(base, id=f"r{i}", problem=f"{base['problem']} (#{i})")
                for i, base in enumerate([RECORD, RECORD2] * 6)]
     data, out, weights = tmp_path / "vtg.json", tmp_path / "cv.json", tmp_path / "w"
     data.write_text(json.dumps(records))
     weights.mkdir()
+    return data, out, weights
+
+
+@pytest.mark.parametrize("min_gain, kept", [(0.005, False), (-1.0, True)])
+def test_verify_train_keeps_a_model_combiner_only_where_it_helps(tmp_path, monkeypatch, min_gain, kept):
+    data, out, weights = _model_fit_files(tmp_path, monkeypatch)
     stale = weights / "combiner_ref_model.json"
     stale.write_text("{}")  # from an earlier fit: must not outlive a fit that drops it
     assert main(["eval", "verify-train", "--data", str(data), "--folds", "2", "--model", "student",
@@ -221,12 +227,7 @@ def test_verify_train_keeps_a_model_combiner_only_where_it_helps(tmp_path, monke
 
 
 def test_verify_train_writes_model_combiners_only_for_the_chosen_modes(tmp_path, monkeypatch):
-    monkeypatch.setattr("tutor.llm.load_student_model", lambda settings: _ConstantScorer())
-    records = [dict(base, id=f"r{i}", problem=f"{base['problem']} (#{i})")
-               for i, base in enumerate([RECORD, RECORD2] * 6)]
-    data, out, weights = tmp_path / "vtg.json", tmp_path / "cv.json", tmp_path / "w"
-    data.write_text(json.dumps(records))
-    weights.mkdir()
+    data, out, weights = _model_fit_files(tmp_path, monkeypatch)
     stale = weights / "combiner_free_model.json"
     stale.write_text("{}")  # the free mode is not chosen (the default): its file goes
     assert main(["eval", "verify-train", "--data", str(data), "--folds", "2", "--model", "student",
