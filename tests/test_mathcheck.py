@@ -352,3 +352,9 @@ def test_a_percent_naming_the_amount_worked_out_is_a_label():
 def test_a_one_letter_unit_after_a_number_is_no_unknown(text, equations):
     assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations
     assert check_step("4s = 100", 1).equations == []  # written against the number: an unknown
+
+
+def test_a_speed_unit_with_a_one_letter_time_is_a_unit():
+    assert [(e.text, e.ok) for e in check_step("24 km ÷ 8 km/h = 3 h", 1).equations] == [("24/8=3", True)]
+    assert check_step("24 km ÷ 8 km/h = 4 h", 1).ok is False
+    assert [(e.text, e.ok) for e in check_step("10 m/s x 3 s = 30 m", 1).equations] == [("10*3=30", True)]

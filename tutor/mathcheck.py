@@ -83,7 +83,9 @@ _TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]
                       # "3 x -4", "(-3) x (-4)": an x with spaces before a negative number
                       r"|(?<=[\d)])\s+[xX]\s+(?=\(?-\d)")
 # "80 nuts/day", "kg/day/person": a per-unit after a quantity, not a division to compute
-_PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b")
+_PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b"
+                       # ... or a one-letter unit written against a unit word: "km/h", "m/s"
+                       r"|(?<=[A-Za-z]{2})/[hs]\b|(?<=\bm)/s\b")
 # a single letter next to math is an unknown (4s = 100, x + 3x): such runs are algebra
 _VARIABLE = re.compile(r"(?<![A-Za-z'])(?:(?<=\d)|(?<=[-+*/^=(]\s)|(?<=[-+*/^=(]))[b-zB-HJ-Z](?![A-Za-z'])"
                        # (not a unit letter after a number and a space: "3 h = 180 miles", "5 m = …")
