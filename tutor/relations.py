@@ -143,6 +143,18 @@ def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | Non
     return None
 
 
+_ASKS_AROUND = re.compile(r"\b(?:perimeter|around|fenc\w*|border|trim|frame|edg\w*)\b")
+_ASKS_INSIDE = re.compile(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|square\s+(?:feet|meters?|"
+                          r"inch\w*|yards?|units?|cm|m|ft))\b")
+
+
+def _asks_shape(text: str) -> tuple[bool, bool]:
+    """Whether the question asks the way round ("fence around", "border") and whether it asks
+    the space inside ("carpet", "square feet"), in everyday words."""
+    question = question_of(text).lower()
+    return _ASKS_AROUND.search(question) is not None, _ASKS_INSIDE.search(question) is not None
+
+
 def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     if not _RECTANGLE.search(text):
         return None
@@ -153,12 +165,7 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     comps = list(_computations(step_texts))
     if _CHANGED_SIZE.search(text):  # "half its perimeter", "5 feet longer": other sums are right
         return None
-    # what the question asks, in everyday words: the way round ("fence around", "border") or
-    # the space inside ("carpet", "cover", "tiles"); read for the answer's computation only
-    question = question_of(text).lower()
-    asks_around = re.search(r"\b(?:perimeter|around|fenc\w*|border|trim|frame|edg\w*)\b", question) is not None
-    asks_inside = re.search(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|square\s+(?:feet|meters?|"
-                            r"inch\w*|yards?|units?|cm|m|ft))\b", question) is not None
+    asks_around, asks_inside = _asks_shape(text)
     for n, (i, lhs, value) in enumerate(comps):
         written = numbers_in(lhs)
         if len(written) != 2 or {Fraction(str(x)) for x in written} != sides:
@@ -206,10 +213,7 @@ def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
     # the side is the problem's only number: a 4 of its own ("4 inches tall") is not "4 sides"
     if any(Fraction(str(x)) != side for x in numbers_in(text)):
         return None
-    question = question_of(text).lower()
-    asks_around = re.search(r"\b(?:perimeter|around|fenc\w*|border|trim|frame|edg\w*)\b", question) is not None
-    asks_inside = re.search(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|square\s+(?:feet|meters?|"
-                            r"inch\w*|yards?|units?|cm|m|ft))\b", question) is not None
+    asks_around, asks_inside = _asks_shape(text)
     i, lhs, value = comps[-1]
     written = [Fraction(str(x)) for x in numbers_in(lhs)]
     if side in (2, 4):  # "4 x 4" or "2 x 4": four sides, or side times side?
