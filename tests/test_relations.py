@@ -133,6 +133,32 @@ def test_other_bases_counts_and_sums_on_purpose_are_left_alone(problem, steps):
     assert broken_relation(problem, steps) is None
 
 
+@pytest.mark.parametrize("problem, steps, facts", [
+    # no "from ... to ...": an increase starts at the smaller amount, a decrease at the larger
+    ("A shirt cost $40 last year. Now it costs $50. What is the percent increase?",
+     ["50 - 40 = 10", "10 / 50 = 0.2 = 20%"], {"change": "10", "start": "40", "divisor": "50"}),
+    ("Last year 300 students joined the club; this year 240 did. What is the percent decrease?",
+     ["300 - 240 = 60", "60 / 240 = 0.25"], {"change": "60", "start": "300", "divisor": "240"}),
+    ("A $60 jacket is on sale for $45. What percent discount is that?",
+     ["60 - 45 = 15", "15 ÷ 45 = 1/3"], {"change": "15", "start": "60", "divisor": "45"}),
+])
+def test_a_change_said_without_from_to_is_read_by_its_direction(problem, steps, facts):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.facts) == (1, "percent change base", facts)
+    right = [steps[0], f"{facts['change']} / {facts['start']} = {int(facts['change']) / int(facts['start'])}"]
+    assert broken_relation(problem, right) is None
+
+
+@pytest.mark.parametrize("problem", [
+    # no single direction asked, or more numbers than the two amounts
+    "A shirt cost $40 last year. Now it costs $50. What is the percent change?",
+    "A shirt cost $40 in 2023. Now it costs $50. What is the percent increase?",
+    "A shirt cost $40 last year. Now it costs $50. Did the price increase or decrease, and by what percent?",
+])
+def test_a_change_without_from_to_is_left_alone_when_unsure(problem):
+    assert broken_relation(problem, ["50 - 40 = 10", "10 / 50 = 0.2 = 20%"]) is None
+
+
 def test_by_what_percent_and_thousands_are_read():
     r = broken_relation("Sales dropped from 1,500 to 1,200. By what percent did sales decrease?",
                         ["1,500 - 1,200 = 300", "300 ÷ 1,200 = 0.25 = 25%"])

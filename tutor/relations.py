@@ -122,14 +122,35 @@ def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+_UP = re.compile(r"(?i)\b(?:increase\w*|rise|rose|grow\w*|grew|rais\w*|gain\w*|markup|mark\s+up)\b")
+_DOWN = re.compile(r"(?i)\b(?:decrease\w*|drop\w*|fall|fell|shr[iu]nk\w*|discount\w*|markdown|mark\s+down|"
+                   r"lower\w*|reduc\w*|off)\b")
+
+
+def _two_amounts(text: str, question: str) -> tuple[Fraction, Fraction] | None:
+    """``(start, end)`` of a change said without "from … to …" ("was $40 last year and is $50
+    now"): the problem's only two numbers, ordered by the direction the question asks (an
+    increase starts at the smaller, a decrease at the larger); ``None`` when there are more
+    numbers or the question names no single direction."""
+    up, down = _UP.search(question) is not None, _DOWN.search(question) is not None
+    amounts = {Fraction(str(x)) for x in numbers_in(text)}
+    if up == down or len(amounts) != 2 or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+        return None
+    low, high = sorted(amounts)
+    return (low, high) if up else (high, low)
+
+
 def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | None:
     question = question_of(text)
     if not _ASKS_CHANGE.search(question) or _OTHER_BASE.search(text) or question.count("?") > 1:
         return None
     pairs = _FROM_TO.findall(text)
-    if len(pairs) != 1:
+    if len(pairs) == 1:
+        start, end = (Fraction(v.replace(",", "")) for v in pairs[0])
+    elif pairs or (start_end := _two_amounts(text, question)) is None:
         return None
-    start, end = (Fraction(v.replace(",", "")) for v in pairs[0])
+    else:
+        start, end = start_end
     change = abs(end - start)
     if not change or not end:
         return None
