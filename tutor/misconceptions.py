@@ -23,6 +23,11 @@ problem text. They are well-documented error patterns of school mathematics:
 * a ratio worked by adding (2 cups for every 3 eggs, so 8 cups for 3 + 6 eggs): the additive
   strategy of proportional reasoning (:mod:`tutor.proportion`; Hart, *Ratio: Children's
   Strategies and Errors*, 1984);
+* an answer worked with a formula the problem's words rule out: a triangle's area without
+  the half, a circle's diameter taken for its radius or its two formulas swapped, a remainder
+  rounded the wrong way for what is asked, a percent's part given for the amount after it
+  (or the reverse), an expression worked against the order of operations
+  (:mod:`tutor.formulas`);
 * a number multiplying brackets applied to the first term only (3(x - 2) = 12 rewritten as
   3x - 2 = 12), one of the persistent algebra errors (Booth, Barbieri, Eyer & Paré-Blagoev,
   "Persistent and pernicious errors in algebraic problem solving", Journal of Problem Solving
@@ -41,6 +46,7 @@ from dataclasses import dataclass
 
 from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math, numbers_in
 from tutor.mathtext import readable_equation
+from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route
 from tutor.relations import Relation, broken_relation
 from tutor.units import conversions, factor
@@ -72,7 +78,8 @@ class Misconception:
         name: short id (``"fractions added across"``, ``"common denominator only"``,
             ``"percent as divisor"``, ``"minutes as hundredths"``, ``"distributed to one term"``,
             ``"fraction divisor not inverted"``, ``"minus a negative"``, ``"conversion factor"``,
-            ``"conversion direction"``, ``"ratio by adding"``, or a :mod:`tutor.relations` name).
+            ``"conversion direction"``, ``"ratio by adding"``, or a :mod:`tutor.relations` or
+            :mod:`tutor.formulas` name).
         explanation: one or two sentences for the verdict (names the step).
         hint: the level-2 (concept) hint: the idea, as a question, no corrected value.
         redo: the level-3 (bottom-out) hint: how to redo that step the right way (it may lead to
@@ -237,12 +244,109 @@ def solution_misconception(problem_text: str, step_texts: Sequence[str]) -> tupl
         found.append((route.steps, ratio_by_adding(k + 1, step_texts[k], route),
                       {"ratio": {"steps": [i + 1 for i in route.steps], "ratio": [r.a_said, r.b_said],
                                  "other": r.c_said}}))
-    relation = broken_relation(problem_text, step_texts)
-    if relation is not None:
-        found.append(((relation.step,), relation_misconception(relation.step + 1, relation),
-                      {"relation": {"step": relation.step + 1, "name": relation.name,
-                                    "expression": relation.expression}}))
+    for relation, word in ((broken_relation(problem_text, step_texts), relation_misconception),
+                           (formula_relation(problem_text, step_texts), formula_misconception)):
+        if relation is not None:
+            found.append(((relation.step,), word(relation.step + 1, relation),
+                          {"relation": {"step": relation.step + 1, "name": relation.name,
+                                        "expression": relation.expression}}))
     return min(found, key=lambda f: f[0][0]) if found else None
+
+
+def formula_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that answers with a formula the problem's
+    words rule out (:func:`tutor.formulas.formula_relation`), worded for a student; never the
+    answer nor, below the last level, the step's corrected value."""
+    f, expr, name = relation.facts, relation.expression, relation.name
+    if name == "triangle without half":
+        return Misconception(
+            name,
+            f"In step {k}, {expr} is the area of a whole rectangle with that base and height. A triangle "
+            "is half of that rectangle.",
+            f"In step {k}, draw the rectangle around the triangle, {f['base']} by {f['height']}. How much of "
+            "that rectangle does the triangle cover?",
+            f"Redo step {k}: a triangle's area is half of base × height. Take half of {expr}.",
+            f"Look at step {k}, where you work out {expr}. Is that the area of the triangle, or of a "
+            "rectangle around it?")
+    if name in ("diameter as radius", "radius as diameter", "circumference for area", "area for circumference"):
+        asked = f["asked"]
+        formula = "π × radius × radius" if asked == "area" else "π × diameter"
+        said = {"diameter as radius": f"the diameter, {f['diameter']}, is used as the radius. The radius is "
+                                      "half the diameter",
+                "radius as diameter": f"the radius, {f['radius']}, is used as the diameter. The diameter is "
+                                      "twice the radius",
+                "circumference for area": f"{expr} gives the distance around the circle, not its area",
+                "area for circumference": f"{expr} gives the area of the circle, not the distance around it"}[name]
+        given = f[f["given"]]
+        question = (f"Is {given} the radius or the diameter of the circle?"
+                    if name in ("diameter as radius", "radius as diameter") else
+                    "Does that measure the distance around the circle, or the space inside it?")
+        other = "radius" if f["given"] == "diameter" else "diameter"
+        how = "half" if other == "radius" else "twice"
+        return Misconception(
+            name,
+            f"In step {k}, {said}. The {asked} of a circle is {formula}.",
+            f"In step {k}, the {asked} of a circle is {formula}. " + question,
+            f"Redo step {k}: the {other} is {how} the {f['given']}, {given}. Work out {formula} with the "
+            "right numbers.",
+            f"Look at step {k}, where you work out {expr}. " + question)
+    if name in ("remainder rounded down", "remainder rounded up"):
+        stated, division = f["stated"], f["division"]
+        if name == "remainder rounded down":
+            return Misconception(
+                name,
+                f"In step {k}, {division} does not come out even, so {stated} would leave some without "
+                "room. The question asks how many are needed for all of them.",
+                f"In step {k}, the division leaves some over. Does the question want full groups only, or "
+                "room for all?",
+                f"Redo step {k}: work out how much {stated} of them hold. Is anything left over? Then "
+                "decide what the left-over part needs.",
+                f"Look at step {k}, where you answer {stated} after {division}. Is there room for "
+                f"everything in {stated}?",
+                category="Misunderstanding of the question")
+        return Misconception(
+            name,
+            f"In step {k}, {division} does not come out even, and {stated} rounds it up, but there is not "
+            "enough for the last one. The question asks how many whole ones.",
+            f"In step {k}, the division leaves some over. Is there enough left over for one more whole one?",
+            f"Redo step {k}: count only the whole groups in {division}. Leave out the part that is not "
+            "a whole group.",
+            f"Look at step {k}, where you answer {stated} after {division}. Is there enough for {stated} "
+            "whole ones?",
+            category="Misunderstanding of the question")
+    p, base = f.get("percent"), f.get("base")
+    if name == "total for part":
+        return Misconception(
+            name,
+            f"In step {k}, the work goes on past the answer. The question asks for {p}% of {base} itself, "
+            "not the amount after adding it or taking it away.",
+            f"In step {k}, read the question again. Does it ask for {p}% of {base}, or for the amount "
+            "after it?",
+            f"Redo step {k}: stop at {p}% of {base}. That part is what the question asks for.",
+            f"Look at step {k}, where you put {base} and the percent part together. Does the question ask "
+            "for that?",
+            category="Went past the answer")
+    if name == "part for total":
+        return Misconception(
+            name,
+            f"In step {k}, {p}% of {base} is only the part that changes. The question asks for the amount "
+            "after the change.",
+            f"In step {k}, you found {p}% of {base}. Is that what the question asks for, or the amount "
+            "after adding it or taking it away?",
+            f"Redo step {k}: take the part you found away from {base}, or add it to {base}, as the "
+            "problem says.",
+            f"Look at step {k}. Is {p}% of {base} the amount the question asks for?",
+            category="Missing step")
+    return Misconception(
+        name,
+        f"In step {k}, {expr} is worked out first, but in {f['expression']} the order of operations says: "
+        "brackets first, then powers, then × and ÷ from left to right, then + and − from left to right.",
+        f"In {f['expression']}, which part comes first: brackets, powers, multiplying and dividing, or "
+        "adding and subtracting?",
+        f"Redo step {k}: start again from {f['expression']}. Work out first the part the order of "
+        "operations does first.",
+        f"Look at step {k}, where you work out {expr}. Is that the part of {f['expression']} to do first?",
+        category="Calculation error")
 
 
 def relation_misconception(k: int, relation: Relation) -> Misconception:

@@ -76,12 +76,12 @@ class Relation:
     facts: dict
 
 
-def _num(x: float | Fraction) -> str:
+def num(x: float | Fraction) -> str:
     f = float(x)
     return str(int(f)) if f.is_integer() else f"{f:g}"
 
 
-def _computations(step_texts: Sequence[str]):
+def computations(step_texts: Sequence[str]):
     """``(step, left side, value)`` of every computation the steps write, in order."""
     for i, text in enumerate(step_texts):
         for eq in check_step(text, i + 1).equations:
@@ -111,14 +111,14 @@ def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     values = [Fraction(v) for v in re.findall(rf"-?{_N}", lists[0])]
     total, count = sum(values), len(values)
     given = {Fraction(v) for v in re.findall(_N, text)}
-    for i, lhs, _ in _computations(step_texts):
+    for i, lhs, _ in computations(step_texts):
         div = _division(lhs)
         # fewer than listed only: more may be right (a game with no goals, a day without
         # reading, a total shared among friends); and not a count the problem gives
         if (div and div[0] == total and div[1].denominator == 1 and 1 < div[1] < count
                 and div[1] not in given):
-            return Relation(i, "mean count", f"{_num(div[0])} / {_num(div[1])}",
-                            {"count": count, "divisor": _num(div[1])})
+            return Relation(i, "mean count", f"{num(div[0])} / {num(div[1])}",
+                            {"count": count, "divisor": num(div[1])})
     return None
 
 
@@ -154,13 +154,13 @@ def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | Non
     change = abs(end - start)
     if not change or not end:
         return None
-    for i, lhs, _ in _computations(step_texts):
+    for i, lhs, _ in computations(step_texts):
         div = _division(lhs)
         if div and div[0] == change:  # only the first division of the change is the answer's
             if div[1] != end:
                 return None
-            return Relation(i, "percent change base", f"{_num(change)} / {_num(end)}",
-                            {"change": _num(change), "start": _num(start), "divisor": _num(end)})
+            return Relation(i, "percent change base", f"{num(change)} / {num(end)}",
+                            {"change": num(change), "start": num(start), "divisor": num(end)})
     return None
 
 
@@ -169,11 +169,14 @@ _ASKS_INSIDE = re.compile(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|square\
                           r"inch\w*|yards?|units?|cm|m|ft))\b")
 
 
-def _asks_shape(text: str) -> tuple[bool, bool]:
-    """Whether the question asks the way round ("fence around", "border") and whether it asks
-    the space inside ("carpet", "square feet"), in everyday words."""
+def asks_shape(text: str, extra_around: str | None = None) -> tuple[bool, bool]:
+    """Whether the question asks the way round ("fence around", "border"; also the words of
+    the regex ``extra_around``) and whether it asks the space inside ("carpet", "square
+    feet"), in everyday words."""
     question = question_of(text).lower()
-    return _ASKS_AROUND.search(question) is not None, _ASKS_INSIDE.search(question) is not None
+    around = _ASKS_AROUND.search(question) is not None or (
+        extra_around is not None and re.search(rf"\b(?:{extra_around})\b", question) is not None)
+    return around, _ASKS_INSIDE.search(question) is not None
 
 
 def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
@@ -183,10 +186,10 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     if len(lengths) != 2:
         return None
     sides = set(lengths)
-    comps = list(_computations(step_texts))
+    comps = list(computations(step_texts))
     if _CHANGED_SIZE.search(text):  # "half its perimeter", "5 feet longer": other sums are right
         return None
-    asks_around, asks_inside = _asks_shape(text)
+    asks_around, asks_inside = asks_shape(text)
     for n, (i, lhs, value) in enumerate(comps):
         written = numbers_in(lhs)
         if len(written) != 2 or {Fraction(str(x)) for x in written} != sides:
@@ -212,7 +215,7 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         if name:
             a, b = sorted(sides, reverse=True)
             return Relation(i, name, re.sub(r"\s*([+*])\s*", lambda m: " × " if m.group(1) == "*" else " + ", lhs).strip(),
-                            {"length": _num(a), "width": _num(b)})
+                            {"length": num(a), "width": num(b)})
     return None
 
 
@@ -227,14 +230,14 @@ def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
     if not _SQUARE.search(text) or _RECTANGLE.search(text) or _CHANGED_SIZE.search(text):
         return None
     lengths = [v for v, q in given_quantities(text).items() if dict(q.unit) == {"length": 1}]
-    comps = list(_computations(step_texts))
+    comps = list(computations(step_texts))
     if len(lengths) != 1 or not comps:
         return None
     side = lengths[0]
     # the side is the problem's only number: a 4 of its own ("4 inches tall") is not "4 sides"
     if any(Fraction(str(x)) != side for x in numbers_in(text)):
         return None
-    asks_around, asks_inside = _asks_shape(text)
+    asks_around, asks_inside = asks_shape(text)
     i, lhs, value = comps[-1]
     written = [Fraction(str(x)) for x in numbers_in(lhs)]
     if side in (2, 4):  # "4 x 4" or "2 x 4": four sides, or side times side?
@@ -248,7 +251,7 @@ def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
     else:
         return None
     expression = re.sub(r"\s*([+*^])\s*", lambda m: {"*": " × ", "+": " + ", "^": "^"}[m.group(1)], lhs).strip()
-    return Relation(i, name, expression, {"length": _num(side), "width": _num(side), "shape": "square"})
+    return Relation(i, name, expression, {"length": num(side), "width": num(side), "shape": "square"})
 
 
 _HOURS_MINUTES = re.compile(r"(?i)(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d+)\s*(?:minutes?|mins?)\b")
@@ -266,7 +269,7 @@ def _minutes_as_hundredths(step_texts: Sequence[str]) -> Relation | None:
                 if (int(r) == hours and 0 < part < 1 and round(part * 100) == minutes
                         and abs(part * 60 - minutes) > 1e-6 and abs(part * 100 - minutes) < 1e-6):
                     return Relation(i, "minutes as hundredths", m.group(0),
-                                    {"hours": _num(r), "part": _num(round(part, 4)), "minutes": str(minutes)})
+                                    {"hours": num(r), "part": num(round(part, 4)), "minutes": str(minutes)})
         results += [eq.rhs_value for eq in check_step(text, i + 1).equations if eq.rhs_value is not None]
     return None
 

@@ -1,0 +1,124 @@
+"""Answers whose formula the problem's words fix (tutor.formulas): a triangle's half, a
+circle's radius and formulas, a remainder's rounding, a percent's part or total, the order of
+operations; the verdict and hints built on them."""
+
+import re
+
+import pytest
+
+from tutor.formulas import formula_relation
+from tutor.hints.fallback import fallback_hint
+from tutor.hints.guards import check_hint
+from tutor.hints.prompting import ladder_kinds
+from tutor.schema import Problem
+from tutor.steps import parse_solution
+from tutor.verify import Verifier
+
+SAIL = "A triangular sail has a base of 10 feet and a height of 12 feet. What is the area of the sail?"
+RUG = "A circular rug has a diameter of 10 feet. What is the area of the rug? Use 3.14 for pi."
+POND = "A round pond has a radius of 7 m. How much fencing goes around it? Use 3.14 for pi."
+BUSES = "130 students go on a trip. Each bus holds 18 students. How many buses are needed?"
+BOWS = "A ribbon is 44 inches long. Each bow needs 6 inches. How many bows can be made?"
+TIP = "Jake's bill is $45. He leaves a 20% tip. How much is the tip?"
+JACKET = "A jacket costs $80. It is on sale for 25% off. What is the sale price?"
+EXPRESSION = "Evaluate 20 − 12 ÷ 4."
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    (SAIL, ["Area = 10 × 12 = 120", "The area is 120 square feet."],
+     (0, "triangle without half", "10 × 12", {"base": "10", "height": "12"})),
+    (RUG, ["A = 3.14 × 10 × 10 = 314", "The area is 314 square feet."],
+     (0, "diameter as radius", "3.14 × 10 × 10", {"radius": "5", "diameter": "10", "given": "diameter",
+                                                   "asked": "area"})),
+    (POND, ["3.14 × 7 × 7 = 153.86", "153.86 m of fence"],
+     (0, "area for circumference", "3.14 × 7 × 7", {"radius": "7", "diameter": "14", "given": "radius",
+                                                     "asked": "circumference"})),
+    ("A circle has a radius of 5 cm. What is its area? Use 3.14 for pi.", ["2 × 3.14 × 5 = 31.4"],
+     (0, "circumference for area", "2 × 3.14 × 5", {"radius": "5", "diameter": "10", "given": "radius",
+                                                     "asked": "area"})),
+    (BUSES, ["130 ÷ 18 = 7.2", "They need 7 buses."],
+     (1, "remainder rounded down", "130 ÷ 18", {"quotient": "7.22", "stated": "7", "division": "130 ÷ 18"})),
+    (BOWS, ["44 ÷ 6 = 7.33", "Round up: 8 bows."],
+     (1, "remainder rounded up", "44 ÷ 6", {"quotient": "7.33", "stated": "8", "division": "44 ÷ 6"})),
+    (TIP, ["20% of 45 = 0.2 × 45 = 9", "45 + 9 = 54", "The tip is $54."],
+     (1, "total for part", "45 and 9", {"percent": "20", "base": "45"})),
+    (JACKET, ["25% of 80 = 0.25 × 80 = 20", "The sale price is $20."],
+     (1, "part for total", "25% of 80", {"percent": "25", "base": "80"})),
+    (EXPRESSION, ["20 − 12 = 8", "8 ÷ 4 = 2", "The answer is 2."],
+     (0, "order of operations", "20 − 12", {"expression": "20 − 12 ÷ 4"})),
+    ("What is 18 ÷ 3 × 2?", ["3 × 2 = 6", "18 ÷ 6 = 3"],
+     (0, "order of operations", "3 × 2", {"expression": "18 ÷ 3 × 2"})),
+])
+def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found):
+    r = formula_relation(problem, steps)
+    assert (r.step, r.name, r.expression, r.facts) == found
+
+
+@pytest.mark.parametrize("problem, steps", [
+    (SAIL, ["Area = 1/2 × 10 × 12 = 60", "The area is 60 square feet."]),
+    (SAIL, ["10 × 12 = 120", "120 ÷ 2 = 60"]),
+    ("Two triangles each have a base of 10 cm and a height of 12 cm. What is their total area?", ["10 × 12 = 120"]),
+    (RUG, ["r = 10 ÷ 2 = 5", "A = 3.14 × 5 × 5 = 78.5"]),
+    (RUG, ["3.14 × 10 × 10 = 314", "314 ÷ 4 = 78.5"]),
+    (POND, ["2 × 3.14 × 7 = 43.96"]),
+    ("A wheel has a diameter of 26 inches. How far does it roll in one turn? Use 3.14 for pi.", ["3.14 × 26 = 81.64"]),
+    (BUSES, ["130 ÷ 18 = 7 R 4", "7 + 1 = 8 buses"]),
+    (BOWS, ["44 ÷ 6 = 7 R 2", "7 bows can be made."]),
+    ("7 pizzas are shared by 2 friends. How many pizzas does each friend get?", ["7 ÷ 2 = 3.5", "3.5 pizzas each"]),
+    ("130 students ride buses that hold 18 each. How many students are left over after 7 full buses?",
+     ["18 × 7 = 126", "130 − 126 = 4"]),
+    (TIP, ["0.2 × 45 = 9", "The tip is $9."]),
+    (JACKET, ["0.25 × 80 = 20", "80 − 20 = 60", "The sale price is $60."]),
+    ("Jake's bill is $45. He leaves a 20% tip. How much is the tip, and what does he pay in all?",
+     ["0.2 × 45 = 9", "45 + 9 = 54"]),
+    (EXPRESSION, ["12 ÷ 4 = 3", "20 − 3 = 17"]),
+    ("Evaluate 2 + 3 + 4 × 5.", ["4 × 5 = 20", "3 + 20 = 23", "2 + 23 = 25"]),
+    ("Evaluate 48 ÷ 4 ÷ 2.", ["4 × 2 = 8", "48 ÷ 8 = 6"]),
+    ("Evaluate 3 × (4 + 5).", ["3 × 4 = 12", "3 × 5 = 15", "12 + 15 = 27"]),
+    # a claim to judge, not an expression to work out
+    ("Tom says 3 + 4 × 2 is 14. Is he right?", ["3 + 4 = 7", "7 × 2 = 14", "Yes, 14"]),
+])
+def test_right_or_unreadable_work_is_left_alone(problem, steps):
+    assert formula_relation(problem, steps) is None
+
+
+def _ladder(problem_text: str, solution: str):
+    problem, steps = Problem(text=problem_text), parse_solution(solution)
+    verdict = Verifier(None).verify(problem, steps)
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+    return verdict, [h.text for h in hints]
+
+
+def test_the_verdict_and_ladder_of_a_circle_worked_with_its_diameter():
+    verdict, hints = _ladder(RUG, "A = 3.14 × 10 × 10 = 314\nThe area is 314 square feet.")
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", 1, "Missing / Wrong factual knowledge")
+    assert verdict.explanation == ("In step 1, the diameter, 10, is used as the radius. The radius is half the "
+                                   "diameter. The area of a circle is π × radius × radius.")
+    assert hints == [
+        "Look at step 1, where you work out 3.14 × 10 × 10. Is 10 the radius or the diameter of the circle?",
+        "In step 1, the area of a circle is π × radius × radius. Is 10 the radius or the diameter of the circle?",
+        "Redo step 1: the radius is half the diameter, 10. Work out π × radius × radius with the right numbers.",
+    ]
+
+
+def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
+    verdict, hints = _ladder(BUSES, "130 ÷ 18 = 7.2\nThey need 7 buses.")
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", 2, "Misunderstanding of the question")
+    assert verdict.evidence["relation"] == {"step": 2, "name": "remainder rounded down", "expression": "130 ÷ 18"}
+    assert hints[0] == "Look at step 2, where you answer 7 after 130 ÷ 18. Is there room for everything in 7?"
+    assert not any(re.search(r"\b8\b", h) for h in hints)  # the answer is never said
+
+
+@pytest.mark.parametrize("problem, solution, step, category", [
+    (SAIL, "Area = 10 × 12 = 120\nThe area is 120 square feet.", 1, "Missing / Wrong factual knowledge"),
+    (TIP, "20% of 45 = 0.2 × 45 = 9\n45 + 9 = 54\nThe tip is $54.", 2, "Went past the answer"),
+    (JACKET, "25% of 80 = 0.25 × 80 = 20\nThe sale price is $20.", 2, "Missing step"),
+    (EXPRESSION, "20 − 12 = 8\n8 ÷ 4 = 2\nThe answer is 2.", 1, "Calculation error"),
+])
+def test_each_finding_is_a_verdict_with_guarded_hints(problem, solution, step, category):
+    verdict, hints = _ladder(problem, solution)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", step, category)
+    assert len(hints) == 3

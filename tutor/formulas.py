@@ -1,0 +1,333 @@
+"""Answers whose formula the problem's words fix, and work that uses another with true
+arithmetic.
+
+Without a reference solution "Area = 10 × 12 = 120" passes every arithmetic check. These
+problems name the formula their answer needs, and the errors against it are well documented:
+
+* ``"triangle without half"``: a triangle's area is half of base × height; the product alone
+  is the area of the rectangle around it;
+* ``"diameter as radius"``, ``"circumference for area"``, ``"area for circumference"``,
+  ``"radius as diameter"``: a circle's area is π r², its circumference π d = 2π r; the
+  diameter used for the radius and the two formulas swapped are the common errors (both
+  families: Woodward and Byrd 1983, see :mod:`tutor.relations`; L. Tierney, C. Boyd and G.
+  Davis, "Prospective primary teachers' conceptions of area", PME 14, 1990);
+* ``"remainder rounded down"``, ``"remainder rounded up"``: a division with a remainder
+  answered the wrong way for what is asked: "how many buses are needed" rounds up, "how many
+  boxes can she fill" rounds down (E. Silver, L. Shapiro and A. Deutsch, "Sense making and the
+  solution of division problems involving remainders", Journal for Research in Mathematics
+  Education 24(2), 1993);
+* ``"part for total"``, ``"total for part"``: a percent problem asks for the part (the tip,
+  the discount, what is saved) or for the amount after it (the sale price, the total with
+  tax); the work ends on the other one;
+* ``"order of operations"``: an expression the problem asks to evaluate, worked left to right
+  or with brackets ignored.
+
+Each finding needs the problem's words to say what is asked and the step's own numbers to
+show the other formula; anything less certain is left alone. Pure functions; no model.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from fractions import Fraction
+
+from tutor.dimensions import question_of
+from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in
+from tutor.numwords import words_to_digits
+from tutor.relations import Relation, asks_shape, computations, num
+
+_LENGTH_UNIT = (r"(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yd|yards?|meters?|metres?|"
+                r"centimeters?|centimetres?|millimeters?|kilometers?|miles?|units?)")
+_LENGTH = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*{_LENGTH_UNIT}\b", re.I)
+# π as the problem tells the student to take it
+_PI_GIVEN = re.compile(r"(?i)(?:\b(?:use|using|take|let)\s+(?:π|pi)\s*(?:=|as|≈)?\s*(3\.14\d*|22\s*/\s*7)|"
+                       r"\b(?:use|using|take)\s+(3\.14\d*|22\s*/\s*7)\s+(?:for|as)\s+(?:π|pi)\b)\s*\.?")
+
+
+def _lengths(text: str) -> list[Fraction]:
+    """The lengths the problem gives with a unit ("10 feet", "8 m"), in order."""
+    return [Fraction(m.group(1)) for m in _LENGTH.finditer(text)]
+
+
+def _uses_half(step_texts: Sequence[str]) -> bool:
+    return re.search(r"(?i)½|\b1\s*/\s*2\b|÷\s*2\b|/\s*2\b|\b0?\.5\b|\bhalf\b|\bhalve\w*|\bdivide\w*\s+by\s+2\b",
+                     " ".join(step_texts)) is not None
+
+
+def _last(step_texts: Sequence[str]):
+    """``(step, left side, value)`` of the answer's computation: the last one written."""
+    comps = list(computations(step_texts))
+    if not comps:
+        return None
+    i, lhs, value = comps[-1]
+    return i, lhs, value
+
+
+def _written(lhs: str) -> str:
+    return re.sub(r"\s*([+*/^-])\s*", lambda m: {"*": " × ", "/": " ÷ ", "+": " + ", "-": " − ",
+                                                 "^": "^"}[m.group(1)], lhs).strip()
+
+
+def _triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A triangle's area worked as base × height, never halved."""
+    if len(re.findall(r"(?i)\btriang\w*", text)) != 1 or re.search(
+            r"(?i)\btriangles\b|\b(?:rectang|square|parallelogram|trapez|pyramid|prism|two|pair|both)\w*", text):
+        return None
+    asks_around, asks_inside = asks_shape(text)
+    sides = _lengths(text)
+    if not asks_inside or asks_around or len(sides) != 2 or _uses_half(step_texts):
+        return None
+    last = _last(step_texts)
+    if last is None:
+        return None
+    i, lhs, value = last
+    written = sorted(Fraction(str(x)) for x in numbers_in(lhs))
+    if written == sorted(sides) and "*" in lhs and "+" not in lhs and value == sides[0] * sides[1]:
+        return Relation(i, "triangle without half", _written(lhs),
+                        {"base": num(sides[0]), "height": num(sides[1])})
+    return None
+
+
+def _circle(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A circle's area or circumference worked with the other formula, or with the diameter
+    for the radius (or the reverse)."""
+    if not re.search(r"(?i)\b(?:circle|circular|round|pizza|wheel|disk|disc)\b", text) or re.search(
+            r"(?i)\b(?:semi\w*|half|quarter|circles|rings?|between|sector|arc)\b", text):
+        return None
+    has_d, has_r = (re.search(rf"(?i)\b{w}\b", text) is not None for w in ("diameter", "radius"))
+    plain = _PI_GIVEN.sub(" ", text)
+    sizes = _lengths(plain)
+    if has_d == has_r or len(sizes) != 1 or len(numbers_in(plain)) != 1:
+        return None
+    # (the question, not a closing "Use 3.14 for pi.")
+    asks_around, asks_inside = asks_shape(plain, extra_around=r"circumference|turn|rotation|revolution")
+    if asks_around == asks_inside:
+        return None
+    last = _last(step_texts)
+    if last is None:
+        return None
+    i, lhs, value = last
+    pi_used = next((p for p in (Fraction(22, 7), Fraction(314, 100)) if _writes_pi(lhs, p)), None)
+    if pi_used is None:
+        return None
+    size = sizes[0]
+    r = size / 2 if has_d else size
+    right = pi_used * r * r if asks_inside else 2 * pi_used * r
+    # what each slip gives, by what is asked and what the problem names
+    slips = ({"diameter as radius": pi_used * size * size, "circumference for area": pi_used * size}
+             if asks_inside and has_d else
+             {"circumference for area": 2 * pi_used * r} if asks_inside else
+             {"radius as diameter": pi_used * r, "area for circumference": pi_used * r * r} if has_r else
+             {"diameter as radius": 2 * pi_used * size, "area for circumference": pi_used * r * r})
+    if _close(value, right):
+        return None
+    name = next((n for n, v in slips.items() if _close(value, v)), None)
+    if name is None:
+        return None
+    return Relation(i, name, _written(lhs), {"radius": num(r), "diameter": num(2 * r),
+                                             "given": "diameter" if has_d else "radius",
+                                             "asked": "area" if asks_inside else "circumference"})
+
+
+def _writes_pi(lhs: str, pi: Fraction) -> bool:
+    if pi == Fraction(22, 7):
+        return re.search(r"\b22\s*/\s*7\b", lhs) is not None
+    return re.search(r"(?<![\d.])3\.14(?![\d])", lhs) is not None
+
+
+def _close(value: float | Fraction, target: Fraction) -> bool:
+    """Equal, or equal after the student rounded to what they wrote (two decimals at most)."""
+    return abs(float(value) - float(target)) <= max(0.005, 1e-6 * abs(float(target)))
+
+
+_ROUND_UP = re.compile(r"(?i)\b(?:needed|needs?|must|should|at\s+least|so\s+that|enough\s+\w+\s+(?:for|to))\b")
+_ROUND_DOWN = re.compile(r"(?i)\b(?:full|whole|complete\w*|can|could)\b")
+
+
+def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A division with a remainder answered rounded the wrong way for what is asked."""
+    question = question_of(text)
+    if not re.search(r"(?i)\bhow\s+many\b", question) or re.search(r"(?i)\b(?:left|over|remain\w*|more|extra)\b",
+                                                                   question):
+        return None
+    up, down = _ROUND_UP.search(question) is not None, _ROUND_DOWN.search(question) is not None
+    if up == down:
+        return None
+    divisions = [(i, lhs, v) for i, lhs, v in computations(step_texts)
+                 if "/" in lhs and not float(v).is_integer() and v > 1]
+    if not divisions:
+        return None
+    i, lhs, q = divisions[-1]
+    stated = [(k, answer_value(t)) for k, t in enumerate(step_texts) if k >= i and numbers_in(t)]
+    if not stated:
+        return None
+    k, conclusion = stated[-1]
+    # the conclusion stated on its own ("They need 7 buses."), not a division written there
+    if conclusion is None or not float(conclusion).is_integer() or (k == i and len(stated) == 1):
+        return None
+    wrong = math.floor(q) if up else math.ceil(q)
+    if conclusion != wrong:
+        return None
+    name = "remainder rounded down" if up else "remainder rounded up"
+    return Relation(k, name, _written(lhs), {"quotient": f"{float(q):.2f}".rstrip("0").rstrip("."),
+                                             "stated": num(wrong), "division": _written(lhs)})
+
+
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
+_ASKS_PART = re.compile(r"(?i)\b(?:how\s+much|what|find)\s+(?:is\s+|was\s+|will\s+be\s+)?(?:the\s+|her\s+|his\s+|"
+                        r"their\s+)?(?:tip|tax|discount|savings?|interest|commission|markup|increase|decrease)\b|"
+                        r"\bhow\s+(?:much|many\s+dollars)\s+(?:money\s+)?(?:does|did|will|would|can)\s+\w+\s+save\b|"
+                        r"\bhow\s+(?:much|many\s+dollars)\s+(?:does|did|will|would)\s+(?:the|its|his|her|their)\s+\w+\s+"
+                        r"(?:go\s+(?:up|down)|rise|increase|drop|fall|decrease|change)\b")
+_ASKS_TOTAL = re.compile(r"(?i)\b(?:total|sale\s+price|new\s+price|final\s+price|price\s+after|cost\s+after|"
+                         r"in\s+all|altogether|(?:does|did|will|would)\s+\w+\s+(?:pay|spend)|how\s+much\s+"
+                         r"(?:does|did|will|would)\s+(?:it|the\s+\w+)\s+cost)\b")
+_CHANGE_WORD = re.compile(r"(?i)\b(?:off|discount\w*|sale|tax|tip|markup|increase\w*|decrease\w*|went\s+up|"
+                          r"went\s+down|raised?|reduced?|interest)\b")
+
+
+def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A percent problem that asks for the part and ends on the amount after it, or the
+    reverse."""
+    percents = _PERCENT.findall(text)
+    others = numbers_in(_PERCENT.sub(" ", text))
+    question = question_of(text)
+    if len(percents) != 1 or len(others) != 1 or not _CHANGE_WORD.search(text):
+        return None
+    asks_part, asks_total = _ASKS_PART.search(question) is not None, _ASKS_TOTAL.search(question) is not None
+    if asks_part == asks_total:
+        return None
+    base, p = Fraction(str(others[0])), Fraction(percents[0])
+    part = base * p / 100
+    comps = list(computations(step_texts))
+    finds_part = next((i for i, _, v in comps if v == part), None)
+    ends = [(k, answer_value(t)) for k, t in enumerate(step_texts) if numbers_in(t)]
+    if finds_part is None or not ends or ends[-1][1] is None:
+        return None
+    k, conclusion = ends[-1]
+    conclusion = Fraction(str(conclusion))
+    after = {base + part, base - part}
+    facts = {"percent": num(p), "base": num(base)}
+    if asks_part and conclusion in after and conclusion != part:
+        step = next((i for i, _, v in comps if v in after and i > finds_part - 1), k)
+        return Relation(step, "total for part", f"{num(base)} and {num(part)}", facts)
+    if asks_total and conclusion == part and not any(v in after for _, _, v in comps):
+        return Relation(k, "part for total", f"{num(p)}% of {num(base)}", facts)
+    return None
+
+
+# an expression to evaluate: numbers, operators and brackets, two operations at least
+_EXPRESSION = re.compile(r"(?<![\w.])\(?\d+(?:\.\d+)?(?:\s*(?:[-+*/×÷·−^²³]|\*\*)\s*\(?\s*\d*(?:\.\d+)?\s*\)?)+")
+_ASKS_EVALUATE = re.compile(r"(?i)\b(?:evaluate|simplify|compute|calculate|find\s+the\s+value|what\s+is|work\s+out)\b")
+
+
+def _expression_of(text: str) -> tuple[str, Fraction] | None:
+    """The numeric expression a problem asks to evaluate and its value, or ``None``."""
+    if not _ASKS_EVALUATE.search(text) or "=" in text or re.search(
+            r"(?i)\b(?:right|correct|mistake|error|true|false|explain|wrote|says?|claims?)\b", text):
+        return None
+    found = [m.group(0).strip() for m in _EXPRESSION.finditer(text.replace("²", "^2").replace("³", "^3"))]
+    found = [e for e in found if len(re.findall(r"(?:[-+*/×÷·−^]|\*\*)", e)) >= 2]
+    if len(found) != 1:
+        return None
+    expr = normalize_math(found[0])
+    value = evaluate(expr)
+    return (expr, value) if value is not None else None
+
+
+def _order_of_operations(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """An expression the problem asks to evaluate, whose work combines two numbers the rules
+    do not combine (3 + 4 × 2 worked as 3 + 4 = 7; 18 ÷ 3 × 2 as 3 × 2 = 6)."""
+    found = _expression_of(text)
+    if found is None:
+        return None
+    expr, value = found
+    ends = [answer_value(t) for t in step_texts if numbers_in(t)]
+    if not ends or ends[-1] is None or _close(ends[-1], value):
+        return None
+    groups = _operand_groups(expr)
+    if groups is None:
+        return None
+    for i, lhs, v in computations(step_texts):
+        operands = [Fraction(str(x)) for x in numbers_in(lhs)]
+        if len(operands) != 2:
+            return None  # a longer computation: its grouping is not read
+        if not any(_combines(operands, Fraction(v).limit_denominator(10**6), g) for g in groups):
+            return Relation(i, "order of operations", _written(lhs), {"expression": _written(expr)})
+    return None
+
+
+def _operand_groups(expr: str) -> list[tuple[str, list[Fraction]]] | None:
+    """For every operation of ``expr`` (a sum, a product, a power), its kind and the values of
+    its operands: a right order of work only ever combines operands of one operation. A
+    difference is a sum with a negative term, a quotient a product with a reciprocal."""
+    import sympy
+    from sympy.parsing.sympy_parser import parse_expr
+
+    try:
+        tree = parse_expr(expr.replace("^", "**"), evaluate=False)
+    except Exception:  # (sympy raises many kinds on odd input)
+        return None
+    groups: list[tuple[str, list[Fraction]]] = []
+
+    def value(node) -> Fraction:
+        return Fraction(str(sympy.nsimplify(node.doit())))
+
+    def walk(node) -> None:
+        if node.is_Number:
+            return
+        kind = "+" if isinstance(node, sympy.Add) else "*" if isinstance(node, sympy.Mul) else \
+            "^" if isinstance(node, sympy.Pow) else None
+        if kind is None:
+            raise ValueError(node)
+        groups.append((kind, [value(a) for a in node.args]))
+        for a in node.args:
+            walk(a)
+
+    try:
+        walk(tree)
+    except (ValueError, TypeError, ZeroDivisionError):
+        return None
+    return groups
+
+
+def _combines(operands: list[Fraction], result: Fraction, group: tuple[str, list[Fraction]]) -> bool:
+    """Whether a step "a op b = result" combines parts of one operation of the expression: two
+    disjoint sets of its operands, worth a and b (as written: a term's size, a divisor's
+    reciprocal), whose combination is the result (or its reciprocal: 48 ÷ (4 × 2))."""
+    import itertools
+
+    kind, values = group
+    if kind == "^":
+        return len(values) == 2 and values[1].denominator == 1 and result == values[0] ** int(values[1])
+    combine = sum if kind == "+" else math.prod
+    n = len(values)
+    if n > 8:
+        return False
+    subsets = [(set(c), combine(values[j] for j in c)) for k in range(1, n) for c in itertools.combinations(range(n), k)]
+
+    def written(x: Fraction, target: Fraction) -> bool:
+        return abs(x) == abs(target) or (kind == "*" and x != 0 and abs(1 / x) == abs(target))
+
+    a, b = operands
+    for sa, va in subsets:
+        if not written(va, a):
+            continue
+        for sb, vb in subsets:
+            if sa & sb or not written(vb, b):
+                continue
+            total = combine([va, vb])
+            if written(total, result) or written(result, total):
+                return True
+    return False
+
+
+def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The first step that answers with a formula the problem's words rule out (see the module
+    docstring), or ``None``."""
+    text = words_to_digits(problem_text)
+    found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
+                         _percent_part(text, step_texts), _order_of_operations(text, step_texts)) if r is not None]
+    return min(found, key=lambda r: r.step) if found else None
