@@ -44,6 +44,9 @@ EXPRESSION = "Evaluate 20 − 12 ÷ 4."
      (1, "total for part", "45 and 9", {"percent": "20", "base": "45"})),
     (JACKET, ["25% of 80 = 0.25 × 80 = 20", "The sale price is $20."],
      (1, "part for total", "25% of 80", {"percent": "25", "base": "80"})),
+    ("Dinner costs $32. They leave a 15% tip. How much do they pay in all, including the tip?",
+     ["15% of 32 = 0.15 × 32 = 4.80", "32 - 4.80 = 27.20", "They pay $27.20."],
+     (1, "part the wrong way", "32 and 4.8", {"percent": "15", "base": "32", "right_way": "added to"})),
     (EXPRESSION, ["20 − 12 = 8", "8 ÷ 4 = 2", "The answer is 2."],
      (0, "order of operations", "20 − 12", {"expression": "20 − 12 ÷ 4"})),
     ("What is 18 ÷ 3 × 2?", ["3 × 2 = 6", "18 ÷ 6 = 3"],
@@ -75,6 +78,28 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
     ("Evaluate 2 + 3 + 4 × 5.", ["4 × 5 = 20", "3 + 20 = 23", "2 + 23 = 25"]),
     ("Evaluate 48 ÷ 4 ÷ 2.", ["4 × 2 = 8", "48 ÷ 8 = 6"]),
     ("Evaluate 3 × (4 + 5).", ["3 × 4 = 12", "3 × 5 = 15", "12 + 15 = 27"]),
+    # halving said in words; a shape that is not the triangle; a circle question that names
+    # both the way round and the inside; a sphere
+    (SAIL, ["10 × 12 = 120", "Divide by two: 60 square feet."]),
+    ("A triangular pennant is cut from felt 10 in long and 12 in wide. What is the area of the felt?",
+     ["10 × 12 = 120 square inches"]),
+    ("A sprinkler waters a circle with a radius of 5 m. How much ground does it water in a full turn? "
+     "Use 3.14 for pi.", ["3.14 × 5 × 5 = 78.5 square meters"]),
+    ("A ball has a diameter of 6 in. What is its surface area? Use 3.14 for pi.", ["4 × 3.14 × 3 × 3 = 113.04"]),
+    # the rounding a question's own verb does not fix, or an answer that is not a whole count
+    ("A bottle has 100 pills. He takes 3 a day. How many days should the bottle last?",
+     ["100 ÷ 3 = 33.33", "33 full days"]),
+    ("7 cups of flour are split between 2 cakes. How many cups does each cake need?",
+     ["7 ÷ 2 = 3.5", "3 and a half cups"]),
+    (BUSES, ["130 ÷ 18 = 7.2", "8 buses, because 7 buses is not enough."]),
+    # a percent question that asks two things, or names both the part and the total
+    ("A meal costs $40. He leaves a 15% tip. What is the total and how much is the tip?",
+     ["Tip: 40 × 0.15 = $6", "Total: 40 + 6 = $46"]),
+    ("A store charges 5% sales tax. What is the total tax on an $80 game?", ["80 × 0.05 = 4", "The tax is $4."]),
+    ("A $60 jacket has a 25% discount. What is the discount price?", ["60 × 0.25 = 15", "60 − 15 = 45"]),
+    # a leading minus; the expression's value reached, then more the question asks
+    ("Evaluate −3 + 4 × 2.", ["4 × 2 = 8", "−3 + 8 = 5"]),
+    ("What is 2 × 3 + 4, then doubled?", ["2 × 3 = 6", "6 + 4 = 10", "10 × 2 = 20"]),
     # a claim to judge, not an expression to work out
     ("Tom says 3 + 4 × 2 is 14. Is he right?", ["3 + 4 = 7", "7 × 2 = 14", "Yes, 14"]),
 ])
@@ -117,6 +142,11 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
     (TIP, "20% of 45 = 0.2 × 45 = 9\n45 + 9 = 54\nThe tip is $54.", 2, "Went past the answer"),
     (JACKET, "25% of 80 = 0.25 × 80 = 20\nThe sale price is $20.", 2, "Missing step"),
     (EXPRESSION, "20 − 12 = 8\n8 ÷ 4 = 2\nThe answer is 2.", 1, "Calculation error"),
+    ("Dinner costs $32. They leave a 15% tip. How much do they pay in all, including the tip?",
+     "0.15 × 32 = 4.80\n32 - 4.80 = 27.20\nThey pay $27.20.", 2, "Logical error / Wrong approach"),
+    (BUSES, "130 ÷ 18 = 7.2\nThey need 7 buses.", 2, "Misunderstanding of the question"),
+    (BOWS, "44 ÷ 6 = 7.33\nRound up: 8 bows.", 2, "Misunderstanding of the question"),
+    (POND, "3.14 × 7 × 7 = 153.86\n153.86 m of fence", 1, "Missing / Wrong factual knowledge"),
 ])
 def test_each_finding_is_a_verdict_with_guarded_hints(problem, solution, step, category):
     verdict, hints = _ladder(problem, solution)

@@ -217,3 +217,32 @@ def test_a_square_beside_other_numbers_is_left_alone():
 ])
 def test_a_side_of_4_and_a_comparison_base_are_left_alone(problem, steps):
     assert broken_relation(problem, steps) is None
+
+
+FENCE = ("A rectangular garden is 12 m long and 8 m wide. Fencing costs $5 per meter. "
+         "How much will it cost to fence the garden?")
+
+
+def test_an_amount_found_as_one_kind_and_stated_as_another_is_a_missing_step():
+    r = broken_relation(FENCE, ["Perimeter = 2 × (12 + 8) = 40 m", "The fence costs $40."])
+    assert (r.step, r.name, r.expression, r.facts) == (1, "changed kind", "$40", {
+        "value": "40", "unit": "m", "measure": "length", "as_measure": "money", "found_in": 1})
+    problem = Problem(text=FENCE)
+    steps = parse_solution("Perimeter = 2 × (12 + 8) = 40 m\nThe fence costs $40.")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 2, "Missing step")
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert [h.text for h in hints][0] == "Look at step 2, where you write $40. Is that the same kind of amount as 40 m?"
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, steps", [
+    (FENCE, ["Perimeter = 2 × (12 + 8) = 40 m", "40 × $5 = $200"]),
+    # a value the problem gives, or worked out again in its new kind
+    ("A rope is 40 m long and costs $40. How much does 1 m cost?", ["40 m costs $40", "$40 ÷ 40 = $1"]),
+    ("Tape costs $1 per meter. A box is 10 m around. How much tape money?", ["4 + 6 = 10 m", "10 × $1 = $10"]),
+    # "in all" is not inches
+    ("Jen works 6 hours on Saturday and 4 on Sunday. How many hours in all?", ["6 + 4 = 10 hours", "10 in all"]),
+])
+def test_amounts_kept_in_their_kind_are_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None

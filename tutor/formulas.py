@@ -36,13 +36,14 @@ from fractions import Fraction
 from tutor.dimensions import question_of
 from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in
 from tutor.numwords import words_to_digits
-from tutor.relations import Relation, asks_shape, computations, num
+from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num
 
 _LENGTH_UNIT = (r"(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yd|yards?|meters?|metres?|"
                 r"centimeters?|centimetres?|millimeters?|kilometers?|miles?|units?)")
 _LENGTH = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*{_LENGTH_UNIT}\b", re.I)
 # π as the problem tells the student to take it
-_PI_GIVEN = re.compile(r"(?i)(?:\b(?:use|using|take|let)\s+(?:π|pi)\s*(?:=|as|≈)?\s*(3\.14\d*|22\s*/\s*7)|"
+_PI_GIVEN = re.compile(r"(?i)\(\s*(?:π|pi)\s*(?:=|≈|is\s+about)\s*(?:3\.14\d*|22\s*/\s*7)\s*\)|"
+                       r"(?:\b(?:use|using|take|let)\s+(?:π|pi)\s*(?:=|as|≈)?\s*(3\.14\d*|22\s*/\s*7)|"
                        r"\b(?:use|using|take)\s+(3\.14\d*|22\s*/\s*7)\s+(?:for|as)\s+(?:π|pi)\b)\s*\.?")
 
 
@@ -51,9 +52,12 @@ def _lengths(text: str) -> list[Fraction]:
     return [Fraction(m.group(1)) for m in _LENGTH.finditer(text)]
 
 
-def _uses_half(step_texts: Sequence[str]) -> bool:
-    return re.search(r"(?i)½|\b1\s*/\s*2\b|÷\s*2\b|/\s*2\b|\b0?\.5\b|\bhalf\b|\bhalve\w*|\bdivide\w*\s+by\s+2\b",
-                     " ".join(step_texts)) is not None
+def _halved(step_texts: Sequence[str], product: Fraction) -> bool:
+    """Whether the work halves (in symbols or words) or writes half of ``product``."""
+    work = " ".join(step_texts)
+    said = re.search(r"(?i)½|\b1\s*/\s*2\b|[÷/:]\s*(?:2|two)\b|\b0?\.5\b|50\s*%|\bhal(?:f|ves?|ving)\b|"
+                     r"\bdivid\w*\s+(?:\w+\s+){0,2}by\s+(?:2|two)\b|\b(?:in|into)\s+(?:2|two)\b", work)
+    return said is not None or any(Fraction(str(x)) == product / 2 for x in numbers_in(work))
 
 
 def _last(step_texts: Sequence[str]):
@@ -72,29 +76,40 @@ def _written(lhs: str) -> str:
 
 def _triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A triangle's area worked as base × height, never halved."""
-    if len(re.findall(r"(?i)\btriang\w*", text)) != 1 or re.search(
-            r"(?i)\btriangles\b|\b(?:rectang|square|parallelogram|trapez|pyramid|prism|two|pair|both)\w*", text):
+    if len(re.findall(r"(?i)\btriang\w*", text)) != 1 or SQUARE_SHAPE.search(text) or re.search(
+            r"(?i)\btriangles\b|\b(?:rectang|parallelogram|trapez|pyramid|prism|two|pair|both|cop(?:y|ies)|"
+            r"twice|double|kite|join|identical|sheet|paper|cut\s+from|drawn\s+on)\w*", text) or not re.search(
+            r"(?i)\b(?:base|height|legs?|tall|high)\b", text):
         return None
     asks_around, asks_inside = asks_shape(text)
     sides = _lengths(text)
-    if not asks_inside or asks_around or len(sides) != 2 or _uses_half(step_texts):
+    if not asks_inside or asks_around or len(sides) != 2:
         return None
     last = _last(step_texts)
     if last is None:
         return None
     i, lhs, value = last
     written = sorted(Fraction(str(x)) for x in numbers_in(lhs))
-    if written == sorted(sides) and "*" in lhs and "+" not in lhs and value == sides[0] * sides[1]:
+    product = sides[0] * sides[1]
+    if written == sorted(sides) and "*" in lhs and "+" not in lhs and value == product \
+            and not _halved(step_texts, product):
         return Relation(i, "triangle without half", _written(lhs),
                         {"base": num(sides[0]), "height": num(sides[1])})
     return None
+
+
+_AROUND_CIRCLE = re.compile(r"(?i)\b(?:circumference|perimeter|around|fenc\w*|border|edge|trim|ribbon|rim|"
+                            r"outline|how\s+far|roll\w*|turn|lap|distance)\b")
+_INSIDE_CIRCLE = re.compile(r"(?i)\b(?:area|cover\w*|square|paint\w*|carpet\w*|tiles?|grass|ground|space|land|"
+                            r"floor|seed\w*|water\w*)\b")
 
 
 def _circle(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A circle's area or circumference worked with the other formula, or with the diameter
     for the radius (or the reverse)."""
     if not re.search(r"(?i)\b(?:circle|circular|round|pizza|wheel|disk|disc)\b", text) or re.search(
-            r"(?i)\b(?:semi\w*|half|quarter|circles|rings?|between|sector|arc)\b", text):
+            r"(?i)\b(?:semi\w*|half|quarter|circles|rings?|between|sector|arc|ball|sphere|globe|surface|dome|"
+            r"cylinder\w*|cans?|twice|double|times\s+as|as\s+wide|scale\w*)\b", text):
         return None
     has_d, has_r = (re.search(rf"(?i)\b{w}\b", text) is not None for w in ("diameter", "radius"))
     plain = _PI_GIVEN.sub(" ", text)
@@ -102,16 +117,19 @@ def _circle(text: str, step_texts: Sequence[str]) -> Relation | None:
     if has_d == has_r or len(sizes) != 1 or len(numbers_in(plain)) != 1:
         return None
     # (the question, not a closing "Use 3.14 for pi.")
-    asks_around, asks_inside = asks_shape(plain, extra_around=r"circumference|turn|rotation|revolution")
+    question = question_of(plain)
+    asks_around, asks_inside = (p.search(question) is not None for p in (_AROUND_CIRCLE, _INSIDE_CIRCLE))
     if asks_around == asks_inside:
         return None
-    last = _last(step_texts)
-    if last is None:
+    comps = list(computations(step_texts))
+    with_pi = [(n, c) for n, c in enumerate(comps) if _pi_in(c[1]) is not None]
+    if not with_pi:
         return None
-    i, lhs, value = last
-    pi_used = next((p for p in (Fraction(22, 7), Fraction(314, 100)) if _writes_pi(lhs, p)), None)
-    if pi_used is None:
+    n, (i, lhs, value) = with_pi[-1]
+    # its result used again ("314 ÷ 4"): a step on the way, not the answer
+    if any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later)):
         return None
+    pi_used = _pi_in(lhs)
     size = sizes[0]
     r = size / 2 if has_d else size
     right = pi_used * r * r if asks_inside else 2 * pi_used * r
@@ -131,10 +149,12 @@ def _circle(text: str, step_texts: Sequence[str]) -> Relation | None:
                                              "asked": "area" if asks_inside else "circumference"})
 
 
-def _writes_pi(lhs: str, pi: Fraction) -> bool:
-    if pi == Fraction(22, 7):
-        return re.search(r"\b22\s*/\s*7\b", lhs) is not None
-    return re.search(r"(?<![\d.])3\.14(?![\d])", lhs) is not None
+def _pi_in(lhs: str) -> Fraction | None:
+    """The value of π a computation writes (3.14, 3.1416, 22/7), or ``None``."""
+    if re.search(r"(?<![\d.])22\s*/\s*7(?![\d.])", lhs):
+        return Fraction(22, 7)
+    m = re.search(r"(?<![\d.])(3\.14\d*)(?![\d])", lhs)
+    return Fraction(m.group(1)) if m else None
 
 
 def _close(value: float | Fraction, target: Fraction) -> bool:
@@ -142,15 +162,24 @@ def _close(value: float | Fraction, target: Fraction) -> bool:
     return abs(float(value) - float(target)) <= max(0.005, 1e-6 * abs(float(target)))
 
 
-_ROUND_UP = re.compile(r"(?i)\b(?:needed|needs?|must|should|at\s+least|so\s+that|enough\s+\w+\s+(?:for|to))\b")
-_ROUND_DOWN = re.compile(r"(?i)\b(?:full|whole|complete\w*|can|could)\b")
+# "how many buses are needed", "how many boxes must he buy": room for all, so the count
+# rounds up; "how many tickets can she buy", "how many full boxes": whole groups, so it rounds
+# down. Only these forms of the question's own verb are read.
+_ROUND_UP = re.compile(r"(?i)\bhow\s+many\s+(?:\w+\s+){1,3}?(?:(?:are|is|will\s+be|would\s+be)\s+)?(?:needed|required)\b|"
+                       r"\bnumber\s+of\s+\w+\s+(?:needed|required)\b|\b(?:fewest|least|minimum)\b|"
+                       r"\bhow\s+many\s+\w+\s+(?:will|would|does|did)\s+it\s+take\b|"
+                       r"\bhow\s+many\s+(?:\w+\s+){1,3}?(?:do|does|did|will|would|must|should)\s+(?:\w+\s+){1,2}?"
+                       r"(?:need|have\s+to)\b(?!\s+(?:for|each|a|per)\b)|"
+                       r"\bhow\s+many\s+(?:\w+\s+){1,3}?must\s+(?:\w+\s+)?(?:buy|rent|order|use|get|bring)\b")
+_ROUND_DOWN = re.compile(r"(?i)\bhow\s+many\s+(?:full|whole|complete)\b|\b(?:completely|full)\b|"
+                         r"\bhow\s+many\s+(?:\w+\s+){1,3}?can\s+(?:\w+\s+)?(?:buy|make|fill|get|cut|fit|afford|give|"
+                         r"pack|be\s+(?:made|cut|filled|bought|packed))\b")
 
 
 def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A division with a remainder answered rounded the wrong way for what is asked."""
     question = question_of(text)
-    if not re.search(r"(?i)\bhow\s+many\b", question) or re.search(r"(?i)\b(?:left|over|remain\w*|more|extra)\b",
-                                                                   question):
+    if re.search(r"(?i)\b(?:left|over|remain\w*|more|extra)\b", question):
         return None
     up, down = _ROUND_UP.search(question) is not None, _ROUND_DOWN.search(question) is not None
     if up == down:
@@ -160,13 +189,16 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
     if not divisions:
         return None
     i, lhs, q = divisions[-1]
-    stated = [(k, answer_value(t)) for k, t in enumerate(step_texts) if k >= i and numbers_in(t)]
+    stated = [k for k, t in enumerate(step_texts) if k > i and numbers_in(words_to_digits(t))]
     if not stated:
         return None
-    k, conclusion = stated[-1]
-    # the conclusion stated on its own ("They need 7 buses."), not a division written there
-    if conclusion is None or not float(conclusion).is_integer() or (k == i and len(stated) == 1):
+    k = stated[-1]
+    # the conclusion says one whole number ("They need 7 buses."): not "3 and a half", not
+    # "4 buses because 3 buses is not enough"
+    said = words_to_digits(step_texts[k])
+    if len(numbers_in(said)) != 1 or re.search(r"(?i)\bhalf\b|\bquarter|\bthird|\d\s*/\s*\d|\d\.\d", said):
         return None
+    conclusion = Fraction(str(numbers_in(said)[0]))
     wrong = math.floor(q) if up else math.ceil(q)
     if conclusion != wrong:
         return None
@@ -176,60 +208,88 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
-_ASKS_PART = re.compile(r"(?i)\b(?:how\s+much|what|find)\s+(?:is\s+|was\s+|will\s+be\s+)?(?:the\s+|her\s+|his\s+|"
-                        r"their\s+)?(?:tip|tax|discount|savings?|interest|commission|markup|increase|decrease)\b|"
-                        r"\bhow\s+(?:much|many\s+dollars)\s+(?:money\s+)?(?:does|did|will|would|can)\s+\w+\s+save\b|"
-                        r"\bhow\s+(?:much|many\s+dollars)\s+(?:does|did|will|would)\s+(?:the|its|his|her|their)\s+\w+\s+"
-                        r"(?:go\s+(?:up|down)|rise|increase|drop|fall|decrease|change)\b")
-_ASKS_TOTAL = re.compile(r"(?i)\b(?:total|sale\s+price|new\s+price|final\s+price|price\s+after|cost\s+after|"
-                         r"in\s+all|altogether|(?:does|did|will|would)\s+\w+\s+(?:pay|spend)|how\s+much\s+"
-                         r"(?:does|did|will|would)\s+(?:it|the\s+\w+)\s+cost)\b")
-_CHANGE_WORD = re.compile(r"(?i)\b(?:off|discount\w*|sale|tax|tip|markup|increase\w*|decrease\w*|went\s+up|"
-                          r"went\s+down|raised?|reduced?|interest)\b")
+# what a percent problem's question asks: the part (the tip, the tax, what is saved) or the
+# amount after it (the sale price, the total with tax); a question that names both ("total
+# tax", "discount price", "pay in tax") is not read
+_TOTAL_SAID = re.compile(r"(?i)\b(?:with|including|plus|after)\s+(?:the\s+|a\s+)?(?:tax|tip|discount|markup|"
+                         r"increase|decrease|interest)\b|\b(?:tax|tip)[- ]included\b")
+_PART_SAID = re.compile(r"(?i)\b(?:price|cost|bill|amount)\s+(?:go|goes|went|gone)\s+(?:up|down)\b|"
+                        r"\b(?:price|cost|bill|amount)\s+(?:rise|rose|increase|drop|fall|fell|change)\w*\b")
+_PART_WORD = re.compile(r"(?i)\b(?:tip|tax|discount|sav(?:e|es|ed|ing|ings)|interest|commission|markup|increase|"
+                        r"decrease|off)\b|\b(?:go|goes|went)\s+(?:up|down)\b")
+_TOTAL_WORD = re.compile(r"(?i)\b(?:total|price|balance|pay|paid|spend|spent|cost|costs|altogether|in\s+all|"
+                         r"after|left|end\s+up)\b")
+# which way the part goes: a tip, a tax, a markup is added; a discount is taken away
+_ADDS = re.compile(r"(?i)\b(?:tip|tax|markup|mark\s+up|interest|increase\w*|rais\w*|went\s+up|goes\s+up)\b")
+_TAKES = re.compile(r"(?i)\b(?:discount\w*|off|sale|decrease\w*|reduc\w*|went\s+down|goes\s+down|markdown)\b")
+
+
+def _asks(question: str) -> tuple[bool, bool]:
+    """``(asks for the part, asks for the amount after it)`` of a percent question."""
+    if _TOTAL_SAID.search(question):
+        return False, True
+    if _PART_SAID.search(question):
+        return True, False
+    part, total = _PART_WORD.search(question) is not None, _TOTAL_WORD.search(question) is not None
+    return part and not total, total and not part
 
 
 def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
-    """A percent problem that asks for the part and ends on the amount after it, or the
-    reverse."""
+    """A percent problem that asks for the part and ends on the amount after it, the reverse,
+    or the part taken the wrong way (a tip taken off the bill)."""
     percents = _PERCENT.findall(text)
     others = numbers_in(_PERCENT.sub(" ", text))
-    question = question_of(text)
-    if len(percents) != 1 or len(others) != 1 or not _CHANGE_WORD.search(text):
+    asked = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text) if t.rstrip().endswith("?"))
+    if len(percents) != 1 or len(others) != 1 or len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1:
         return None
-    asks_part, asks_total = _ASKS_PART.search(question) is not None, _ASKS_TOTAL.search(question) is not None
+    asks_part, asks_total = _asks(question_of(text))
     if asks_part == asks_total:
         return None
     base, p = Fraction(str(others[0])), Fraction(percents[0])
     part = base * p / 100
-    comps = list(computations(step_texts))
+    comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
     finds_part = next((i for i, _, v in comps if v == part), None)
-    ends = [(k, answer_value(t)) for k, t in enumerate(step_texts) if numbers_in(t)]
-    if finds_part is None or not ends or ends[-1][1] is None:
+    ends = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    if finds_part is None or not ends:
         return None
-    k, conclusion = ends[-1]
-    conclusion = Fraction(str(conclusion))
-    after = {base + part, base - part}
+    k = ends[-1]
+    said = answer_value(step_texts[k])
+    if said is None:
+        return None
+    conclusion = Fraction(str(said)).limit_denominator(10**6)
+    adds, takes = _ADDS.search(text) is not None, _TAKES.search(text) is not None
+    right_way = base + part if adds and not takes else base - part if takes and not adds else None
     facts = {"percent": num(p), "base": num(base)}
-    if asks_part and conclusion in after and conclusion != part:
-        step = next((i for i, _, v in comps if v in after and i > finds_part - 1), k)
+    # (a conclusion that also states the part answers the question, then says more)
+    states_part = any(Fraction(str(x)) == part for x in numbers_in(step_texts[k]))
+    if asks_part and conclusion in (base + part, base - part) and not states_part:
+        step = next((i for i, _, v in comps if v in (base + part, base - part) and i >= finds_part), k)
         return Relation(step, "total for part", f"{num(base)} and {num(part)}", facts)
-    if asks_total and conclusion == part and not any(v in after for _, _, v in comps):
+    if asks_total and conclusion == part and not any(v in (base + part, base - part) for _, _, v in comps):
         return Relation(k, "part for total", f"{num(p)}% of {num(base)}", facts)
+    if asks_total and right_way is not None and conclusion == 2 * base - right_way != right_way:
+        step = next((i for i, _, v in comps if v == conclusion and i >= finds_part), k)
+        return Relation(step, "part the wrong way", f"{num(base)} and {num(part)}",
+                        {**facts, "right_way": "added to" if adds else "taken away from"})
     return None
 
 
-# an expression to evaluate: numbers, operators and brackets, two operations at least
-_EXPRESSION = re.compile(r"(?<![\w.])\(?\d+(?:\.\d+)?(?:\s*(?:[-+*/×÷·−^²³]|\*\*)\s*\(?\s*\d*(?:\.\d+)?\s*\)?)+")
-_ASKS_EVALUATE = re.compile(r"(?i)\b(?:evaluate|simplify|compute|calculate|find\s+the\s+value|what\s+is|work\s+out)\b")
+# an expression to evaluate: numbers, operators and brackets, two operations at least (a
+# leading minus belongs to it: "−3 + 4 × 2")
+_EXPRESSION = re.compile(r"(?:(?<=^)|(?<=[\s(:]))(?:[-−]\s*)?\(?\d+(?:\.\d+)?(?:\s*(?:[-+*/×÷·−^²³]|\*\*|x(?=\s*\(?\d))"
+                         r"\s*\(?\s*\d*(?:\.\d+)?\s*\)?)+")
+_ASKS_EVALUATE = re.compile(r"(?i)\b(?:evaluate|simplify|compute|calculate|solve|find\s+the\s+value|what\s+is|"
+                            r"work\s+out)\b")
 
 
 def _expression_of(text: str) -> tuple[str, Fraction] | None:
     """The numeric expression a problem asks to evaluate and its value, or ``None``."""
     if not _ASKS_EVALUATE.search(text) or "=" in text or re.search(
-            r"(?i)\b(?:right|correct|mistake|error|true|false|explain|wrote|says?|claims?)\b", text):
+            r"(?i)\b(?:right|correct|mistake|error|true|false|explain|wrote|says?|claims?)\b", text) or \
+            re.search(r"\d\s+\d+\s*/\s*\d", text):  # (a mixed number: "2 1/2")
         return None
     found = [m.group(0).strip() for m in _EXPRESSION.finditer(text.replace("²", "^2").replace("³", "^3"))]
-    found = [e for e in found if len(re.findall(r"(?:[-+*/×÷·−^]|\*\*)", e)) >= 2]
+    found = [e for e in found if len(re.findall(r"(?:[-+*/×÷·−^x]|\*\*)", e.lstrip("-−"))) >= 2]
     if len(found) != 1:
         return None
     expr = normalize_math(found[0])
@@ -245,13 +305,16 @@ def _order_of_operations(text: str, step_texts: Sequence[str]) -> Relation | Non
         return None
     expr, value = found
     ends = [answer_value(t) for t in step_texts if numbers_in(t)]
-    if not ends or ends[-1] is None or _close(ends[-1], value):
+    comps = list(computations(step_texts))
+    # the answer reached, or the expression's value worked out on the way (the question asks
+    # more after it: "then doubled", "in hours"): the order was right
+    if not ends or ends[-1] is None or _close(ends[-1], value) or any(_close(v, value) for _, _, v in comps):
         return None
     groups = _operand_groups(expr)
     if groups is None:
         return None
-    for i, lhs, v in computations(step_texts):
-        operands = [Fraction(str(x)) for x in numbers_in(lhs)]
+    for i, lhs, v in comps:
+        operands = [abs(Fraction(str(x))) for x in numbers_in(lhs)]
         if len(operands) != 2:
             return None  # a longer computation: its grouping is not read
         if not any(_combines(operands, Fraction(v).limit_denominator(10**6), g) for g in groups):

@@ -66,6 +66,9 @@ _FRACTION_BY_WHOLE = re.compile(r"^(\(?\d+(?:\.\d+)?/\d+(?:\.\d+)?\)?)/(\d+(?:\.
 _MINUS_NEGATIVE = re.compile(rf"-\(-{_NUM}\)|--{_NUM}")
 #: A checked amount whose result is in hours ("2 hours + 30 minutes = 2.30 hours").
 _IN_HOURS = re.compile(r"(?:=|\bis|\bequals|≈)\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
+#: A kind of measure (:func:`tutor.units.measure_of`) as a student reads it.
+_MEASURE_SAID = {"length": "a length", "money": "an amount of money", "time": "a time", "mass": "a weight",
+                 "volume": "a volume"}
 #: The category a misconception files the error under: an idea was missed, not a slip made.
 CATEGORY = "Missing / Wrong factual knowledge"
 
@@ -326,6 +329,17 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Does the question ask "
             "for that?",
             category="Went past the answer")
+    if name == "part the wrong way":
+        way = f["right_way"]
+        wrong = "taken away from" if way == "added to" else "added to"
+        return Misconception(
+            name,
+            f"In step {k}, {p}% of {base} is {wrong} {base}, but in this problem it is {way} it.",
+            f"In step {k}, read the problem again. Does {p}% of {base} make the amount bigger or smaller?",
+            f"Redo step {k}: the part you found is {way} {base}. Work it out that way.",
+            f"Look at step {k}, where you put {base} and the percent part together. Should the amount go up "
+            "or down?",
+            category="Logical error / Wrong approach")
     if name == "part for total":
         return Misconception(
             name,
@@ -384,6 +398,19 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you wrote {expr}. How did you change {f['hours']} hours into hours "
             "and minutes?",
             category="Wrong unit conversion")
+    if relation.name == "changed kind":
+        was, now = _MEASURE_SAID[f["measure"]], _MEASURE_SAID[f["as_measure"]]
+        first = f"{f['value']} {f['unit']}" if f["unit"] != "$" else f"${f['value']}"
+        return Misconception(
+            relation.name,
+            f"In step {k}, the {first} found in step {f['found_in']} is written as {expr}. But {first} is "
+            f"{was}, not {now}: a step that changes it into {now} is missing.",
+            f"In step {k}, {was} and {now} are different kinds of amount. What does the problem tell you "
+            f"that links them?",
+            f"Redo step {k}: find where the problem links {now} to {was}. Use it to change {first} into "
+            "what the question asks for.",
+            f"Look at step {k}, where you write {expr}. Is that the same kind of amount as {first}?",
+            category="Missing step")
     sides = f"{f['length']} + {f['width']} + {f['length']} + {f['width']}"
     shape = f.get("shape", "rectangle")
     inside = "side × side" if shape == "square" else "length × width"

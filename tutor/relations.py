@@ -33,6 +33,7 @@ from fractions import Fraction
 from tutor.dimensions import given_quantities, question_of
 from tutor.mathcheck import check_step, evaluate, numbers_in
 from tutor.numwords import words_to_digits
+from tutor.units import amounts_in, measure_of
 
 _N = r"\d+(?:\.\d+)?"
 # a list of three or more numbers: "82, 90, 75, 88, and 95"
@@ -220,14 +221,14 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
 
 
 # a square shape, not a square unit ("square feet") or a square root
-_SQUARE = re.compile(r"(?i)\bsquare\b(?!\s+(?:feet|foot|inch\w*|meters?|metres?|yards?|units?|cm|m|km|miles?|ft|in|"
+SQUARE_SHAPE = re.compile(r"(?i)\bsquare\b(?!\s+(?:feet|foot|inch\w*|meters?|metres?|yards?|units?|cm|m|km|miles?|ft|in|"
                      r"root|number)\b)")
 
 
 def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A square's area worked as 4 × side (its perimeter), or its perimeter as side × side,
     where the question says which it asks (in the answer's computation)."""
-    if not _SQUARE.search(text) or _RECTANGLE.search(text) or _CHANGED_SIZE.search(text):
+    if not SQUARE_SHAPE.search(text) or _RECTANGLE.search(text) or _CHANGED_SIZE.search(text):
         return None
     lengths = [v for v, q in given_quantities(text).items() if dict(q.unit) == {"length": 1}]
     comps = list(computations(step_texts))
@@ -274,11 +275,38 @@ def _minutes_as_hundredths(step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The answer stated as another kind of amount than the work's last result ("= 40 m",
+    then "The fence costs $40."): the step that turns it into what the question asks was
+    left out. Only a concluding step that computes nothing is read, and only the result of
+    the last computation before it: elsewhere the same number of two kinds is common."""
+    comps = list(computations(step_texts))
+    stated = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    if not comps or not stated:
+        return None
+    k = stated[-1]
+    i, _, value = comps[-1]
+    if i >= k or any(c[0] == k for c in comps):
+        return None
+    value = Fraction(str(value))
+    given = {Fraction(str(x)) for x in numbers_in(text)}
+    before = [a for a in amounts_in(step_texts[i]) if a.value == value and a.parts == 1]
+    after = [a for a in amounts_in(step_texts[k]) if a.parts == 1]
+    if value in given or len(before) != 1 or len(after) != 1 or after[0].value != value:
+        return None
+    was, now = measure_of(before[0].unit), measure_of(after[0].unit)
+    if was is None or now is None or was == now:
+        return None
+    written = f"${num(value)}" if after[0].unit == "$" else f"{num(value)} {after[0].unit}"
+    return Relation(k, "changed kind", written, {"value": num(value), "unit": before[0].unit, "measure": was,
+                                                "as_measure": now, "found_in": i + 1})
+
+
 def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first step that breaks a relation the problem's words fix (see the module
     docstring), or ``None``."""
     text = words_to_digits(problem_text)
     found = [r for r in (_mean_count(text, step_texts), _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
-                         _minutes_as_hundredths(step_texts)) if r is not None]
+                         _minutes_as_hundredths(step_texts), _changed_kind(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -64,8 +64,10 @@ LENGTH_UNITS = tuple(u for u, (system, _) in _TABLE.items() if system.endswith("
 # a whole, decimal, fraction or mixed number ("2 1/2 hours")
 _NUM = r"(?:\d+[ \t\u00a0]+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = "|".join(sorted((re.escape(u) for u in _TABLE if u != "$"), key=len, reverse=True))
+# "10 in all", "3 in each box": the word "in", not inches
+_NOT_IN_ALL = r"(?!(?<=\bin)\s+(?:all|total|each|every|the|a|an|his|her|their|my|our|your|one|it|them)\b)"
 # a number with its unit word (not "2 m²" or "2 m squared": an area is another unit)
-_WITH_UNIT = rf"{_NUM}\s?(?:{_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed))"
+_WITH_UNIT = rf"{_NUM}\s?(?:{_UNIT})(?![\w²³^])(?!\s*(?:squared|cubed)){_NOT_IN_ALL}"
 # one amount: "$5", "5 dollars", "2 m"
 _PART = rf"(?:\$\s?{_NUM}|{_WITH_UNIT})"
 # a quantity: one amount, or up to three of one kind ("2 hours 45 minutes", "5 ft 3 in")
@@ -73,8 +75,8 @@ _AMOUNT = rf"(?:{_PART}(?:\s*(?:and\s+)?{_WITH_UNIT}){{0,2}})"
 # ... not a rate ("60 km/h", "5 m per second")
 _QUANTITY = rf"(?:{_AMOUNT}(?!\s*(?:/|per\b)))"
 #: A number written with a unit word after it ("8 oz", "2.5 hours"); group 1 is the number.
-UNIT_AFTER = re.compile(rf"(?i)(\d+(?:\.\d+)?)\s?(?:{_UNIT})(?![\w²³^])")
-_PART_VALUE = re.compile(rf"(?i)\$\s?({_NUM})|({_NUM})\s?({_UNIT})(?![\w²³^])")
+UNIT_AFTER = re.compile(rf"(?i)(\d+(?:\.\d+)?)\s?(?:{_UNIT})(?![\w²³^]){_NOT_IN_ALL}")
+_PART_VALUE = re.compile(rf"(?i)\$\s?({_NUM})|({_NUM})\s?({_UNIT})(?![\w²³^]){_NOT_IN_ALL}")
 # both sides stand alone: in "1 hour x 5 days = 5 hours" or "8 weeks - 1 week = 7 weeks" the
 # quantity before "=" is the end of a computation, not the thing converted
 _NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<!\d\s)(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
