@@ -192,3 +192,12 @@ def test_a_percent_as_tenths_and_hours_read_as_minutes_in_one_step(step, name, w
     m = find(1, step, "Work it out.")
     assert (m.name, m.where) == (name, where)
     assert find(1, "7% of 240 = 0.07 × 240 = 16.8", "x") is None and find(1, "2.5 hours = 150 minutes", "x") is None
+
+
+def test_a_conversion_to_zero_names_no_factor_and_does_not_fail():
+    from tutor.schema import Problem
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+    verdict = Verifier(None).verify(Problem(text="A board is 60 inches long. How many feet long is it?"),
+                                    parse_solution("60 inches = 0 feet\n60 / 12 = 5 feet"))
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)

@@ -178,3 +178,11 @@ def test_a_scale_factor_added_instead_of_multiplied():
     assert (r.a, r.b, r.c, r.factor_added, r.proportional) == (12, 3, 36, 6, 9)
     assert additive_route(cookies, ["36 ÷ 12 = 3", "3 + 3 = 6", "so you need 6 cups of flour"]).steps == (1,)
     assert additive_route(cookies, ["36 ÷ 12 = 3", "3 x 3 = 9", "so you need 9 cups of flour"]) is None
+
+
+def test_a_second_amount_equal_to_the_ratio_s_is_not_lost():
+    # "saves 2 cups" has the value of the ratio's 2 cups: which amount the ratio applies to is a guess
+    problem = ("Mia has 8 cups of flour. She saves 2 cups for bread and uses the rest for pancakes. Pancakes need "
+               "3 eggs for every 2 cups of flour. How many eggs does she need?")
+    assert ratio_problem(problem) is None
+    assert additive_route(problem, ["8 - 2 = 6 cups", "3 + 3 + 3 = 9 eggs"]) is None

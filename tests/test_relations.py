@@ -246,3 +246,44 @@ def test_an_amount_found_as_one_kind_and_stated_as_another_is_a_missing_step():
 ])
 def test_amounts_kept_in_their_kind_are_left_alone(problem, steps):
     assert broken_relation(problem, steps) is None
+
+
+@pytest.mark.parametrize("problem, steps", [
+    # an average of something else than the listed numbers: a speed, a share, per half
+    ("A cyclist rode stages of 10, 12 and 14 km. The ride took 120 minutes. What was her average speed in km per hour?",
+     ["10 + 12 + 14 = 36 km", "120 minutes = 2 hours", "36 / 2 = 18 km per hour"]),
+    ("Sam and Ana bought snacks for $4, $6, $3 and $7. They split the cost evenly. What was the average each paid?",
+     ["4 + 6 + 3 + 7 = 20", "20 / 2 = 10"]),
+    # hours and minutes the problem gives, or a sum: not a decimal restated
+    ("Ana read for 2 hours 50 minutes on Saturday and 150 minutes on Sunday. How many more minutes on Saturday?",
+     ["150 / 60 = 2.5 hours on Sunday", "2 hours 50 minutes = 170 minutes", "170 - 150 = 20 minutes"]),
+    ("Ana rides 25 km at 10 km per hour, then rests 20 minutes. How long is the trip in hours and minutes?",
+     ["25 / 10 = 2.5 hours", "2.5 hours = 2 hours 30 minutes", "2 hours 30 minutes + 20 minutes = 2 hours 50 minutes"]),
+    # another change besides the "from ... to ..." pair
+    ("A stock rose from $80 to $100 on Monday. On Tuesday it lost $20. What was the percent decrease on Tuesday?",
+     ["20 / 100 = 0.2", "0.2 = 20%"]),
+    ("A price went from $40 to $50. What percent discount would bring the price down to $40?",
+     ["50 - 40 = 10", "10 / 50 = 0.2"]),
+    # some of a rectangle's sides only; a frame's glass is inside
+    ("A rectangular garden is 8 feet long and 5 feet wide. A wall runs along two of its sides. How many feet of "
+     "fencing are needed for the other two sides?", ["8 + 5 = 13 feet"]),
+    ("A rectangular picture frame is 8 inches by 5 inches. How much glass does the frame need?",
+     ["8 x 5 = 40 square inches"]),
+    ("A square garden is 9 metres on each side, with a fence around it. How many square metres of grass are inside?",
+     ["9 x 9 = 81 square metres"]),
+])
+def test_a_review_s_right_work_is_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
+@pytest.mark.parametrize("problem, steps, name", [
+    ("The prices were $1,200, $1,500 and $1,800. What is the average price?",
+     ["1200 + 1500 + 1800 = 4500", "4500 / 2 = 2250"], "mean count"),
+    ("Find the mean of these test scores: 4, 8, 6, 10, 7.", ["4 + 8 + 6 + 10 + 7 = 35", "35 ÷ 4 = 8.75"], "mean count"),
+    ("The price rose from $40 to $50. What is the % increase?", ["50 - 40 = 10", "10 / 50 = 0.2 = 20%"],
+     "percent change base"),
+    ("A square is 9 cm on each side. What is its area?", ["4 x 9 = 36"], "perimeter for area"),
+    ("A rectangle is 8 cm in length and 5 cm in width. What is its perimeter?", ["8 + 5 = 13 cm"], "half perimeter"),
+])
+def test_a_review_s_missed_relations_are_found(problem, steps, name):
+    assert broken_relation(problem, steps).name == name

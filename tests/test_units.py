@@ -201,3 +201,16 @@ def test_an_amount_times_a_number(text, ok):
     assert check.ok is ok
     if ok is False and "hours 20" in text:  # named as written, not as minutes
         assert [e.text for e in check.equations if e.ok is False] == [text]
+
+
+def test_a_comparison_or_a_choice_is_not_a_conversion():
+    from tutor.units import conversions
+    assert conversions("Compare 3 feet, or 40 inches.") == []
+    assert conversions("The puppy weighs 3 pounds, which is 8 ounces heavier than the kitten.") == []
+    assert [(c.expected, c.right) for c in conversions("2.25 hours, or 2 hours 15 minutes")] == [(135, 135)]
+
+
+def test_in_all_is_not_inches():
+    from tutor.units import amounts_in
+    assert amounts_in("She earns 10 in all.") == []
+    assert [(a.value, a.unit) for a in amounts_in("The board is 10 in long")] == [(10, "in")]

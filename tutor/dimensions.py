@@ -197,7 +197,8 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
     return {v: q for v, q in found.items() if v not in clash}
 
 
-_SIZE_AFTER = re.compile(r"(?i)\s*(?:long|wide|tall|high|deep|thick|across|by)\b")
+_SIZE_AFTER = re.compile(r"(?i)\s*(?:long|wide|tall|high|deep|thick|across|by|on\s+(?:each|a|every|one)\s+side|"
+                         r"in\s+(?:length|width|height|depth))\b")
 # "1 inch equals 50 pages", "each cake needs 3/4 cup", "every box holds 12 eggs": per that thing
 _PER_BEFORE = re.compile(r"(?i)\b(?:1|one|an?|each|every)\s+([A-Za-z]+)\s+(?:equals?|is|are|has|have|holds?|"
                          r"contains?|makes?|needs?|uses?|takes?|gets?|weighs?|costs?)\s+(?:about\s+)?[$]?\s*$")

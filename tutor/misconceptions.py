@@ -33,7 +33,9 @@ problem text. They are well-documented error patterns of school mathematics:
   "Persistent and pernicious errors in algebraic problem solving", Journal of Problem Solving
   7(1), 2014).
 
-Used only for a step the verifier already flagged: nothing here decides that a step is wrong.
+Most detectors name the error of a step the verifier already flagged; the whole-solution ones
+(:func:`solution_misconception`) also let the verifier call work wrong without a reference,
+where the problem's words fix what the step must do.
 Layer 3 (pure functions over text).
 """
 
@@ -433,6 +435,8 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: add every side of the {shape}: {sides}.",
             f"Look at step {k}, where you work out {expr}. Does that measure the distance around, or "
             "the space inside?")
+    if relation.name != "perimeter for area":
+        raise ValueError(f"no wording for the relation {relation.name!r}")
     return Misconception(
         relation.name,
         f"In step {k}, " + ("adding the sides" if shape == "rectangle" else f"{expr}") + " gives a distance "
@@ -555,6 +559,8 @@ def _conversion_misconception(k: int, step_text: str, c) -> Misconception | None
             "get bigger or smaller?",
             category="Wrong unit conversion")
     # the factor used, asked about only where the step writes it ("5 x 10")
+    if not c.right or not c.left:  # "60 inches = 0 feet": no factor to ask about
+        return None
     factor_used = c.right / c.left if true > 1 else c.left / c.right
     asked = (f" Is it {_plain(str(float(factor_used)))}?" if factor_used.denominator == 1
              and re.search(rf"(?<![\d.]){_plain(str(float(factor_used)))}(?![\d.])", step_text) else "")

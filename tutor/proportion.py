@@ -191,6 +191,10 @@ def ratio_problem(problem_text: str) -> Ratio | None:
     stated = _statements(text)
     if len(stated) != 1:  # two prices or two ratios: which one goes with the question is a guess
         return None
+    # the ratio's two numbers and one other: any more ("saves 2 cups", "has 3 eggs") and which
+    # amount the ratio applies to is a guess (given_quantities keeps one amount per value)
+    if len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 3:
+        return None
     a, kind_a, a_said, b, kind_b, b_said = stated[0]
     others = [(v, q) for v, q in given_quantities(text).items()
               if dict(q.unit) in ({kind_a: 1}, {kind_b: 1}) and v not in (a, b)]
@@ -213,7 +217,8 @@ def _operation(lhs: str) -> str:
     """``"additive"`` for a computation of + and - only, ``"multiplicative"`` for one with
     * or /, ``""`` for a bare number."""
     body = re.sub(r"^\s*-", "", lhs)
-    if re.search(r"[*/]", body):
+    terms = re.split(r"\s*\+\s*", body.strip())
+    if re.search(r"[*/]", body) or (len(terms) > 2 and len(set(terms)) == 1):  # "3 + 3 + 3": groups
         return "multiplicative"
     return "additive" if re.search(r"[-+]", body) else ""
 

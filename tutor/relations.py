@@ -37,12 +37,15 @@ from tutor.units import amounts_in, measure_of
 
 _N = r"\d+(?:\.\d+)?"
 # a list of three or more numbers: "82, 90, 75, 88, and 95"
-_LIST = re.compile(rf"(?<![\d.,/$])-?\$?{_N}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)-?\$?{_N}){{2,}}(?![\d/])")
+_LISTED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_LIST = re.compile(rf"(?<![\d.,/$])-?\$?(?:{_LISTED})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)-?\$?(?:{_LISTED})){{2,}}(?![\d/])")
 _ASKS_MEAN = re.compile(r"(?i)\b(?:mean|average)\b")
+# an average per something else than the listed numbers: a speed, a share, per half
+_PER_OTHER = re.compile(r"(?i)\b(?:speed|per|each|every|rate|split|share\w*|evenly|pace)\b|/\s*[a-z]")
 # a mean of some of them, or a score still to come: another count is right there
 _NOT_THE_WHOLE_LIST = re.compile(r"(?i)\b(?:drop\w*|without|except|other|remaining|lowest|highest|new|another|"
                                  r"next|needs?|must|more|each\s+week)\b")
-_ASKS_CHANGE = re.compile(r"(?i)\bpercent(?:age)?\s+(?:of\s+)?(?:increase|decrease|change|drop|rise|discount|markdown)\b|"
+_ASKS_CHANGE = re.compile(r"(?i)(?:\bpercent(?:age)?|%)\s+(?:of\s+)?(?:increase|decrease|change|drop|rise|discount|markdown)\b|"
                           r"\bwhat\s+percent(?:age)?\b[^?.]{0,40}\b(?:increase|decrease|rise|drop|fall|grow|"
                           r"shrink|change|lower|raise)\w*")
 # the change is measured from the new amount on purpose: back to the original, a second change,
@@ -53,8 +56,9 @@ _OTHER_BASE = re.compile(r"(?i)\b(?:back|original|return\w*|again|sale\s+price|n
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FROM_TO = re.compile(rf"(?i)\bfrom\s+\$?({_AMOUNT})(?:\s*°\s*[FC]?)?(?:\s+[A-Za-z]+){{0,2}}\s+to\s+\$?({_AMOUNT})(?![\d/])")
 _RECTANGLE = re.compile(r"(?i)\brectang\w*")
-_CHANGED_SIZE = re.compile(r"(?i)\b(?:half|longer|shorter|wider|narrower|taller|extend\w*|increase\w*|"
-                           r"decrease\w*|new|border|path|corner)\b")
+_CHANGED_SIZE = re.compile(r"(?i)\b(?:half|semi\w*|longer|shorter|wider|narrower|taller|extend\w*|increase\w*|"
+                           r"decrease\w*|new|border|path|corner|only|top|bottom|front|back|along|other\s+two|"
+                           r"(?:one|two|three)\s+(?:of\s+(?:its|the)\s+)?(?:\w+\s+)?sides?)\b")
 
 
 @dataclass(frozen=True)
@@ -104,20 +108,24 @@ def _division(lhs: str) -> tuple[Fraction, Fraction] | None:
 
 def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     question = question_of(text)
-    if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text):
+    if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text) or _PER_OTHER.search(question):
         return None
     lists = _LIST.findall(text)
     if len(lists) != 1:
         return None
-    values = [Fraction(v) for v in re.findall(rf"-?{_N}", lists[0])]
+    values = [Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0])]
     total, count = sum(values), len(values)
-    given = {Fraction(v) for v in re.findall(_N, text)}
+    # the counts the problem says outside its list ("in 4 games"); a divisor the work itself
+    # derives ("120 minutes = 2 hours") is a count of something else too
+    outside = text.replace(lists[0], " ")
+    given = {Fraction(v.replace(",", "")) for v in re.findall(_LISTED, outside)}
+    derived = {Fraction(str(x)) for t in step_texts for x in re.findall(r"=\s*(\d+(?:\.\d+)?)", t)}
     for i, lhs, _ in computations(step_texts):
         div = _division(lhs)
         # fewer than listed only: more may be right (a game with no goals, a day without
         # reading, a total shared among friends); and not a count the problem gives
         if (div and div[0] == total and div[1].denominator == 1 and 1 < div[1] < count
-                and div[1] not in given):
+                and div[1] not in given and div[1] not in derived):
             return Relation(i, "mean count", f"{num(div[0])} / {num(div[1])}",
                             {"count": count, "divisor": num(div[1])})
     return None
@@ -146,6 +154,10 @@ def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | Non
     if not _ASKS_CHANGE.search(question) or _OTHER_BASE.search(text) or question.count("?") > 1:
         return None
     pairs = _FROM_TO.findall(text)
+    # another amount besides the pair ("on Tuesday it lost $20", "down to $40"): which change
+    # the question means is not read
+    if len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+        return None
     if len(pairs) == 1:
         start, end = (Fraction(v.replace(",", "")) for v in pairs[0])
     elif pairs or (start_end := _two_amounts(text, question)) is None:
@@ -165,9 +177,10 @@ def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | Non
     return None
 
 
-_ASKS_AROUND = re.compile(r"\b(?:perimeter|around|fenc\w*|border|trim|frame|edg\w*)\b")
-_ASKS_INSIDE = re.compile(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|square\s+(?:feet|meters?|"
-                          r"inch\w*|yards?|units?|cm|m|ft))\b")
+_ASKS_AROUND = re.compile(r"\b(?:perimeter|around|fenc\w*|border|trim|edg\w*)\b")
+_ASKS_INSIDE = re.compile(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|glass|grass|square\s+(?:feet|foot|"
+                          r"inch\w*|yards?|units?|cm|m|ft|in|km|miles?|met(?:er|re)s?|centimet\w*|millimet\w*|"
+                          r"kilomet\w*))\b")
 
 
 def asks_shape(text: str, extra_around: str | None = None) -> tuple[bool, bool]:
@@ -258,20 +271,27 @@ def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
 _HOURS_MINUTES = re.compile(r"(?i)(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d+)\s*(?:minutes?|mins?)\b")
 
 
-def _minutes_as_hundredths(step_texts: Sequence[str]) -> Relation | None:
+def _minutes_as_hundredths(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A decimal number of hours worked out, then said in hours and minutes with its decimals
-    read as minutes ("30 ÷ 12 = 2.5 hours", then "2 hours and 50 minutes")."""
-    results: list[float] = []
-    for i, text in enumerate(step_texts):
-        for m in _HOURS_MINUTES.finditer(text):
+    read as minutes ("30 ÷ 12 = 2.5 hours", then "2.5 hours = 2 hours and 50 minutes"). The
+    hours and minutes must restate that decimal: in the same step, or as the whole of the
+    next one; not an amount the problem gives, nor a sum."""
+    previous: float | None = None
+    for i, step in enumerate(step_texts):
+        for m in _HOURS_MINUTES.finditer(step):
             hours, minutes = int(m.group(1)), int(m.group(2))
-            for r in results:
+            if re.search(rf"(?i)\b{hours}\s*(?:hours?|hrs?|h)\s*(?:and\s+)?{minutes}\s*(?:minutes?|mins?)", text) \
+                    or re.search(r"[-+−]|\bplus\b|\btotal\b", step):
+                continue
+            written = [float(x) for x in re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", step[:m.start()])]
+            for r in written + ([previous] if previous is not None and not written else []):
                 part = r - int(r)
                 if (int(r) == hours and 0 < part < 1 and round(part * 100) == minutes
                         and abs(part * 60 - minutes) > 1e-6 and abs(part * 100 - minutes) < 1e-6):
                     return Relation(i, "minutes as hundredths", m.group(0),
                                     {"hours": num(r), "part": num(round(part, 4)), "minutes": str(minutes)})
-        results += [eq.rhs_value for eq in check_step(text, i + 1).equations if eq.rhs_value is not None]
+        results = [eq.rhs_value for eq in check_step(step, i + 1).equations if eq.rhs_value is not None]
+        previous = results[-1] if results else None
     return None
 
 
@@ -308,5 +328,5 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     text = words_to_digits(problem_text)
     found = [r for r in (_mean_count(text, step_texts), _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
-                         _minutes_as_hundredths(step_texts), _changed_kind(text, step_texts)) if r is not None]
+                         _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

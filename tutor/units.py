@@ -84,7 +84,8 @@ _NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<!\d\s)(?<![-+*/×÷]\s)(?<![-+*/×÷])(?
 _PART_BEFORE = re.compile(rf"(?i)(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT}))\s*(?:and\s+)?$")
 # ... nor a comparison ("is 30 minutes more than")
 _NOT_BEFORE_OPERATION = (r"(?!\s*[-+*/×÷])(?!\s+(?:x|times|by)\b)(?!\s*(?:and\s+)?\d)"
-                         r"(?!\s+(?:more|less|longer|shorter|fewer|greater|than|after|before|left|later)\b)")
+                         r"(?!\s+(?:more|less|longer|shorter|fewer|greater|than|after|before|left|later)\b)"
+                         r"(?!\s+\w+er\s+than\b)")
 # (also "2.25 hours, which is 2 hours 15 minutes", "2.25 hours, or 2 hours 15 minutes")
 _RELATION = r"(?:=|is\s+equal\s+to|equals|is|are|makes|,?\s*(?:which|that)\s+(?:is|equals|makes)|,\s*or)"
 _STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})(?:\s+(?:long|tall|high|wide|deep|away))?\s*"
@@ -253,6 +254,8 @@ def factor(unit: str, to: str) -> Fraction | None:
 
 # a rate earlier in the clause makes "4 days is 120 minutes" a product, not a conversion
 _RATE = re.compile(rf"(?i)\b(?:a|an|per|each|every)\s+(?:{_UNIT})\b|/\s*(?:{_UNIT})\b")
+_COMPARISON = re.compile(r"(?i)\b(?:compare\w*|which|longer|shorter|heavier|lighter|more|less|greater|bigger|"
+                         r"smaller|\w+er\s+than)\b|\?")
 #: Longest number (in characters) read as a quantity here; longer ones are not school amounts.
 _MAX_DIGITS = 15
 
@@ -267,6 +270,9 @@ def conversions(text: str) -> list[Conversion]:
     for m in list(_matches(_STATEMENT, text, both)) + list(_matches(_CHAINED, text, both)):
         left, right = amount(m.group("left")), amount(m.group("right"))
         if _RATE.search(m.string[:m.start()]):  # m.string is the clause (see _matches)
+            continue
+        # ", or" offers a choice in a comparison ("Compare 3 feet, or 40 inches")
+        if re.search(r",\s*or\b", m.group()) and _COMPARISON.search(m.string):
             continue
         f = factor(left.unit, right.unit)
         # "3 dollars is $3": one unit spelled two ways, no conversion
