@@ -47,6 +47,14 @@ EXPRESSION = "Evaluate 20 − 12 ÷ 4."
     ("Dinner costs $32. They leave a 15% tip. How much do they pay in all, including the tip?",
      ["15% of 32 = 0.15 × 32 = 4.80", "32 - 4.80 = 27.20", "They pay $27.20."],
      (1, "part the wrong way", "32 and 4.8", {"percent": "15", "base": "32", "right_way": "added to"})),
+    ("A school has 1,250 students. 2/5 of them ride the bus. How many students ride the bus?",
+     ["1,250 ÷ 5 = 250", "250 × 2 = 500", "1,250 - 500 = 750 students ride the bus"],
+     (2, "rest for part", "1250 − 500", {"fraction": "2/5", "whole": "1250"})),
+    ("There are 28 students in a class. Three fourths of them ride the bus. How many students do not ride the bus?",
+     ["28 ÷ 4 = 7", "3 × 7 = 21", "21 students do not ride the bus."],
+     (2, "part for rest", "3/4 of 28", {"fraction": "3/4", "whole": "28"})),
+    ("A box is a rectangular prism 4 cm long, 5 cm wide and 3 cm tall. What is its volume?", ["4 + 5 + 3 = 12 cm³"],
+     (0, "volume by adding", "4 + 5 + 3", {"length": "4", "width": "5", "height": "3"})),
     (EXPRESSION, ["20 − 12 = 8", "8 ÷ 4 = 2", "The answer is 2."],
      (0, "order of operations", "20 − 12", {"expression": "20 − 12 ÷ 4"})),
     ("What is 18 ÷ 3 × 2?", ["3 × 2 = 6", "18 ÷ 6 = 3"],
@@ -100,6 +108,13 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
     # a leading minus; the expression's value reached, then more the question asks
     ("Evaluate −3 + 4 × 2.", ["4 × 2 = 8", "−3 + 8 = 5"]),
     ("What is 2 × 3 + 4, then doubled?", ["2 × 3 = 6", "6 + 4 = 10", "10 × 2 = 20"]),
+    # the other group asked in its own words; the rest worked out; a quarter is not the rest
+    ("A school has 1,250 students. 2/5 of them ride the bus. How many students walk?",
+     ["1,250 ÷ 5 = 250", "250 × 2 = 500", "1,250 - 500 = 750 students walk"]),
+    ("There are 28 students in a class. Three fourths of them ride the bus. How many do not ride the bus?",
+     ["28 ÷ 4 = 7", "3 × 7 = 21", "28 - 21 = 7"]),
+    ("A box is 4 cm long, 5 cm wide and 3 cm tall. What is its volume?", ["4 × 5 × 3 = 60 cm³"]),
+    ("A box is 4 cm long, 5 cm wide and 3 cm tall. How much ribbon goes around its edges?", ["4 + 5 + 3 = 12"]),
     # a claim to judge, not an expression to work out
     ("Tom says 3 + 4 × 2 is 14. Is he right?", ["3 + 4 = 7", "7 × 2 = 14", "Yes, 14"]),
 ])
@@ -145,6 +160,12 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
     ("Dinner costs $32. They leave a 15% tip. How much do they pay in all, including the tip?",
      "0.15 × 32 = 4.80\n32 - 4.80 = 27.20\nThey pay $27.20.", 2, "Logical error / Wrong approach"),
     (BUSES, "130 ÷ 18 = 7.2\nThey need 7 buses.", 2, "Misunderstanding of the question"),
+    ("A school has 1,250 students. 2/5 of them ride the bus. How many students ride the bus?",
+     "1,250 ÷ 5 = 250\n250 × 2 = 500\n1,250 - 500 = 750 students ride the bus", 3, "Went past the answer"),
+    ("There are 28 students. Three fourths of them ride the bus. How many students do not ride the bus?",
+     "28 ÷ 4 = 7\n3 × 7 = 21\n21 students do not ride the bus.", 3, "Missing step"),
+    ("A box is 4 cm long, 5 cm wide and 3 cm tall. What is its volume?", "4 + 5 + 3 = 12 cm³", 1,
+     "Missing / Wrong factual knowledge"),
     (BOWS, "44 ÷ 6 = 7.33\nRound up: 8 bows.", 2, "Misunderstanding of the question"),
     (POND, "3.14 × 7 × 7 = 153.86\n153.86 m of fence", 1, "Missing / Wrong factual knowledge"),
 ])

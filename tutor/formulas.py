@@ -16,9 +16,13 @@ problems name the formula their answer needs, and the errors against it are well
   boxes can she fill" rounds down (E. Silver, L. Shapiro and A. Deutsch, "Sense making and the
   solution of division problems involving remainders", Journal for Research in Mathematics
   Education 24(2), 1993);
-* ``"part for total"``, ``"total for part"``: a percent problem asks for the part (the tip,
-  the discount, what is saved) or for the amount after it (the sale price, the total with
-  tax); the work ends on the other one;
+* ``"part for total"``, ``"total for part"``, ``"part the wrong way"``: a percent problem
+  asks for the part (the tip, the discount, what is saved) or for the amount after it (the
+  sale price, the total with tax); the work ends on the other one, or takes the part the
+  wrong way (a tip taken off the bill);
+* ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
+  bus") where the question asks for that part and the work ends on the rest, or the reverse;
+* ``"volume by adding"``: a box's volume worked as the sum of its edges;
 * ``"order of operations"``: an expression the problem asks to evaluate, worked left to right
   or with brackets ignored.
 
@@ -274,6 +278,73 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+_FRACTION_OF = re.compile(r"\(?(\d+)\s*/\s*(\d+)\)?\s+of\s+(?:them|those|these|the\s+\w+|it|her\s+\w+|his\s+\w+)"
+                          r"\s+([^.?!]*)")
+_REST = re.compile(r"(?i)\b(?:not|n't|rest|remaining|remain|left|others?)\b")
+_STOP = {"the", "a", "an", "of", "them", "do", "does", "did", "are", "is", "how", "many", "much", "what", "to", "in",
+         "and", "their", "his", "her", "its", "there", "were", "was", "will", "would", "not", "students", "people"}
+
+
+def _fraction_part(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A fraction of a whole ("2/5 of them ride the bus") where the question asks for that
+    part and the work ends on the rest, or asks for the rest and the work ends on the part."""
+    found = _FRACTION_OF.findall(text)
+    wholes = [Fraction(v.replace(",", "")) for v in re.findall(r"(?<![\d/])\d{1,3}(?:,\d{3})+(?![\d/])|(?<![\d/(])\d+(?![\d/)])",
+                                                              _FRACTION_OF.sub(" ", text))]
+    if len(found) != 1 or len(wholes) != 1:
+        return None
+    a, b, clause = found[0]
+    whole, share = wholes[0], Fraction(int(a), int(b))
+    part = whole * share
+    if not 0 < share < 1 or part.denominator != 1:
+        return None
+    question = question_of(text)
+    said = {w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _STOP}
+    if not said & {w for w in re.findall(r"[a-z]+", question.lower()) if w not in _STOP} or \
+            re.search(r"(?i)\b(?:total|in\s+all|altogether|both|each)\b", question):
+        return None
+    asks_rest = _REST.search(question) is not None
+    comps = [(i, Fraction(v).limit_denominator(10**6), lhs) for i, lhs, v in computations(step_texts)]
+    ends = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    if not ends or not any(v == part for _, v, _ in comps):
+        return None
+    k = ends[-1]
+    conclusion = answer_value(step_texts[k])
+    if conclusion is None:
+        return None
+    conclusion = Fraction(str(conclusion)).limit_denominator(10**6)
+    facts = {"fraction": f"{a}/{b}", "whole": num(whole)}
+    # the rest worked out: by taking the part away (28 ÷ 4 = 7 is a quarter, not the rest)
+    rest = [i for i, v, lhs in comps if v == whole - part and "-" in lhs]
+    if not asks_rest and conclusion == whole - part and rest:
+        return Relation(rest[0], "rest for part", f"{num(whole)} − {num(part)}", facts)
+    if asks_rest and conclusion == part and not rest:
+        return Relation(k, "part for rest", f"{a}/{b} of {num(whole)}", facts)
+    return None
+
+
+_BOX = re.compile(r"(?i)\b(?:box|prism|cube|tank|cuboid|container|crate|aquarium|room|brick)\b")
+_ASKS_VOLUME = re.compile(r"(?i)\b(?:volume|cubic|hold|holds|fill|fills|capacity)\b")
+
+
+def _box(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A box's volume worked as the sum of its three edges ("4 + 5 + 3 = 12 cm³")."""
+    sizes = _lengths(text)
+    question = question_of(text)
+    if not _BOX.search(text) or len(sizes) != 3 or len(numbers_in(text)) != 3 or not _ASKS_VOLUME.search(question) \
+            or re.search(r"(?i)\b(?:surface|wrap|paint|cover|edges?|ribbon|tape|around)\b", text):
+        return None
+    last = _last(step_texts)
+    if last is None:
+        return None
+    i, lhs, value = last
+    if re.fullmatch(r"[\d.\s()]+(?:\+[\d.\s()]+){2}", lhs) and sorted(
+            Fraction(str(x)) for x in numbers_in(lhs)) == sorted(sizes):
+        return Relation(i, "volume by adding", _written(lhs),
+                        {"length": num(sizes[0]), "width": num(sizes[1]), "height": num(sizes[2])})
+    return None
+
+
 # an expression to evaluate: numbers, operators and brackets, two operations at least (a
 # leading minus belongs to it: "−3 + 4 × 2")
 _EXPRESSION = re.compile(r"(?:(?<=^)|(?<=[\s(:]))(?:[-−]\s*)?\(?\d+(?:\.\d+)?(?:\s*(?:[-+*/×÷·−^²³]|\*\*|x(?=\s*\(?\d))"
@@ -392,5 +463,6 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     docstring), or ``None``."""
     text = words_to_digits(problem_text)
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
-                         _percent_part(text, step_texts), _order_of_operations(text, step_texts)) if r is not None]
+                         _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
+                         _order_of_operations(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

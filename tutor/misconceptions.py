@@ -331,6 +331,34 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Does the question ask "
             "for that?",
             category="Went past the answer")
+    if name in ("rest for part", "part for rest"):
+        frac, whole = f["fraction"], f["whole"]
+        if name == "rest for part":
+            return Misconception(
+                name,
+                f"In step {k}, {expr} gives the ones that are not in the {frac}. The question asks for the "
+                f"{frac} of {whole} itself.",
+                f"In step {k}, read the question again. Does it ask for the {frac} of {whole}, or for the rest?",
+                f"Redo step {k}: stop at {frac} of {whole}. That part is what the question asks for.",
+                f"Look at step {k}, where you work out {expr}. Does the question ask for that?",
+                category="Went past the answer")
+        return Misconception(
+            name,
+            f"In step {k}, {frac} of {whole} are the ones the problem describes. The question asks for the "
+            f"others: the rest of the {whole}.",
+            f"In step {k}, you found {frac} of {whole}. Does the question ask for those, or for the rest?",
+            f"Redo step {k}: take the part you found away from {whole} to find the rest.",
+            f"Look at step {k}. Is {frac} of {whole} the group the question asks about?",
+            category="Missing step")
+    if name == "volume by adding":
+        return Misconception(
+            name,
+            f"In step {k}, the three edges are added. A box's volume multiplies them: length × width × height.",
+            f"In step {k}, the volume counts the small cubes that fill the box. How many cubes are in one "
+            "layer, and how many layers are there?",
+            f"Redo step {k}: multiply the length, the width and the height: {f['length']} × {f['width']} × "
+            f"{f['height']}.",
+            f"Look at step {k}, where you work out {expr}. Does adding the edges measure the space inside?")
     if name == "part the wrong way":
         way = f["right_way"]
         wrong = "taken away from" if way == "added to" else "added to"
