@@ -244,7 +244,8 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     percents = _PERCENT.findall(text)
     others = numbers_in(_PERCENT.sub(" ", text))
     asked = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text) if t.rstrip().endswith("?"))
-    if len(percents) != 1 or len(others) != 1 or len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1:
+    if len(percents) != 1 or len(others) != 1 or len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1 or \
+            re.search(r"(?i)\b(?:twice|double|triple|half|times|each|every|per)\b", text):
         return None
     asks_part, asks_total = _asks(question_of(text))
     if asks_part == asks_total:
@@ -252,7 +253,9 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     base, p = Fraction(str(others[0])), Fraction(percents[0])
     part = base * p / 100
     comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
-    finds_part = next((i for i, _, v in comps if v == part), None)
+    # the part worked out from the base ("0.25 × 80"), not a value that happens to equal it
+    finds_part = next((i for i, lhs, v in comps if v == part and base in {Fraction(str(x)) for x in numbers_in(lhs)}),
+                      None)
     ends = [k for k, t in enumerate(step_texts) if numbers_in(t)]
     if finds_part is None or not ends:
         return None
