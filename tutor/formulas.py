@@ -282,7 +282,7 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
 
 
 _FRACTION_OF = re.compile(r"\(?(\d+)\s*/\s*(\d+)\)?\s+of\s+(?:them|those|these|the\s+\w+|it|her\s+\w+|his\s+\w+)"
-                          r"\s+([^.?!]*)")
+                          r"\s+((?:(?!\band\b)[^.?!,;])*)")
 _REST = re.compile(r"(?i)\b(?:not|n't|rest|remaining|remain|left|others?)\b")
 _STOP = {"the", "a", "an", "of", "them", "do", "does", "did", "are", "is", "how", "many", "much", "what", "to", "in",
          "and", "their", "his", "her", "its", "there", "were", "was", "will", "would", "not", "students", "people"}
@@ -295,6 +295,10 @@ def _fraction_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     wholes = [Fraction(v.replace(",", "")) for v in re.findall(r"(?<![\d/])\d{1,3}(?:,\d{3})+(?![\d/])|(?<![\d/(])\d+(?![\d/)])",
                                                               _FRACTION_OF.sub(" ", text))]
     if len(found) != 1 or len(wholes) != 1:
+        return None
+    # the other group named too ("the rest were cash sales"): which one is asked is not read
+    # from shared words
+    if _REST.search(text.replace(question_of(text), " ")):
         return None
     a, b, clause = found[0]
     whole, share = wholes[0], Fraction(int(a), int(b))
