@@ -186,3 +186,21 @@ def test_a_second_amount_equal_to_the_ratio_s_is_not_lost():
                "3 eggs for every 2 cups of flour. How many eggs does she need?")
     assert ratio_problem(problem) is None
     assert additive_route(problem, ["8 - 2 = 6 cups", "3 + 3 + 3 = 9 eggs"]) is None
+
+
+PENCILS = "4 pencils cost $3. How much do 10 pencils cost?"
+
+
+def test_a_ratio_used_upside_down_is_found_and_named():
+    from tutor.proportion import inverted_step
+    from tutor.steps import parse_solution
+    k, r = inverted_step(PENCILS, ["10 ÷ 3 = 3.33", "3.33 × 4 = 13.33", "$13.33"])
+    assert (k, r.a, r.b, r.c) == (0, 4, 3, 10)
+    assert inverted_step(PENCILS, ["10 ÷ 4 = 2.5", "2.5 × 3 = 7.5", "$7.50"]) is None
+    problem, steps = Problem(text=PENCILS), parse_solution("10 ÷ 3 = 3.33\n3.33 × 4 = 13.33\nThey cost $13.33")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert hints[0].text == ("Look at step 1, where you work out 10 ÷ 3. Which amount of the ratio is the same "
+                             "kind as 10 pencils?")
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math, numbers_in
 from tutor.mathtext import readable_equation
 from tutor.formulas import formula_relation
-from tutor.proportion import AdditiveRoute, additive_route
+from tutor.proportion import AdditiveRoute, additive_route, inverted_step
 from tutor.relations import Relation, broken_relation
 from tutor.units import conversions, factor
 from tutor.schema import Equation
@@ -249,6 +249,11 @@ def solution_misconception(problem_text: str, step_texts: Sequence[str]) -> tupl
         found.append((route.steps, ratio_by_adding(k + 1, step_texts[k], route),
                       {"ratio": {"steps": [i + 1 for i in route.steps], "ratio": [r.a_said, r.b_said],
                                  "other": r.c_said}}))
+    inverted = inverted_step(problem_text, step_texts)
+    if inverted is not None:
+        k, r = inverted
+        found.append(((k,), ratio_inverted(k + 1, step_texts[k], r),
+                      {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
     for relation, word in ((broken_relation(problem_text, step_texts), relation_misconception),
                            (formula_relation(problem_text, step_texts), formula_misconception)):
         if relation is not None:
@@ -505,28 +510,50 @@ def _divisor_not_inverted(k: int, dividend: str, p: str, q: str | None, written:
         where)
 
 
-def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconception:
-    """The misconception of a ratio worked by adding (see :mod:`tutor.proportion`), about step
-    ``k`` (1-based, text ``step_text``) of ``route``; the wording names the problem's amounts,
-    never the answer."""
-    r = route.ratio
-    # the step's own operation (a hint must not say the student added where they subtracted);
-    # a step that only states the amount ("9 eggs") is pointed at by its number
-    computed = [e.text.split("=")[0] for e in check_step(step_text, k).equations if "=" in e.text]
-    work = readable_equation(computed[0]) if computed else ""
-    verb = ("added" if "+" in (computed[0] if computed else "") else "subtracted" if computed else "")
-    written = _plain(str(numbers_in(step_text)[-1])) if numbers_in(step_text) else ""
+def _ratio_words(r) -> tuple[str, str, str, str]:
+    """``(the ratio as the problem says it, a, c, how many times a fits into c)`` in words."""
     if r.a_said.startswith("$"):  # "$4.50 for 3 pens", "$15 for 2 hours"
         pair = f"{r.a_said} for {r.b_said}"
     elif r.b_said.startswith("$"):
         pair = f"{r.b_said} for {r.a_said}"
     else:
         pair = f"{r.a_said} go with {r.b_said}"
-    a, c = _amount(r.a_said), _amount(r.c_said)
     # how many times the first amount fits: "how many times 2 cups fit into 8 cups", or, for a
     # smaller amount, "what part of 8 pencils 6 pencils is"
     times = (f"how many times {r.a_said} fit into {r.c_said}" if r.c > r.a
              else f"what part of {r.a_said} {r.c_said} is")
+    return pair, _amount(r.a_said), _amount(r.c_said), times
+
+
+def ratio_inverted(k: int, step_text: str, r) -> Misconception:
+    """The misconception of a ratio used upside down (:func:`tutor.proportion.inverted_step`),
+    about step ``k`` (1-based, text ``step_text``); never the answer."""
+    pair, a, c, times = _ratio_words(r)
+    computed = [e.text.split("=")[0] for e in check_step(step_text, k).equations if "=" in e.text]
+    work = (re.sub(r"\s*/\s*", " ÷ ", readable_equation(computed[0])) if computed
+            else _plain(str(numbers_in(step_text)[-1])))
+    return Misconception(
+        "ratio inverted",
+        f"In step {k}, the ratio is used upside down. The problem says {pair}, so {r.c_said} are compared "
+        f"with {r.a_said}, the amount of the same kind.",
+        f"In step {k}, look at the ratio: the problem says {pair}. {r.a_said.capitalize()} times what number "
+        f"makes {r.c_said}? What must happen to {r.b_said} then?",
+        f"Redo step {k}: divide {c} by {a} to find {times}. Then multiply {r.b_said} by that number.",
+        f"Look at step {k}, where you work out {work}. Which amount of the ratio is the same kind as {r.c_said}?")
+
+
+def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconception:
+    """The misconception of a ratio worked by adding (see :mod:`tutor.proportion`), about step
+    ``k`` (1-based, text ``step_text``) of ``route``; the wording names the problem's amounts,
+    never the answer."""
+    r = route.ratio
+    pair, a, c, times = _ratio_words(r)
+    # the step's own operation (a hint must not say the student added where they subtracted);
+    # a step that only states the amount ("9 eggs") is pointed at by its number
+    computed = [e.text.split("=")[0] for e in check_step(step_text, k).equations if "=" in e.text]
+    work = readable_equation(computed[0]) if computed else ""
+    verb = ("added" if "+" in (computed[0] if computed else "") else "subtracted" if computed else "")
+    written = _plain(str(numbers_in(step_text)[-1])) if numbers_in(step_text) else ""
     if work:
         where = f"Look at step {k}, where you worked out {work}. Is that how the amounts of a ratio change?"
     else:

@@ -277,3 +277,37 @@ def additive_route(problem_text: str, step_texts: Sequence[str]) -> AdditiveRout
         return None
     start = end if start is None or start > end else start
     return AdditiveRoute(tuple(sorted({start, end})), ratio)
+
+
+def inverted_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ratio] | None:
+    """The first step of a solution that uses the problem's ratio upside down: it ends on
+    a × c / b instead of b × c / a ("2 cups of flour for every 3 cups of milk; milk for 8 cups
+    of flour": 8 ÷ 3 × 2), as the last number it writes; ``(0-based step, ratio)`` or ``None``.
+    The step is the first that divides by b or works out a × c / b; a solution that works out
+    the proportional amount anywhere is never taken for it."""
+    ratio = ratio_problem(problem_text)
+    numbered = [i for i, text in enumerate(step_texts) if numbers_in(text)]
+    if ratio is None or not numbered:
+        return None
+    inverted = ratio.a * ratio.c / ratio.b
+    if abs(inverted - ratio.proportional) < 1:
+        return None
+
+    def near(x: float, target: Fraction) -> bool:  # as written, rounded to hundredths at most
+        return abs(Fraction(str(x)) - target) <= Fraction(1, 100)
+
+    if not near(numbers_in(step_texts[numbered[-1]])[-1], inverted):
+        return None
+    first = None
+    for i, text in enumerate(step_texts):
+        for eq in check_step(text, i + 1).equations:
+            if eq.rhs_value is None or "=" not in eq.text:
+                continue
+            if near(eq.rhs_value, ratio.proportional):
+                return None
+            lhs = eq.text.split("=")[0]
+            operands = [_exact(n) for n in numbers_in(lhs)]
+            if first is None and (near(eq.rhs_value, inverted) or (
+                    "/" in lhs and operands[-1:] == [ratio.b] and ratio.c in operands)):
+                first = i
+    return (first, ratio) if first is not None else None
