@@ -224,8 +224,12 @@ _PART_WORD = re.compile(r"(?i)\b(?:tip|tax|discount|sav(?:e|es|ed|ing|ings)|inte
 _TOTAL_WORD = re.compile(r"(?i)\b(?:total|price|balance|pay|paid|spend|spent|cost|costs|altogether|in\s+all|"
                          r"after|left|end\s+up)\b")
 # which way the part goes: a tip, a tax, a markup is added; a discount is taken away
-_ADDS = re.compile(r"(?i)\b(?:tip|tax|markup|mark\s+up|interest|increase\w*|rais\w*|went\s+up|goes\s+up)\b")
-_TAKES = re.compile(r"(?i)\b(?:discount\w*|off|sale|decrease\w*|reduc\w*|went\s+down|goes\s+down|markdown)\b")
+# (a tax alone goes either way: added to a price, taken from a pay)
+_ADDS = re.compile(r"(?i)\b(?:tip|sales\s+tax|markup|mark\s+up|interest|increase\w*|rais\w*|went\s+up|goes\s+up)\b")
+_TAKES = re.compile(r"(?i)\b(?:discount\w*|off|sale|decrease\w*|reduc\w*|went\s+down|goes\s+down|markdown|"
+                    r"take[- ]home|deduct\w*|withh\w*|paycheck|salary|wages?|earn\w*)\b")
+# other amounts said in words ("twice", "one-third of the rest"): the problem's numbers are not all written
+_MULTIPLIER = re.compile(r"(?i)\b(?:twice|double|triple|half|halves|times)\b")
 
 
 def _asks(question: str) -> tuple[bool, bool]:
@@ -245,7 +249,7 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     others = numbers_in(_PERCENT.sub(" ", text))
     asked = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text) if t.rstrip().endswith("?"))
     if len(percents) != 1 or len(others) != 1 or len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1 or \
-            re.search(r"(?i)\b(?:twice|double|triple|half|times|each|every|per)\b", text):
+            _MULTIPLIER.search(text) or re.search(r"(?i)\b(?:each|every|per)\b", text):
         return None
     asks_part, asks_total = _asks(question_of(text))
     if asks_part == asks_total:
@@ -306,9 +310,11 @@ def _fraction_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     if not 0 < share < 1 or part.denominator != 1:
         return None
     question = question_of(text)
-    said = {w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _STOP}
-    if not said & {w for w in re.findall(r"[a-z]+", question.lower()) if w not in _STOP} or \
-            re.search(r"(?i)\b(?:total|in\s+all|altogether|both|each)\b", question):
+    # the question names the group by the clause's own first word ("ride", "absent"): "were
+    # absent" and "were present" share "last Monday" but not the group
+    said = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _STOP]
+    if not said or said[0] not in re.findall(r"[a-z]+", question.lower()) or \
+            re.search(r"(?i)\b(?:total|in\s+all|altogether|both|each)\b", question) or _MULTIPLIER.search(text):
         return None
     asks_rest = _REST.search(question) is not None
     comps = [(i, Fraction(v).limit_denominator(10**6), lhs) for i, lhs, v in computations(step_texts)]
