@@ -370,3 +370,17 @@ def test_a_side_that_goes_on_after_its_unit_word_is_not_read_cut():
     checks = derivation_checks("A rectangle has area 30 square feet and length 6 feet. Find its width W.",
                                ["6W = 30", "Divide both sides by 6: 6W / 6 = 30 feet / 6, so W = 5 feet."])
     assert all(e.ok for step in checks for e in step)
+
+
+def test_an_expression_rewritten_is_no_algebra_step_but_the_expression_check_reads_it():
+    # "Simplify ...": "4x + 3 = 7x" is a wrong rewriting, not an equation whose solution x = 1 is
+    # carried on; tutor.expressions checks it (and an equation to solve stays one)
+    from tutor.expressions import expression_checks
+
+    steps = ["4x + 3 = 7x", "7x + 2x = 9x"]
+    assert derivation_checks("Simplify 4x + 3 + 2x.", steps) == [[], []]
+    work = expression_checks("Simplify 4x + 3 + 2x.", steps)
+    assert (work.first_wrong, work.wrong.before, work.wrong.after, work.wrong.ok) == (0, "4x+3", "7x", False)
+    assert expression_checks("Solve 3(x + 4) = 27.", ["3x + 4 = 27"]) is None
+    checks = derivation_checks("Solve 3(x + 4) = 27.", ["3x + 4 = 27"])
+    assert [(e.text, e.ok, e.follows) for e in checks[0]] == [("3x+4=27", False, "3(x+4)=27")]

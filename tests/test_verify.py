@@ -437,3 +437,103 @@ def test_without_a_reference_a_proven_slip_is_still_accused():
     verdict = v.verify(Problem(PROBLEM), parse_solution("Sam has 3 packs.\nEach has 4 pens.\n3 x 4 = 13 pens\n"
                                                         "13 - 2 = 11 pens"))
     assert (verdict.label, verdict.first_error_step) == ("incorrect", 3)
+
+
+# --------------------------------------------------------------------------- expressions
+# "Simplify 3(x + 4) + 2x": no equation to solve; each rewriting must be equal to what it rewrites
+# (tutor.expressions), without a reference, as for a problem a student types in
+
+
+@pytest.mark.parametrize("text, rewritten", [
+    ("3(x + 4) = 3x + 4\n3x + 4 + 2x = 5x + 4", ("3(x + 4)", "3x + 4")),
+    ("3(x + 4) + 2x = 3x + 4 + 2x = 5x + 4", ("3(x + 4) + 2x", "3x + 4 + 2x")),
+])
+def test_a_simplify_step_that_multiplies_one_term_of_the_brackets_is_named(verifier, text, rewritten):
+    v = verifier.verify(Problem("Simplify 3(x + 4) + 2x."), parse_solution(text))
+    assert (v.label, v.first_error_step, v.error_category) == ("incorrect", 1, "Missing / Wrong factual knowledge")
+    assert v.explanation == ("In step 1, the 3 in front of the brackets multiplied only the first term of (x + 4). "
+                             "It must multiply every term inside the brackets.")
+    assert v.marks[0] == "first_error"
+    assert v.evidence["expression"] == {"step": 1, "from": rewritten[0], "to": rewritten[1],
+                                        "problem": "3(x + 4) + 2x"}
+    assert "derivation" not in v.evidence  # not an equation: no "both sides" hints
+
+
+@pytest.mark.parametrize("problem, text, step, explanation", [
+    ("Simplify 4x + 3 + 2x.", "4x + 3 = 7x\n7x + 2x = 9x", 1, "In step 1, 4x + 3 is not equal to 7x."),
+    ("Simplify 5a + 2b − a.", "5a − a = 4a\n4a + 2b = 6ab", 2, "In step 2, 4a + 2b is not equal to 6ab."),
+    ("Simplify 2(x + 3) + 4.", "2x + 6 + 4\n= 12x", 1, "In step 1, 2x + 6 + 4 is not equal to 12x."),
+    ("Simplify 2(x − 5) − (x − 3).", "2x − 10 − x − 3\n= x − 13", 1,
+     "In step 1, 2(x - 5) - (x - 3) is not equal to 2x - 10 - x - 3."),
+    ("Factor 6x + 9.", "6x + 9 = 3(2x + 9)", 1, "In step 1, 6x + 9 is not equal to 3(2x + 9)."),
+    ("Evaluate 3x + 2 when x = 4.", "3x + 2 = 3(5) + 2 = 17", 1,
+     "In step 1, 3x + 2 is not equal to 3(5) + 2 when x = 4."),
+])
+def test_a_rewriting_that_is_not_equal_is_a_calculation_error(verifier, problem, text, step, explanation):
+    v = verifier.verify(Problem(problem), parse_solution(text))
+    assert (v.label, v.first_error_step, v.error_category) == ("incorrect", step, "Calculation error")
+    assert v.explanation == explanation
+    assert v.found_value == v.evidence["expression"]["to"]
+    assert v.expected_value is None  # the right expression is the answer: never named
+
+
+@pytest.mark.parametrize("problem, text", [
+    ("Simplify 3(x + 4) + 2x.", "3(x + 4) = 3x + 12\n3x + 12 + 2x = 5x + 12"),
+    ("Simplify 3(x + 4) + 2x.", "3(x + 4) + 2x = 3x + 12 + 2x = 5x + 12"),
+    ("Simplify 5(2y + 3) − 4y.", "5(2y + 3) = 10y + 15\n10y + 15 − 4y = 6y + 15"),
+    ("Expand 7(2a − 1).", "7 × 2a = 14a\n7 × (−1) = −7\n7(2a − 1) = 14a − 7"),
+    ("Simplify 6(m + 2) + 3(m − 1).", "6m + 12 + 3m − 3\n= 9m + 9"),
+    ("Simplify 4x + 3 + 2x.", "4x + 2x = 6x\nSo 4x + 3 + 2x = 6x + 3"),
+    ("Simplify 5a + 2b − a.", "5a − a = 4a\nThe answer is 4a + 2b."),
+    ("Simplify 9p − 4 + p.", "9p + p = 10p\nSo the expression is 10p − 4."),
+    ("Expand (x + 3)(x + 2).", "x² + 2x + 3x + 6\n= x² + 5x + 6"),
+    ("Factor 6x + 9.", "6x + 9 = 3(2x + 3)"),
+    ("Evaluate 3x + 2 when x = 4.", "3x + 2 = 3(4) + 2 = 12 + 2 = 14"),
+    ("Evaluate 2a + b for a = 3 and b = 5.", "2(3) + 5 = 6 + 5 = 11"),
+])
+def test_right_rewriting_work_is_correct(verifier, problem, text):
+    v = verifier.verify(Problem(problem), parse_solution(text))
+    assert (v.label, v.first_error_step, v.explanation, v.unused_given) == ("correct", None, None, None)
+    assert v.evidence["expression"]["proven"] is True
+    assert v.evidence["solved_from_problem"]  # proven from the problem: no "no reference" note
+
+
+def test_rewriting_work_that_stops_at_a_side_calculation_is_unsure(verifier):
+    v = verifier.verify(Problem("Simplify 4x + 3 + 2x."), parse_solution("4x + 2x = 6x"))
+    assert (v.label, v.first_error_step, v.marks) == ("unsure", None, ["unsure"])
+    assert v.explanation == ("Step 1 ends with 6x. Is that all of 4x + 3 + 2x written in a new way? "
+                             "Write the whole expression.")
+    v = verifier.verify(Problem("Evaluate 3x + 2 when x = 4."), parse_solution("3 × 4 = 12"))
+    assert (v.label, v.explanation) == ("unsure", "Step 1 ends with 12. Is that the value of all of 3x + 2 when "
+                                                  "x = 4? Work it out to the end.")
+
+
+def test_equations_word_problems_and_numbers_are_not_read_as_expressions(verifier):
+    problem = Problem("Solve 3(x + 4) = 27.")
+    v = verifier.verify(problem, parse_solution("3x + 4 = 27\n3x = 23\nx = 23/3"))
+    assert (v.label, v.first_error_step, v.error_category) == ("incorrect", 1, "Missing / Wrong factual knowledge")
+    assert "derivation" in v.evidence and "expression" not in v.evidence
+    v = verifier.verify(problem, parse_solution("3x + 12 = 27\n3x = 15\nx = 5"))
+    assert (v.label, v.evidence["solved_from_problem"]) == ("correct", ["x"])
+    assert "expression" not in v.evidence
+    problem = Problem("A pen costs x dollars and a notebook costs $3 more than the pen. Together they cost $11. "
+                      "Let x be the price of the pen. Simplify and find x.")
+    v = verifier.verify(problem, parse_solution("x + x + 3 = 11\n2x + 3 = 11\n2x = 8\nx = 4"))
+    assert v.label == "correct" and "expression" not in v.evidence
+    v = verifier.verify(Problem("Evaluate 3 + 4 × 2."), parse_solution("4 × 2 = 8\n3 + 8 = 11"))
+    assert v.label == "correct" and "expression" not in v.evidence
+
+
+def test_the_count_of_a_list_of_numbers_is_used_by_work_on_the_list(verifier):
+    problem = Problem("The heights of six plants are 12, 15, 9, 20, 11 and 14 cm. What is the median?")
+    v = verifier.verify(problem, parse_solution("In order: 9, 11, 12, 14, 15, 20\n(12 + 14) ÷ 2 = 13"))
+    assert (v.label, v.unused_given, v.explanation) == ("correct", None, None)
+    # two of the six numbers are no work on the list: the count is still unused
+    v = verifier.verify(problem, parse_solution("(12 + 14) ÷ 2 = 13"))
+    assert (v.label, v.unused_given) == ("unsure", "6")
+    assert v.explanation == "The problem gives 6, but no step uses it yet. Is the solution finished?"
+    # a number the question does not need stays unused
+    problem = Problem("The heights of six plants are 12, 15, 9, 20, 11 and 14 cm. The garden is 37 m long. "
+                      "What is the median height?")
+    v = verifier.verify(problem, parse_solution("In order: 9, 11, 12, 14, 15, 20\n(12 + 14) ÷ 2 = 13"))
+    assert (v.label, v.unused_given) == ("unsure", "37")

@@ -15,12 +15,14 @@ import math
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
 from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, stated_value,
                               value_written)
 from tutor.dimensions import asks, unit_conflicts
+from tutor.expressions import ExpressionWork, expression_checks, readable
 from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
@@ -28,7 +30,7 @@ from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import solution_misconception
 from tutor.numwords import words_to_digits
-from tutor.schema import Problem, Step, StepCheck, Verdict
+from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -161,10 +163,17 @@ class Verifier:
             except Exception as exc:  # a failing model must not block the symbolic verdict
                 log.warning("step scorer failed, continuing without it: %s", exc)
         ev = solution_evidence(problem, steps, use_reference=with_ref, model_probs=model_probs)
-        # the steps a check proves wrong: a written computation or an algebra step
-        disproved = [bool(f["arith_wrong"]) or algebra_slip(c) for f, c in zip(ev.features, ev.checks)]
-        hazards = [max(h, ARITHMETIC_FLOOR) if bad else min(h, DERIVED_CAP) if only_derived(c, s.text) else h
-                   for h, bad, c, s in zip(comb.hazards(ev.features), disproved, ev.checks, steps)]
+        # "Simplify 3(x + 4) + 2x": each rewriting of the problem's expression must be equivalent
+        # to what it rewrites (tutor.expressions); its links join the steps' checks
+        work = expression_checks(problem.text, [s.text for s in steps])
+        if work is not None:
+            ev.checks = _with_links(ev.checks, work)
+        # the steps a check proves wrong: a written computation, an algebra step or a rewriting
+        disproved = [bool(f["arith_wrong"]) or algebra_slip(c) or _rewriting_wrong(work, i)
+                     for i, (f, c) in enumerate(zip(ev.features, ev.checks))]
+        hazards = [max(h, ARITHMETIC_FLOOR) if bad else min(h, DERIVED_CAP)
+                   if only_derived(c, s.text) or _rewriting_proven(work, i, s.text) else h
+                   for i, (h, bad, c, s) in enumerate(zip(comb.hazards(ev.features), disproved, ev.checks, steps))]
         first, _, p_first = comb.decide(hazards)
         proven = first is not None and disproved[first]
         p_wrong = comb.p_wrong(hazards)
@@ -172,7 +181,8 @@ class Verifier:
         # called correct ("4.50" alone, "Four pens cost 5 dollars")
         nothing_checked = not with_ref and not any(c.ok is not None for c in ev.checks)
         # ... and a number the problem gives that no step uses: the work may not be finished
-        unused = None if with_ref else _unused_given(problem, ev.checks)
+        unused = None if with_ref else _unused_given(problem, ev.checks, steps,
+                                                      work.task.expression if work and work.proven else None)
         if first is None:
             label = "unsure" if p_wrong > UNSURE_LOW or nothing_checked or unused is not None else "correct"
         else:
@@ -206,6 +216,9 @@ class Verifier:
             # a known misconception says what idea was missed, not only which number is off
             named = find_misconception(first + 1, steps[first].text, problem.text, ev.checks[first].equations,
                                        solution=[s.text for s in steps])
+            if _rewriting_wrong(work, first) and not ev.features[first]["arith_wrong"]:
+                # (a written computation proven wrong is described as one: "12 + 2 = 15")
+                named = _describe_rewriting(verdict, problem, steps, work, first) or named
             if named is not None:
                 verdict.error_category, verdict.explanation = named.category, named.explanation
             if label == "unsure" and not proven:
@@ -222,6 +235,8 @@ class Verifier:
         if not with_ref and label != "incorrect" and not _misconception_check(verdict, problem, steps):
             _solve_check(verdict, problem, ev.checks)
             _units_check(verdict, problem, steps)
+        if work is not None and verdict.label != "incorrect":
+            _rewriting_check(verdict, work, steps)
         if verdict.label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
             # also under an "unsure": a conclusion without the reference answer is wrong (a
             # solution of the problem's own equation is its answer, whatever words follow)
@@ -230,6 +245,101 @@ class Verifier:
         verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
                             **verdict.evidence}
         return verdict
+
+
+def _with_links(checks: Sequence[StepCheck], work: ExpressionWork) -> list[StepCheck]:
+    """``checks`` with each step's rewritings of the problem's expression added as checked
+    equations ("3(x+4)=3x+12", ``ok`` whether the two are equivalent); ``ok`` recomputed."""
+    out = []
+    for i, check in enumerate(checks):
+        links = work.links[i] if i < len(work.links) else []
+        if links:
+            equations = check.equations + [Equation(text=f"{a.before}={a.after}", ok=a.ok) for a in links]
+            known = [e.ok for e in equations if e.ok is not None]
+            check = replace(check, equations=equations, ok=all(known) if known else None)
+        out.append(check)
+    return out
+
+
+def _when(work: ExpressionWork) -> str:
+    """" when x = 4 and y = 1/2": the values the problem gives its letters ("" without)."""
+    given = " and ".join(f"{x} = {_fmt(float(v), fraction=True)}" for x, v in work.task.values)
+    return f" when {given}" if given else ""
+
+
+def _rewriting_wrong(work: ExpressionWork | None, i: int) -> bool:
+    """Whether step ``i`` rewrites the problem's expression into one that is not equivalent."""
+    return work is not None and i < len(work.links) and any(not a.ok for a in work.links[i])
+
+
+def _rewriting_proven(work: ExpressionWork | None, i: int, text: str) -> bool:
+    """Whether step ``i`` only rewrites the expression, rightly: every rewriting it writes is
+    equivalent, and every number it writes is inside them (it claims nothing else)."""
+    if work is None or i >= len(work.links) or not work.links[i] or work.first_wrong is not None and \
+            work.first_wrong <= i:
+        return False
+    if not all(a.ok for a in work.links[i]) or work.unread[i]:
+        return False
+    inside = {round(v, 9) for a in work.links[i] for v in numbers_in(a.before) + numbers_in(a.after)}
+    inside |= {round(v, 9) for v in numbers_in(work.task.expression)}
+    return all(round(v, 9) in inside for v in numbers_in(text))
+
+
+def _describe_rewriting(verdict: Verdict, problem: Problem, steps: Sequence[Step], work: ExpressionWork,
+                        i: int):
+    """Say what is wrong in step ``i``, where the expression was rewritten into one that is
+    not equal to it; returns the misconception it shows (one term of brackets multiplied) or
+    ``None``."""
+    link = next(a for a in work.links[i] if not a.ok)
+    before, after = readable(link.before), readable(link.after)
+    n = i + 1
+    verdict.error_category = "Calculation error"
+    verdict.explanation = f"In step {n}, {before} is not equal to {after}{_when(work)}."
+    verdict.found_value, verdict.expected_value = after, None
+    verdict.quantities = [after, before]
+    verdict.evidence["expression"] = {"step": n, "from": before, "to": after,
+                                      "problem": readable(work.task.expression)}
+    # "3(x + 4)" rewritten "3x + 4": the number in front of the brackets multiplied only the
+    # first term. The misconception reads an algebra step (an equation and the one it follows
+    # from); an expression is put to it as "... = 0" and "... = 1": both must show it, so only an
+    # expression equal to the first-term-only one is named
+    named = None
+    for side in ("0", "1"):
+        found = find_misconception(n, steps[i].text, problem.text,
+                                   [Equation(text=f"{link.after}={side}", ok=False, follows=f"{link.before}={side}")])
+        if found is None or found.name != "distributed to one term":
+            return None
+        named = named or found
+    return named
+
+
+def _rewriting_check(verdict: Verdict, work: ExpressionWork, steps: Sequence[Step]) -> None:
+    """An expression problem ("Simplify 3(x + 4) + 2x") whose every rewriting is right: when
+    the last expression written is the problem's expression rewritten, the work is proven from
+    the problem itself (``evidence["solved_from_problem"]``: no reference is needed to trust
+    it); when it is not (a side calculation, "4x + 2x = 6x", is where the work stops), the work
+    is not finished ("unsure")."""
+    if work.first_wrong is not None or work.final is None:
+        return
+    verdict.evidence["expression"] = {"problem": readable(work.task.expression), "final": readable(work.final),
+                                      "proven": work.complete}
+    if work.complete:
+        if verdict.label == "correct":
+            verdict.evidence["solved_from_problem"] = sorted(work.task.letters)
+        return
+    if verdict.label == "correct" or (verdict.label == "unsure" and verdict.first_error_step is None
+                                      and not verdict.explanation):
+        k = work.final_step + 1
+        final, expr = readable(work.final), readable(work.task.expression)
+        verdict.label = "unsure"
+        verdict.first_error_step = None
+        if work.task.evaluate:
+            verdict.explanation = (f"Step {k} ends with {final}. Is that the value of all of {expr}"
+                                   f"{_when(work)}? Work it out to the end.")
+        else:
+            verdict.explanation = (f"Step {k} ends with {final}. Is that all of {expr} written in a new "
+                                   "way? Write the whole expression.")
+        verdict.marks = ["correct"] * (k - 1) + ["unsure"] + ["not_checked"] * (len(steps) - k)
 
 
 _CLOCK_END = re.compile(rf"(?i){CLOCK}\s*$")
@@ -373,15 +483,40 @@ def _step_values(text: str) -> list[float]:
 _UNIT_STEPS = (12, 16, 60, 100, 1000, 3600)
 
 
-def _unused_given(problem: Problem, checks: Sequence[StepCheck]) -> float | None:
+# a list of numbers the problem gives: "12, 15, 9, 20, 11 and 14", "$4, $12, $3, $7 and $9"
+_NUMBER_LIST = re.compile(r"(?<![\d.,])[$£€]?\d+(?:\.\d+)?"
+                          r"(?:(?:\s*,\s+(?:and\s+)?|\s+and\s+)[$£€]?\d+(?:\.\d+)?(?![\d,]\d))+")
+
+
+def _counts_used(problem_text: str, steps: Sequence[Step]) -> set[float]:
+    """The counts of the problem's lists of numbers that a step works with: "six plants are 12,
+    15, 9, 20, 11 and 14 cm" gives 6 once a step writes at least half of those six numbers
+    (sorted, added, ...): the count says how many there are, not a quantity to compute with."""
+    used: set[float] = set()
+    for m in _NUMBER_LIST.finditer(words_to_digits(problem_text)):
+        items = numbers_in(m.group())
+        need = max(2, math.ceil(len(items) / 2))
+        if len(items) >= 2 and any(len({v for v in numbers_in(st.text) if v in items}) >= need for st in steps):
+            used.add(float(len(items)))
+    return used
+
+
+def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence[Step] = (),
+                  expression: str | None = None) -> float | None:
     """The first number the problem writes that no step writes (``checks``: the steps'
     mathcheck results, whose ``values`` are the numbers written), ignoring the common
     constants a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years;
     ``None`` when every one is used. An amount the problem writes with a unit counts as used
     in other units too ("80 cents" as $0.80, "2 hours" as 120 minutes: :data:`_UNIT_STEPS`), a
     percent as a decimal ("25%" as 0.25), and the numbers of an equation a right algebra step
-    follows from as used by that step."""
+    follows from as used by that step. So are the numbers of the problem's ``expression`` when
+    the steps rewrite it all rightly ("Simplify 6(m + 2) + 3(m - 1)" answered "9m + 9"), and how
+    many numbers a list the problem gives holds, once a step works with that list
+    (:func:`_counts_used`)."""
     written = [v for c in checks for v in c.values]
+    if expression:
+        written += numbers_in(expression)
+    written += sorted(_counts_used(problem.text, steps))
     # an algebra step that follows from the problem's equation uses its numbers ("Solve 2x + 5
     # = 13", then "2x = 8")
     written += [v for c in checks for e in c.equations if e.follows and e.ok for v in numbers_in(e.follows)]
