@@ -537,3 +537,15 @@ def test_the_count_of_a_list_of_numbers_is_used_by_work_on_the_list(verifier):
                       "What is the median height?")
     v = verifier.verify(problem, parse_solution("In order: 9, 11, 12, 14, 15, 20\n(12 + 14) ÷ 2 = 13"))
     assert (v.label, v.unused_given) == ("unsure", "37")
+
+
+@pytest.mark.parametrize("problem, reference, solution, step, name", [
+    ("A sail is a right triangle with legs 9 feet and 12 feet long. What is its area in square feet?",
+     ["Half of base times height: 1/2 × 9 × 12 = 54"], "9 × 12 = 108 square feet", 1, "triangle without half"),
+    ("A town's population grew from 12,500 to 13,750 people. What was the percent increase?",
+     ["13,750 - 12,500 = 1,250", "1,250 ÷ 12,500 = 0.1 = 10%"],
+     "13,750 - 12,500 = 1,250\n1,250 ÷ 13,750 = 0.09\nabout 9%", 2, "percent change base"),
+])
+def test_with_a_reference_a_relation_the_words_fix_names_the_first_error(problem, reference, solution, step, name):
+    verdict = Verifier(None).verify(Problem(text=problem, reference_solution=reference), parse_solution(solution))
+    assert (verdict.label, verdict.first_error_step, verdict.evidence["relation"]["name"]) == ("incorrect", step, name)

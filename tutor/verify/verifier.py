@@ -241,6 +241,11 @@ class Verifier:
             # also under an "unsure": a conclusion without the reference answer is wrong (a
             # solution of the problem's own equation is its answer, whatever words follow)
             _answer_check(verdict, problem, steps, ev.checks)
+        if with_ref and verdict.label == "incorrect":
+            # the reference shows the work is wrong; where the problem's words fix the relation a
+            # step breaks, at or before the step the reference found, that step is the first
+            # error, named as the misconception ("9 × 12" for a triangle's area, not a unit slip)
+            _misconception_check(verdict, problem, steps, before=verdict.first_error_step)
         # (keeping what the conclusion check noted)
         verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
                             **verdict.evidence}
@@ -586,16 +591,17 @@ def _solve_check(verdict: Verdict, problem: Problem, checks: Sequence[StepCheck]
         verdict.evidence["solved_from_problem"] = sorted(letters)
 
 
-def _misconception_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> bool:
+def _misconception_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
+                         before: int | None = None) -> bool:
     """Without a reference, some errors are true arithmetic throughout: a ratio worked by
     adding ("2 cups for every 3 eggs", then "8 - 2 = 6", "3 + 6 = 9"), a mean divided by the
     wrong count, a percent change taken of the end amount, a rectangle's perimeter as length +
     width (:func:`tutor.misconceptions.solution_misconception`). Where the problem's words fix
     the relation, the step that breaks it is wrong, named as the misconception. Returns whether
     the verdict was changed. On 7,473 correct GSM8K solutions nothing is flagged
-    (``docs/benchmarks.md``)."""
+    (``docs/benchmarks.md``). With ``before`` (1-based), only a step at or before it is taken."""
     found = solution_misconception(problem.text, [s.text for s in steps])
-    if found is None:
+    if found is None or (before is not None and found[0][0] + 1 > before):
         return False
     spans, named, evidence = found
     k = spans[0] + 1
