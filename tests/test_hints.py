@@ -475,3 +475,17 @@ def test_the_next_challenge_doubles_a_whole_given_number():
     # nothing whole left to double: the question without a number
     assert extension("Sam ate 1/4 of 8 slices. How many?", ["8 / 4 = 2"]) == (
         "Try this: can you check your answer by working backwards from your last step?")
+
+
+def test_an_expression_distributed_to_one_term_gets_the_misconception_s_hints():
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+    problem = Problem(text="Simplify 3(2x + 4) - 5x.")
+    steps = parse_solution("Step 1: 6x + 4 - 5x\nStep 2: x + 4")
+    verdict = Verifier(None).verify(problem, steps)
+    texts = [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)]
+    assert texts[1:] == [
+        "In step 1, look at 3(2x + 4) - 5x. When a number multiplies brackets, which terms inside does it "
+        "multiply? Does 3 multiply all of (2x + 4)?",
+        "Redo step 1: start again from 3(2x + 4) - 5x. Multiply 3 by each term of (2x + 4), then go on from there.",
+    ]

@@ -41,6 +41,7 @@ Layer 3 (pure functions over text).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -233,6 +234,25 @@ def find(step_number: int, step_text: str, problem_text: str,
         if found is not None and k - 1 in found[0]:
             return found[1]
     return None
+
+
+def rewriting_misconception(k: int, step_text: str, problem_text: str, before: str, after: str) -> Misconception | None:
+    """The misconception of step ``k`` (1-based, text ``step_text``) that rewrote the
+    expression ``before`` into ``after``, not equal to it ("3(x + 4)" as "3x + 4": the number in
+    front of the brackets multiplied only the first term), or ``None``. The algebra-step reading
+    is put the pair as "... = 0" and "... = 1": both must show it, so only an expression equal
+    to the first-term-only one is named."""
+    named = None
+    for side in ("0", "1"):
+        found = find(k, step_text, problem_text, [Equation(text=f"{after}={side}", ok=False, follows=f"{before}={side}")])
+        if found is None or found.name != "distributed to one term":
+            return None
+        named = named or found
+    if named is None:
+        return None
+    # (the "= 0" the reading added is not the student's)
+    bare = {f: re.sub(r"\s*=\s*0(?!\d|\.\d)", "", getattr(named, f)) for f in ("explanation", "hint", "redo", "where")}
+    return dataclasses.replace(named, **bare)
 
 
 def solution_misconception(problem_text: str, step_texts: Sequence[str]) -> tuple[tuple[int, ...], Misconception, dict] | None:

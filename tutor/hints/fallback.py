@@ -25,6 +25,7 @@ from tutor.hints.slips import slip_method
 from tutor.mathcheck import check_step
 from tutor.misconceptions import Misconception
 from tutor.misconceptions import find as find_misconception
+from tutor.misconceptions import rewriting_misconception
 from tutor.numwords import spelled_numbers
 from tutor.schema import Equation, Hint, Problem, Step, Verdict
 
@@ -196,6 +197,9 @@ def named_misconception(problem: Problem, steps: list[Step], verdict: Verdict) -
     k = verdict.first_error_step
     if verdict.label != "incorrect" or k is None or not 1 <= k <= len(steps):
         return None
+    rewriting = verdict.evidence.get("expression") or {}
+    if rewriting.get("step") == k and rewriting.get("from"):  # an expression rewritten (not an equation)
+        return rewriting_misconception(k, steps[k - 1].text, problem.text, rewriting["from"], rewriting["to"])
     algebra = verdict.evidence.get("derivation")
     equations = None
     if algebra:

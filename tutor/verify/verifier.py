@@ -28,7 +28,7 @@ from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converte
                              writes)
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import find as find_misconception
-from tutor.misconceptions import solution_misconception
+from tutor.misconceptions import rewriting_misconception, solution_misconception
 from tutor.numwords import words_to_digits
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
@@ -304,18 +304,7 @@ def _describe_rewriting(verdict: Verdict, problem: Problem, steps: Sequence[Step
     verdict.quantities = [after, before]
     verdict.evidence["expression"] = {"step": n, "from": before, "to": after,
                                       "problem": readable(work.task.expression)}
-    # "3(x + 4)" rewritten "3x + 4": the number in front of the brackets multiplied only the
-    # first term. The misconception reads an algebra step (an equation and the one it follows
-    # from); an expression is put to it as "... = 0" and "... = 1": both must show it, so only an
-    # expression equal to the first-term-only one is named
-    named = None
-    for side in ("0", "1"):
-        found = find_misconception(n, steps[i].text, problem.text,
-                                   [Equation(text=f"{link.after}={side}", ok=False, follows=f"{link.before}={side}")])
-        if found is None or found.name != "distributed to one term":
-            return None
-        named = named or found
-    return named
+    return rewriting_misconception(n, steps[i].text, problem.text, link.before, link.after)
 
 
 def _rewriting_check(verdict: Verdict, work: ExpressionWork, steps: Sequence[Step]) -> None:
