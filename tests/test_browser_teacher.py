@@ -154,11 +154,44 @@ def test_teacher_workflow_in_browser(browser_page, tmp_path):
     assert store.get_submission(payload_id).verdict.first_error_step == 1  # the original stays
     assert "ms-lee" in " ".join(table_rows(page, "#d-reviews"))
     shot(page, "4-review")
-    # opening a submission again gives a fresh form: no comment or "Disagree" carried over
+    # opening it again (or reloading) shows the latest review, not "Agree" with the tutor's
+    # label, so a later note does not quietly undo the correction (trial 11); the comment starts
+    # empty (it is in the Reviews table)
+    page.reload()
+    page.wait_for_selector("#review-table .virtual-body [role=row]")
+    page.locator("#sub-id input").fill(str(payload_id))
     page.locator("#open").click()
-    wait_status(page, rf"Submission {payload_id} opened")
+    wait_status(page, rf"Submission {payload_id} opened. The review form shows the latest review \(ms-lee")
     assert page.locator("#r-comment textarea").input_value() == ""
-    assert page.get_by_label("Agree with the tutor").is_checked()
+    assert page.get_by_label("Disagree").is_checked()
+    assert page.locator("#r-step input").input_value() == "2"
+    assert page.locator("#r-category input").input_value() == "Missing step"
+    assert page.locator("#r-step input").is_enabled()
+    # "Agree" locks the step and category on the tutor's own (no change silently dropped)
+    page.get_by_label("Agree with the tutor").check()
+    page.wait_for_function("document.querySelector('#r-step input').disabled")
+    assert page.locator("#r-category input").is_disabled()
+    tutor_step = store.get_submission(payload_id).verdict.first_error_step
+    page.wait_for_function(f"document.querySelector('#r-step input').value === '{tutor_step}'")
+    page.get_by_label("Disagree").check()
+    page.wait_for_function("!document.querySelector('#r-step input').disabled")
+    # a note only keeps the correction
+    page.locator("#r-step input").fill("2")
+    page.locator("#r-category input").click()
+    page.get_by_role("option", name="Missing step").click()
+    page.locator("#r-comment textarea").fill("Talked with the student on Monday.")
+    page.locator("#save-review").click()
+    wait_status(page, rf"Review of submission {payload_id} saved by ms-lee", "#save-status")
+    review = store.get_submission(payload_id).latest_review
+    assert (review.agree, review.first_error_step, review.error_category, review.comment) == (
+        False, 2, "Missing step", "Talked with the student on Monday.")
+
+    # the filters again (the reload cleared them)
+    page.locator("#f-class input, #f-class textarea").first.fill("class-A")
+    page.locator("#f-verdict input").click()
+    page.get_by_role("option", name="incorrect").click()
+    page.locator("#apply").click()
+    wait_status(page, rf"· {wanted.total} submissions", "#page-info")
 
     # --- export the filtered table as CSV (a link to click, as the note beside the buttons says)
     assert "click its size" in page.locator("#export-note").inner_text()
@@ -256,6 +289,88 @@ def test_long_text_columns_wrap_and_headers_stay_whole(browser, tmp_path):
         found["#prereq"] = page.evaluate(MEASURE, "#prereq")
         shot(page, "8-long-text-class-view")
         assert {t: f for t, f in found.items() if f != clean} == {}
+    finally:
+        page.context.close()
+        stop()
+
+
+def test_log_out_and_the_heat_map_scrolls_sideways(browser, tmp_path):
+    """Trial 11: no way to log out on a shared computer, and the heat-map cut off at ~17 of its
+    60 standard columns (no scrollbar)."""
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    for i in range(60):
+        store.save(*make("ana", code=f"7.NS.A.{i + 1}", label="correct" if i % 2 else "incorrect"))
+    url, stop, _, _ = start_dashboard(tmp_path, store=store)
+    page = new_page(browser)
+    try:
+        log_in(page, url)
+        page.get_by_role("tab", name="Class view").click()
+        page.locator("#class-view").click()
+        wait_status(page, r"60 submissions in the class view", "#class-status")
+        box = page.locator("#mastery .mastery-scroll")
+        box.wait_for()
+        sizes = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
+        assert sizes[0] > sizes[1] + 500, sizes  # wider than the page, in a box that scrolls
+        last = page.locator("#mastery table.mastery tr").first.locator("th").last
+        assert last.inner_text() == "7.NS.A.9"  # codes sort as text: 7.NS.A.9 is the last
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        edge = box.bounding_box()
+        cell = last.bounding_box()
+        assert edge["x"] <= cell["x"] and cell["x"] + cell["width"] <= edge["x"] + edge["width"] + 1
+        # the student's name stays in view while scrolling
+        name = page.locator("#mastery table.mastery tr").nth(1).locator("th").first.bounding_box()
+        assert abs(name["x"] - edge["x"]) < 3
+        shot(page, "9-heat-map-scrolled")
+        # log out: back to the log-in page, and the dashboard needs the password again
+        page.get_by_role("tab", name="Review").click()
+        page.locator("#logout").click()
+        page.wait_for_selector("input[type=password]")
+        assert page.locator("#review-table").count() == 0
+        page.goto(f"{url}/teacher/")
+        page.wait_for_selector("input[type=password]")
+        assert page.locator("#review-table").count() == 0
+    finally:
+        page.context.close()
+        stop()
+
+
+def test_shared_computer_the_next_student_sees_a_clean_page(browser, tmp_path):
+    """Trial 11: after chloe's check, dev typed his id and pressed More help: he saw chloe's work
+    and the hint was logged under her submission. Also: a typed problem after a bank one kept the
+    bank problem's grade."""
+    from test_teacher_http import _FakeTutor
+    from tutor.config import load_settings
+    from tutor.ui.server import create_server, start_in_thread
+
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    tutor = _FakeTutor(store, load_settings(teacher_password=PASSWORD, use_model=False))
+    url, stop = start_in_thread(create_server(tutor))
+    page = new_page(browser)
+    try:
+        page.goto(url + "/")
+        page.get_by_label("Problem", exact=True).fill("Map scale: 1 cm is 5 km. How far is 6.4 cm?")
+        page.get_by_label("Your solution (one step per line)").fill("6.4 + 25 = 31.4 km")
+        page.locator("#student-id input, #student-id textarea").first.fill("chloe")
+        page.locator("#class-code input, #class-code textarea").first.fill("7A")
+        page.get_by_role("button", name="Check my work").click()
+        page.wait_for_selector("#verdict .tutor-verdict")
+        page.wait_for_function("!document.querySelector('#more-help').disabled")
+        # the next student types his id: chloe's results go, and More help greys out
+        page.locator("#student-id input, #student-id textarea").first.fill("dev")
+        page.wait_for_function("!document.querySelector('#verdict .tutor-verdict')")
+        page.wait_for_function("document.querySelector('#more-help').disabled")
+        assert page.locator("#hints").inner_text().strip() == ""
+        shot(page, "10-student-next-student")
+        (chloe,) = store.list_submissions().rows
+        assert [h.level for h in store.get_submission(chloe.id).hints_shown] == [1]
+        # a bank problem fills in its grade; "Type my own problem" puts the class default back
+        grade = page.locator("input[aria-label='Grade (optional)'], label:has-text('Grade') input").first
+        page.get_by_label("Problem bank").click()
+        page.get_by_role("option", name="Grade 6 · Jacket on sale").click()
+        page.wait_for_function("(g) => g.value === '6'", arg=grade.element_handle())
+        page.get_by_label("Problem bank").click()
+        page.get_by_role("option", name="✏️ Type my own problem").click()
+        page.wait_for_function("(g) => g.value === '—'", arg=grade.element_handle())
     finally:
         page.context.close()
         stop()

@@ -46,7 +46,7 @@ def test_bank_problem_with_a_slip(running):
     assert "Hint 1:" in hints and prob.final_answer not in hints.split("Hint 1:")[1]
     assert "<h4>Standards this problem practices</h4>" in standards_html
     assert prob.standards[0] in standards_html  # the bank's own tag is shown first
-    hints2 = client.predict(api_name="/more_help")
+    hints2 = client.predict("s1", "7B", api_name="/more_help")  # the same student's boxes
     assert "Hint 2:" in hints2
     # Logged for the teacher: the submission, its verdict and the two levels the student saw.
     page = tutor.store.list_submissions(student_id="s1")

@@ -178,15 +178,19 @@ def test_unknown_grade_is_refused_with_a_plain_message(tutor, tmp_path, capsys):
     assert "Grade must be one of" in capsys.readouterr().err
 
 
-def test_review_logs_every_hint_it_returns_as_shown(tmp_path):
+def test_review_logs_the_hints_but_none_as_shown_to_a_student(tmp_path):
+    """`tutor review` / `review-batch` print the whole ladder; no student asked for it, so the
+    teacher's Hints column must not say the student needed three levels (trial 11)."""
     from tutor.store import Store
+    from tutor.ui.teacher import table_frame
 
     store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
     t = Tutor(load_settings(use_model=False), model=None, store=store)
     fb = t.review(Submission(problem=Problem(**PROBLEM.__dict__), solution_text="48 / 2 = 24\n48 + 24 = 70"))
-    shown = store.get_submission(fb.submission_id).hints_shown
-    assert [h.level for h in shown] == [h.level for h in fb.hints] == [1, 2, 3]
-    assert [h.text for h in shown] == [h.text for h in fb.hints]
+    d = store.get_submission(fb.submission_id)
+    assert d.hints_shown == []
+    assert [h.text for h in d.hints] == [h.text for h in fb.hints] and len(fb.hints) == 3
+    assert table_frame(store.list_submissions())["Hints"].tolist() == [""]
 
 
 @pytest.mark.parametrize("problem_grade, class_grade, expected", [
@@ -272,3 +276,31 @@ def test_a_bare_exercise_is_a_problem_not_a_question_to_the_tutor():
     from tutor.service import clean_problem_text, problem_steers
 
     assert clean_problem_text("What is 2 + 2?") == "What is 2 + 2?" and not problem_steers("What is 2 + 2?")
+
+
+def test_a_bank_problem_shows_only_its_own_standards():
+    """Trial 11: retrieval padded the bank's hand-picked tags to three with filler (F-TF.B.6 on a
+    grade-7 integer problem), shown to students and counted in the class view."""
+    from tutor.schema import StandardMatch
+
+    class Spy(_GradeSpy):
+        def match(self, code):
+            return StandardMatch(code, f"about {code}", "7", code.rsplit(".", 2)[0], code.rsplit(".", 1)[0], 1.0)
+
+        def search(self, text, k=5, grade=None):
+            super().search(text, k, grade)
+            return [StandardMatch("F-TF.B.6", "trigonometry", "HS", "F-TF", "F-TF.B", 0.3)]
+
+        def prerequisites(self, codes, error_text=None, k=3):
+            self.prereq_codes = codes
+            return super().prerequisites(codes, error_text, k)
+
+    spy = Spy()
+    t = Tutor(load_settings(use_model=False), model=None, standards=spy)
+    bank = Problem(**{**PROBLEM.__dict__, "standards": ["7.NS.A.1"], "grade": "7"})
+    fb = review(t, "48 / 2 = 24\n48 + 24 = 70", bank)
+    assert [m.code for m in fb.standards] == ["7.NS.A.1"] and spy.prereq_codes == ["7.NS.A.1"]
+    assert spy.texts == []  # no retrieval at all
+    # a typed problem (no tags) is still matched by retrieval
+    fb = review(t, "48 / 2 = 24\n48 + 24 = 72")
+    assert [m.code for m in fb.standards] == ["F-TF.B.6"]

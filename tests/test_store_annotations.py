@@ -57,3 +57,23 @@ def test_bkt_update_by_hand():
     assert bkt_estimate([]) == 0.3
     assert bkt_estimate([True] * 5) > 0.95 > bkt_estimate([False] * 5)
     assert bkt_estimate([False, True]) < bkt_estimate([True, True])
+
+
+def test_a_later_note_keeps_the_corrections_description(tmp_path):
+    """Trial 11: a note saved on a correction became its training description."""
+    from tutor.export import annotation_records
+
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    sid = store.save(*make("chloe"))
+    store.add_review(sid, "ms-rivera", agree=False, first_error_step=1,
+                     error_category="Misunderstanding of the question", comment="read radius as diameter")
+    store.add_review(sid, "ms-rivera", agree=False, first_error_step=1,
+                     error_category="Misunderstanding of the question", comment="Talked with Chloe on Monday.")
+    (rec,) = annotation_records(store)
+    assert (rec["first_error_step"], rec["error_category"], rec["error_description"]) == (
+        1, "Misunderstanding of the question", "read radius as diameter")
+    # a new label starts a new run: its own comment describes it
+    store.add_review(sid, "mr-chen", agree=False, first_error_step=2,
+                     error_category="Calculation error", comment="no, step 2 is the slip")
+    (rec,) = annotation_records(store)
+    assert (rec["first_error_step"], rec["error_description"]) == (2, "no, step 2 is the slip")

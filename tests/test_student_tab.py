@@ -1,5 +1,7 @@
 """What the student tab says about a verdict: banner and step marks (found by a browser trial)."""
 
+import html
+
 from tutor.hints import HintLadder
 from tutor.schema import Feedback, Problem
 from tutor.steps import parse_solution
@@ -68,3 +70,72 @@ def test_an_unsure_step_without_a_right_calculation_is_named_in_the_banner():
     assert verdict_html(Feedback(verdict=v, steps=steps)) == (
         '<div class="tutor-verdict unsure">? The tutor is not sure about step 2. Check it again, and submit '
         'again if you change anything.</div>')
+
+
+# --------------------------------------------------------------- a shared classroom computer
+def _student_app(tmp_path, grade=""):
+    import pytest
+
+    pytest.importorskip("gradio")
+    from test_teacher_http import _FakeTutor
+    from tutor.config import load_settings
+    from tutor.store import Store
+    from tutor.ui.student import build_student_app
+
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    app = build_student_app(_FakeTutor(store, load_settings(use_model=False, grade=grade)))
+    fns = {f.name: f.fn for f in app.fns.values()}
+    return app, store, fns
+
+
+def _last(gen):
+    out = None
+    for out in gen:
+        pass
+    return out
+
+
+def test_the_next_student_at_the_computer_sees_nothing_and_cannot_use_the_hints(tmp_path):
+    from tutor.ui.student import OTHER_STUDENT, OWN_PROBLEM, Session
+
+    _, store, fns = _student_app(tmp_path)
+    state = Session()
+    out = _last(fns["submit"](OWN_PROBLEM, "Map scale: 1 cm is 5 km. How far is 6.4 cm?", "6.4 + 25 = 31.4",
+                              "chloe", "7A", "—", state))
+    state = out[-1]
+    assert "tutor-verdict" in out[0] and out[4]["interactive"] is True  # More help on
+    (chloe,) = store.list_submissions().rows
+    # dev types his id: chloe's work, verdict and hints go, and More help greys out
+    cleared = fns["forget"](state)
+    assert cleared[:4] == ("", "", "", "") and cleared[4] == {"__type__": "update", "interactive": False}
+    assert cleared[5].feedback is None and cleared[5].attempts == state.attempts
+    # a "More help" from the old page (the state was not cleared yet) with dev in the box: refused
+    hints, more, _ = _last(fns["more_help"](state, "dev", "7A"))
+    assert html.unescape(OTHER_STUDENT) in html.unescape(hints) and more["interactive"] is False
+    assert [h.level for h in store.get_submission(chloe.id).hints_shown] == [1]  # nothing logged for chloe
+    # the same student (case and spaces aside) still gets the next level
+    hints, more, _ = _last(fns["more_help"](state, " Chloe", "7a"))
+    assert "Hint 2" in hints or "Check each operation" in hints
+    assert [h.level for h in store.get_submission(chloe.id).hints_shown] == [1, 2]
+
+
+def test_typing_my_own_problem_after_a_bank_one_resets_the_grade(tmp_path):
+    from tutor.bank import titles
+    from tutor.ui.student import NO_GRADE, OWN_PROBLEM
+
+    label = next(lbl for lbl, pid in titles() if lbl.startswith("Grade 6"))
+    for class_grade, expected in (("", NO_GRADE), ("7", "7")):
+        _, _, fns = _student_app(tmp_path / class_grade, grade=class_grade)
+        text, grade = fns["pick"](label, expected)
+        assert text and grade == "6"
+        assert fns["pick"](OWN_PROBLEM, grade) == ("", expected)
+
+
+def test_the_student_boxes_clear_the_results_when_they_change(tmp_path):
+    app, _, _ = _student_app(tmp_path)
+    by_id = {getattr(b, "elem_id", None): b for b in app.blocks.values()}
+    boxes = {by_id["student-id"]._id, by_id["class-code"]._id}
+    forget = [f for f in app.fns.values() if f.name == "forget"]
+    assert {t[0] for f in forget for t in f.targets if t[1] == "change"} == boxes
+    more = next(f for f in app.fns.values() if f.name == "more_help")
+    assert [b.elem_id for b in more.inputs[1:]] == ["student-id", "class-code"]

@@ -36,7 +36,8 @@ def test_table_and_drilldown_frames():
     table = table_frame(store.list_submissions())
     assert list(table.columns) == TABLE_COLUMNS
     assert table["ID"].tolist() == [second, first]
-    assert table.iloc[1]["Review"] == "disagree: step 3" and table.iloc[1]["Hints"] == 1
+    # the review column says what the teacher corrected it to: step and category
+    assert table.iloc[1]["Review"] == "disagree: step 3, Missing step" and table.iloc[1]["Hints"] == 1
     fr = detail_frames(store.get_submission(first))
     assert fr["steps"]["Tutor's mark"].tolist() == ["correct", "first error", "after error"]
     assert fr["explanation"] == "Step 2: 20 - 3 is 17, not 18."
@@ -110,12 +111,42 @@ def component(app, elem_id: str):
 
 
 RIVERA = types.SimpleNamespace(username="Ms Rivera")  # the gr.Request of a logged-in teacher
+CHEN = types.SimpleNamespace(username="Mr Chen")
+
+
+class Form:
+    """The review form of one browser tab: open a submission, then save reviews from it (the
+    form's state travels between calls as Gradio keeps it per tab)."""
+
+    def __init__(self, app, request=RIVERA):
+        self.open_fn, self.save_fn = handler(app, "open_submission"), handler(app, "save_review")
+        self.request, self.state, self.sid = request, None, None
+
+    def open(self, sid):
+        out = self.open_fn(sid)
+        assert len(out) == 18  # one value per output component
+        self.sid, self.state = sid, out[-1]
+        # agree, step, category as the form shows them, and whether the boxes can be changed
+        self.shown = (out[11], out[12]["value"], out[13]["value"])
+        self.locked = (out[12]["interactive"] is False, out[13]["interactive"] is False)
+        self.message = out[-3]
+        return out
+
+    def save(self, agree, step, category, comment=""):
+        """(reviews table, status, status beside the button, agree, step, category, comment, state)"""
+        out = self.save_fn(self.sid, agree, step, category, comment, self.state, self.request)
+        assert len(out) == 8
+        if isinstance(out[-1], dict) and "sid" in out[-1]:
+            self.state = out[-1]
+        return out
 
 
 def test_a_wrong_step_without_an_error_category_is_refused(settings, tmp_path):
     store = Store("sqlite://")
     sid = store.save(*make("ana"))
-    save = handler(build_teacher_app(store, settings), "save_review")
+    form = Form(build_teacher_app(store, settings))
+    form.open(sid)
+    save = lambda _sid, *values: form.save(*values[:4])[:3]  # noqa: E731
     # the trial's case: "Disagree", step 1, the category left at "(none: no error)"
     _, msg, beside_button = save(sid, "Disagree", 1, NO_CATEGORY, "", RIVERA)
     # said beside the Save button too, not only in the status line far up the page
@@ -141,17 +172,26 @@ def test_a_wrong_step_without_an_error_category_is_refused(settings, tmp_path):
 def test_a_category_with_step_0_is_dropped_and_the_teacher_is_told(settings):
     store = Store("sqlite://")
     sid = store.save(*make("ana"))
-    save = handler(build_teacher_app(store, settings), "save_review")
+    form = Form(build_teacher_app(store, settings))
+    form.open(sid)
+    save = lambda _sid, *values: form.save(*values[:4])[:3]  # noqa: E731
     _, msg, _ = save(sid, "Disagree", 0, "Calculation error", "", RIVERA)
     # saved as "the solution is correct" (a correct solution has no error category), and said so
     assert msg.startswith(f"Review of submission {sid} saved by Ms Rivera. Step 0 means the solution "
                           "is correct, so the error category Calculation error was not saved")
     r = store.get_submission(sid).latest_review
     assert (r.agree, r.first_error_step, r.error_category) == (False, None, None)
-    # nothing dropped, nothing to say: a correct solution, or "Agree" (the tutor's label is kept)
+    # nothing dropped, nothing to say: a correct solution
     assert save(sid, "Disagree", 0, NO_CATEGORY, "", RIVERA)[1] == (
         f"Review of submission {sid} saved by Ms Rivera.")
-    assert save(sid, AGREE, 0, "Other", "", RIVERA)[1] == f"Review of submission {sid} saved by Ms Rivera."
+    # "Agree" with another category is refused, not dropped unseen (the boxes are locked too)
+    refused = save(sid, AGREE, 0, "Other", "", RIVERA)[1]
+    assert refused.startswith("**Not done:** “Agree with the tutor” keeps the tutor’s first wrong step")
+    assert "choose Disagree" in refused
+    # agreeing with the tutor's own label undoes the teacher's correction: asked twice
+    assert "Press Save review again" in save(sid, AGREE, 2, "Calculation error", "", RIVERA)[1]
+    assert save(sid, AGREE, 2, "Calculation error", "", RIVERA)[1] == (
+        f"Review of submission {sid} saved by Ms Rivera.")
     r = store.get_submission(sid).latest_review
     assert (r.agree, r.first_error_step, r.error_category) == (True, 2, "Calculation error")
 
@@ -192,7 +232,7 @@ def test_the_save_result_shows_right_below_the_save_button(settings):
     assert component(app, "save-status").value in (None, "")  # nothing before a save
     # opening a submission clears it: an earlier "saved" must not sit beside a fresh form
     out = handler(app, "open_submission")(sid)
-    assert out[-2] == f"Submission {sid} opened." and out[-1] == ""
+    assert out[-3] == f"Submission {sid} opened." and out[-2] == ""
 
 
 def test_correct_work_counts_no_hints_in_the_table_but_lists_what_was_shown():

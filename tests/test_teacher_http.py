@@ -181,7 +181,9 @@ def test_student_app_submissions_reach_the_teacher_log(tmp_path):
         client = Client(url + "/", verbose=False)
         own = "✏️ Type my own problem"
         client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 25", "kid-1", "C1", api_name="/submit")
-        client.predict(api_name="/more_help")
+        # "More help" with another student's id in the box: no hint, nothing logged for kid-1
+        assert "student id or class code changed" in client.predict("kid-2", "C1", api_name="/more_help")
+        client.predict("kid-1", "C1", api_name="/more_help")
         client.predict(own, "Maya has 4 bags of 6 apples.", "4 x 6 = 24", "kid-1", "C1", api_name="/submit")
         # the next student at the same computer (same browser session) starts afresh, and
         # when the first one takes the keyboard back, their try links to their own last one

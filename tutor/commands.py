@@ -41,7 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=review_batch)
 
     p = sub.add_parser("backup", help="copy the feedback log (SQLite) to a file, safely while the app runs")
-    p.add_argument("destination", help="file to write, e.g. /backups/tutor-2026-11-30.sqlite3")
+    p.add_argument("destination", help="file to write, e.g. /backups/tutor-2026-11-30.sqlite3, or an "
+                                        "existing folder (the copy is then feedback-<date>-<time>.sqlite3 in it)")
     p.set_defaults(func=backup)
 
 
@@ -209,10 +210,14 @@ def review_batch(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise TutorInputError(f"cannot read {args.input}: {exc.strerror}") from exc
     tutor = Tutor.from_settings(_settings(args), load_store=not args.no_save)  # one model load
-    n_err = 0
+    n_err = n_empty = 0
     with open(args.output, "w", encoding="utf-8") as out:
         for n, line in enumerate(progress(lines, "review-batch"), 1):
             rid: Any = n
+            if not line.strip():  # still one output line, so line numbers keep matching
+                n_empty += 1
+                out.write(json.dumps({"id": rid, "error": f"line {n} is empty"}) + "\n")
+                continue
             try:
                 row = json.loads(line)
                 if not isinstance(row, dict):
@@ -230,6 +235,7 @@ def review_batch(args: argparse.Namespace) -> int:
                 result, n_err = {"id": rid, "error": f"internal error: {type(exc).__name__}: {exc}"}, n_err + 1
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
             out.flush()
-    print(f"{len(lines) - n_err} reviewed, {n_err} not reviewed (see their 'error') -> {args.output}",
-          file=sys.stderr)
+    print(f"{len(lines) - n_err - n_empty} reviewed, {n_err} not reviewed (see their 'error')"
+          + (f", {n_empty} empty line{'s' if n_empty != 1 else ''} skipped" if n_empty else "")
+          + f" -> {args.output}", file=sys.stderr)
     return 0

@@ -11,8 +11,10 @@ Each line is one JSON object in the format the distillation pipeline reads
 
 Only the latest review of each submission is exported. An "agree" review labels the solution
 with the tutor's own verdict; an "agree" on an ``unsure`` verdict carries no label and is
-skipped. ``error_description`` is the teacher's comment (for an "agree" review without a
-comment, the tutor's explanation).
+skipped. ``error_description`` is the teacher's comment on the review that set that label: when
+later reviews only added notes (same label), the first comment of that run, which explains the
+correction, not "talked with her on Monday" (for an "agree" review without a comment, the
+tutor's explanation).
 """
 
 from __future__ import annotations
@@ -36,7 +38,13 @@ def annotation_records(store) -> list[dict[str, Any]]:
             log.info("review %d agrees with an 'unsure' verdict: no label, skipped", review.id)
             continue
         step = review.first_error_step
-        description = review.comment or None
+        label = (review.agree, review.first_error_step, review.error_category)
+        run = []  # the latest reviews that keep this label, newest first
+        for r in reversed(sub.reviews):
+            if (r.agree, r.first_error_step, r.error_category) != label:
+                break
+            run.append(r)
+        description = next((r.comment for r in reversed(run) if r.comment), None)
         if description is None and review.agree and step is not None:
             description = sub.verdict.explanation
         records.append({

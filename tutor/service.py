@@ -194,11 +194,15 @@ class Tutor:
         # the worked solution says what math a short problem practises: the reference's lines,
         # else the student's steps
         worked = problem.reference_solution or [s.text for s in steps]
-        matches = self.standards.search(problem_query(problem.text, worked), k=N_STANDARDS, grade=grade)
-        if problem.standards:  # the bank's own tags come first, then retrieval fills up
-            tagged = [m for m in map(self._catalog_match, problem.standards) if m is not None]
-            seen = {m.code for m in tagged}
-            matches = (tagged + [m for m in matches if m.code not in seen])[:max(N_STANDARDS, len(tagged))]
+        tagged = [m for m in map(self._catalog_match, problem.standards or []) if m is not None]
+        if tagged:
+            # a bank problem's hand-picked standards only: retrieval "filler" (a trigonometry
+            # standard on a grade-7 integer problem) misled students, and gave the class view
+            # false "not mastered" cells
+            matches = tagged
+        else:
+            matches = self.standards.search(problem_query(problem.text, worked), k=N_STANDARDS,
+                                            grade=grade)
         prerequisites: list[StandardMatch] = []
         if verdict.first_error_step is not None:
             # the wrong step and its math in words ("adding fractions with unlike denominators")
@@ -235,8 +239,11 @@ class Tutor:
 
     # ------------------------------------------------------------------ the main job
     def review(self, submission: Submission, save: bool = True, parent_id: int | None = None) -> Feedback:
-        """Review a submission end to end: check, build the whole hint ladder, log it (every
-        level counts as shown: the caller gets them all, as the CLI prints them).
+        """Review a submission end to end: check, build the whole hint ladder, log it.
+
+        The ladder is logged with the submission (its ``hints``), but no level counts as shown
+        to the student: the caller (``tutor review`` / ``review-batch``) gets them all, and no
+        student asked for them, so the teacher's Hints column stays empty for these.
 
         Args:
             submission: problem + solution text (+ optional student id / class code).
@@ -256,8 +263,6 @@ class Tutor:
         if save:
             with _timed(feedback.timings, "save"):
                 self.save(submission, feedback, parent_id=parent_id)
-                for hint in feedback.hints:
-                    self.log_hint_shown(feedback.submission_id, hint)
         feedback.timings["total"] = time.perf_counter() - t0
         return feedback
 

@@ -11,28 +11,38 @@ import datetime as dt
 import io
 import json
 import logging
+import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Select, create_engine, event, exists, func, or_, select, update, delete
+from sqlalchemy import (Select, and_, case, create_engine, delete, event, exists, func, or_, select,
+                        text, update)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from tutor.errors import TutorConfigError, TutorInputError
 from tutor.schema import (ERROR_CATEGORIES, Feedback, Hint, Problem, StandardMatch, Step, Submission,
                           Verdict, to_dict)
 from tutor.store import analytics
-from tutor.store.records import (ClassAnalytics, HintShown, Review, SubmissionDetail,
-                                 SubmissionFilter, SubmissionPage, SubmissionSummary)
+from tutor.store.records import (MAX_COMMENT_CHARS, ClassAnalytics, HintShown, Review,
+                                 ReviewConflict, SubmissionDetail, SubmissionFilter, SubmissionPage,
+                                 SubmissionSummary)
 from tutor.store.tables import HintShownRow, ReviewRow, StandardRow, SubmissionRow, utcnow
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 MAX_PAGE_SIZE = 500
+#: Seconds between the checkpoints that fold the SQLite ``-wal`` file into the log file while
+#: the app runs (it is also folded in when the store is closed and after a deletion).
+CHECKPOINT_EVERY_S = 60.0
+#: Unset marker: ``add_review`` without ``seen_review_id`` saves whatever was saved before.
+_UNSET: Any = object()
 _CHUNK = 500  # ids per IN (...) query: stays under every database's parameter limit
 
 
@@ -58,7 +68,7 @@ def make_engine(url: str) -> Engine:
         if parsed.database in (None, "", ":memory:"):
             kwargs["poolclass"] = StaticPool  # one in-memory database shared by every session
         else:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            _create_private(Path(parsed.database).expanduser())
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
@@ -67,7 +77,23 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _wal(dbapi_conn, _record) -> None:  # readers do not block the student's writes
             dbapi_conn.execute("PRAGMA journal_mode=WAL")
+            # deleted rows are overwritten with zeros, not left readable in free pages
+            dbapi_conn.execute("PRAGMA secure_delete=ON")
     return engine
+
+
+def _create_private(path: Path) -> None:
+    """Create the folder and an empty SQLite log readable by this user only (mode 600; SQLite
+    gives its ``-wal`` and ``-shm`` files the log's mode). An existing log keeps its mode."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:  # a platform without these modes: SQLite creates it itself
+        log.debug("could not create %s as mode 600: %s", path, exc)
 
 
 def backup_sqlite(url: str, destination: str | Path) -> Path:
@@ -96,14 +122,19 @@ def backup_sqlite(url: str, destination: str | Path) -> Path:
     if not source.exists():
         raise TutorConfigError(f"there is no feedback log at {source} yet (nothing to back up)")
     dest = Path(destination).expanduser()
+    if dest.is_dir():  # a folder: a dated file in it
+        stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        dest = dest / f"feedback-{stamp}.sqlite3"
     if dest.exists():
-        raise TutorInputError(f"{dest} already exists; choose a new file name")
+        raise TutorInputError(f"{dest} already exists; choose a new file name (or give a folder: "
+                              "the copy is then named feedback-<date>-<time>.sqlite3 in it)")
     try:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise TutorConfigError(f"cannot open the feedback log {source}: {exc}") from exc
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(dest)  # a copy of every student's work: this user only
         out = sqlite3.connect(dest)
         try:
             src.backup(out)
@@ -156,6 +187,26 @@ def _summary(row: Any, standards: list[str], level: int, review: str) -> Submiss
         first_error_step=row.first_error_step, error_category=row.error_category,
         standards=standards, hints_shown=level, review=review, parent_id=row.parent_id,
         grade=row.problem_grade)
+
+
+def _trimmed(value: str | None) -> str | None:
+    """A student id or class code as saved: surrounding spaces dropped, empty = none."""
+    return (value.strip() or None) if isinstance(value, str) else value
+
+
+def _folded(column: Any) -> Any:
+    """A student id or class code column compared without regard to case or surrounding spaces
+    (also for rows saved before ids were trimmed); compare it with ``func.lower(value)``, so both
+    sides go through the database's own ``lower`` (SQLite's folds ASCII letters only)."""
+    return func.lower(func.trim(column))
+
+
+def review_text(agree: bool, step: int | None, category: str | None) -> str:
+    """A review as the table's "Review" cell: ``agree``, ``disagree: step 3, Missing step`` or
+    ``disagree: no error``."""
+    if agree:
+        return "agree"
+    return f"disagree: step {step}, {category or 'no category'}" if step else "disagree: no error"
 
 
 def _review(r: ReviewRow) -> Review:
@@ -217,10 +268,51 @@ class Store:
         if migrate_schema:
             migrate(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._sqlite_file = (self.engine.dialect.name == "sqlite"
+                             and self.engine.url.database not in (None, "", ":memory:"))
+        self._last_checkpoint = time.monotonic()
+        self._checkpoint_lock = threading.Lock()
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Fold the ``-wal`` file into the log (SQLite) and release the database connections.
+        Called when the app stops, so that ``feedback.sqlite3`` alone holds everything."""
+        self.checkpoint()
         self.engine.dispose()
+
+    def checkpoint(self, mode: str = "TRUNCATE") -> bool:
+        """Copy what sits in a SQLite log's ``-wal`` file into the log file itself.
+
+        Args:
+            mode: ``"TRUNCATE"`` (also empties the ``-wal`` file, so deleted text leaves it;
+                waits for writers) or ``"PASSIVE"`` (never waits; what it cannot copy now is
+                copied next time).
+
+        Returns:
+            Whether everything was copied (always ``True`` for other databases).
+        """
+        if not self._sqlite_file:
+            return True
+        mode = mode.upper()
+        if mode not in ("PASSIVE", "FULL", "RESTART", "TRUNCATE"):
+            raise ValueError(f"unknown checkpoint mode {mode!r}")
+        with self._checkpoint_lock:
+            self._last_checkpoint = time.monotonic()
+            try:
+                with self.engine.connect() as conn:
+                    busy, _, _ = conn.execute(text(f"PRAGMA wal_checkpoint({mode})")).one()
+                    conn.commit()
+            except OperationalError as exc:
+                log.warning("could not fold the -wal file into the feedback log: %s", exc.orig)
+                return False
+        if busy:
+            log.info("feedback log checkpoint (%s) left pages for later: a reader was busy", mode)
+        return not busy
+
+    def _maybe_checkpoint(self) -> None:
+        """A PASSIVE checkpoint at most every :data:`CHECKPOINT_EVERY_S` seconds (after writes):
+        the log file keeps up with the day's work, not only at a clean stop."""
+        if self._sqlite_file and time.monotonic() - self._last_checkpoint >= CHECKPOINT_EVERY_S:
+            self.checkpoint("PASSIVE")
 
     # ----------------------------------------------------------------- writing (student side)
     def save(self, submission: Submission, feedback: Feedback, parent_id: int | None = None,
@@ -235,7 +327,9 @@ class Store:
             created_at: when it was checked (UTC; default now) — for imports and demo data.
         """
         with self._session.begin() as s:
-            return self._add(s, submission, feedback, parent_id, created_at)
+            sid = self._add(s, submission, feedback, parent_id, created_at)
+        self._maybe_checkpoint()
+        return sid
 
     def save_many(self, items: list[tuple[Submission, Feedback, int | None, dt.datetime | None]]) -> list[int]:
         """Log many ``(submission, feedback, parent_id, created_at)`` in ONE transaction
@@ -252,8 +346,8 @@ class Store:
         if created_at is not None and created_at.tzinfo is not None:
             created_at = created_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
         row = SubmissionRow(
-            created_at=created_at or utcnow(), student_id=submission.student_id,
-            class_code=submission.class_code, parent_id=parent_id, problem_id=p.id,
+            created_at=created_at or utcnow(), student_id=_trimmed(submission.student_id),
+            class_code=_trimmed(submission.class_code), parent_id=parent_id, problem_id=p.id,
             problem_text=p.text, problem_grade=p.grade, reference_solution=p.reference_solution,
             final_answer=p.final_answer, solution_text=submission.solution_text,
             steps=[{"number": st.number, "text": st.text, "raw": st.raw} for st in feedback.steps],
@@ -288,10 +382,10 @@ class Store:
     def _filtered(self, f: SubmissionFilter, *columns: Any) -> Select:
         S = SubmissionRow
         q = select(*columns) if columns else select(S)
-        if f.class_code:
-            q = q.where(S.class_code == f.class_code)
+        if f.class_code:  # case and spaces ignored: students type "7a" and "7A "
+            q = q.where(_folded(S.class_code) == func.lower(f.class_code))
         if f.student_id:
-            q = q.where(S.student_id == f.student_id)
+            q = q.where(_folded(S.student_id) == func.lower(f.student_id))
         if f.start:
             q = q.where(S.created_at >= f.start)
         if f.end:
@@ -305,10 +399,20 @@ class Store:
             q = q.where(exists().where(
                 StandardRow.submission_id == S.id, StandardRow.role == "problem",
                 or_(StandardRow.code == f.standard, StandardRow.code.like(f"{code}.%", escape="\\"))))
-        if f.error_category:
-            q = q.where(S.error_category == f.error_category)
-        if f.verdict:
-            q = q.where(S.verdict_label == f.verdict)
+        if f.error_category or f.verdict:
+            # the teacher's correction wins where the latest review disagrees (as in the class view)
+            R = aliased(ReviewRow)
+            latest = (select(func.max(ReviewRow.id)).where(ReviewRow.submission_id == S.id)
+                      .correlate(S).scalar_subquery())
+            q = q.outerjoin(R, and_(R.submission_id == S.id, R.id == latest))
+            corrected = and_(R.id.is_not(None), R.agree.is_(False))
+            if f.error_category:
+                q = q.where(case((corrected, R.error_category), else_=S.error_category)
+                            == f.error_category)
+            if f.verdict:
+                label = case((and_(corrected, R.first_error_step.is_(None)), "correct"),
+                             (corrected, "incorrect"), else_=S.verdict_label)
+                q = q.where(label == f.verdict)
         if f.unreviewed_only:
             q = q.where(~exists().where(ReviewRow.submission_id == S.id))
         return q
@@ -359,12 +463,13 @@ class Store:
                     .where(HintShownRow.submission_id.in_(chunk))
                     .group_by(HintShownRow.submission_id)):
                 levels[sid] = level
-            for sid, agree, step in s.execute(
-                    select(ReviewRow.submission_id, ReviewRow.agree, ReviewRow.first_error_step)
+            for sid, agree, step, category in s.execute(
+                    select(ReviewRow.submission_id, ReviewRow.agree, ReviewRow.first_error_step,
+                           ReviewRow.error_category)
                     .where(ReviewRow.submission_id.in_(chunk))
-                    .order_by(ReviewRow.created_at, ReviewRow.id)):
+                    .order_by(ReviewRow.id)):
                 # the latest wins; a disagreement says what the teacher corrected it to
-                reviews[sid] = "agree" if agree else f"disagree: {f'step {step}' if step else 'no error'}"
+                reviews[sid] = review_text(agree, step, category)
         return [_summary(r, codes[r.id], levels.get(r.id, 0), reviews.get(r.id, "")) for r in rows]
 
     def get_submission(self, submission_id: int) -> SubmissionDetail:
@@ -393,7 +498,7 @@ class Store:
 
     def add_review(self, submission_id: int, reviewer: str, agree: bool,
                    first_error_step: int | None = None, error_category: str | None = None,
-                   comment: str = "") -> int:
+                   comment: str = "", seen_review_id: int | None = _UNSET) -> int:
         """Save a teacher's review (who and when); the tutor's verdict is kept as it was.
 
         Args:
@@ -407,22 +512,43 @@ class Store:
                 :data:`tutor.schema.ERROR_CATEGORIES` (required: a wrong step without one would
                 be exported with no category and counted under "Other"); dropped when the
                 solution is correct (``first_error_step`` is ``None``).
-            comment: free text (what is really wrong, why the tutor missed it).
+            comment: free text (what is really wrong, why the tutor missed it), at most
+                :data:`MAX_COMMENT_CHARS` characters.
+            seen_review_id: the id of the latest review the teacher saw when opening the
+                submission (``None``: there was none). When another review was saved since,
+                nothing is saved and :class:`ReviewConflict` says which (two tabs or two
+                teachers must not overwrite each other unseen). Left out: no such check.
 
         Returns:
             The review id.
 
         Raises:
+            ReviewConflict: a review newer than ``seen_review_id`` exists.
             TutorInputError: unknown submission, empty reviewer, step out of range, unknown
-                category, a wrong step without a category.
+                category, a wrong step without a category, a comment that is too long.
         """
         reviewer = (reviewer or "").strip()
         if not reviewer:
             raise TutorInputError("a review needs the reviewer's name")
+        comment = (comment or "").strip()
+        if len(comment) > MAX_COMMENT_CHARS:
+            raise TutorInputError(f"the comment is {len(comment):,} characters long; keep it to "
+                                  f"{MAX_COMMENT_CHARS:,} or fewer (nothing was saved)")
         with self._session.begin() as s:
             row = s.get(SubmissionRow, int(submission_id))
             if row is None:
                 raise TutorInputError(f"there is no submission with id {submission_id}")
+            if seen_review_id is not _UNSET:
+                newest = s.scalars(select(ReviewRow).where(ReviewRow.submission_id == row.id)
+                                   .order_by(ReviewRow.id.desc()).limit(1)).first()
+                if newest is not None and newest.id != seen_review_id:
+                    latest = _review(newest)
+                    raise ReviewConflict(
+                        f"{latest.reviewer} saved a review of submission {row.id} at "
+                        f"{latest.created_at:%H:%M} UTC, after you opened it: "
+                        f"{review_text(latest.agree, latest.first_error_step, latest.error_category)}"
+                        + (f" ({latest.comment[:200]})" if latest.comment else "")
+                        + ". Yours was not saved", latest)
             if agree:
                 first_error_step, error_category = row.first_error_step, row.error_category
             else:
@@ -443,7 +569,7 @@ class Store:
                                           + "; ".join(ERROR_CATEGORIES))
             review = ReviewRow(submission_id=row.id, reviewer=reviewer, agree=bool(agree),
                                first_error_step=first_error_step, error_category=error_category,
-                               comment=(comment or "").strip(), created_at=utcnow())
+                               comment=comment, created_at=utcnow())
             s.add(review)
             s.flush()
             return review.id
@@ -458,7 +584,10 @@ class Store:
             return [_review(r) for r in rows]
 
     def delete_student(self, student_id: str) -> int:
-        """Delete every submission of ``student_id`` with its hints, standards and reviews.
+        """Delete every submission of ``student_id`` (case ignored, as the filters match it)
+        with its hints, standards and reviews. On SQLite the deleted rows are overwritten
+        (``secure_delete``) and the ``-wal`` file is folded in and emptied, so the deleted text
+        is left in neither file.
 
         Returns:
             The number of submissions deleted (0 when the student has none).
@@ -467,7 +596,8 @@ class Store:
         if not student_id:
             raise TutorInputError("give the student id whose data should be deleted")
         with self._session.begin() as s:
-            ids = list(s.scalars(select(SubmissionRow.id).where(SubmissionRow.student_id == student_id)))
+            ids = list(s.scalars(select(SubmissionRow.id)
+                                 .where(_folded(SubmissionRow.student_id) == func.lower(student_id))))
             for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
                 # Explicit child deletes: SQLite enforces no ON DELETE unless asked to.
                 s.execute(update(SubmissionRow).where(SubmissionRow.parent_id.in_(chunk))
@@ -476,6 +606,9 @@ class Store:
                     s.execute(delete(table).where(table.submission_id.in_(chunk)))
                 s.execute(delete(SubmissionRow).where(SubmissionRow.id.in_(chunk)))
         log.info("deleted %d submissions of one student", len(ids))
+        if ids and not self.checkpoint("TRUNCATE"):
+            log.warning("the deleted student's work may stay in the -wal file until the next "
+                        "checkpoint (a reader was busy)")
         return len(ids)
 
     # ----------------------------------------------------------------- exports and analytics
@@ -513,7 +646,9 @@ class Store:
 
     def _write(self, out, filters, writer) -> int:
         if isinstance(out, (str, Path)):
-            with open(out, "w", encoding="utf-8", newline="") as fh:
+            # every student's work: readable by this user only (mode 600 where the platform has it)
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with open(fd, "w", encoding="utf-8", newline="") as fh:
                 return writer(fh, self.iter_details(filters))
         return writer(out, self.iter_details(filters))
 
@@ -535,9 +670,14 @@ class Store:
                     stds[sid].setdefault(role, []).append(code)
                     descriptions.setdefault(code, desc)
                 for r in s.scalars(select(ReviewRow).where(ReviewRow.submission_id.in_(chunk))
-                                   .order_by(ReviewRow.created_at, ReviewRow.id)):
+                                   .order_by(ReviewRow.id)):
                     latest[r.submission_id] = r
         attempts = []
+        # one student, however the id was typed ("Ana", "ana "): shown as first typed
+        spelling: dict[str, str] = {}
+        for r in sorted(rows, key=lambda r: (r.created_at, r.id)):
+            if r.student_id and r.student_id.strip():
+                spelling.setdefault(r.student_id.strip().casefold(), r.student_id.strip())
         for r in rows:
             label, category = r.verdict_label, r.error_category
             rev = latest.get(r.id)
@@ -545,7 +685,8 @@ class Store:
                 label = "incorrect" if rev.first_error_step else "correct"
                 category = rev.error_category
             attempts.append(analytics.Attempt(
-                created_at=r.created_at, student_id=r.student_id, label=label,
+                created_at=r.created_at,
+                student_id=spelling.get((r.student_id or "").strip().casefold()), label=label,
                 error_category=category, first_attempt=r.parent_id is None,
                 standards=stds[r.id]["problem"], prerequisites=stds[r.id]["prerequisite"]))
         return ClassAnalytics(
@@ -587,7 +728,8 @@ def _write_jsonl(fh: IO[str], details: Iterator[SubmissionDetail]) -> int:
 CSV_COLUMNS = ("id", "created_at", "student_id", "class_code", "problem_id", "grade", "problem",
                "solution", "verdict", "first_error_step", "error_category", "explanation",
                "standards", "prerequisites", "hint_levels_shown", "parent_id", "review",
-               "reviewer", "reviewed_first_error_step", "reviewed_error_category", "review_comment")
+               "reviewer", "reviewed_first_error_step", "reviewed_error_category", "review_comment",
+               "hint_texts_shown", "notes_shown")
 
 
 def _cell(value: Any) -> Any:
@@ -609,10 +751,14 @@ def _write_csv(fh: IO[str], details: Iterator[SubmissionDetail]) -> int:
             v.first_error_step if v.first_error_step is not None else "", v.error_category or "",
             v.explanation or "", " ".join(m.code for m in d.standards),
             " ".join(m.code for m in d.prerequisites),
-            " ".join(str(h.level) for h in d.hints_shown), d.parent_id or "",
+            # no levels for a correct solution: its praise and "next challenge" are not help
+            # the student needed (as the dashboard's Hints column); their texts are kept
+            "" if v.label == "correct" else " ".join(str(h.level) for h in d.hints_shown),
+            d.parent_id or "",
             ("agree" if r.agree else "disagree") if r else "", r.reviewer if r else "",
             (r.first_error_step or "") if r else "", (r.error_category or "") if r else "",
-            r.comment if r else "")])
+            r.comment if r else "",
+            "\n".join(f"{h.level}: {h.text}" for h in d.hints_shown), " / ".join(d.warnings))])
         n += 1
     return n
 

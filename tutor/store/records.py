@@ -14,6 +14,14 @@ from tutor.errors import TutorInputError
 from tutor.schema import Hint, Problem, StandardMatch, Step, Verdict
 
 VERDICTS = ("correct", "incorrect", "unsure")
+#: Longest review comment kept (a pasted essay or a stuck key is refused with a message).
+MAX_COMMENT_CHARS = 5000
+
+
+def same_id(a: str | None, b: str | None) -> bool:
+    """Whether two student ids or class codes name the same one: surrounding spaces and case
+    ignored ("7a" and " 7A" are one class; students type them)."""
+    return (a or "").strip().casefold() == (b or "").strip().casefold()
 
 
 def _as_datetime(value: str | dt.date | dt.datetime | None, end: bool) -> dt.datetime | None:
@@ -39,16 +47,19 @@ class SubmissionFilter:
     """Which submissions a teacher looks at; every field is optional (``None`` = any).
 
     Attributes:
-        class_code: exact class code.
-        student_id: exact student id.
+        class_code: class code, case ignored ("7a" finds "7A").
+        student_id: student id, case ignored.
         date_from: first day (or instant) included, UTC; ``date``, ``datetime`` or
             ``"YYYY-MM-DD"``.
         date_to: last day included (a bare date covers that whole day), UTC.
         problem: problem-bank id, or words contained in the problem text (case-insensitive).
         standard: a standard the problem addresses; a domain or cluster prefix (``"5.NF"``)
             matches every standard under it.
-        error_category: one of :data:`tutor.schema.ERROR_CATEGORIES` (the tutor's category).
-        verdict: ``"correct"``, ``"incorrect"`` or ``"unsure"`` (the tutor's label).
+        error_category: one of :data:`tutor.schema.ERROR_CATEGORIES`: the category a teacher
+            corrected it to where the latest review disagrees, else the tutor's.
+        verdict: ``"correct"``, ``"incorrect"`` or ``"unsure"``: the teacher's corrected label
+            where the latest review disagrees (a step = incorrect, none = correct), else the
+            tutor's (as the class view counts them).
         unreviewed_only: only submissions no teacher has reviewed yet.
 
     Raises:
@@ -85,8 +96,8 @@ class SubmissionSummary:
         id: submission id; created_at: when it was checked (UTC).
         standards: codes of the standards the problem addresses, best first.
         hints_shown: highest hint level the student saw (0 = none).
-        review: ``"agree"``, ``"disagree: step 3"``, ``"disagree: no error"`` or ``""`` (latest
-            teacher review, with the corrected first wrong step).
+        review: ``"agree"``, ``"disagree: step 3, Missing step"``, ``"disagree: no error"`` or
+            ``""`` (latest teacher review, with the corrected first wrong step and category).
         grade: the grade the tutor used (``None`` for logs from before it was kept).
     """
 
@@ -177,6 +188,15 @@ class SubmissionDetail:
     @property
     def latest_review(self) -> Review | None:
         return self.reviews[-1] if self.reviews else None
+
+
+class ReviewConflict(TutorInputError):
+    """A review was saved by someone else (another tab, another teacher) after the one saving
+    opened the submission; nothing was saved. ``latest`` is that newer review."""
+
+    def __init__(self, message: str, latest: Review) -> None:
+        super().__init__(message)
+        self.latest = latest
 
 
 @dataclass

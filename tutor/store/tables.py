@@ -60,7 +60,7 @@ class SubmissionRow(Base):
     hints_shown: Mapped[list["HintShownRow"]] = relationship(
         back_populates="submission", cascade="all, delete-orphan", order_by="HintShownRow.shown_at")
     reviews: Mapped[list["ReviewRow"]] = relationship(
-        back_populates="submission", cascade="all, delete-orphan", order_by="ReviewRow.created_at")
+        back_populates="submission", cascade="all, delete-orphan", order_by="ReviewRow.id")
 
 
 class StandardRow(Base):

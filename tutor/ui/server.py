@@ -63,8 +63,9 @@ def create_server(tutor: Any, student_app: Any = None, teacher_app: Any = None):
 
         # Mounted before "/": Starlette tries mounts in order, and "/" matches everything.
         gr.mount_gradio_app(app, teacher_app, path=TEACHER_PATH, auth=password_check(password),
-                            auth_message="Teacher dashboard: user name = your name (recorded with "
-                                         "your reviews), password = the teacher password.",
+                            auth_message="Teacher dashboard: type your name as the user name (it "
+                                         "cannot be empty: it is saved with your reviews) and the "
+                                         "teacher password.",
                             footer_links=[], run_history=False, show_error=True,
                             css=getattr(teacher_app, "css", None))
     else:
@@ -103,7 +104,13 @@ def serve(tutor: Any, host: str | None = None, port: int | None = None) -> None:
     host = host or tutor.settings.host
     port = int(port or tutor.settings.port)
     log.info("tutor at http://%s:%d/ (teacher dashboard at %s)", host, port, TEACHER_PATH)
-    uvicorn.run(create_server(tutor), host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(create_server(tutor), host=host, port=port, log_level="warning")
+    finally:
+        # Ctrl+C or SIGTERM: fold the SQLite -wal file into the log, so feedback.sqlite3 alone
+        # holds the day's work once the app has stopped
+        if getattr(tutor, "store", None) is not None:
+            tutor.store.close()
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -59,14 +59,28 @@ class Session:
     attempts: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
 
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
 def attempt_key(sub: Submission) -> tuple[str, str, str]:
     """Who tried which problem: student, class and problem text, spacing and case ignored. A
     submission revises the session's latest one with the same key; a shared classroom
     computer keeps one browser session for many students, so the session alone does not say."""
-    def norm(text: str | None) -> str:
-        return " ".join((text or "").split()).casefold()
+    return _norm(sub.student_id), _norm(sub.class_code), _norm(sub.problem.text)
 
-    return norm(sub.student_id), norm(sub.class_code), norm(sub.problem.text)
+
+def same_student(sub: Submission | None, student_id: str | None, class_code: str | None) -> bool:
+    """Whether the student id and class code boxes still name the one who sent ``sub`` (case and
+    spacing ignored). On a shared computer the next student must not get, or use up, the
+    previous student's hints."""
+    return sub is not None and (_norm(sub.student_id), _norm(sub.class_code)) == (
+        _norm(student_id), _norm(class_code))
+
+
+#: Said when "More help" is pressed after the student id or class code changed.
+OTHER_STUDENT = ("The student id or class code changed since this work was checked. Write your own "
+                 "solution and press Check my work to get hints for it.")
 
 
 def max_level(feedback: Feedback) -> int:
@@ -199,11 +213,20 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
     except TutorError:
         choices, ids = [OWN_PROBLEM], {}
 
+    class_grade = tutor.settings.grade or NO_GRADE
+
     def pick(label: str, grade: str):
         if label in ids:  # a bank problem shows its own grade
             p = get_problem(ids[label])
             return p.text, (parse_grade(p.grade) or grade)
-        return "", grade
+        # a typed problem starts from the class's grade, not the bank problem's picked before
+        return "", class_grade
+
+    def forget(state: Session):
+        """Another student id or class code: the previous student's results go, and so does
+        their hint ladder (the session keeps only who tried what, for linking resubmissions)."""
+        state = Session(attempts=state.attempts if state else {})
+        return "", "", "", "", gr.update(interactive=False), state
 
     def submit(label, problem_text, solution, student_id, class_code, grade, state: Session):
         state = state or Session()
@@ -242,7 +265,12 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
             tutor.log_hint_shown(state.submission_id, hint)
         yield outputs(v, s, st, hints_md(state.hints), state.level < max_level(feedback))
 
-    def more_help(state: Session):
+    def more_help(state: Session, student_id: str | None = None, class_code: str | None = None):
+        if state and state.feedback is not None and not same_student(state.submission, student_id,
+                                                                       class_code):
+            # never a hint for (or logged under) another student's submission
+            yield error_html(OTHER_STUDENT), gr.update(interactive=False), state
+            return
         if not state or state.feedback is None or state.level >= max_level(state.feedback):
             yield hints_md(state.hints if state else []), gr.update(interactive=False), state
             return
@@ -266,25 +294,31 @@ def build_student_app(tutor: Any) -> "gr.Blocks":
             with gr.Column(scale=1):
                 with gr.Row():
                     picker = gr.Dropdown(choices, value=OWN_PROBLEM, label="Problem bank", scale=3)
-                    grade = gr.Dropdown([NO_GRADE, *GRADES], value=tutor.settings.grade or NO_GRADE,
+                    grade = gr.Dropdown([NO_GRADE, *GRADES], value=class_grade,
                                         label="Grade (optional)", scale=1)
                 problem = gr.Textbox(label="Problem", lines=4, max_length=5000,
                                      placeholder="Type or paste the word problem here")
                 solution = gr.Textbox(label="Your solution (one step per line)", lines=8,
                                       placeholder="Step 1: ...\nStep 2: ...")
                 with gr.Row():
-                    student_id = gr.Textbox(label="Student id (optional)", max_lines=1)
-                    class_code = gr.Textbox(label="Class code (optional)", max_lines=1)
+                    student_id = gr.Textbox(label="Student id (optional)", max_lines=1,
+                                            elem_id="student-id")
+                    class_code = gr.Textbox(label="Class code (optional)", max_lines=1,
+                                            elem_id="class-code")
                 submit_btn = gr.Button("Check my work", variant="primary")
             with gr.Column(scale=1):
                 verdict = gr.HTML(elem_id="verdict")
                 steps = gr.HTML(elem_id="steps")
                 hints = gr.HTML(elem_id="hints")
-                more = gr.Button("More help", interactive=False)
+                more = gr.Button("More help", interactive=False, elem_id="more-help")
                 standards = gr.HTML(elem_id="standards")
         picker.change(pick, [picker, grade], [problem, grade], api_name=False)
         submit_btn.click(submit, [picker, problem, solution, student_id, class_code, grade, state],
                          [verdict, steps, standards, hints, more, state], api_name="submit")
-        more.click(more_help, state, [hints, more, state], api_name="more_help")
+        more.click(more_help, [state, student_id, class_code], [hints, more, state], api_name="more_help")
+        # a shared classroom computer: the next student types their id, and the previous
+        # student's work, verdict and hints go (and "More help" with them)
+        for box in (student_id, class_code):
+            box.change(forget, state, [verdict, steps, standards, hints, more, state], api_name=False)
     app.css = CSS
     return app

@@ -7,8 +7,12 @@ HTML, never rendered as HTML or Markdown.
 """
 
 
+import atexit
+import datetime as dt
 import html
 import logging
+import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,7 @@ from typing import Any
 from tutor.errors import TutorError
 from tutor.mathtext import readable_math
 from tutor.schema import ERROR_CATEGORIES
+from tutor.store.records import MAX_COMMENT_CHARS, ReviewConflict
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +32,14 @@ ANY = "(any)"
 NO_CATEGORY = "(none: no error)"
 #: The review form's "the tutor was right" choice.
 AGREE = "Agree with the tutor"
+DISAGREE = "Disagree"
+#: Why the step and category boxes are locked while "Agree" is chosen (and why a save that
+#: changes them anyway, e.g. through the API, is refused).
+AGREE_KEEPS = ("“Agree with the tutor” keeps the tutor’s first wrong step and error category. To "
+               "change the step or the category, choose Disagree and give the right step (the same "
+               "step is fine) and category")
+#: Said where the class view has no wrong answers to chart.
+NO_WRONG = "No wrong answers yet in these submissions: nothing to chart by standard or category."
 TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Grade", "Problem", "Verdict", "1st error",
                  "Error category", "Standards", "Hints", "Review"]
 # Column widths (share of the table's width) for the tables with a long text column: without
@@ -34,7 +47,7 @@ TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Grade", "Problem", "Ve
 # table past its box (cut off) and squeezes the short columns until headers break mid-word.
 # Each short column is wide enough at the 1280-1400 px page width for its header and values
 # ("Grade", "disagree:", "Misunderstanding", "prerequisite", "6.RP.A.3c") to stay whole.
-TABLE_WIDTHS = ["4%", "9%", "9%", "6%", "5%", "20%", "8%", "5%", "13%", "8%", "5%", "8%"]
+TABLE_WIDTHS = ["4%", "9%", "8%", "6%", "5%", "17%", "8%", "5%", "12%", "8%", "5%", "13%"]
 STEP_COLUMNS = ["Step", "Student's step", "Tutor's mark", "P(error)"]
 STEP_WIDTHS = ["10%", "52%", "20%", "18%"]
 HINT_COLUMNS = ["Level", "Hint the student saw", "Shown at (UTC)"]
@@ -80,7 +93,8 @@ def table_frame(page) -> Any:
     """A :class:`tutor.store.SubmissionPage` as the review table (a pandas DataFrame).
 
     "Hints" is the highest hint level the student saw, left empty for a correct solution: its
-    praise and "Next challenge" are not help the student needed (the drill-down lists them)."""
+    praise and "Next challenge" are not help the student needed (the drill-down lists them).
+    "Review" is the latest teacher review with the step and category it corrects to."""
     return _frame([[r.id, _time(r.created_at), r.student_id or "", r.class_code or "", r.grade or "", r.problem,
                     r.verdict, r.first_error_step or "", r.error_category or "",
                     " ".join(r.standards), "" if r.verdict == "correct" else r.hints_shown or "",
@@ -113,7 +127,9 @@ def detail_frames(d) -> dict[str, Any]:
         "steps": _frame([[s.number, readable_math(s.text), marks[i].replace("_", " "),
                           "" if probs[i] is None else round(float(probs[i]), 2)]
                          for i, s in enumerate(d.steps)], STEP_COLUMNS),
-        "explanation": (f"Step {v.first_error_step}: " if v.first_error_step else "") +
+        # (no "Step 2: Step 2 gives …": the prefix only where the text does not name the step)
+        "explanation": (f"Step {v.first_error_step}: " if v.first_error_step and not re.match(
+                            rf"\s*step {v.first_error_step}\b", v.explanation or "", re.I) else "") +
                        (v.explanation or ("No error found." if v.label == "correct" else "")
                         # an "unsure" keeps its suspicion for the teacher only
                         or (f"(suspected, not shown to the student) {v.evidence['suspected']}"
@@ -160,16 +176,53 @@ def mastery_html(mastery: list[dict[str, Any]], max_students: int = 60) -> str:
                        f"{r['p_known']:.2f}<br><small>{r['first_attempt_correct']}/"
                        f"{r['first_attempts']}</small></td>")
         body.append(f"<tr><th>{html.escape(st)}</th>{''.join(tds)}</tr>")
-    return ('<table class="mastery"><tr><th>Student</th>' + head + "</tr>" + "".join(body) +
-            "</table><p><small>Cell: Bayesian Knowledge Tracing P(known) after the student's first "
+    # its own scrolling box: 60 standards are far wider than the page (Gradio's HTML box
+    # hides what sticks out)
+    return ('<div class="mastery-scroll"><table class="mastery"><tr><th>Student</th>' + head + "</tr>"
+            + "".join(body) + "</table></div><p><small>Cell: Bayesian Knowledge Tracing P(known) after the student's first "
             "attempts (fixed parameters: P(L0)=0.3, P(T)=0.1, P(G)=0.2, P(S)=0.1), and first "
             "attempts right / first attempts.</small></p>")
 
 
 CSS = """
+.mastery-scroll {display:block; width:100%; max-width:100%; overflow-x:auto; padding-bottom:4px}
 .mastery {border-collapse:collapse; font-size:0.9em}
 .mastery th, .mastery td {border:1px solid #ccc; padding:4px 6px; text-align:center}
+.mastery tr > th:first-child {position:sticky; left:0; background:var(--background-fill-primary, #fff);
+  z-index:1}
 """
+
+
+def export_name(kind: str, class_code: str | None, student: str | None,
+                day: dt.date | None = None) -> str:
+    """The download's file name: ``submissions-<class>-<student>-<YYYY-MM-DD>.<kind>`` (the
+    filters that are set, made safe for a file name; today, UTC)."""
+    day = day or dt.datetime.now(dt.timezone.utc).date()
+    parts = ["submissions"]
+    for value in (class_code, student):
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", (value or "").strip()).strip("._")[:40]
+        if safe:
+            parts.append(safe)
+    if len(parts) == 1:
+        parts.append("all")
+    return "-".join(parts + [day.isoformat()]) + f".{kind}"
+
+
+def review_label(r) -> str:
+    """A saved review in words: who, when, and the label it stands behind."""
+    from tutor.store.feedback_log import review_text
+
+    said = review_text(r.agree, r.first_error_step, r.error_category)
+    if r.agree:
+        said += f" (step {r.first_error_step}, {r.error_category})" if r.first_error_step else " (no error)"
+    return f"{r.reviewer}, {_time(r.created_at)} UTC: {said}"
+
+
+def _new_exports_dir() -> Path:
+    """A private folder for this app's exports, removed when the process exits."""
+    path = Path(tempfile.mkdtemp(prefix="tutor-export-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
 
 
 def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
@@ -186,7 +239,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
     """
     import gradio as gr
 
-    export_dir = Path(tempfile.mkdtemp(prefix="tutor-export-"))
+    export_dir = _new_exports_dir()
 
     def status(msg: str, ok: bool = True) -> str:
         return html.escape(msg) if ok else "**Not done:** " + html.escape(msg)
@@ -202,53 +255,125 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         info = f"Page {result.page} of {result.pages} · {result.total} submissions"
         return table_frame(result), result.page, info
 
+    def form_values(d) -> tuple[str, int, str]:
+        """The review form for submission ``d``: its latest review where there is one (so a later
+        note does not quietly undo a correction), else "Agree" with the tutor's label."""
+        r = d.latest_review
+        if r is None:
+            return AGREE, d.verdict.first_error_step or 0, d.verdict.error_category or NO_CATEGORY
+        return (AGREE if r.agree else DISAGREE, r.first_error_step or 0,
+                r.error_category or NO_CATEGORY)
+
+    def form_updates(d, values=None) -> list[Any]:
+        """agree, step, category: the boxes are locked while "Agree" is chosen."""
+        choice, step, category = values or form_values(d)
+        locked = choice == AGREE
+        return [choice, gr.update(value=step, interactive=not locked),
+                gr.update(value=category, interactive=not locked)]
+
+    def form_state(d, seen: int | None) -> dict[str, Any]:
+        """What the form was opened on: the submission, the latest review then (another one saved
+        since is a conflict) and the tutor's own label (what "Agree" keeps)."""
+        return {"sid": int(d.id), "seen": seen, "confirm": None,
+                "tutor": [d.verdict.first_error_step or 0, d.verdict.error_category or NO_CATEGORY]}
+
     def open_submission(sid):
-        empty = [gr.update()] * 15
-        if sid is None or sid == "":
-            return [*empty, status("Pick a row or type a submission id.", False), gr.update()]
+        empty = [gr.update()] * 15  # the outputs before the status line
+        if sid is None or sid == "" or sid == 0:
+            return [*empty, status("Pick a row or type a submission id.", False), gr.update(), gr.update()]
         try:
             d = store.get_submission(int(sid))
         except (TutorError, ValueError) as exc:
-            return [*empty, status(str(exc), False), gr.update()]
+            return [*empty, status(str(exc), False), gr.update(), gr.update()]
         fr = detail_frames(d)
+        r = d.latest_review
+        opened = f"Submission {d.id} opened."
+        if r is not None:
+            opened += f" The review form shows the latest review ({review_label(r)})."
         return [int(d.id), fr["facts"], fr["problem"], fr["solution"], fr["reference"],
                 fr["steps"], fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
-                fr["reviews"], d.verdict.first_error_step or 0,
-                d.verdict.error_category or NO_CATEGORY,
-                # a fresh form: the last review's choice and comment must not carry over
-                AGREE, "", status(f"Submission {d.id} opened."), ""]
+                fr["reviews"], *form_updates(d),
+                # the comment starts empty: earlier comments are in the Reviews table
+                "", status(opened), "", form_state(d, r.id if r else None)]
 
     def pick_row(evt: gr.SelectData):
         row = evt.row_value or []
         return open_submission(row[0] if row else None)
 
-    def save_review(sid, agree, step, category, comment, request: gr.Request):
+    def choose_verdict(choice, state):
+        """Agree locks the step and category on the tutor's own (Disagree unlocks them)."""
+        if choice == AGREE and state:
+            step, category = state["tutor"]
+            return gr.update(value=step, interactive=False), gr.update(value=category, interactive=False)
+        return gr.update(interactive=True), gr.update(interactive=True)
+
+    def save_review(sid, agree, step, category, comment, state, request: gr.Request):
         reviewer = getattr(request, "username", None) or "teacher"
+        keep = [gr.update()] * 5  # agree, step, category, comment, state: as they are
+
+        def refused(msg: str, *form):
+            text = status(msg, False)
+            return [gr.update(), text, text, *(form or keep)]
+
+        if sid in (None, "", 0) or not state:
+            return refused("Open a submission first: click a row in the table, or type its id and "
+                           "press Open.")
         try:
-            if sid in (None, ""):
-                raise ValueError("open a submission first")
+            sid = int(sid)
+            if state.get("sid") != sid:
+                return refused(f"Press Open to load submission {sid} before reviewing it (the form "
+                               f"below is for submission {state.get('sid')}); nothing was saved.")
             step = int(step or 0)
             category = None if category in (None, "", NO_CATEGORY) else category
-            # the store checks the step and category (a wrong step needs a category), so an
-            # API caller gets the same rules
-            store.add_review(int(sid), reviewer, agree == AGREE, first_error_step=step or None,
-                             error_category=category, comment=comment or "")
-            fr = detail_frames(store.get_submission(int(sid)))
+            if agree == AGREE and [step, category or NO_CATEGORY] != list(state["tutor"]):
+                t_step, t_cat = state["tutor"]
+                return refused(f"{AGREE_KEEPS} (the tutor’s: step {t_step or 'none'}, "
+                               f"{t_cat}); nothing was saved.")
+            d = store.get_submission(sid)
+            r = d.latest_review
+            label = (list(state["tutor"]) if agree == AGREE else [step, category or NO_CATEGORY])
+            mine = [agree == AGREE, *label]
+            if (r is not None and not r.agree and r.id == state.get("seen")
+                    and label != [r.first_error_step or 0, r.error_category or NO_CATEGORY]
+                    and state.get("confirm") != [sid, r.id, *mine]):
+                # a teacher's correction is about to be replaced: say so, and save on a second click
+                warn = (f"This changes an earlier correction ({review_label(r)}) to "
+                        f"{'agree with the tutor' if agree == AGREE else 'disagree'}: "
+                        f"step {label[0] or 'none (correct)'}, {label[1]}. Press Save review again "
+                        "to save it, or change the form back; nothing was saved yet.")
+                return refused(warn, *[gr.update()] * 4, {**state, "confirm": [sid, r.id, *mine]})
+            # the store checks the step and category (a wrong step needs a category), and that no
+            # review was saved since this one was opened, so an API caller gets the same rules
+            rid = store.add_review(sid, reviewer, agree == AGREE, first_error_step=step or None,
+                                   error_category=category, comment=comment or "",
+                                   seen_review_id=state.get("seen"))
+            d = store.get_submission(sid)
+        except ReviewConflict as exc:
+            # show the newer review in the form; the teacher checks it and saves again
+            d = store.get_submission(int(sid))
+            newer = exc.latest
+            msg = (f"{exc}: another review was saved since you opened this submission. The form "
+                   "now shows it; check it, then press Save review again to save yours.")
+            text = status(msg, False)
+            return [detail_frames(d)["reviews"], text, text, *form_updates(d), gr.update(),
+                    {**form_state(d, newer.id)}]
         except (TutorError, ValueError) as exc:
-            refused = status(str(exc), False)
-            return gr.update(), refused, refused
-        done = f"Review of submission {int(sid)} saved by {reviewer}."
+            return refused(str(exc))
+        done = f"Review of submission {sid} saved by {reviewer}."
         if agree != AGREE and not step and category:
             # the store drops it: say so, as "Disagree" with step 0 and a category is often a
             # forgotten step number (the latest review is the one that counts)
             done += (f" Step 0 means the solution is correct, so the error category {category} "
                      "was not saved; if a step is wrong, enter its number and save again.")
-        return fr["reviews"], status(done), status(done)
+        # the form stays on what was saved; the comment is in the Reviews table now
+        return [detail_frames(d)["reviews"], status(done), status(done), *form_updates(d), "",
+                form_state(d, rid)]
 
     def export(kind: str, *form):
         try:
             f = filters_from_form(*form)
-            path = export_dir / f"submissions.{kind}"
+            # a folder per export: two exports with one name must not overwrite each other
+            path = Path(tempfile.mkdtemp(dir=export_dir)) / export_name(kind, f.class_code, f.student_id)
             n = store.export_csv(path, f) if kind == "csv" else store.export_jsonl(path, f)
         except TutorError as exc:
             return gr.update(value=None, visible=False), status(str(exc), False)
@@ -259,7 +384,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         try:
             a = store.class_analytics(filters_from_form(*form))
         except TutorError as exc:
-            return [gr.update()] * 6 + [status(str(exc), False)]
+            return [gr.update()] * 7 + [status(str(exc), False)]
         # the standards with the most wrong solutions (rows come most errors first): 60 bars
         # make unreadable labels; the full list is in the exports
         by_std = _frame([[r["standard"], r["incorrect"], r["submissions"]]
@@ -273,21 +398,34 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         long = times.melt(id_vars="day", var_name="series", value_name="count")
         prereq = _frame([[r["standard"], r["count"], r["description"]] for r in a.prerequisites],
                         PREREQ_COLUMNS)
-        return [gr.update(visible=True), by_std, by_cat, long, mastery_html(a.mastery), prereq,
+        wrong = bool(len(by_std) or len(by_cat))  # bare axes say nothing: a sentence instead
+        return [gr.update(visible=True), gr.update(value=by_std, visible=wrong),
+                gr.update(value=by_cat, visible=wrong), long, mastery_html(a.mastery), prereq,
+                gr.update(value=NO_WRONG, visible=not wrong),
                 status(f"{a.total} submissions in the class view.")]
 
     def delete_student(student, confirm):
+        # the box is cleared after every try: each student's deletion is confirmed on its own
         if not confirm:
-            return status("Tick the box to confirm the deletion.", False)
+            return status("Tick the box to confirm the deletion.", False), False
+        who = (student or "").strip()
         try:
-            n = store.delete_student(student)
+            n = store.delete_student(who)
         except TutorError as exc:
-            return status(str(exc), False)
-        return status(f"Deleted {n} submissions of that student.")
+            return status(str(exc), False), False
+        if n == 0:
+            return status(f"No submissions found for '{who}' (ids are matched without regard to "
+                          "case); nothing was deleted.", False), False
+        return status(f"Deleted {n} submission{'s' if n != 1 else ''} of '{who}'. To delete another "
+                      "student's data, type the id and tick the box again."), False
 
     with gr.Blocks(title="Tutor — teacher", delete_cache=(3600, 3600)) as app:
-        gr.Markdown("## Teacher dashboard\nReview what the tutor said, correct it, and see where "
-                    "the class struggles. Times are UTC.")
+        with gr.Row():
+            gr.Markdown("## Teacher dashboard\nReview what the tutor said, correct it, and see where "
+                        "the class struggles. Times are UTC.")
+            # "logout" under /teacher/: Gradio's log-out route ends the session and goes back to the
+            # log-in page (on a shared computer the next person must not find the dashboard open)
+            gr.Button("Log out", link="logout", size="sm", scale=0, min_width=100, elem_id="logout")
         page = gr.State(1)
         with gr.Row():
             class_code = gr.Textbox(label="Class code", max_lines=1, elem_id="f-class")
@@ -297,10 +435,11 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             problem = gr.Textbox(label="Problem (id or words)", max_lines=1, elem_id="f-problem")
         with gr.Row():
             standard = gr.Textbox(label="Standard (e.g. 5.NF)", max_lines=1, elem_id="f-standard")
-            category = gr.Dropdown([ANY, *ERROR_CATEGORIES], value=ANY, label="Error category",
-                                   elem_id="f-category")
+            # a teacher's correction wins over the tutor's label here, as in the class view
+            category = gr.Dropdown([ANY, *ERROR_CATEGORIES], value=ANY,
+                                   label="Error category (yours where reviewed)", elem_id="f-category")
             verdict = gr.Dropdown([ANY, "correct", "incorrect", "unsure"], value=ANY,
-                                  label="Verdict", elem_id="f-verdict")
+                                  label="Verdict (yours where reviewed)", elem_id="f-verdict")
             unreviewed = gr.Checkbox(label="Unreviewed only", elem_id="f-unreviewed")
             apply_btn = gr.Button("Apply filters", variant="primary", elem_id="apply")
         form = [class_code, student, date_from, date_to, problem, standard, category, verdict, unreviewed]
@@ -359,12 +498,17 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                                  interactive=False, label="Resubmissions that followed")
                 gr.Markdown("### Your review (the tutor's verdict is kept as it was)")
                 with gr.Row():
-                    agree = gr.Radio([AGREE, "Disagree"], value=AGREE, label="Verdict", elem_id="r-agree")
+                    agree = gr.Radio([AGREE, DISAGREE], value=AGREE, label="Verdict", elem_id="r-agree",
+                                     info="Agree keeps the tutor's step and category; to change "
+                                          "either, choose Disagree (the same step is fine).")
                     step_in = gr.Number(label="Right first wrong step (0 = solution is correct)",
-                                        precision=0, minimum=0, elem_id="r-step")
+                                        precision=0, minimum=0, interactive=False, elem_id="r-step")
                     cat_in = gr.Dropdown([NO_CATEGORY, *ERROR_CATEGORIES], value=NO_CATEGORY,
-                                         label="Error category", elem_id="r-category")
-                comment = gr.Textbox(label="Comment", lines=2, elem_id="r-comment")
+                                         label="Error category", interactive=False,
+                                         elem_id="r-category")
+                comment = gr.Textbox(label=f"Comment (up to {MAX_COMMENT_CHARS:,} characters)", lines=2,
+                                     max_length=MAX_COMMENT_CHARS, elem_id="r-comment")
+                review_state = gr.State(None)
                 save_btn = gr.Button("Save review", variant="primary", elem_id="save-review")
                 # the result again beside the button: the status line is far up the page, so a
                 # refused save looked like nothing happened
@@ -379,6 +523,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                         "charts and the mastery heat-map.", elem_id="class-status")
                 # hidden until there is data: empty, it shows a bare heading and a "1 2 3" table
                 with gr.Column(visible=False, elem_id="class-body") as class_body:
+                    no_wrong = gr.Markdown(NO_WRONG, visible=False, elem_id="no-wrong")
                     with gr.Row():
                         std_plot = gr.BarPlot(
                             x="standard", y="incorrect", sort="-y", y_lim=[0, None],
@@ -386,7 +531,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                             x_label_angle=-30, elem_id="plot-standard")
                         cat_plot = gr.BarPlot(x="error category", y="count",
                                               title="First errors by category", x_label_angle=-30,
-                                              y_lim=[0, None])
+                                              y_lim=[0, None], elem_id="plot-category")
                     time_plot = gr.BarPlot(x="day", y="count", color="series", x_label_angle=-45,
                                            color_map={"wrong": "#e4572e", "correct or unsure": "#4c9f70"},
                                            title="Submissions per day (wrong ones and the rest)")
@@ -398,7 +543,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                               elem_id="prereq")
             with gr.Tab("Privacy", id="privacy"):
                 gr.Markdown("Delete everything logged for one student (submissions, hints, reviews). "
-                            "This cannot be undone.")
+                            "Ids are matched without regard to case. This cannot be undone; tick "
+                            "the box again for each student.")
                 del_student = gr.Textbox(label="Student id", max_lines=1, elem_id="del-student")
                 del_confirm = gr.Checkbox(label="Yes, delete this student's data", elem_id="del-confirm")
                 del_btn = gr.Button("Delete student data", variant="stop", elem_id="del-btn")
@@ -411,18 +557,21 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         next_btn.click(lambda p, *f: load_page(p + 1, *f), [page, *form], page_out, api_name=False)
         app.load(load_page, [one, *form], page_out, api_name=False)
         detail_out = [sub_id, facts, problem_box, solution_box, reference_box, steps_tbl, explanation,
-                      hints_tbl, resub_tbl, standards_tbl, reviews_tbl, step_in, cat_in, agree,
-                      comment, msg, save_msg]
+                      hints_tbl, resub_tbl, standards_tbl, reviews_tbl, agree, step_in, cat_in,
+                      comment, msg, save_msg, review_state]
         open_btn.click(open_submission, sub_id, detail_out, api_name=False)
         table.select(pick_row, None, detail_out, api_name=False)
-        save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment], [reviews_tbl, msg, save_msg],
+        agree.input(choose_verdict, [agree, review_state], [step_in, cat_in], api_name=False)
+        save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment, review_state],
+                       [reviews_tbl, msg, save_msg, agree, step_in, cat_in, comment, review_state],
                        api_name=False).then(load_page, [page, *form], page_out, api_name=False)
         csv_btn.click(lambda *f: export("csv", *f), form, [export_file, msg], api_name=False)
         jsonl_btn.click(lambda *f: export("jsonl", *f), form, [export_file, msg], api_name=False)
         class_btn.click(class_view, form,
-                        [class_body, std_plot, cat_plot, time_plot, heat, prereq_tbl, class_msg],
+                        [class_body, std_plot, cat_plot, time_plot, heat, prereq_tbl, no_wrong, class_msg],
                         api_name=False)
-        del_btn.click(delete_student, [del_student, del_confirm], del_msg, api_name=False).then(
+        del_btn.click(delete_student, [del_student, del_confirm], [del_msg, del_confirm],
+                      api_name=False).then(
             load_page, [page, *form], page_out, api_name=False)
     app.css = CSS
     return app
