@@ -304,3 +304,24 @@ def test_a_bank_problem_shows_only_its_own_standards():
     # a typed problem (no tags) is still matched by retrieval
     fb = review(t, "48 / 2 = 24\n48 + 24 = 72")
     assert [m.code for m in fb.standards] == ["F-TF.B.6"]
+
+
+def test_with_the_grade_known_standards_of_much_later_grades_are_left_out():
+    """Trial 10: a grade-6 discount problem was shown N-VM.C.7 (matrices)."""
+    from tutor.schema import StandardMatch
+
+    class Spy(_GradeSpy):
+        def search(self, text, k=5, grade=None):
+            super().search(text, k, grade)
+            return [StandardMatch("N-VM.C.7", "matrices", "HS", "N-VM", "N-VM.C", 0.9),
+                    StandardMatch("8.EE.C.7", "linear equations", "8", "8.EE", "8.EE.C", 0.8),
+                    StandardMatch("6.RP.A.3", "percent", "6", "6.RP", "6.RP.A", 0.7),
+                    StandardMatch("7.RP.A.3", "percent problems", "7", "7.RP", "7.RP.A", 0.6),
+                    StandardMatch("5.NBT.B.7", "decimals", "5", "5.NBT", "5.NBT.B", 0.5)]
+
+    t = Tutor(load_settings(use_model=False), model=None, standards=Spy())
+    grade6 = Problem(**{**PROBLEM.__dict__, "grade": "6"})
+    assert [m.code for m in review(t, "48 / 2 = 24\n48 + 24 = 72", grade6).standards] == [
+        "6.RP.A.3", "7.RP.A.3", "5.NBT.B.7"]
+    # unknown grade: the ranking as it is
+    assert [m.code for m in review(t, "48 / 2 = 24\n48 + 24 = 72").standards] == ["N-VM.C.7", "8.EE.C.7", "6.RP.A.3"]

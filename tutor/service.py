@@ -25,7 +25,7 @@ from tutor.errors import TutorInputError
 from tutor.hints import HintLadder
 from tutor.llm import LanguageModel, load_student_model
 from tutor.mathcheck import numbers_in
-from tutor.schema import (Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict,
+from tutor.schema import (GRADES, Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict,
                           parse_grade)
 from tutor.steps import addresses_tutor, parse_solution, says_stuck, split_sentences, split_steps
 from tutor.verify import Verifier
@@ -35,6 +35,15 @@ log = logging.getLogger(__name__)
 MAX_PROBLEM_CHARS = 5000
 #: Standards shown for a problem, and prerequisites shown for an error.
 N_STANDARDS = 3
+
+
+def _taught_by(standard_grade: str | None, grade: str | None) -> bool:
+    """Whether a standard of ``standard_grade`` is taught by the year after ``grade`` (any, when
+    the grade is unknown); high school only from grade 8."""
+    if not grade or not standard_grade or standard_grade not in GRADES or grade not in GRADES:
+        return True
+    return GRADES.index(standard_grade) <= GRADES.index(grade) + 1 and (
+        standard_grade != "HS" or GRADES.index(grade) >= GRADES.index("8"))
 N_PREREQUISITES = 3
 
 
@@ -201,8 +210,12 @@ class Tutor:
             # false "not mastered" cells
             matches = tagged
         else:
-            matches = self.standards.search(problem_query(problem.text, worked), k=N_STANDARDS,
+            matches = self.standards.search(problem_query(problem.text, worked), k=4 * N_STANDARDS,
                                             grade=grade)
+            # with the grade known, a standard taught two or more grades later (matrices for a
+            # grade-6 discount) is not what the problem practises: left out, unless none is left
+            within = [m for m in matches if _taught_by(m.grade, grade)]
+            matches = (within or matches)[:N_STANDARDS]
         prerequisites: list[StandardMatch] = []
         if verdict.first_error_step is not None:
             # the wrong step and its math in words ("adding fractions with unlike denominators")
