@@ -358,3 +358,90 @@ def test_a_speed_unit_with_a_one_letter_time_is_a_unit():
     assert [(e.text, e.ok) for e in check_step("24 km ÷ 8 km/h = 3 h", 1).equations] == [("24/8=3", True)]
     assert check_step("24 km ÷ 8 km/h = 4 h", 1).ok is False
     assert [(e.text, e.ok) for e in check_step("10 m/s x 3 s = 30 m", 1).equations] == [("10*3=30", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a one-letter name left of the first "=" labels the computation, as "A =" and "Area =" do
+    ("C = 3.14 × 26 = 80", 81.64),
+    ("V = 50 × 30 × 40 = 6000", 60000.0),
+    ("P = 2/6 = 1/4", 1 / 3),
+    ("So d = 60 × 2.5 = 160 miles", 150.0),
+    ("x = 36 / 4 = 8", 9.0),
+])
+def test_a_one_letter_label_before_a_computation_is_checked(text, expected):
+    check = check_step(text, 1)
+    assert check.ok is False
+    assert [e.expected for e in check.equations if e.ok is False] == [pytest.approx(expected)]
+
+
+@pytest.mark.parametrize("text, equations", [
+    ("C = 3.14 × 26 = 81.64", [("3.14*26=81.64", True)]),
+    ("V = 50 × 30 × 40 = 60000", [("50*30*40=60000", True)]),
+    ("P = 2/6 = 1/3", [("2/6=1/3", True)]),
+    ("A = 3.14 × 5 × 5 = 78.5", [("3.14*5*5=78.5", True)]),
+    ("so h = 2 × 3 = 6 and r = -3 + 5 = 2", [("2*3=6", True), ("-3+5=2", True)]),
+    ("It is 5. C = 3.14 × 26 = 81.64", [("3.14*26=81.64", True)]),
+    ("r = 5", []), ("x = 12, so 2x = 24", []),  # a value stated: nothing to check
+    ("5 m = 500 cm", [("5 m = 500 cm", True)]),  # a unit after a number is still a unit
+    # in an equation to solve the letter is an unknown, not a label
+    ("x + 5 = 12", []), ("3x = 21", []), ("2p/5 = (p+600)/4", []), ("y = 2x + 3", []),
+    ("12 - 5 = x = 7", []),              # not left of the first "="
+])
+def test_one_letter_labels_and_unknowns(text, equations):
+    assert [(e.text, e.ok) for e in check_step(text, 1).equations] == equations
+
+
+def test_a_label_leaves_the_algebra_readers_alone():
+    from tutor.mathcheck import expressions_in, solved_unknowns
+
+    assert [v for v, _ in solved_unknowns("x + 5 = 12")] == [7.0]
+    assert [v for v, _ in solved_unknowns("2p/5 = (p+600)/4")] == [1000.0]
+    assert expressions_in("C = 3.14 × 26 = 81.64") == [("3.14*26", pytest.approx(81.64)), ("81.64", 81.64)]
+    assert answer_value("x = 12 - 5") == 7.0
+
+
+@pytest.mark.parametrize("text, ok", [
+    # a sum or difference of written numbers is exact: its result is never rounded
+    ("3.2 + 1.45 = 4.7", False), ("3.2 + 1.45 = 4.6", False), ("3.2 + 1.45 = 4.65", True),
+    ("2.50 + 1.25 = 4", False), ("2.50 + 1.25 = 3.75", True), ("2.50 + 1.25 = 3.750", True),
+    ("$2.50 + $1.25 = $4", False), ("$2.50 + $1.25 = $3.75", True),
+    ("3.2 kg + 1.45 kg = 4.7 kg", False), ("10 - 2.35 = 7.6", False), ("10 - 2.35 = 7.65", True),
+    ("3.2 + 1.45 = 4.7 × 2 = 9.4", False),     # a run-on chain reads the sum exactly too
+    ("0.1 + 0.2 = 0.3", True),
+    # products and quotients may be rounded to the places written
+    ("10 / 3 = 3.33", True), ("100 / 3 = 33.33", True), ("3.14 × 26 = 81.6", True), ("7.5 = 8", True),
+    ("3.14 × 26 = 80", False),
+    # ... and so may a sum the step says it rounds or estimates
+    ("3.2 + 1.45 ≈ 4.7", True), ("3.2 + 1.45 = 4.7 (rounded to one decimal place)", True),
+    ("About 3.2 + 1.45 = 4.7 kg", True), ("3.2 + 1.45 = 4.65 ≈ 4.7", True),
+])
+def test_sums_of_decimals_are_exact_and_rounding_stays_where_it_is_needed(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+def test_a_sum_of_decimals_names_its_exact_value():
+    wrong = [e for e in check_step("2.50 + 1.25 = 4", 1).equations if e.ok is False]
+    assert [e.expected for e in wrong] == [3.75]
+
+
+@pytest.mark.parametrize("text, ok", [
+    # π as the step itself takes it (3.14 written there), else to five places
+    ("A = π × 5² = 3.14 × 25 = 78.5 cm²", True),
+    ("C = 2 × π × 10 = 20π ≈ 62.8", True),
+    ("2 × pi × 5 = 31.4", True),
+    ("A = π × 10² = 100π ≈ 314 cm²", True),
+    ("2 × π × 5 = 41.4", False),
+    # a formula in letters, then worked in numbers: the numbers are checked
+    ("A = b × h = 8 × 5 = 40 square inches", True),
+    ("A = b × h = 8 × 5 = 45 square inches", False),
+    ("V = l × w × h = 4 × 5 × 3 = 60", True),
+    ("C = 2πr = 2 × π × 10 = 20π ≈ 62.8", True),
+    ("A = 3.14 × r × r = 3.14 × 25 = 78.5", True),
+])
+def test_pi_and_formulas_in_letters_before_their_numbers(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+def test_an_equation_in_letters_stays_algebra():
+    assert check_step("3(x + 4) = 3x + 12 = 27", 1).ok is None
+    assert check_step("2x + 3 = 11", 1).ok is None

@@ -179,3 +179,39 @@ def test_a_computation_asked_of_the_tutor_is_not_a_step():
     assert [s.text for s in parse_solution("What is 150 ÷ 2.5?\n150 / 2.5 = 60")] == ["150 / 2.5 = 60"]
     # a question the student answers is work
     assert len(parse_solution("150 / 2.5 = 60\nWhat is 60 x 2? It is 120")) == 2
+
+
+def test_a_line_starting_with_equals_continues_the_chain_above():
+    from tutor.mathcheck import check_step
+
+    steps = parse_solution("Area = (8 × 15) ÷ 2\n= 120 ÷ 2\n= 50 m²")
+    assert [(s.number, s.text) for s in steps] == [(1, "Area = (8 × 15) ÷ 2 = 120 ÷ 2 = 50 m²")]
+    assert steps[0].raw == "Area = (8 × 15) ÷ 2\n= 120 ÷ 2\n= 50 m²"
+    check = check_step(steps[0].text, 1)
+    assert [(e.text, e.ok) for e in check.equations] == [("(8*15)/2=120/2", True), ("120/2=50", False)]
+    right = parse_solution("Area = (8 × 15) ÷ 2\n= 120 ÷ 2\n= 60 m²")
+    assert len(right) == 1 and check_step(right[0].text, 1).ok is True
+
+
+def test_a_continued_chain_keeps_the_steps_around_it():
+    steps = parse_solution("The legs are 8 m and 15 m.\nArea = (8 × 15) ÷ 2.\n= 120 ÷ 2\n≈ 60 m²\n"
+                           "So the area is 60 m².")
+    assert [s.text for s in steps] == ["The legs are 8 m and 15 m.", "Area = (8 × 15) ÷ 2 = 120 ÷ 2 ≈ 60 m²",
+                                       "So the area is 60 m²."]
+    # labelled and numbered steps already take such lines in
+    assert split_steps("Step 1: Area = (8 × 15) ÷ 2\n= 120 ÷ 2 = 60\nStep 2: The area is 60 m².") == [
+        "Area = (8 × 15) ÷ 2 = 120 ÷ 2 = 60", "The area is 60 m²."]
+    assert split_steps("3 x 4 = 12\n12 == 12") == ["3 x 4 = 12", "12 == 12"]
+
+
+def test_a_wrong_line_of_a_continued_chain_is_flagged_at_its_step():
+    from tutor.schema import Problem
+    from tutor.verify import Verifier
+
+    problem = Problem(text="A garden is shaped like a right triangle with legs of 8 m and 15 m. "
+                           "What is the area of the garden?")
+    verifier = Verifier(None, free_weights="free")
+    work = "The legs are 8 m and 15 m.\nArea = (8 × 15) ÷ 2\n= 120 ÷ 2\n= {} m²"
+    wrong = verifier.verify(problem, parse_solution(work.format(50)))
+    assert (wrong.label, wrong.first_error_step) == ("incorrect", 2)
+    assert verifier.verify(problem, parse_solution(work.format(60))).label != "incorrect"

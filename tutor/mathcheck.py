@@ -12,7 +12,12 @@ How text becomes math (:func:`normalize_math`): Unicode and LaTeX operators beco
 currency signs are dropped, ``a%`` becomes ``(a/100)`` and ``a% of b`` becomes ``(a/100)*b``,
 ``1 1/2`` becomes ``(1+1/2)``. Then a small tokenizer keeps runs of numbers and operators; up to
 three words written right after a number (units: ``5 apples + 3 apples``) are skipped when the
-computation continues after them.
+computation continues after them. A one-letter name before a computation (``C = 3.14 × 26 =
+81.64``) is a label; elsewhere a letter in math is an unknown and its run is algebra, not checked.
+
+A written result may be rounded to the places it shows (``10 / 3 = 3.33``), except the result of a
+sum or difference of written numbers (``2.50 + 1.25 = 3.75``), which is exact, unless the step says
+it rounds or estimates ("about", "≈", "rounded").
 """
 
 from __future__ import annotations
@@ -259,6 +264,25 @@ def _latex(text: str) -> str:
     return text
 
 
+_PI = re.compile(r"π|(?<![A-Za-z])pi(?![A-Za-z])", re.I)
+
+
+def _pi(text: str) -> str:
+    """π as the value the step itself takes for it (3.14, 22/7), else to five decimals, so
+    "π × 5² = 3.14 × 25" and "2 × π × 10 = 20π ≈ 62.8" are checked as written."""
+    if not _PI.search(text):
+        return text
+    value = ("(22/7)" if re.search(r"(?<![\d.])22\s*/\s*7(?![\d.])", text)
+             else "3.14" if re.search(r"(?<![\d.])3\.14(?!\d)", text) else "3.14159")
+    text = re.sub(r"(?<=[\d)])\s*(?=π|pi\b)", "*", text, flags=re.I)  # "20π": 20 times π
+    return _PI.sub(lambda m: f"{value}*" if _starts_factor(text, m.end()) else value, text)
+
+
+def _starts_factor(text: str, at: int) -> bool:
+    """Whether a factor follows right after position ``at`` ("πr", "π(d)", "π 5")."""
+    return re.match(r"\s*[\w(]", text[at:]) is not None and not re.match(r"\s*(?:for|as|is|and|=)\b", text[at:])
+
+
 def normalize_math(text: str) -> str:
     """Rewrite Unicode/LaTeX/word operators, money, separators and percentages to ASCII math.
 
@@ -276,6 +300,7 @@ def normalize_math(text: str) -> str:
         text = text.replace(a, b)
     text = _latex(text)
     text = text.replace("\\", " ").replace("{", "(").replace("}", ")")
+    text = _pi(text)
     text = _separators(text)
     text = re.sub(r"[$£€¢]", "", text)
     # "3 x 4", "25% of 80" are computations before the word rules look for "3 x 4 is 12"
@@ -507,6 +532,30 @@ def _is_amount(expr: str) -> bool:
     return _is_literal(expr) or bool(_SIMPLE_FRACTION.fullmatch(expr))
 
 
+# a sum or difference of written numbers ("3.2 + 1.45", "(2.50 + 1.25) - 1"): its exact value has
+# no more decimal places than its most precise term, so a result written for it is never rounded
+_SUM_OF_LITERALS = re.compile(r"[-+()]*(?:\d+(?:\.\d+)?|\.\d+)\)*(?:[-+][-+()]*(?:\d+(?:\.\d+)?|\.\d+)\)*)+")
+# words and signs that say a result is rounded or estimated on purpose
+_ROUNDING_SAID = re.compile(r"(?i)\b(?:about|approx\w*|roughly|around|nearly|almost|round\w*|estimat\w*)\b"
+                            r"|[≈≒]|\\approx|(?<![{\\])~\s*\$?\d")
+
+
+@functools.lru_cache(maxsize=256)
+def _says_rounding(context: str) -> bool:
+    """Whether a step says it rounds or estimates (read once per step, not once per equation)."""
+    return _ROUNDING_SAID.search(context) is not None
+
+
+def _agrees(computed: Fraction, written: Fraction, written_text: str, expr: str, context: str) -> bool:
+    """Whether ``written`` (a literal, as written ``written_text``) is the value of ``expr``
+    (``computed``): exactly when ``expr`` is a sum or difference of written numbers and the step
+    does not say it rounds (``"2.50 + 1.25 = 3.750"``, not ``"= 4"``), else as
+    :func:`values_match` allows (``"10 / 3 = 3.33"``)."""
+    if _SUM_OF_LITERALS.fullmatch(expr) and not _says_rounding(context):
+        return computed == written
+    return values_match(float(computed), float(written), written_text)
+
+
 def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
     out: list[Equation] = []
     vals = [evaluate(p) for p in parts]
@@ -519,7 +568,7 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                                 rhs_value=float(vb) if vb is not None else None))
             continue
         if _is_literal(b):
-            ok = values_match(float(va), float(vb), b) or _converted(float(va), float(vb), context)
+            ok = _agrees(va, vb, b, a, context) or _converted(float(va), float(vb), context)
         else:  # "8/12 + 9/12 = 20/12": an expression on the right must agree exactly
             ok = (va == vb or math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-12)
                   or (_is_literal(a) and _converted(float(va), float(vb), context)))  # 80 km/h = 8000/6 m/min
@@ -527,7 +576,7 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             # run-on chain "4+3 = 7*2 = 14": the next part continues from this result (a
             # mixed number "1 7/12", normalised to "(1+7/12)", is one value, not a run-on)
             lead = _NUMBER.match(b.lstrip("("))
-            if lead and values_match(float(va), float(lead.group()), lead.group()):
+            if lead and _agrees(va, Fraction(lead.group()), lead.group(), a, context):
                 out.append(Equation(text=f"{a}={lead.group()}", lhs_value=float(va),
                                     rhs_value=float(lead.group()), ok=True))
                 continue
@@ -595,16 +644,46 @@ def _after_word(text: str, colon: int) -> bool:
     return bool(m and m.group(1))
 
 
+# "C = 3.14 × 26 = 81.64", "P = 2/6 = 1/3", "so V = 50 × 30 × 40": a one-letter name alone left
+# of its clause's first "=", with a computation right of it (a number, then an operator), names
+# that computation (as "A =" and "Area =" do); not after math ("x + 5 = 12", "3x = 21", "= x =
+# 7", "(x = 2)"), nor a unit after a number ("5 m = 500 cm"); "x = 12" alone states a value
+_LABEL = re.compile(r"(?<![A-Za-z'\\§])[b-zB-HJ-Z]\s*=(?!=)(?=\s*[-(]*\s*(?:\d+(?:\.\d+)?|\.\d+)\)*\s*"
+                    r"(?:[-+*/^(]|(?:[A-Za-z]+\s+){1,3}[-+*/^]))")
+#: What, right before a letter, makes it part of math: a number, an operator, a bracket, "=".
+_MATH_BEFORE = frozenset("-+*/^=([0123456789§)")
+
+
+def _labels(text: str) -> str:
+    """A break (``;``) before each :data:`_LABEL` letter's "=", the letter dropped: ``"C =
+    3.14 * 26 = 80"`` is read as ``"; = 3.14 * 26 = 80"``, a computation to check, and the
+    letter is no unknown. A letter after math is left to the unknown rules."""
+    def label(m: re.Match) -> str:
+        k = m.start() - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        return m.group() if k >= 0 and text[k] in _MATH_BEFORE else " ; " + m.group()[1:].lstrip()
+
+    return _LABEL.sub(label, text)
+
+
+_FORMULA_FIRST = re.compile(r"[^;=\n]*(?:§\s*[*/^]|[*/]\s*§|\d§)[^;=\n]*=(?=[^§;=\n]*\d[^§;=\n]*[-+*/^][^§;=\n]*="
+                            r"[^§;=\n]*\d)")
+
+
 def _math_runs_text(text: str) -> str:
     """Normalised text with unknowns and ratio colons marked ``§`` (runs holding one are
-    algebra or ratios, not arithmetic to check)."""
+    algebra or ratios, not arithmetic to check); a one-letter label before a computation
+    (:data:`_LABEL`) is no unknown."""
     # ratios first, while "25%:" and "$5:" still read as written
     text = _RATIO.sub(lambda m: m.group() if _after_word(text, m.start()) else "/§/", text)
     text = _PAIR.sub(" § ", _QUESTION.sub(" § ", text))
-    text = normalize_math(text)
+    text = _labels(normalize_math(text))
     for pat in (_VARIABLE, _VARIABLE_A, _VARIABLE_AFTER, _VARIABLE_CALL):
         text = pat.sub("§", text)
-    return text
+    # a formula in letters, then the same worked in numbers ("A = l * w = 8 * 5 = 40", "C = 2πr =
+    # 2 * 3.14 * 10 = 62.8"): the numbers are a computation to check
+    return _FORMULA_FIRST.sub(" ; =", text)
 
 
 def check_step(text: str, number: int) -> StepCheck:

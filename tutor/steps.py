@@ -4,7 +4,8 @@ A student types a worked solution in one of four shapes; :func:`parse_solution` 
 
 1. ``Step 1: … / Step 2: …`` markers (on separate lines or inline),
 2. a numbered list (``1. …`` / ``1) …``), continuation lines joining the item above,
-3. plain text, one step per line,
+3. plain text, one step per line (a line that starts with ``=`` goes on with the computation
+   of the line above: ``Area = (8 × 15) ÷ 2`` / ``= 120 ÷ 2`` / ``= 60`` is one step),
 4. a single paragraph, split into sentences (decimals such as ``3.5`` or ``$1.50`` and
    abbreviations such as ``e.g.`` or ``Mr.`` do not end a sentence).
 
@@ -35,6 +36,9 @@ _LONG_NUMBER = re.compile(r"\d(?:[\d,]*\d)?")
 # "Step 2:", and the same label in the other languages a class may write in ("Paso 2:")
 _STEP_MARKER = re.compile(r"(?i)(?:^|(?<=\s))(?:step|paso|passo|[ée]tape|schritt|stap)\s*(\d{1,3})\s*[:.)\-–]\s*")
 _NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
+# "Area = (8 × 15) ÷ 2" / "= 120 ÷ 2" / "= 60 m²": a line that starts with "=" (or "≈") goes on
+# with the computation of the line above; read apart, its left side would be lost
+_CONTINUES_CHAIN = re.compile(r"\s*(?:=(?!=)|≈|\\approx(?![A-Za-z]))")
 # LaTeX display/inline delimiters that carry no math themselves ("$" alone may be money).
 _LATEX_DELIMS = re.compile(r"\$\$|\\\[|\\\]|\\\(|\\\)")
 # LaTeX layouts whose rows are steps: \begin{aligned} … \\ … \end{aligned} (``array`` has a
@@ -230,8 +234,14 @@ def _pieces(text: str) -> list[tuple[str, str]]:
                     raw[-1] += "\n" + ln.strip()
                     body[-1] += " " + ln.strip()
         elif len(lines) >= 2:
-            # 3. One step per line.
-            raw, body = [ln.strip() for ln in lines], lines
+            # 3. One step per line; a line that starts with "=" continues the chain above.
+            for ln in lines:
+                if body and _CONTINUES_CHAIN.match(ln):
+                    raw[-1] += "\n" + ln.strip()
+                    body[-1] = body[-1].rstrip().rstrip(".,;") + " " + ln.strip()
+                else:
+                    raw.append(ln.strip())
+                    body.append(ln)
         else:
             # 4. One paragraph: sentences; one sentence of several computations: its clauses.
             raw = split_sentences(lines[0] if lines else "")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tutor.derivation import derivation_checks
-from tutor.mathcheck import check_step, converted_from, numbers_in, writes
+from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, writes
 from tutor.schema import Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
@@ -155,7 +155,10 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     for i, (s, c, g) in enumerate(zip(steps, checks, graphs)):
         earlier = given + [v for gg in graphs[:i] for v in gg.stated]
         prev_results = [v for nv in new_values[:i] for v in nv]
-        unknown_ops = [o for o in g.operands if not contains(earlier, o) and o not in CONSTANTS]
+        # (an operand a side of the step's own chain works out on the way: "9 * 10 - 7 = 90 - 7")
+        own = _partial_results(s.text)
+        unknown_ops = [o for o in g.operands if not contains(earlier, o) and o not in CONSTANTS
+                       and not contains(own, o, False)]
         f = {
             "arith_wrong": float(c.ok is False),
             "arith_ok": float(c.ok is True),
@@ -383,4 +386,20 @@ def _dedupe(vals: list[float]) -> list[float]:
     for v in vals:
         if not contains(out, v, False):
             out.append(v)
+    return out
+
+
+def _partial_results(text: str) -> list[float]:
+    """Values a step works out on the way inside its own computations: each left part of a
+    side of two or more numbers up to an operator outside brackets ("9*10-7" gives 9*10 = 90)."""
+    out: list[float] = []
+    for expr, _ in expressions_in(text):
+        depth = 0
+        for k, ch in enumerate(expr):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0 and k > 0 and ch in "+-*/" and expr[k - 1] not in "+-*/(" \
+                    and re.search(r"[\d)][-+*/]", expr[:k]):
+                v = evaluate(expr[:k])
+                if v is not None:
+                    out.append(float(v))
     return out
