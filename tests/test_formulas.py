@@ -105,6 +105,9 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
      ["Tip: 40 × 0.15 = $6", "Total: 40 + 6 = $46"]),
     ("A store charges 5% sales tax. What is the total tax on an $80 game?", ["80 × 0.05 = 4", "The tax is $4."]),
     ("A $60 jacket has a 25% discount. What is the discount price?", ["60 × 0.25 = 15", "60 − 15 = 45"]),
+    # a percent that is a share, not a change
+    ("A phone battery is at 60%. The full battery lasts 20 hours. How many hours are left?",
+     ["60% of 20 = 0.6 × 20 = 12", "12 hours are left."]),
     # a leading minus; the expression's value reached, then more the question asks
     ("Evaluate −3 + 4 × 2.", ["4 × 2 = 8", "−3 + 8 = 5"]),
     ("What is 2 × 3 + 4, then doubled?", ["2 × 3 = 6", "6 + 4 = 10", "10 × 2 = 20"]),

@@ -251,6 +251,11 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     if len(percents) != 1 or len(others) != 1 or len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1 or \
             _MULTIPLIER.search(text) or re.search(r"(?i)\b(?:each|every|per)\b", text):
         return None
+    adds, takes = _ADDS.search(text) is not None, _TAKES.search(text) is not None
+    # a percent that changes an amount (a tip, a tax, a discount), not a share of it ("a battery
+    # at 60%")
+    if not (adds or takes or re.search(r"(?i)\btax\b", text)):
+        return None
     asks_part, asks_total = _asks(question_of(text))
     if asks_part == asks_total:
         return None
@@ -268,7 +273,6 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     if said is None:
         return None
     conclusion = Fraction(str(said)).limit_denominator(10**6)
-    adds, takes = _ADDS.search(text) is not None, _TAKES.search(text) is not None
     right_way = base + part if adds and not takes else base - part if takes and not adds else None
     facts = {"percent": num(p), "base": num(base)}
     # (a conclusion that also states the part answers the question, then says more)
