@@ -41,7 +41,10 @@ _LISTED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LIST = re.compile(rf"(?<![\d.,/$])-?\$?(?:{_LISTED})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)-?\$?(?:{_LISTED})){{2,}}(?![\d/])")
 _ASKS_MEAN = re.compile(r"(?i)\b(?:mean|average)\b")
 # an average per something else than the listed numbers: a speed, a share, per half
-_PER_OTHER = re.compile(r"(?i)\b(?:speed|per|each|every|rate|split|share\w*|evenly|pace)\b|/\s*[a-z]")
+_SHARED = re.compile(r"(?i)\b(?:split|share\w*|evenly)\b")
+_PER_OTHER = re.compile(r"(?i)\b(?:speed|rate|pace|each\s+(?:of\s+)?(?:them|us|person|friend)|"
+                        r"(?:per|each|every|a|an)\s+(?:hour|minute|second|day|week|month|year|half|quarter))\b|"
+                        r"/\s*[a-z]")
 # a mean of some of them, or a score still to come: another count is right there
 _NOT_THE_WHOLE_LIST = re.compile(r"(?i)\b(?:drop\w*|without|except|other|remaining|lowest|highest|new|another|"
                                  r"next|needs?|must|more|each\s+week)\b")
@@ -108,7 +111,8 @@ def _division(lhs: str) -> tuple[Fraction, Fraction] | None:
 
 def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     question = question_of(text)
-    if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text) or _PER_OTHER.search(question):
+    if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text) or _PER_OTHER.search(question) \
+            or _SHARED.search(text):
         return None
     lists = _LIST.findall(text)
     if len(lists) != 1:
