@@ -41,7 +41,9 @@ Layer 3 (pure functions over text).
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -257,10 +259,17 @@ def rewriting_misconception(k: int, step_text: str, problem_text: str, before: s
 
 def solution_misconception(problem_text: str, step_texts: Sequence[str]) -> tuple[tuple[int, ...], Misconception, dict] | None:
     """A misconception a whole solution shows against what the problem's words fix (a ratio
-    worked by adding, :mod:`tutor.proportion`; a mean, percent change or rectangle relation
-    broken, :mod:`tutor.relations`), found without a reference: ``(0-based steps it spans,
-    the misconception about its first step, evidence for the verdict)``, the earliest one, or
-    ``None``."""
+    worked by adding or upside down, :mod:`tutor.proportion`; a mean, percent change or
+    rectangle relation broken, :mod:`tutor.relations`; a formula the words rule out,
+    :mod:`tutor.formulas`), found without a reference: ``(0-based steps it spans, the
+    misconception about its first step, evidence for the verdict)``, the earliest one, or
+    ``None``. Cached: the verdict and each hint level ask about the same solution."""
+    found = _solution_misconception(problem_text, tuple(step_texts))
+    return None if found is None else (found[0], found[1], copy.deepcopy(found[2]))
+
+
+@functools.lru_cache(maxsize=256)
+def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
     found = []
     route = additive_route(problem_text, step_texts)
     if route is not None:
