@@ -146,3 +146,14 @@ def test_readable():
     assert readable("3(5)+2") == "3(5) + 2"
     assert readable("7*2a") == "7 × 2a"
     assert readable("((x)/(2))-4") == "(x/2) - 4"
+
+
+def test_a_part_worked_out_in_words_and_a_word_problem_are_not_the_whole():
+    from tutor.schema import Problem
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+    work = "Step 1: Multiply 3 by each term in the brackets. We get 3x + 12.\nStep 2: 3x + 12 + 2x = 5x + 12"
+    verdict = Verifier(None).verify(Problem(text="Simplify 3(x + 4) + 2x."), parse_solution(work))
+    assert verdict.label == "correct"
+    assert expression_task("Simplify the expression for the perimeter of a rectangle with length 2x + 3 "
+                           "and width x.") is None

@@ -176,3 +176,31 @@ def test_each_finding_is_a_verdict_with_guarded_hints(problem, solution, step, c
     verdict, hints = _ladder(problem, solution)
     assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", step, category)
     assert len(hints) == 3
+
+
+@pytest.mark.parametrize("problem, solution", [
+    # a second code review's right work (v17)
+    ("A meal costs $40. How much is the meal with a 20% tip?", "0.2 × 40 = 8\n40 + 8 = 48\nThe meal is $48 with the tip."),
+    ("A jacket costs $80. How much is the jacket with a 25% discount?", "0.25 × 80 = 20\n80 - 20 = 60"),
+    ("Sara spends 30% of her $200 paycheck on rent. How much does she spend on rent?",
+     "0.30 × 200 = 60\nShe spends $60 on rent."),
+    ("An agent is paid a 6% commission on the sale of a $250,000 house. How much is the agent paid?",
+     "0.06 × 250,000 = 15,000\nThe agent is paid $15,000."),
+    ("Her salary is $3,000. She gets a 5% bonus on top of it. How much is she paid in total?",
+     "0.05 × 3,000 = 150\n3,000 + 150 = 3,150"),
+    ("A box measures 12 × 9 × 6 inches. What is its volume in cubic feet?",
+     "12 ÷ 12 = 1 foot\n9 ÷ 12 = 0.75 foot\n6 ÷ 12 = 0.5 foot\n1 × 0.75 × 0.5 = 0.375 cubic feet"),
+    ("There are 30 students. 1/2 of them ride the bus. How many students do not ride the bus?",
+     "30 ÷ 2 = 15\n15 students do not ride the bus."),
+    ("A printer prints 9 pages in 2 minutes. How many minutes are needed to print 18 pages?",
+     "9 ÷ 2 = 4.5\n18 ÷ 4.5 = 4\nSo 4 minutes are needed."),
+    ("A garden is 4 feet by 10 feet. Fencing costs $1 per foot. How much does fencing 40 feet cost?",
+     "4 × 10 = 40 feet\nThe fence costs $40."),
+])
+def test_a_second_review_s_right_work_is_not_accused(problem, solution):
+    verdict = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
+    assert verdict.label != "incorrect"
+
+
+def test_a_zero_denominator_in_the_problem_does_not_fail():
+    assert formula_relation("There are 30 students. 2/0 of them ride the bus. How many ride?", ["30 ÷ 2 = 15"]) is None

@@ -445,3 +445,40 @@ def test_pi_and_formulas_in_letters_before_their_numbers(text, ok):
 def test_an_equation_in_letters_stays_algebra():
     assert check_step("3(x + 4) = 3x + 12 = 27", 1).ok is None
     assert check_step("2x + 3 = 11", 1).ok is None
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("3 + 4 boys and girls = 8", False),   # one computation with its unit words, not two statements
+    ("3 + 4 boys and girls = 7", True),
+    ("2 l + 10 = 30", None),               # a letter added to a bare number is an unknown, not litres
+    ("3 g + 4 = 19", None),
+    ("3 h + 2 h = 5 h", True),
+    ("60 mph x 3 h = 180 miles", True),
+])
+def test_unit_letters_and_words_between_numbers(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+def test_a_percent_read_as_tenths_is_no_label():
+    # "20% = 2 × 85 = 170" names the amount; "7% = 0.7 × 240" says 7% is 0.7
+    assert check_step("7% = 0.7 x 240 = 168", 1).ok is False
+    assert check_step("20% = 2 × 85 = 170", 1).ok is True
+    assert check_step("7% = 0.07 x 240 = 16.8", 1).ok is True
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("π/2 = 180/2 = 90 degrees", True),     # an angle: π is not 3.14 here
+    ("6.67 + 6.67 + 6.67 = 20", True),      # shares rounded to the cent
+    ("19.99 + 1.649 = 21.64", True),        # a term of three decimals: the sum may be rounded
+    ("3.2 + 1.45 = 4.7", False),
+])
+def test_pi_in_angles_and_sums_of_rounded_terms(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+def test_a_long_line_of_algebra_is_read_in_linear_time():
+    import time
+    start = time.perf_counter()
+    check_step("3 × a + 4 × b " * 300 + " = 5", 1)
+    check_step("2x + 3y - " * 500, 1)
+    assert time.perf_counter() - start < 2.0

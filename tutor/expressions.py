@@ -429,6 +429,13 @@ def _is_assignment(run: _Run) -> bool:
         re.fullmatch(r"-?\(?-?\d+(?:\.\d+)?(?:/\d+)?\)?", p) for p in run.parts)
 
 
+_CLAIMS_WHOLE = re.compile(r"(?i)\b(?:answer|result|simplif\w*|final|so|therefore|thus)\b")
+# the words an instruction may put before its expression ("Simplify the following expression:")
+_BEFORE_EXPRESSION = {"the", "this", "following", "given", "expression", "expressions", "below", "fully", "completely",
+                      "and", "then", "simplify", "expand", "evaluate", "it", "please", "each", "by", "combining",
+                      "like", "terms", "multiplying", "out", "math", "inline", "display"}
+
+
 @functools.lru_cache(maxsize=1024)
 def expression_task(problem_text: str) -> ExpressionTask | None:
     """The expression a problem asks to rewrite or evaluate, or ``None`` when it asks
@@ -452,9 +459,11 @@ def expression_task(problem_text: str) -> ExpressionTask | None:
     if found is None:
         return None
     line, run = found
-    if not run.clean or len(run.parts) != 1 or not run.letters or run.continues or re.search(
-            r"\d", after[:after.index(line)] + line[:run.start]):
+    before = after[:after.index(line)] + line[:run.start]
+    if not run.clean or len(run.parts) != 1 or not run.letters or run.continues or re.search(r"\d", before):
         return None  # math before it ("Simplify the expression √(7!), where n! = n(n - 1)...")
+    if any(w.lower() not in _BEFORE_EXPRESSION for w in re.findall(r"[A-Za-z]+", before)):
+        return None  # a word problem ("… the expression for the perimeter of a rectangle with length 2x + 3")
     expr = run.parts[0]
     if _parse(expr) is None:
         return None
@@ -530,6 +539,11 @@ def expression_checks(problem_text: str, step_texts: Sequence[str]) -> Expressio
                 if run.continues:
                     base, carries = last, whole
                 elif len(parts) == 1 and _claimed(line, runs, k):
+                    # ("So the answer is 6x." claims the whole: compared)
+                    if current is not None and not _CLAIMS_WHOLE.search(line) and \
+                            equivalent(parts[0], current, values) is False and _side_calculation(
+                                parts[0], [w for w in (current, last, task.expression) if w], values):
+                        continue  # "We get 3x + 12.": a part worked out (3(x + 4)), not the whole
                     base, carries = current, True
                 elif len(parts) == 1:
                     work.unread[i] = work.unread[i] or bool(run.letters)

@@ -23,11 +23,13 @@ problems name the formula their answer needs, and the errors against it are well
 * ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
   bus") where the question asks for that part and the work ends on the rest, or the reverse;
 * ``"volume by adding"``: a box's volume worked as the sum of its edges;
-* ``"order of operations"``: an expression the problem asks to evaluate, worked left to right
-  or with brackets ignored.
+* ``"order of operations"``: an expression the problem asks to evaluate, worked step by step
+  in an order the rules do not allow (left to right over a product, brackets ignored); a
+  whole line worked at once ("3 × 4 + 5 = 17" for 3 × (4 + 5)) is not read.
 
-Each finding needs the problem's words to say what is asked and the step's own numbers to
-show the other formula; anything less certain is left alone. Pure functions; no model.
+Each finding needs the problem's words to say what is asked, and the work's numbers (the
+step's computation, or the value the work ends on) to show the other formula; anything less
+certain is left alone. Pure functions; no model.
 """
 
 from __future__ import annotations
@@ -67,10 +69,7 @@ def _halved(step_texts: Sequence[str], product: Fraction) -> bool:
 def _last(step_texts: Sequence[str]):
     """``(step, left side, value)`` of the answer's computation: the last one written."""
     comps = list(computations(step_texts))
-    if not comps:
-        return None
-    i, lhs, value = comps[-1]
-    return i, lhs, value
+    return comps[-1] if comps else None
 
 
 def _written(lhs: str) -> str:
@@ -188,11 +187,16 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
     up, down = _ROUND_UP.search(question) is not None, _ROUND_DOWN.search(question) is not None
     if up == down:
         return None
-    divisions = [(i, lhs, v) for i, lhs, v in computations(step_texts)
-                 if "/" in lhs and not float(v).is_integer() and v > 1]
-    if not divisions:
+    comps = list(computations(step_texts))
+    given = {Fraction(str(x)) for x in numbers_in(text)}
+    # the last computation: a division of two of the problem's numbers (not a rate worked out
+    # on the way: "9 ÷ 2 = 4.5", then "18 ÷ 4.5 = 4")
+    if not comps:
         return None
-    i, lhs, q = divisions[-1]
+    i, lhs, q = comps[-1]
+    if "/" not in lhs or float(q).is_integer() or q <= 1 or not {
+            Fraction(str(x)) for x in numbers_in(lhs)} <= given:
+        return None
     stated = [k for k, t in enumerate(step_texts) if k > i and numbers_in(words_to_digits(t))]
     if not stated:
         return None
@@ -215,7 +219,8 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 # what a percent problem's question asks: the part (the tip, the tax, what is saved) or the
 # amount after it (the sale price, the total with tax); a question that names both ("total
 # tax", "discount price", "pay in tax") is not read
-_TOTAL_SAID = re.compile(r"(?i)\b(?:with|including|plus|after)\s+(?:the\s+|a\s+)?(?:tax|tip|discount|markup|"
+_TOTAL_SAID = re.compile(r"(?i)\b(?:with|including|plus|after)\s+(?:the\s+|a\s+|an\s+)?(?:\d+(?:\.\d+)?\s*(?:%|percent)\s+)?"
+                         r"(?:sales\s+)?(?:tax|tip|discount|markup|"
                          r"increase|decrease|interest)\b|\b(?:tax|tip)[- ]included\b")
 _PART_SAID = re.compile(r"(?i)\b(?:price|cost|bill|amount)\s+(?:go|goes|went|gone)\s+(?:up|down)\b|"
                         r"\b(?:price|cost|bill|amount)\s+(?:rise|rose|increase|drop|fall|fell|change)\w*\b")
@@ -226,8 +231,8 @@ _TOTAL_WORD = re.compile(r"(?i)\b(?:total|price|balance|pay|paid|spend|spent|cos
 # which way the part goes: a tip, a tax, a markup is added; a discount is taken away
 # (a tax alone goes either way: added to a price, taken from a pay)
 _ADDS = re.compile(r"(?i)\b(?:tip|sales\s+tax|markup|mark\s+up|interest|increase\w*|rais\w*|went\s+up|goes\s+up)\b")
-_TAKES = re.compile(r"(?i)\b(?:discount\w*|off|sale|decrease\w*|reduc\w*|went\s+down|goes\s+down|markdown|"
-                    r"take[- ]home|deduct\w*|withh\w*|paycheck|salary|wages?|earn\w*)\b")
+_TAKES = re.compile(r"(?i)\b(?:discount\w*|off|on\s+sale|sale\s+price|decrease\w*|reduc\w*|went\s+down|goes\s+down|markdown|"
+                    r"take[- ]home|deduct\w*|withh\w*)\b")
 # other amounts said in words ("twice", "one-third of the rest"): the problem's numbers are not all written
 _MULTIPLIER = re.compile(r"(?i)\b(?:twice|double|triple|half|halves|times)\b")
 
@@ -309,9 +314,12 @@ def _fraction_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     if _REST.search(text.replace(question_of(text), " ")):
         return None
     a, b, clause = found[0]
+    if int(b) == 0:
+        return None
     whole, share = wholes[0], Fraction(int(a), int(b))
     part = whole * share
-    if not 0 < share < 1 or part.denominator != 1:
+    # (a half: the part and the rest are the same number)
+    if not 0 < share < 1 or share == Fraction(1, 2) or part.denominator != 1:
         return None
     question = question_of(text)
     # the question names the group by the clause's own first word ("ride", "absent"): "were
@@ -376,7 +384,12 @@ def _expression_of(text: str) -> tuple[str, Fraction] | None:
             r"(?i)\b(?:right|correct|mistake|error|true|false|explain|wrote|says?|claims?)\b", text) or \
             re.search(r"\d\s+\d+\s*/\s*\d", text):  # (a mixed number: "2 1/2")
         return None
-    found = [m.group(0).strip() for m in _EXPRESSION.finditer(text.replace("²", "^2").replace("³", "^3"))]
+    # the expression right after the asking words ("Evaluate 3 + 4 × 2", "What is 18 ÷ 3 × 2?"),
+    # not a measurement elsewhere in a word problem ("a box 12 × 9 × 6 inches")
+    text = text.replace("²", "^2").replace("³", "^3")
+    found = [m.group(0).strip() for m in _EXPRESSION.finditer(text)
+             if re.search(r"(?i)(?:evaluate|simplify|compute|calculate|solve|value\s+of|is|work\s+out|expression)"
+                          r"\s*:?\s*(?:the\s+expression\s*)?$", text[:m.start()])]
     found = [e for e in found if len(re.findall(r"(?:[-+*/×÷·−^x]|\*\*)", e.lstrip("-−"))) >= 2]
     if len(found) != 1:
         return None
@@ -456,7 +469,7 @@ def _combines(operands: list[Fraction], result: Fraction, group: tuple[str, list
     combine = sum if kind == "+" else math.prod
     n = len(values)
     if n > 8:
-        return False
+        return True  # (too many parts to pair up: not judged)
     subsets = [(set(c), combine(values[j] for j in c)) for k in range(1, n) for c in itertools.combinations(range(n), k)]
 
     def written(x: Fraction, target: Fraction) -> bool:

@@ -94,7 +94,9 @@ _PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b"
 # a single letter next to math is an unknown (4s = 100, x + 3x): such runs are algebra
 _VARIABLE = re.compile(r"(?<![A-Za-z'])(?:(?<=\d)|(?<=[-+*/^=(]\s)|(?<=[-+*/^=(]))[b-zB-HJ-Z](?![A-Za-z'])"
                        # (not a unit letter after a number and a space: "3 h = 180 miles", "5 m = …")
-                       r"|(?<![A-Za-z'])(?!(?<=\d\s)[mglshkMGLSHK](?![A-Za-z']))[b-zB-HJ-Z](?=\s*[-+*/^=]\s*[\d(])")
+                       # ... unless it is added to a bare number, as no unit is ("2 l + 10 = 30")
+                       r"|(?<![A-Za-z'])(?!(?<=\d\s)[mglshkMGLSHK](?![A-Za-z'])(?!\s*[-+]\s*[\d(][\d.]*\s*(?:[-+*/^=]|$)))"
+                       r"[b-zB-HJ-Z](?=\s*[-+*/^=]\s*[\d(])")
 # "a" as an unknown: squared, or written against a number ("2a"); elsewhere it is a word
 _VARIABLE_A = re.compile(r"(?<![A-Za-z'])[aA](?=\s*\^)|(?<=\d)[aA](?![A-Za-z'.])")
 # a usual unknown written after a number and a space ("10 * 1.1 x", "2 a + 16"); unit
@@ -264,13 +266,14 @@ def _latex(text: str) -> str:
     return text
 
 
-_PI = re.compile(r"π|(?<![A-Za-z])pi(?![A-Za-z])", re.I)
+# π, or the word "pi" next to an operation ("2 × pi", "pi × r"); not in an angle ("π/2 = 90°")
+_PI = re.compile(r"π|(?<=[\d*×·/^(]\s)pi(?![A-Za-z])|(?<=[\d*×·/^(])pi(?![A-Za-z])|(?<![A-Za-z])pi(?=\s*[*×·^²(])", re.I)
 
 
 def _pi(text: str) -> str:
     """π as the value the step itself takes for it (3.14, 22/7), else to five decimals, so
     "π × 5² = 3.14 × 25" and "2 × π × 10 = 20π ≈ 62.8" are checked as written."""
-    if not _PI.search(text):
+    if not _PI.search(text) or re.search(r"(?i)°|\bdegrees?\b|\bradians?\b", text):
         return text
     value = ("(22/7)" if re.search(r"(?<![\d.])22\s*/\s*7(?![\d.])", text)
              else "3.14" if re.search(r"(?<![\d.])3\.14(?!\d)", text) else "3.14159")
@@ -377,9 +380,9 @@ def _segments(text: str) -> list[str]:
             while (j < len(toks) and toks[j][0] == "word" and j - i < _MAX_UNIT_WORDS
                    and toks[j][1].lower() not in _CLAUSE_WORDS):
                 j += 1
-            # "40 cm² and perimeter = 26": "and", one name and "=" start a new statement (not
-            # "4 + 5 red and green apples makes 9")
-            joined = j - 2 >= i and toks[j - 2][1].lower() == "and"
+            # "40 cm² and perimeter = 26": after a finished statement, "and", one name and "="
+            # start a new one (not "4 + 5 red and green apples makes 9", "3 + 4 boys and girls = 8")
+            joined = j - 2 >= i and toks[j - 2][1].lower() == "and" and "=" in "".join(cur)
             if j < len(toks) and (toks[j][0] == "op" or (toks[j][0] == "eq" and not joined)):
                 i = j
                 continue
@@ -548,12 +551,26 @@ def _says_rounding(context: str) -> bool:
 
 def _agrees(computed: Fraction, written: Fraction, written_text: str, expr: str, context: str) -> bool:
     """Whether ``written`` (a literal, as written ``written_text``) is the value of ``expr``
-    (``computed``): exactly when ``expr`` is a sum or difference of written numbers and the step
-    does not say it rounds (``"2.50 + 1.25 = 3.750"``, not ``"= 4"``), else as
-    :func:`values_match` allows (``"10 / 3 = 3.33"``)."""
+    (``computed``): exactly when ``expr`` is a sum or difference of written numbers of two
+    decimals at most and the step does not say it rounds (``"2.50 + 1.25 = 3.750"``, not ``"=
+    4"``; three or more terms of cents may be a cent per term off, as shares rounded: "6.67 +
+    6.67 + 6.67 = 20"), else as :func:`values_match` allows (``"10 / 3 = 3.33"``, "19.99 +
+    1.649 = 21.64")."""
     if _SUM_OF_LITERALS.fullmatch(expr) and not _says_rounding(context):
-        return computed == written
+        terms = re.findall(r"\d+(?:\.(\d+))?", expr)
+        if all(len(d) <= 2 for d in terms):
+            # (each term itself rounded, as a money share 6.67: a cent per term may be off)
+            slack = Fraction(len(terms), 200) if any(len(d) == 2 for d in terms) and len(terms) > 2 else 0
+            return abs(computed - written) <= slack
     return values_match(float(computed), float(written), written_text)
+    return values_match(float(computed), float(written), written_text)
+
+
+def _tenths_of(percent: str, expr: str) -> bool:
+    """Whether ``expr`` multiplies by the percent read as tenths ("(7/100)" and "0.7*240"): the
+    percent is then said to be that decimal, not a label for the amount."""
+    p = float(percent.strip("()").split("/")[0])
+    return any(abs(float(d) - p / 10) < 1e-9 for d in re.findall(r"(?<![\d.])0?\.\d+", expr))
 
 
 def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
@@ -606,7 +623,8 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         if (not ok and i == 0 and len(parts) > 2 and re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a)
-                and not _is_literal(b) and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])):
+                and not _is_literal(b) and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])
+                and not _tenths_of(a, b)):
             # "10% of 850 = 85", then "20% = 2 × 85 = 170": the percent names the amount worked
             # out, it is not said to equal it
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
@@ -667,8 +685,26 @@ def _labels(text: str) -> str:
     return _LABEL.sub(label, text)
 
 
-_FORMULA_FIRST = re.compile(r"[^;=\n]*(?:§\s*[*/^]|[*/]\s*§|\d§)[^;=\n]*=(?=[^§;=\n]*\d[^§;=\n]*[-+*/^][^§;=\n]*="
-                            r"[^§;=\n]*\d)")
+_FORMULA_MARK = re.compile(r"§\s*[*/^]|[*/]\s*§|\d§")
+_NUMERIC_PART = re.compile(r"[^§]*\d[^§]*[-+*/^][^§]*")
+
+
+def _formula_first(text: str) -> str:
+    """"A = §*§ = 8*5 = 40" -> " ; = 8*5 = 40": a formula in letters (the unknown marks of
+    :func:`_math_runs_text`), then the same worked in numbers; read clause by clause in linear
+    time (a regex over a long run of algebra backtracks)."""
+    if "§" not in text or "=" not in text:
+        return text
+    out = []
+    for clause in re.split(r"([;\n])", text):
+        parts = clause.split("=")
+        for k in range(1, len(parts) - 1):
+            if _FORMULA_MARK.search(parts[k - 1]) and _NUMERIC_PART.fullmatch(parts[k]) \
+                    and all("§" not in p and re.search(r"\d", p) for p in parts[k + 1:]):
+                clause = " ; =" + "=".join(parts[k:])
+                break
+        out.append(clause)
+    return "".join(out)
 
 
 def _math_runs_text(text: str) -> str:
@@ -683,7 +719,7 @@ def _math_runs_text(text: str) -> str:
         text = pat.sub("§", text)
     # a formula in letters, then the same worked in numbers ("A = l * w = 8 * 5 = 40", "C = 2πr =
     # 2 * 3.14 * 10 = 62.8"): the numbers are a computation to check
-    return _FORMULA_FIRST.sub(" ; =", text)
+    return _formula_first(text)
 
 
 def check_step(text: str, number: int) -> StepCheck:

@@ -314,6 +314,8 @@ def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     value = Fraction(str(value))
     given = {Fraction(str(x)) for x in numbers_in(text)}
+    if 1 in given:  # a rate of 1 ("$1 per foot"): the same number of two kinds is right
+        return None
     before = [a for a in amounts_in(step_texts[i]) if a.value == value and a.parts == 1]
     after = [a for a in amounts_in(step_texts[k]) if a.parts == 1]
     if value in given or len(before) != 1 or len(after) != 1 or after[0].value != value:
