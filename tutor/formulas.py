@@ -42,7 +42,7 @@ from fractions import Fraction
 from tutor.dimensions import question_of
 from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in
 from tutor.numwords import words_to_digits
-from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num
+from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, written
 
 _LENGTH_UNIT = (r"(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yd|yards?|meters?|metres?|"
                 r"centimeters?|centimetres?|millimeters?|kilometers?|miles?|units?)")
@@ -72,11 +72,6 @@ def _last(step_texts: Sequence[str]):
     return comps[-1] if comps else None
 
 
-def _written(lhs: str) -> str:
-    return re.sub(r"\s*([+*/^-])\s*", lambda m: {"*": " × ", "/": " ÷ ", "+": " + ", "-": " − ",
-                                                 "^": "^"}[m.group(1)], lhs).strip()
-
-
 def _triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A triangle's area worked as base × height, never halved."""
     if len(re.findall(r"(?i)\btriang\w*", text)) != 1 or SQUARE_SHAPE.search(text) or re.search(
@@ -92,11 +87,11 @@ def _triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     if last is None:
         return None
     i, lhs, value = last
-    written = sorted(Fraction(str(x)) for x in numbers_in(lhs))
+    operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
     product = sides[0] * sides[1]
-    if written == sorted(sides) and "*" in lhs and "+" not in lhs and value == product \
+    if operands == sorted(sides) and "*" in lhs and "+" not in lhs and value == product \
             and not _halved(step_texts, product):
-        return Relation(i, "triangle without half", _written(lhs),
+        return Relation(i, "triangle without half", written(lhs),
                         {"base": num(sides[0]), "height": num(sides[1])})
     return None
 
@@ -147,7 +142,7 @@ def _circle(text: str, step_texts: Sequence[str]) -> Relation | None:
     name = next((n for n, v in slips.items() if _close(value, v)), None)
     if name is None:
         return None
-    return Relation(i, name, _written(lhs), {"radius": num(r), "diameter": num(2 * r),
+    return Relation(i, name, written(lhs), {"radius": num(r), "diameter": num(2 * r),
                                              "given": "diameter" if has_d else "radius",
                                              "asked": "area" if asks_inside else "circumference"})
 
@@ -211,8 +206,8 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
     if conclusion != wrong:
         return None
     name = "remainder rounded down" if up else "remainder rounded up"
-    return Relation(k, name, _written(lhs), {"quotient": f"{float(q):.2f}".rstrip("0").rstrip("."),
-                                             "stated": num(wrong), "division": _written(lhs)})
+    return Relation(k, name, written(lhs), {"quotient": f"{float(q):.2f}".rstrip("0").rstrip("."),
+                                             "stated": num(wrong), "division": written(lhs)})
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
@@ -365,7 +360,7 @@ def _box(text: str, step_texts: Sequence[str]) -> Relation | None:
     i, lhs, value = last
     if re.fullmatch(r"[\d.\s()]+(?:\+[\d.\s()]+){2}", lhs) and sorted(
             Fraction(str(x)) for x in numbers_in(lhs)) == sorted(sizes):
-        return Relation(i, "volume by adding", _written(lhs),
+        return Relation(i, "volume by adding", written(lhs),
                         {"length": num(sizes[0]), "width": num(sizes[1]), "height": num(sizes[2])})
     return None
 
@@ -419,7 +414,7 @@ def _order_of_operations(text: str, step_texts: Sequence[str]) -> Relation | Non
         if len(operands) != 2:
             return None  # a longer computation: its grouping is not read
         if not any(_combines(operands, Fraction(v).limit_denominator(10**6), g) for g in groups):
-            return Relation(i, "order of operations", _written(lhs), {"expression": _written(expr)})
+            return Relation(i, "order of operations", written(lhs), {"expression": written(expr)})
     return None
 
 
@@ -472,18 +467,18 @@ def _combines(operands: list[Fraction], result: Fraction, group: tuple[str, list
         return True  # (too many parts to pair up: not judged)
     subsets = [(set(c), combine(values[j] for j in c)) for k in range(1, n) for c in itertools.combinations(range(n), k)]
 
-    def written(x: Fraction, target: Fraction) -> bool:
+    def fits(x: Fraction, target: Fraction) -> bool:
         return abs(x) == abs(target) or (kind == "*" and x != 0 and abs(1 / x) == abs(target))
 
     a, b = operands
     for sa, va in subsets:
-        if not written(va, a):
+        if not fits(va, a):
             continue
         for sb, vb in subsets:
-            if sa & sb or not written(vb, b):
+            if sa & sb or not fits(vb, b):
                 continue
             total = combine([va, vb])
-            if written(total, result) or written(result, total):
+            if fits(total, result) or fits(result, total):
                 return True
     return False
 

@@ -320,6 +320,11 @@ def normalize_math(text: str) -> str:
     return text
 
 
+def number_count(text: str) -> int:
+    """How many numbers ``text`` writes as digits ("1,200" and "2.5" are one each)."""
+    return len(re.findall(r"\d+(?:[.,]\d+)*", text))
+
+
 def numbers_in(text: str) -> list[float]:
     """Numbers written in ``text``, in order of appearance (as written: ``20%`` gives 20.0,
     ``$1,200`` gives 1200.0, ``1/2`` gives 1.0 and 2.0, ``½`` gives 1.0 and 2.0, ``forty-eight``

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, kind_of, noun_words, question_of
-from tutor.mathcheck import check_step, numbers_in
+from tutor.mathcheck import check_step, number_count, numbers_in
 from tutor.numwords import words_to_digits
 
 # an amount on its own: not part of a fraction, a decimal or a longer number ("2/3 of")
@@ -193,7 +193,7 @@ def ratio_problem(problem_text: str) -> Ratio | None:
         return None
     # the ratio's two numbers and one other: any more ("saves 2 cups", "has 3 eggs") and which
     # amount the ratio applies to is a guess (given_quantities keeps one amount per value)
-    if len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 3:
+    if number_count(text) != 3:
         return None
     a, kind_a, a_said, b, kind_b, b_said = stated[0]
     others = [(v, q) for v, q in given_quantities(text).items()

@@ -31,13 +31,15 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, question_of
-from tutor.mathcheck import check_step, evaluate, numbers_in
+from tutor.mathcheck import check_step, evaluate, number_count, numbers_in
 from tutor.numwords import words_to_digits
 from tutor.units import amounts_in, measure_of
 
 _N = r"\d+(?:\.\d+)?"
+# a number as written, thousands separated or not ("1,200", "82", "2.5")
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_LISTED = _AMOUNT
 # a list of three or more numbers: "82, 90, 75, 88, and 95"
-_LISTED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LIST = re.compile(rf"(?<![\d.,/$])-?\$?(?:{_LISTED})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)-?\$?(?:{_LISTED})){{2,}}(?![\d/])")
 _ASKS_MEAN = re.compile(r"(?i)\b(?:mean|average)\b")
 # an average per something else than the listed numbers: a speed, a share, per half
@@ -56,7 +58,6 @@ _ASKS_CHANGE = re.compile(r"(?i)(?:\bpercent(?:age)?|%)\s+(?:of\s+)?(?:increase|
 _OTHER_BASE = re.compile(r"(?i)\b(?:back|original|return\w*|again|sale\s+price|new\s+price)\b|"
                          r"\b(?:lower|less|higher|more|greater|smaller|bigger)\s+than\b|"
                          r"\bpercent(?:age)?\s+of\s+(?:the|its|his|her|their|this|that)\b")
-_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FROM_TO = re.compile(rf"(?i)\bfrom\s+\$?({_AMOUNT})(?:\s*°\s*[FC]?)?(?:\s+[A-Za-z]+){{0,2}}\s+to\s+\$?({_AMOUNT})(?![\d/])")
 _RECTANGLE = re.compile(r"(?i)\brectang\w*")
 _CHANGED_SIZE = re.compile(r"(?i)\b(?:half|semi\w*|longer|shorter|wider|narrower|taller|extend\w*|increase\w*|"
@@ -82,6 +83,12 @@ class Relation:
     name: str
     expression: str
     facts: dict
+
+
+def written(lhs: str) -> str:
+    """A computation's left side as a student reads it: "8*5" -> "8 × 5", "12/3" -> "12 ÷ 3"."""
+    return re.sub(r"\s*([+*/^-])\s*", lambda m: {"*": " × ", "/": " ÷ ", "+": " + ", "-": " − ",
+                                                 "^": "^"}[m.group(1)], lhs).strip()
 
 
 def num(x: float | Fraction) -> str:
@@ -147,7 +154,7 @@ def _two_amounts(text: str, question: str) -> tuple[Fraction, Fraction] | None:
     numbers or the question names no single direction."""
     up, down = _UP.search(question) is not None, _DOWN.search(question) is not None
     amounts = {Fraction(str(x)) for x in numbers_in(text)}
-    if up == down or len(amounts) != 2 or len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+    if up == down or len(amounts) != 2 or number_count(text) != 2:
         return None
     low, high = sorted(amounts)
     return (low, high) if up else (high, low)
@@ -160,7 +167,7 @@ def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | Non
     pairs = _FROM_TO.findall(text)
     # another amount besides the pair ("on Tuesday it lost $20", "down to $40"): which change
     # the question means is not read
-    if len(re.findall(r"\d+(?:[.,]\d+)*", text)) != 2:
+    if number_count(text) != 2:
         return None
     if len(pairs) == 1:
         start, end = (Fraction(v.replace(",", "")) for v in pairs[0])
@@ -209,8 +216,8 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     asks_around, asks_inside = asks_shape(text)
     for n, (i, lhs, value) in enumerate(comps):
-        written = numbers_in(lhs)
-        if len(written) != 2 or {Fraction(str(x)) for x in written} != sides:
+        operands = numbers_in(lhs)
+        if len(operands) != 2 or {Fraction(str(x)) for x in operands} != sides:
             continue
         words = step_texts[i].lower()
         perimeter, area = "perimeter" in words, re.search(r"\barea\b", words) is not None
@@ -232,7 +239,7 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
             name = "perimeter for area"
         if name:
             a, b = sorted(sides, reverse=True)
-            return Relation(i, name, re.sub(r"\s*([+*])\s*", lambda m: " × " if m.group(1) == "*" else " + ", lhs).strip(),
+            return Relation(i, name, written(lhs),
                             {"length": num(a), "width": num(b)})
     return None
 
@@ -257,18 +264,18 @@ def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     asks_around, asks_inside = asks_shape(text)
     i, lhs, value = comps[-1]
-    written = [Fraction(str(x)) for x in numbers_in(lhs)]
+    operands = [Fraction(str(x)) for x in numbers_in(lhs)]
     if side in (2, 4):  # "4 x 4" or "2 x 4": four sides, or side times side?
         return None
-    if asks_inside and not asks_around and sorted(written) in ([4, side], [side] * 4) \
+    if asks_inside and not asks_around and sorted(operands) in ([4, side], [side] * 4) \
             and abs(value - 4 * side) < 1e-9:
         name = "perimeter for area"
-    elif asks_around and not asks_inside and written == [side, side] \
+    elif asks_around and not asks_inside and operands == [side, side] \
             and abs(value - side * side) < 1e-9 and "+" not in lhs:
         name = "area for perimeter"
     else:
         return None
-    expression = re.sub(r"\s*([+*^])\s*", lambda m: {"*": " × ", "+": " + ", "^": "^"}[m.group(1)], lhs).strip()
+    expression = written(lhs)
     return Relation(i, name, expression, {"length": num(side), "width": num(side), "shape": "square"})
 
 
@@ -287,8 +294,8 @@ def _minutes_as_hundredths(text: str, step_texts: Sequence[str]) -> Relation | N
             if re.search(rf"(?i)\b{hours}\s*(?:hours?|hrs?|h)\s*(?:and\s+)?{minutes}\s*(?:minutes?|mins?)", text) \
                     or re.search(r"[-+−]|\bplus\b|\btotal\b", step):
                 continue
-            written = [float(x) for x in re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", step[:m.start()])]
-            for r in written + ([previous] if previous is not None and not written else []):
+            decimals = [float(x) for x in re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", step[:m.start()])]
+            for r in decimals + ([previous] if previous is not None and not decimals else []):
                 part = r - int(r)
                 if (int(r) == hours and 0 < part < 1 and round(part * 100) == minutes
                         and abs(part * 60 - minutes) > 1e-6 and abs(part * 100 - minutes) < 1e-6):
@@ -323,8 +330,8 @@ def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
     was, now = measure_of(before[0].unit), measure_of(after[0].unit)
     if was is None or now is None or was == now:
         return None
-    written = f"${num(value)}" if after[0].unit == "$" else f"{num(value)} {after[0].unit}"
-    return Relation(k, "changed kind", written, {"value": num(value), "unit": before[0].unit, "measure": was,
+    said = f"${num(value)}" if after[0].unit == "$" else f"{num(value)} {after[0].unit}"
+    return Relation(k, "changed kind", said, {"value": num(value), "unit": before[0].unit, "measure": was,
                                                 "as_measure": now, "found_in": i + 1})
 
 
