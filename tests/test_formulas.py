@@ -44,6 +44,7 @@ EXPRESSION = "Evaluate 20 − 12 ÷ 4."
      (1, "total for part", "45 and 9", {"percent": "20", "base": "45"})),
     (JACKET, ["25% of 80 = 0.25 × 80 = 20", "The sale price is $20."],
      (1, "part for total", "25% of 80", {"percent": "25", "base": "80"})),
+    # (the part worked out last with no answer said is unfinished work, not this finding: below)
     ("Dinner costs $32. They leave a 15% tip. How much do they pay in all, including the tip?",
      ["15% of 32 = 0.15 × 32 = 4.80", "32 - 4.80 = 27.20", "They pay $27.20."],
      (1, "part the wrong way", "32 and 4.8", {"percent": "15", "base": "32", "right_way": "added to"})),
@@ -80,6 +81,7 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
      ["18 × 7 = 126", "130 − 126 = 4"]),
     (TIP, ["0.2 × 45 = 9", "The tip is $9."]),
     (JACKET, ["0.25 × 80 = 20", "80 − 20 = 60", "The sale price is $60."]),
+    (JACKET, ["25% of 80 = 0.25 × 80 = 20"]),
     ("Jake's bill is $45. He leaves a 20% tip. How much is the tip, and what does he pay in all?",
      ["0.2 × 45 = 9", "45 + 9 = 54"]),
     (EXPRESSION, ["12 ÷ 4 = 3", "20 − 3 = 17"]),
@@ -142,7 +144,8 @@ def test_the_verdict_and_ladder_of_a_circle_worked_with_its_diameter():
     assert hints == [
         "Look at step 1, where you work out 3.14 × 10 × 10. Is 10 the radius or the diameter of the circle?",
         "In step 1, the area of a circle is π × radius × radius. Is 10 the radius or the diameter of the circle?",
-        "Redo step 1: the radius is half the diameter, 10. Work out π × radius × radius with the right numbers.",
+        "Redo step 1: the diameter is 10, and the radius is half of that. Work out π × radius × radius with the "
+        "right number.",
     ]
 
 
@@ -159,7 +162,7 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
     (SAIL, "Area = 10 × 12 = 120\nThe area is 120 square feet.", 1, "Missing / Wrong factual knowledge"),
     (TIP, "20% of 45 = 0.2 × 45 = 9\n45 + 9 = 54\nThe tip is $54.", 2, "Went past the answer"),
     (JACKET, "25% of 80 = 0.25 × 80 = 20\nThe sale price is $20.", 2, "Missing step"),
-    (EXPRESSION, "20 − 12 = 8\n8 ÷ 4 = 2\nThe answer is 2.", 1, "Calculation error"),
+    (EXPRESSION, "20 − 12 = 8\n8 ÷ 4 = 2\nThe answer is 2.", 1, "Missing / Wrong factual knowledge"),
     ("Dinner costs $32. They leave a 15% tip. How much do they pay in all, including the tip?",
      "0.15 × 32 = 4.80\n32 - 4.80 = 27.20\nThey pay $27.20.", 2, "Logical error / Wrong approach"),
     (BUSES, "130 ÷ 18 = 7.2\nThey need 7 buses.", 2, "Misunderstanding of the question"),

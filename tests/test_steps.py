@@ -215,3 +215,11 @@ def test_a_wrong_line_of_a_continued_chain_is_flagged_at_its_step():
     wrong = verifier.verify(problem, parse_solution(work.format(50)))
     assert (wrong.label, wrong.first_error_step) == ("incorrect", 2)
     assert verifier.verify(problem, parse_solution(work.format(60))).label != "incorrect"
+
+
+def test_the_same_name_set_equal_again_goes_on_with_its_chain():
+    steps = parse_solution("A = 1/2 * b * h\nA = 1/2 * 10 * 6\nA = 30 square cm")
+    assert [s.text for s in steps] == ["A = 1/2 * b * h = 1/2 * 10 * 6 = 30 square cm"]
+    assert steps[0].raw == "A = 1/2 * b * h\nA = 1/2 * 10 * 6\nA = 30 square cm"
+    # a value set again is not a chain ("x = 5", then "x = 7")
+    assert [s.text for s in parse_solution("x = 5\nx = 7")] == ["x = 5", "x = 7"]

@@ -139,3 +139,11 @@ def test_the_student_boxes_clear_the_results_when_they_change(tmp_path):
     assert {t[0] for f in forget for t in f.targets if t[1] == "change"} == boxes
     more = next(f for f in app.fns.values() if f.name == "more_help")
     assert [b.elem_id for b in more.inputs[1:]] == ["student-id", "class-code"]
+
+
+def test_a_part_stated_as_the_answer_is_a_mistake_not_unfinished():
+    jacket = Problem("A jacket costs $80. It is 35% off. What is the sale price?",
+                     reference_solution=["35% of 80 = 28", "80 - 28 = 52"])
+    f = _feedback(jacket, "0.35 × 80 = 28\nThe sale price is $28.")
+    assert f.verdict.evidence["relation"]["name"] == "part for total"
+    assert "✘ Step 2 has a mistake" in verdict_html(f) and "Not finished yet" not in verdict_html(f)

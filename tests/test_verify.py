@@ -549,3 +549,9 @@ def test_the_count_of_a_list_of_numbers_is_used_by_work_on_the_list(verifier):
 def test_with_a_reference_a_relation_the_words_fix_names_the_first_error(problem, reference, solution, step, name):
     verdict = Verifier(None).verify(Problem(text=problem, reference_solution=reference), parse_solution(solution))
     assert (verdict.label, verdict.first_error_step, verdict.evidence["relation"]["name"]) == ("incorrect", step, name)
+
+
+def test_a_percent_used_as_a_multiplier_is_used():
+    v = Verifier(None).verify(Problem(text="A meal costs $40. Dad leaves a 15% tip. What is the total cost with the tip?"),
+                              parse_solution("40 × 1.15 = 46\nTotal cost: $46.00"))
+    assert (v.label, v.unused_given) == ("correct", None)

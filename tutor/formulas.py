@@ -280,7 +280,9 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     if asks_part and conclusion in (base + part, base - part) and not states_part:
         step = next((i for i, _, v in comps if v in (base + part, base - part) and i >= finds_part), k)
         return Relation(step, "total for part", f"{num(base)} and {num(part)}", facts)
-    if asks_total and conclusion == part and not any(v in (base + part, base - part) for _, _, v in comps):
+    # (the part worked out as the last line, with no answer said: the work is not finished yet)
+    if asks_total and conclusion == part and k > finds_part and not any(v in (base + part, base - part)
+                                                                         for _, _, v in comps):
         return Relation(k, "part for total", f"{num(p)}% of {num(base)}", facts)
     if asks_total and right_way is not None and conclusion == 2 * base - right_way != right_way:
         step = next((i for i, _, v in comps if v == conclusion and i >= finds_part), k)
@@ -338,7 +340,7 @@ def _fraction_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     rest = [i for i, v, lhs in comps if v == whole - part and "-" in lhs]
     if not asks_rest and conclusion == whole - part and rest:
         return Relation(rest[0], "rest for part", f"{num(whole)} − {num(part)}", facts)
-    if asks_rest and conclusion == part and not rest:
+    if asks_rest and conclusion == part and not rest and k > max(i for i, v, _ in comps if v == part):
         return Relation(k, "part for rest", f"{a}/{b} of {num(whole)}", facts)
     return None
 

@@ -317,17 +317,22 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
                 "circumference for area": f"{expr} gives the distance around the circle, not its area",
                 "area for circumference": f"{expr} gives the area of the circle, not the distance around it"}[name]
         given = f[f["given"]]
-        question = (f"Is {given} the radius or the diameter of the circle?"
-                    if name in ("diameter as radius", "radius as diameter") else
-                    "Does that measure the distance around the circle, or the space inside it?")
         other = "radius" if f["given"] == "diameter" else "diameter"
         how = "half" if other == "radius" else "twice"
+        if name in ("diameter as radius", "radius as diameter"):
+            question = f"Is {given} the radius or the diameter of the circle?"
+            concept = f"In step {k}, the {asked} of a circle is {formula}. " + question
+            redo = (f"Redo step {k}: the {f['given']} is {given}, and the {other} is {how} of that. Work out "
+                    f"{formula} with the right number.")
+        else:
+            question = "Does that measure the distance around the circle, or the space inside it?"
+            concept = (f"In step {k}, which formula gives the {asked} of a circle: π × diameter, or π × radius × "
+                       "radius?")
+            redo = f"Redo step {k}: the {asked} of a circle is {formula}. Work it out with the {f['given']}, {given}."
         return Misconception(
             name,
             f"In step {k}, {said}. The {asked} of a circle is {formula}.",
-            f"In step {k}, the {asked} of a circle is {formula}. " + question,
-            f"Redo step {k}: the {other} is {how} the {f['given']}, {given}. Work out {formula} with the "
-            "right numbers.",
+            concept, redo,
             f"Look at step {k}, where you work out {expr}. " + question)
     if name in ("remainder rounded down", "remainder rounded up"):
         stated, division = f["stated"], f["division"]
@@ -419,12 +424,11 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
         name,
         f"In step {k}, {expr} is worked out first, but in {f['expression']} the order of operations says: "
         "brackets first, then powers, then × and ÷ from left to right, then + and − from left to right.",
-        f"In {f['expression']}, which part comes first: brackets, powers, multiplying and dividing, or "
-        "adding and subtracting?",
+        f"In step {k}, look at {f['expression']}. Which part comes first: brackets, powers, multiplying and "
+        "dividing, or adding and subtracting?",
         f"Redo step {k}: start again from {f['expression']}. Work out first the part the order of "
         "operations does first.",
-        f"Look at step {k}, where you work out {expr}. Is that the part of {f['expression']} to do first?",
-        category="Calculation error")
+        f"Look at step {k}, where you work out {expr}. Is that the part of {f['expression']} to do first?")
 
 
 def relation_misconception(k: int, relation: Relation) -> Misconception:

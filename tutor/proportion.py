@@ -293,8 +293,8 @@ def inverted_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ra
     if abs(inverted - ratio.proportional) < 1:
         return None
 
-    def near(x: float, target: Fraction) -> bool:  # as written, rounded to hundredths at most
-        return abs(Fraction(str(x)) - target) <= Fraction(1, 100)
+    def near(x: float, target: Fraction) -> bool:  # as written, rounded on the way ("3.33 × 4 = 13.32")
+        return abs(Fraction(str(x)) - target) <= max(Fraction(1, 100), abs(target) / 100)
 
     if not near(numbers_in(step_texts[numbered[-1]])[-1], inverted):
         return None

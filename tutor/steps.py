@@ -39,6 +39,20 @@ _NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
 # "Area = (8 × 15) ÷ 2" / "= 120 ÷ 2" / "= 60 m²": a line that starts with "=" (or "≈") goes on
 # with the computation of the line above; read apart, its left side would be lost
 _CONTINUES_CHAIN = re.compile(r"\s*(?:=(?!=)|≈|\\approx(?![A-Za-z]))")
+# "A = 1/2 × 10 × 6" then "A = 30 cm²": the same name set equal again goes on with its chain
+_NAMED = re.compile(r"^\s*([A-Za-z][A-Za-z]{0,15})\s*=\s*(.+?)\s*$")
+
+
+def _same_label(before: str, line: str) -> str | None:
+    """What ``line`` sets its name equal to, when ``before`` set the same name (a capital letter
+    or a word) equal to a computation not yet worked out (an operation or a letter in it, no
+    result after it)."""
+    a, b = _NAMED.match(before), _NAMED.match(line)
+    # (a name: "A", "Area", "SA"; not an unknown solved for, "x = 21/3" then "x = 6", two algebra steps)
+    if not (a and b) or a.group(1).lower() != b.group(1).lower() or a.group(1).islower() and len(a.group(1)) == 1:
+        return None
+    last = a.group(2).split("=")[-1]
+    return b.group(2) if re.search(r"[-+*/×÷·^²³√(]|[A-Za-z]", last.replace(" ", "")) else None
 # LaTeX display/inline delimiters that carry no math themselves ("$" alone may be money).
 _LATEX_DELIMS = re.compile(r"\$\$|\\\[|\\\]|\\\(|\\\)")
 # LaTeX layouts whose rows are steps: \begin{aligned} … \\ … \end{aligned} (``array`` has a
@@ -236,9 +250,13 @@ def _pieces(text: str) -> list[tuple[str, str]]:
         elif len(lines) >= 2:
             # 3. One step per line; a line that starts with "=" continues the chain above.
             for ln in lines:
+                same = _same_label(body[-1], ln) if body else None
                 if body and _CONTINUES_CHAIN.match(ln):
                     raw[-1] += "\n" + ln.strip()
                     body[-1] = body[-1].rstrip().rstrip(".,;") + " " + ln.strip()
+                elif same is not None:  # "A = 1/2 × 10 × 6" / "A = 30 cm²": one chain
+                    raw[-1] += "\n" + ln.strip()
+                    body[-1] = body[-1].rstrip().rstrip(".,;") + " = " + same
                 else:
                     raw.append(ln.strip())
                     body.append(ln)

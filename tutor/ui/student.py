@@ -128,7 +128,7 @@ def _unsure_step(v) -> int | None:
 def _stops_early(v) -> bool:
     """Work that is right so far but stops before the answer (the verifier's conclusion check)."""
     return (v.label == "incorrect" and v.error_category == "Missing step" and bool(v.evidence.get("answer_check"))
-            and not v.evidence.get("unfinished"))
+            and not v.evidence.get("unfinished") and not v.evidence.get("relation"))  # (a wrong answer, named)
 
 
 def steps_html(feedback: Feedback) -> str:

@@ -502,7 +502,7 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     constants a solution may leave implicit (:data:`tutor.verify.align.CONSTANTS`) and years;
     ``None`` when every one is used. An amount the problem writes with a unit counts as used
     in other units too ("80 cents" as $0.80, "2 hours" as 120 minutes: :data:`_UNIT_STEPS`), a
-    percent as a decimal ("25%" as 0.25), and the numbers of an equation a right algebra step
+    percent as a decimal ("25%" as 0.25, or as the multiplier 1.25 or 0.75), and the numbers of an equation a right algebra step
     follows from as used by that step. So are the numbers of the problem's ``expression`` when
     the steps rewrite it all rightly ("Simplify 6(m + 2) + 3(m - 1)" answered "9m + 9"), and how
     many numbers a list the problem gives holds, once a step works with that list
@@ -524,7 +524,9 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
             continue
         steps_ = _UNIT_STEPS if q in with_unit else ()
         # "25%" is used where a step writes 0.25
-        forms = [q] + [q * f for f in steps_] + [q / f for f in steps_] + ([q / 100] if q in percents else [])
+        # ... or as a multiplier ("15%" as 1.15 for the total, 0.85 for what is left)
+        forms = [q] + [q * f for f in steps_] + [q / f for f in steps_] + (
+            [q / 100, 1 + q / 100, 1 - q / 100] if q in percents else [])
         if not any(contains(written, x, False) for x in forms):
             return q
     return None
