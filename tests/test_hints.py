@@ -489,3 +489,14 @@ def test_an_expression_distributed_to_one_term_gets_the_misconception_s_hints():
         "multiply? Does 3 multiply all of (2x + 4)?",
         "Redo step 1: start again from 3(2x + 4) - 5x. Multiply 3 by each term of (2x + 4), then go on from there.",
     ]
+
+
+def test_praise_names_a_result_not_a_letter_or_the_two_of_a_half():
+    from tutor.hints.prompting import ladder_kinds
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+    problem = Problem(text="A box is 4 cm long, 5 cm wide and 3 cm tall. What is its volume?")
+    steps = parse_solution("V = l × w × h\nV = 4 × 5 × 3 = 60 cubic cm")
+    verdict = Verifier(None).verify(problem, steps)
+    first = fallback_hint(problem, steps, verdict, *ladder_kinds(verdict)[0]).text
+    assert first == "Well done! Your steps follow from each other, and your work with 60 in step 1 is right."

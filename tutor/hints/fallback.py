@@ -325,7 +325,8 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         else:
             yield PLAIN_BOTTOM_OUT.format(k=k)
     elif kind == "confirm":
-        for qq in qs[:3]:
+        # a result to praise, not a letter or the 2 of a half ("your work with V", "with 2")
+        for qq in [q for q in qs if re.search(r"\d", q) and q not in ("1", "2")][:3]:
             yield f"Well done! Your steps follow from each other, and your work with {qq} in step {k} is right."
         yield "Well done! Each of your steps follows from the one before it."
     elif kind == "extension":
