@@ -35,16 +35,15 @@ log = logging.getLogger(__name__)
 MAX_PROBLEM_CHARS = 5000
 #: Standards shown for a problem, and prerequisites shown for an error.
 N_STANDARDS = 3
+N_PREREQUISITES = 3
 
 
 def _taught_by(standard_grade: str | None, grade: str | None) -> bool:
     """Whether a standard of ``standard_grade`` is taught by the year after ``grade`` (any, when
-    the grade is unknown); high school only from grade 8."""
+    the grade is unknown; high school, after grade 8, only from grade 8)."""
     if not grade or not standard_grade or standard_grade not in GRADES or grade not in GRADES:
         return True
-    return GRADES.index(standard_grade) <= GRADES.index(grade) + 1 and (
-        standard_grade != "HS" or GRADES.index(grade) >= GRADES.index("8"))
-N_PREREQUISITES = 3
+    return GRADES.index(standard_grade) <= GRADES.index(grade) + 1
 
 
 def clean_problem_text(text: str) -> str:
