@@ -555,3 +555,12 @@ def test_a_percent_used_as_a_multiplier_is_used():
     v = Verifier(None).verify(Problem(text="A meal costs $40. Dad leaves a 15% tip. What is the total cost with the tip?"),
                               parse_solution("40 × 1.15 = 46\nTotal cost: $46.00"))
     assert (v.label, v.unused_given) == ("correct", None)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("There are 154 students. Each bus holds 40 students. How many buses are needed?", "154 ÷ 40 = 3 R 34\nWe need 4 buses."),
+    ("Maya has 75 cookies. She puts 8 cookies in each box. How many boxes can she fill?",
+     "75 ÷ 8 = 9 R 3\nShe can fill 9 boxes."),
+])
+def test_a_remainder_written_with_r_is_no_unknown(problem, solution):
+    assert Verifier(None).verify(Problem(text=problem), parse_solution(solution)).label == "correct"

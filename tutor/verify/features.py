@@ -326,7 +326,8 @@ def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: Re
     return not g.derived and not any(contains(bad, v, False) for v in g.stated)
 
 
-_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d\s*[a-zA-Z]\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
+# (not a remainder's R: "3 R 34")
+_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d\s*(?!R\s*\d)[a-zA-Z]\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
 
 
 def _words(text: str) -> set[str]:
