@@ -287,3 +287,21 @@ def test_a_review_s_right_work_is_left_alone(problem, steps):
 ])
 def test_a_review_s_missed_relations_are_found(problem, steps, name):
     assert broken_relation(problem, steps).name == name
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    ("Find the median of 3, 9, 4, 7, 12, 5.", ["The middle numbers are 4 and 7", "(4 + 7) ÷ 2 = 5.5"], (0, "4, 7")),
+    ("What is the median of 7, 3, 9, 1, 5?", ["The middle number is 9"], (0, "9")),
+])
+def test_a_median_taken_from_the_list_as_written_is_found(problem, steps, found):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.expression) == (found[0], "median unsorted", found[1])
+
+
+@pytest.mark.parametrize("problem, steps", [
+    ("Find the median of 3, 9, 4, 7, 12, 5.", ["In order: 3, 4, 5, 7, 9, 12", "(5 + 7) ÷ 2 = 6"]),
+    ("What is the median of 12, 15, 18, and 21?", ["The two middle numbers are 15 and 18", "(15 + 18) ÷ 2 = 16.5"]),
+    ("What is the median of 7, 3, 9, 1, 5?", ["1, 3, 5, 7, 9", "The median is 5"]),
+])
+def test_a_median_of_the_list_in_order_is_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None

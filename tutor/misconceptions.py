@@ -445,6 +445,16 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: count the numbers in the problem's list. Then divide the sum by that count.",
             f"Look at step {k}, where you divide by {f['divisor']}. How many numbers does the problem list?",
             category="Extra or missing quantity")
+    if relation.name == "median unsorted":
+        return Misconception(
+            relation.name,
+            f"In step {k}, the middle is taken from the list as the problem writes it. The median is the "
+            "middle of the numbers put in order from least to greatest.",
+            f"In step {k}, the median is the middle number once the list is in order. Is {f['list']} in "
+            "order?",
+            f"Redo step {k}: write {f['list']} from least to greatest first. Then find the middle of that "
+            "ordered list.",
+            f"Look at step {k}, where you take {expr} as the middle. Did you put the numbers in order first?")
     if relation.name == "percent change base":
         return Misconception(
             relation.name,

@@ -6,6 +6,8 @@ whatever the rest of the solution; the errors against them are well documented:
 
 * ``"mean count"``: the mean of a list the problem gives is its sum divided by how many
   numbers it lists; dividing that sum by another count is wrong;
+* ``"median unsorted"``: the median is the middle of the list put in order; the middle of the
+  list as the problem writes it is the common error;
 * ``"percent change base"``: a percent increase or decrease "from A to B" compares the change
   with A, the starting amount; dividing the change by B is the common error (M. Parker and G.
   Leinhardt, "Percent: a privileged proportion", Review of Educational Research 65(4), 1995);
@@ -158,6 +160,41 @@ def _two_amounts(text: str, question: str) -> tuple[Fraction, Fraction] | None:
         return None
     low, high = sorted(amounts)
     return (low, high) if up else (high, low)
+
+
+_ASKS_MEDIAN = re.compile(r"(?i)\bmedian\b")
+
+
+def _median_unsorted(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A median taken from the middle of the list as the problem writes it, not put in order
+    ("3, 9, 4, 7, 12, 5": the middle two as written are 4 and 7; in order, 5 and 7)."""
+    if not _ASKS_MEDIAN.search(question_of(text)):
+        return None
+    lists = _LIST.findall(text)
+    if len(lists) != 1:
+        return None
+    values = [Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0])]
+    n = len(values)
+    ordered = sorted(values)
+    mid = slice((n - 1) // 2, n // 2 + 1)
+    as_written, right = values[mid], ordered[mid]
+    if sorted(as_written) == sorted(right) or sum(as_written) == sum(right):
+        return None
+    unsorted_median = sum(as_written) / len(as_written)
+    for i, step in enumerate(step_texts):
+        # a step that sorts the list is right whatever it says next
+        said = [Fraction(str(x)) for x in numbers_in(step)]
+        if len(said) >= n and sorted(said[:n]) == said[:n] == ordered:
+            return None
+        pair = [x for x in said if x in as_written]
+        results = [Fraction(str(eq.rhs_value)).limit_denominator(1000) for eq in check_step(step, i + 1).equations
+                   if eq.rhs_value is not None]
+        names_middle = re.search(r"(?i)\b(?:middle|median)\b", step) is not None
+        if (len(as_written) == 2 and sorted(pair[:2]) == sorted(as_written)) or unsorted_median in results or (
+                len(as_written) == 1 and names_middle and said[-1:] == as_written):
+            return Relation(i, "median unsorted", ", ".join(num(v) for v in as_written),
+                            {"list": ", ".join(num(v) for v in values)})
+    return None
 
 
 def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | None:
@@ -339,7 +376,8 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     """The first step that breaks a relation the problem's words fix (see the module
     docstring), or ``None``."""
     text = words_to_digits(problem_text)
-    found = [r for r in (_mean_count(text, step_texts), _percent_change_base(text, step_texts),
+    found = [r for r in (_mean_count(text, step_texts), _median_unsorted(text, step_texts),
+                         _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None
