@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tutor.mathcheck import _parse_side, _quiet_sympy, _too_big, normalize_math
+from tutor.mathcheck import parse_side, quiet_sympy, too_big, normalize_math
 from tutor.mathtext import readable_expression
 
 # the instruction that makes a problem an expression task (a verb, not "a factor of 12")
@@ -249,11 +249,11 @@ def _runs(line: str) -> list[_Run]:
 @functools.lru_cache(maxsize=4096)
 def _parse(expr: str):
     """The sympy expression of a normalised part, or ``None`` when it cannot be read."""
-    if _too_big(expr):
+    if too_big(expr):
         return None
     try:
-        _quiet_sympy()
-        return _parse_side(expr)
+        quiet_sympy()
+        return parse_side(expr)
     except Exception:  # unreadable student input: no expression, not a crash
         return None
 
@@ -349,7 +349,7 @@ def _pieces(expr: str, values: tuple[tuple[str, Fraction], ...]) -> frozenset[tu
 
     try:
         with sympy.evaluate(False):
-            tree = _parse_side(expr)
+            tree = parse_side(expr)
         found = []
         for node in sympy.preorder_traversal(tree):
             found.append(node)

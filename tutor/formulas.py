@@ -40,12 +40,12 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from tutor.dimensions import question_of
-from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in
+from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in, pi_written
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, written
+from tutor.units import LENGTH_UNITS
 
-_LENGTH_UNIT = (r"(?:mm|cm|m|km|in|inch(?:es)?|ft|feet|foot|yd|yards?|meters?|metres?|"
-                r"centimeters?|centimetres?|millimeters?|kilometers?|miles?|units?)")
+_LENGTH_UNIT = "(?:%s|units?)" % "|".join(sorted(map(re.escape, LENGTH_UNITS), key=len, reverse=True))
 _LENGTH = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*{_LENGTH_UNIT}\b", re.I)
 # π as the problem tells the student to take it
 _PI_GIVEN = re.compile(r"(?i)\(\s*(?:π|pi)\s*(?:=|≈|is\s+about)\s*(?:3\.14\d*|22\s*/\s*7)\s*\)|"
@@ -120,14 +120,14 @@ def _circle(text: str, step_texts: Sequence[str]) -> Relation | None:
     if asks_around == asks_inside:
         return None
     comps = list(computations(step_texts))
-    with_pi = [(n, c) for n, c in enumerate(comps) if _pi_in(c[1]) is not None]
+    with_pi = [(n, c) for n, c in enumerate(comps) if pi_written(c[1]) is not None]
     if not with_pi:
         return None
     n, (i, lhs, value) = with_pi[-1]
     # its result used again ("314 ÷ 4"): a step on the way, not the answer
     if any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later)):
         return None
-    pi_used = _pi_in(lhs)
+    pi_used = pi_written(lhs)
     size = sizes[0]
     r = size / 2 if has_d else size
     right = pi_used * r * r if asks_inside else 2 * pi_used * r
@@ -145,14 +145,6 @@ def _circle(text: str, step_texts: Sequence[str]) -> Relation | None:
     return Relation(i, name, written(lhs), {"radius": num(r), "diameter": num(2 * r),
                                              "given": "diameter" if has_d else "radius",
                                              "asked": "area" if asks_inside else "circumference"})
-
-
-def _pi_in(lhs: str) -> Fraction | None:
-    """The value of π a computation writes (3.14, 3.1416, 22/7), or ``None``."""
-    if re.search(r"(?<![\d.])22\s*/\s*7(?![\d.])", lhs):
-        return Fraction(22, 7)
-    m = re.search(r"(?<![\d.])(3\.14\d*)(?![\d])", lhs)
-    return Fraction(m.group(1)) if m else None
 
 
 def _close(value: float | Fraction, target: Fraction) -> bool:

@@ -270,13 +270,21 @@ def _latex(text: str) -> str:
 _PI = re.compile(r"π|(?<=[\d*×·/^(]\s)pi(?![A-Za-z])|(?<=[\d*×·/^(])pi(?![A-Za-z])|(?<![A-Za-z])pi(?=\s*[*×·^²(])", re.I)
 
 
+def pi_written(text: str) -> Fraction | None:
+    """The value of π ``text`` writes (22/7, 3.14, 3.1416), or ``None``."""
+    if re.search(r"(?<![\d.])22\s*/\s*7(?![\d.])", text):
+        return Fraction(22, 7)
+    m = re.search(r"(?<![\d.])(3\.14\d*)(?!\d)", text)
+    return Fraction(m.group(1)) if m else None
+
+
 def _pi(text: str) -> str:
     """π as the value the step itself takes for it (3.14, 22/7), else to five decimals, so
     "π × 5² = 3.14 × 25" and "2 × π × 10 = 20π ≈ 62.8" are checked as written."""
     if not _PI.search(text) or re.search(r"(?i)°|\bdegrees?\b|\bradians?\b", text):
         return text
-    value = ("(22/7)" if re.search(r"(?<![\d.])22\s*/\s*7(?![\d.])", text)
-             else "3.14" if re.search(r"(?<![\d.])3\.14(?!\d)", text) else "3.14159")
+    said = pi_written(text)
+    value = "(22/7)" if said == Fraction(22, 7) else "3.14" if said == Fraction("3.14") else "3.14159"
     text = re.sub(r"(?<=[\d)])\s*(?=π|pi\b)", "*", text, flags=re.I)  # "20π": 20 times π
     return _PI.sub(lambda m: f"{value}*" if _starts_factor(text, m.end()) else value, text)
 
@@ -417,7 +425,7 @@ _POWER = re.compile(r"(\d+(?:\.\d+)?)\)?\s*\^\s*\(?\s*(-?\d+(?:\.\d+)?)")
 _FACTORIAL = re.compile(r"(\d+)\s*\)?\s*!")
 
 
-def _too_big(expr: str) -> bool:
+def too_big(expr: str) -> bool:
     """Whether evaluating ``expr`` could take long: a tower of powers (``9^9^9``), a power
     with more than ~30 digits (``10^40``), or a factorial of more than 20."""
     if re.search(r"\^\s*\(?[\d.\s]*\^", expr):
@@ -437,7 +445,7 @@ def evaluate(expr: str) -> Fraction | None:
     """
     if not expr or len(expr) > 300 or not any(ch.isdigit() for ch in expr):
         return None
-    if _too_big(expr.replace("**", "^")):  # 2^1000, 9^9^9: not school computations, and slow
+    if too_big(expr.replace("**", "^")):  # 2^1000, 9^9^9: not school computations, and slow
         return None
     try:
         import sympy
@@ -880,7 +888,7 @@ def expressions_in(text: str) -> list[tuple[str, float | None]]:
 _ALG_TOKEN = re.compile(r"[^0-9a-zA-Z.+\-*/^()= ]")
 
 
-def _parse_side(expr: str):
+def parse_side(expr: str):
     import sympy
     from sympy.parsing.sympy_parser import (implicit_multiplication_application, parse_expr, rationalize,
                                             standard_transformations)
@@ -917,7 +925,7 @@ def equivalent_equations(before: str, after: str) -> bool | None:
             if e.count("=") != 1:
                 return None
             lhs, rhs = e.split("=")
-            eqs.append(sympy.simplify(_parse_side(lhs) - _parse_side(rhs)))
+            eqs.append(sympy.simplify(parse_side(lhs) - parse_side(rhs)))
         syms = set().union(*(x.free_symbols for x in eqs))
         if len(syms) > 1:
             return None
@@ -1109,9 +1117,9 @@ def residual(equation: str, letter: str, value: Fraction) -> float | None:
     try:
         import sympy
 
-        _quiet_sympy()
+        quiet_sympy()
         lhs, rhs = equation.split("=")
-        diff = (_parse_side(lhs) - _parse_side(rhs)).subs(sympy.Symbol(letter), sympy.Rational(value.numerator,
+        diff = (parse_side(lhs) - parse_side(rhs)).subs(sympy.Symbol(letter), sympy.Rational(value.numerator,
                                                                                                 value.denominator))
         return float(diff)
     except Exception:  # unreadable: no residual
@@ -1139,7 +1147,7 @@ def solved_unknowns(text: str) -> list[tuple[float, list[float]]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _quiet_sympy() -> None:
+def quiet_sympy() -> None:
     """Silence sympy's deprecation notices on odd student input, once for the process (a
     ``catch_warnings`` block per call is not thread-safe in the web server)."""
     import warnings
@@ -1151,13 +1159,13 @@ def _quiet_sympy() -> None:
 
 def _solve_linear(lhs: str, rhs: str) -> Fraction | None:
     """The one solution of ``lhs = rhs`` when it is linear in its single unknown, else ``None``."""
-    if not lhs.strip() or not rhs.strip() or "^" in lhs + rhs or _too_big(lhs) or _too_big(rhs):
+    if not lhs.strip() or not rhs.strip() or "^" in lhs + rhs or too_big(lhs) or too_big(rhs):
         return None  # a power is not linear, and expanding (x+1)^999 would take minutes
     try:
         import sympy
 
-        _quiet_sympy()
-        eq = sympy.expand(_parse_side(lhs) - _parse_side(rhs))
+        quiet_sympy()
+        eq = sympy.expand(parse_side(lhs) - parse_side(rhs))
         syms = eq.free_symbols
         if len(syms) != 1:
             return None
