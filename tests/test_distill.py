@@ -208,3 +208,19 @@ def test_eval_reuses_base_metrics_only_for_the_same_data(tmp_path):
     assert _reusable_base(EvalConfig(score_limit=5, base_from=str(old)))["step_scoring_vtg_eval"]["auroc"] == 0.5
     assert _reusable_base(EvalConfig(score_limit=6, base_from=str(old))) is None  # other data
     assert _reusable_base(EvalConfig(score_limit=5)) is None  # nothing to reuse
+
+
+def test_a_hint_a_teacher_corrected_replaces_the_teacher_models_level_1_target():
+    from tutor.distill.formats import hint_examples
+    from tutor.distill.teacher import ProgramTeacher
+
+    s = ProgramTeacher().annotate(_injected_sample("go_past"), random.Random(0))
+    k = s.first_error_step
+    model_rungs = {e["level"]: e["completion"] for e in hint_examples(s)}
+    fix = f"Look at step {k}, where you get 3456. Does the question ask for that?"
+    s.privileged["target_hints"] = {"1": fix}
+    got = {e["level"]: (e["completion"], e.get("corrected", False)) for e in hint_examples(s)}
+    assert got == {1: (fix, True), **{lv: (t, False) for lv, t in model_rungs.items() if lv != 1}}
+    # a corrected hint that states the final answer never becomes a training target
+    s.privileged["target_hints"] = {"1": "The answer is 72."}
+    assert {e["level"]: e["completion"] for e in hint_examples(s)} == model_rungs

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from tutor.errors import TutorInputError
 from tutor.schema import Feedback, Hint, Problem, StandardMatch, Step, Submission, Verdict, to_dict
-from tutor.store import Store, SubmissionFilter, make_engine, migrate
+from tutor.store import ReviewConflict, Store, SubmissionFilter, make_engine, migrate
 from tutor.store.feedback_log import csv_text
 
 DAY = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.timezone.utc)
@@ -278,7 +278,7 @@ def test_migration_upgrade_keeps_old_logs(tmp_path):
     sub.problem.grade = "7"  # new rows in the upgraded log keep their grade
     assert store.get_submission(store.save(sub, fb)).problem.grade == "7"
     with create_engine(url).connect() as c:
-        assert c.scalar(text("select version_num from alembic_version")) == "0003"
+        assert c.scalar(text("select version_num from alembic_version")) == "0004"
 
 
 def test_ten_thousand_rows_page_correctly(tmp_path):
@@ -325,3 +325,170 @@ def test_backup_copies_what_is_still_in_the_wal_file(tmp_path, capsys, monkeypat
     monkeypatch.setenv("TUTOR_DATABASE_URL", url)
     assert main(["backup", str(tmp_path / "cli.sqlite3")]) == 0
     assert "feedback log copied to" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ the hints the student saw
+FIX = "Look at step 2: how did you get 18 there?"
+
+
+def test_a_review_judges_the_hints_the_student_saw(store):
+    sid = store.save(*make())
+    store.log_hint_shown(sid, 1, "Look at step 2.")
+    # the verdict is right while the hint was poor: "agree" with a hint flag and a better hint
+    rid = store.add_review(sid, "ms-lee", agree=True, comment="ok", hint_flag="gives_away",
+                           corrected_hint=f"  {FIX}\n ")
+    r = store.get_submission(sid).latest_review
+    assert (r.id, r.agree, r.first_error_step, r.error_category, r.comment) == (
+        rid, True, 2, "Calculation error", "ok")
+    assert (r.hint_flag, r.corrected_hint) == ("gives_away", FIX)  # cleaned as the comment is
+    # a flag alone, and "fine" alone, are kept; no hint arguments = not judged
+    store.add_review(sid, "mr-o", agree=False, first_error_step=1, error_category="Other",
+                     hint_flag="wrong_step", corrected_hint="   ")
+    store.add_review(sid, "mr-o", agree=True, hint_flag="ok")
+    store.add_review(sid, "mr-o", agree=True)
+    assert [(r.hint_flag, r.corrected_hint) for r in store.get_submission(sid).reviews] == [
+        ("gives_away", FIX), ("wrong_step", None), ("ok", None), (None, None)]
+    store.add_review(sid, "mr-o", agree=True, hint_flag="confusing", corrected_hint="x" * 600)
+    assert len(store.get_submission(sid).latest_review.corrected_hint) == 600  # the limit itself
+
+
+@pytest.mark.parametrize("flag, fix, message", [
+    ("bad", None, "unknown hint flag 'bad'; use one of: ok (fine); gives_away (give away the "
+                  "answer); wrong_step (point at the wrong step); confusing (confusing or wrong)"),
+    (None, FIX, "you wrote what the hint should have said, so choose what was wrong with the hints"),
+    ("ok", FIX, "you wrote what the hint should have said, so choose what was wrong with the hints"),
+    ("confusing", "y" * 601, "the corrected hint is 601 characters long; keep it to 600 or fewer "
+                             "(nothing was saved)"),
+])
+def test_a_hint_judgment_that_does_not_hold_together_is_refused(store, flag, fix, message):
+    sid = store.save(*make())
+    store.log_hint_shown(sid, 1, "Look at step 2.")
+    with pytest.raises(TutorInputError) as exc:
+        store.add_review(sid, "ms-lee", agree=True, hint_flag=flag, corrected_hint=fix)
+    assert str(exc.value).startswith(message)
+    assert store.get_submission(sid).reviews == []
+
+
+def test_hints_cannot_be_judged_where_the_student_saw_none(store):
+    sid = store.save(*make())
+    with pytest.raises(TutorInputError) as exc:
+        store.add_review(sid, "ms-lee", agree=True, hint_flag="ok")
+    assert str(exc.value) == (f"the student saw no hints for submission {sid}, so there are none "
+                              "to judge; leave the hints not judged (nothing was saved)")
+    assert store.get_submission(sid).reviews == []
+    store.add_review(sid, "ms-lee", agree=True)  # a review without a hint judgment is fine
+    assert store.get_submission(sid).latest_review.hint_flag is None
+
+
+def test_the_conflict_message_says_how_the_newer_review_judged_the_hints(store):
+    sid = store.save(*make())
+    store.log_hint_shown(sid, 1, "Look at step 2.")
+    first = store.add_review(sid, "ms-lee", agree=True, hint_flag="gives_away", corrected_hint=FIX)
+    with pytest.raises(ReviewConflict) as exc:
+        store.add_review(sid, "mr-o", agree=True, seen_review_id=None, hint_flag="ok")
+    assert exc.value.latest.id == first
+    assert (f"after you opened it: agree; hints: give away the answer, should say: “{FIX}”. "
+            "Yours was not saved") in str(exc.value)
+    assert len(store.get_submission(sid).reviews) == 1
+
+
+def test_exports_carry_the_hint_judgment(store, tmp_path):
+    judged = store.save(*make("ana"))
+    store.log_hint_shown(judged, 1, "Look at step 2.")
+    plain = store.save(*make("ben"))
+    store.add_review(judged, "ms-lee", agree=True, hint_flag="wrong_step",
+                     corrected_hint="-3 is not the point: look at step 2.")
+    store.add_review(plain, "ms-lee", agree=True)
+    header = csv_text(store).splitlines()[0].split(",")
+    assert header[header.index("review_comment") + 1:header.index("review_comment") + 3] == [
+        "review_hints", "review_corrected_hint"]
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(csv_text(store)))}
+    # the teacher's words in the spreadsheet, and the formula guard on the teacher's text too
+    assert (rows[judged]["review_hints"], rows[judged]["review_corrected_hint"]) == (
+        "point at the wrong step", "'-3 is not the point: look at step 2.")
+    assert (rows[plain]["review_hints"], rows[plain]["review_corrected_hint"]) == ("", "")
+    out = tmp_path / "x.jsonl"
+    store.export_jsonl(out)
+    lines = {x["id"]: x for x in map(json.loads, out.read_text().splitlines())}
+    (r,) = lines[judged]["reviews"]
+    assert (r["hint_flag"], r["corrected_hint"]) == ("wrong_step", "-3 is not the point: look at step 2.")
+    (r,) = lines[plain]["reviews"]
+    assert (r["hint_flag"], r["corrected_hint"]) == (None, None)
+
+
+def test_class_analytics_counts_the_hint_judgments_of_the_latest_reviews(store):
+    ids = [store.save(*make(name)) for name in ("ana", "ben", "cy", "di", "ed")]
+    for sid in ids:
+        store.log_hint_shown(sid, 1, "Look at step 2.")
+    store.add_review(ids[0], "ms-lee", agree=True, hint_flag="ok")
+    store.add_review(ids[0], "ms-lee", agree=True, hint_flag="gives_away")  # the latest counts
+    store.add_review(ids[1], "ms-lee", agree=True, hint_flag="gives_away", corrected_hint=FIX)
+    store.add_review(ids[2], "ms-lee", agree=True, hint_flag="ok")
+    store.add_review(ids[3], "ms-lee", agree=True)  # reviewed, hints not judged: left out
+    assert store.class_analytics().hint_flags == [
+        {"hint_flag": "gives_away", "flag": "give away the answer", "count": 2, "share": 0.667},
+        {"hint_flag": "ok", "flag": "fine", "count": 1, "share": 0.333}]
+    assert store.class_analytics(SubmissionFilter(student_id="ed")).hint_flags == []
+
+
+def _columns(engine, table: str) -> list[str]:
+    return [c["name"] for c in inspect(engine).get_columns(table)]
+
+
+def test_a_0003_log_upgrades_in_place_and_keeps_its_reviews(tmp_path):
+    """A log at revision 0003 (before hints could be judged) with a review: opening it adds the
+    two nullable columns (no table copy), its rows stay, and the old review is "not judged"."""
+    from alembic import command
+
+    from tutor.store.feedback_log import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine, "0003")
+    assert _columns(engine, "reviews") == ["id", "submission_id", "reviewer", "agree",
+                                           "first_error_step", "error_category", "comment",
+                                           "created_at"]
+    with engine.begin() as c:
+        c.execute(text(
+            "insert into submissions (id, created_at, student_id, class_code, problem_text, "
+            "problem_grade, solution_text, steps, verdict_label, first_error_step, marks, "
+            "step_error_probs, verdict, hints, timings, warnings) values (7, '2026-11-02 08:00:00', "
+            "'old-kid', '5A', 'What is 2 + 2?', '2', '2 + 2 = 5', :steps, 'incorrect', 1, "
+            "'[\"first_error\"]', '[0.9]', :verdict, '[]', '{}', '[]')"),
+            {"steps": json.dumps([{"number": 1, "text": "2 + 2 = 5", "raw": "2 + 2 = 5"}]),
+             "verdict": json.dumps(to_dict(Verdict("incorrect", 1, ["first_error"], [0.9])))})
+        c.execute(text("insert into hints_shown (id, submission_id, level, text, shown_at) values "
+                       "(3, 7, 1, 'Look at step 1.', '2026-11-02 08:01:00')"))
+        c.execute(text("insert into reviews (id, submission_id, reviewer, agree, first_error_step, "
+                       "error_category, comment, created_at) values (5, 7, 'ms-lee', 0, 1, "
+                       "'Calculation error', 'two and two', '2026-11-02 09:00:00')"))
+    engine.dispose()
+    store = Store(url)  # opening runs 0004
+    with create_engine(url).connect() as c:
+        assert c.scalar(text("select version_num from alembic_version")) == "0004"
+    assert _columns(store.engine, "reviews")[-2:] == ["hint_flag", "corrected_hint"]
+    d = store.get_submission(7)
+    assert [(h.level, h.text) for h in d.hints_shown] == [(1, "Look at step 1.")]
+    (old,) = d.reviews
+    assert (old.id, old.reviewer, old.agree, old.first_error_step, old.error_category,
+            old.comment, old.hint_flag, old.corrected_hint) == (
+        5, "ms-lee", False, 1, "Calculation error", "two and two", None, None)
+    assert old.created_at == dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone.utc)
+    rows = list(csv.DictReader(io.StringIO(csv_text(store))))
+    assert [(r["review"], r["review_hints"], r["review_corrected_hint"]) for r in rows] == [
+        ("disagree", "", "")]
+    # the upgraded log takes a judged review, on the old review's correction
+    store.add_review(7, "ms-lee", agree=False, first_error_step=1, error_category="Calculation error",
+                     seen_review_id=5, hint_flag="confusing", corrected_hint="What is 2 + 2 again?")
+    assert [(r.id, r.hint_flag, r.corrected_hint) for r in store.get_submission(7).reviews] == [
+        (5, None, None), (6, "confusing", "What is 2 + 2 again?")]
+    store.close()
+    # and 0004 goes back down: the columns leave, the reviews stay
+    cfg = alembic_config(url)
+    command.downgrade(cfg, "0003")
+    engine = create_engine(url)
+    assert "hint_flag" not in _columns(engine, "reviews")
+    with engine.connect() as c:
+        assert c.execute(text("select id, comment from reviews order by id")).all() == [
+            (5, "two and two"), (6, "")]
+    engine.dispose()

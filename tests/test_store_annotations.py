@@ -77,3 +77,47 @@ def test_a_later_note_keeps_the_corrections_description(tmp_path):
                      error_category="Calculation error", comment="no, step 2 is the slip")
     (rec,) = annotation_records(store)
     assert (rec["first_error_step"], rec["error_description"]) == (2, "no, step 2 is the slip")
+
+
+def test_a_corrected_hint_becomes_the_level_1_hint_target(tmp_path):
+    """The teacher's corrected hint travels export-annotations -> read_annotations as the
+    sample's level-1 target (``privileged["target_hints"]``, in the shape of the teacher's
+    ``hints``); a review that judged no hints, or only flagged them, gives none."""
+    from tutor.distill.sources import read_annotations
+    from tutor.export import annotation_records, export_annotations
+
+    fix = "Look at step 2: how did you get 18 there?"
+    store = Store(f"sqlite:///{tmp_path / 'log.sqlite3'}")
+    fixed, flagged, plain = (store.save(*make(name)) for name in ("ana", "ben", "cy"))
+    for sid in (fixed, flagged):
+        store.log_hint_shown(sid, 1, "Look at step 2.")
+    # "agree" on the verdict with a poor hint: the label stays the tutor's
+    a = store.add_review(fixed, "ms-lee", agree=True, hint_flag="gives_away", corrected_hint=fix)
+    b = store.add_review(flagged, "ms-lee", agree=False, first_error_step=1,
+                         error_category="Misunderstanding of the question", hint_flag="wrong_step")
+    c = store.add_review(plain, "ms-lee", agree=True)
+    got = {r["id"]: (r["first_error_step"], r["hint_flag"], r["corrected_hint"])
+           for r in annotation_records(store)}
+    assert got == {f"annotation-{a}": (2, "gives_away", fix),
+                   f"annotation-{b}": (1, "wrong_step", None), f"annotation-{c}": (2, None, None)}
+    out = tmp_path / "ann.jsonl"
+    assert export_annotations(store, out) == 3
+    targets = {s.id: s.privileged for s in read_annotations(out)}
+    assert targets == {f"annotation-annotation-{a}": {"target_hints": {"1": fix}},
+                       f"annotation-annotation-{b}": {}, f"annotation-annotation-{c}": {}}
+
+
+def test_annotation_files_from_before_hint_judgments_still_read(tmp_path):
+    from tutor.distill.sources import read_annotations
+    from tutor.errors import TutorInputError
+
+    base = {"id": "annotation-1", "source": "teacher_annotation", "problem": "2 + 2?",
+            "steps": ["2 + 2 = 5"], "first_error_step": 1, "error_category": "Calculation error"}
+    old = tmp_path / "old.jsonl"
+    old.write_text(json.dumps(base) + "\n")
+    (s,) = read_annotations(old)
+    assert (s.first_error_step, s.privileged) == (1, {})
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**base, "corrected_hint": ["not", "text"]}) + "\n")
+    with pytest.raises(TutorInputError, match="corrected_hint is not text"):
+        read_annotations(bad)

@@ -11,8 +11,8 @@ import pytest
 from tutor.errors import TutorInputError
 from tutor.store import Store
 from tutor.store.analytics import Attempt, over_time
-from tutor.ui.teacher import (AGREE, ANY, NO_CATEGORY, TABLE_COLUMNS, build_teacher_app, detail_frames,
-                              filters_from_form, mastery_html, table_frame)
+from tutor.ui.teacher import (AGREE, ANY, HINTS_NOT_JUDGED, NO_CATEGORY, TABLE_COLUMNS, build_teacher_app,
+                              detail_frames, filters_from_form, mastery_html, table_frame)
 
 from test_store import make
 
@@ -121,23 +121,36 @@ class Form:
     def __init__(self, app, request=RIVERA):
         self.open_fn, self.save_fn = handler(app, "open_submission"), handler(app, "save_review")
         self.request, self.state, self.sid = request, None, None
+        self.hints = (HINTS_NOT_JUDGED, "")
 
     def open(self, sid):
+        """(sub id, 10 drill-down views, agree, step, category, hint choice, corrected hint,
+        comment, hint box, status, status beside the button, state)"""
         out = self.open_fn(sid)
-        assert len(out) == 18  # one value per output component
+        assert len(out) == 21  # one value per output component
         self.sid, self.state = sid, out[-1]
         # agree, step, category as the form shows them, and whether the boxes can be changed
         self.shown = (out[11], out[12]["value"], out[13]["value"])
         self.locked = (out[12]["interactive"] is False, out[13]["interactive"] is False)
+        if "value" in out[14]:  # opened: the hint choice and corrected hint as shown, and locks
+            self.hints = (out[14]["value"], out[15]["value"])
+            self.hints_locked = (out[14]["interactive"] is False, out[15]["interactive"] is False)
         self.message = out[-3]
         return out
 
-    def save(self, agree, step, category, comment=""):
-        """(reviews table, status, status beside the button, agree, step, category, comment, state)"""
-        out = self.save_fn(self.sid, agree, step, category, comment, self.state, self.request)
-        assert len(out) == 8
+    def save(self, agree, step, category, comment="", hints=None, fix=None):
+        """(reviews table, status, status beside the button, agree, step, category, hint choice,
+        corrected hint, comment, hint box, state); ``hints``/``fix`` left out: as the form
+        shows them (a teacher who does not touch them)."""
+        hints = self.hints[0] if hints is None else hints
+        fix = self.hints[1] if fix is None else fix
+        out = self.save_fn(self.sid, agree, step, category, comment, hints, fix, self.state,
+                           self.request)
+        assert len(out) == 11
         if isinstance(out[-1], dict) and "sid" in out[-1]:
             self.state = out[-1]
+        # what the hint boxes show now (a bare update leaves a box as it was)
+        self.hints = tuple(u.get("value", was) for u, was in zip(out[6:8], self.hints))
         return out
 
 
@@ -201,7 +214,8 @@ def test_long_text_tables_have_fixed_column_widths(settings):
     past its box and squeezes short columns until headers break mid-word (the browser test
     measures that; this checks each table's widths match its columns)."""
     app = build_teacher_app(Store("sqlite://"), settings)
-    for elem in ("review-table", "facts", "d-steps", "d-hints", "d-standards", "d-reviews", "prereq"):
+    for elem in ("review-table", "facts", "d-steps", "d-hints", "d-standards", "d-reviews", "prereq",
+                 "hint-flags"):
         df = component(app, elem)
         headers = df.value["headers"]
         assert df.wrap and len(df.column_widths) == len(headers), elem
@@ -250,3 +264,47 @@ def test_correct_work_counts_no_hints_in_the_table_but_lists_what_was_shown():
     shown = detail_frames(store.get_submission(right))["hints"]["Hint the student saw"].tolist()
     assert shown[0].startswith("Well done!") and shown[1].startswith("Try this:")
 
+
+
+def test_the_drilldown_shows_the_hint_judgment_beside_the_hints_and_in_the_reviews():
+    from tutor.ui.teacher import REVIEW_COLUMNS, hint_review_text, review_label
+
+    store = Store("sqlite://")
+    unseen = store.save(*make("ben"))
+    assert hint_review_text(store.get_submission(unseen)) == "The student saw no hints."
+    sid = store.save(*make("ana"))
+    store.log_hint_shown(sid, 1, "Look at step 2.")
+    assert detail_frames(store.get_submission(sid))["hint_review"] == "Not reviewed yet."
+    store.add_review(sid, "ms-lee", agree=True, hint_flag="gives_away",
+                     corrected_hint="How did you get 18 in step 2?")
+    d = store.get_submission(sid)
+    when = d.latest_review.created_at.strftime("%Y-%m-%d %H:%M")
+    fr = detail_frames(d)
+    assert fr["hint_review"] == (f"Hints: give away the answer (ms-lee, {when} UTC)\n"
+                                 "Should have said: How did you get 18 in step 2?")
+    assert list(fr["reviews"].columns) == REVIEW_COLUMNS
+    assert fr["reviews"].iloc[0][["Agree", "Hints", "Corrected hint"]].tolist() == [
+        "yes", "give away the answer", "How did you get 18 in step 2?"]
+    assert review_label(d.latest_review) == (
+        f"ms-lee, {when} UTC: agree (step 2, Calculation error); hints: give away the answer, "
+        "should say: “How did you get 18 in step 2?”")
+    store.add_review(sid, "ms-lee", agree=True)  # a later review that does not judge them
+    d = store.get_submission(sid)
+    fr = detail_frames(d)
+    assert fr["hint_review"] == "Not judged in the latest review."
+    assert fr["reviews"].iloc[1][["Hints", "Corrected hint"]].tolist() == ["", ""]
+    assert review_label(d.latest_review).endswith(" UTC: agree (step 2, Calculation error)")
+
+
+def test_hint_flags_by_hand():
+    from tutor.store.analytics import hint_flags
+
+    t = dt.datetime(2026, 3, 1, 9)
+    flags = ["confusing", "gives_away", None, "confusing", "gives_away", "ok", None]
+    attempts = [Attempt(t, "a", "incorrect", "Other", True, hint_flag=f) for f in flags]
+    # ties in the review form's order; the unjudged are not in the share
+    assert hint_flags(attempts) == [
+        {"hint_flag": "gives_away", "flag": "give away the answer", "count": 2, "share": 0.4},
+        {"hint_flag": "confusing", "flag": "confusing or wrong", "count": 2, "share": 0.4},
+        {"hint_flag": "ok", "flag": "fine", "count": 1, "share": 0.2}]
+    assert hint_flags(attempts[2:3]) == []

@@ -21,8 +21,9 @@ from tutor.errors import TutorInputError
 from tutor.export import annotation_records
 from tutor.store import Store
 from tutor.store.records import MAX_COMMENT_CHARS, ReviewConflict
-from tutor.ui.teacher import (AGREE, ANY, DISAGREE, NO_CATEGORY, NO_WRONG, build_teacher_app,
-                              detail_frames, export_name, mastery_html, table_frame, CSS)
+from tutor.ui.teacher import (AGREE, ANY, DISAGREE, HINTS_NOT_JUDGED, NO_CATEGORY, NO_WRONG,
+                              build_teacher_app, detail_frames, export_name, mastery_html,
+                              table_frame, CSS)
 
 MISREAD = "Misunderstanding of the question"
 
@@ -70,7 +71,7 @@ def test_the_form_opens_on_the_latest_review_and_a_note_keeps_the_correction(app
     assert (ann["first_error_step"], ann["error_category"]) == (1, MISREAD)
     assert store.class_analytics().errors_by_category == [{"error_category": MISREAD, "count": 1}]
     # and the saved form keeps its values (comment emptied: it is in the Reviews table now)
-    assert (out[3], out[4]["value"], out[5]["value"], out[6]) == (DISAGREE, 1, MISREAD, "")
+    assert (out[3], out[4]["value"], out[5]["value"], out[8]) == (DISAGREE, 1, MISREAD, "")
 
 
 def test_a_save_that_undoes_a_correction_asks_for_a_second_click(app_store):
@@ -108,7 +109,7 @@ def test_two_tabs_the_second_save_is_told_and_shown_the_first(app_store):
     assert "after you opened it: disagree: step 1, Logical error / Wrong approach (wrong plan)" in said
     assert "another review was saved since you opened this submission" in said
     assert (out[3], out[4]["value"], out[5]["value"]) == (DISAGREE, 1, "Logical error / Wrong approach")
-    assert out[6] == {"__type__": "update"}  # Chen's comment stays in the box
+    assert out[8] == {"__type__": "update"}  # Chen's comment stays in the box
     assert "Ms Rivera" in " ".join(out[0]["Reviewer"])
     assert [r.reviewer for r in store.get_submission(sid).reviews] == ["Ms Rivera"]
     # having seen it, Chen adds a note on the same correction
@@ -147,13 +148,13 @@ def test_save_without_an_open_submission_says_open_one_first(app_store):
     sid = store.save(*make())
     save = handler(app, "save_review")
     for nothing in (None, 0, ""):
-        out = save(nothing, AGREE, 0, NO_CATEGORY, "", None, RIVERA)
+        out = save(nothing, AGREE, 0, NO_CATEGORY, "", HINTS_NOT_JUDGED, "", None, RIVERA)
         assert text(out[1]).startswith("**Not done:** Open a submission first: click a row")
     # an id typed in the box but not opened: the form is another submission's
     form = Form(app)
     form.open(sid)
     other = store.save(*make("ben"))
-    out = save(other, AGREE, 2, "Calculation error", "", form.state, RIVERA)
+    out = save(other, AGREE, 2, "Calculation error", "", HINTS_NOT_JUDGED, "", form.state, RIVERA)
     assert f"Press Open to load submission {other}" in text(out[1])
     assert store.get_submission(other).reviews == []
 
@@ -425,4 +426,142 @@ def test_opening_nothing_or_a_missing_submission_fills_every_output(app_store):
     open_fn = handler(app, "open_submission")
     for sid in (None, 0, 4242):
         out = open_fn(sid)
-        assert len(out) == 18 and text(out[-3]).startswith("**Not done:**")
+        assert len(out) == 21 and text(out[-3]).startswith("**Not done:**")
+
+
+# ------------------------------------------------------------------ the hints the student saw
+GIVES_AWAY, CONFUSING = "give away the answer", "confusing or wrong"
+FIX = "How did you get 18 in step 2?"
+
+
+def hinted(store, name="chloe"):
+    """A submission (the tutor: step 2, Calculation error) whose student saw hint level 1."""
+    sid = store.save(*make(name))
+    store.log_hint_shown(sid, 1, "Look at step 2.")
+    return sid
+
+
+def test_agree_with_a_hint_flag_and_a_corrected_hint_is_saved_and_carried(app_store):
+    app, store = app_store
+    sid = hinted(store)
+    form = Form(app)
+    out = form.open(sid)
+    # the step and category are locked on "Agree"; the hint boxes are open whatever the verdict
+    assert form.locked == (True, True) and form.hints_locked == (False, False)
+    assert form.hints == (HINTS_NOT_JUDGED, "") and out[17] == "Not reviewed yet."
+    # "Agree" still keeps the tutor's step: a changed one is refused, hint judgment or not
+    refused = text(form.save(AGREE, 1, "Calculation error", "", GIVES_AWAY, FIX)[1])
+    assert refused.startswith("**Not done:** “Agree with the tutor” keeps the tutor’s first wrong step")
+    assert store.get_submission(sid).reviews == []
+    out = form.save(AGREE, 2, "Calculation error", "", GIVES_AWAY, f"  {FIX}  ")
+    assert text(out[1]) == f"Review of submission {sid} saved by Ms Rivera."
+    r = store.get_submission(sid).latest_review
+    assert (r.agree, r.first_error_step, r.error_category, r.hint_flag, r.corrected_hint) == (
+        True, 2, "Calculation error", "gives_away", FIX)
+    when = r.created_at.strftime("%Y-%m-%d %H:%M")
+    # the form stays on what was saved, the box beside the hints says it, the Reviews table too
+    assert (out[6]["value"], out[7]["value"], out[8]) == (GIVES_AWAY, FIX, "")
+    assert out[9] == f"Hints: give away the answer (Ms Rivera, {when} UTC)\nShould have said: {FIX}"
+    assert out[0]["Hints"].tolist() == [GIVES_AWAY] and out[0]["Corrected hint"].tolist() == [FIX]
+    # opened again: the judgment is in the form, so a note keeps it (no second click)
+    later = Form(app, CHEN)
+    later.open(sid)
+    assert later.hints == (GIVES_AWAY, FIX)
+    assert f"; hints: give away the answer, should say: “{FIX}”)." in text(later.message)
+    assert text(later.save(*later.shown, "Talked with Chloe.")[1]) == (
+        f"Review of submission {sid} saved by Mr Chen.")
+    r = store.get_submission(sid).latest_review
+    assert (r.reviewer, r.comment, r.hint_flag, r.corrected_hint) == (
+        "Mr Chen", "Talked with Chloe.", "gives_away", FIX)
+
+
+def test_changing_an_earlier_hint_judgment_asks_for_a_second_click(app_store):
+    app, store = app_store
+    sid = hinted(store)
+    store.add_review(sid, "Ms Rivera", agree=True, hint_flag="gives_away", corrected_hint=FIX)
+    form = Form(app, CHEN)
+    form.open(sid)
+    out = form.save(AGREE, 2, "Calculation error", "", "fine", "")
+    assert text(out[1]) == (f"**Not done:** This changes the earlier judgment of the hints (Ms Rivera: "
+                            f"hints: give away the answer, should say: “{FIX}”) to hints: fine. Press "
+                            "Save review again to save it, or change the form back; nothing was "
+                            "saved yet.")
+    assert out[6:10] == [{"__type__": "update"}] * 4  # the form keeps what was typed
+    assert len(store.get_submission(sid).reviews) == 1
+    assert text(form.save(AGREE, 2, "Calculation error", "", "fine", "")[1]) == (
+        f"Review of submission {sid} saved by Mr Chen.")
+    r = store.get_submission(sid).latest_review
+    assert (r.reviewer, r.hint_flag, r.corrected_hint) == ("Mr Chen", "ok", None)
+
+
+def test_two_tabs_judging_the_hints_the_second_is_told_and_keeps_its_text(app_store):
+    app, store = app_store
+    sid = hinted(store)
+    tab_a, tab_b = Form(app, RIVERA), Form(app, CHEN)
+    tab_a.open(sid)
+    tab_b.open(sid)
+    tab_a.save(AGREE, 2, "Calculation error", "", GIVES_AWAY, FIX)
+    out = tab_b.save(AGREE, 2, "Calculation error", "mine", CONFUSING, "Start again at step 2.")
+    said = text(out[1])
+    assert said.startswith("**Not done:** Ms Rivera saved a review of submission")
+    assert (f"after you opened it: agree; hints: give away the answer, should say: “{FIX}”. Yours was "
+            "not saved") in said
+    # the form shows A's flag; B's corrected hint and comment stay in their boxes
+    assert (out[6]["value"], out[7], out[8]) == (GIVES_AWAY, {"__type__": "update"},
+                                                 {"__type__": "update"})
+    assert out[9].startswith("Hints: give away the answer (Ms Rivera, ")
+    assert [r.reviewer for r in store.get_submission(sid).reviews] == ["Ms Rivera"]
+    # having seen A's, B's different judgment still asks once more, then is saved
+    assert "Press Save review again" in text(
+        tab_b.save(AGREE, 2, "Calculation error", "mine", CONFUSING, "Start again at step 2.")[1])
+    tab_b.save(AGREE, 2, "Calculation error", "mine", CONFUSING, "Start again at step 2.")
+    r = store.get_submission(sid).latest_review
+    assert (r.reviewer, r.hint_flag, r.corrected_hint) == ("Mr Chen", "confusing", "Start again at step 2.")
+
+
+def test_the_form_refuses_a_hint_judgment_that_does_not_hold_together(app_store):
+    app, store = app_store
+    sid = hinted(store)
+    form = Form(app)
+    form.open(sid)
+    for choice, fix, said in [
+            (HINTS_NOT_JUDGED, FIX, "you wrote what the hint should have said, so choose what was "
+                                    "wrong with the hints the student saw (e.g. give away the "
+                                    "answer), or clear the corrected hint; nothing was saved"),
+            ("fine", FIX, "you wrote what the hint should have said"),
+            (CONFUSING, "z" * 700, "the corrected hint is 700 characters long; keep it to 600 or "
+                                   "fewer (nothing was saved)"),
+            ("no such words", "", "unknown choice for the hints: 'no such words'; nothing was saved.")]:
+        out = form.save(AGREE, 2, "Calculation error", "a comment", choice, fix)
+        assert text(out[1]).startswith(f"**Not done:** {said}") and out[2] == out[1]
+        assert out[3:] == [{"__type__": "update"}] * 8  # what was typed stays
+    assert store.get_submission(sid).reviews == []
+    assert component(app, "r-hint-fix").max_length == 600
+
+
+def test_no_hints_shown_no_hint_boxes(app_store):
+    app, store = app_store
+    sid = store.save(*make())
+    form = Form(app)
+    out = form.open(sid)
+    assert form.hints_locked == (True, True) and out[17] == "The student saw no hints."
+    # a caller that sends a judgment anyway gets the store's rule
+    said = text(form.save(AGREE, 2, "Calculation error", "", GIVES_AWAY, "")[1])
+    assert said == (f"**Not done:** the student saw no hints for submission {sid}, so there are none "
+                    "to judge; leave the hints not judged (nothing was saved)")
+    assert store.get_submission(sid).reviews == []
+
+
+def test_the_class_view_counts_the_hint_judgments(app_store):
+    app, store = app_store
+    view = handler(app, "class_view")
+    out = view("", "", "", "", "", "", ANY, ANY, False)
+    assert len(out) == 9 and out[7]["visible"] is False  # nothing judged: no empty table
+    a, b = hinted(store, "ana"), hinted(store, "ben")
+    store.add_review(a, "ms-lee", agree=True, hint_flag="gives_away", corrected_hint=FIX)
+    store.add_review(b, "ms-lee", agree=True, hint_flag="ok")
+    out = view("", "", "", "", "", "", ANY, ANY, False)
+    assert out[7]["visible"] is True
+    # a tie: in the review form's order
+    assert out[7]["value"].values.tolist() == [["fine", 1, "50%"], [GIVES_AWAY, 1, "50%"]]
+    assert out[-1] == "2 submissions in the class view."

@@ -90,6 +90,10 @@ def test_teacher_gets_in_with_password(dashboard):
         assert login(c, url, "ms-lee", PASSWORD).status_code == 200
         config = c.get(f"{url}/teacher/config")
         assert config.status_code == 200 and "Teacher dashboard" in config.text
+        # the review form judges the hints the student saw, in the teacher's words
+        for words in ("The hints the student saw", "give away the answer",
+                      "What the hint should have said"):
+            assert words in config.text
         assert c.get(f"{url}/teacher/gradio_api/info").status_code == 200
 
 

@@ -7,6 +7,8 @@ Each line is one JSON object in the format the distillation pipeline reads
      "reference_solution": [str] | null, "final_answer": str | null, "steps": [str],
      "first_error_step": int | null,   # 1-based; null = the solution is correct
      "error_category": str | null, "error_description": str | null,
+     "hint_flag": str | null,          # the latest review's judgment of the hints the student saw
+     "corrected_hint": str | null,     # what the hint should have said: the level-1 target
      "reviewer": str, "reviewed_at": ISO time}
 
 Only the latest review of each submission is exported. An "agree" review labels the solution
@@ -14,7 +16,10 @@ with the tutor's own verdict; an "agree" on an ``unsure`` verdict carries no lab
 skipped. ``error_description`` is the teacher's comment on the review that set that label: when
 later reviews only added notes (same label), the first comment of that run, which explains the
 correction, not "talked with her on Monday" (for an "agree" review without a comment, the
-tutor's explanation).
+tutor's explanation). ``hint_flag`` (a code of :data:`tutor.store.records.HINT_FLAGS`) and
+``corrected_hint`` are the latest review's (the review form carries them over to later notes);
+the distillation reader keeps a corrected hint with its sample as the level-1 hint target
+(``privileged["target_hints"]``, :func:`tutor.distill.sources.read_annotations`).
 """
 
 from __future__ import annotations
@@ -52,7 +57,8 @@ def annotation_records(store) -> list[dict[str, Any]]:
             "problem": sub.problem.text, "reference_solution": sub.problem.reference_solution,
             "final_answer": sub.problem.final_answer, "steps": [s.text for s in sub.steps],
             "first_error_step": step, "error_category": review.error_category if step else None,
-            "error_description": description, "reviewer": review.reviewer,
+            "error_description": description, "hint_flag": review.hint_flag,
+            "corrected_hint": review.corrected_hint, "reviewer": review.reviewer,
             "reviewed_at": review.created_at.isoformat()})
     return records
 

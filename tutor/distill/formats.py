@@ -19,7 +19,9 @@ from __future__ import annotations
 from typing import Any
 
 from tutor.distill.sources import Sample
-from tutor.distill.teacher import HINT_KIND_OF_LEVEL, sample_steps, sample_verdict
+from tutor.distill.teacher import HINT_KIND_OF_LEVEL, guard_problems, sample_steps, sample_verdict
+
+HINT_KIND_OF_LEVEL_KEYS = {str(level) for level in HINT_KIND_OF_LEVEL}
 
 
 def step_example(sample: Sample, with_reference: bool = True) -> dict[str, Any] | None:
@@ -49,18 +51,26 @@ def step_example(sample: Sample, with_reference: bool = True) -> dict[str, Any] 
 
 
 def hint_examples(sample: Sample) -> list[dict[str, Any]]:
-    """One example per hint rung the teacher wrote for this sample (erroneous solutions)."""
+    """One example per hint rung the teacher wrote for this sample (erroneous solutions); a
+    hint a human teacher corrected in review (``privileged["target_hints"]``) replaces the
+    teacher model's rung of that level where it passes the hint guards (one that gives the
+    answer away never becomes a training target). Examples of corrected rungs carry
+    ``"corrected": True``."""
     from tutor.hints.prompting import hint_prompt
 
     if sample.first_error_step is None:
         return []
     steps = sample_steps(sample)
     verdict = sample_verdict(sample)
+    hints = dict(sample.teacher.get("hints") or {})
+    corrected = {lv for lv, text in (sample.privileged.get("target_hints") or {}).items()
+                 if text and lv in HINT_KIND_OF_LEVEL_KEYS and not guard_problems(text, int(lv), sample)}
+    hints.update({lv: sample.privileged["target_hints"][lv] for lv in corrected})
     out = []
-    for level_s, text in sorted((sample.teacher.get("hints") or {}).items()):
+    for level_s, text in sorted(hints.items()):
         level = int(level_s)
         out.append({"task": "hint", "sample_id": sample.id, "source": sample.source, "level": level,
                     "kind": HINT_KIND_OF_LEVEL[level],
                     "prompt": hint_prompt(sample.problem, steps, verdict, level),
-                    "completion": text})
+                    "completion": text, **({"corrected": True} if level_s in corrected else {})})
     return out

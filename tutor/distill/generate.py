@@ -186,6 +186,8 @@ def run_generate(config: GenerateConfig) -> dict[str, Any]:
             rng = random.Random(f"{config.seed}:examples:{s.id}")
             exs = hint_examples(s)
             rng.shuffle(exs)
+            # a rung a teacher corrected is always kept: it is the scarcest, best target
+            exs.sort(key=lambda e: not e.get("corrected"))
             exs = sorted(exs[: config.hints_per_sample], key=lambda e: e["level"])
             scoring = step_example(s, with_reference=rng.random() < config.reference_fraction)
             if scoring:

@@ -7,7 +7,8 @@ Sources (none is copied into the repository; generated sets go to an output fold
 * the project's problem bank (``data/problems/bank.jsonl``, optional): problems with
   reference solutions, used the same way when their steps carry ``a op b = c`` arithmetic.
 * teacher annotations exported from the app (``tutor export-annotations``): real student
-  solutions with a teacher's first wrong step, category and description.
+  solutions with a teacher's first wrong step, category and description, and where the teacher
+  wrote one, the hint the student should have seen (the level-1 hint target).
 * Verify-then-Generate (``vtg/dev.json``), **train fold only**: real student solutions with
   the annotated first wrong step, and their rephrased correct counterparts. The fold of a
   record is fixed by its problem (:func:`vtg_folds`): ``"train"`` for about two thirds,
@@ -98,7 +99,9 @@ class Sample:
         error_category: schema error category of the first wrong step, if any.
         error_description: one sentence for teachers on the first wrong step, if any.
         privileged: facts only the teacher sees (``found``, ``expected``, ``expression``,
-            ``quantities`` of the wrong step).
+            ``quantities`` of the wrong step; for a teacher annotation with a corrected hint,
+            ``target_hints``: ``{"1": text}``, the hint rung a teacher wrote, in the shape of
+            ``teacher["hints"]``).
         split: ``"train"`` or ``"heldout"`` (the fold used for stopping, by problem).
         teacher: the teacher's outputs, filled by :mod:`tutor.distill.teacher`.
     """
@@ -158,7 +161,10 @@ def read_annotations(path: str | Path) -> list[Sample]:
 
     Each line: ``{"id", "source": "teacher_annotation", "problem", "reference_solution":
     [str] | null, "final_answer": str | null, "steps": [str], "first_error_step": int | null
-    (1-based), "error_category", "error_description", "reviewer", "reviewed_at"}``.
+    (1-based), "error_category", "error_description", "hint_flag", "corrected_hint",
+    "reviewer", "reviewed_at"}`` (``hint_flag``/``corrected_hint`` may be missing: files
+    exported before hints were judged). A corrected hint becomes ``privileged["target_hints"]
+    = {"1": text}``: what the teacher said the level-1 hint should have been.
 
     Raises:
         TutorInputError: unreadable file, a line that is not JSON, or a record without
@@ -172,12 +178,16 @@ def read_annotations(path: str | Path) -> list[Sample]:
         if k is not None and not 1 <= int(k) <= len(rec["steps"]):
             raise TutorInputError(f"annotation {rec.get('id')!r}: first_error_step {k} is not a step")
         pid = f"annotation-{rec.get('id')}"
+        hint = rec.get("corrected_hint")
+        if hint is not None and not isinstance(hint, str):
+            raise TutorInputError(f"annotation {rec.get('id')!r}: corrected_hint is not text")
         out.append(Sample(
             id=pid, source="annotation", kind="real" if k else "correct",
             problem=Problem(text=rec["problem"], reference_solution=rec.get("reference_solution"),
                             final_answer=rec.get("final_answer"), id=pid),
             steps=[str(s) for s in rec["steps"]], first_error_step=int(k) if k else None,
             error_category=rec.get("error_category"), error_description=rec.get("error_description"),
+            privileged={"target_hints": {"1": hint.strip()}} if hint and hint.strip() else {},
         ))
     return out
 

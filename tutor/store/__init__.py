@@ -5,9 +5,10 @@ through it. Layer 6 of DESIGN.md: imports only schema, config and errors.
 """
 
 from tutor.store.feedback_log import Store, detail_dict, make_engine, migrate
-from tutor.store.records import (ClassAnalytics, HintShown, Review, ReviewConflict,
+from tutor.store.records import (HINT_FLAGS, ClassAnalytics, HintShown, Review, ReviewConflict,
                                  SubmissionDetail, SubmissionFilter, SubmissionPage,
                                  SubmissionSummary)
 
 __all__ = ["Store", "SubmissionFilter", "SubmissionPage", "SubmissionSummary", "SubmissionDetail",
-           "HintShown", "Review", "ReviewConflict", "ClassAnalytics", "detail_dict", "make_engine", "migrate"]
+           "HintShown", "Review", "ReviewConflict", "ClassAnalytics", "HINT_FLAGS", "detail_dict",
+           "make_engine", "migrate"]

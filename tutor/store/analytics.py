@@ -11,6 +11,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from tutor.store.records import HINT_FLAGS
+
 #: Fixed BKT parameters (not fitted: a class has too few attempts per standard to fit them).
 #: P(L0) prior that the student already knows the standard; P(T) chance to learn it at each
 #: opportunity; P(G) chance of a right answer without knowing it; P(S) chance of a slip when
@@ -32,6 +34,8 @@ class Attempt:
         error_category: effective category of the first wrong step, when incorrect.
         first_attempt: ``False`` for a resubmission (it has a parent submission).
         standards: codes the problem addresses; prerequisites: codes to review for the error.
+        hint_flag: the latest review's judgment of the hints the student saw (a key of
+            :data:`~tutor.store.records.HINT_FLAGS`; ``None``: not reviewed or not judged).
     """
 
     created_at: dt.datetime
@@ -41,6 +45,7 @@ class Attempt:
     first_attempt: bool
     standards: list[str] = field(default_factory=list)
     prerequisites: list[str] = field(default_factory=list)
+    hint_flag: str | None = None
 
 
 def bkt_update(p_known: float, correct: bool, p_transit: float = BKT_P_TRANSIT,
@@ -132,3 +137,20 @@ def prerequisites_implicated(attempts: list[Attempt], descriptions: dict[str, st
     counts = Counter(c for a in attempts if a.label == "incorrect" for c in set(a.prerequisites))
     return [{"standard": c, "description": descriptions.get(c, ""), "count": n}
             for c, n in counts.most_common(top)]
+
+
+def hint_flags(attempts: list[Attempt]) -> list[dict]:
+    """How teachers judged the hints students saw: per flag, the submissions whose latest review
+    gives it and their share of all submissions whose hints were judged (unjudged ones are left
+    out: no review says whether their hints were good). Most frequent first, ties in the review
+    form's order; ``[]`` when no hints were judged.
+
+    Returns:
+        ``{"hint_flag" (code), "flag" (teacher words), "count", "share"}`` per flag given.
+    """
+    counts = Counter(a.hint_flag for a in attempts if a.hint_flag is not None)
+    judged = sum(counts.values())
+    order = {code: i for i, code in enumerate(HINT_FLAGS)}
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))
+    return [{"hint_flag": c, "flag": HINT_FLAGS.get(c, c), "count": n, "share": round(n / judged, 3)}
+            for c, n in ranked]

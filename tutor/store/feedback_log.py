@@ -29,9 +29,9 @@ from tutor.errors import TutorConfigError, TutorInputError
 from tutor.schema import (ERROR_CATEGORIES, Feedback, Hint, Problem, StandardMatch, Step, Submission,
                           Verdict, to_dict)
 from tutor.store import analytics
-from tutor.store.records import (MAX_COMMENT_CHARS, ClassAnalytics, HintShown, Review,
-                                 ReviewConflict, SubmissionDetail, SubmissionFilter, SubmissionPage,
-                                 SubmissionSummary)
+from tutor.store.records import (HINT_FLAGS, MAX_COMMENT_CHARS, ClassAnalytics, HintShown,
+                                 Review, ReviewConflict, SubmissionDetail, SubmissionFilter,
+                                 SubmissionPage, SubmissionSummary, hint_judgment, hint_text)
 from tutor.store.tables import HintShownRow, ReviewRow, StandardRow, SubmissionRow, utcnow
 
 log = logging.getLogger(__name__)
@@ -212,7 +212,8 @@ def review_text(agree: bool, step: int | None, category: str | None) -> str:
 def _review(r: ReviewRow) -> Review:
     return Review(id=r.id, submission_id=r.submission_id, reviewer=r.reviewer, agree=r.agree,
                   first_error_step=r.first_error_step, error_category=r.error_category,
-                  comment=r.comment, created_at=_utc(r.created_at))
+                  comment=r.comment, created_at=_utc(r.created_at), hint_flag=r.hint_flag,
+                  corrected_hint=r.corrected_hint)
 
 
 def _match(s: StandardRow) -> StandardMatch:
@@ -498,7 +499,8 @@ class Store:
 
     def add_review(self, submission_id: int, reviewer: str, agree: bool,
                    first_error_step: int | None = None, error_category: str | None = None,
-                   comment: str = "", seen_review_id: int | None = _UNSET) -> int:
+                   comment: str = "", seen_review_id: int | None = _UNSET, *,
+                   hint_flag: str | None = None, corrected_hint: str | None = None) -> int:
         """Save a teacher's review (who and when); the tutor's verdict is kept as it was.
 
         Args:
@@ -518,6 +520,12 @@ class Store:
                 submission (``None``: there was none). When another review was saved since,
                 nothing is saved and :class:`ReviewConflict` says which (two tabs or two
                 teachers must not overwrite each other unseen). Left out: no such check.
+            hint_flag: the teacher's judgment of the hints the student saw, a key of
+                :data:`~tutor.store.records.HINT_FLAGS`, or ``None`` (not judged). Independent
+                of ``agree``: the verdict can be right while a hint was poor.
+            corrected_hint: what the hint should have said (surrounding spaces dropped, at most
+                :data:`~tutor.store.records.MAX_CORRECTED_HINT_CHARS` characters); needs a
+                ``hint_flag`` other than ``"ok"``.
 
         Returns:
             The review id.
@@ -525,7 +533,9 @@ class Store:
         Raises:
             ReviewConflict: a review newer than ``seen_review_id`` exists.
             TutorInputError: unknown submission, empty reviewer, step out of range, unknown
-                category, a wrong step without a category, a comment that is too long.
+                category, a wrong step without a category, a comment that is too long; an
+                unknown hint flag, a corrected hint that is too long or has no flag saying what
+                was wrong, hints judged on a submission whose student saw none.
         """
         reviewer = (reviewer or "").strip()
         if not reviewer:
@@ -534,6 +544,7 @@ class Store:
         if len(comment) > MAX_COMMENT_CHARS:
             raise TutorInputError(f"the comment is {len(comment):,} characters long; keep it to "
                                   f"{MAX_COMMENT_CHARS:,} or fewer (nothing was saved)")
+        hint_flag, corrected_hint = hint_judgment(hint_flag, corrected_hint)
         with self._session.begin() as s:
             row = s.get(SubmissionRow, int(submission_id))
             if row is None:
@@ -547,6 +558,8 @@ class Store:
                         f"{latest.reviewer} saved a review of submission {row.id} at "
                         f"{latest.created_at:%H:%M} UTC, after you opened it: "
                         f"{review_text(latest.agree, latest.first_error_step, latest.error_category)}"
+                        + (f"; {hint_text(latest.hint_flag, latest.corrected_hint)}"
+                           if latest.hint_flag else "")
                         + (f" ({latest.comment[:200]})" if latest.comment else "")
                         + ". Yours was not saved", latest)
             if agree:
@@ -567,9 +580,15 @@ class Store:
                 elif error_category not in ERROR_CATEGORIES:
                     raise TutorInputError(f"unknown error category {error_category!r}; use one of: "
                                           + "; ".join(ERROR_CATEGORIES))
+            if hint_flag is not None and not s.scalar(
+                    select(exists().where(HintShownRow.submission_id == row.id))):
+                raise TutorInputError(f"the student saw no hints for submission {row.id}, so there "
+                                      "are none to judge; leave the hints not judged (nothing was "
+                                      "saved)")
             review = ReviewRow(submission_id=row.id, reviewer=reviewer, agree=bool(agree),
                                first_error_step=first_error_step, error_category=error_category,
-                               comment=comment, created_at=utcnow())
+                               comment=comment, created_at=utcnow(), hint_flag=hint_flag,
+                               corrected_hint=corrected_hint)
             s.add(review)
             s.flush()
             return review.id
@@ -688,14 +707,16 @@ class Store:
                 created_at=r.created_at,
                 student_id=spelling.get((r.student_id or "").strip().casefold()), label=label,
                 error_category=category, first_attempt=r.parent_id is None,
-                standards=stds[r.id]["problem"], prerequisites=stds[r.id]["prerequisite"]))
+                standards=stds[r.id]["problem"], prerequisites=stds[r.id]["prerequisite"],
+                hint_flag=rev.hint_flag if rev is not None else None))
         return ClassAnalytics(
             total=len(attempts),
             errors_by_standard=analytics.errors_by_standard(attempts, descriptions),
             errors_by_category=analytics.errors_by_category(attempts),
             over_time=analytics.over_time(attempts),
             mastery=analytics.mastery(attempts),
-            prerequisites=analytics.prerequisites_implicated(attempts, descriptions))
+            prerequisites=analytics.prerequisites_implicated(attempts, descriptions),
+            hint_flags=analytics.hint_flags(attempts))
 
 
 def detail_dict(d: SubmissionDetail) -> dict[str, Any]:
@@ -729,7 +750,7 @@ CSV_COLUMNS = ("id", "created_at", "student_id", "class_code", "problem_id", "gr
                "solution", "verdict", "first_error_step", "error_category", "explanation",
                "standards", "prerequisites", "hint_levels_shown", "parent_id", "review",
                "reviewer", "reviewed_first_error_step", "reviewed_error_category", "review_comment",
-               "hint_texts_shown", "notes_shown")
+               "review_hints", "review_corrected_hint", "hint_texts_shown", "notes_shown")
 
 
 def _cell(value: Any) -> Any:
@@ -758,6 +779,9 @@ def _write_csv(fh: IO[str], details: Iterator[SubmissionDetail]) -> int:
             ("agree" if r.agree else "disagree") if r else "", r.reviewer if r else "",
             (r.first_error_step or "") if r else "", (r.error_category or "") if r else "",
             r.comment if r else "",
+            # the teacher's words for the hint flag (the JSONL keeps the stored code)
+            HINT_FLAGS.get(r.hint_flag, r.hint_flag) if r and r.hint_flag else "",
+            (r.corrected_hint or "") if r else "",
             "\n".join(f"{h.level}: {h.text}" for h in d.hints_shown), " / ".join(d.warnings))])
         n += 1
     return n

@@ -16,6 +16,56 @@ from tutor.schema import Hint, Problem, StandardMatch, Step, Verdict
 VERDICTS = ("correct", "incorrect", "unsure")
 #: Longest review comment kept (a pasted essay or a stuck key is refused with a message).
 MAX_COMMENT_CHARS = 5000
+#: What a teacher can say about the hints the student saw: stored code -> the teacher's words,
+#: which read after "The hints the student saw:" (the review form's choices, the drill-down, the
+#: CSV, the class view). In this order everywhere.
+HINT_FLAGS = {
+    "ok": "fine",
+    "gives_away": "give away the answer",
+    "wrong_step": "point at the wrong step",
+    "confusing": "confusing or wrong",
+}
+#: Longest corrected hint kept (what the hint should have said: a hint, not an essay).
+MAX_CORRECTED_HINT_CHARS = 600
+
+
+def hint_text(flag: str | None, corrected: str | None, limit: int = 200) -> str:
+    """A review's judgment of the hints in words: ``hints: give away the answer, should say:
+    “Look at step 2 …”`` (the corrected hint cut at ``limit`` characters), or ``""`` when the
+    hints were not judged."""
+    if flag is None:
+        return ""
+    said = f"hints: {HINT_FLAGS.get(flag, flag)}"
+    if corrected:
+        cut = corrected if len(corrected) <= limit else corrected[:limit - 1] + "…"
+        said += f", should say: “{cut}”"
+    return said
+
+
+def hint_judgment(flag: str | None, corrected: str | None) -> tuple[str | None, str | None]:
+    """A review's hint flag and corrected hint as stored: the hint cleaned as the comment is
+    (surrounding spaces dropped; empty = none).
+
+    Raises:
+        TutorInputError: an unknown flag, a corrected hint that is too long, or one without a
+            flag saying what was wrong with the hints.
+    """
+    flag = (flag or "").strip() or None
+    corrected = (corrected or "").strip() or None
+    if flag is not None and flag not in HINT_FLAGS:
+        raise TutorInputError(f"unknown hint flag {flag!r}; use one of: "
+                              + "; ".join(f"{k} ({w})" for k, w in HINT_FLAGS.items()))
+    if corrected is None:
+        return flag, None
+    if len(corrected) > MAX_CORRECTED_HINT_CHARS:
+        raise TutorInputError(f"the corrected hint is {len(corrected):,} characters long; keep it "
+                              f"to {MAX_CORRECTED_HINT_CHARS:,} or fewer (nothing was saved)")
+    if flag in (None, "ok"):
+        # a better hint for hints said to be fine (or not judged) is a contradiction to ask about
+        raise TutorInputError("you wrote what the hint should have said, so choose what was wrong "
+                              "with the hints the student saw (e.g. give away the answer), or "
+                              "clear the corrected hint; nothing was saved")
+    return flag, corrected
 
 
 def same_id(a: str | None, b: str | None) -> bool:
@@ -144,7 +194,16 @@ class HintShown:
 @dataclass
 class Review:
     """A teacher's review; ``first_error_step``/``error_category`` are the label they stand
-    behind (the tutor's own when ``agree``)."""
+    behind (the tutor's own when ``agree``).
+
+    Attributes:
+        hint_flag: the teacher's judgment of the hints the student saw, a key of
+            :data:`HINT_FLAGS` (``"ok"``, ``"gives_away"``, ``"wrong_step"``, ``"confusing"``), or
+            ``None``: not judged (also every review saved before hints could be judged).
+        corrected_hint: what the hint should have said (at most
+            :data:`MAX_CORRECTED_HINT_CHARS` characters), or ``None``; only with a flag other
+            than ``"ok"``.
+    """
 
     id: int
     submission_id: int
@@ -154,6 +213,8 @@ class Review:
     error_category: str | None
     comment: str
     created_at: dt.datetime
+    hint_flag: str | None = None
+    corrected_hint: str | None = None
 
 
 @dataclass
@@ -216,6 +277,10 @@ class ClassAnalytics:
             the Bayesian Knowledge Tracing estimate (see :mod:`tutor.store.analytics`).
         prerequisites: ``{"standard", "description", "count"}``: prerequisite standards most
             often named for wrong steps.
+        hint_flags: ``{"hint_flag" (code), "flag" (teacher words), "count", "share"}`` per flag
+            the latest reviews give the hints students saw, most frequent first; ``share`` is
+            of the submissions whose hints were judged (see
+            :func:`tutor.store.analytics.hint_flags`).
     """
 
     total: int
@@ -224,3 +289,4 @@ class ClassAnalytics:
     over_time: list[dict[str, Any]]
     mastery: list[dict[str, Any]]
     prerequisites: list[dict[str, Any]]
+    hint_flags: list[dict[str, Any]] = field(default_factory=list)

@@ -104,7 +104,9 @@ class ReviewRow(Base):
     """A teacher's review of one submission; the tutor's verdict stays in ``submissions``.
 
     ``first_error_step`` / ``error_category`` hold the label the teacher stands behind: the
-    tutor's own for an "agree" review, the teacher's correction otherwise.
+    tutor's own for an "agree" review, the teacher's correction otherwise. ``hint_flag`` (a
+    code of :data:`tutor.store.records.HINT_FLAGS`) and ``corrected_hint`` judge the hints the
+    student saw; both are NULL when the hints were not judged (and on reviews before 0004).
     """
 
     __tablename__ = "reviews"
@@ -118,5 +120,7 @@ class ReviewRow(Base):
     error_category: Mapped[str | None] = mapped_column(String(100))
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    hint_flag: Mapped[str | None] = mapped_column(String(20))
+    corrected_hint: Mapped[str | None] = mapped_column(Text)
 
     submission: Mapped[SubmissionRow] = relationship(back_populates="reviews")

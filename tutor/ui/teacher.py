@@ -20,7 +20,8 @@ from typing import Any
 from tutor.errors import TutorError
 from tutor.mathtext import readable_math
 from tutor.schema import ERROR_CATEGORIES
-from tutor.store.records import MAX_COMMENT_CHARS, ReviewConflict
+from tutor.store.records import (HINT_FLAGS, MAX_COMMENT_CHARS, MAX_CORRECTED_HINT_CHARS,
+                                 ReviewConflict, hint_judgment, hint_text)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,11 @@ DISAGREE = "Disagree"
 AGREE_KEEPS = ("“Agree with the tutor” keeps the tutor’s first wrong step and error category. To "
                "change the step or the category, choose Disagree and give the right step (the same "
                "step is fine) and category")
+#: The review form's hint choice for "not judged" (stored as no flag); the other choices are
+#: the words of :data:`tutor.store.records.HINT_FLAGS`.
+HINTS_NOT_JUDGED = "(not judged)"
+HINT_CHOICES = [HINTS_NOT_JUDGED, *HINT_FLAGS.values()]
+_HINT_CODE = {words: code for code, words in HINT_FLAGS.items()}
 #: Said where the class view has no wrong answers to chart.
 NO_WRONG = "No wrong answers yet in these submissions: nothing to chart by standard or category."
 TABLE_COLUMNS = ["ID", "Time (UTC)", "Student", "Class", "Grade", "Problem", "Verdict", "1st error",
@@ -55,8 +61,11 @@ HINT_WIDTHS = ["12%", "60%", "28%"]
 RESUB_COLUMNS = ["ID", "Time (UTC)", "Verdict", "First error step"]
 STANDARD_COLUMNS = ["Role", "Code", "Grade", "Description"]
 STANDARD_WIDTHS = ["20%", "17%", "11%", "52%"]
-REVIEW_COLUMNS = ["Reviewer", "Agree", "First error step", "Error category", "Comment", "When (UTC)"]
-REVIEW_WIDTHS = ["11%", "6%", "9%", "15%", "45%", "14%"]
+REVIEW_COLUMNS = ["Reviewer", "Agree", "First error step", "Error category", "Hints",
+                  "Corrected hint", "Comment", "When (UTC)"]
+REVIEW_WIDTHS = ["10%", "6%", "9%", "13%", "10%", "20%", "21%", "11%"]
+HINT_FLAG_COLUMNS = ["Hints the student saw", "Submissions", "Share of those judged"]
+HINT_FLAG_WIDTHS = ["50%", "20%", "30%"]
 FACT_COLUMNS = ["Field", "Value"]
 FACT_WIDTHS = ["40%", "60%"]
 PREREQ_COLUMNS = ["Prerequisite standard", "Wrong steps", "Description"]
@@ -140,9 +149,33 @@ def detail_frames(d) -> dict[str, Any]:
         "standards": _frame([[m.role, m.code, m.grade, m.description]
                              for m in d.standards + d.prerequisites], STANDARD_COLUMNS),
         "reviews": _frame([[r.reviewer, "yes" if r.agree else "no", r.first_error_step or "none (correct)",
-                            r.error_category or "", r.comment, _time(r.created_at)]
+                            r.error_category or "", HINT_FLAGS.get(r.hint_flag, r.hint_flag or ""),
+                            r.corrected_hint or "", r.comment, _time(r.created_at)]
                            for r in d.reviews], REVIEW_COLUMNS),
+        "hint_review": hint_review_text(d),
     }
+
+
+def hint_review_text(d) -> str:
+    """What the latest review says about the hints the student saw (the drill-down's box beside
+    them): ``"Hints: give away the answer (Ms Rivera, 2026-03-02 10:00 UTC)\nShould have said:
+    …"``, ``"Not judged in the latest review."``, ``"Not reviewed yet."`` or ``"The student saw
+    no hints."``."""
+    if not d.hints_shown:
+        return "The student saw no hints."
+    r = d.latest_review
+    if r is None:
+        return "Not reviewed yet."
+    if r.hint_flag is None:
+        return "Not judged in the latest review."
+    said = f"Hints: {HINT_FLAGS.get(r.hint_flag, r.hint_flag)} ({r.reviewer}, {_time(r.created_at)} UTC)"
+    return said + (f"\nShould have said: {r.corrected_hint}" if r.corrected_hint else "")
+
+
+def hint_flag_frame(rows: list[dict[str, Any]]):
+    """The class view's hint judgments (:attr:`ClassAnalytics.hint_flags`) as a table, the share
+    in whole percent."""
+    return _frame([[r["flag"], r["count"], f"{r['share']:.0%}"] for r in rows], HINT_FLAG_COLUMNS)
 
 
 def _heat_color(p: float) -> str:
@@ -209,12 +242,16 @@ def export_name(kind: str, class_code: str | None, student: str | None,
 
 
 def review_label(r) -> str:
-    """A saved review in words: who, when, and the label it stands behind."""
+    """A saved review in words: who, when, the label it stands behind and, where it judged them,
+    the hints (``Ms Rivera, 2026-03-02 10:00 UTC: agree (step 2, Calculation error); hints: give
+    away the answer, should say: “…”``)."""
     from tutor.store.feedback_log import review_text
 
     said = review_text(r.agree, r.first_error_step, r.error_category)
     if r.agree:
         said += f" (step {r.first_error_step}, {r.error_category})" if r.first_error_step else " (no error)"
+    if r.hint_flag:
+        said += "; " + hint_text(r.hint_flag, r.corrected_hint, 80)
     return f"{r.reviewer}, {_time(r.created_at)} UTC: {said}"
 
 
@@ -255,21 +292,27 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         info = f"Page {result.page} of {result.pages} · {result.total} submissions"
         return table_frame(result), result.page, info
 
-    def form_values(d) -> tuple[str, int, str]:
+    def form_values(d) -> tuple[str, int, str, str, str]:
         """The review form for submission ``d``: its latest review where there is one (so a later
-        note does not quietly undo a correction), else "Agree" with the tutor's label."""
+        note does not quietly undo a correction or a hint judgment), else "Agree" with the
+        tutor's label and the hints not judged. (agree, step, category, hint choice, corrected
+        hint)"""
         r = d.latest_review
         if r is None:
-            return AGREE, d.verdict.first_error_step or 0, d.verdict.error_category or NO_CATEGORY
+            return (AGREE, d.verdict.first_error_step or 0, d.verdict.error_category or NO_CATEGORY,
+                    HINTS_NOT_JUDGED, "")
         return (AGREE if r.agree else DISAGREE, r.first_error_step or 0,
-                r.error_category or NO_CATEGORY)
+                r.error_category or NO_CATEGORY, HINT_FLAGS.get(r.hint_flag, HINTS_NOT_JUDGED),
+                r.corrected_hint or "")
 
     def form_updates(d, values=None) -> list[Any]:
-        """agree, step, category: the boxes are locked while "Agree" is chosen."""
-        choice, step, category = values or form_values(d)
-        locked = choice == AGREE
+        """agree, step, category, hint choice, corrected hint: step and category are locked while
+        "Agree" is chosen; the hint boxes are open whatever the verdict, where hints were shown."""
+        choice, step, category, flag, fix = values or form_values(d)
+        locked, hints = choice == AGREE, bool(d.hints_shown)
         return [choice, gr.update(value=step, interactive=not locked),
-                gr.update(value=category, interactive=not locked)]
+                gr.update(value=category, interactive=not locked),
+                gr.update(value=flag, interactive=hints), gr.update(value=fix, interactive=hints)]
 
     def form_state(d, seen: int | None) -> dict[str, Any]:
         """What the form was opened on: the submission, the latest review then (another one saved
@@ -278,7 +321,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 "tutor": [d.verdict.first_error_step or 0, d.verdict.error_category or NO_CATEGORY]}
 
     def open_submission(sid):
-        empty = [gr.update()] * 15  # the outputs before the status line
+        empty = [gr.update()] * 18  # the outputs before the status line
         if sid is None or sid == "" or sid == 0:
             return [*empty, status("Pick a row or type a submission id.", False), gr.update(), gr.update()]
         try:
@@ -294,7 +337,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                 fr["steps"], fr["explanation"], fr["hints"], fr["resubmissions"], fr["standards"],
                 fr["reviews"], *form_updates(d),
                 # the comment starts empty: earlier comments are in the Reviews table
-                "", status(opened), "", form_state(d, r.id if r else None)]
+                "", fr["hint_review"], status(opened), "", form_state(d, r.id if r else None)]
 
     def pick_row(evt: gr.SelectData):
         row = evt.row_value or []
@@ -307,9 +350,25 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             return gr.update(value=step, interactive=False), gr.update(value=category, interactive=False)
         return gr.update(interactive=True), gr.update(interactive=True)
 
-    def save_review(sid, agree, step, category, comment, state, request: gr.Request):
+    def earlier_changed(r, agree, label, flag, fix) -> list[str]:
+        """What a save would change of the latest review ``r`` a teacher made: its correction
+        (when it disagreed) and its judgment of the hints (the distillation's hint target)."""
+        changed = []
+        if not r.agree and label != [r.first_error_step or 0, r.error_category or NO_CATEGORY]:
+            changed.append(f"an earlier correction ({review_label(r)}) to "
+                           f"{'agree with the tutor' if agree == AGREE else 'disagree'}: "
+                           f"step {label[0] or 'none (correct)'}, {label[1]}")
+        if r.hint_flag is not None and (flag, fix) != (r.hint_flag, r.corrected_hint):
+            changed.append(f"the earlier judgment of the hints ({r.reviewer}: "
+                           f"{hint_text(r.hint_flag, r.corrected_hint, 80)}) to "
+                           f"{hint_text(flag, fix, 80) or 'not judged'}")
+        return changed
+
+    def save_review(sid, agree, step, category, comment, hint_choice, fix, state,
+                    request: gr.Request):
         reviewer = getattr(request, "username", None) or "teacher"
-        keep = [gr.update()] * 5  # agree, step, category, comment, state: as they are
+        # agree, step, category, hint choice, corrected hint, comment, hint box, state: as they are
+        keep = [gr.update()] * 8
 
         def refused(msg: str, *form):
             text = status(msg, False)
@@ -325,6 +384,11 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                f"below is for submission {state.get('sid')}); nothing was saved.")
             step = int(step or 0)
             category = None if category in (None, "", NO_CATEGORY) else category
+            if hint_choice not in (None, "", *HINT_CHOICES):
+                return refused(f"unknown choice for the hints: {hint_choice!r}; nothing was saved.")
+            # the store's rules (a corrected hint needs a flag saying what was wrong), said before
+            # any second-click question
+            flag, fix = hint_judgment(_HINT_CODE.get(hint_choice), fix)
             if agree == AGREE and [step, category or NO_CATEGORY] != list(state["tutor"]):
                 t_step, t_cat = state["tutor"]
                 return refused(f"{AGREE_KEEPS} (the tutor’s: step {t_step or 'none'}, "
@@ -332,31 +396,33 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             d = store.get_submission(sid)
             r = d.latest_review
             label = (list(state["tutor"]) if agree == AGREE else [step, category or NO_CATEGORY])
-            mine = [agree == AGREE, *label]
-            if (r is not None and not r.agree and r.id == state.get("seen")
-                    and label != [r.first_error_step or 0, r.error_category or NO_CATEGORY]
+            mine = [agree == AGREE, *label, flag, fix]
+            changed = earlier_changed(r, agree, label, flag, fix) if r is not None else []
+            if (changed and r.id == state.get("seen")
                     and state.get("confirm") != [sid, r.id, *mine]):
-                # a teacher's correction is about to be replaced: say so, and save on a second click
-                warn = (f"This changes an earlier correction ({review_label(r)}) to "
-                        f"{'agree with the tutor' if agree == AGREE else 'disagree'}: "
-                        f"step {label[0] or 'none (correct)'}, {label[1]}. Press Save review again "
-                        "to save it, or change the form back; nothing was saved yet.")
-                return refused(warn, *[gr.update()] * 4, {**state, "confirm": [sid, r.id, *mine]})
+                # a teacher's correction or hint judgment is about to be replaced: say so, and
+                # save on a second click
+                warn = (f"This changes {' and '.join(changed)}. Press Save review again to save it, "
+                        "or change the form back; nothing was saved yet.")
+                return refused(warn, *[gr.update()] * 7, {**state, "confirm": [sid, r.id, *mine]})
             # the store checks the step and category (a wrong step needs a category), and that no
             # review was saved since this one was opened, so an API caller gets the same rules
             rid = store.add_review(sid, reviewer, agree == AGREE, first_error_step=step or None,
                                    error_category=category, comment=comment or "",
-                                   seen_review_id=state.get("seen"))
+                                   seen_review_id=state.get("seen"), hint_flag=flag,
+                                   corrected_hint=fix)
             d = store.get_submission(sid)
         except ReviewConflict as exc:
-            # show the newer review in the form; the teacher checks it and saves again
+            # show the newer review in the form; the teacher checks it and saves again (what they
+            # typed, the comment and the corrected hint, stays in its box)
             d = store.get_submission(int(sid))
             newer = exc.latest
             msg = (f"{exc}: another review was saved since you opened this submission. The form "
                    "now shows it; check it, then press Save review again to save yours.")
             text = status(msg, False)
-            return [detail_frames(d)["reviews"], text, text, *form_updates(d), gr.update(),
-                    {**form_state(d, newer.id)}]
+            fr = detail_frames(d)
+            return [fr["reviews"], text, text, *form_updates(d)[:4], gr.update(), gr.update(),
+                    fr["hint_review"], {**form_state(d, newer.id)}]
         except (TutorError, ValueError) as exc:
             return refused(str(exc))
         done = f"Review of submission {sid} saved by {reviewer}."
@@ -366,7 +432,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
             done += (f" Step 0 means the solution is correct, so the error category {category} "
                      "was not saved; if a step is wrong, enter its number and save again.")
         # the form stays on what was saved; the comment is in the Reviews table now
-        return [detail_frames(d)["reviews"], status(done), status(done), *form_updates(d), "",
+        fr = detail_frames(d)
+        return [fr["reviews"], status(done), status(done), *form_updates(d), "", fr["hint_review"],
                 form_state(d, rid)]
 
     def export(kind: str, *form):
@@ -384,7 +451,7 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         try:
             a = store.class_analytics(filters_from_form(*form))
         except TutorError as exc:
-            return [gr.update()] * 7 + [status(str(exc), False)]
+            return [gr.update()] * 8 + [status(str(exc), False)]
         # the standards with the most wrong solutions (rows come most errors first): 60 bars
         # make unreadable labels; the full list is in the exports
         by_std = _frame([[r["standard"], r["incorrect"], r["submissions"]]
@@ -402,6 +469,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         return [gr.update(visible=True), gr.update(value=by_std, visible=wrong),
                 gr.update(value=by_cat, visible=wrong), long, mastery_html(a.mastery), prereq,
                 gr.update(value=NO_WRONG, visible=not wrong),
+                # hidden until a review judged some hints: empty, it shows a "1 2 3" table
+                gr.update(value=hint_flag_frame(a.hint_flags), visible=bool(a.hint_flags)),
                 status(f"{a.total} submissions in the class view.")]
 
     def delete_student(student, confirm):
@@ -494,6 +563,8 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                                  interactive=False, wrap=True,
                                                  column_widths=HINT_WIDTHS,
                                                  label="Hints the student saw", elem_id="d-hints")
+                        hint_note = gr.Textbox(label="These hints, as the latest review judged them",
+                                               interactive=False, lines=2, elem_id="d-hint-review")
                         resub_tbl = gr.Dataframe(headers=RESUB_COLUMNS, datatype="str",
                                                  interactive=False, label="Resubmissions that followed")
                 gr.Markdown("### Your review (the tutor's verdict is kept as it was)")
@@ -506,6 +577,16 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                     cat_in = gr.Dropdown([NO_CATEGORY, *ERROR_CATEGORIES], value=NO_CATEGORY,
                                          label="Error category", interactive=False,
                                          elem_id="r-category")
+                with gr.Row():
+                    hint_flag = gr.Radio(HINT_CHOICES, value=HINTS_NOT_JUDGED,
+                                         label="The hints the student saw", interactive=False,
+                                         elem_id="r-hint-flag",
+                                         info="Judge them whatever the verdict: the verdict can be "
+                                              "right while a hint was poor.")
+                    hint_fix = gr.Textbox(label="What the hint should have said (optional, up to "
+                                                f"{MAX_CORRECTED_HINT_CHARS} characters)", lines=2,
+                                          max_length=MAX_CORRECTED_HINT_CHARS, interactive=False,
+                                          elem_id="r-hint-fix")
                 comment = gr.Textbox(label=f"Comment (up to {MAX_COMMENT_CHARS:,} characters)", lines=2,
                                      max_length=MAX_COMMENT_CHARS, elem_id="r-comment")
                 review_state = gr.State(None)
@@ -541,6 +622,11 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
                                               wrap=True, column_widths=PREREQ_WIDTHS,
                                               label="Prerequisite standards most often implicated",
                                               elem_id="prereq")
+                    hint_flag_tbl = gr.Dataframe(
+                        headers=HINT_FLAG_COLUMNS, datatype="str", interactive=False, wrap=True,
+                        column_widths=HINT_FLAG_WIDTHS, visible=False, elem_id="hint-flags",
+                        label="Hints as teachers judged them (latest review; of the submissions "
+                              "whose hints were judged)")
             with gr.Tab("Privacy", id="privacy"):
                 gr.Markdown("Delete everything logged for one student (submissions, hints, reviews). "
                             "Ids are matched without regard to case. This cannot be undone; tick "
@@ -558,17 +644,20 @@ def build_teacher_app(store, settings) -> "gradio.Blocks":  # noqa: F821
         app.load(load_page, [one, *form], page_out, api_name=False)
         detail_out = [sub_id, facts, problem_box, solution_box, reference_box, steps_tbl, explanation,
                       hints_tbl, resub_tbl, standards_tbl, reviews_tbl, agree, step_in, cat_in,
-                      comment, msg, save_msg, review_state]
+                      hint_flag, hint_fix, comment, hint_note, msg, save_msg, review_state]
         open_btn.click(open_submission, sub_id, detail_out, api_name=False)
         table.select(pick_row, None, detail_out, api_name=False)
         agree.input(choose_verdict, [agree, review_state], [step_in, cat_in], api_name=False)
-        save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment, review_state],
-                       [reviews_tbl, msg, save_msg, agree, step_in, cat_in, comment, review_state],
+        save_btn.click(save_review, [sub_id, agree, step_in, cat_in, comment, hint_flag, hint_fix,
+                                     review_state],
+                       [reviews_tbl, msg, save_msg, agree, step_in, cat_in, hint_flag, hint_fix,
+                        comment, hint_note, review_state],
                        api_name=False).then(load_page, [page, *form], page_out, api_name=False)
         csv_btn.click(lambda *f: export("csv", *f), form, [export_file, msg], api_name=False)
         jsonl_btn.click(lambda *f: export("jsonl", *f), form, [export_file, msg], api_name=False)
         class_btn.click(class_view, form,
-                        [class_body, std_plot, cat_plot, time_plot, heat, prereq_tbl, no_wrong, class_msg],
+                        [class_body, std_plot, cat_plot, time_plot, heat, prereq_tbl, no_wrong,
+                         hint_flag_tbl, class_msg],
                         api_name=False)
         del_btn.click(delete_student, [del_student, del_confirm], [del_msg, del_confirm],
                       api_name=False).then(
