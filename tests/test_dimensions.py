@@ -222,3 +222,21 @@ def test_how_long_from_a_rate_the_work_found_and_named():
     assert (conflict.step, conflict.operands, conflict.asked) == (1, ("45 miles", "9 miles per hour"), "how long")
     assert unit_conflicts(bike, ["18 ÷ 2 = 9 miles per hour", "45 ÷ 9 = 5", "it will take 5 hours"]) == []
     assert unit_conflicts(bike, ["18 ÷ 2 = 9", "45 x 9 = 405"]) == []  # the 9 not named: not read
+
+
+def test_a_number_times_a_fraction_is_read_as_its_two_operands():
+    import ast
+
+    from tutor.dimensions import operands
+
+    assert operands("6*3/4") == (ast.Mult, Fraction(6), Fraction(3, 4))
+    assert operands("40*5/2") is None  # not a fraction: (40 × 5) ÷ 2 as written
+    assert operands("180*3") == (ast.Mult, Fraction(180), Fraction(3))
+
+
+def test_a_quantity_multiplied_by_its_own_serving_size_is_doubted():
+    problem = "Ana has 6 cups of rice. One serving is 3/4 cup. How many servings can she make?"
+    # "= 18/4 = 4.5" only simplifies the first link: the computation is 6 × 3/4
+    found = unit_conflicts(problem, ["6 × 3/4 = 18/4 = 4.5", "There are 4.5 servings."])
+    assert [(c.kind, c.step, c.operands) for c in found] == [("unit", 0, ("6 cups", "3/4 cup per serving"))]
+    assert unit_conflicts(problem, ["6 ÷ 3/4 = 6 × 4/3 = 8", "She can make 8 servings."]) == []

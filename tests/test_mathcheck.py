@@ -482,3 +482,37 @@ def test_a_long_line_of_algebra_is_read_in_linear_time():
     check_step("3 × a + 4 × b " * 300 + " = 5", 1)
     check_step("2x + 3y - " * 500, 1)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("text, results", [
+    # a share said to be an amount ("30% of it is 24"): a label, not a conversion
+    ("30% = 24", [None]),
+    ("100% = 150", [None]),
+    ("800 = 100%", [None]),
+    ("1/4 = 7", [False]),  # bare, it may be a division worked out
+    ("1% = 480 ÷ 100 = 4.8", [None, True]),
+    ("1/4 = 28 ÷ 4 = 7", [None, True]),
+    # conversions are still checked
+    ("25% = 0.5", [False]),
+    ("30% = 3", [False]),
+    ("3 = 30%", [False]),
+    ("25% = 0.25", [True]),
+    ("1/4 = 2/4 = 0.5", [False, True]),
+    ("480/100 = 4.8", [True]),
+])
+def test_a_percent_or_share_named_as_an_amount_is_not_a_wrong_conversion(text, results):
+    assert [e.ok for e in check_step(text, 1).equations] == results
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4/3 = 10/x", 7.5),  # a proportion with the unknown below the bar, cross-multiplied
+    ("3/x = 2", 1.5),
+    ("(x+1)/x = 3", 0.5),
+    ("x/(x+1) = 2", None),  # the unknown both above and below: left alone
+    ("5/x = 0", None),  # no solution
+])
+def test_a_proportion_with_the_unknown_below_the_bar_is_an_equation(text, value):
+    from tutor.mathcheck import linear_equations
+
+    found = linear_equations(text)
+    assert ([float(e.value) for e in found] or [None]) == [value]

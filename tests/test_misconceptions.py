@@ -201,3 +201,37 @@ def test_a_conversion_to_zero_names_no_factor_and_does_not_fail():
     verdict = Verifier(None).verify(Problem(text="A board is 60 inches long. How many feet long is it?"),
                                     parse_solution("60 inches = 0 feet\n60 / 12 = 5 feet"))
     assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+
+
+@pytest.mark.parametrize("problem, solution, before, after", [
+    ("Simplify 3(x + 4) + 2x.", "3x + 12 + 2x\n= 17x", "3x + 12 + 2x", "17x"),
+    ("Simplify 5x + 3 - 2x.", "5x + 3 - 2x = 6x", "5x + 3 - 2x", "6x"),
+    ("Simplify 4a + 7 + 2a.", "4a + 2a + 7 = 13a", "4a + 2a + 7", "13a"),
+])
+def test_unlike_terms_combined_are_named_with_their_ladder(problem, solution, before, after):
+    from tutor.hints.fallback import fallback_hint
+    from tutor.hints.guards import check_hint
+    from tutor.hints.prompting import ladder_kinds
+
+    problem, steps = Problem(text=problem), parse_solution(solution)
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 1, CATEGORY)
+    assert verdict.explanation.startswith(f"In step 1, {before} is written as {after}: terms that are not like terms")
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    x = after[-1]
+    assert [h.text for h in hints] == [
+        f"Look at step 1, where {before} becomes {after}. Which terms did you add together?",
+        f"In step 1, which terms of {before} have an {x}, and which are numbers on their own? Can a number be "
+        f"added to an {x}-term?",
+        f"Redo step 1: add only the {x}-terms of {before}. Keep the number as its own term.",
+    ]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("Simplify 3(x + 4) + 2x.", "3x + 12 + 2x = 5x + 12"),  # right
+    ("Simplify 2x + 3x.", "2x + 3x = 5x^2"),  # wrong, but like terms: not this misconception
+])
+def test_other_rewritings_are_not_unlike_terms(problem, solution):
+    verdict = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
+    assert "unlike" not in (verdict.explanation or "")

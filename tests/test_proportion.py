@@ -3,12 +3,15 @@ the hint ladder built on it."""
 
 from fractions import Fraction
 
+import pytest
+
 from tutor.hints.fallback import fallback_hint
 from tutor.hints.guards import check_hint
 from tutor.hints.prompting import ladder_kinds
 from tutor.misconceptions import find as find_misconception
 from tutor.proportion import additive_route, ratio_problem
 from tutor.schema import Problem, Step
+from tutor.steps import parse_solution
 from tutor.verify import Verifier
 
 EGGS = "A recipe uses 2 cups of flour for every 3 eggs. How many eggs are needed for 8 cups of flour?"
@@ -204,3 +207,27 @@ def test_a_ratio_used_upside_down_is_found_and_named():
     assert hints[0].text == ("Look at step 1, where you work out 10 ÷ 3. Which amount of the ratio is the same "
                              "kind as 10 pencils?")
     assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, solution, flagged", [
+    # a proportion set up with the unknown, upside down, then solved
+    ("The ratio of red to blue marbles is 3:5. There are 40 blue marbles. How many red marbles are there?",
+     "5/3 = x/40\n3x = 200\nx = 66.67\nAbout 67 red marbles.", 1),
+    ("A recipe uses 2 cups of flour for every 3 eggs. How many cups of flour are needed for 12 eggs?",
+     "3/2 = x/12\n2x = 36\nx = 18\n18 cups of flour", 1),
+    # the answer rounded to a whole number: "About 7 dogs" for 6.86
+    ("The ratio of cats to dogs at a shelter is 4:7. There are 12 cats. How many dogs are there?",
+     "12 ÷ 7 = 1.71\n4 × 1.71 = 6.86\nAbout 7 dogs.", 1),
+    # right set-ups, either way round, are right
+    ("The ratio of red to blue marbles is 3:5. There are 40 blue marbles. How many red marbles are there?",
+     "3/5 = x/40\n5x = 120\nx = 24\n24 red marbles.", None),
+    (PENCILS, "4/3 = 10/x\n4x = 30\nx = 7.5\n10 pencils cost $7.50", None),
+    (PENCILS, "3/4 = x/10\n4x = 30\nx = 7.5\n10 pencils cost $7.50", None),
+])
+def test_a_proportion_set_up_upside_down_with_the_unknown(problem, solution, flagged):
+    verdict = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
+    if flagged is None:
+        assert verdict.label == "correct"
+    else:
+        assert (verdict.label, verdict.first_error_step, verdict.evidence["ratio"]["steps"]) == (
+            "incorrect", flagged, [flagged])

@@ -305,3 +305,57 @@ def test_a_median_taken_from_the_list_as_written_is_found(problem, steps, found)
 ])
 def test_a_median_of_the_list_in_order_is_left_alone(problem, steps):
     assert broken_relation(problem, steps) is None
+
+
+ROPE = "A rope costs $2 per meter. Ben buys 20 meters. How much does he pay?"
+RUG = "A rectangle is 5 m long and 8 m wide. What is its area?"
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    (FENCE, ["12 + 8 + 12 + 8 = 40 m", "40 × 5 = 200 m", "The fence costs 200 meters."],
+     (1, "wrong unit", "40 m × $5 per meter", {"measure": "money", "said_measure": "length", "found_in": 2,
+                                               "unit": "m", "value": "200"})),
+    (ROPE, ["20 × 2 = 40", "He pays 40 meters."],
+     (1, "wrong unit", "20 meters × $2 per meter", {"measure": "money", "said_measure": "length", "found_in": 1,
+                                                    "unit": "meters", "value": "40"})),
+    (RUG, ["5 × 8 = 40 m", "The area is 40 m."], (0, "area unit", "40 m", {"unit": "m"})),
+    (RUG, ["5 × 8 = 40", "The area is 40 m."], (1, "area unit", "40 m", {"unit": "m"})),
+])
+def test_a_result_in_a_unit_its_computation_cannot_give(problem, steps, found):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.expression, r.facts) == found
+
+
+@pytest.mark.parametrize("problem, steps", [
+    (FENCE, ["12 + 8 + 12 + 8 = 40 m", "40 × 5 = $200", "The fence costs $200."]),
+    (ROPE, ["20 × 2 = 40", "He pays 40 dollars."]),
+    (RUG, ["5 × 8 = 40 m²", "The area is 40 square meters."]),
+    (RUG, ["Area = 5 × 8 = 40 cm^2"]),
+    ("A car travels at 60 miles per hour for 3 hours. How far does it go?", ["60 × 3 = 180 miles"]),
+    ("A car travels 180 miles in 3 hours. What is its speed?", ["180 ÷ 3 = 60 miles per hour"]),
+    ("A car travels 180 km in 3 hours. What is its speed?", ["180 ÷ 3 = 60 km/h"]),
+    ("On a map, 1 inch represents 50 miles. Two towns are 3 inches apart. How far apart are they?",
+     ["3 × 50 = 150 miles"]),
+    ("A square has sides of 6 cm. Find its area and its perimeter.",
+     ["4 × 6 = 24 cm", "6 × 6 = 36", "Area: 36 square cm, perimeter 24 cm"]),
+])
+def test_results_in_the_unit_their_computation_gives_are_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
+def test_the_verdict_and_ladder_of_a_cost_written_in_meters():
+    problem = Problem(text=FENCE)
+    steps = parse_solution("12 + 8 + 12 + 8 = 40 m\n40 × 5 = 200 m\nThe fence costs 200 meters.")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 2)
+    assert verdict.explanation == "In step 2, 40 m × $5 per meter gives an amount of money, but it is written in m, a length."
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert [h.text for h in hints] == [
+        "Look at step 2, where you write 200 m. What unit belongs with the result of 40 m × $5 per meter?",
+        "In step 2, look at the units: what kind of amount do you get from 40 m × $5 per meter?",
+        "Redo step 2: the multiplication is right. Write its result with the unit of an amount of money.",
+    ]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+    area = Verifier(None).verify(Problem(text=RUG), parse_solution("5 × 8 = 40 m\nThe area is 40 m."))
+    assert (area.label, area.first_error_step, area.explanation) == (
+        "incorrect", 1, "In step 1, the area is written as 40 m, a length. An area is measured in square units: m².")

@@ -214,3 +214,25 @@ def test_in_all_is_not_inches():
     from tutor.units import amounts_in
     assert amounts_in("She earns 10 in all.") == []
     assert [(a.value, a.unit) for a in amounts_in("The board is 10 in long")] == [(10, "in")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("5 × 8 = 40 m", 40, ("length", 1)),
+    ("5 × 8 = 40 m²", 40, ("length", 2)),
+    ("The area is 40 square meters.", 40, ("length", 2)),
+    ("A = 40 cm^2", 40, ("length", 2)),
+    ("= 40 cubic feet", 40, ("length", 3)),
+    ("It costs $200", 200, ("money", 1)),
+    ("He pays 40 dollars.", 40, ("money", 1)),
+    ("60 km/h", 60, None),  # a rate, not an amount
+    ("$3 an hour", 3, None),
+    ("40 in all", 40, None),  # "in" the word, not inches
+    ("x = 40", 40, None),
+    ("5 × 8 = 40 m", 8, None),
+])
+def test_the_unit_a_value_is_written_in(text, value, unit):
+    from fractions import Fraction
+
+    from tutor.units import written_unit
+
+    assert written_unit(text, Fraction(value)) == unit

@@ -289,14 +289,20 @@ def question_of(problem_text: str) -> str:
     return " ".join(out)
 
 
-def _operands(expression: str) -> tuple[type, Fraction, Fraction] | None:
-    """The top operation of a computation's left side and its two operands' values."""
+def operands(expression: str) -> tuple[type, Fraction, Fraction] | None:
+    """The top operation of a computation's left side and its two operands' values:
+    ``"180*3"`` -> ``(ast.Mult, 180, 3)``; ``"6*3/4"`` -> ``(ast.Mult, 6, 3/4)`` (a student's
+    "6 × 3/4" multiplies by the fraction); ``None`` for anything else."""
     try:
         node = ast.parse(expression.replace("^", "**"), mode="eval").body
     except (SyntaxError, ValueError, RecursionError):
         return None
     if not isinstance(node, ast.BinOp) or type(node.op) not in (ast.Add, ast.Sub, ast.Mult, ast.Div):
         return None
+    left, right = node.left, node.right
+    if (isinstance(node.op, ast.Div) and isinstance(left, ast.BinOp) and isinstance(left.op, ast.Mult)
+            and _int(left.right) and _int(right) and 0 < left.right.value < right.value):
+        node = ast.BinOp(left.left, ast.Mult(), ast.BinOp(left.right, ast.Div(), right))
     values = []
     for side in (node.left, node.right):
         try:
@@ -307,6 +313,10 @@ def _operands(expression: str) -> tuple[type, Fraction, Fraction] | None:
             return None
         values.append(v)
     return type(node.op), values[0], values[1]
+
+
+def _int(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int
 
 
 def _exact(node: ast.AST) -> Fraction | None:
@@ -341,13 +351,19 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
     stated: dict[Fraction, _Quantity] = {}  # worked-out values a step says the unit of ("= 9 miles per hour")
     for i, text in enumerate(step_texts):
         own = given_quantities(text)
+        chain_end = None  # "6 × 3/4 = 18/4 = 4.5": the link after the first only simplifies
         for eq in check_step(text, i + 1).equations:
             if eq.rhs_value is not None and Fraction(str(eq.rhs_value)) in own:
                 stated.setdefault(Fraction(str(eq.rhs_value)), own[Fraction(str(eq.rhs_value))])
             if eq.follows:
                 continue
             lhs = eq.text.split("=")[0]
-            read = _operands(lhs)
+            continues, chain_end = lhs == chain_end, eq.text.split("=")[-1]
+            if continues:
+                if eq.rhs_value is not None:
+                    derived.add(Fraction(str(eq.rhs_value)))
+                continue
+            read = operands(lhs)
             # a number worked out before ("$1 x 3 = $3", then "$100 - $3") is not the problem's
             # "3 dolls", whatever the problem said about 3; nor is a percent step's "100 - 40"
             fresh = read is not None and not (read[1] in derived or read[2] in derived)
@@ -386,7 +402,8 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
             num, den, said = rate
             # one amount of each kind in the problem, so "180 x 3" can only mean them (a rest
             # of "2 hours" next to "15 miles in 30 minutes" may not be the 2 of "15 x 2")
-            plain = [dict(q.unit) for q in given.values()]
+            # ("one pizza" in "how much is one pizza?" is the rate's unit, not an amount)
+            plain = [dict(q.unit) for q in given.values() if q.value != 1]
             unique = (plain.count({num: 1}) == 1 and plain.count({den: 1}) == 1
                       and _mentions(problem_text, den) <= 1)  # "half an hour" is an amount of time too
             if unique and 1 not in (a, b) and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):

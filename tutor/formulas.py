@@ -23,6 +23,8 @@ problems name the formula their answer needs, and the errors against it are well
 * ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
   bus") where the question asks for that part and the work ends on the rest, or the reverse;
 * ``"volume by adding"``: a box's volume worked as the sum of its edges;
+* ``"share by multiplying"``: one of N equal shares of a whole worked out as whole × N (a
+  share bigger than the whole it comes from);
 * ``"order of operations"``: an expression the problem asks to evaluate, worked step by step
   in an order the rules do not allow (left to right over a product, brackets ignored); a
   whole line worked at once ("3 × 4 + 5 = 17" for 3 × (4 + 5)) is not read.
@@ -359,6 +361,35 @@ def _box(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# "cut into 6 equal pieces", "shared equally among 4 friends", "split between 3 boxes"
+_SHARED_INTO = re.compile(r"(?i)\b(?:cut|divided?|split|shared?|separated?|packed|poured)\b[^.?!]{0,40}?"
+                          r"\b(?:into|among|between|in)\s+(\d+)\s+(?:equal(?:ly)?\s+)?[A-Za-z]|"
+                          r"\bshared?\s+equally\s+(?:among|between)\s+(\d+)\b")
+
+
+def _equal_share(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """One equal share worked out by multiplying: "A 4.8 m ribbon is cut into 6 equal pieces.
+    How long is each piece?" answered with 4.8 × 6. A share of a whole cannot be bigger than
+    the whole; read only where the problem gives two numbers, the whole and the count of shares,
+    and asks for "each" (or "one") share, and the answer's computation multiplies them."""
+    m = _SHARED_INTO.search(text)
+    if m is None or not re.search(r"(?i)\b(?:each|one|per)\b", question_of(text)):
+        return None
+    parts = Fraction(m.group(1) or m.group(2))
+    given = [Fraction(str(x)) for x in numbers_in(text)]
+    if len(given) != 2 or parts not in given or parts < 2:
+        return None
+    whole = next(v for v in given if v != parts) if given.count(parts) == 1 else None
+    last = _last(step_texts)
+    if whole is None or last is None:
+        return None
+    i, lhs, value = last
+    if (re.fullmatch(r"\s*[\d.]+\s*\*\s*[\d.]+\s*", lhs) and sorted(Fraction(str(x)) for x in numbers_in(lhs))
+            == sorted([whole, parts]) and value > whole):
+        return Relation(i, "share by multiplying", written(lhs), {"whole": num(whole), "parts": num(parts)})
+    return None
+
+
 # an expression to evaluate: numbers, operators and brackets, two operations at least (a
 # leading minus belongs to it: "−3 + 4 × 2")
 _EXPRESSION = re.compile(r"(?:(?<=^)|(?<=[\s(:]))(?:[-−]\s*)?\(?\d+(?:\.\d+)?(?:\s*(?:[-+*/×÷·−^²³]|\*\*|x(?=\s*\(?\d))"
@@ -483,5 +514,5 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     text = words_to_digits(problem_text)
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
-                         _order_of_operations(text, step_texts)) if r is not None]
+                         _order_of_operations(text, step_texts), _equal_share(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -506,7 +506,8 @@ def _unit_factors(context: str) -> frozenset[float]:
 
 def _is_literal(expr: str) -> bool:
     """A single written number, percentages included ("(2.9/100)" is 2.9%)."""
-    return bool(re.fullmatch(r"\(?-?(\d+(\.\d+)?|\.\d+)(/100)?\)?", expr))
+    # (a percent is written "(p/100)" by normalize_math; a bare "480/100" is a division)
+    return bool(re.fullmatch(r"\(-?(\d+(\.\d+)?|\.\d+)(/100)?\)|-?(\d+(\.\d+)?|\.\d+)", expr))
 
 
 # what follows an "approximately equal" sign, up to the next relation or the end of the clause
@@ -617,9 +618,11 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         lead = _NUMBER.match(b.lstrip("("))
-        if not ok and _SHARE.fullmatch(a) and 0 < va < 1 < vb and lead and _names_amount(lead.group(), context):
-            # "4/7 is equal to $24", "the other 3/5 = 15 strips": a share of something said to
-            # be an amount, not a division worked out
+        if not ok and ((0 < va < 1 < vb and lead and _SHARE.fullmatch(a) and _names_amount(lead.group(), context))
+                       or (len(parts) == 2 and _percent_named(a, va, b, vb) or _percent_named(b, vb, a, va))):
+            # "4/7 is equal to $24", "the other 3/5 = 15 strips", "30% = 24": a share of
+            # something said to be an amount, not a division worked out ("30% = 3" and a bare
+            # "1/2 = 2", which may be a division, are checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         if not ok and _PERCENT_LITERAL.fullmatch(b) and _TIMES_100.search(a) \
@@ -635,11 +638,13 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             # dropped, not a result (alone, "8 = 3 + 4" is still checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
-        if (not ok and i == 0 and len(parts) > 2 and re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a)
-                and not _is_literal(b) and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])
-                and not _tenths_of(a, b)):
+        if (not ok and i == 0 and len(parts) > 2 and (re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a)
+                                                        or (_SHARE.fullmatch(a) and 0 < va < 1 < vb))
+                and not _is_literal(b) and vals[2] is not None and not _tenths_of(a, b)
+                and (values_match(float(vb), float(vals[2]), parts[2]) or vb > max(1, va))):
             # "10% of 850 = 85", then "20% = 2 × 85 = 170": the percent names the amount worked
-            # out, it is not said to equal it
+            # out, it is not said to equal it (the computation after it is still checked:
+            # "100% = 8 × 10 = 800" is wrong at "8 × 10 = 800")
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         if (not ok and i == 0 and len(parts) > 2 and _names_operand(a, b) and vals[2] is not None
@@ -658,6 +663,14 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
         out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=ok,
                             expected=None if ok else float(va)))
     return out
+
+
+def _percent_named(a: str, va: Fraction, b: str, vb: Fraction) -> bool:
+    """Whether ``a`` is a percent and ``b`` a plain number it cannot be written as ("30% =
+    24", "200% = 160", "800 = 100%"): the amount that percent of something is, not a wrong
+    conversion ("30% = 3" and "20% = 20" may be one, and stay checked)."""
+    return (_PERCENT_LITERAL.fullmatch(a) is not None and _is_literal(b) and vb > max(1, va)
+            and vb not in (va * 100, va * 10))
 
 
 def _names_operand(a: str, b: str) -> bool:
@@ -1170,6 +1183,13 @@ def _solve_linear(lhs: str, rhs: str) -> Fraction | None:
         if len(syms) != 1:
             return None
         (s,) = syms
+        num, den = sympy.fraction(sympy.together(eq))
+        if s in den.free_symbols:
+            # a proportion with the unknown below the bar ("4/3 = 10/x"): cross-multiplied it is
+            # linear; only a single x below the bar (x = 0 is then no solution)
+            if sympy.Poly(den, s).degree() != 1 or sympy.Poly(den, s).all_coeffs()[-1] != 0:
+                return None
+            eq = sympy.expand(num)
         poly = sympy.Poly(eq, s)
         if poly.degree() != 1:
             return None

@@ -49,8 +49,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.mathcheck import PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math, numbers_in
+from tutor.mathcheck import (PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math, numbers_in,
+                             parse_side, quiet_sympy)
 from tutor.mathtext import readable_equation
+from tutor.chance import probability_total
 from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route, inverted_step
 from tutor.relations import Relation, broken_relation
@@ -244,6 +246,9 @@ def rewriting_misconception(k: int, step_text: str, problem_text: str, before: s
     front of the brackets multiplied only the first term), or ``None``. The algebra-step reading
     is put the pair as "... = 0" and "... = 1": both must show it, so only an expression equal
     to the first-term-only one is named."""
+    unlike = _unlike_terms(k, before, after)
+    if unlike is not None:
+        return unlike
     named = None
     for side in ("0", "1"):
         found = find(k, step_text, problem_text, [Equation(text=f"{after}={side}", ok=False, follows=f"{before}={side}")])
@@ -255,6 +260,39 @@ def rewriting_misconception(k: int, step_text: str, problem_text: str, before: s
     # (the "= 0" the reading added is not the student's)
     bare = {f: re.sub(r"\s*=\s*0(?!\d|\.\d)", "", getattr(named, f)) for f in ("explanation", "hint", "redo", "where")}
     return dataclasses.replace(named, **bare)
+
+
+def _unlike_terms(k: int, before: str, after: str) -> Misconception | None:
+    """``before`` (terms in one letter and numbers on their own: "3x + 12 + 2x") rewritten as
+    fewer terms that agree with it only where the letter is 1 ("17x"): the numbers were added
+    whatever letter part they carry ("conjoining" unlike terms: L. R. Booth, "Children's
+    difficulties in beginning algebra", NCTM Yearbook 1988)."""
+    try:
+        import sympy
+
+        quiet_sympy()
+        b, a = parse_side(normalize_math(before)), parse_side(normalize_math(after))
+        letters = b.free_symbols | a.free_symbols
+        if len(letters) != 1:
+            return None
+        (x,) = letters
+        terms = sympy.Add.make_args(sympy.expand(b))
+        if (sympy.expand(b - a) == 0 or sympy.expand(b - a).subs(x, 1) != 0
+                or {sympy.degree(t, x) for t in terms} != {0, 1}
+                or len(sympy.Add.make_args(sympy.expand(a))) >= len(terms)):
+            return None
+    except Exception:  # an expression sympy cannot read names nothing
+        return None
+    an = "an" if str(x) in "aefhilmnorsx" else "a"  # "an x-term", "a y-term"
+    return Misconception(
+        "unlike terms combined",
+        f"In step {k}, {before} is written as {after}: terms that are not like terms were "
+        f"combined into one. Only terms with the same letter part can be combined; a number on its own stays "
+        f"apart from the {x}-terms.",
+        f"In step {k}, which terms of {before} have {an} {x}, and which are numbers on their own? Can a "
+        f"number be added to {an} {x}-term?",
+        f"Redo step {k}: add only the {x}-terms of {before}. Keep the number as its own term.",
+        f"Look at step {k}, where {before} becomes {after}. Which terms did you add together?")
 
 
 def solution_misconception(problem_text: str, step_texts: Sequence[str]) -> tuple[tuple[int, ...], Misconception, dict] | None:
@@ -284,6 +322,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
         found.append(((k,), ratio_inverted(k + 1, step_texts[k], r),
                       {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
     for relation, word in ((broken_relation(problem_text, step_texts), relation_misconception),
+                           (probability_total(problem_text, step_texts), relation_misconception),
                            (formula_relation(problem_text, step_texts), formula_misconception)):
         if relation is not None:
             found.append(((relation.step,), word(relation.step + 1, relation),
@@ -389,6 +428,18 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: take the part you found away from {whole} to find the rest.",
             f"Look at step {k}. Is {frac} of {whole} the group the question asks about?",
             category="Missing step")
+    if name == "share by multiplying":
+        whole, parts = f["whole"], f["parts"]
+        return Misconception(
+            name,
+            f"In step {k}, {expr} makes one share bigger than the whole, {whole}. Sharing {whole} into "
+            f"{parts} equal parts makes each part smaller: that is a division.",
+            f"In step {k}, when {whole} is split into {parts} equal parts, is each part bigger or smaller "
+            f"than {whole}? Which operation splits it?",
+            f"Redo step {k}: divide {whole} by {parts} to find the size of one part.",
+            f"Look at step {k}, where you work out {expr}. Can one of {parts} equal parts be bigger than "
+            f"{whole}?",
+            category="Logical error / Wrong approach")
     if name == "volume by adding":
         return Misconception(
             name,
@@ -476,6 +527,45 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you wrote {expr}. How did you change {f['hours']} hours into hours "
             "and minutes?",
             category="Wrong unit conversion")
+    if relation.name == "probability total":
+        return Misconception(
+            relation.name,
+            f"In step {k}, the probability is worked out as {expr}, but {f['divisor']} is not the number "
+            "of everything that could be picked. A probability compares the outcomes you want with all "
+            "the possible outcomes.",
+            f"In step {k}, the bottom number of a probability counts every possible outcome. Which "
+            "counts in the problem did you leave out?",
+            f"Redo step {k}: add up all the counts the problem gives to find how many there are in all. "
+            f"Then put {f['part']} over that number.",
+            f"Look at step {k}, where you divide by {f['divisor']}. Is {f['divisor']} the number of all "
+            "the possible outcomes?",
+            category="Logical error / Wrong approach")
+    if relation.name == "wrong unit":
+        now, was = _MEASURE_SAID[f["measure"]], _MEASURE_SAID[f["said_measure"]]
+        unit = "dollars" if f["unit"] == "$" else f["unit"] or "that unit"
+        where = "" if f["found_in"] == k else f" (worked out in step {f['found_in']})"
+        return Misconception(
+            relation.name,
+            f"In step {k}, {expr}{where} gives {now}, but it is written in {unit}, {was}.",
+            f"In step {k}, look at the units: what kind of amount do you get from {expr}?",
+            f"Redo step {k}: the {'multiplication' if '×' in expr else 'division'} is right. Write its "
+            f"result with the unit of {now}.",
+            f"Look at step {k}, where you write {f['value']} {unit}. What unit belongs with the result of "
+            f"{expr}?")
+    if relation.name == "area unit":
+        unit = f["unit"]
+        # "m" -> "m²"; "feet" -> "square feet" (and one foot on each side)
+        square = f"{unit}²" if len(unit) <= 2 else f"square {unit}"
+        one = {"feet": "foot", "inches": "inch"}.get(
+            unit.lower(), unit[:-1] if len(unit) > 2 and unit.endswith("s") else unit)
+        return Misconception(
+            relation.name,
+            f"In step {k}, the area is written as {expr}, a length. An area is measured in square "
+            f"units: {square}.",
+            f"In step {k}, an area counts squares that are 1 {one} on each side. So which unit goes with "
+            "an area?",
+            f"Redo step {k}: keep the multiplication. Write the area in {square}, not {unit}.",
+            f"Look at step {k}, where you write {expr}. What unit does an area use?")
     if relation.name == "changed kind":
         was, now = _MEASURE_SAID[f["measure"]], _MEASURE_SAID[f["as_measure"]]
         first = f"{f['value']} {f['unit']}" if f["unit"] != "$" else f"${f['value']}"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, kind_of, noun_words, question_of
-from tutor.mathcheck import check_step, number_count, numbers_in
+from tutor.mathcheck import check_step, linear_equations, number_count, numbers_in
 from tutor.numwords import words_to_digits
 
 # an amount on its own: not part of a fraction, a decimal or a longer number ("2/3 of")
@@ -296,10 +296,17 @@ def inverted_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ra
     def near(x: float, target: Fraction) -> bool:  # as written, rounded on the way ("3.33 × 4 = 13.32")
         return abs(Fraction(str(x)) - target) <= max(Fraction(1, 100), abs(target) / 100)
 
-    if not near(numbers_in(step_texts[numbered[-1]])[-1], inverted):
+    last = numbers_in(step_texts[numbered[-1]])[-1]
+    # (or rounded to a whole number: "About 7 dogs" for 6.86)
+    if not near(last, inverted) and not (float(last).is_integer() and round(inverted) == last):
         return None
     first = None
     for i, text in enumerate(step_texts):
+        for setup in linear_equations(text):  # a proportion set up with the unknown: "5/3 = x/40"
+            if near(float(setup.value), ratio.proportional):
+                return None
+            if first is None and near(float(setup.value), inverted):
+                first = i
         for eq in check_step(text, i + 1).equations:
             if eq.rhs_value is None or "=" not in eq.text:
                 continue

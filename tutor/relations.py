@@ -27,15 +27,16 @@ functions; no model.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tutor.dimensions import given_quantities, question_of
+from tutor.dimensions import given_quantities, operands, question_of
 from tutor.mathcheck import check_step, evaluate, number_count, numbers_in
 from tutor.numwords import words_to_digits
-from tutor.units import amounts_in, measure_of
+from tutor.units import amounts_in, factor, measure_of, written_unit
 
 _N = r"\d+(?:\.\d+)?"
 # a number as written, thousands separated or not ("1,200", "82", "2.5")
@@ -372,6 +373,98 @@ def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
                                                 "as_measure": now, "found_in": i + 1})
 
 
+_MEASURES = {"length", "money", "time", "mass", "volume"}
+# an area in a unit of length: "The area is 40 m", "Area = 40 cm"
+# after an amount, an operator or "by": the amount is a factor, not the result ("4 in × 11 in")
+_OPERATOR_NEXT = re.compile(r"\s*(?:[A-Za-z²^]+\.?\s*)?(?:[-+*/×÷·]|x\s*\d|by\b)")
+_PER = re.compile(r"(?i)\bper\b|\b(?:to|in)\s+an?\s+(?:foot|yard|meter|metre|mile|inch)\b|/\s*[a-z]")
+_AROUND = re.compile(r"(?i)\b(?:perimeter|around|fenc\w*|border|edge|circumference)\b")
+# an area said to be an amount: "The area is 40 m", "Area = 40 cm", "the area of the rug is 40 ft"
+_AREA_SAID = re.compile(r"(?i)\barea\b(?:\s+of\s+[^=.;:!?\d]{0,30}?)?\s*(?:is|=|:|equals|was|will\s+be|comes\s+to)"
+                        r"\s*(?:about\s+|exactly\s+)?(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\d)")
+
+
+def _unit_word(step: str, value: Fraction) -> str:
+    """The unit word written right after ``value`` in ``step`` ("m", "meters"), or "$"."""
+    for m in re.finditer(r"(\$\s?)?(\d+(?:,\d{3})*(?:\.\d+)?)\s?([A-Za-z]+)?", step):
+        if Fraction(m.group(2).replace(",", "")) == value:
+            return "$" if m.group(1) else (m.group(3) or "")
+    return ""
+
+
+def _area_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """An area written in a unit of length ("5 × 8 = 40 m", "The area is 40 m.") where the
+    question asks for an area: an area is in square units. Read where the step says the area
+    is a number (not a factor of a product: "the area is 4 in × 11 in = 44 square inches"), or
+    where the answer's computation (the last one) multiplies two lengths the problem gives."""
+    if not re.search(r"(?i)\barea\b", question_of(text)):
+        return None
+    lengths = {a.value for a in amounts_in(text) if a.parts == 1 and measure_of(a.unit) == "length"}
+    comps = list(computations(step_texts))
+    around = asks_shape(text)[0]  # the perimeter asked too: the last product may be it ("4 × 4")
+    for i, step in enumerate(step_texts):
+        values = [Fraction(m.group(1).replace(",", "")) for m in _AREA_SAID.finditer(step)
+                  if not _OPERATOR_NEXT.match(step, m.end())]
+        if comps and comps[-1][0] == i and not around and not _PER.search(step) and not _AROUND.search(step):
+            read = operands(comps[-1][1])
+            if read and read[0] is ast.Mult and read[1] in lengths and read[2] in lengths:
+                values.append(Fraction(str(comps[-1][2])))
+        for value in values:
+            if written_unit(step, value) == ("length", 1):
+                return Relation(i, "area unit", f"{num(value)} {_unit_word(step, value)}",
+                                {"unit": _unit_word(step, value)})
+    return None
+
+
+def _wrong_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A result written in the unit of one factor when the product is another kind of amount:
+    a length times a price per length is money, so "40 m × $5 per meter = 200 m", or "He pays
+    40 meters" for it, carries the meters over. Only a product of two amounts whose units the
+    problem (or an earlier step's written unit) says is read, one of them a rate whose unit
+    cancels to one kind of measure, and only where the result is written in the very unit of
+    the other factor (a result in another unit of the same kind, "0.5 hours × 60 = 30 minutes",
+    is a conversion); a restatement is read only in a concluding step that computes nothing,
+    of the last computation's result (elsewhere the same number may be another amount)."""
+    known = {v: (dict(q.unit), q.said) for v, q in given_quantities(text).items()}
+    comps = list(computations(step_texts))
+    for i, step in enumerate(step_texts):
+        for eq in check_step(step, i + 1).equations:
+            if eq.follows or eq.rhs_value is None or "=" not in eq.text:
+                continue
+            read = operands(eq.text.split("=")[0])
+            if read is None or read[0] is not ast.Mult or 1 in read[1:] or not all(v in known for v in read[1:]):
+                continue
+            (ua, sa), (ub, sb) = known[read[1]], known[read[2]]
+            out = dict(ua)
+            for k, v in ub.items():
+                out[k] = out.get(k, 0) + v
+            out = {k: v for k, v in out.items() if v}
+            rates = [u for u in (ua, ub) if any(v < 0 for v in u.values())]
+            if len(rates) != 1 or len(out) != 1 or next(iter(out.values())) != 1 or next(iter(out)).startswith("#"):
+                continue
+            measure, value = next(iter(out)), Fraction(str(eq.rhs_value))
+            amount = sa if rates[0] is ub else sb  # the factor that is not the rate: "40 m"
+            later = [k for k in range(i + 1, len(step_texts)) if numbers_in(step_texts[k])]
+            for k in [i] + ([later[-1]] if later and comps[-1][0] == i else []):
+                said, word = written_unit(step_texts[k], value), _unit_word(step_texts[k], value)
+                if (said is not None and said[0] != measure and said[0] in _MEASURES
+                        and factor(word, _unit_word(amount, _lead(amount))) == 1):
+                    return Relation(k, "wrong unit", f"{sa} × {sb}",
+                                    {"measure": measure, "said_measure": said[0], "found_in": i + 1,
+                                     "unit": word, "value": num(value)})
+            known.setdefault(value, (out, num(value)))
+        for a in amounts_in(step):  # "= 40 m": what the student says a worked-out value is
+            if a.parts == 1 and a.value not in known and measure_of(a.unit):
+                known[a.value] = ({measure_of(a.unit): 1}, f"{num(a.value)} {a.unit}"
+                                  if a.unit != "$" else f"${num(a.value)}")
+    return None
+
+
+def _lead(said: str) -> Fraction:
+    """The first number of an amount as said ("40 m", "$5 per meter")."""
+    return Fraction(re.search(r"\d+(?:\.\d+)?", said).group())
+
+
 def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first step that breaks a relation the problem's words fix (see the module
     docstring), or ``None``."""
@@ -379,5 +472,6 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     found = [r for r in (_mean_count(text, step_texts), _median_unsorted(text, step_texts),
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
-                         _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts)) if r is not None]
+                         _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
+                         _wrong_unit(text, step_texts), _area_unit(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

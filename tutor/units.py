@@ -406,3 +406,47 @@ def unit_sums(text: str) -> list[UnitSum]:
         expected = sum((sign * a.value * f for (sign, a), f in zip(terms, factors)), Fraction(0))
         out.append(UnitSum(result.value, result.unit, expected, m.group().strip()))
     return out
+
+
+# "40 m", "40 m²", "40 square meters", "40 cm^2", "40 cubic feet"; group 1 the number
+_WRITTEN_UNIT = re.compile(
+    rf"(?i)(?<![\w.,/])(\$\s?)?(\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.,]*\d)\s?"
+    rf"(?:(square|sq\.?|cubic|cu\.?)\s+)?({_UNIT})?\.?"
+    rf"(²|³|\s*\^\s?[23]|\s*\*\*\s?[23]|\s*[x×*]\s*(?:{_UNIT})(?:\s*[x×*]\s*(?:{_UNIT}))?|\s+sq\b\.?|"
+    rf"\s+squared?\b|\s+cubed?\b)?(?![\w²³^]){_NOT_IN_ALL}")
+# what turns an amount into a rate: "60 km/h", "5 m per second", "$3 an hour", "2 cups each"
+_RATE_NEXT = re.compile(r"(?i)\s*(?:/\s*[A-Za-z]|per\b|each\b|every\b|apiece\b|an?\s+(?:hour|minute|second|day|"
+                        r"week|month|year|met(?:er|re)|foot|mile|pound|kilo\w*|gallon|liter|litre|cup|piece)s?\b)")
+
+
+def written_unit(text: str, value: Fraction) -> tuple[str, int] | None:
+    """The unit ``text`` writes ``value`` in, as ``(kind of measure, power)``: ``"$40"`` and
+    ``"40 dollars"`` -> ``("money", 1)``, ``"40 m²"`` and ``"40 square meters"`` ->
+    ``("length", 2)``. ``None`` where the value is written without a unit, as a rate ("60
+    km/h", "$3 an hour"), in two ways, or not at all."""
+    found = set()
+    for m in _WRITTEN_UNIT.finditer(text):
+        try:
+            if Fraction(m.group(2).replace(",", "")) != value:
+                continue
+        except ValueError:
+            continue
+        if _RATE_NEXT.match(text, m.end()):
+            found.add(None)
+        elif m.group(1):
+            found.add(("money", 1))
+        elif not m.group(4):
+            found.add(None)
+        else:
+            found.add(_kind_power(m))
+    return found.pop() if len(found) == 1 else None
+
+
+def _kind_power(m: re.Match) -> tuple[str, int]:
+    """``(kind, power)`` of a unit matched by ``_WRITTEN_UNIT``: "m²", "square m" are 2."""
+    kind = _TABLE[m.group(4).lower()][0].split()[-1]
+    before, after = (m.group(3) or "").lower(), (m.group(5) or "").lower()
+    if (before.startswith("cu") or "3" in after or "³" in after or "cube" in after
+            or len(re.findall(r"[x×*]\s*[a-z]", after)) == 2):  # "cm x cm x cm"
+        return kind, 3
+    return kind, 2 if before or after else 1

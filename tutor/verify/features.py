@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tutor.derivation import derivation_checks
-from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, writes
+from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes
 from tutor.schema import Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
@@ -148,7 +148,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative
     # number is suspicious where that value first appears
-    whole = all(abs(q - round(q)) < 1e-9 for q in numbers_in(problem.text))
+    # (not a problem about money, chance or fractions: "4 pencils cost $3", "P(blue) = 1/2")
+    whole = all(abs(q - round(q)) < 1e-9 for q in numbers_in(problem.text)) and not _PRICED.search(problem.text)
     odd = [any(v < 0 or (whole and abs(v - round(v)) > 1e-6 and not _money(s.text)) for v in nv)
            for s, nv in zip(steps, new_values)]
     first_odd = next((i for i in range(n) if odd[i]), None)
@@ -157,8 +158,10 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         prev_results = [v for nv in new_values[:i] for v in nv]
         # (an operand a side of the step's own chain works out on the way: "9 * 10 - 7 = 90 - 7")
         own = _partial_results(s.text)
+        # (π as the step takes it, 3.14 or 22/7, is a constant too)
+        pi = _PI_VALUES if pi_written(s.text) is not None or _PI_SAID.search(s.text) else ()
         unknown_ops = [o for o in g.operands if not contains(earlier, o) and o not in CONSTANTS
-                       and not contains(own, o, False)]
+                       and not contains(own, o, False) and not any(math.isclose(o, x, rel_tol=1e-3) for x in pi)]
         f = {
             "arith_wrong": float(c.ok is False),
             "arith_ok": float(c.ok is True),
@@ -327,7 +330,7 @@ def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: Re
 
 
 # (not a remainder's R: "3 R 34")
-_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d\s*(?!R\s*\d)[a-zA-Z]\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
+_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d(?:(?!R\s*\d)[a-zA-Z]|\s(?!R\s*\d)[a-zA-Z](?<![mglshMGLSH]))\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
 
 
 def _words(text: str) -> set[str]:
@@ -369,13 +372,17 @@ def _role_mismatch(text: str, reference: Sequence[str], given: Sequence[float]) 
     return False
 
 
+# problems whose amounts or answers are naturally not whole: prices, a probability, "what fraction"
+_PRICED = re.compile(r"[$£€¢]|\b(?:dollars?|cents?|probability|chance|what\s+fraction)\b", re.I)
+_PI_SAID = re.compile(r"π|\bpi\b", re.I)
+_PI_VALUES = (math.pi, 3.14, 22 / 7)
 _MONEY = re.compile(r"[$£€¢]|\b(?:dollars?|cents?|percent|hours?|miles?|kg|pounds?|liters?|"
                     r"gallons?|feet|inch(?:es)?|meters?|cm|km|average|ratio|rate)\b|%", re.I)
 
 
 def _money(text: str) -> bool:
     """Whether a step is about a measure where fractions are normal (money, time, length)."""
-    return bool(_MONEY.search(text))
+    return bool(_MONEY.search(text) or _PI_SAID.search(text))
 
 
 def close_d(a: float, b: float) -> bool:

@@ -304,7 +304,7 @@ def _describe_rewriting(verdict: Verdict, problem: Problem, steps: Sequence[Step
     verdict.quantities = [after, before]
     verdict.evidence["expression"] = {"step": n, "from": before, "to": after,
                                       "problem": readable(work.task.expression)}
-    return rewriting_misconception(n, steps[i].text, problem.text, link.before, link.after)
+    return rewriting_misconception(n, steps[i].text, problem.text, before, after)
 
 
 def _rewriting_check(verdict: Verdict, work: ExpressionWork, steps: Sequence[Step]) -> None:
