@@ -207,3 +207,41 @@ def test_a_second_review_s_right_work_is_not_accused(problem, solution):
 
 def test_a_zero_denominator_in_the_problem_does_not_fail():
     assert formula_relation("There are 30 students. 2/0 of them ride the bus. How many ride?", ["30 ÷ 2 = 15"]) is None
+
+
+RIBBON = "A 4.8 m ribbon is cut into 6 equal pieces. How long is each piece?"
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    (RIBBON, ["4.8 × 6 = 28.8", "Each piece is 28.8 m long."], (0, "4.8 × 6", {"whole": "4.8", "parts": "6"})),
+    ("24 cookies are shared equally among 4 friends. How many does each friend get?", ["24 × 4 = 96"],
+     (0, "24 × 4", {"whole": "24", "parts": "4"})),
+])
+def test_one_equal_share_worked_out_by_multiplying(problem, steps, found):
+    r = formula_relation(problem, steps)
+    assert (r.step, r.name, r.expression, r.facts) == (found[0], "share by multiplying", found[1], found[2])
+
+
+@pytest.mark.parametrize("problem, steps", [
+    (RIBBON, ["4.8 ÷ 6 = 0.8", "Each piece is 0.8 m long."]),
+    # the whole is asked, not a share; more numbers than the whole and the count
+    ("A pizza is cut into 8 slices. Each slice costs $2. How much is the pizza?", ["8 × 2 = 16"]),
+    ("A cake is cut into 8 pieces. Each piece has 3 cherries. How many cherries are on one cake?", ["8 × 3 = 24"]),
+])
+def test_shares_worked_out_right_or_other_questions_are_left_alone(problem, steps):
+    assert formula_relation(problem, steps) is None
+
+
+def test_the_ladder_of_one_share_by_multiplying():
+    problem, steps = Problem(text=RIBBON), parse_solution("4.8 × 6 = 28.8\nEach piece is 28.8 m long.")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", 1, "Logical error / Wrong approach")
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert [h.text for h in hints] == [
+        "Look at step 1, where you work out 4.8 × 6. Can one of 6 equal parts be bigger than 4.8?",
+        "In step 1, when 4.8 is split into 6 equal parts, is each part bigger or smaller than 4.8? Which "
+        "operation splits it?",
+        "Redo step 1: divide 4.8 by 6 to find the size of one part.",
+    ]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)

@@ -363,8 +363,7 @@ def _box(text: str, step_texts: Sequence[str]) -> Relation | None:
 
 # "cut into 6 equal pieces", "shared equally among 4 friends", "split between 3 boxes"
 _SHARED_INTO = re.compile(r"(?i)\b(?:cut|divided?|split|shared?|separated?|packed|poured)\b[^.?!]{0,40}?"
-                          r"\b(?:into|among|between|in)\s+(\d+)\s+(?:equal(?:ly)?\s+)?[A-Za-z]|"
-                          r"\bshared?\s+equally\s+(?:among|between)\s+(\d+)\b")
+                          r"\b(?:into|among|between|in)\s+(\d+)\s+(?:equal(?:ly)?\s+)?([A-Za-z]+)")
 
 
 def _equal_share(text: str, step_texts: Sequence[str]) -> Relation | None:
@@ -373,13 +372,18 @@ def _equal_share(text: str, step_texts: Sequence[str]) -> Relation | None:
     the whole; read only where the problem gives two numbers, the whole and the count of shares,
     and asks for "each" (or "one") share, and the answer's computation multiplies them."""
     m = _SHARED_INTO.search(text)
-    if m is None or not re.search(r"(?i)\b(?:each|one|per)\b", question_of(text)):
+    question = question_of(text)
+    # the question asks for one share: "each piece", "one friend" (the noun the whole is cut into)
+    if m is None or not re.search(rf"(?i)\b(?:each|one|1|per)\s+{re.escape(m.group(2)[:4])}", question):
         return None
-    parts = Fraction(m.group(1) or m.group(2))
-    given = [Fraction(str(x)) for x in numbers_in(text)]
-    if len(given) != 2 or parts not in given or parts < 2:
+    parts = Fraction(m.group(1))
+    if any(Fraction(str(x)) not in (1, parts) for x in numbers_in(question)):
         return None
-    whole = next(v for v in given if v != parts) if given.count(parts) == 1 else None
+    given = [Fraction(str(x)) for x in numbers_in(text.replace(question, " "))]
+    before = [Fraction(str(x)) for x in numbers_in(text[:m.start()])]  # the whole is said before it is cut
+    if len(given) != 2 or parts not in given or parts < 2 or len(before) != 1 or before[0] == parts:
+        return None
+    whole = before[0]
     last = _last(step_texts)
     if whole is None or last is None:
         return None
