@@ -500,3 +500,8 @@ def test_praise_names_a_result_not_a_letter_or_the_two_of_a_half():
     verdict = Verifier(None).verify(problem, steps)
     first = fallback_hint(problem, steps, verdict, *ladder_kinds(verdict)[0]).text
     assert first == "Well done! Your steps follow from each other, and your work with 60 in step 1 is right."
+
+
+def test_the_extension_question_doubles_no_negative_number_and_no_unit_of_one():
+    assert doublable_givens("The temperature was -4°C at 6 am and rose 9 degrees. What is it now?") == ["9"]
+    assert doublable_givens("On a map 1 inch is 15 miles. Two towns are 3 inches apart.") == ["15", "Two", "3"]

@@ -162,7 +162,8 @@ def _money_operands(expr: str, text: str) -> bool:
         for n in numbers)
 
 
-_GIVEN = re.compile(r"(?<![\w.,/:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b))?", re.I)
+# (not after a minus: "if 4 were twice as big" about a -4 says something else)
+_GIVEN = re.compile(r"(?<![\w.,/:\-−])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b))?", re.I)
 # what makes a written number part of another quantity: "1/4", "1:2", "2 1/2", "6:30", "6 am",
 # "3rd" (spaced as well: "1 / 4")
 _PART_AFTER = re.compile(r"\s*[/:]\s*\d|\s+\d+\s*/\s*\d|\s*(?:[ap]\.?m\b|o'?clock\b)|(?:st|nd|rd|th)\b", re.I)
@@ -173,15 +174,15 @@ _CLOCK_AFTER = re.compile(r"\s*(?:[ap]\.?m\b|o'?clock\b)", re.I)
 def doublable_givens(text: str) -> list[str]:
     """The numbers of a problem that a "what if it were twice as big" question can double, in
     the order written: each a quantity of its own (not a part of a fraction, ratio, mixed
-    number, clock time or ordinal), a percent only while twice it stays a share (at most 100%),
-    and a number in words only from two up ("one" is as often a pronoun: "the first one").
+    number, clock time or ordinal, nor negative), a percent only while twice it stays a share
+    (at most 100%), and no 1 ("1 inch = 15 miles" is a unit; "one" is as often a pronoun).
     A value the problem writes twice is left out: "if 4 were twice as big" would not say which."""
     found: list[tuple[int, str, Fraction]] = []
     for m in _GIVEN.finditer(text):
         if _PART_AFTER.match(text, m.end()) or _PART_BEFORE.search(text[:m.start()]):
             continue
         value = Fraction(m.group(1).replace(",", ""))
-        if m.group(2) and 2 * value > 100:
+        if (m.group(2) and 2 * value > 100) or value == 1:  # a 1 is a unit ("1 inch = 15 miles")
             continue
         found.append((m.start(), m.group(0), value))
     for n in spelled_numbers(text):
