@@ -231,3 +231,32 @@ def test_a_proportion_set_up_upside_down_with_the_unknown(problem, solution, fla
     else:
         assert (verdict.label, verdict.first_error_step, verdict.evidence["ratio"]["steps"]) == (
             "incorrect", flagged, [flagged])
+
+
+FLOUR = ("A recipe uses 4 cups of flour for every 3 cups of sugar. How many cups of sugar are needed with 10 cups "
+         "of flour?")
+
+
+def test_a_ratio_of_two_things_in_one_unit_is_read():
+    r = ratio_problem(FLOUR)
+    assert (r.a, r.b, r.c, r.a_said, r.b_said, r.c_said) == (4, 3, 10, "4 cups of flour", "3 cups of sugar",
+                                                             "10 cups of flour")
+    assert r.proportional == Fraction(15, 2)
+    # the other amount of the second thing: the ratio read the other way
+    r = ratio_problem("Paint is mixed with 3 liters of blue for every 2 liters of white. How much blue for 10 "
+                      "liters of white?")
+    assert (r.a, r.b, r.c, r.proportional) == (2, 3, 10, 15)
+    assert ratio_problem("A recipe uses 2 cups of flour and 3 cups of milk. How much flour in all?") is None
+
+
+@pytest.mark.parametrize("solution, label, step, proven", [
+    ("4/3 = x/10\n3x = 40\nx = 13.3\n13.3 cups of sugar are needed.", "incorrect", 1, False),  # upside down
+    # the step scores doubted the set-up; the answer is the amount the ratio fixes
+    ("3/4 = x/10\n4x = 30\nx = 7.5\n7.5 cups of sugar are needed.", "correct", None, True),
+    ("10 ÷ 4 = 2.5\n2.5 × 3 = 7.5 cups", "correct", None, False),  # not doubted at all
+])
+def test_work_that_ends_on_the_amount_the_ratio_fixes_is_right(solution, label, step, proven):
+    verdict = Verifier(None).verify(Problem(text=FLOUR), parse_solution(solution))
+    assert (verdict.label, verdict.first_error_step) == (label, step)
+    assert verdict.evidence.get("proportional") == ({"ratio": ["4 cups of flour", "3 cups of sugar"],
+                                                     "other": "10 cups of flour"} if proven else None)

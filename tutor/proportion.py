@@ -181,6 +181,39 @@ def _asks_for(question: str, kind: str, said: str) -> bool:
     return bool(re.search(rf"(?i)\b{noun}", question))
 
 
+# "4 cups of flour for every 3 cups of sugar": one unit, two things measured in it
+_MIXTURE = re.compile(r"(?i)(?<![\w.,/$])(?P<a>\d+(?:\.\d+)?)\s+(?P<u>[A-Za-z]+)\s+of\s+(?P<x>[A-Za-z]+)\s+"
+                      r"(?:for\s+every|for\s+each|to\s+every|to|for|with)\s+(?P<b>\d+(?:\.\d+)?)\s+(?P<v>[A-Za-z]+)"
+                      r"\s+of\s+(?P<y>[A-Za-z]+)")
+
+
+def _mixture(text: str) -> Ratio | None:
+    """A ratio of two things measured in one unit ("4 cups of flour for every 3 cups of
+    sugar") with one more amount of one of them ("10 cups of flour"), the question asking for
+    the other: :func:`ratio_problem` reads kinds of measure, which cannot tell these apart."""
+    found = list(_MIXTURE.finditer(text))
+    if len(found) != 1 or number_count(text) != 3:
+        return None
+    m = found[0]
+    unit, x, y = m.group("u").lower(), m.group("x").lower(), m.group("y").lower()
+    if kind_of(unit) is None or kind_of(unit) != kind_of(m.group("v").lower()) or x == y:
+        return None
+    rest = text[:m.start()] + " " + text[m.end():]
+    other = re.search(rf"(?i)(?<![\w.,/$])(\d+(?:\.\d+)?)\s+{re.escape(m.group('u'))}\s+of\s+({x}|{y})\b", rest)
+    if other is None:
+        return None
+    question = question_of(text).lower()
+    c, of = _value(other.group(1)), other.group(2).lower()
+    a, b = _value(m.group("a")), _value(m.group("b"))
+    said_x = f"{m.group('a')} {m.group('u')} of {x}"
+    said_y = f"{m.group('b')} {m.group('v')} of {y}"
+    if of == y:  # the other amount is of the ratio's second thing: read the ratio the other way
+        a, b, said_x, said_y, x, y = b, a, said_y, said_x, y, x
+    if c is None or c == a or not re.search(rf"\b{y}\b", question):
+        return None
+    return Ratio(a, b, c, said_x, said_y, other.group(0))
+
+
 def ratio_problem(problem_text: str) -> Ratio | None:
     """The problem's ratio and its one other amount (see :class:`Ratio`), or ``None`` when the
     problem states no ratio between two kinds of amount, gives more or fewer than one other
@@ -189,6 +222,8 @@ def ratio_problem(problem_text: str) -> Ratio | None:
     if _NOT_IN_PROPORTION.search(text) or _ASKS_DIFFERENCE.search(question_of(text)):
         return None
     stated = _statements(text)
+    if not stated:
+        return _mixture(text)
     if len(stated) != 1:  # two prices or two ratios: which one goes with the question is a guess
         return None
     # the ratio's two numbers and one other: any more ("saves 2 cups", "has 3 eggs") and which
@@ -279,6 +314,12 @@ def additive_route(problem_text: str, step_texts: Sequence[str]) -> AdditiveRout
     return AdditiveRoute(tuple(sorted({start, end})), ratio)
 
 
+def near(x: float, target: Fraction) -> bool:
+    """Whether a written value is ``target`` as a student writes it, rounded on the way
+    ("3.33 × 4 = 13.32" for 13 1/3): within 1 % (or a hundredth)."""
+    return abs(Fraction(str(x)) - target) <= max(Fraction(1, 100), abs(target) / 100)
+
+
 def inverted_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ratio] | None:
     """The first step of a solution that uses the problem's ratio upside down: it ends on
     a × c / b instead of b × c / a ("2 cups of flour for every 3 cups of milk; milk for 8 cups
@@ -292,9 +333,6 @@ def inverted_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ra
     inverted = ratio.a * ratio.c / ratio.b
     if abs(inverted - ratio.proportional) < 1:
         return None
-
-    def near(x: float, target: Fraction) -> bool:  # as written, rounded on the way ("3.33 × 4 = 13.32")
-        return abs(Fraction(str(x)) - target) <= max(Fraction(1, 100), abs(target) / 100)
 
     last = numbers_in(step_texts[numbered[-1]])[-1]
     # (or rounded to a whole number: "About 7 dogs" for 6.86)

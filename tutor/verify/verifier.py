@@ -30,6 +30,7 @@ from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import rewriting_misconception, solution_misconception
 from tutor.numwords import words_to_digits
+from tutor.proportion import near, ratio_problem
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
@@ -235,6 +236,7 @@ class Verifier:
         if not with_ref and label != "incorrect" and not _misconception_check(verdict, problem, steps):
             _solve_check(verdict, problem, ev.checks)
             _units_check(verdict, problem, steps)
+            _proportion_check(verdict, problem, steps, ev.checks)
         if work is not None and verdict.label != "incorrect":
             _rewriting_check(verdict, work, steps)
         if verdict.label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
@@ -604,6 +606,28 @@ def _misconception_check(verdict: Verdict, problem: Problem, steps: Sequence[Ste
     verdict.quantities = [_fmt(v) for v in numbers_in(steps[k - 1].text)][:6]
     verdict.evidence.update(evidence)
     return True
+
+
+def _proportion_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
+                      checks: Sequence[StepCheck]) -> None:
+    """Without a reference, a proportion problem (:func:`tutor.proportion.ratio_problem`: "4
+    cups of flour for every 3 cups of sugar; sugar for 10 cups of flour?") whose work ends on
+    the amount its ratio fixes (b × c / a, as written or rounded) is right by the problem's own
+    words: a doubt the step scores raised ("3/4 = x/10" set up, a fraction among whole numbers)
+    gives way (``evidence["proportional"]``). Not where a check disproves a step, or a units
+    question, an unsolved equation or an unused number made the doubt."""
+    if (verdict.label != "unsure" or any(k in verdict.evidence for k in ("units", "not_solved"))
+            or verdict.unused_given is not None or any(c.ok is False for c in checks)):
+        return
+    ratio = ratio_problem(problem.text)
+    numbered = [s for s in steps if numbers_in(s.text)]
+    if ratio is None or not numbered or not near(numbers_in(numbered[-1].text)[-1], ratio.proportional):
+        return
+    verdict.label, verdict.first_error_step, verdict.error_category = "correct", None, None
+    verdict.explanation = None
+    verdict.marks = ["correct"] * len(steps)
+    verdict.evidence.pop("suspected", None)
+    verdict.evidence["proportional"] = {"ratio": [ratio.a_said, ratio.b_said], "other": ratio.c_said}
 
 
 def _units_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
