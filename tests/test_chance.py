@@ -1,5 +1,7 @@
 """A probability divided by the wrong total (tutor.chance): the verdict and hints on it."""
 
+from fractions import Fraction
+
 import pytest
 
 from tutor.chance import probability_total
@@ -61,3 +63,32 @@ def test_the_verdict_and_ladder_of_a_probability_over_a_part():
     assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
     right = parse_solution("Total: 3 + 5 + 2 = 10\nP(blue) = 5/10 = 1/2\nThe probability is 1/2.")
     assert Verifier(None).verify(problem, right).label == "correct"
+
+
+@pytest.mark.parametrize("problem, value", [
+    (BAG, Fraction(1, 2)),
+    ("A bag has 3 red, 5 blue and 2 green marbles. What is the probability of not picking a blue marble?",
+     Fraction(1, 2)),
+    (CLASS, Fraction(2, 5)),  # "boys" named as "a boy"
+    ("A box has 7 pens and 5 pencils. One is picked without looking. What is the probability it is a pencil?",
+     Fraction(5, 12)),  # "pens" is not "pencil"
+    ("A bag has 3 red, 5 blue and 2 green marbles. What is the probability of red or blue?", None),
+    ("A deck of 52 cards has 13 hearts. What is the probability of drawing a heart?", None),
+])
+def test_the_probability_the_question_asks_for(problem, value):
+    from tutor.chance import asked_probability
+
+    assert asked_probability(problem) == value
+
+
+@pytest.mark.parametrize("problem, solution", [
+    # right work the step scores doubted: it ends on the probability the words fix
+    ("A bag has 5 red, 3 green and 2 yellow marbles. One marble is picked at random. What is the probability "
+     "that it is green?", "Total marbles = 5 + 3 + 2 = 10\nP(green) = 3/10\nThe probability is 3/10."),
+    (BAG, "3 + 5 + 2 = 10\nP(blue) = 5/10 = 50%"),
+    ("Find the median of these numbers: 7, 3, 9, 12, 5, 8", "In order: 3, 5, 7, 8, 9, 12\nThe middle two numbers "
+     "are 7 and 8.\n(7 + 8) ÷ 2 = 7.5\nThe median is 7.5."),
+])
+def test_work_that_ends_on_the_answer_the_words_fix_is_right(problem, solution):
+    verdict = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
+    assert verdict.label == "correct"

@@ -245,3 +245,22 @@ def test_the_ladder_of_one_share_by_multiplying():
         "Redo step 1: divide 4.8 by 6 to find the size of one part.",
     ]
     assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, value", [
+    ("A meal costs $40. Dad leaves a 15% tip. What is the total cost of the meal with the tip?", 46),
+    ("A jacket costs $80. It is 35% off. What is the sale price?", 52),
+    ("A jacket costs $80. It is 35% off. How much do you save?", 28),
+    ("A jacket costs $80 and a hat costs $20. Both are 35% off. What is the sale price of the jacket?", None),
+])
+def test_the_answer_a_one_percent_problem_fixes(problem, value):
+    from tutor.formulas import asked_percent
+
+    assert asked_percent(problem) == value
+
+
+def test_right_percent_work_the_step_scores_doubted_is_right():
+    # a trial: "10% of $40 is $4 and 5% is $2" was "?" ("the problem gives 15, but no step uses it")
+    problem = Problem(text="A meal costs $40. Dad leaves a 15% tip. What is the total cost of the meal with the tip?")
+    verdict = Verifier(None).verify(problem, parse_solution("40 × 1.15 = 46\nTotal cost: $46.00"))
+    assert verdict.label == "correct"

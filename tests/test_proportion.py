@@ -258,5 +258,5 @@ def test_a_ratio_of_two_things_in_one_unit_is_read():
 def test_work_that_ends_on_the_amount_the_ratio_fixes_is_right(solution, label, step, proven):
     verdict = Verifier(None).verify(Problem(text=FLOUR), parse_solution(solution))
     assert (verdict.label, verdict.first_error_step) == (label, step)
-    assert verdict.evidence.get("proportional") == ({"ratio": ["4 cups of flour", "3 cups of sugar"],
+    assert verdict.evidence.get("fixed_answer") == ({"kind": "proportional", "ratio": ["4 cups of flour", "3 cups of sugar"],
                                                      "other": "10 cups of flour"} if proven else None)

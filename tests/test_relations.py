@@ -359,3 +359,15 @@ def test_the_verdict_and_ladder_of_a_cost_written_in_meters():
     area = Verifier(None).verify(Problem(text=RUG), parse_solution("5 × 8 = 40 m\nThe area is 40 m."))
     assert (area.label, area.first_error_step, area.explanation) == (
         "incorrect", 1, "In step 1, the area is written as 40 m, a length. An area is measured in square units: m².")
+
+
+def test_the_mean_and_median_a_question_asks_for():
+    from fractions import Fraction
+
+    from tutor.relations import asked_mean, asked_median
+
+    assert asked_mean(SCORES) == 86
+    assert asked_median("Find the median of these numbers: 7, 3, 9, 12, 5, 8") == Fraction(15, 2)
+    assert asked_median("Find the median of 3, 9, 4.") == 4
+    assert asked_mean("The mean of 4, 6 and 8 after dropping the lowest?") is None  # not the whole list
+    assert asked_median(SCORES) is None

@@ -47,8 +47,26 @@ _DOES = re.compile(r"(?i)(?:play|wear|like|love|walk|ride|own|take|eat|read|spea
                    r"have|want|use|live|go|come|bring|buy|drink|work|study|sing|swim|run|bike|voted|picked)s?$")
 
 
-def _counts(text: str) -> list[int] | None:
-    """The counts of the kinds of thing the problem lists, or ``None`` when it is not such a
+def asked_probability(problem_text: str) -> Fraction | None:
+    """The probability the question asks for, where the problem lists every kind's count (see
+    :func:`probability_total`) and the question names one kind ("the probability of picking a
+    blue marble", of "not blue" too), or ``None``."""
+    listed = _counts(problem_text, want_kinds=True)
+    if listed is None:
+        return None
+    counts, kinds = listed
+    question = question_of(problem_text).lower()
+    stems = [k[0][:-1] if k[0].endswith("s") and len(k[0]) > 3 else k[0] for k in kinds]  # "boys": "boy"
+    named = [c for c, w in zip(counts, stems) if re.search(rf"\b{re.escape(w)}(?:e?s)?\b", question)]
+    if len(named) != 1 or re.search(r"\bor\b|\band\b", question):
+        return None
+    part = sum(counts) - named[0] if re.search(r"\bnot\b|n't\b", question) else named[0]
+    return Fraction(part, sum(counts))
+
+
+def _counts(text: str, want_kinds: bool = False):
+    """The counts of the kinds of thing the problem lists (with ``want_kinds``, also the words
+    naming each kind: ``([3, 5], [("red",), ("blue", "marbles")])``), or ``None`` when it is not such a
     problem (fewer than two counts, a number in the question or outside the one list, a total
     or a change said, a ratio or odds asked as well)."""
     question = question_of(text)
@@ -71,7 +89,7 @@ def _counts(text: str) -> list[int] | None:
         kinds.append(tuple(w.lower() for w in words))
     if len(counts) < 2 or len(counts) > 6 or 0 in counts or len(set(kinds)) < len(kinds):
         return None
-    return counts
+    return (counts, kinds) if want_kinds else counts
 
 
 def probability_total(problem_text: str, step_texts: Sequence[str]) -> Relation | None:

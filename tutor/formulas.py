@@ -236,9 +236,10 @@ def _asks(question: str) -> tuple[bool, bool]:
     return part and not total, total and not part
 
 
-def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
-    """A percent problem that asks for the part and ends on the amount after it, the reverse,
-    or the part taken the wrong way (a tip taken off the bill)."""
+def _percent_problem(text: str) -> tuple[Fraction, Fraction, bool, bool, bool] | None:
+    """``(base, percent, asks for the part, adds, takes)`` of a problem whose one percent
+    changes its one amount (a tip, a tax, a discount; not a share, "a battery at 60%") and
+    whose question asks for either the part or the amount after it; else ``None``."""
     percents = _PERCENT.findall(text)
     others = numbers_in(_PERCENT.sub(" ", text))
     asked = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text) if t.rstrip().endswith("?"))
@@ -246,14 +247,36 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
             _MULTIPLIER.search(text) or re.search(r"(?i)\b(?:each|every|per)\b", text):
         return None
     adds, takes = _ADDS.search(text) is not None, _TAKES.search(text) is not None
-    # a percent that changes an amount (a tip, a tax, a discount), not a share of it ("a battery
-    # at 60%")
     if not (adds or takes or re.search(r"(?i)\btax\b", text)):
         return None
     asks_part, asks_total = _asks(question_of(text))
     if asks_part == asks_total:
         return None
-    base, p = Fraction(str(others[0])), Fraction(percents[0])
+    return Fraction(str(others[0])), Fraction(percents[0]), asks_part, adds, takes
+
+
+def asked_percent(problem_text: str) -> Fraction | None:
+    """The answer a one-percent problem's words fix (:func:`_percent_problem`): the part, or
+    the amount after adding it (a tip, a tax) or taking it off (a discount); ``None`` where
+    the problem is not one or says both ways."""
+    found = _percent_problem(words_to_digits(problem_text))
+    if found is None:
+        return None
+    base, p, asks_part, adds, takes = found
+    part = base * p / 100
+    if asks_part:
+        return part
+    return base + part if adds and not takes else base - part if takes and not adds else None
+
+
+def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A percent problem that asks for the part and ends on the amount after it, the reverse,
+    or the part taken the wrong way (a tip taken off the bill)."""
+    found = _percent_problem(text)
+    if found is None:
+        return None
+    base, p, asks_part, adds, takes = found
+    asks_total = not asks_part
     part = base * p / 100
     comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
     # the part worked out from the base ("0.25 × 80"), not a value that happens to equal it

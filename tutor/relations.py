@@ -119,7 +119,9 @@ def _division(lhs: str) -> tuple[Fraction, Fraction] | None:
     return Fraction(top), Fraction(m.group(2))
 
 
-def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
+def _mean_list(text: str) -> tuple[str, list[Fraction]] | None:
+    """The one list of numbers whose mean the question asks for, as written and as values; or
+    ``None`` (no list, two lists, a mean of some of them, an average of something else)."""
     question = question_of(text)
     if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text) or _PER_OTHER.search(question) \
             or _SHARED.search(text):
@@ -127,11 +129,25 @@ def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     lists = _LIST.findall(text)
     if len(lists) != 1:
         return None
-    values = [Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0])]
+    return lists[0], [Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0])]
+
+
+def asked_mean(problem_text: str) -> Fraction | None:
+    """The mean the question asks for, where the problem lists the numbers (see
+    :func:`_mean_list`), or ``None``."""
+    found = _mean_list(words_to_digits(problem_text))
+    return None if found is None else sum(found[1]) / len(found[1])
+
+
+def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
+    found = _mean_list(text)
+    if found is None:
+        return None
+    listed, values = found
     total, count = sum(values), len(values)
     # the counts the problem says outside its list ("in 4 games"); a divisor the work itself
     # derives ("120 minutes = 2 hours") is a count of something else too
-    outside = text.replace(lists[0], " ")
+    outside = text.replace(listed, " ")
     given = {Fraction(v.replace(",", "")) for v in re.findall(_LISTED, outside)}
     derived = {Fraction(str(x)) for t in step_texts for x in re.findall(r"=\s*(\d+(?:\.\d+)?)", t)}
     for i, lhs, _ in computations(step_texts):
@@ -164,6 +180,18 @@ def _two_amounts(text: str, question: str) -> tuple[Fraction, Fraction] | None:
 
 
 _ASKS_MEDIAN = re.compile(r"(?i)\bmedian\b")
+
+
+def asked_median(problem_text: str) -> Fraction | None:
+    """The median the question asks for, where the problem lists one set of numbers, or
+    ``None``."""
+    text = words_to_digits(problem_text)
+    lists = _LIST.findall(text)
+    if not _ASKS_MEDIAN.search(question_of(text)) or len(lists) != 1:
+        return None
+    ordered = sorted(Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0]))
+    middle = ordered[(len(ordered) - 1) // 2:len(ordered) // 2 + 1]
+    return sum(middle) / len(middle)
 
 
 def _median_unsorted(text: str, step_texts: Sequence[str]) -> Relation | None:

@@ -19,10 +19,12 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
+from tutor.chance import asked_probability
 from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, stated_value,
                               value_written)
 from tutor.dimensions import asks, unit_conflicts
 from tutor.expressions import ExpressionWork, expression_checks, readable
+from tutor.formulas import asked_percent
 from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
@@ -31,6 +33,7 @@ from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import rewriting_misconception, solution_misconception
 from tutor.numwords import words_to_digits
 from tutor.proportion import near, ratio_problem
+from tutor.relations import asked_mean, asked_median
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
@@ -236,7 +239,7 @@ class Verifier:
         if not with_ref and label != "incorrect" and not _misconception_check(verdict, problem, steps):
             _solve_check(verdict, problem, ev.checks)
             _units_check(verdict, problem, steps)
-            _proportion_check(verdict, problem, steps, ev.checks)
+            _fixed_answer_check(verdict, problem, steps, ev.checks)
         if work is not None and verdict.label != "incorrect":
             _rewriting_check(verdict, work, steps)
         if verdict.label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
@@ -608,26 +611,48 @@ def _misconception_check(verdict: Verdict, problem: Problem, steps: Sequence[Ste
     return True
 
 
-def _proportion_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
-                      checks: Sequence[StepCheck]) -> None:
-    """Without a reference, a proportion problem (:func:`tutor.proportion.ratio_problem`: "4
-    cups of flour for every 3 cups of sugar; sugar for 10 cups of flour?") whose work ends on
-    the amount its ratio fixes (b × c / a, as written or rounded) is right by the problem's own
-    words: a doubt the step scores raised ("3/4 = x/10" set up, a fraction among whole numbers)
-    gives way (``evidence["proportional"]``). Not where a check disproves a step, or a units
-    question, an unsolved equation or an unused number made the doubt."""
+def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
+    """The answer the problem's words fix, without a reference: a proportion's amount
+    (:func:`tutor.proportion.ratio_problem`), a listed set's mean or median
+    (:func:`tutor.relations.asked_mean`, :func:`tutor.relations.asked_median`), a one-percent
+    problem's part or amount after it (:func:`tutor.formulas.asked_percent`)
+    or a named kind's probability (:func:`tutor.chance.asked_probability`, as a fraction or a
+    percent): ``(what, the values it may be written as, evidence)`` or ``None``."""
+    ratio = ratio_problem(problem_text)
+    if ratio is not None:
+        return "proportional", [ratio.proportional], {"ratio": [ratio.a_said, ratio.b_said], "other": ratio.c_said}
+    for kind, value in (("mean", asked_mean(problem_text)), ("median", asked_median(problem_text))):
+        if value is not None:
+            return kind, [value], {}
+    percent = asked_percent(problem_text)
+    if percent is not None:
+        return "percent", [percent], {}
+    chance = asked_probability(problem_text)
+    if chance is not None:
+        return "probability", [chance, chance * 100], {}
+    return None
+
+
+def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
+                        checks: Sequence[StepCheck]) -> None:
+    """Without a reference, work that ends on the answer the problem's words fix
+    (:func:`_fixed_answer`: "4 cups of flour for every 3 cups of sugar; sugar for 10 cups of
+    flour?" is 7.5; the mean of a listed set; a named colour's probability) is right by the
+    problem's own words: a doubt the step scores raised ("3/4 = x/10" set up, a fraction among
+    whole numbers) gives way (``evidence["fixed_answer"]``). Not where a check disproves a step,
+    or a units question, an unsolved equation or an unused number made the doubt."""
     if (verdict.label != "unsure" or any(k in verdict.evidence for k in ("units", "not_solved"))
             or verdict.unused_given is not None or any(c.ok is False for c in checks)):
         return
-    ratio = ratio_problem(problem.text)
+    fixed = _fixed_answer(problem.text)
     numbered = [s for s in steps if numbers_in(s.text)]
-    if ratio is None or not numbered or not near(numbers_in(numbered[-1].text)[-1], ratio.proportional):
+    if fixed is None or not numbered or not any(near(numbers_in(numbered[-1].text)[-1], v) for v in fixed[1]):
         return
     verdict.label, verdict.first_error_step, verdict.error_category = "correct", None, None
     verdict.explanation = None
     verdict.marks = ["correct"] * len(steps)
     verdict.evidence.pop("suspected", None)
-    verdict.evidence["proportional"] = {"ratio": [ratio.a_said, ratio.b_said], "other": ratio.c_said}
+    verdict.evidence["fixed_answer"] = {"kind": fixed[0], **fixed[2]}
 
 
 def _units_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
