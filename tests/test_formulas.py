@@ -3,6 +3,7 @@ circle's radius and formulas, a remainder's rounding, a percent's part or total,
 operations; the verdict and hints built on them."""
 
 import re
+from fractions import Fraction
 
 import pytest
 
@@ -264,3 +265,36 @@ def test_right_percent_work_the_step_scores_doubted_is_right():
     problem = Problem(text="A meal costs $40. Dad leaves a 15% tip. What is the total cost of the meal with the tip?")
     verdict = Verifier(None).verify(problem, parse_solution("40 × 1.15 = 46\nTotal cost: $46.00"))
     assert verdict.label == "correct"
+
+
+GAME = ("A video game costs $60. It is on sale for 20% off, and then 5% sales tax is added to the sale price. "
+        "What is the final price?")
+
+
+@pytest.mark.parametrize("solution, found", [
+    ("Discount: 0.20 × 60 = 12\nSale price: 60 − 12 = 48\nTax: 0.05 × 60 = 3\nFinal price: 48 + 3 = 51", (2, "0.05 × 60")),
+    ("60 × 0.8 = 48\n60 × 1.05 = 63\n48 + 3 = 51", (1, "60 × 1.05")),
+])
+def test_a_tax_on_the_price_before_the_discount(solution, found):
+    r = formula_relation(GAME, solution.split("\n"))
+    assert (r.step, r.name, r.expression, r.facts) == (found[0], "tax on the original price", found[1],
+                                                       {"price": "60", "tax": "5", "discount": "20"})
+
+
+def test_discount_then_tax_worked_right_is_right_and_its_ladder():
+    from tutor.formulas import asked_after_discount_and_tax
+
+    assert asked_after_discount_and_tax(GAME) == Fraction(252, 5)  # 60 × 0.8 × 1.05 = 50.40
+    for right in ("0.20 × 60 = 12\n60 − 12 = 48\n0.05 × 48 = 2.40\n48 + 2.40 = 50.40", "60 × 0.8 × 1.05 = 50.40"):
+        assert Verifier(None).verify(Problem(text=GAME), parse_solution(right)).label == "correct"
+    problem = Problem(text=GAME)
+    steps = parse_solution("Discount: 0.20 × 60 = 12\nSale price: 60 − 12 = 48\nTax: 0.05 × 60 = 3\nFinal: 48 + 3 = 51")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", 3, "Misunderstanding of the question")
+    hints = [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)]
+    assert hints == [
+        "Look at step 3, where you work out 0.05 × 60. Which price does the problem put the tax on?",
+        "In step 3, the tax is a percent of the sale price. Which number is the price after the 20% discount?",
+        "Redo step 3: find the sale price first. Then take 5% of the sale price, not of 60.",
+    ]

@@ -23,6 +23,8 @@ problems name the formula their answer needs, and the errors against it are well
 * ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
   bus") where the question asks for that part and the work ends on the rest, or the reverse;
 * ``"volume by adding"``: a box's volume worked as the sum of its edges;
+* ``"tax on the original price"``: a discount, then a tax the problem puts on the sale price,
+  worked out on the price before the discount;
 * ``"share by multiplying"``: one of N equal shares of a whole worked out as whole × N (a
   share bigger than the whole it comes from);
 * ``"order of operations"``: an expression the problem asks to evaluate, worked step by step
@@ -267,6 +269,56 @@ def asked_percent(problem_text: str) -> Fraction | None:
     if asks_part:
         return part
     return base + part if adds and not takes else base - part if takes and not adds else None
+
+
+# "25% off", "a 20% discount", "discounted by 10%"; "8% sales tax", "a tax of 6%"
+_DISCOUNT = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:off\b|discount\b)|"
+                       r"\bdiscount(?:ed)?\s+(?:of|by)\s+(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+_TAX = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:sales\s+)?tax\b|"
+                  r"\btax\s+(?:of|is|rate\s+is)\s+(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+# the tax is said to be on the price after the discount
+_ON_SALE_PRICE = re.compile(r"(?i)\b(?:to|on|of)\s+the\s+(?:sale|discounted|reduced|new)\s+price\b|"
+                            r"\bafter\s+the\s+discount\b")
+
+
+def _discount_then_tax(text: str) -> tuple[Fraction, Fraction, Fraction] | None:
+    """``(price, discount %, tax %)`` of a problem with one price, a discount, then a tax the
+    problem says is on the price after the discount, asking for the final price; else ``None``."""
+    d, t = _DISCOUNT.findall(text), _TAX.findall(text)
+    others = numbers_in(_PERCENT.sub(" ", text))
+    if (len(d) != 1 or len(t) != 1 or len(_PERCENT.findall(text)) != 2 or len(others) != 1
+            or not _ON_SALE_PRICE.search(text) or not re.search(r"(?i)\b(?:final|total|pay|cost)\b", question_of(text))):
+        return None
+    return Fraction(str(others[0])), Fraction(d[0][0] or d[0][1]), Fraction(t[0][0] or t[0][1])
+
+
+def asked_after_discount_and_tax(problem_text: str) -> Fraction | None:
+    """The final price of a discount-then-tax problem (:func:`_discount_then_tax`): price ×
+    (1 − discount) × (1 + tax), or ``None``."""
+    found = _discount_then_tax(words_to_digits(problem_text))
+    if found is None:
+        return None
+    price, d, t = found
+    return price * (100 - d) / 100 * (100 + t) / 100
+
+
+def _tax_on_original(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A tax the problem puts on the sale price, worked out on the price before the discount
+    ("0.05 × 60" where the sale price is 48)."""
+    found = _discount_then_tax(text)
+    if found is None:
+        return None
+    price, d, t = found
+    for i, lhs, value in computations(step_texts):
+        said = sorted(Fraction(str(x)) for x in numbers_in(lhs))
+        if Fraction(str(value)) == price * t / 100 and said in (sorted([price, t / 100]), sorted([price, t]),
+                                                                sorted([price, t, 100])):
+            return Relation(i, "tax on the original price", written(lhs),
+                            {"price": num(price), "tax": num(t), "discount": num(d)})
+        if Fraction(str(value)) == price * (100 + t) / 100 and said == sorted([price, (100 + t) / 100]):
+            return Relation(i, "tax on the original price", written(lhs),
+                            {"price": num(price), "tax": num(t), "discount": num(d)})
+    return None
 
 
 def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
@@ -541,5 +593,6 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     text = words_to_digits(problem_text)
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
-                         _order_of_operations(text, step_texts), _equal_share(text, step_texts)) if r is not None]
+                         _order_of_operations(text, step_texts), _equal_share(text, step_texts),
+                         _tax_on_original(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

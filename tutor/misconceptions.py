@@ -428,6 +428,17 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: take the part you found away from {whole} to find the rest.",
             f"Look at step {k}. Is {frac} of {whole} the group the question asks about?",
             category="Missing step")
+    if name == "tax on the original price":
+        price, tax = f["price"], f["tax"]
+        return Misconception(
+            name,
+            f"In step {k}, the {tax}% tax is worked out on {price}, the price before the discount. The "
+            "problem says the tax is added to the sale price, the price after the discount.",
+            f"In step {k}, the tax is a percent of the sale price. Which number is the price after the "
+            f"{f['discount']}% discount?",
+            f"Redo step {k}: find the sale price first. Then take {tax}% of the sale price, not of {price}.",
+            f"Look at step {k}, where you work out {expr}. Which price does the problem put the tax on?",
+            category="Misunderstanding of the question")
     if name == "share by multiplying":
         whole, parts = f["whole"], f["parts"]
         return Misconception(

@@ -24,7 +24,7 @@ from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved
                               value_written)
 from tutor.dimensions import asks, unit_conflicts
 from tutor.expressions import ExpressionWork, expression_checks, readable
-from tutor.formulas import asked_percent
+from tutor.formulas import asked_after_discount_and_tax, asked_percent
 from tutor.llm import LanguageModel
 from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
                              writes)
@@ -624,7 +624,7 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     for kind, value in (("mean", asked_mean(problem_text)), ("median", asked_median(problem_text))):
         if value is not None:
             return kind, [value], {}
-    percent = asked_percent(problem_text)
+    percent = asked_percent(problem_text) or asked_after_discount_and_tax(problem_text)
     if percent is not None:
         return "percent", [percent], {}
     chance = asked_probability(problem_text)
