@@ -92,3 +92,8 @@ def test_the_probability_the_question_asks_for(problem, value):
 def test_work_that_ends_on_the_answer_the_words_fix_is_right(problem, solution):
     verdict = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
     assert verdict.label == "correct"
+
+
+def test_a_probability_simplified_after_the_total_is_worked_out_is_not_read_as_a_part():
+    problem = "A spinner has 4 red, 2 blue and 6 green sections. What is the probability of red?"
+    assert probability_total(problem, ["4 + 2 + 6 = 12", "4 ÷ 4 = 1 and 12 ÷ 4 = 3", "1/3"]) is None

@@ -298,3 +298,8 @@ def test_discount_then_tax_worked_right_is_right_and_its_ladder():
         "In step 3, the tax is a percent of the sale price. Which number is the price after the 20% discount?",
         "Redo step 3: find the sale price first. Then take 5% of the sale price, not of 60.",
     ]
+
+
+def test_a_share_named_by_a_short_plural_is_read():
+    r = formula_relation("24 apples are packed into 6 bags. How many apples are in each bag?", ["24 × 6 = 144"])
+    assert (r.name, r.facts) == ("share by multiplying", {"whole": "24", "parts": "6"})

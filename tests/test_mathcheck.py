@@ -516,3 +516,16 @@ def test_a_proportion_with_the_unknown_below_the_bar_is_an_equation(text, value)
 
     found = linear_equations(text)
     assert ([float(e.value) for e in found] or [None]) == [value]
+
+
+@pytest.mark.parametrize("text, results", [
+    # a share names a division by its denominator, not a product (code review, v18)
+    ("1/4 = 28 × 4 = 112", [False, True]),
+    ("3/4 = 3 × 4 = 12", [False, True]),
+    ("1/4 = 28 ÷ 4 = 7", [None, True]),
+    # a share times 100 written as the wrong percent is still checked
+    ("0.4 × 100 = 40 = 4%", [True, False]),
+    ("100% = 8 × 10 = 800", [None, False]),
+])
+def test_a_share_or_percent_naming_a_computation(text, results):
+    assert [e.ok for e in check_step(text, 1).equations] == results

@@ -352,7 +352,7 @@ def test_the_verdict_and_ladder_of_a_cost_written_in_meters():
     hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
     assert [h.text for h in hints] == [
         "Look at step 2, where you write 200 m. What unit belongs with the result of 40 m × $5 per meter?",
-        "In step 2, look at the units: what kind of amount do you get from 40 m × $5 per meter?",
+        "In step 2, look at the units. Is the result of that multiplication an amount of money, or a length?",
         "Redo step 2: the multiplication is right. Write its result with the unit of an amount of money.",
     ]
     assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
@@ -371,3 +371,19 @@ def test_the_mean_and_median_a_question_asks_for():
     assert asked_median("Find the median of 3, 9, 4.") == 4
     assert asked_mean("The mean of 4, 6 and 8 after dropping the lowest?") is None  # not the whole list
     assert asked_median(SCORES) is None
+
+
+@pytest.mark.parametrize("problem, steps", [
+    # from a code review (v18): the area said as a product in words or other signs, a square's
+    # four sides times a number equal to the price, a scale's lengths, "inch squares"
+    (RUG, ["Area = 5 m times 8 m = 40 m²"]),
+    (RUG, ["Area = 5 m X 8 m = 40 m²"]),
+    (RUG, ["The area is 5 m (length) × 8 m = 40 m²"]),
+    ("A square garden has sides of 5 feet. Fencing costs $4 per foot. How much does the fence cost?",
+     ["5 × 4 = 20 feet", "20 × 4 = $80"]),
+    ("On a scale drawing 1 cm represents 2 m. A room is 4 cm by 3 cm on the drawing. What is the real area of "
+     "the room?", ["4 × 2 = 8 m", "3 × 2 = 6 m", "8 × 6 = 48 m²"]),
+    ("A photo is 4 inches by 6 inches. What is its area?", ["4 × 6 = 24 inch squares"]),
+])
+def test_right_work_a_review_found_accused_is_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None

@@ -22,6 +22,7 @@ from fractions import Fraction
 from itertools import combinations
 
 from tutor.dimensions import noun_words, question_of
+from tutor.mathcheck import numbers_in
 from tutor.relations import Relation
 
 _ASKS = re.compile(r"(?i)\b(?:probability|chance|likelihood)\b")
@@ -102,10 +103,10 @@ def probability_total(problem_text: str, step_texts: Sequence[str]) -> Relation 
         return None
     total = sum(counts)
     partial = {sum(c) for r in range(1, len(counts)) for c in combinations(counts, r)}
-    if total in partial:  # a count that is the sum of others may itself be the total
-        return None
     for i, step in enumerate(step_texts):
         m = _FRACTION.search(step)
+        if any(Fraction(str(v)) == total for v in numbers_in(step) if m is None or v != int(m.group(2))):
+            return None  # the total worked out ("4 + 2 + 6 = 12"): what follows simplifies
         if m is None:
             continue
         part, divisor = int(m.group(1)), int(m.group(2))

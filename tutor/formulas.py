@@ -449,7 +449,10 @@ def _equal_share(text: str, step_texts: Sequence[str]) -> Relation | None:
     m = _SHARED_INTO.search(text)
     question = question_of(text)
     # the question asks for one share: "each piece", "one friend" (the noun the whole is cut into)
-    if m is None or not re.search(rf"(?i)\b(?:each|one|1|per)\s+{re.escape(m.group(2)[:4])}", question):
+    if m is None:
+        return None
+    noun = m.group(2)[:-1] if m.group(2).lower().endswith("s") else m.group(2)  # "bags": "bag"
+    if not re.search(rf"(?i)\b(?:each|one|1|per)\s+{re.escape(noun)}", question):
         return None
     parts = Fraction(m.group(1))
     if any(Fraction(str(x)) not in (1, parts) for x in numbers_in(question)):

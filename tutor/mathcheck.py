@@ -619,7 +619,7 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             continue
         lead = _NUMBER.match(b.lstrip("("))
         if not ok and ((0 < va < 1 < vb and lead and _SHARE.fullmatch(a) and _names_amount(lead.group(), context))
-                       or (len(parts) == 2 and _percent_named(a, va, b, vb) or _percent_named(b, vb, a, va))):
+                       or (len(parts) == 2 and (_percent_named(a, va, b, vb) or _percent_named(b, vb, a, va)))):
             # "4/7 is equal to $24", "the other 3/5 = 15 strips", "30% = 24": a share of
             # something said to be an amount, not a division worked out ("30% = 3" and a bare
             # "1/2 = 2", which may be a division, are checked)
@@ -638,10 +638,13 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             # dropped, not a result (alone, "8 = 3 + 4" is still checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
-        if (not ok and i == 0 and len(parts) > 2 and (re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a)
-                                                        or (_SHARE.fullmatch(a) and 0 < va < 1 < vb))
+        percent = re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a) is not None
+        # a share names a division by its denominator ("1/4 = 28 ÷ 4 = 7"; not "1/4 = 28 × 4")
+        share = _SHARE.fullmatch(a) is not None and 0 < va < 1 < vb and re.search(
+            rf"/\s*\(?{re.escape(a.strip('()').split('/')[1])}\)?(?![\d.])", b) is not None
+        if (not ok and i == 0 and len(parts) > 2 and (percent or share)
                 and not _is_literal(b) and vals[2] is not None and not _tenths_of(a, b)
-                and (values_match(float(vb), float(vals[2]), parts[2]) or vb > max(1, va))):
+                and (values_match(float(vb), float(vals[2]), parts[2]) or (percent and vb > max(1, va)))):
             # "10% of 850 = 85", then "20% = 2 × 85 = 170": the percent names the amount worked
             # out, it is not said to equal it (the computation after it is still checked:
             # "100% = 8 × 10 = 800" is wrong at "8 × 10 = 800")

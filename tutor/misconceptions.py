@@ -49,8 +49,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor.mathcheck import (PERCENT_WRITTEN, check_step, equivalent_equations, normalize_math, numbers_in,
-                             parse_side, quiet_sympy)
+from tutor.mathcheck import (PERCENT_WRITTEN, check_step, equivalent_equations, linear_equations, normalize_math,
+                             numbers_in, parse_side, quiet_sympy)
 from tutor.mathtext import readable_equation
 from tutor.chance import probability_total
 from tutor.formulas import formula_relation
@@ -74,6 +74,12 @@ _MINUS_NEGATIVE = re.compile(rf"-\(-{_NUM}\)|--{_NUM}")
 #: A checked amount whose result is in hours ("2 hours + 30 minutes = 2.30 hours").
 _IN_HOURS = re.compile(r"(?:=|\bis|\bequals|≈)\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
 #: A kind of measure (:func:`tutor.units.measure_of`) as a student reads it.
+#: Unit words as their short symbols, for hints a young student reads ("centimeters": "cm").
+_UNIT_SYMBOL = {w: sym for sym, words in {
+    "mm": ("millimeter", "millimeters", "millimetre", "millimetres"), "cm": ("centimeter", "centimeters",
+    "centimetre", "centimetres"), "m": ("meter", "meters", "metre", "metres"), "km": ("kilometer", "kilometers",
+    "kilometre", "kilometres"), "in": ("inch", "inches"), "ft": ("foot", "feet"), "yd": ("yard", "yards"),
+    "mi": ("mile", "miles")}.items() for w in words}
 _MEASURE_SAID = {"length": "a length", "money": "an amount of money", "time": "a time", "mass": "a weight",
                  "volume": "a volume"}
 #: The category a misconception files the error under: an idea was missed, not a slip made.
@@ -558,17 +564,15 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
         return Misconception(
             relation.name,
             f"In step {k}, {expr}{where} gives {now}, but it is written in {unit}, {was}.",
-            f"In step {k}, look at the units: what kind of amount do you get from {expr}?",
-            f"Redo step {k}: the {'multiplication' if '×' in expr else 'division'} is right. Write its "
-            f"result with the unit of {now}.",
+            f"In step {k}, look at the units. Is the result of that multiplication {now}, or {was}?",
+            f"Redo step {k}: the multiplication is right. Write its result with the unit of {now}.",
             f"Look at step {k}, where you write {f['value']} {unit}. What unit belongs with the result of "
             f"{expr}?")
     if relation.name == "area unit":
         unit = f["unit"]
-        # "m" -> "m²"; "feet" -> "square feet" (and one foot on each side)
-        square = f"{unit}²" if len(unit) <= 2 else f"square {unit}"
-        one = {"feet": "foot", "inches": "inch"}.get(
-            unit.lower(), unit[:-1] if len(unit) > 2 and unit.endswith("s") else unit)
+        sym = _UNIT_SYMBOL.get(unit.lower(), unit)  # "centimeters": "cm" (short words read easily)
+        square = {"in": "square inches", "ft": "square feet", "yd": "square yards"}.get(sym, f"{sym}²")
+        one = {"in": "inch", "ft": "foot", "yd": "yard", "mi": "mile"}.get(sym, sym)
         return Misconception(
             relation.name,
             f"In step {k}, the area is written as {expr}, a length. An area is measured in square "
@@ -674,8 +678,12 @@ def ratio_inverted(k: int, step_text: str, r) -> Misconception:
     about step ``k`` (1-based, text ``step_text``); never the answer."""
     pair, a, c, times = _ratio_words(r)
     computed = [e.text.split("=")[0] for e in check_step(step_text, k).equations if "=" in e.text]
+    setup = linear_equations(step_text)  # a proportion set up with the unknown: "5/3 = x/40"
     work = (re.sub(r"\s*/\s*", " ÷ ", readable_equation(computed[0])) if computed
             else _plain(str(numbers_in(step_text)[-1])))
+    where = (f"Look at step {k}, where you set up {readable_equation(setup[0].text)}. Which amount of the ratio "
+             f"is the same kind as {r.c_said}?" if setup and not computed else
+             f"Look at step {k}, where you work out {work}. Which amount of the ratio is the same kind as {r.c_said}?")
     return Misconception(
         "ratio inverted",
         f"In step {k}, the ratio is used upside down. The problem says {pair}, so {r.c_said} are compared "
@@ -683,7 +691,7 @@ def ratio_inverted(k: int, step_text: str, r) -> Misconception:
         f"In step {k}, look at the ratio: the problem says {pair}. {r.a_said.capitalize()} times what number "
         f"makes {r.c_said}? What must happen to {r.b_said} then?",
         f"Redo step {k}: divide {c} by {a} to find {times}. Then multiply {r.b_said} by that number.",
-        f"Look at step {k}, where you work out {work}. Which amount of the ratio is the same kind as {r.c_said}?")
+        where)
 
 
 def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconception:

@@ -402,9 +402,9 @@ def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
 
 
 _MEASURES = {"length", "money", "time", "mass", "volume"}
-# an area in a unit of length: "The area is 40 m", "Area = 40 cm"
-# after an amount, an operator or "by": the amount is a factor, not the result ("4 in × 11 in")
-_OPERATOR_NEXT = re.compile(r"\s*(?:[A-Za-z²^]+\.?\s*)?(?:[-+*/×÷·]|x\s*\d|by\b)")
+# the rest of a clause after an amount: a number in it makes the amount a factor, not the
+# result ("Area = 8 m times 5 m = 40 m²", "4 in (width) × 11 in")
+_CLAUSE_REST = re.compile(r"[^.;,!?\n]*")
 _PER = re.compile(r"(?i)\bper\b|\b(?:to|in)\s+an?\s+(?:foot|yard|meter|metre|mile|inch)\b|/\s*[a-z]")
 _AROUND = re.compile(r"(?i)\b(?:perimeter|around|fenc\w*|border|edge|circumference)\b")
 # an area said to be an amount: "The area is 40 m", "Area = 40 cm", "the area of the rug is 40 ft"
@@ -429,10 +429,12 @@ def _area_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     lengths = {a.value for a in amounts_in(text) if a.parts == 1 and measure_of(a.unit) == "length"}
     comps = list(computations(step_texts))
-    around = asks_shape(text)[0]  # the perimeter asked too: the last product may be it ("4 × 4")
+    # the perimeter asked too, the last product may be it ("4 × 4"); a scale's lengths ("1 cm
+    # represents 2 m") are no sides to multiply
+    around = asks_shape(text)[0] or re.search(r"(?i)\bscale\b|\brepresents?\b|\bstands?\s+for\b|\d\s*:\s*\d", text)
     for i, step in enumerate(step_texts):
         values = [Fraction(m.group(1).replace(",", "")) for m in _AREA_SAID.finditer(step)
-                  if not _OPERATOR_NEXT.match(step, m.end())]
+                  if not re.search(r"\d", _CLAUSE_REST.match(step, m.end()).group())]
         if comps and comps[-1][0] == i and not around and not _PER.search(step) and not _AROUND.search(step):
             read = operands(comps[-1][1])
             if read and read[0] is ast.Mult and read[1] in lengths and read[2] in lengths:
@@ -472,6 +474,9 @@ def _wrong_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
                 continue
             measure, value = next(iter(out)), Fraction(str(eq.rhs_value))
             amount = sa if rates[0] is ub else sb  # the factor that is not the rate: "40 m"
+            rate_value = read[2] if rates[0] is ub else read[1]
+            if _used_again(rate_value, measure, step_texts[i + 1:]):
+                continue  # "5 × 4 = 20 feet" (4 sides), then "20 × 4 = $80": the rate is used later
             later = [k for k in range(i + 1, len(step_texts)) if numbers_in(step_texts[k])]
             for k in [i] + ([later[-1]] if later and comps[-1][0] == i else []):
                 said, word = written_unit(step_texts[k], value), _unit_word(step_texts[k], value)
@@ -486,6 +491,18 @@ def _wrong_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
                 known[a.value] = ({measure_of(a.unit): 1}, f"{num(a.value)} {a.unit}"
                                   if a.unit != "$" else f"${num(a.value)}")
     return None
+
+
+def _used_again(value: Fraction, measure: str, later: Sequence[str]) -> bool:
+    """Whether a later step multiplies by ``value`` and writes the product as ``measure``: then
+    an earlier product by the same number used it as another number (4 sides, not $4 a foot)."""
+    for k, step in enumerate(later):
+        for eq in check_step(step, k + 1).equations:
+            read = operands(eq.text.split("=")[0]) if eq.rhs_value is not None and "=" in eq.text else None
+            said = written_unit(step, Fraction(str(eq.rhs_value))) if read else None
+            if read and read[0] is ast.Mult and value in read[1:] and said and said[0] == measure:
+                return True
+    return False
 
 
 def _lead(said: str) -> Fraction:

@@ -413,7 +413,7 @@ _WRITTEN_UNIT = re.compile(
     rf"(?i)(?<![\w.,/])(\$\s?)?(\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.,]*\d)\s?"
     rf"(?:(square|sq\.?|cubic|cu\.?)\s+)?({_UNIT})?\.?"
     rf"(²|³|\s*\^\s?[23]|\s*\*\*\s?[23]|\s*[x×*]\s*(?:{_UNIT})(?:\s*[x×*]\s*(?:{_UNIT}))?|\s+sq\b\.?|"
-    rf"\s+squared?\b|\s+cubed?\b)?(?![\w²³^]){_NOT_IN_ALL}")
+    rf"\s+squared?\b|\s+squares\b|\s+cubed?\b|\s+cubes\b)?(?![\w²³^]){_NOT_IN_ALL}")
 # what turns an amount into a rate: "60 km/h", "5 m per second", "$3 an hour", "2 cups each"
 _RATE_NEXT = re.compile(r"(?i)\s*(?:/\s*[A-Za-z]|per\b|each\b|every\b|apiece\b|an?\s+(?:hour|minute|second|day|"
                         r"week|month|year|met(?:er|re)|foot|mile|pound|kilo\w*|gallon|liter|litre|cup|piece)s?\b)")

@@ -150,7 +150,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     # number is suspicious where that value first appears
     # (not a problem about money, chance or fractions: "4 pencils cost $3", "P(blue) = 1/2")
     whole = all(abs(q - round(q)) < 1e-9 for q in numbers_in(problem.text)) and not _PRICED.search(problem.text)
-    odd = [any(v < 0 or (whole and abs(v - round(v)) > 1e-6 and not _money(s.text)) for v in nv)
+    odd = [any(v < 0 or (whole and abs(v - round(v)) > 1e-6 and not _fractions_normal(s.text)) for v in nv)
            for s, nv in zip(steps, new_values)]
     first_odd = next((i for i in range(n) if odd[i]), None)
     for i, (s, c, g) in enumerate(zip(steps, checks, graphs)):
@@ -380,8 +380,8 @@ _MONEY = re.compile(r"[$£€¢]|\b(?:dollars?|cents?|percent|hours?|miles?|kg|p
                     r"gallons?|feet|inch(?:es)?|meters?|cm|km|average|ratio|rate)\b|%", re.I)
 
 
-def _money(text: str) -> bool:
-    """Whether a step is about a measure where fractions are normal (money, time, length)."""
+def _fractions_normal(text: str) -> bool:
+    """Whether a text is about a measure where fractions are normal (money, time, length, π)."""
     return bool(_MONEY.search(text) or _PI_SAID.search(text))
 
 
