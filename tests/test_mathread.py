@@ -2,6 +2,7 @@
 
 import pytest
 
+from tutor.standards import mathread as M
 from tutor.standards.index import problem_query
 from tutor.standards.mathread import MAX_TOPICS, describe_math, is_exercise, math_topics
 
@@ -92,3 +93,78 @@ def test_times_written_as_a_letter_x_is_math():
     assert is_exercise("What is 2.5 x 4?")
     assert problem_query("What is 2.5 x 4?", ["2.5 x 4 = 10"]).endswith(
         "Math practised: multiplying decimals to hundredths (products of decimals).")
+
+
+# ---------------------------------------------------------------- whole expressions (typed exercises)
+@pytest.mark.parametrize("text, topics", [
+    # operations of two levels: the order of operations, not its steps' fluency topics
+    ("Evaluate 8 + 4 × 3 − 6 ÷ 2.", [M.ORDER_OF_OPERATIONS]),
+    ("4 x 5 + 3 = 23", [M.ORDER_OF_OPERATIONS]),
+    # brackets around an operation (square brackets and braces too)
+    ("What is 3 × (4 + 5) − 2?", [M.GROUPED_EXPRESSION]),
+    ("Simplify 20 − [3 × (2 + 4)].", [M.GROUPED_EXPRESSION]),
+    ("{2 + [3 x (4 - 1)]} x 2", [M.GROUPED_EXPRESSION]),
+    ("3 x (4 + 5) = 3 x 9 = 27", [M.GROUPED_EXPRESSION]),  # evaluating the bracket first
+    # powers among other operations; powers of one base combined: the exponent rules
+    ("Evaluate 2^3 + 5.", [M.EXPONENT_EXPRESSION, "whole-number exponents and powers"]),
+    ("3^2 × 3^4 = 3^6", [M.EXPONENT_RULES, "whole-number exponents and powers"]),
+    ("(2^3)^2 = 64", [M.EXPONENT_RULES, "whole-number exponents and powers"]),
+    # a kind beyond whole numbers is still named next to the expression
+    ("2.5 x 4 + 1.2 = 11.2",
+     [M.ORDER_OF_OPERATIONS, "multiplying decimals to hundredths (products of decimals)"]),
+    # not an expression topic: one level, a bracket around everything, one operation
+    ("8 + 12 - 3 = 17", ["adding and subtracting within 20"]),
+    ("2 x 3 x 4 = 24", ["multiplying one-digit numbers within 100"]),
+    ("(5 + 5 + 5 + 5) = 20", ["adding and subtracting within 20"]),
+    ("(-3) x (-4) = 12", ["multiplying positive and negative rational numbers (integers)"]),
+])
+def test_an_expression_is_named_as_a_whole(text, topics):
+    assert math_topics(text) == topics
+
+
+def test_the_steps_of_an_expression_are_not_its_topic():
+    # a bare exercise and its worked steps: 4 x 3, 6 / 2 and 8 + 12 - 3 are how it is evaluated
+    query = problem_query("Evaluate 8 + 4 × 3 − 6 ÷ 2.", ["4 x 3 = 12", "6 / 2 = 3", "8 + 12 - 3 = 17"])
+    assert query.endswith(f"\nMath practised: {M.ORDER_OF_OPERATIONS}.")
+    # lines without an expression keep their topics
+    assert math_topics("6 x 8 = 48\n7 x 9 = 63") == ["multiplying one-digit numbers within 100"]
+
+
+@pytest.mark.parametrize("text", [
+    "6 × (10 + 4) = 6 × 10 + 6 × 4 = 60 + 24 = 84",   # distributing, products written
+    "7 x (20 + 3) = 140 + 21 = 161",                   # distributing, products worked out
+    "6 × 7 = 6 × (5 + 2)",                             # a factor broken apart
+    "6 * 7 = (6 * 5) + (6 * 2)",
+    "6 x 10 + 6 x 4 = 6 x (10 + 4)",                   # factoring back
+    "2 × (3 × 4) = (2 × 3) × 4",                       # associative
+    "3 + 5 = 5 + 3",                                   # commutative
+])
+def test_an_expression_rewritten_by_a_property_of_operations(text):
+    assert math_topics(text) == [M.PROPERTIES]
+
+
+def test_a_value_given_to_a_letter_is_substitution():
+    assert math_topics("Find the value of 4a + 3 when a = 5.") == [M.SUBSTITUTION]
+    assert math_topics("If x = 3, what is 2x² - 1?") == [M.SUBSTITUTION]
+    assert math_topics("Evaluate 3(n + 2) for n = 4") == [M.SUBSTITUTION]
+    # the substituted arithmetic is the evaluation's steps
+    assert math_topics("Find the value of 4a + 3 when a = 5.\n4 x 5 + 3 = 23") == \
+        [M.SUBSTITUTION, M.ORDER_OF_OPERATIONS]
+    # an article, an equation to solve, a letter that is no variable of an expression
+    for text in ("For a = 4 a boy runs.", "Is it a square when a = 4?", "Solve 2x + 5 = 13"):
+        assert M.SUBSTITUTION not in math_topics(text), text
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("935 / 4 = 233 R 3", M.REMAINDER),
+    ("935 ÷ 4 = 233 remainder 3", M.REMAINDER),  # not "adding fractions and whole numbers"
+    ("3 ÷ 8 = 0.375", M.DECIMAL_QUOTIENT),
+    ("3 ÷ 4 = 3/4", M.FRACTION_QUOTIENT),
+    ("7 / 2 = 3 1/2", M.FRACTION_QUOTIENT),
+    ("3/8 = 0.375", M.DECIMAL_QUOTIENT),
+    ("0.47 = 47/100", M.TENTHS_HUNDREDTHS),
+    ("1,512 ÷ 36 = 42", "dividing multi-digit whole numbers by two-digit divisors"),  # even: size
+    ("3/4 = 0.5", None),  # not equal: no conversion
+])
+def test_a_division_says_what_its_quotient_is(text, topic):
+    assert math_topics(text) == ([topic] if topic else [])

@@ -8,6 +8,13 @@ names what they practise in plain words ("adding fractions with unlike denominat
 typed problem is matched by its math, not by the things it names (48 clips is not measuring
 with paper clips).
 
+A whole expression is named as what it practises, not as its steps: "8 + 4 x 3 - 6 / 2" is
+evaluating an expression in the conventional order (order of operations), not multiplying
+within 100 and adding within 20; "6 x (10 + 4) = 60 + 24" is the distributive property;
+"4a + 3 when a = 5" is evaluating an expression at a value of its variable. A division says
+what its quotient is when that is more than a whole number ("3 / 8 = 0.375": a fraction as a
+decimal; "935 / 4 = 233 R 3": a remainder).
+
 The topics describe the written math only (number kinds, operations, sizes, equations); they
 never depend on a data set's wording. Pure functions; no model.
 """
@@ -82,6 +89,15 @@ def _denominator(node: ast.AST) -> int | None:
     return None
 
 
+_WHOLE_TOPICS = frozenset([
+    "adding and subtracting within 20", "adding and subtracting two-digit numbers within 100",
+    "adding and subtracting three-digit numbers within 1000",
+    "adding and subtracting multi-digit whole numbers", "multiplying one-digit numbers within 100",
+    "multiplying multi-digit whole numbers", "dividing within 100",
+    "dividing multi-digit whole numbers by two-digit divisors",
+    "dividing multi-digit whole numbers by one-digit divisors"])
+
+
 def _whole_topic(op: type, a: ast.AST, b: ast.AST) -> str:
     """Whole-number work by size, in the grade bands the standards use."""
     big = max(_size(a), _size(b))
@@ -145,14 +161,17 @@ def _binary_topic(node: ast.BinOp) -> str | None:
 
 
 def _read(line: str) -> str:
-    """One line as arithmetic with number kinds marked (see :func:`_marked`)."""
-    return _marked(_UNIT_WORDS.sub(r"\1 ", normalize_math(line).replace(",", "")))
+    """One line as arithmetic with number kinds marked (see :func:`_marked`); square brackets
+    group like parentheses ("20 - [3 x (2 + 4)]")."""
+    text = normalize_math(line).replace(",", "").replace("[", "(").replace("]", ")")
+    return _marked(_UNIT_WORDS.sub(r"\1 ", text))
 
 
-def _runs(marked: str) -> Iterable[str]:
-    """Arithmetic runs of a line read by :func:`_read`: written as a computation (next to an
-    "=", or with an operator other than a hyphen), not glued to a letter (``"x^2+2x-3"`` is
-    algebra, not adding within 20) and not a range (``"grades 6-8"``)."""
+def _runs(marked: str) -> Iterable[tuple[int, int, str]]:
+    """Arithmetic runs of a line read by :func:`_read`, as ``(start, end, run)``: written as a
+    computation (next to an "=", or with an operator other than a hyphen), not glued to a
+    letter (``"x^2+2x-3"`` is algebra, not adding within 20) and not a range (``"grades
+    6-8"``); ``run`` is Python syntax (``^`` written ``**``)."""
     for m in _RUN.finditer(marked):
         run = m.group().strip()
         if _DATE.search(run):
@@ -164,7 +183,49 @@ def _runs(marked: str) -> Iterable[str]:
         glued = marked[start - 1:start].isalpha() or marked[end:end + 1].isalpha()
         computed = "=" in (before, after) or re.search(r"[+*/^]|\s-\s", run) is not None
         if computed and not glued and before not in ("^", "_"):
-            yield run.replace("^", "**")
+            yield start, end, run.replace("^", "**")
+
+
+# Topics named for a whole expression or for what a computation turns a number into, in the
+# words of the standards that practise them (5.OA.A.1, 6.EE.A.1-3, 3.OA.B.5, 8.EE.A.1,
+# 4.NBT.B.6, 5.NF.B.3, 7.NS.A.2d, 4.NF.C.6)
+ORDER_OF_OPERATIONS = ("evaluating numerical expressions with several operations in the "
+                       "conventional order (order of operations)")
+GROUPED_EXPRESSION = ("evaluating numerical expressions with parentheses, brackets or braces "
+                      "(order of operations)")
+EXPONENT_EXPRESSION = ("evaluating numerical expressions with whole-number exponents "
+                       "(order of operations)")
+SUBSTITUTION = ("evaluating expressions with variables at given values of the variables "
+                "(substituting a number for a letter)")
+PROPERTIES = ("properties of operations (commutative, associative, distributive) to write an "
+              "equivalent expression")
+EXPONENT_RULES = ("properties of integer exponents (product of powers, quotient of powers, "
+                  "power of a power)")
+REMAINDER = "dividing whole numbers with a remainder (whole-number quotients and remainders)"
+FRACTION_QUOTIENT = ("dividing whole numbers to a fraction quotient (a fraction as its numerator "
+                     "divided by its denominator)")
+DECIMAL_QUOTIENT = ("converting a fraction to a decimal using long division (a decimal that "
+                    "terminates or repeats)")
+TENTHS_HUNDREDTHS = ("fractions with denominator 10 or 100 written as decimals (decimal notation "
+                     "for tenths and hundredths)")
+#: Topics of a whole expression: its whole-number steps ("4 x 3 = 12" in evaluating
+#: "8 + 4 x 3 - 6 / 2") are how it is worked, not what it practises, and are not named.
+_EXPRESSION_TOPICS = frozenset([ORDER_OF_OPERATIONS, GROUPED_EXPRESSION, EXPONENT_EXPRESSION,
+                                SUBSTITUTION, PROPERTIES, EXPONENT_RULES])
+# a number marked with its kind by _marked ("F(3,4)"): one number, not a bracket
+_KIND_MARK = re.compile(r"[FMP]\([\d.,]+\)")
+#: Operations by precedence level: an expression that mixes levels ("8 + 4 x 3") or groups
+#: operations in brackets ("3 x (4 + 5)") practises the order of operations.
+_LEVEL = {ast.Add: "add", ast.Sub: "add", ast.Mult: "mul", ast.Div: "mul", ast.Pow: "pow"}
+# a fraction written equal to a decimal, either way round: "3/8 = 0.375", "0.47 = 47/100"
+_FRACTION_DECIMAL = re.compile(r"F\((\d+),(\d+)\)\s*=\s*(\d*\.\d+)(?![\d(])|"
+                               r"(?<![\d.])(\d*\.\d+)\s*=\s*F\((\d+),(\d+)\)")
+# a remainder written after a quotient: "233 R 3", "233 r. 3", "233 remainder 3"
+_REMAINDER_WRITTEN = re.compile(r"(?i)(\d)\s*,?\s*\b(?:R|rem(?:ainder)?)\.?\s*(?:of\s+)?\d+\b")
+# what a run is set equal to: a decimal, a fraction or a mixed number (as _marked writes them)
+_EQUALS_NOT_WHOLE = re.compile(r"\s*=\s*(?:\d*\.\d|[FM]\()")
+# "when a = 5", "if x = -2", "for n = 3": a value given to a letter
+_GIVEN_VALUE = re.compile(r"(?i)\b(?:when|if|for|where|with|at)\s+([a-z])\s*=\s*[-−]?\d")
 
 
 def _equivalent_topics(marked: str) -> list[str]:
@@ -173,7 +234,168 @@ def _equivalent_topics(marked: str) -> list[str]:
         a, b, c, d = (int(g) for g in m.groups())
         if b and d and a * d == b * c and (a, b) != (c, d):
             out.append("equivalent fractions (simplifying a fraction)")
+    for m in _FRACTION_DECIMAL.finditer(marked):
+        num, den, dec = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(5, 6, 4)
+        if int(den) and abs(int(num) / int(den) - float(dec)) < 0.006:
+            out.append(TENTHS_HUNDREDTHS if int(den) in (10, 100) else DECIMAL_QUOTIENT)
     return out
+
+
+def _unwrapped(expr: str) -> str:
+    """``expr`` without brackets around the whole of it ("(5 + 5 + 5)" groups nothing)."""
+    expr = expr.strip()
+    while expr.startswith("(") and expr.endswith(")"):
+        depth = 0
+        for i, ch in enumerate(expr):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if depth == 0 and i < len(expr) - 1:
+                return expr
+        expr = expr[1:-1].strip()
+    return expr
+
+
+def _is_power(node: ast.AST) -> bool:
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow)
+
+
+def _expression_topic(expr: str, tree: ast.AST) -> str | None:
+    """The topic of a whole expression that combines operations: with brackets around an
+    operation, with powers among other operations, or mixing addition or subtraction with
+    multiplication or division; ``None`` for one operation or a chain of one level
+    ("8 + 12 - 3")."""
+    ops = [n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and type(n.op) in _LEVEL]
+    if len(ops) < 2:
+        return None
+    # powers multiplied or divided together, or a power of a power: the exponent rules
+    if any((isinstance(n.op, (ast.Mult, ast.Div)) and _is_power(n.left) and _is_power(n.right))
+           or (isinstance(n.op, ast.Pow) and _is_power(n.left)) for n in ops):
+        return EXPONENT_RULES
+    levels = {_LEVEL[type(n.op)] for n in ops}
+    # a bracket holding an operator (not a negative number "(-3)", nor a marked "F(3,4)")
+    flat = _KIND_MARK.sub("1", _unwrapped(expr))
+    grouped = re.search(r"\([^()]*\d\s*[-+*/^]", flat) is not None
+    if grouped and levels != {"pow"}:
+        return GROUPED_EXPRESSION
+    if "pow" in levels:
+        return EXPONENT_EXPRESSION
+    return ORDER_OF_OPERATIONS if len(levels) > 1 else None
+
+
+def _parse(expr: str) -> ast.AST | None:
+    try:
+        return ast.parse(expr, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+
+
+def _value(node: ast.AST) -> float | None:
+    """The value of a whole-number or decimal expression (``None`` for anything else)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        return float(node.value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+        a, b = _value(node.left), _value(node.right)
+        if a is None or b is None:
+            return None
+        if isinstance(node.op, ast.Mult):
+            return a * b
+        return a + b if isinstance(node.op, ast.Add) else a - b
+    return None
+
+
+def _numbers(node: ast.AST) -> list[float]:
+    return sorted(float(n.value) for n in ast.walk(node)
+                  if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)))
+
+
+def _product(node: ast.AST) -> tuple[ast.AST, ast.AST] | None:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return node.left, node.right
+    return None
+
+
+def _is_sum(node: ast.AST) -> bool:
+    return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))
+
+
+def _distributes(a: ast.AST, b: ast.AST, first: bool) -> bool:
+    """``a`` and ``b`` are one product written two ways with the distributive property:
+    k x (p ± q) and k x p ± k x q (the products written or worked out: "6 x (10 + 4) = 60 + 24"),
+    k x m and k x p ± k x q with p ± q = m ("6 x 7 = 6 x 5 + 6 x 2"), or, with ``a`` written
+    first, k x m and k x (p ± q) ("6 x 7 = 6 x (5 + 2)", a factor broken apart; "3 x (4 + 5) =
+    3 x 9" is the other way round: evaluating the bracket)."""
+    pa = _product(a)
+    if pa is None or _value(a) is None or _value(a) != _value(b):
+        return False
+    for k, rest in (pa, pa[::-1]):
+        kv = _value(k)
+        if kv in (None, 0.0, 1.0):
+            continue
+        if _is_sum(rest):  # k x (p ± q) = k·p ± k·q
+            parts = [_value(n) for n in (rest.left, rest.right, b.left, b.right)] if _is_sum(b) else []
+            if parts and None not in parts and type(b.op) is type(rest.op) and \
+                    (kv * parts[0], kv * parts[1]) == (parts[2], parts[3]):
+                return True
+            continue
+        pb = _product(b)
+        if pb is not None:  # k x m = k x (p ± q)
+            if first and any(_value(k2) == kv and _is_sum(r2) for k2, r2 in (pb, pb[::-1])):
+                return True
+        elif _is_sum(b):  # k x m = k x p ± k x q: both terms products with the factor k
+            terms = [_product(b.left), _product(b.right)]
+            if all(t is not None and kv in (_value(t[0]), _value(t[1])) for t in terms):
+                return True
+    return False
+
+
+def _rewrites_by_properties(runs: list[tuple[int, int, str]], marked: str) -> bool:
+    """Whether a line (``marked``, its ``runs`` from :func:`_runs`) sets two expressions equal
+    that are the same numbers regrouped or reordered ("2 x (3 x 4) = (2 x 3) x 4", "3 + 5 = 5 +
+    3") or one distributed over the other ("6 x (10 + 4) = 6 x 10 + 6 x 4 = 60 + 24")."""
+    for (_, end1, r1), (start2, _, r2) in zip(runs, runs[1:]):
+        if "=" not in marked[end1:start2]:
+            continue
+        a, b = _parse(r1), _parse(r2)
+        if not (isinstance(a, ast.BinOp) and isinstance(b, ast.BinOp)):
+            continue
+        if _distributes(a, b, True) or _distributes(b, a, False):
+            return True
+        if (_numbers(a) == _numbers(b) and r1.replace(" ", "") != r2.replace(" ", "")
+                and _value(a) is not None and _value(a) == _value(b)):
+            return True
+    return False
+
+
+def _quotient_topic(node: ast.AST | None, marked: str, end: int, remainder: bool) -> str | None:
+    """For a run (parsed: ``node``; ending at ``end`` of ``marked``) that divides one whole
+    number by another that does not go into it evenly: :data:`REMAINDER` when the line writes
+    a remainder, :data:`DECIMAL_QUOTIENT` or :data:`FRACTION_QUOTIENT` when the run is set equal
+    to a decimal or a fraction; ``None`` otherwise."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)
+            and _kind(node.left) == "whole" and _kind(node.right) == "whole"):
+        return None
+    a, b = _size(node.left), _size(node.right)
+    if not b or a % b == 0:
+        return None
+    if remainder:
+        return REMAINDER
+    after = _EQUALS_NOT_WHOLE.match(marked, end)
+    if after is None:
+        return None
+    return DECIMAL_QUOTIENT if "." in after.group() else FRACTION_QUOTIENT
+
+
+def _substitution_topics(text: str) -> list[str]:
+    """An expression in a letter evaluated at a value the text gives that letter ("the value of
+    4a + 3 when a = 5"): ``[SUBSTITUTION]``; else empty."""
+    for m in _GIVEN_VALUE.finditer(text):
+        v = re.escape(m.group(1))
+        # the letter in an expression: next to a number, an operator or a bracket ("4a",
+        # "a + 3", "2(a - 1)", "a²"), outside the "a = 5" itself
+        used = re.compile(rf"(?:\d|[-+*/×÷·(^])\s*{v}(?![A-Za-z])"
+                          rf"|(?<![A-Za-z]){v}\s*(?:[-+*/×÷·^²³)]|\d)")
+        if used.search(text[:m.start()] + " " + text[m.end():]):
+            return [SUBSTITUTION]
+    return []
 
 
 def _tree_topics(expr: str) -> list[str]:
@@ -181,11 +403,13 @@ def _tree_topics(expr: str) -> list[str]:
         tree = ast.parse(expr, mode="eval")
     except (SyntaxError, ValueError, RecursionError):
         return []
-    out = []
+    whole = _expression_topic(expr, tree)
+    out = [whole] if whole else []
     for node in ast.walk(tree):
         if isinstance(node, ast.BinOp):
             topic = _binary_topic(node)
-            if topic:
+            # an expression's whole-number steps are how it is evaluated, not what it practises
+            if topic and not (whole and topic in _WHOLE_TOPICS):
                 out.append(topic)
     return out
 
@@ -221,20 +445,33 @@ def math_topics(text: str) -> list[str]:
     """
     if not isinstance(text, str):
         return []
-    out: list[str] = []
-    for line in text[:MAX_CHARS].splitlines():
+    text = text[:MAX_CHARS]
+    out: list[str] = _substitution_topics(text)
+    for line in text.splitlines():
         if _WRITES_MATH.search(line) is None:  # cheap: most lines of a lesson text are words
             continue
-        marked = _read(line)
+        # "935 / 4 = 233 R 3": a quotient and a remainder, not 233 plus 3/4
+        remainder = _REMAINDER_WRITTEN.search(line) is not None
+        marked = _read(_REMAINDER_WRITTEN.sub(r"\1", line) if remainder else line)
         found = (_equation_topics(line) if "=" in line else []) + _equivalent_topics(marked)
-        for run in _runs(marked):
-            found += _tree_topics(run)
+        runs = list(_runs(marked))
+        if _rewrites_by_properties(runs, marked):
+            # "6 x (10 + 4) = 6 x 10 + 6 x 4": the property is the topic, not the evaluation
+            found.append(PROPERTIES)
+            runs = []
+        for _, end, run in runs:
+            topics = _tree_topics(run)
+            quotient = _quotient_topic(_parse(run), marked, end, remainder)
+            if quotient:  # what the quotient is says more than the size of the numbers
+                topics = [quotient if t.startswith("dividing") and t in _WHOLE_TOPICS else t
+                          for t in topics]
+            found += topics
         for topic in found:
             if topic not in out:
                 out.append(topic)
-            if len(out) == MAX_TOPICS:
-                return out
-    return out
+    if any(t in _EXPRESSION_TOPICS for t in out):  # its steps are not named (see there)
+        out = [t for t in out if t not in _WHOLE_TOPICS]
+    return out[:MAX_TOPICS]
 
 
 _WRITES_MATH = re.compile(r"[=+×÷*/^²³√·%]|\d\s*[-−xX]\s*\d|\\(?:frac|sqrt)")
