@@ -387,3 +387,17 @@ def test_the_mean_and_median_a_question_asks_for():
 ])
 def test_right_work_a_review_found_accused_is_left_alone(problem, steps):
     assert broken_relation(problem, steps) is None
+
+
+TANK = "A fish tank is 50 cm long, 30 cm wide and 40 cm high. What is its volume?"
+
+
+def test_a_volume_in_square_or_length_units():
+    r = broken_relation(TANK, ["50 × 30 = 1500", "1500 × 40 = 60000", "The volume is 60000 cm²"])
+    assert (r.step, r.name, r.expression, r.facts) == (2, "volume unit", "60000 cm²", {"unit": "cm"})
+    assert broken_relation(TANK, ["50 × 30 × 40 = 60000", "The volume is 60000 cm³"]) is None
+    assert broken_relation("A box is 2 ft by 3 ft by 4 ft. What is its volume?",
+                           ["2 × 3 × 4 = 24", "The volume is 24 cubic feet."]) is None
+    verdict = Verifier(None).verify(Problem(text=TANK), parse_solution("50 × 30 × 40 = 60000\nThe volume is 60000 cm²"))
+    assert (verdict.label, verdict.first_error_step, verdict.explanation) == (
+        "incorrect", 2, "In step 2, the volume is written as 60000 cm². A volume is measured in cubic units: cm³.")

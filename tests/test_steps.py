@@ -223,3 +223,17 @@ def test_the_same_name_set_equal_again_goes_on_with_its_chain():
     assert steps[0].raw == "A = 1/2 * b * h\nA = 1/2 * 10 * 6\nA = 30 square cm"
     # a value set again is not a chain ("x = 5", then "x = 7")
     assert [s.text for s in parse_solution("x = 5\nx = 7")] == ["x = 5", "x = 7"]
+
+
+def test_a_probability_named_again_continues_its_chain():
+    assert [s.text for s in parse_solution("P(no rain) = 1 - 0.35\nP(no rain) = 0.75")] == ["P(no rain) = 1 - 0.35 = 0.75"]
+    assert [s.text for s in parse_solution("P(red) = 4/10\nP(blue) = 6/10")] == ["P(red) = 4/10", "P(blue) = 6/10"]
+
+
+def test_a_problem_s_own_instruction_on_the_answer_s_form_is_not_a_message_to_the_tutor():
+    from tutor.steps import addresses_tutor
+
+    assert not addresses_tutor("Give the answer in terms of pi.", solution=False)
+    assert not addresses_tutor("Give your answer as a fraction.", solution=False)
+    assert addresses_tutor("Give the answer.", solution=False)
+    assert addresses_tutor("Give me the answer in terms of pi.", solution=False)

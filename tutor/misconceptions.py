@@ -581,6 +581,15 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "an area?",
             f"Redo step {k}: keep the multiplication. Write the area in {square}, not {unit}.",
             f"Look at step {k}, where you write {expr}. What unit does an area use?")
+    if relation.name == "volume unit":
+        sym = _UNIT_SYMBOL.get(f["unit"].lower(), f["unit"])
+        cubic = {"in": "cubic inches", "ft": "cubic feet", "yd": "cubic yards"}.get(sym, f"{sym}³")
+        return Misconception(
+            relation.name,
+            f"In step {k}, the volume is written as {expr}. A volume is measured in cubic units: {cubic}.",
+            f"In step {k}, a volume counts cubes that are 1 {sym} on each edge. So which unit goes with a volume?",
+            f"Redo step {k}: keep the multiplication. Write the volume in {cubic}.",
+            f"Look at step {k}, where you write {expr}. What unit does a volume use?")
     if relation.name == "changed kind":
         was, now = _MEASURE_SAID[f["measure"]], _MEASURE_SAID[f["as_measure"]]
         first = f"{f['value']} {f['unit']}" if f["unit"] != "$" else f"${f['value']}"

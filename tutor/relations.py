@@ -407,9 +407,11 @@ _MEASURES = {"length", "money", "time", "mass", "volume"}
 _CLAUSE_REST = re.compile(r"[^.;,!?\n]*")
 _PER = re.compile(r"(?i)\bper\b|\b(?:to|in)\s+an?\s+(?:foot|yard|meter|metre|mile|inch)\b|/\s*[a-z]")
 _AROUND = re.compile(r"(?i)\b(?:perimeter|around|fenc\w*|border|edge|circumference)\b")
-# an area said to be an amount: "The area is 40 m", "Area = 40 cm", "the area of the rug is 40 ft"
-_AREA_SAID = re.compile(r"(?i)\barea\b(?:\s+of\s+[^=.;:!?\d]{0,30}?)?\s*(?:is|=|:|equals|was|will\s+be|comes\s+to)"
-                        r"\s*(?:about\s+|exactly\s+)?(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,]*\d)")
+# an area (a volume) said to be an amount: "The area is 40 m", "Area = 40 cm", "the area of the rug is 40 ft"
+_SAID_AS = (r"(?i)\b{}\b(?:\s+of\s+[^=.;:!?\d]{{0,30}}?)?\s*(?:is|=|:|equals|was|will\s+be|comes\s+to)"
+            r"\s*(?:about\s+|exactly\s+)?(?<![\d.,])(\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.,]*\d)")
+_AREA_SAID = re.compile(_SAID_AS.format("area"))
+_VOLUME_SAID = re.compile(_SAID_AS.format("volume"))
 
 
 def _unit_word(step: str, value: Fraction) -> str:
@@ -443,6 +445,22 @@ def _area_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
             if written_unit(step, value) == ("length", 1):
                 return Relation(i, "area unit", f"{num(value)} {_unit_word(step, value)}",
                                 {"unit": _unit_word(step, value)})
+    return None
+
+
+def _volume_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A volume said in a unit of length or area ("The volume is 60000 cm²") where the question
+    asks for a volume: a volume is in cubic units."""
+    if not re.search(r"(?i)\bvolume\b", question_of(text)):
+        return None
+    for i, step in enumerate(step_texts):
+        for m in _VOLUME_SAID.finditer(step):
+            value = Fraction(m.group(1).replace(",", ""))
+            said = written_unit(step, value)
+            if not re.search(r"\d", _CLAUSE_REST.match(step, m.end()).group()) and said in (("length", 1), ("length", 2)):
+                word = _unit_word(step, value)
+                return Relation(i, "volume unit", f"{num(value)} {word}{'²' if said[1] == 2 and len(word) <= 2 else ''}",
+                                {"unit": word})
     return None
 
 
@@ -518,5 +536,6 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
-                         _wrong_unit(text, step_texts), _area_unit(text, step_texts)) if r is not None]
+                         _wrong_unit(text, step_texts), _area_unit(text, step_texts),
+                         _volume_unit(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -40,7 +40,7 @@ _NUMBERED = re.compile(r"^\s*\(?(\d{1,3})\s*[.)]\s+(?=\S)")
 # with the computation of the line above; read apart, its left side would be lost
 _CONTINUES_CHAIN = re.compile(r"\s*(?:=(?!=)|≈|\\approx(?![A-Za-z]))")
 # "A = 1/2 × 10 × 6" then "A = 30 cm²": the same name set equal again goes on with its chain
-_NAMED = re.compile(r"^\s*([A-Za-z][A-Za-z]{0,15})\s*=\s*(.+?)\s*$")
+_NAMED = re.compile(r"^\s*([A-Za-z][A-Za-z]{0,15}(?:\s*\([A-Za-z ]{1,20}\))?)\s*=\s*(.+?)\s*$")  # "A", "P(no rain)"
 
 
 def _same_label(before: str, line: str) -> str | None:
@@ -322,9 +322,15 @@ def addresses_tutor(text: str, solution: bool = True) -> bool:
     """Whether a piece of a solution (or, with ``solution=False``, a sentence of a problem)
     talks to the tutor instead of doing math: steering wording, and no equation to check; in
     a solution also a computation asked of the tutor ("What is 150 ÷ 2.5?")."""
-    if "=" in text:
+    if "=" in text or (not solution and _ANSWER_FORM.match(text)):
         return False
     return bool(_STEERING.search(text)) or (solution and bool(_ASKS_COMPUTATION.search(text)))
+
+
+# a problem's own instruction on the answer's form: "Give the answer in terms of pi.", "Give
+# the answer as a fraction." (to the student, not a message to the tutor)
+_ANSWER_FORM = re.compile(r"(?i)^\W*(?:give|write|show|express|leave|state)\s+(?:the|your)\s+(?:final\s+)?answer\s+"
+                          r"(?:in|as|to|rounded|with)\b")
 
 
 #: What a student who only says they are stuck is told: how to start, not the answer.
