@@ -401,3 +401,28 @@ def test_a_volume_in_square_or_length_units():
     verdict = Verifier(None).verify(Problem(text=TANK), parse_solution("50 × 30 × 40 = 60000\nThe volume is 60000 cm²"))
     assert (verdict.label, verdict.first_error_step, verdict.explanation) == (
         "incorrect", 2, "In step 2, the volume is written as 60000 cm². A volume is measured in cubic units: cm³.")
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    ("15 is 20% of what number?", ["20% = 15", "so 100% = 15 × 4 = 60"],
+     (1, "100% = 60", {"percent": "100", "amount": "60", "first_percent": "20", "first_amount": "15"})),
+    ("Jo answered 45 questions correctly. That is 90% of the test. How many questions are on the test?",
+     ["90% = 45", "10% = 4.5", "100% = 45"],
+     (1, "10% = 4.5", {"percent": "10", "amount": "4.5", "first_percent": "90", "first_amount": "45"})),
+])
+def test_a_percent_ladder_that_does_not_grow_like_its_percents(problem, steps, found):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.expression, r.facts) == (found[0], "percent ladder", found[1], found[2])
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("15 is 20% of what number?", "20% = 15\nso 100% = 15 × 5 = 75"),
+    ("8 students is 10% of the school choir. How many students are in the choir?",
+     "10% = 8\nso 100% = 80\nThere are 80 students in the choir"),  # was "nothing checked"
+    ("A shirt costs $40 and is on sale for 15% off. What is the sale price?",
+     "10% = 4\n5% = 2\n15% = 6\n40 - 6 = 34\nThe sale price is $34"),
+])
+def test_a_percent_ladder_that_fits_is_right(problem, solution):
+    assert Verifier(None).verify(Problem(text=problem), parse_solution(solution)).label == "correct"
+    # a factor's percent is no rung: "24 × 50% = 12" multiplies by it
+    assert broken_relation("Half of 24 is what?", ["24 × 50% = 12", "12 × 20% = 2.4"]) is None

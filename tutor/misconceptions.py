@@ -581,6 +581,20 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "an area?",
             f"Redo step {k}: keep the multiplication. Write the area in {square}, not {unit}.",
             f"Look at step {k}, where you write {expr}. What unit does an area use?")
+    if relation.name == "percent ladder":
+        p1, a1, p2 = f["first_percent"], f["first_amount"], f["percent"]
+        up = float(p2) > float(p1)  # 20% to 100%: times; 90% to 10%: a part
+        ask = f"How many times {p1}% is {p2}%?" if up else f"What part of {p1}% is {p2}%?"
+        return Misconception(
+            relation.name,
+            f"In step {k}, {expr} does not fit {p1}% = {a1}: parts of one whole grow the same way as "
+            "their percents.",
+            f"In step {k}, {ask[0].lower()}{ask[1:]} The amount for {p2}% is "
+            f"{'that many times' if up else 'that part of'} {a1}.",
+            f"Redo step {k}: find how many times {p1}% fits into {p2}%. Then multiply {a1} by that number."
+            if up else f"Redo step {k}: find what part of {p1}% is {p2}%. Then take that part of {a1}.",
+            f"Look at step {k}, where you write {expr}. {ask}",
+            category="Logical error / Wrong approach")
     if relation.name == "volume unit":
         sym = _UNIT_SYMBOL.get(f["unit"].lower(), f["unit"])
         cubic = {"in": "cubic inches", "ft": "cubic feet", "yd": "cubic yards"}.get(sym, f"{sym}³")

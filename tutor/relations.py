@@ -528,6 +528,66 @@ def _lead(said: str) -> Fraction:
     return Fraction(re.search(r"\d+(?:\.\d+)?", said).group())
 
 
+# "10% = 8", "so 100% = 15 × 4 = 60", "25% is $12": a percent named as the amount it is
+# (not a factor: "24*50% = 12" multiplies by the percent)
+_PERCENT_NAMED = re.compile(r"(?<![\d.])(?<![*×x/÷·+−-]\s)(?<![*×x/÷·+−-])(\d+(?:\.\d+)?)\s*%\s*(?:=|\bis\b)\s*([^,;]*)")
+
+
+def _percent_amounts(step: str) -> list[tuple[Fraction, Fraction]]:
+    """``(percent, amount)`` for each percent a step names as an amount: the last value of the
+    chain after it ("100% = 15 × 4 = 60": 60), not a conversion ("25% = 0.25") or a percent sum."""
+    out = []
+    for m in _PERCENT_NAMED.finditer(step):
+        rest = m.group(2)
+        if "%" in rest or not numbers_in(rest):
+            continue
+        results = re.findall(r"=\s*\$?\s*(\d+(?:,\d{3})*(?:\.\d+)?)", rest)
+        amount = Fraction(results[-1].replace(",", "")) if results else Fraction(str(numbers_in(rest)[0]))
+        p = Fraction(m.group(1))
+        if amount > 1 and amount != p / 100:
+            out.append((p, amount))
+    return out
+
+
+def _percent_ladder(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Percents of one whole named as amounts ("20% = 15", then "100% = 15 × 4 = 60"): each
+    amount must be its percent's share of the first one's (100% is 5 times 20%, so 5 times
+    15). Read where the problem gives one percent only (one whole)."""
+    if len(re.findall(r"\d\s*%|\bpercent\b", text)) != 1:
+        return None
+    first = None
+    for i, step in enumerate(step_texts):
+        for p, amount in _percent_amounts(step):
+            if first is None:
+                first = (p, amount)
+                continue
+            p1, a1 = first
+            expected = a1 * p / p1
+            if p != p1 and abs(amount - expected) > max(Fraction(1, 100), expected / 200):
+                return Relation(i, "percent ladder", f"{num(p)}% = {num(amount)}",
+                                {"percent": num(p), "amount": num(amount), "first_percent": num(p1),
+                                 "first_amount": num(a1)})
+    return None
+
+
+def ladder_whole(problem_text: str, step_texts: Sequence[str]) -> Fraction | None:
+    """The whole a student's percent ladder proves from the problem's own pair ("8 students is
+    10% of the choir": "10% = 8", "so 100% = 80" gives 80), where the question asks for that
+    whole (not a rest, a difference or a change); ``None`` otherwise."""
+    text = words_to_digits(problem_text)
+    percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
+    others = numbers_in(re.sub(r"\d+(?:\.\d+)?\s*%", " ", text))
+    if (len(percents) != 1 or len(others) != 1 or _percent_ladder(text, step_texts) is not None
+            or re.search(r"(?i)\b(?:not|left|more|less|remaining|rest|other|difference|change|increase|decrease|"
+                         r"off|tip|tax|discount)\b", text)):
+        return None
+    rungs = [r for step in step_texts for r in _percent_amounts(step)]
+    given = (Fraction(percents[0]), Fraction(str(others[0])))
+    if not rungs or rungs[0] != given:
+        return None
+    return next((a for p, a in rungs if p == 100), None)
+
+
 def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first step that breaks a relation the problem's words fix (see the module
     docstring), or ``None``."""
@@ -537,5 +597,5 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
-                         _volume_unit(text, step_texts)) if r is not None]
+                         _volume_unit(text, step_texts), _percent_ladder(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

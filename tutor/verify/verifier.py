@@ -33,7 +33,7 @@ from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import rewriting_misconception, solution_misconception
 from tutor.numwords import words_to_digits
 from tutor.proportion import near, ratio_problem
-from tutor.relations import asked_mean, asked_median
+from tutor.relations import asked_mean, asked_median, ladder_whole
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
@@ -644,7 +644,11 @@ def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step
     if (verdict.label != "unsure" or any(k in verdict.evidence for k in ("units", "not_solved"))
             or verdict.unused_given is not None or any(c.ok is False for c in checks)):
         return
-    fixed = _fixed_answer(problem.text)
+    # (an answer with no work written stays "nothing checked"; a percent ladder is work)
+    fixed = None if verdict.explanation == NOTHING_CHECKED else _fixed_answer(problem.text)
+    whole = ladder_whole(problem.text, [s.text for s in steps])
+    if fixed is None and whole is not None:  # "10% = 8", "so 100% = 80": the whole, from the problem's pair
+        fixed = ("percent whole", [whole], {})
     numbered = [s for s in steps if numbers_in(s.text)]
     if fixed is None or not numbered or not any(near(numbers_in(numbered[-1].text)[-1], v) for v in fixed[1]):
         return
