@@ -303,3 +303,24 @@ def test_discount_then_tax_worked_right_is_right_and_its_ladder():
 def test_a_share_named_by_a_short_plural_is_read():
     r = formula_relation("24 apples are packed into 6 bags. How many apples are in each bag?", ["24 × 6 = 144"])
     assert (r.name, r.facts) == ("share by multiplying", {"whole": "24", "parts": "6"})
+
+
+@pytest.mark.parametrize("problem, solution, verdict", [
+    ("5 children share 2 sandwiches equally. How much sandwich does each child get?",
+     "5 ÷ 2 = 2 1/2\nEach child gets 2 1/2 sandwiches", ("incorrect", 1)),
+    ("12 friends share 3 pizzas equally. How much pizza does each friend get?", "12 ÷ 3 = 4\nEach friend gets 4",
+     ("incorrect", 1)),
+    ("5 children share 2 sandwiches equally. How much sandwich does each child get?",
+     "2 ÷ 5 = 2/5\nEach child gets 2/5 of a sandwich", ("correct", None)),
+    ("4 friends share 20 stickers equally. How many stickers does each friend get?", "20 ÷ 4 = 5", ("correct", None)),
+])
+def test_a_share_divided_the_wrong_way(problem, solution, verdict):
+    v = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
+    assert (v.label, v.first_error_step) == verdict
+    if v.label == "incorrect":
+        assert v.evidence["relation"]["name"] == "share divided the wrong way"
+        hints = [fallback_hint(Problem(text=problem), parse_solution(solution), v, lv, kind)
+                 for lv, kind in ladder_kinds(v)]
+        assert hints[2].text.startswith("Redo step 1: divide ")
+        assert all(check_hint(h.text, h.level, h.kind, Problem(text=problem), parse_solution(solution), v) == []
+                   for h in hints)

@@ -25,8 +25,8 @@ problems name the formula their answer needs, and the errors against it are well
 * ``"volume by adding"``: a box's volume worked as the sum of its edges;
 * ``"tax on the original price"``: a discount, then a tax the problem puts on the sale price,
   worked out on the price before the discount;
-* ``"share by multiplying"``: one of N equal shares of a whole worked out as whole × N (a
-  share bigger than the whole it comes from);
+* ``"share by multiplying"``, ``"share divided the wrong way"``: one of N equal shares of a
+  whole worked out as whole × N, or as N ÷ whole (a share bigger than the whole it comes from);
 * ``"order of operations"``: an expression the problem asks to evaluate, worked step by step
   in an order the rules do not allow (left to right over a product, brackets ignored); a
   whole line worked at once ("3 × 4 + 5 = 17" for 3 × (4 + 5)) is not read.
@@ -439,37 +439,52 @@ def _box(text: str, step_texts: Sequence[str]) -> Relation | None:
 # "cut into 6 equal pieces", "shared equally among 4 friends", "split between 3 boxes"
 _SHARED_INTO = re.compile(r"(?i)\b(?:cut|divided?|split|shared?|separated?|packed|poured)\b[^.?!]{0,40}?"
                           r"\b(?:into|among|between|in)\s+(\d+)\s+(?:equal(?:ly)?\s+)?([A-Za-z]+)")
+# "5 children share 2 sandwiches equally": the sharers first, then the whole
+_SHARERS = re.compile(r"(?i)(?<![\d.,/])(\d+)\s+([A-Za-z]+)\s+(?:share|split|divide)\s+(\d+(?:\.\d+)?)\s+[A-Za-z]")
 
 
-def _equal_share(text: str, step_texts: Sequence[str]) -> Relation | None:
-    """One equal share worked out by multiplying: "A 4.8 m ribbon is cut into 6 equal pieces.
-    How long is each piece?" answered with 4.8 × 6. A share of a whole cannot be bigger than
-    the whole; read only where the problem gives two numbers, the whole and the count of shares,
-    and asks for "each" (or "one") share, and the answer's computation multiplies them."""
-    m = _SHARED_INTO.search(text)
+def _share_setup(text: str) -> tuple[Fraction, Fraction] | None:
+    """``(whole, number of equal shares)`` of a problem that shares one whole equally and asks
+    for one share ("each piece", "each child"), giving those two numbers only; else ``None``."""
     question = question_of(text)
-    # the question asks for one share: "each piece", "one friend" (the noun the whole is cut into)
-    if m is None:
+    cut, sharers = _SHARED_INTO.search(text), _SHARERS.search(text)
+    if cut is not None:  # "A 4.8 m ribbon is cut into 6 equal pieces": the whole said before it is cut
+        parts, noun, before = Fraction(cut.group(1)), cut.group(2), numbers_in(text[:cut.start()])
+        whole = Fraction(str(before[0])) if len(before) == 1 else None
+    elif sharers is not None:
+        parts, noun, whole = Fraction(sharers.group(1)), sharers.group(2), Fraction(sharers.group(3))
+    else:
         return None
-    noun = m.group(2)[:-1] if m.group(2).lower().endswith("s") else m.group(2)  # "bags": "bag"
+    # "bags": "bag"; "children": "child"
+    noun = {"children": "child", "people": "person"}.get(noun.lower(), noun[:-1] if noun.lower().endswith("s") else noun)
     if not re.search(rf"(?i)\b(?:each|one|1|per)\s+{re.escape(noun)}", question):
         return None
-    parts = Fraction(m.group(1))
     if any(Fraction(str(x)) not in (1, parts) for x in numbers_in(question)):
         return None
     given = [Fraction(str(x)) for x in numbers_in(text.replace(question, " "))]
-    before = [Fraction(str(x)) for x in numbers_in(text[:m.start()])]  # the whole is said before it is cut
-    if len(given) != 2 or parts not in given or parts < 2 or len(before) != 1 or before[0] == parts:
+    if whole is None or len(given) != 2 or parts not in given or parts < 2 or whole == parts:
         return None
-    whole = before[0]
+    return whole, parts
+
+
+def _equal_share(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """One equal share bigger than the whole it comes from: "A 4.8 m ribbon is cut into 6
+    equal pieces. How long is each piece?" answered with 4.8 × 6, or "5 children share 2
+    sandwiches equally" with 5 ÷ 2 (the sharers divided by the whole). Read only where the
+    problem gives two numbers, the whole and the count of shares (:func:`_share_setup`), and the
+    answer's computation works with exactly those two."""
+    setup = _share_setup(text)
     last = _last(step_texts)
-    if whole is None or last is None:
+    if setup is None or last is None:
         return None
+    whole, parts = setup
     i, lhs, value = last
-    if (re.fullmatch(r"\s*[\d.]+\s*\*\s*[\d.]+\s*", lhs) and sorted(Fraction(str(x)) for x in numbers_in(lhs))
-            == sorted([whole, parts]) and value > whole):
-        return Relation(i, "share by multiplying", written(lhs), {"whole": num(whole), "parts": num(parts)})
-    return None
+    m = re.fullmatch(r"\s*[\d.]+\s*([*/])\s*[\d.]+\s*", lhs)
+    if (m is None or sorted(Fraction(str(x)) for x in numbers_in(lhs)) != sorted([whole, parts])
+            or value <= whole):
+        return None
+    name = "share by multiplying" if m.group(1) == "*" else "share divided the wrong way"
+    return Relation(i, name, written(lhs), {"whole": num(whole), "parts": num(parts)})
 
 
 # an expression to evaluate: numbers, operators and brackets, two operations at least (a

@@ -445,6 +445,17 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: find the sale price first. Then take {tax}% of the sale price, not of {price}.",
             f"Look at step {k}, where you work out {expr}. Which price does the problem put the tax on?",
             category="Misunderstanding of the question")
+    if name == "share divided the wrong way":
+        whole, parts = f["whole"], f["parts"]
+        return Misconception(
+            name,
+            f"In step {k}, {expr} gives each share more than the {whole} there are in all. Sharing {whole} "
+            f"among {parts} divides {whole} by {parts}.",
+            f"In step {k}, which number is shared, and which number shares it? Can each of {parts} get more "
+            f"than {whole}?",
+            f"Redo step {k}: divide {whole} by {parts} to find one share.",
+            f"Look at step {k}, where you work out {expr}. Can each of {parts} get more than {whole}?",
+            category="Logical error / Wrong approach")
     if name == "share by multiplying":
         whole, parts = f["whole"], f["parts"]
         return Misconception(
