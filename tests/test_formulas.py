@@ -324,3 +324,18 @@ def test_a_share_divided_the_wrong_way(problem, solution, verdict):
         assert hints[2].text.startswith("Redo step 1: divide ")
         assert all(check_hint(h.text, h.level, h.kind, Problem(text=problem), parse_solution(solution), v) == []
                    for h in hints)
+
+
+def test_the_ladder_of_swapped_circle_formulas_names_the_right_measure():
+    # a trial: "Work it out with the radius, 7" for a circumference, and π shown as 3.14159
+    problem = Problem(text="A circle has a radius of 7 cm. What is its circumference? Leave your answer in terms of π.")
+    steps = parse_solution("C = π × 7²\nC = 49π cm")
+    verdict = Verifier(None).verify(problem, steps)
+    hints = [fallback_hint(problem, steps, verdict, lv, kind).text for lv, kind in ladder_kinds(verdict)]
+    assert hints == [
+        "Look at step 1, where you work out π × 7². Does that measure the distance around the circle, or the "
+        "space inside it?",
+        "In step 1, look at π × 7². Which one gives the circumference: π × diameter, or π × radius × radius?",
+        "Redo step 1: the circumference of a circle is π × diameter. Work it out with the diameter: it is twice "
+        "the radius, 7.",
+    ]

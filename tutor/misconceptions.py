@@ -353,6 +353,8 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you work out {expr}. Is that the area of the triangle, or of a "
             "rectangle around it?")
     if name in ("diameter as radius", "radius as diameter", "circumference for area", "area for circumference"):
+        # π as the student wrote it, not the value the check took for it
+        expr = re.sub(r"\^2\b", "²", expr.replace("3.14159", "π"))
         asked = f["asked"]
         formula = "π × radius × radius" if asked == "area" else "π × diameter"
         said = {"diameter as radius": f"the diameter, {f['diameter']}, is used as the radius. The radius is "
@@ -371,9 +373,12 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
                     f"{formula} with the right number.")
         else:
             question = "Does that measure the distance around the circle, or the space inside it?"
-            concept = (f"In step {k}, which formula gives the {asked} of a circle: π × diameter, or π × radius × "
+            # (short words: "circumference" alone is a long word for a grade-school reader)
+            concept = (f"In step {k}, look at {expr}. Which one gives the {asked}: π × diameter, or π × radius × "
                        "radius?")
-            redo = f"Redo step {k}: the {asked} of a circle is {formula}. Work it out with the {f['given']}, {given}."
+            needs = "radius" if asked == "area" else "diameter"
+            redo = (f"Redo step {k}: the {asked} of a circle is {formula}. Work it out with the {needs}"
+                    + (f", {given}." if f["given"] == needs else f": it is {how} the {f['given']}, {given}."))
         return Misconception(
             name,
             f"In step {k}, {said}. The {asked} of a circle is {formula}.",
