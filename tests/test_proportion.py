@@ -260,3 +260,11 @@ def test_work_that_ends_on_the_amount_the_ratio_fixes_is_right(solution, label, 
     assert (verdict.label, verdict.first_error_step) == (label, step)
     assert verdict.evidence.get("fixed_answer") == ({"kind": "proportional", "ratio": ["4 cups of flour", "3 cups of sugar"],
                                                      "other": "10 cups of flour"} if proven else None)
+
+
+def test_a_rate_said_with_on_is_a_ratio():
+    problem = "A car travels 150 miles on 5 gallons of gas. How many gallons of gas does it need to travel 240 miles?"
+    r = ratio_problem(problem)
+    assert (r.a, r.b, r.c, r.proportional) == (150, 5, 240, 8)
+    wrong = Verifier(None).verify(Problem(text=problem), parse_solution("150/5 = x/240\n5x = 36000\nx = 7200"))
+    assert (wrong.label, wrong.first_error_step) == ("incorrect", 1)

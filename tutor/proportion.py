@@ -39,8 +39,8 @@ _Y = r"(?P<y>[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*){0,3})"
 _EVERY = r"(?:for|to)\s+(?:every|each)"
 _STATEMENTS = (
     # "2 cups of flour for every 3 eggs", "3 boys to every 2 girls", "$15 for every 2 hours",
-    # "3 cups of flour to make 12 cookies"
-    re.compile(rf"(?i){_A}(?:\s+{_X})?\s+(?:{_EVERY}|to\s+make|makes?)\s+{_B}\s+{_Y}"),
+    # "3 cups of flour to make 12 cookies", "150 miles on 5 gallons of gas"
+    re.compile(rf"(?i){_A}(?:\s+{_X})?\s+(?:{_EVERY}|to\s+make|makes?|on|using)\s+{_B}\s+{_Y}"),
     # "for every 3 boys, there are 5 girls", "for every 2 hours, Sam earns $15", "for each 2
     # cups, a recipe uses 3 eggs"
     re.compile(rf"(?i)\b{_EVERY}\s+{_A}\s+{_X},?\s+(?:there\s+(?:are|is|were|was)\s+|"
