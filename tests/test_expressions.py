@@ -157,3 +157,10 @@ def test_a_part_worked_out_in_words_and_a_word_problem_are_not_the_whole():
     assert verdict.label == "correct"
     assert expression_task("Simplify the expression for the perimeter of a rectangle with length 2x + 3 "
                            "and width x.") is None
+
+
+def test_like_terms_written_as_a_bare_number_are_a_wrong_rewriting():
+    # a trial: "3y - y = 3" was read as an equation and passed
+    work = expression_checks("Simplify 2x + 3y + 4x - y.", ["2x + 4x = 6x", "3y - y = 3", "6x + 3"])
+    assert (work.first_wrong, work.wrong.before, work.wrong.after) == (1, "3y-y", "3")
+    assert expression_checks("Simplify 2x + 3y + 4x - y.", ["2x + 4x = 6x", "3y - y = 2y", "6x + 2y"]).first_wrong is None

@@ -392,6 +392,16 @@ def _at_points(node, values: tuple[tuple[str, Fraction], ...]) -> tuple[complex,
     return out[0], out[1]
 
 
+def _like_terms_to_number(a: str, b: str, whole: str) -> bool:
+    """Whether ``a = b`` writes terms in the problem's letters as a bare nonzero number ("3y - y
+    = 3" in "2x + 3y + 4x - y"): a wrong rewriting of a part, not an equation ("6x + 3 = 0"
+    sets the whole to 0)."""
+    pa, pb, pw = _parse(a), _parse(b), _parse(whole)
+    if pa is None or pb is None or pw is None or pb.free_symbols or pb == 0:
+        return False
+    return _top_terms(a) >= 2 and bool(pa.free_symbols) and pa.free_symbols <= pw.free_symbols
+
+
 def _side_calculation(expr: str, wholes: Sequence[str], values: tuple[tuple[str, Fraction], ...]) -> bool:
     """Whether ``expr``, the start of a chain that is not the expression so far, works out a
     part of it: fewer terms than the whole ("3(x + 4)" in "3(x + 4) + 2x"), or a part of one of
@@ -568,7 +578,8 @@ def expression_checks(problem_text: str, step_texts: Sequence[str]) -> Expressio
                         work.unread[i] = True
                         break
                     if not same and base is None and not values and len(parts) == 2 and (
-                            _parse(a).free_symbols == set()) != (_parse(b).free_symbols == set()):
+                            _parse(a).free_symbols == set()) != (_parse(b).free_symbols == set()) and not (
+                            _like_terms_to_number(a, b, task.expression)):
                         work.unread[i] = True
                         break  # "2x + 3 = 0": an equation, not a rewriting (letters on one side only)
                     links.append(Link(a, b, same))
