@@ -97,3 +97,28 @@ def test_work_that_ends_on_the_answer_the_words_fix_is_right(problem, solution):
 def test_a_probability_simplified_after_the_total_is_worked_out_is_not_read_as_a_part():
     problem = "A spinner has 4 red, 2 blue and 6 green sections. What is the probability of red?"
     assert probability_total(problem, ["4 + 2 + 6 = 12", "4 ÷ 4 = 1 and 12 ÷ 4 = 3", "1/3"]) is None
+
+
+SPINNER = ("A spinner has 10 equal sections: 4 yellow, 3 green, 2 orange and 1 pink. What is the probability of "
+           "landing on green or pink?")
+
+
+def test_one_pick_of_either_kind_worked_out_by_multiplying():
+    from tutor.chance import or_multiplied
+
+    wrong = ["P(green) = 3/10", "P(pink) = 1/10", "P(green or pink) = 3/10 × 1/10 = 3/100"]
+    r = or_multiplied(SPINNER, wrong)
+    assert (r.step, r.name, r.expression, r.facts) == (2, "or multiplied", "3/10 × 1/10",
+                                                       {"either": "green or pink", "total": "10"})
+    assert or_multiplied(SPINNER, ["P(green or pink) = 3/10 + 1/10 = 4/10"]) is None
+    problem, steps = Problem(text=SPINNER), parse_solution("\n".join(wrong))
+    verdict = Verifier(None).verify(problem, steps)
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert [h.text for h in hints] == [
+        "Look at step 3, where you work out 3/10 × 1/10. Is this one pick, or two picks?",
+        "In step 3, you multiply 3/10 by 1/10. One pick lands on green or pink: how many outcomes out of 10 is that?",
+        "Redo step 3: count the outcomes for green or pink together. Put that number over 10.",
+    ]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+    # a total the problem gives with its list: the list is read
+    assert probability_total(SPINNER, ["P(green) = 3/7"]).facts["divisor"] == "7"

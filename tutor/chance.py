@@ -76,8 +76,11 @@ def _counts(text: str, want_kinds: bool = False):
             or re.search(r"(?i)\b(?:ratio|odds)\b", text)):
         return None
     lists = _LISTED.findall(statement)
-    # every count of the problem in that one list: "a deck of 52 cards has 13 hearts" lists none
-    if len(lists) != 1 or len(_COUNT.findall(lists[0])) != len(_COUNT.findall(statement)):
+    # every count of the problem in that one list ("a deck of 52 cards has 13 hearts" lists
+    # none), or one more that is their total ("10 equal sections: 4 yellow, 3 green, …")
+    outside = [int(n) for n in _COUNT.findall(statement.replace(lists[0], " "))] if len(lists) == 1 else None
+    listed = [int(n) for n in _COUNT.findall(lists[0])] if len(lists) == 1 else []
+    if outside is None or (outside and outside != [sum(listed)]):
         return None
     counts, kinds = [], []
     for m in _COUNT.finditer(lists[0]):
@@ -117,4 +120,32 @@ def probability_total(problem_text: str, step_texts: Sequence[str]) -> Relation 
                             {"part": str(part), "divisor": str(divisor), "fraction": Fraction(part, divisor)})
         if divisor == total:  # the right total used first: the work is on the right track
             return None
+    return None
+
+
+# two fractions multiplied: "3/10 × 1/10"
+_PRODUCT = re.compile(r"(?<![\d.,/])(\d+)\s*/\s*(\d+)\s*[×x*·]\s*(\d+)\s*/\s*(\d+)(?![\d/])")
+
+
+def or_multiplied(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
+    """One pick that lands on either of two kinds ("the probability of green or pink")
+    worked out by multiplying the two chances (as for two picks that both happen); the chances
+    of one pick add. Read where the problem lists every kind's count (:func:`_counts`) and the
+    question names two of them joined by "or"."""
+    listed = _counts(problem_text, want_kinds=True)
+    if listed is None:
+        return None
+    counts, kinds = listed
+    total = sum(counts)
+    m = re.search(r"(?i)\b([a-z]+)\s+or\s+([a-z]+)\b", question_of(problem_text))
+    stems = [k[0][:-1] if k[0].endswith("s") and len(k[0]) > 3 else k[0] for k in kinds]
+    if m is None or not {w.lower() for w in m.groups()} <= set(stems):
+        return None
+    chances = {Fraction(counts[stems.index(w.lower())], total) for w in m.groups()}
+    for i, step in enumerate(step_texts):
+        for f in _PRODUCT.finditer(step):
+            a, b = Fraction(int(f.group(1)), int(f.group(2))), Fraction(int(f.group(3)), int(f.group(4)))
+            if {a, b} == chances:
+                return Relation(i, "or multiplied", f"{f.group(1)}/{f.group(2)} × {f.group(3)}/{f.group(4)}",
+                                {"either": f"{m.group(1)} or {m.group(2)}", "total": str(total)})
     return None

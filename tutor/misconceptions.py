@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from tutor.mathcheck import (PERCENT_WRITTEN, check_step, equivalent_equations, linear_equations, normalize_math,
                              numbers_in, parse_side, quiet_sympy)
 from tutor.mathtext import readable_equation
-from tutor.chance import probability_total
+from tutor.chance import or_multiplied, probability_total
 from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route, inverted_step
 from tutor.relations import Relation, broken_relation
@@ -329,6 +329,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                       {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
     for relation, word in ((broken_relation(problem_text, step_texts), relation_misconception),
                            (probability_total(problem_text, step_texts), relation_misconception),
+                           (or_multiplied(problem_text, step_texts), relation_misconception),
                            (formula_relation(problem_text, step_texts), formula_misconception)):
         if relation is not None:
             found.append(((relation.step,), word(relation.step + 1, relation),
@@ -560,6 +561,17 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you wrote {expr}. How did you change {f['hours']} hours into hours "
             "and minutes?",
             category="Wrong unit conversion")
+    if relation.name == "or multiplied":
+        either = f["either"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {expr} multiplies the two chances, but {either} is one pick that lands on either "
+            "one: the chances of one pick add. Multiplying is for two picks that both happen.",
+            f"In step {k}, you multiply {expr.replace(' × ', ' by ')}. One pick lands on {either}: how many "
+            f"outcomes out of {f['total']} is that?",
+            f"Redo step {k}: count the outcomes for {either} together. Put that number over {f['total']}.",
+            f"Look at step {k}, where you work out {expr}. Is this one pick, or two picks?",
+            category="Logical error / Wrong approach")
     if relation.name == "probability total":
         return Misconception(
             relation.name,
