@@ -426,3 +426,9 @@ def test_a_percent_ladder_that_fits_is_right(problem, solution):
     assert Verifier(None).verify(Problem(text=problem), parse_solution(solution)).label == "correct"
     # a factor's percent is no rung: "24 × 50% = 12" multiplies by it
     assert broken_relation("Half of 24 is what?", ["24 × 50% = 12", "12 × 20% = 2.4"]) is None
+
+
+def test_a_sorted_list_then_its_median_is_work_an_answer_alone_is_not():
+    problem = Problem(text="Find the median of 7, 2, 9, 4, 5.")
+    assert Verifier(None).verify(problem, parse_solution("In order: 2, 4, 5, 7, 9\nThe middle number is 5.")).label == "correct"
+    assert Verifier(None).verify(problem, parse_solution("5")).label == "unsure"

@@ -644,8 +644,10 @@ def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step
     if (verdict.label != "unsure" or any(k in verdict.evidence for k in ("units", "not_solved"))
             or verdict.unused_given is not None or any(c.ok is False for c in checks)):
         return
-    # (an answer with no work written stays "nothing checked"; a percent ladder is work)
-    fixed = None if verdict.explanation == NOTHING_CHECKED else _fixed_answer(problem.text)
+    # (an answer alone, with no work written, stays "nothing checked"; a sorted list or a
+    # percent ladder is work)
+    alone = verdict.explanation == NOTHING_CHECKED and sum(1 for s in steps if numbers_in(s.text)) < 2
+    fixed = None if alone else _fixed_answer(problem.text)
     whole = ladder_whole(problem.text, [s.text for s in steps])
     if fixed is None and whole is not None:  # "10% = 8", "so 100% = 80": the whole, from the problem's pair
         fixed = ("percent whole", [whole], {})
