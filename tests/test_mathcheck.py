@@ -523,6 +523,7 @@ def test_a_proportion_with_the_unknown_below_the_bar_is_an_equation(text, value)
     ("1/4 = 28 × 4 = 112", [False, True]),
     ("3/4 = 3 × 4 = 12", [False, True]),
     ("1/4 = 28 ÷ 4 = 7", [None, True]),
+    ("3/4 full is 1500*$20 = $30000", [None, True]),  # a GSM8K solution: the share names a state
     # a share times 100 written as the wrong percent is still checked
     ("0.4 × 100 = 40 = 4%", [True, False]),
     ("100% = 8 × 10 = 800", [None, False]),

@@ -639,9 +639,11 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         percent = re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a) is not None
-        # a share names a division by its denominator ("1/4 = 28 ÷ 4 = 7"; not "1/4 = 28 × 4")
+        # a share names the amount worked out ("1/4 = 28 ÷ 4 = 7", "3/4 full is 1500 × $20"), but
+        # not one multiplied by its own denominator, the share turned upside down ("1/4 = 28 × 4")
+        den = re.escape(a.strip("()").split("/")[-1])
         share = _SHARE.fullmatch(a) is not None and 0 < va < 1 < vb and re.search(
-            rf"/\s*\(?{re.escape(a.strip('()').split('/')[1])}\)?(?![\d.])", b) is not None
+            rf"\*\s*\(?{den}\)?(?![\d.])|(?<![\d.]){den}\s*\*", b) is None
         if (not ok and i == 0 and len(parts) > 2 and (percent or share)
                 and not _is_literal(b) and vals[2] is not None and not _tenths_of(a, b)
                 and (values_match(float(vb), float(vals[2]), parts[2]) or (percent and vb > max(1, va)))):
