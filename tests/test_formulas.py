@@ -339,3 +339,20 @@ def test_the_ladder_of_swapped_circle_formulas_names_the_right_measure():
         "Redo step 1: the circumference of a circle is π × diameter. Work it out with the diameter: it is twice "
         "the radius, 7.",
     ]
+
+
+@pytest.mark.parametrize("problem, solution, verdict", [
+    # answers in terms of π with a unit after π (trial 14): checked, and a closing "Give your
+    # answer in terms of pi." is not the question
+    ("Find the area of a circle with a radius of 6 m. Give your answer in terms of pi.",
+     "A = πr^2\nA = π × 6 × 2\nA = 12π m^2", ("incorrect", 1)),
+    ("Find the area of a circle with a radius of 6 m. Give your answer in terms of pi.",
+     "A = πr^2\nA = π × 6²\nA = 36π m^2", ("correct", None)),
+    ("A circle has a radius of 3 m. Find its area. Give your answer in terms of π.", "A = π × 3²\nA = 9π m",
+     ("incorrect", 1)),
+    ("A circle has a radius of 3 m. Find its area. Give your answer in terms of π.", "A = π × 3²\nA = 9π m²",
+     ("correct", None)),
+])
+def test_circle_answers_in_terms_of_pi_with_a_unit(problem, solution, verdict):
+    v = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
+    assert (v.label, v.first_error_step) == verdict

@@ -277,9 +277,14 @@ def asked_rate(problem_text: str) -> tuple[str, str, str] | None:
     return None
 
 
+_ANSWER_FORM = re.compile(r"(?i)^\W*(?:give|leave|write|express|round|show|state)\s+(?:the|your)\s+(?:final\s+)?answer\b")
+
+
 def question_of(problem_text: str) -> str:
     """The sentence(s) that ask: those ending in "?", else the last sentence."""
     sentences = re.split(r"(?<=[.?!])\s+", problem_text.strip())
+    # (not a closing instruction on the answer's form: "Give your answer in terms of pi.")
+    sentences = [s for s in sentences if not _ANSWER_FORM.match(s)] or sentences
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     # "If the cost of a piece is $134, how much money …": the condition is not what is asked
     out = []

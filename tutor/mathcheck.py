@@ -74,7 +74,7 @@ _LATEX = [
 _LATEX_PASSES = 4
 _ANNOTATION = re.compile(r"<<([^<>]*)>>")
 # "49 cm²", "81 ft^2", "27 m³": the power belongs to the unit (an area, a volume), not the number
-_UNIT_POWER = re.compile(r"(?i)(?<=\d)(\s*(?:%s))\s*(?:(²|\^\s*2)|(³|\^\s*3))(?!\d)"
+_UNIT_POWER = re.compile(r"(?i)(?:(?<=\d)|(?<=π)|(?<=\bpi))(\s*(?:%s))\s*(?:(²|\^\s*2)|(³|\^\s*3))(?!\d)"
                          % "|".join(sorted(map(re.escape, LENGTH_UNITS), key=len, reverse=True)))
 _THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:,\d{3})+)(?![\d]|,\d)")
 # "$80 000": a space groups thousands only after a currency sign (elsewhere "5 100" may be two numbers)
@@ -289,9 +289,16 @@ def _pi(text: str) -> str:
     return _PI.sub(lambda m: f"{value}*" if _starts_factor(text, m.end()) else value, text)
 
 
+# a unit after π ("9π m", "12π cm^2", "16π square feet"): no factor
+_UNIT_NEXT = re.compile(r"\s*(?:square|sq|cubic|units?|%s)(?![A-Za-z(])" % "|".join(
+    sorted(map(re.escape, LENGTH_UNITS), key=len, reverse=True)), re.I)
+
+
 def _starts_factor(text: str, at: int) -> bool:
-    """Whether a factor follows right after position ``at`` ("πr", "π(d)", "π 5")."""
-    return re.match(r"\s*[\w(]", text[at:]) is not None and not re.match(r"\s*(?:for|as|is|and|=)\b", text[at:])
+    """Whether a factor follows right after position ``at`` ("πr", "π(d)", "π 5"; not a unit:
+    "9π m")."""
+    return (re.match(r"\s*[\w(]", text[at:]) is not None and not re.match(r"\s*(?:for|as|is|and|=)\b", text[at:])
+            and not _UNIT_NEXT.match(text, at))
 
 
 def normalize_math(text: str) -> str:

@@ -416,10 +416,16 @@ _VOLUME_SAID = re.compile(_SAID_AS.format("volume"))
 
 def _unit_word(step: str, value: Fraction) -> str:
     """The unit word written right after ``value`` in ``step`` ("m", "meters"), or "$"."""
-    for m in re.finditer(r"(\$\s?)?(\d+(?:,\d{3})*(?:\.\d+)?)\s?([A-Za-z]+)?", step):
+    for m in re.finditer(r"(\$\s?)?(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(?:π|pi\b))?\s?([A-Za-z]+)?", step):
         if Fraction(m.group(2).replace(",", "")) == value:
             return "$" if m.group(1) else (m.group(3) or "")
     return ""
+
+
+def _said_amount(step: str, value: Fraction) -> str:
+    """``value`` as the step writes it with its unit: "40 m", "9π m"."""
+    pi = re.search(rf"(?<![\d.]){re.escape(num(value))}\s?(?:π|pi\b)", step) is not None
+    return f"{num(value)}{'π' if pi else ''} {_unit_word(step, value)}"
 
 
 def _area_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
@@ -437,14 +443,15 @@ def _area_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
     for i, step in enumerate(step_texts):
         values = [Fraction(m.group(1).replace(",", "")) for m in _AREA_SAID.finditer(step)
                   if not re.search(r"\d", _CLAUSE_REST.match(step, m.end()).group())]
+        if re.match(r"\s*A\s*=", step) and numbers_in(step):  # "A = π × 3² = 9π m": A names the area
+            values.append(Fraction(str(numbers_in(step)[-1])))
         if comps and comps[-1][0] == i and not around and not _PER.search(step) and not _AROUND.search(step):
             read = operands(comps[-1][1])
             if read and read[0] is ast.Mult and read[1] in lengths and read[2] in lengths:
                 values.append(Fraction(str(comps[-1][2])))
         for value in values:
             if written_unit(step, value) == ("length", 1):
-                return Relation(i, "area unit", f"{num(value)} {_unit_word(step, value)}",
-                                {"unit": _unit_word(step, value)})
+                return Relation(i, "area unit", _said_amount(step, value), {"unit": _unit_word(step, value)})
     return None
 
 

@@ -410,7 +410,7 @@ def unit_sums(text: str) -> list[UnitSum]:
 
 # "40 m", "40 m²", "40 square meters", "40 cm^2", "40 cubic feet"; group 1 the number
 _WRITTEN_UNIT = re.compile(
-    rf"(?i)(?<![\w.,/])(\$\s?)?(\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.,]*\d)\s?"
+    rf"(?i)(?<![\w.,/])(\$\s?)?(\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\d.,]*\d)(?:\s?(?:π|pi\b))?\s?"
     rf"(?:(square|sq\.?|cubic|cu\.?)\s+)?({_UNIT})?\.?"
     rf"(²|³|\s*\^\s?[23]|\s*\*\*\s?[23]|\s*[x×*]\s*(?:{_UNIT})(?:\s*[x×*]\s*(?:{_UNIT}))?|\s+sq\b\.?|"
     rf"\s+squared?\b|\s+squares\b|\s+cubed?\b|\s+cubes\b)?(?![\w²³^]){_NOT_IN_ALL}")
@@ -422,7 +422,7 @@ _RATE_NEXT = re.compile(r"(?i)\s*(?:/\s*[A-Za-z]|per\b|each\b|every\b|apiece\b|a
 def written_unit(text: str, value: Fraction) -> tuple[str, int] | None:
     """The unit ``text`` writes ``value`` in, as ``(kind of measure, power)``: ``"$40"`` and
     ``"40 dollars"`` -> ``("money", 1)``, ``"40 m²"`` and ``"40 square meters"`` ->
-    ``("length", 2)``. ``None`` where the value is written without a unit, as a rate ("60
+    ``("length", 2)``; a multiple of π by its number ("9π m": 9). ``None`` where the value is written without a unit, as a rate ("60
     km/h", "$3 an hour"), in two ways, or not at all."""
     found = set()
     for m in _WRITTEN_UNIT.finditer(text):
