@@ -587,3 +587,29 @@ def test_a_remainder_written_with_r_is_no_unknown(problem, solution):
 ])
 def test_right_work_in_forms_a_trial_doubted_is_confirmed(problem, solution):
     assert Verifier(None).verify(Problem(text=problem), parse_solution(solution)).label == "correct"
+
+
+@pytest.mark.parametrize("problem, solution, step, found", [
+    # trial 14: the result copied wrong into the answer line
+    ("A printer prints 45 pages in 3 minutes. How many pages does it print in 7 minutes?",
+     "45/3 = x/7\n3x = 315\nx = 105\nIt prints 115 pages", 4, "115"),
+    ("Apples cost $0.40 each. How much do 7 apples cost?", "7 × 0.40 = 2.80\nThe apples cost $28", 2, "28"),
+])
+def test_a_result_copied_wrong_into_the_answer_line(problem, solution, step, found):
+    from tutor.hints.fallback import fallback_hint
+    from tutor.hints.guards import check_hint
+    from tutor.hints.prompting import ladder_kinds
+
+    p, steps = Problem(text=problem), parse_solution(solution)
+    v = Verifier(None).verify(p, steps)
+    assert (v.label, v.first_error_step, v.error_category, v.found_value) == ("incorrect", step, "Calculation error", found)
+    hints = [fallback_hint(p, steps, v, lv, kind) for lv, kind in ladder_kinds(v)]
+    assert hints[0].text == f"Look at step {step}, where you write {found}. Is that the number your work found just before?"
+    assert all(check_hint(h.text, h.level, h.kind, p, steps, v) == [] for h in hints)
+
+
+def test_a_copy_slip_needs_one_changed_digit_a_swap_or_a_moved_point():
+    from tutor.verify.verifier import _copied_wrong
+
+    assert [_copied_wrong(a, b) for a, b in [(105, 115), (105, 150), (2.8, 28), (7.5, 75)]] == [True] * 4
+    assert [_copied_wrong(a, b) for a, b in [(105, 105), (5, 6), (105, 1050), (-12, 12)]] == [False] * 4

@@ -213,6 +213,15 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
                 k: int | None, qs: list[str]) -> Iterator[str]:
     """Wordings for one hint, richest first; the last ones name no number at all."""
     q = qs[0] if qs else None
+    copied = verdict.evidence.get("copied_from")
+    if copied and k and verdict.found_value:  # "x = 105", then "It prints 115 pages"
+        found = verdict.found_value  # (hints point at one step: the earlier one is not named)
+        yield {"where": f"Look at step {k}, where you write {found}. Is that the number your work found just "
+                        "before?",
+               "concept": f"In step {k}, compare {found} with your last result. Are all the digits the same?",
+               "bottom_out": f"Redo step {k}: put your last result next to {found}. Compare them digit by digit, "
+                             "and check the decimal point."}.get(
+                   kind, f"Look at step {k} again. Is {found} the number your work found?")
     unfinished = verdict.evidence.get("unfinished")
     if unfinished and k:  # "50 - 41.40 = ?": the step is set up, not worked out
         yield {"where": f"Look at step {k}. You wrote {unfinished} but no result. What does it come to?",

@@ -10,6 +10,7 @@ probabilities of being wrong and one decision, which may be "unsure".
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -777,10 +778,42 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
         return
     if verdict.first_error_step is not None:
         return  # already unsure about an earlier step: the doubt stays on one step
+    result = earlier[-1] if earlier else None
+    # (not a sum, difference or product of two earlier results worked out in the head: 30 and
+    # 49, then "79 in total")
+    mental = any(values_match(stated[0], op(x, y)) for x, y in itertools.permutations(earlier, 2)
+                 for op in (lambda u, v: u + v, lambda u, v: u - v, lambda u, v: u * v)) if len(stated) == 1 else True
+    if result is not None and len(stated) == 1 and not mental and _copied_wrong(result, stated[0]):
+        # "x = 105", then "It prints 115 pages"; "$2.80", then "$28": the result copied wrong
+        verdict.label, verdict.first_error_step, verdict.error_category = "incorrect", n, "Calculation error"
+        verdict.marks = ["correct"] * last + ["first_error"] + ["after_error"] * (len(steps) - n)
+        verdict.found_value, verdict.quantities = _fmt(stated[0]), [_fmt(stated[0]), _fmt(result)]
+        src = max(i for i in range(last) if any(values_match(result, v) for v in _step_values(steps[i].text))) + 1
+        # (the result itself is not named: it is the answer)
+        verdict.explanation = (f"Step {n} says {_fmt(stated[0])}, which is not the number step {src} found. "
+                               "Copy the result again carefully.")
+        verdict.evidence["answer_check"] = "the conclusion copies the last result wrong"
+        verdict.evidence["copied_from"] = src
+        return
     verdict.label = "unsure"
     verdict.marks = ["correct"] * last + ["unsure"] + ["correct"] * (len(steps) - n)
     verdict.quantities = [_fmt(v) for v in stated][:6]
     verdict.evidence["answer_check"] = "the conclusion states a value the steps do not compute"
+
+
+def _copied_wrong(result: float, stated: float) -> bool:
+    """Whether ``stated`` is ``result`` copied with one slip: one digit changed (105 as 115),
+    two neighbouring digits swapped (105 as 150), or the decimal point moved (2.80 as 28)."""
+    a, b = _fmt(result).lstrip("-"), _fmt(stated).lstrip("-")
+    if a == b or (result < 0) != (stated < 0) or abs(result) < 10 and abs(stated) < 10:
+        return False
+    if "." in a or "." in b:  # the decimal point moved: the same digits
+        return a.replace(".", "").strip("0") == b.replace(".", "").strip("0")
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                              and a[diff[1]] == b[diff[0]])
 
 
 def _quantities(problem: Problem, steps: Sequence[Step], ev: SolutionEvidence, i: int) -> list[str]:
