@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import combinations
 
-from tutor.dimensions import noun_words, question_of
+from tutor.dimensions import noun_words, question_of, singular
 from tutor.mathcheck import numbers_in
 from tutor.relations import Relation
 
@@ -57,7 +57,7 @@ def asked_probability(problem_text: str) -> Fraction | None:
         return None
     counts, kinds = listed
     question = question_of(problem_text).lower()
-    stems = [k[0][:-1] if k[0].endswith("s") and len(k[0]) > 3 else k[0] for k in kinds]  # "boys": "boy"
+    stems = [singular(k[0]) for k in kinds]  # "boys": "boy"
     named = [c for c, w in zip(counts, stems) if re.search(rf"\b{re.escape(w)}(?:e?s)?\b", question)]
     if len(named) != 1 or re.search(r"\bor\b|\band\b", question):
         return None
@@ -138,7 +138,7 @@ def or_multiplied(problem_text: str, step_texts: Sequence[str]) -> Relation | No
     counts, kinds = listed
     total = sum(counts)
     m = re.search(r"(?i)\b([a-z]+)\s+or\s+([a-z]+)\b", question_of(problem_text))
-    stems = [k[0][:-1] if k[0].endswith("s") and len(k[0]) > 3 else k[0] for k in kinds]
+    stems = [singular(k[0]) for k in kinds]
     if m is None or not {w.lower() for w in m.groups()} <= set(stems):
         return None
     chances = {Fraction(counts[stems.index(w.lower())], total) for w in m.groups()}

@@ -91,6 +91,15 @@ class UnitConflict:
     asked: str = ""
 
 
+_IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "feet": "foot"}
+
+
+def singular(word: str) -> str:
+    """A noun's singular, lower case ("boxes": "box", "candies": "candy", "children":
+    "child"); other words as they are, lower case."""
+    return _IRREGULAR.get(word.lower()) or _singular(word)
+
+
 def _singular(word: str) -> str:
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:

@@ -43,7 +43,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from tutor.dimensions import question_of
+from tutor.dimensions import question_of, singular
 from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in, pi_written
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, written
@@ -455,8 +455,7 @@ def _share_setup(text: str) -> tuple[Fraction, Fraction] | None:
         parts, noun, whole = Fraction(sharers.group(1)), sharers.group(2), Fraction(sharers.group(3))
     else:
         return None
-    # "bags": "bag"; "children": "child"
-    noun = {"children": "child", "people": "person"}.get(noun.lower(), noun[:-1] if noun.lower().endswith("s") else noun)
+    noun = singular(noun)  # "bags": "bag"; "children": "child"
     if not re.search(rf"(?i)\b(?:each|one|1|per)\s+{re.escape(noun)}", question):
         return None
     if any(Fraction(str(x)) not in (1, parts) for x in numbers_in(question)):
