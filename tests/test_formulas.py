@@ -356,3 +356,54 @@ def test_the_ladder_of_swapped_circle_formulas_names_the_right_measure():
 def test_circle_answers_in_terms_of_pi_with_a_unit(problem, solution, verdict):
     v = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
     assert (v.label, v.first_error_step) == verdict
+
+
+@pytest.mark.parametrize("problem, solution, name, step", [
+    ("Two angles are supplementary. One angle measures 64°. What is the other angle?",
+     "90 - 64 = 26\nThe other angle is 26°", "angle total", 1),
+    ("Two angles of a triangle measure 47° and 68°. Find the third angle.",
+     "47 + 68 = 115\n360 - 115 = 245\nthird angle = 245°", "angle total", 2),
+    ("Two angles are complementary. One measures 35°. Find the other.", "180 − 35 = 145\nIt is 145°", "angle total", 1),
+    ("A shape is a rectangle 12 cm long and 5 cm wide with a triangle on top. The triangle has a base of 12 cm "
+     "and a height of 4 cm. Find the total area.",
+     "rectangle: 12 × 5 = 60 cm²\ntriangle: 12 × 4 = 48 cm²\ntotal = 60 + 48 = 108 cm²", "triangle without half", 2),
+    ("A triangular prism has a triangular base with a base of 6 m and a height of 4 m. The prism is 10 m long. "
+     "Find its volume.", "base area = 6 × 4 = 24 m²\nV = 24 × 10 = 240 m³", "triangle without half", 1),
+    ("Ana borrows $1,200 at 5% simple interest per year for 2 years. How much does she pay back in total?",
+     "interest = 1200 × 0.05 × 2 = 120\nShe pays back $120 in total", "interest for total", 2),
+    ("How much simple interest does $400 earn at 5% per year for 2 years?",
+     "400 × 0.05 × 2 = 40\n400 + 40 = 440\nThe interest is $440", "total for interest", 2),
+])
+def test_angle_totals_triangles_in_shapes_and_simple_interest(problem, solution, name, step):
+    verdict = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
+    assert (verdict.label, verdict.first_error_step, verdict.evidence["relation"]["name"]) == (
+        "incorrect", step, name)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("Two angles are supplementary. One angle measures 64°. What is the other angle?", "180 - 64 = 116\nIt is 116°"),
+    ("A right triangle has one acute angle of 34°. Find the other acute angle.", "90 − 34 = 56\nIt is 56°."),
+    ("Two angles of a triangle measure 47° and 68°. Find the third angle.", "47 + 68 = 115\n180 - 115 = 65"),
+    ("A shape is a rectangle 12 cm long and 5 cm wide with a triangle on top. The triangle has a base of 12 cm "
+     "and a height of 4 cm. Find the total area.", "rectangle: 12 × 5 = 60\ntriangle: 12 × 4 = 48\n48 ÷ 2 = 24\n"
+                                                   "60 + 24 = 84 cm²"),
+    ("Jon deposits $5,000 at 2% simple interest per year. How much does he have after 3 years?",
+     "5000 × 0.02 × 3 = 300\n5000 + 300 = 5300\nHe has $5,300"),
+    ("How much simple interest does $400 earn at 5% per year for 2 years?", "400 × 0.05 × 2 = 40\nThe interest is $40"),
+])
+def test_right_angle_triangle_and_interest_work_is_left_alone(problem, solution):
+    from tutor.formulas import formula_relation
+    assert formula_relation(problem, [s.text for s in parse_solution(solution)]) is None
+
+
+def test_a_square_side_from_its_area_and_powers_in_the_order_of_operations():
+    p = "A square has an area of 81 cm². What is its perimeter?"
+    verdict = Verifier(None).verify(Problem(text=p), parse_solution("side = 81 ÷ 4 = 20.25\nperimeter = 4 × 20.25 = 81 cm"))
+    assert (verdict.label, verdict.first_error_step, verdict.evidence["relation"]["name"]) == (
+        "incorrect", 1, "square side from area")
+    assert formula_relation(p, ["side = √81 = 9", "perimeter = 4 × 9 = 36 cm"]) is None
+    # a power is one operand: adding before multiplying is caught, a power worked alone is not
+    r = formula_relation("Evaluate 3 + 2² × 5.", ["3 + 2² = 7", "7 × 5 = 35"])
+    assert (r.step, r.name, r.expression) == (0, "order of operations", "3 + 2^2")
+    assert formula_relation("Evaluate 3 + 2² × 5.", ["2² = 4", "4 × 5 = 20", "3 + 20 = 23"]) is None
+    assert formula_relation("Evaluate 4³ ÷ 2⁴.", ["4^3 = 64", "2^4 = 16", "64 ÷ 16 = 4"]) is None

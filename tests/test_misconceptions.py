@@ -235,3 +235,39 @@ def test_unlike_terms_combined_are_named_with_their_ladder(problem, solution, be
 def test_other_rewritings_are_not_unlike_terms(problem, solution):
     verdict = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
     assert "unlike" not in (verdict.explanation or "")
+
+
+@pytest.mark.parametrize("problem, solution, name, explanation", [
+    ("Simplify 10^4 × 10^5.", "10^4 × 10^5 = 10^20", "exponent rule",
+     "In step 1, when powers of the same base are multiplied, their exponents are added, not multiplied."),
+    ("Simplify 2³ × 2².", "2³ × 2² = 2⁶\n2⁶ = 64", "exponent rule",  # superscripts read as exponents
+     "In step 1, when powers of the same base are multiplied, their exponents are added, not multiplied."),
+    ("Simplify 10^8 ÷ 10^5.", "10^8 ÷ 10^5 = 10^13", "exponent rule",
+     "In step 1, when powers of the same base are divided, their exponents are subtracted, not added."),
+    ("Evaluate 3^4.", "3^4 = 12", "power as product",
+     "In step 1, 3^4 was worked out as 3 × 4. The exponent 4 says how many times 3 is used as a factor."),
+    ("Evaluate (-6)(-4).", "(-6)(-4) = -24", "sign of a product", None),
+    ("Divide -12 by 3.", "-12 ÷ 3 = 4", "sign of a product", None),
+    ("It was −8°F. It rose 15 degrees. What is the temperature now?", "−8 + 15 = −7\nIt is −7°F",
+     "sign of a sum", None),
+])
+def test_powers_and_signs_named_with_hints_that_pass_the_guards(problem, solution, name, explanation):
+    from tutor.hints.fallback import fallback_hint
+    from tutor.hints.guards import check_hint
+    from tutor.hints.prompting import ladder_kinds
+
+    p, steps = Problem(text=problem), parse_solution(solution)
+    verdict = Verifier(None).verify(p, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    assert find(1, steps[0].text, problem).name == name
+    if explanation:
+        assert verdict.explanation == explanation
+    if verdict.error_category != "Calculation error":  # (slips get the slip ladder: tests/test_hints.py)
+        hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+        assert all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("step", ["10^4 × 10^5 = 10^9", "3^4 = 81", "(-6)(-4) = 24", "-3 - 5 = -2", "2^2 = 4"])
+def test_right_powers_and_other_slips_name_no_power_or_sign_rule(step):
+    m = find(1, step, "Work it out.")
+    assert m is None or m.name not in ("exponent rule", "power as product", "sign of a product", "sign of a sum")

@@ -432,3 +432,69 @@ def test_a_sorted_list_then_its_median_is_work_an_answer_alone_is_not():
     problem = Problem(text="Find the median of 7, 2, 9, 4, 5.")
     assert Verifier(None).verify(problem, parse_solution("In order: 2, 4, 5, 7, 9\nThe middle number is 5.")).label == "correct"
     assert Verifier(None).verify(problem, parse_solution("5")).label == "unsure"
+
+
+WALKERS = "There are 40 students in the class. 20% of them walk to school. How many walk?"
+
+
+@pytest.mark.parametrize("problem, solution, label", [
+    # each rung is a percent of the problem's whole: right, and the whole counts as used
+    (WALKERS, "10% = 4\n20% = 8\n8 students walk", "correct"),
+    (WALKERS, "10% = 4 students\n20% = 4 × 2 = 8 students\n8 students walk", "correct"),
+    ("There are 100 students in the class. 20% of them walk to school. How many walk?",
+     "20% = 20\n20 students walk", "correct"),  # not a wrong conversion of 20%
+    ("There are 10 students in the group. 10% of them are absent. How many are absent?",
+     "10% = 1 student\n1 student is absent", "correct"),
+])
+def test_a_percent_said_as_its_share_of_the_problems_whole(problem, solution, label):
+    assert Verifier(None).verify(Problem(text=problem), parse_solution(solution)).label == label
+
+
+def test_a_ladder_that_starts_from_the_wrong_share_of_the_whole():
+    r = broken_relation(WALKERS, ["10% = 5", "20% = 10", "10 students walk"])
+    assert (r.step, r.name, r.expression, r.facts) == (
+        0, "percent rung", "10% = 5", {"percent": "10", "amount": "5", "whole": "40"})
+    verdict = Verifier(None).verify(Problem(text=WALKERS), parse_solution("10% = 5\n20% = 10\n10 students walk"))
+    assert (verdict.label, verdict.first_error_step, verdict.explanation) == (
+        "incorrect", 1, "In step 1, 10% is written as 5, but 5 is not 10% of 40, the whole the problem gives.")
+    # the problem's number is the part: "36 is 90%" makes 10% = 4
+    assert broken_relation("Amy got 36 questions right, which is 90% of the test. How many questions were there?",
+                           ["10% = 4", "100% = 40"]) is None
+    # a whole after a discount or a comparison is not the one the rungs are of
+    assert broken_relation("A store has an 8% discount. Shara paid $184. How much did she save?",
+                           ["100% - 8% = 92%", "every 1% is $184/92 = $2", "$2 x 8 = $16"]) is None
+
+
+def test_a_mean_divided_by_more_than_the_problem_says_it_lists():
+    problem = "Maya scored 80, 90 and 70 on three tests. What is her mean score?"
+    r = broken_relation(problem, ["80 + 90 + 70 = 240", "240 ÷ 4 = 60"])
+    assert (r.step, r.name, r.facts) == (1, "mean count", {"count": 3, "divisor": "4"})
+    assert broken_relation(problem, ["80 + 90 + 70 = 240", "240 ÷ 3 = 80"]) is None
+    # without the count said, more may be right (a day with nothing read)
+    assert broken_relation("Maya scored 80, 90 and 70. What is her mean score?",
+                           ["80 + 90 + 70 = 240", "240 ÷ 4 = 60"]) is None
+
+
+def test_a_percent_written_another_way_is_no_rung_and_a_rung_can_be_the_part():
+    from tutor.relations import percent_amounts
+    assert percent_amounts("75% = 3/4") == [] and percent_amounts("25% = 1/4 = 0.25") == []
+    assert [(int(p), int(a)) for p, a in percent_amounts("75% = 3/4 × 40 = 30")] == [(75, 30)]
+    assert Verifier(None).verify(Problem(text="What is 75% of 40?"),
+                                 parse_solution("75% = 3/4\n3/4 × 40 = 30")).label == "correct"
+    # the discount found by a ladder, then given as the sale price
+    verdict = Verifier(None).verify(
+        Problem(text="A shirt costs $40 and is on sale for 15% off. What is the sale price?"),
+        parse_solution("10% = 4\n5% = 2\n15% = 6\nThe sale price is $6"))
+    assert (verdict.label, verdict.first_error_step, verdict.evidence["relation"]["name"]) == (
+        "incorrect", 4, "part for total")
+
+
+@pytest.mark.parametrize("problem, steps, facts", [
+    ("Three plants are 140 cm, 152 cm and 148 cm tall. What is their mean height?",
+     ["140 + 152 + 148 = 440", "440 ÷ 4 = 110"], {"count": 3, "divisor": "4"}),  # a unit after each number
+    ("The temperatures on five mornings were −2, 5, 3, −4 and 8 °C. What is the mean?",
+     ["-2 + 5 + 3 + -4 + 8 = 10", "10 ÷ 4 = 2.5"], {"count": 5, "divisor": "4"}),  # typographic minus signs
+])
+def test_a_mean_of_a_list_written_with_units_or_minus_signs(problem, steps, facts):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.facts) == (1, "mean count", facts)

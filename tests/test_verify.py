@@ -613,3 +613,20 @@ def test_a_copy_slip_needs_one_changed_digit_a_swap_or_a_moved_point():
 
     assert [_copied_wrong(a, b) for a, b in [(105, 115), (105, 150), (2.8, 28), (7.5, 75)]] == [True] * 4
     assert [_copied_wrong(a, b) for a, b in [(105, 105), (5, 6), (105, 1050), (-12, 12)]] == [False] * 4
+
+
+def test_a_given_amount_counts_as_used_only_in_its_own_kind_of_unit():
+    from tutor.schema import Problem
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+
+    # $20 is not "used" as 1.25 (20 ÷ 16 would turn ounces into pounds, not dollars)
+    problem = Problem(text="Lia buys 4 pens at $1.25 each and 3 notebooks at $2.40 each. She pays with a $20 "
+                           "bill. How much change does she get?")
+    verdict = Verifier(None).verify(problem, parse_solution(
+        "4 × 1.25 = 5\n3 × 2.40 = 7.20\n5 + 7.20 = 12.20\nHer change is $12.20"))
+    assert (verdict.label, verdict.unused_given) == ("unsure", "20")
+    # 2 hours written as 120 minutes is used
+    verdict = Verifier(None).verify(Problem(text="A car goes 150 km in 2 hours. How many km per minute?"),
+                                    parse_solution("2 hours = 120 minutes\n150 ÷ 120 = 1.25 km per minute"))
+    assert verdict.unused_given is None

@@ -27,6 +27,14 @@ problems name the formula their answer needs, and the errors against it are well
   worked out on the price before the discount;
 * ``"share by multiplying"``, ``"share divided the wrong way"``: one of N equal shares of a
   whole worked out as whole × N, or as N ÷ whole (a share bigger than the whole it comes from);
+* ``"triangle without half"`` also for a triangle that is part of a shape ("a rectangle with a
+  triangle on top", "a triangular prism"), in the step that names it;
+* ``"angle total"``: angles that make a known total (supplementary 180°, complementary 90°, a
+  triangle's 180°, a straight line's 180°, a full turn's 360°) worked from another one;
+* ``"square side from area"``: a square's side found as a quarter of its area (a quarter of
+  the perimeter is a side), not as the number that times itself makes the area;
+* ``"interest for total"``, ``"total for interest"``: simple interest (principal × rate ×
+  time) where the question asks for the amount with it, or only for it;
 * ``"order of operations"``: an expression the problem asks to evaluate, worked step by step
   in an order the rules do not allow (left to right over a product, brackets ignored); a
   whole line worked at once ("3 × 4 + 5 = 17" for 3 × (4 + 5)) is not read.
@@ -44,9 +52,9 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from tutor.dimensions import question_of, singular
-from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in, pi_written
+from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in, pi_written, superscripts
 from tutor.numwords import words_to_digits
-from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, written
+from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
 from tutor.units import LENGTH_UNITS
 
 _LENGTH_UNIT = "(?:%s|units?)" % "|".join(sorted(map(re.escape, LENGTH_UNITS), key=len, reverse=True))
@@ -97,6 +105,128 @@ def _triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
             and not _halved(step_texts, product):
         return Relation(i, "triangle without half", written(lhs),
                         {"base": num(sides[0]), "height": num(sides[1])})
+    return None
+
+
+# "a base of 12 cm and a height of 4 cm", "base 8 ft and height 3 ft"
+_BASE = re.compile(r"(?i)\bbase\s+(?:of\s+|is\s+)?(\d+(?:\.\d+)?)")
+_HEIGHT = re.compile(r"(?i)\bheight\s+(?:of\s+|is\s+)?(\d+(?:\.\d+)?)")
+
+
+def _triangle_part(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A triangle that is one part of a shape or a prism's base ("a rectangle with a triangle
+    on top, base 12 cm and height 4 cm"), worked in a step that names it as base × height."""
+    # the base and height of the triangle's own words: the last shape named before them
+    said = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text)
+                    if re.search(r"(?i)\b(?:triang|rectang|square|parallelogram|trapez)\w*(?=(?:(?!\b(?:triang|rectang|"
+                                 r"square|parallelogram|trapez))[^.?!])*\bbase\b)", t)
+                    and re.findall(r"(?i)\b(triang|rectang|square|parallelogram|trapez)\w*(?=(?:(?!\b(?:triang|rectang|"
+                                   r"square|parallelogram|trapez))[^.?!])*\bbase\b)", t)[-1].lower() == "triang")
+    base, height = _BASE.findall(said), _HEIGHT.findall(said)
+    if len(base) != 1 or len(height) != 1 or len(_BASE.findall(text)) != 1 or len(_HEIGHT.findall(text)) != 1 or \
+            re.search(r"(?i)\btriangles\b|\bright\s+triangle|\bhypotenuse|\bpyramid", text) or \
+            re.search(r"(?i)\b(?:rectang|square|parallelogram)", question_of(text)):
+        return None
+    b, h = Fraction(base[0]), Fraction(height[0])
+    for i, lhs, value in computations(step_texts):
+        names = re.search(r"(?i)\btriang|\bbase\s+area|\barea\s+of\s+(?:the\s+)?base", step_texts[i])
+        operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
+        if names and operands == sorted((b, h)) and "*" in lhs and "+" not in lhs and value == b * h \
+                and not _halved(step_texts, b * h):
+            return Relation(i, "triangle without half", written(lhs), {"base": num(b), "height": num(h)})
+    return None
+
+
+# "an area of 144 square feet", "area is 81 cm²", "area of 49 m^2"
+_AREA_GIVEN = re.compile(r"(?i)\barea\s+(?:of|is)\s+(\d+(?:\.\d+)?)")
+
+
+def _square_side(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A square's side found from its area by dividing by 4 (a quarter of a perimeter), not
+    as the number that times itself makes the area."""
+    area = _AREA_GIVEN.findall(text)
+    if not SQUARE_SHAPE.search(text) or len(area) != 1 or re.search(r"(?i)\b(?:perimeter|squares)\s+(?:of|is)\s+\d", text):
+        return None
+    a = Fraction(area[0])
+    if math.isqrt(int(a)) ** 2 == a and a == 16:
+        return None  # 16 ÷ 4 = 4 = √16: the work cannot tell
+    for i, lhs, value in computations(step_texts):
+        if re.fullmatch(r"\(?" + re.escape(area[0]) + r"\)?/\(?4\)?", lhs.replace(" ", "")):
+            return Relation(i, "square side from area", written(lhs), {"area": num(a)})
+    return None
+
+
+# the angles a problem says make a known total, and the total
+_ANGLE_TOTALS = ((re.compile(r"(?i)\bsupplement\w*"), 180, "supplementary angles"),
+                 (re.compile(r"(?i)\bcomplement\w*"), 90, "complementary angles"),
+                 (re.compile(r"(?i)\bstraight\s+(?:line|angle)\b"), 180, "angles on a straight line"),
+                 (re.compile(r"(?i)\b(?:around|about)\s+a\s+point\b|\bfull\s+turn\b"), 360, "angles around a point"),
+                 (re.compile(r"(?i)\b(?:angles?\s+(?:of|in)\s+a\s+triangle|triangle\b[^.?!]*\bangles?\b|"
+                             r"third\s+angle)"), 180, "the angles of a triangle"))
+
+
+def _angle_total(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Angles the problem says make a known total, worked from another total ("supplementary":
+    "90 - 64"; a triangle's third angle as "360 - 115")."""
+    found = [(total, name) for pat, total, name in _ANGLE_TOTALS if pat.search(text)]
+    if len(found) != 1 or re.search(r"(?i)\b(?:exterior|polygon|quadrilateral|pentagon|hexagon|heptagon|octagon|"
+                                    r"nonagon|decagon|sides|isosceles|parallel|vertical|reflex|perpendicular|corner|"
+                                    r"right(?:\s+|-)(?:angle|triangle)|acute)\b|⊥|\b90\s*°", text):
+        return None
+    total, name = found[0]
+    given = {Fraction(str(x)) for x in numbers_in(text)}
+    for i, lhs, _ in computations(step_texts):
+        m = re.match(r"\(?(90|180|360)\)?-", lhs.replace(" ", ""))
+        if m and int(m.group(1)) != total and Fraction(m.group(1)) not in given:
+            return Relation(i, "angle total", written(lhs), {"total": str(total), "used": m.group(1), "angles": name})
+    return None
+
+
+# "$800 ... 3% simple interest per year ... for 4 years"
+_INTEREST = re.compile(r"(?i)\bsimple\s+interest\b")
+_YEARS = re.compile(r"(?i)(?<![\d.])(\d+(?:\.\d+)?)\s*(years?|months?)\b")
+_ASKS_TOTAL = re.compile(r"(?i)\b(?:in\s+total|total|altogether|pay\s+back|paid\s+back|repay\w*|owe|in\s+(?:the|his|her|"
+                         r"their)\s+(?:account|bank)|have\s+(?:in|after|at)|be\s+worth|balance|(?:final|whole)\s+amount)\b")
+
+
+_WITH_INTEREST = re.compile(r"(?i)\b(?:including|with|plus)\s+(?:the\s+)?interest\b|\binterest\s+included\b")
+
+
+def _interest(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Simple interest (principal × rate × time) given as the amount with it, or the reverse."""
+    if not _INTEREST.search(text):
+        return None
+    money = re.findall(r"\$\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", text)
+    rates = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
+    times = _YEARS.findall(text)
+    question = question_of(text)
+    times = sorted({(Fraction(n), u.lower().rstrip("s")) for n, u in times})  # "for 5 years ... after 5 years"
+    if len(money) != 1 or len(rates) != 1 or len(times) != 1:
+        return None
+    principal, rate = Fraction(money[0].replace(",", "")), Fraction(rates[0]) / 100
+    t = times[0][0] / (12 if times[0][1] == "month" else 1)
+    interest = principal * rate * t
+    # a question that names the interest asks for it ("How much interest will he owe?", "the
+    # total interest"), unless it asks for the amount with it ("repay, including interest")
+    # (both named, or "how much more": not read)
+    with_it = _WITH_INTEREST.search(question) is not None
+    names = re.search(r"(?i)\binterest\b", question) is not None
+    totals = _ASKS_TOTAL.search(question) is not None
+    if re.search(r"(?i)\bmore\b|\bthan\b|\band\s+the\b", question) or (names and totals and not with_it):
+        return None
+    asks_interest, asks_total = names and not with_it, with_it or (totals and not names)
+    ends = [k for k, st in enumerate(step_texts) if numbers_in(st)]
+    said = answer_value(step_texts[ends[-1]]) if ends else None
+    if said is None or asks_total == asks_interest:
+        return None
+    said = Fraction(str(said)).limit_denominator(10**6)
+    facts = {"principal": "$" + (f"{int(principal):,}" if principal.denominator == 1 else num(principal)),
+             "interest": num(interest)}
+    if asks_total and said == interest:
+        return Relation(ends[-1], "interest for total", num(interest), facts)
+    if asks_interest and said == principal + interest:
+        step = next((i for i, _, v in computations(step_texts) if Fraction(v).limit_denominator(10**6) == said), ends[-1])
+        return Relation(step, "total for interest", num(said), facts)
     return None
 
 
@@ -332,8 +462,9 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     part = base * p / 100
     comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
     # the part worked out from the base ("0.25 × 80"), not a value that happens to equal it
+    # (or named by its percent: "10% = 4", "15% = 6")
     finds_part = next((i for i, lhs, v in comps if v == part and base in {Fraction(str(x)) for x in numbers_in(lhs)}),
-                      None)
+                      next((i for i, t in enumerate(step_texts) if (p, part) in percent_amounts(t)), None))
     ends = [k for k, t in enumerate(step_texts) if numbers_in(t)]
     if finds_part is None or not ends:
         return None
@@ -502,7 +633,7 @@ def _expression_of(text: str) -> tuple[str, Fraction] | None:
         return None
     # the expression right after the asking words ("Evaluate 3 + 4 × 2", "What is 18 ÷ 3 × 2?"),
     # not a measurement elsewhere in a word problem ("a box 12 × 9 × 6 inches")
-    text = text.replace("²", "^2").replace("³", "^3")
+    text = superscripts(text)
     found = [m.group(0).strip() for m in _EXPRESSION.finditer(text)
              if re.search(r"(?i)(?:evaluate|simplify|compute|calculate|solve|value\s+of|is|work\s+out|expression)"
                           r"\s*:?\s*(?:the\s+expression\s*)?$", text[:m.start()])]
@@ -531,7 +662,11 @@ def _order_of_operations(text: str, step_texts: Sequence[str]) -> Relation | Non
     if groups is None:
         return None
     for i, lhs, v in comps:
-        operands = [abs(Fraction(str(x))) for x in numbers_in(lhs)]
+        # a power inside a step ("3 + 2^2") is one operand, worth its value
+        powered = re.sub(r"(\d+(?:\.\d+)?)\^\(?(\d{1,2})\)?", lambda m: num(Fraction(m.group(1)) ** int(m.group(2))), lhs)
+        operands = [abs(Fraction(str(x))) for x in numbers_in(powered)]
+        if lhs != powered and len(operands) == 1:
+            continue  # a power worked out alone ("2^4 = 16")
         if len(operands) != 2:
             return None  # a longer computation: its grouping is not read
         if not any(_combines(operands, Fraction(v).limit_denominator(10**6), g) for g in groups):
@@ -611,5 +746,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
-                         _tax_on_original(text, step_texts)) if r is not None]
+                         _tax_on_original(text, step_texts), _triangle_part(text, step_texts),
+                         _angle_total(text, step_texts), _interest(text, step_texts),
+                         _square_side(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -45,6 +45,22 @@ _UNICODE = {
     "\u2009": " ", "\u202f": " ", "…": " y ", "...": " y ", "≈": "=", "≒": "=", "≐": "=",
     **{ch: f"({a}/{b})" for ch, (a, b) in VULGAR_FRACTIONS.items()},
 }
+# "10²⁰", "10⁻⁴", "3⁵": a run of superscript characters is one exponent
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+# "√64", "√(16 + 9)", "∛27": roots written with their sign
+_ROOT = re.compile(r"([√∛])\s*(?=\(|\d)")
+
+
+def superscripts(text: str) -> str:
+    """``text`` with superscript exponents and root signs written as ASCII math."""
+    text = _SUPERSCRIPT_RUN.sub(lambda m: "^" + (m.group().translate(_SUPERSCRIPTS) if len(m.group()) == 1
+                                                 else f"({m.group().translate(_SUPERSCRIPTS)})"), text)
+    return _ROOT.sub(lambda m: " sqrt" if m.group(1) == "√" else " cbrt", _ROOT_ARG.sub(r"\1(\2)", text))
+
+
+# the number a root sign applies to, bracketed ("√64" -> "√(64)")
+_ROOT_ARG = re.compile(r"([√∛])\s*(\d+(?:\.\d+)?)")
 # a subscripted name (t_1, C_{2}); terms left out ("1 + 2 + \ldots + 22"); a marked name
 # ("4^{\prime\prime}"): unknowns, never numbers
 _SUBSCRIPTED = re.compile(r"(?<![A-Za-z])[A-Za-z]_\s*(?:\{[^{}]*\}|\w)")
@@ -142,7 +158,7 @@ _TOKEN = re.compile(
     r"(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<op>\*\*|[-+*/^])|(?P<lp>[(\[])|(?P<rp>[)\]])|(?P<eq>=)"
     r"|(?P<var>§)|(?P<word>[A-Za-z][A-Za-z']*)|(?P<sp>\s+)|(?P<other>.)"
 )
-_FUNCS = {"sqrt"}
+_FUNCS = {"sqrt", "cbrt"}
 # a computation that opens a clause, then "is"/"gives"/...: what it is said to come to follows
 _CLAUSE_COMPUTATION_IS = (
     r"(?i)(?<![\w)(^*/+=.-])(?<![)(^*/+=.-]\s)(?<!\b(?:of|if) )(?<!\b(?:than|when) )"
@@ -314,6 +330,7 @@ def normalize_math(text: str) -> str:
     text = _SPACED_DIV_FRACTION.sub(r"\1/ (\2/\3)", text)
     # "3½" is 3 + 1/2, not 3 x 1/2; written as "1 1/2" is (MIXED_FORM)
     text = VULGAR_MIXED.sub(lambda m: "({}+{}/{})".format(m.group(1), *VULGAR_FRACTIONS[m.group(2)]), text)
+    text = superscripts(text)
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
     text = _latex(text)
@@ -344,7 +361,7 @@ def numbers_in(text: str) -> list[float]:
     """Numbers written in ``text``, in order of appearance (as written: ``20%`` gives 20.0,
     ``$1,200`` gives 1200.0, ``1/2`` gives 1.0 and 2.0, ``½`` gives 1.0 and 2.0, ``forty-eight``
     gives 48.0, see :func:`tutor.numwords.words_to_digits`)."""
-    text = _unit_powers(words_to_digits(text))
+    text = superscripts(_unit_powers(words_to_digits(text)))
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
     text = _latex(text)
@@ -434,12 +451,12 @@ _FACTORIAL = re.compile(r"(\d+)\s*\)?\s*!")
 
 def too_big(expr: str) -> bool:
     """Whether evaluating ``expr`` could take long: a tower of powers (``9^9^9``), a power
-    with more than ~30 digits (``10^40``), or a factorial of more than 20."""
+    with more than ~60 digits (``10^70``), or a factorial of more than 20."""
     if re.search(r"\^\s*\(?[\d.\s]*\^", expr):
         return True
     for base, exp in _POWER.findall(expr):
         b, e = abs(float(base)), abs(float(exp))
-        if e > 100 or (b > 1 and e * math.log10(b) > 30):
+        if e > 100 or (b > 1 and e * math.log10(b) > 60):
             return True
     return any(int(n) > 20 for n in _FACTORIAL.findall(expr))
 
@@ -459,13 +476,15 @@ def evaluate(expr: str) -> Fraction | None:
         from sympy.parsing.sympy_parser import parse_expr
 
         value = parse_expr(expr.replace("^", "**"), evaluate=True,
-                           local_dict={"sqrt": sympy.sqrt}, transformations="all")
+                           local_dict={"sqrt": sympy.sqrt, "cbrt": lambda x: sympy.real_root(x, 3)},
+                           transformations="all")
         value = sympy.nsimplify(value, rational=True) if not value.is_Rational else value
         if not value.is_number or not value.is_real:
             return None
         out = (Fraction(int(value.p), int(value.q)) if value.is_Rational
                else Fraction(float(value)).limit_denominator(10**9))
-        return out if abs(float(out)) < 1e15 else None
+        # (exact values as large as too_big allows: "10^4 × 10^5 = 10^20" is school work)
+        return out if abs(float(out)) < (1e61 if value.is_Rational else 1e15) else None
     except Exception:  # sympy raises many types on odd input; unreadable means "unchecked"
         return None
 
@@ -969,7 +988,7 @@ _EQ_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?|\.\d+)|(?P<var>(?<![A-Za-z'])[A-Z
                        r"|(?P<op>[-+*/^()=])|(?P<sp>\s+)|(?P<other>.)")
 _EQ_MAX_CHARS = 120
 # one-letter units, as _VARIABLE_AFTER leaves them: metres, grams, litres, seconds, hours
-_UNIT_LETTERS = frozenset("mglsh")
+_UNIT_LETTERS = frozenset("mglshL")  # L: litres
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,10 @@ def readable_expression(expr: str, thousands: bool = False) -> str:
     while prev != out:  # innermost first: ((3)/(4)) -> (3/4)
         prev, out = out, _LONE_NUMBER.sub(r"\1", out)
     out = MIXED_FORM.sub(r"\1 \2", out)  # "(1+7/12)" is the mixed number 1 7/12
+    # roots as the student wrote them: "sqrt(64)" is "√64", "sqrt(16+9)" is "√(16 + 9)"
+    for name, sign in (("sqrt", "√"), ("cbrt", "∛")):
+        out = re.sub(rf"\s*{name}\s*(?:\((\d+(?:\.\d+)?)\)|(?=\d))", sign + r"\1", out)
+        out = re.sub(rf"\s*{name}\s*", sign, out)
     out = re.sub(r"\s*\*\s*", " × ", out)
     out = re.sub(r"(?<=[\d)%])\s*([+-])\s*", r" \1 ", out)
     if thousands:

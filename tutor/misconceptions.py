@@ -55,6 +55,7 @@ from tutor.mathtext import readable_equation
 from tutor.chance import or_multiplied, probability_total
 from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route, inverted_step
+from tutor.inequalities import direction_slip, is_inequality, readable_inequality
 from tutor.relations import Relation, broken_relation
 from tutor.units import conversions, factor
 from tutor.schema import Equation
@@ -71,6 +72,10 @@ _PERCENT_OF = re.compile(r"\((\d+(?:\.\d+)?)/100\)")
 _FRACTION_BY_WHOLE = re.compile(r"^(\(?\d+(?:\.\d+)?/\d+(?:\.\d+)?\)?)/(\d+(?:\.\d+)?)()$")
 # "15-(-8)", "5--9": a negative number taken away
 _MINUS_NEGATIVE = re.compile(rf"-\(-{_NUM}\)|--{_NUM}")
+# "10^4*10^5", "2^3*2^(2)", "10^8/10^5": powers of one base multiplied or divided
+_POWER = r"\(?(\d+(?:\.\d+)?)\)?\^\(?(-?\d+)\)?"
+_POWERS = re.compile(rf"^{_POWER}([*/]){_POWER}$")
+_ONE_POWER = re.compile(rf"^{_POWER}$")
 #: A checked amount whose result is in hours ("2 hours + 30 minutes = 2.30 hours").
 _IN_HOURS = re.compile(r"(?:=|\bis|\bequals|≈)\s*\d[\d.]*\s*(?:hours?|hrs?|h)\b", re.I)
 #: A kind of measure (:func:`tutor.units.measure_of`) as a student reads it.
@@ -192,6 +197,14 @@ def find(step_number: int, step_text: str, problem_text: str,
                     f"Redo step {k}: subtracting -{n} is the same as adding {n}. Write the step with "
                     f"+ {n} instead of - (-{n}), then work it out.",
                     f"Look at step {k}, where you take away -{n}. Is that the same as taking away {n}?")
+    for eq in equations:
+        slip = direction_slip(eq.follows, eq.text) if eq.follows and eq.ok is False and is_inequality(eq.text) else None
+        if slip is not None:
+            return _inequality_direction(k, slip, readable_inequality(eq.follows), readable_inequality(eq.text))
+        if eq.ok is False and eq.expected is not None and eq.rhs_value is not None:
+            named = _power_misconception(k, eq) or _sign_misconception(k, eq)
+            if named is not None:
+                return named
     # a percent the problem states, whose number it uses for nothing else ("teams of 20" and
     # "20%" make dividing by 20 ordinary)
     stated = PERCENT_WRITTEN.findall(problem_text)
@@ -243,6 +256,95 @@ def find(step_number: int, step_text: str, problem_text: str,
         found = solution_misconception(problem_text, solution)
         if found is not None and k - 1 in found[0]:
             return found[1]
+    return None
+
+
+def _inequality_direction(k: int, slip: str, before: str, after: str) -> Misconception:
+    """An inequality whose sign did not turn round where both sides were divided (or multiplied)
+    by a negative number, or turned where they were not (:func:`tutor.inequalities.direction_slip`)."""
+    if slip == "kept":
+        return Misconception(
+            "inequality sign kept",
+            f"In step {k}, both sides of {before} were divided or multiplied by a negative number, so the "
+            "inequality sign must turn round.",
+            f"In step {k}, you divide or multiply both sides by a negative number. Try it on 2 < 3: multiply "
+            "both by -1. Is -2 < -3 still true?",
+            f"Redo step {k}: divide both sides by the same number as before, then turn the inequality sign "
+            "round because that number is negative.",
+            f"Look at step {k}, where {before} becomes {after}. What happens to the sign when you divide by a "
+            "negative number?")
+    return Misconception(
+        "inequality sign turned",
+        f"In step {k}, the inequality sign was turned round, but it turns only when both sides are "
+        "multiplied or divided by a negative number.",
+        f"In step {k}, did you multiply or divide both sides by a negative number? If not, should the sign "
+        "change?",
+        f"Redo step {k}: do the same to both sides of {before} and keep the sign as it is.",
+        f"Look at step {k}, where {before} becomes {after}. Why did the sign turn round?")
+
+
+def _power_misconception(k: int, eq: Equation) -> Misconception | None:
+    """Powers of one base multiplied with their exponents multiplied ("10^4 × 10^5 = 10^20"),
+    divided with them added or divided; a power worked as base × exponent ("3^4 = 12")."""
+    lhs, _, rhs = eq.text.replace(" ", "").partition("=")
+    two, result, one = _POWERS.match(lhs), _ONE_POWER.match(rhs), _ONE_POWER.match(lhs)
+    if one and math.isclose(eq.rhs_value, float(one.group(1)) * float(one.group(2))):
+        b, n = _plain(one.group(1)), _plain(one.group(2))
+        return Misconception(
+            "power as product",
+            f"In step {k}, {b}^{n} was worked out as {b} × {n}. The exponent {n} says how many times {b} is "
+            "used as a factor.",
+            f"In step {k}, what does the small {n} in {b}^{n} tell you to do with {b}?",
+            f"Redo step {k}: write {b}^{n} as {b} multiplied by itself, with {n} factors of {b}. Then multiply.",
+            f"Look at step {k}, where you work out {b}^{n}. Is that {b} × {n}?")
+    if not (two and result) or two.group(1) != two.group(4) or two.group(1) != result.group(1):
+        return None
+    b, m, op, n, got = two.group(1), int(two.group(2)), two.group(3), int(two.group(5)), int(result.group(2))
+    right = m + n if op == "*" else m - n
+    wrong = {m * n, m - n, n - m} if op == "*" else {m + n, *([m // n] if n and m % n == 0 else [])}
+    if got == right or got not in wrong:
+        return None
+    b = _plain(b)
+    verb, rule = ("multiplied", "added") if op == "*" else ("divided", "subtracted")
+    return Misconception(
+        "exponent rule",
+        f"In step {k}, when powers of the same base are {verb}, their exponents are {rule}, not "
+        f"{'multiplied' if op == '*' and got == m * n else 'added' if op == '/' and got == m + n else 'combined that way'}.",
+        f"In step {k}, write each power of {b} as a row of factors of {b}. How many factors of {b} are there "
+        f"{'in all' if op == '*' else 'left after cancelling'}?",
+        f"Redo step {k}: {'count all the factors of ' + b if op == '*' else 'cancel one factor of ' + b + ' on top for each one below'}; "
+        "that count is the new exponent.",
+        f"Look at step {k}, where the exponents {m} and {n} make {got}. How do exponents combine when powers "
+        f"of {b} are {verb}?")
+
+
+def _sign_misconception(k: int, eq: Equation) -> Misconception | None:
+    """A computation with a negative number whose result has the right size and the wrong sign
+    ("(-6) × (-4) = -24", "-8 + 15 = -7", "-12 ÷ 3 = 4")."""
+    lhs = eq.text.partition("=")[0].replace(" ", "")
+    if not eq.expected or not math.isclose(eq.rhs_value, -eq.expected, rel_tol=1e-9) or \
+            not re.search(r"(?:^|[-+*/(])-\d", lhs):
+        return None
+    if re.fullmatch(r"[-+]?[\d.()]+(?:[-+][\d.()]+)+", lhs.replace("(-", "(").replace("--", "+")):
+        return Misconception(
+            "sign of a sum",
+            f"In step {k}, the size of the result is right but its sign is not. When a positive and a "
+            "negative number are added, the result takes the sign of the one farther from zero.",
+            f"In step {k}, picture the number line. Starting at the first number, which way do you move, "
+            "and do you cross zero?",
+            f"Redo step {k}: start at the first number on a number line and move by the second one. "
+            "Check which side of zero you end on.",
+            f"Look at step {k}. Is the result positive or negative?",
+            category="Calculation error")
+    if re.fullmatch(r"[-+]?[\d.()\-]+(?:[*/][\d.()\-]+)+", lhs):
+        return Misconception(
+            "sign of a product",
+            f"In step {k}, the size of the result is right but its sign is not. Two negative numbers "
+            "multiply or divide to a positive; one negative and one positive give a negative.",
+            f"In step {k}, count the negative numbers you multiply or divide. What sign does that count give?",
+            f"Redo step {k}: work out the size first, then decide the sign by counting the negative factors.",
+            f"Look at step {k}. Is the result positive or negative?",
+            category="Calculation error")
     return None
 
 
@@ -410,6 +512,44 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             "whole ones?",
             category="Misunderstanding of the question")
     p, base = f.get("percent"), f.get("base")
+    if name == "square side from area":
+        return Misconception(
+            name,
+            f"In step {k}, the area {f['area']} is divided by 4. Dividing by 4 finds a side from the "
+            "perimeter; from the area, the side is the number that times itself makes the area.",
+            f"In step {k}, a square's area is side × side. Which number times itself makes {f['area']}?",
+            f"Redo step {k}: try whole numbers n until n × n makes {f['area']}. That n is the side.",
+            f"Look at step {k}, where you divide the area by 4. Is the area made of 4 sides added, or of "
+            "side × side?",
+            category="Missing / Wrong factual knowledge")
+    if name == "angle total":
+        return Misconception(
+            name,
+            f"In step {k}, the angle is worked out from {f['used']}°, but {f['angles']} add up to {f['total']}°.",
+            f"In step {k}, what do {f['angles']} add up to? Is it {f['used']}°?",
+            f"Redo step {k}: start from the total that {f['angles']} make, {f['total']}°, and take away the "
+            "angles you know.",
+            f"Look at step {k}, where you start from {f['used']}°. What total do {f['angles']} make?",
+            category="Missing / Wrong factual knowledge")
+    if name == "interest for total":
+        return Misconception(
+            name,
+            f"In step {k}, {expr} is only the interest. The question asks for the whole amount, the "
+            f"{f['principal']} with the interest.",
+            f"In step {k}, you found the interest. Is that what the question asks for, or the amount "
+            "with the interest?",
+            f"Redo step {k}: add the interest you found to the amount put in, {f['principal']}.",
+            f"Look at step {k}. Does the question ask for the interest alone?",
+            category="Missing step")
+    if name == "total for interest":
+        return Misconception(
+            name,
+            f"In step {k}, the interest was added to {f['principal']}, but the question asks for the "
+            "interest only.",
+            f"In step {k}, read the question again. Does it ask for the interest, or for the amount with it?",
+            f"Redo step {k}: stop at the interest. That is what the question asks for.",
+            f"Look at step {k}, where you add the interest to {f['principal']}. Does the question ask for that?",
+            category="Went past the answer")
     if name == "total for part":
         return Misconception(
             name,
@@ -609,6 +749,18 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "an area?",
             f"Redo step {k}: keep the multiplication. Write the area in {square}, not {unit}.",
             f"Look at step {k}, where you write {expr}. What unit does an area use?")
+    if relation.name == "percent rung":
+        p, whole = f["percent"], f["whole"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {p}% is written as {f['amount']}, but {f['amount']} is not {p}% of {whole}, the "
+            "whole the problem gives.",
+            f"In step {k}, {p}% means {p} out of every 100 parts of the whole. What is the whole in "
+            "this problem?",
+            f"Redo step {k}: 10% of a number is that number divided by 10, and 1% is it divided by 100. "
+            f"Build {p}% of {whole} from those.",
+            f"Look at step {k}, where you write {expr}. Which number is the whole?",
+            category="Calculation error")
     if relation.name == "percent ladder":
         p1, a1, p2 = f["first_percent"], f["first_amount"], f["percent"]
         up = float(p2) > float(p1)  # 20% to 100%: times; 90% to 10%: a part

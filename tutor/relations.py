@@ -5,7 +5,8 @@ arithmetic check. Some word problems fix the computation a step must do by their
 whatever the rest of the solution; the errors against them are well documented:
 
 * ``"mean count"``: the mean of a list the problem gives is its sum divided by how many
-  numbers it lists; dividing that sum by another count is wrong;
+  numbers it lists; dividing that sum by fewer is wrong, and by more where the problem says
+  how many it lists ("on three tests");
 * ``"median unsorted"``: the median is the middle of the list put in order; the middle of the
   list as the problem writes it is the common error;
 * ``"percent change base"``: a percent increase or decrease "from A to B" compares the change
@@ -18,7 +19,13 @@ whatever the rest of the solution; the errors against them are well documented:
   perimeter adds all four sides, its area multiplies length by width; a step that says
   "perimeter" and adds the two sides once, or multiplies them, and the reverse for "area", is
   the area/perimeter confusion (W. Woodward and K. Byrd, "Area: included topic, neglected
-  concept", School Science and Mathematics 83(4), 1983).
+  concept", School Science and Mathematics 83(4), 1983);
+* ``"percent ladder"``, ``"percent rung"``: percents of one whole named as amounts ("10% = 4",
+  "20% = 8") must grow like their percents, and the first one must be its share of the whole
+  the problem gives;
+* units: an answer in the unit of one factor, an area in a length unit, a volume in square
+  units, and an answer stated as another kind of amount (``"wrong unit"``, ``"area unit"``,
+  ``"volume unit"``, ``"changed kind"``).
 
 Each finding rests on the problem's words and the step's own computation; anything less
 certain is left alone (a list's mean "after dropping the lowest", a second "from … to …"). Pure
@@ -30,12 +37,14 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, operands, question_of
-from tutor.mathcheck import check_step, evaluate, number_count, numbers_in
-from tutor.numwords import words_to_digits
+from tutor.mathcheck import check_step, evaluate, normalize_math, number_count, numbers_in
+from tutor.numwords import spelled_numbers, words_to_digits
+from tutor.schema import StepCheck
+from tutor.steps import same_label
 from tutor.units import amounts_in, factor, measure_of, written_unit
 
 _N = r"\d+(?:\.\d+)?"
@@ -74,8 +83,7 @@ class Relation:
 
     Attributes:
         step: 0-based index of the step.
-        name: ``"mean count"``, ``"percent change base"``, ``"minutes as hundredths"``,
-            ``"half perimeter"``, ``"area for perimeter"`` or ``"perimeter for area"``.
+        name: the relation's name (the module docstring lists them).
         expression: the step's computation as the student wrote its numbers ("430 / 4").
         facts: what the wording names, by key: ``count`` and ``divisor`` (mean); ``change``,
             ``start`` and ``divisor`` (percent change); ``hours``, ``part`` and ``minutes``
@@ -99,12 +107,34 @@ def num(x: float | Fraction) -> str:
     return str(int(f)) if f.is_integer() else f"{f:g}"
 
 
+def step_checks(step_texts: Sequence[str]) -> list[StepCheck]:
+    """:func:`tutor.mathcheck.check_step` of each step (1-based numbers), where a step that sets
+    a name equal again ("Step 2: A = 3.14 × 10²", "Step 3: A = 314") is checked as the chain it
+    continues: steps the student numbered apart, one computation (the parser joins such lines
+    only where no step labels say otherwise). That step keeps its own ``values``."""
+    checks = [check_step(t, i + 1) for i, t in enumerate(step_texts)]
+    for i in _continued(step_texts, checks):
+        chain = check_step(f"{step_texts[i - 1].rstrip(' .,;')} = {same_label(step_texts[i - 1], step_texts[i])}", i + 1)
+        checks[i] = replace(checks[i], equations=chain.equations, ok=chain.ok)
+    return checks
+
+
+def _continued(step_texts: Sequence[str], checks: Sequence[StepCheck]) -> list[int]:
+    """The steps (0-based) that only set the name of the step before equal again."""
+    return [i for i in range(1, len(checks))
+            if not checks[i].equations and same_label(step_texts[i - 1], step_texts[i]) is not None]
+
+
 def computations(step_texts: Sequence[str]):
-    """``(step, left side, value)`` of every computation the steps write, in order."""
-    for i, text in enumerate(step_texts):
-        for eq in check_step(text, i + 1).equations:
+    """``(step, left side, value)`` of every computation the steps write, in order; a chain
+    continued in the next step (:func:`step_checks`) is the computation of the step that
+    writes it ("Step 2: A = 3.14 × 10²" uses the diameter, whatever step 3 says it is)."""
+    checks = [check_step(t, i + 1) for i, t in enumerate(step_texts)]
+    continued = _continued(step_texts, checks)
+    for i, check in enumerate(step_checks(step_texts)):
+        for eq in check.equations:
             if eq.lhs_value is not None and "=" in eq.text and not eq.follows:
-                yield i, eq.text.split("=")[0], eq.lhs_value
+                yield i - (i in continued), eq.text.split("=")[0], eq.lhs_value
 
 
 def _division(lhs: str) -> tuple[Fraction, Fraction] | None:
@@ -119,9 +149,21 @@ def _division(lhs: str) -> tuple[Fraction, Fraction] | None:
     return Fraction(top), Fraction(m.group(2))
 
 
+# a unit written after each number of a list ("140 cm, 152 cm and 148 cm")
+_LISTED_UNIT = re.compile(r"(?<=\d)\s*(?:cm|mm|km|m|kg|g|lb|oz|in|ft|°\s*[CF]?|degrees)(?![A-Za-z])")
+
+
+def _as_list(text: str) -> str:
+    """``text`` with its lists written as numbers only: a typographic minus as "-", a unit
+    after each number left out."""
+    return _LISTED_UNIT.sub("", text.replace("−", "-"))
+
+
 def _mean_list(text: str) -> tuple[str, list[Fraction]] | None:
-    """The one list of numbers whose mean the question asks for, as written and as values; or
-    ``None`` (no list, two lists, a mean of some of them, an average of something else)."""
+    """The one list of numbers whose mean the question asks for, as written (in
+    :func:`_as_list` form) and as values; or ``None`` (no list, two lists, a mean of some of
+    them, an average of something else)."""
+    text = _as_list(text)
     question = question_of(text)
     if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text) or _PER_OTHER.search(question) \
             or _SHARED.search(text):
@@ -139,10 +181,15 @@ def asked_mean(problem_text: str) -> Fraction | None:
     return None if found is None else sum(found[1]) / len(found[1])
 
 
+# "0 in the fifth", "the 6th day": the list may not be all there is
+_ORDINAL = re.compile(r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b")
+
+
 def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     found = _mean_list(text)
     if found is None:
         return None
+    text = _as_list(text)
     listed, values = found
     total, count = sum(values), len(values)
     # the counts the problem says outside its list ("in 4 games"); a divisor the work itself
@@ -150,11 +197,14 @@ def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     outside = text.replace(listed, " ")
     given = {Fraction(v.replace(",", "")) for v in re.findall(_LISTED, outside)}
     derived = {Fraction(str(x)) for t in step_texts for x in re.findall(r"=\s*(\d+(?:\.\d+)?)", t)}
+    # more than listed may be right (a game with no goals, a day without reading, a total
+    # shared among friends), unless the problem says how many the list holds ("on 3 tests")
+    stated = given | {Fraction(n.value) for n in spelled_numbers(outside)}
+    most = None if stated == {count} and not _ORDINAL.search(outside) else count
     for i, lhs, _ in computations(step_texts):
         div = _division(lhs)
-        # fewer than listed only: more may be right (a game with no goals, a day without
-        # reading, a total shared among friends); and not a count the problem gives
-        if (div and div[0] == total and div[1].denominator == 1 and 1 < div[1] < count
+        if (div and div[0] == total and div[1].denominator == 1 and 1 < div[1] != count
+                and (most is None or div[1] < most)
                 and div[1] not in given and div[1] not in derived):
             return Relation(i, "mean count", f"{num(div[0])} / {num(div[1])}",
                             {"count": count, "divisor": num(div[1])})
@@ -540,7 +590,7 @@ def _lead(said: str) -> Fraction:
 _PERCENT_NAMED = re.compile(r"(?<![\d.])(?<![*×x/÷·+−-]\s)(?<![*×x/÷·+−-])(\d+(?:\.\d+)?)\s*%\s*(?:=|\bis\b)\s*([^,;]*)")
 
 
-def _percent_amounts(step: str) -> list[tuple[Fraction, Fraction]]:
+def percent_amounts(step: str) -> list[tuple[Fraction, Fraction]]:
     """``(percent, amount)`` for each percent a step names as an amount: the last value of the
     chain after it ("100% = 15 × 4 = 60": 60), not a conversion ("25% = 0.25") or a percent sum."""
     out = []
@@ -548,6 +598,9 @@ def _percent_amounts(step: str) -> list[tuple[Fraction, Fraction]]:
         rest = m.group(2)
         if "%" in rest or not numbers_in(rest):
             continue
+        written_as = evaluate(normalize_math(rest.split("=")[0]))
+        if written_as is not None and Fraction(written_as).limit_denominator(10**6) == Fraction(m.group(1)) / 100:
+            continue  # "75% = 3/4 × 40": the percent written another way first
         results = re.findall(r"=\s*\$?\s*(\d+(?:,\d{3})*(?:\.\d+)?)", rest)
         amount = Fraction(results[-1].replace(",", "")) if results else Fraction(str(numbers_in(rest)[0]))
         p = Fraction(m.group(1))
@@ -564,7 +617,7 @@ def _percent_ladder(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     first = None
     for i, step in enumerate(step_texts):
-        for p, amount in _percent_amounts(step):
+        for p, amount in percent_amounts(step):
             if first is None:
                 first = (p, amount)
                 continue
@@ -577,6 +630,42 @@ def _percent_ladder(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# the problem's number may be a whole after a change, a rest or a comparison ("$184 after an 8%
+# discount", "180 inches, 50% taller than"): percents of it are not what the ladder names
+_NOT_ONE_WHOLE = re.compile(r"(?i)\b(?:not|left|more|less|remaining|rest|other|difference|change|increase\w*|"
+                            r"decrease\w*|off|tip|tax|discount\w*|than|after|before|original\w*|grew|grow\w*|"
+                            r"rose|rise[sn]?|extra|now|gain\w*|bonus|fell|drop\w*|shr[iu]nk\w*|raise\w*)\b")
+
+
+def _percent_rung(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The first percent a ladder names as an amount ("10% = 5") where that is not its share
+    of the problem's one whole ("40 students, 20% of them": 10% of 40 is 4). Read where the
+    problem gives one percent and one other number, and only when that number cannot be the
+    part its percent names (then the whole is unknown: "36 is 90%" makes "10% = 4" right)."""
+    percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
+    others = numbers_in(re.sub(r"\d+(?:\.\d+)?\s*%", " ", text))
+    if len(percents) != 1 or len(others) != 1 or _NOT_ONE_WHOLE.search(text):
+        return None
+    p0, whole = Fraction(percents[0]), Fraction(str(others[0]))
+    rungs = [r for step in step_texts for r in percent_amounts(step)]
+    if any(a == whole for _, a in rungs):
+        return None  # a rung names the problem's number ("110% = 5500"): it is not the whole
+    # "20% of them", "20% of 40": the number is the whole, not the rest ("40% boys, 18 girls")
+    of_it = re.search(rf"%\s*of\s+(?:them|these|those|it|\$?{re.escape(num(others[0]))})\b", text) is not None
+    for i, step in enumerate(step_texts):
+        for p, amount in percent_amounts(step):
+            rest = not of_it and amount * (100 - p0) == whole * p
+            if amount * p0 == whole * p or rest or p > 100 or amount >= whole:
+                # the problem's number is the part, or the rest ("40% boys, 18 girls"), or
+                # the rung is of another whole
+                return None
+            if abs(amount - whole * p / 100) > max(Fraction(1, 100), whole * p / 20000):
+                return Relation(i, "percent rung", f"{num(p)}% = {num(amount)}",
+                                {"percent": num(p), "amount": num(amount), "whole": num(whole)})
+            return None  # the first rung is right; the ladder check reads the others
+    return None
+
+
 def ladder_whole(problem_text: str, step_texts: Sequence[str]) -> Fraction | None:
     """The whole a student's percent ladder proves from the problem's own pair ("8 students is
     10% of the choir": "10% = 8", "so 100% = 80" gives 80), where the question asks for that
@@ -585,10 +674,9 @@ def ladder_whole(problem_text: str, step_texts: Sequence[str]) -> Fraction | Non
     percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
     others = numbers_in(re.sub(r"\d+(?:\.\d+)?\s*%", " ", text))
     if (len(percents) != 1 or len(others) != 1 or _percent_ladder(text, step_texts) is not None
-            or re.search(r"(?i)\b(?:not|left|more|less|remaining|rest|other|difference|change|increase|decrease|"
-                         r"off|tip|tax|discount)\b", text)):
+            or _NOT_ONE_WHOLE.search(text)):
         return None
-    rungs = [r for step in step_texts for r in _percent_amounts(step)]
+    rungs = [r for step in step_texts for r in percent_amounts(step)]
     given = (Fraction(percents[0]), Fraction(str(others[0])))
     if not rungs or rungs[0] != given:
         return None
@@ -604,5 +692,6 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
-                         _volume_unit(text, step_texts), _percent_ladder(text, step_texts)) if r is not None]
+                         _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
+                         _percent_rung(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

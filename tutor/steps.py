@@ -43,7 +43,7 @@ _CONTINUES_CHAIN = re.compile(r"\s*(?:=(?!=)|≈|\\approx(?![A-Za-z]))")
 _NAMED = re.compile(r"^\s*([A-Za-z][A-Za-z]{0,15}(?:\s*\([A-Za-z ]{1,20}\))?)\s*=\s*(.+?)\s*$")  # "A", "P(no rain)"
 
 
-def _same_label(before: str, line: str) -> str | None:
+def same_label(before: str, line: str) -> str | None:
     """What ``line`` sets its name equal to, when ``before`` set the same name (a capital letter
     or a word) equal to a computation not yet worked out (an operation or a letter in it, no
     result after it)."""
@@ -250,7 +250,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
         elif len(lines) >= 2:
             # 3. One step per line; a line that starts with "=" continues the chain above.
             for ln in lines:
-                same = _same_label(body[-1], ln) if body else None
+                same = same_label(body[-1], ln) if body else None
                 if body and _CONTINUES_CHAIN.match(ln):
                     raw[-1] += "\n" + ln.strip()
                     body[-1] = body[-1].rstrip().rstrip(".,;") + " " + ln.strip()

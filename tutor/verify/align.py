@@ -149,6 +149,8 @@ def step_graph(text: str) -> StepGraph:
             continue
         if _is_literal(expr):
             continue
+        if ("sqrt" in expr or "cbrt" in expr) and abs(value * 1000 - round(value * 1000)) > 1e-6:
+            continue  # a root that does not come out even is estimated in the step's own words
         ops = [float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", expr)]
         g.operands += ops
         g.derived.append(Derivation(value, ops))

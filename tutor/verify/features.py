@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tutor.derivation import derivation_checks
+from tutor.inequalities import inequality_checks
 from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes
-from tutor.schema import Problem, Step, StepCheck
+from tutor.relations import step_checks
+from tutor.schema import Equation, Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 from tutor.verify.combiner import RESTATEMENT
@@ -66,13 +68,47 @@ def with_derivations(problem: Problem, steps: Sequence[Step], checks: list[StepC
     """``checks`` with each step's algebra steps added (:func:`tutor.derivation.derivation_checks`:
     an equation must keep the solution of the one it came from); ``ok`` recomputed."""
     out = []
-    for check, extra in zip(checks, derivation_checks(problem.text, [s.text for s in steps])):
+    texts = [s.text for s in steps]
+    # (an inequality's steps are algebra steps too: they must keep its solutions)
+    for check, extra, more in zip(checks, derivation_checks(problem.text, texts), inequality_checks(problem.text, texts)):
+        extra = extra + more
         if extra:
             equations = check.equations + extra
             known = [e.ok for e in equations if e.ok is not None]
             check = replace(check, equations=equations, ok=all(known) if known else None)
         out.append(check)
     return out
+
+
+# "10% = 4", "20% = 8 × 1 = 8": a percent said to be an amount, as the step reader writes it
+_PERCENT_IS = re.compile(r"\((\d+(?:\.\d+)?)/100\)=")
+
+
+def percent_whole(e: Equation) -> float | None:
+    """The whole a right "p% = amount" equation is a share of (amount × 100 / p), else ``None``."""
+    m = _PERCENT_IS.match(e.text)
+    if not m or not e.ok or not e.rhs_value or not float(m.group(1)):
+        return None
+    return e.rhs_value * 100 / float(m.group(1))
+
+
+def percent_facts(check: StepCheck, problem_text: str) -> StepCheck:
+    """``check`` with each percent said to be an amount ("10% = 4") that is that percent of a
+    number the problem gives (40) marked right: the amount is that share of the problem's
+    whole, not a conversion of the percent ("20% = 20" of 100 students is true; of 40 it
+    stays as the step reader judged it)."""
+    wholes = numbers_in(re.sub(r"\d+(?:\.\d+)?\s*%", " ", problem_text))
+    equations, changed = [], False
+    for e in check.equations:
+        m = _PERCENT_IS.match(e.text)
+        if m and e.ok is not True and e.rhs_value is not None and any(
+                math.isclose(float(m.group(1)) / 100 * w, e.rhs_value, rel_tol=1e-9) for w in wholes):
+            e, changed = replace(e, ok=True, expected=None), True
+        equations.append(e)
+    if not changed:
+        return check
+    known = [e.ok for e in equations if e.ok is not None]
+    return replace(check, equations=equations, ok=all(known) if known else None)
 
 
 def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bool = True,
@@ -96,7 +132,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     ref = None
     if use_reference and problem.reference_solution:
         ref = reference_graph(problem.reference_solution, problem.final_answer)
-    checks = [check_step(s.text, s.number) for s in steps]
+    checks = [replace(percent_facts(c, problem.text), step_number=s.number)
+              for c, s in zip(step_checks([s.text for s in steps]), steps)]
     graphs = [step_graph(s.text) for s in steps]
     n = len(steps)
     seen: list[float] = []

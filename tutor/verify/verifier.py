@@ -34,12 +34,14 @@ from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import rewriting_misconception, solution_misconception
 from tutor.numwords import words_to_digits
 from tutor.proportion import near, ratio_problem
+from tutor.inequalities import is_inequality, readable_inequality
 from tutor.relations import asked_mean, asked_median, ladder_whole
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
-from tutor.units import CLOCK, amounts_in, clock_text, factor, same_amount
+from tutor.units import CLOCK, amounts_in, clock_text, factor, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
-from tutor.verify.features import MODEL_FEATURES, SolutionEvidence, restates_answer, solution_evidence
+from tutor.verify.features import (MODEL_FEATURES, SolutionEvidence, percent_whole, restates_answer,
+                                   solution_evidence)
 from tutor.verify.scorer import scorer_identity, step_correct_probs
 
 log = logging.getLogger(__name__)
@@ -366,10 +368,14 @@ def _describe(verdict: Verdict, problem: Problem, steps: Sequence[Step], ev: Sol
         # an algebra step: the equation changed its solution (no value is named as the right
         # one: the solution may be the problem's answer)
         verdict.error_category = "Calculation error"
-        before, after = readable_equation(wrong_eq.follows), readable_equation(wrong_eq.text)
+        before, after = readable_inequality(wrong_eq.follows), readable_inequality(wrong_eq.text)
         verdict.found_value = after
         verdict.quantities = [after] + [q for q in verdict.quantities if q != after]
         verdict.evidence["derivation"] = {"from": before, "to": after}
+        if is_inequality(wrong_eq.text):
+            verdict.explanation = (f"Step {n} changes the inequality: {after} does not have the same solutions "
+                                   f"as {before}. Whatever you do to one side, do to the other side too.")
+            return
         stated, parent = stated_value(wrong_eq.text), stated_value(wrong_eq.follows)
         got = readable_expression(stated[1]) if stated else after
         if stated:
@@ -478,9 +484,11 @@ def _step_values(text: str) -> list[float]:
     return vals
 
 
-#: Factors between common units (cents and dollars, minutes and hours, grams and kilograms,
-#: inches and feet, ounces and pounds), for a given amount written in other units.
-_UNIT_STEPS = (12, 16, 60, 100, 1000, 3600)
+#: Factors between common units of each kind of measure (cents and dollars, minutes and hours,
+#: grams and kilograms, inches and feet, ounces and pounds), for a given amount written in
+#: other units: "$20" is not used as 1.25 (20 ÷ 16 is ounces to pounds).
+_UNIT_STEPS = {"money": (100,), "time": (60, 3600, 24, 7), "length": (12, 3, 36, 100, 1000),
+               "mass": (16, 1000), "volume": (1000, 4, 8, 2)}
 
 
 # a list of numbers the problem gives: "12, 15, 9, 20, 11 and 14", "$4, $12, $3, $7 and $9"
@@ -520,7 +528,11 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     # an algebra step that follows from the problem's equation uses its numbers ("Solve 2x + 5
     # = 13", then "2x = 8")
     written += [v for c in checks for e in c.equations if e.follows and e.ok for v in numbers_in(e.follows)]
-    with_unit = {float(a.value) for a in amounts_in(problem.text)}
+    # "10% = 4" uses the 40 it is ten percent of
+    written += [w for c in checks for e in c.equations if (w := percent_whole(e)) is not None]
+    with_unit: dict[float, tuple[int, ...]] = {}
+    for a in amounts_in(problem.text):
+        with_unit[float(a.value)] = with_unit.get(float(a.value), ()) + _UNIT_STEPS.get(measure_of(a.unit), ())
     percents = {float(p) for p in PERCENT_WRITTEN.findall(problem.text)}
     # a clock time ("at 6 am", "6:30 pm") or an ordinal date says when, not how much: a
     # solution need not use it
@@ -528,7 +540,7 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     for q in numbers_in(when):
         if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
-        steps_ = _UNIT_STEPS if q in with_unit else ()
+        steps_ = with_unit.get(q, ())
         # "25%" is used where a step writes 0.25
         # ... or as a multiplier ("15%" as 1.15 for the total, 0.85 for what is left)
         forms = [q] + [q * f for f in steps_] + [q / f for f in steps_] + (
