@@ -498,3 +498,14 @@ def test_a_percent_written_another_way_is_no_rung_and_a_rung_can_be_the_part():
 def test_a_mean_of_a_list_written_with_units_or_minus_signs(problem, steps, facts):
     r = broken_relation(problem, steps)
     assert (r.step, r.name, r.facts) == (1, "mean count", facts)
+
+
+def test_a_small_percent_multiplied_as_tenths():
+    problem = ("Carlos puts $800 in a savings account that pays 3% simple interest per year. How much interest "
+               "does he earn in 4 years?")
+    verdict = Verifier(None).verify(Problem(text=problem), parse_solution("I = 800 × 0.3 × 4\nI = 960\nHe earns $960"))
+    assert (verdict.label, verdict.first_error_step, verdict.explanation) == (
+        "incorrect", 1, "In step 1, 3% was used as 0.3. 3% means 3 out of 100, so it is 3 hundredths, not tenths.")
+    assert broken_relation(problem, ["I = 800 × 0.03 × 4", "I = 96"]) is None
+    # a decimal the problem writes itself is no percent
+    assert broken_relation("A 5% solution fills a 0.5 L bottle. How much is that in mL?", ["0.5 × 1000 = 500"]) is None

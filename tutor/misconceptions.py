@@ -174,16 +174,7 @@ def find(step_number: int, step_text: str, problem_text: str,
         percent = _PERCENT_OF.search(lhs)
         if percent and math.isclose(eq.rhs_value, eq.expected * 10, rel_tol=1e-6):
             # "7% of 240 = 0.7 × 240": 7% written as 7 tenths, not 7 hundredths
-            p = _plain(percent.group(1))
-            tenths = _plain(str(float(percent.group(1)) / 10))
-            return Misconception(
-                "percent as tenths",
-                f"In step {k}, {p}% was used as {tenths}. {p}% means {p} out of 100, so it is {p} hundredths, "
-                "not tenths.",
-                f"In step {k}, {p}% means {p} out of every 100. Is {tenths} the same as {p} hundredths?",
-                f"Redo step {k}: write {p}% as the fraction {p}/100, then as a decimal of hundredths. "
-                "Multiply by that decimal.",
-                f"Look at step {k}, where you change {p}% into a decimal. Is {p}% the same as {tenths}?")
+            return percent_as_tenths(k, _plain(percent.group(1)), _plain(str(float(percent.group(1)) / 10)))
         for m in _MINUS_NEGATIVE.finditer(lhs):  # 15 - (-8) = 15 - 8: the sign of the number taken away dropped
             b = float(m.group(1) or m.group(2))
             if b and math.isclose(eq.rhs_value, eq.expected - 2 * b, rel_tol=1e-6, abs_tol=1e-9):
@@ -257,6 +248,18 @@ def find(step_number: int, step_text: str, problem_text: str,
         if found is not None and k - 1 in found[0]:
             return found[1]
     return None
+
+
+def percent_as_tenths(k: int, p: str, tenths: str) -> Misconception:
+    """Step ``k`` used ``p``% as the decimal ``tenths`` (7% as 0.7)."""
+    return Misconception(
+        "percent as tenths",
+        f"In step {k}, {p}% was used as {tenths}. {p}% means {p} out of 100, so it is {p} hundredths, "
+        "not tenths.",
+        f"In step {k}, {p}% means {p} out of every 100. Is {tenths} the same as {p} hundredths?",
+        f"Redo step {k}: write {p}% as the fraction {p}/100, then as a decimal of hundredths. "
+        "Multiply by that decimal.",
+        f"Look at step {k}, where you change {p}% into a decimal. Is {p}% the same as {tenths}?")
 
 
 def _inequality_direction(k: int, slip: str, before: str, after: str) -> Misconception:
@@ -660,6 +663,8 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
     """The misconception of step ``k`` (1-based) that breaks ``relation``
     (:func:`tutor.relations.broken_relation`), worded for a student; never the answer."""
     f, expr = relation.facts, relation.expression
+    if relation.name == "percent as tenths":
+        return percent_as_tenths(k, f["percent"], f["tenths"])
     if relation.name == "mean count":
         return Misconception(
             relation.name,

@@ -23,6 +23,7 @@ whatever the rest of the solution; the errors against them are well documented:
 * ``"percent ladder"``, ``"percent rung"``: percents of one whole named as amounts ("10% = 4",
   "20% = 8") must grow like their percents, and the first one must be its share of the whole
   the problem gives;
+* ``"percent as tenths"``: a percent below 10 multiplied as tenths (3% as 0.3);
 * units: an answer in the unit of one factor, an area in a length unit, a volume in square
   units, and an answer stated as another kind of amount (``"wrong unit"``, ``"area unit"``,
   ``"volume unit"``, ``"changed kind"``).
@@ -666,6 +667,24 @@ def _percent_rung(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+def _percent_tenths(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A percent below 10 multiplied as tenths ("3% interest": "800 × 0.3 × 4"), where the
+    problem writes no such decimal and the work never writes the hundredths."""
+    percents = re.findall(r"(?<![\d.])(\d(?:\.\d+)?)\s*%", text)
+    if len(percents) != 1 or len(re.findall(r"\d\s*%", text)) != 1:
+        return None
+    p = Fraction(percents[0])
+    tenths, hundredths = num(p / 10), num(p / 100)
+    if Fraction(tenths) in {Fraction(str(x)) for x in numbers_in(text)} or any(
+            re.search(rf"(?<![\d.]){re.escape(hundredths)}(?!\d)|{re.escape(percents[0])}\s*/\s*100", t) for t in step_texts):
+        return None
+    factor = rf"(?<![\d.]){re.escape(tenths)}(?![\d.])"
+    for i, lhs, _ in computations(step_texts):
+        if re.search(rf"{factor}\s*\*|\*\s*\(?{factor}", lhs):
+            return Relation(i, "percent as tenths", written(lhs), {"percent": num(p), "tenths": tenths})
+    return None
+
+
 def ladder_whole(problem_text: str, step_texts: Sequence[str]) -> Fraction | None:
     """The whole a student's percent ladder proves from the problem's own pair ("8 students is
     10% of the choir": "10% = 8", "so 100% = 80" gives 80), where the question asks for that
@@ -693,5 +712,5 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
-                         _percent_rung(text, step_texts)) if r is not None]
+                         _percent_rung(text, step_texts), _percent_tenths(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None
