@@ -314,21 +314,24 @@ def test_bottom_out_keeps_the_sign_of_a_negative_computation():
 SLIPS = [
     ("Tom buys a book for $3.75 and a pen for $1.50. How much does he spend?", "1) $3.75 + $1.50 = $5.15", "5.25",
      ["Look at step 1. Work out $3.75 + $1.50 again. Do you still get 5.15?",
-      "In step 1, the plan is fine but the addition is off. Check how you got 5.15, one part at a time.",
+      "In step 1, the plan is fine; only working out $3.75 + $1.50 went wrong. Check it backwards: "
+      "does 5.15 - 1.50 make 3.75?",
       "Redo step 1 like this. Line up the decimal points of $3.75 and $1.50. Add the cents first: 75 + 50. "
       "Then add the dollars: 3 + 1. Every 100 cents make one more dollar."]),
     ("Tom runs 2.5 km a day for 6 days. How far does he run?", "2.5 x 6 = 12.5", "15",
      ["Look at step 1. Work out 2.5 x 6 again. Do you still get 12.5?",
-      "In step 1, the plan is fine but the multiplication is off. Check how you got 12.5, one part at a time.",
+      "In step 1, the plan is fine; only working out 2.5 x 6 went wrong. Estimate it first by rounding the "
+      "numbers. Is 12.5 close to your estimate?",
       "Redo step 1 like this. Split 2.5 into 2 and 0.5. Work out 2 x 6 and 0.5 x 6. Then add the results."]),
     ("There are 5 bags with 3 apples each. How many apples?", "5 x 3 = 16", "15",
      ["Look at step 1. Work out 5 x 3 again. Do you still get 16?",
-      "In step 1, the plan is fine but the multiplication is off. Check how you got 16, one part at a time.",
+      "In step 1, the plan is fine; only working out 5 x 3 went wrong. Work it out again slowly. Is 16 what you get?",
       "Redo step 1 like this. 5 x 3 is the same as 5 + 5 + 5. Add them one at a time, and keep count."]),
     ("Ana pays $10 for notebooks that cost $8.15. How much change?",
      "Step 1: 10 - 8.15 = 1.95\nStep 2: Her change is $1.95", "1.85",
      ["Look at step 1. Work out 10 - 8.15 again. Do you still get 1.95?",
-      "In step 1, the plan is fine but the subtraction is off. Check how you got 1.95, one part at a time.",
+      "In step 1, the plan is fine; only working out 10 - 8.15 went wrong. Check it backwards: "
+      "does 1.95 + 8.15 make 10?",
       "Redo step 1 like this. Line up the decimal points: write 10 as 10.00. Subtract column by column from "
       "the right, borrowing when a top digit is too small. Check: does your result plus 8.15 make 10? "
       "Then use your new number in the steps after it."]),

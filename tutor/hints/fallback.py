@@ -15,13 +15,15 @@ from fractions import Fraction
 from tutor.dimensions import asks
 from tutor.hints.guards import (
     check_hint,
+    concludes,
     forbidden_values,
     is_forbidden_quantity,
     reword_step_pointers,
     step_quantities,
 )
 from tutor.hints.numbers import evaluate, numbers_in, value_of
-from tutor.hints.slips import slip_method
+from tutor.hints.slips import (fraction_concept, fraction_method, fraction_sum, fraction_sum_method, inverse_check,
+                              sign_method, slip_method)
 from tutor.mathcheck import check_step
 from tutor.misconceptions import Misconception
 from tutor.misconceptions import find as find_misconception
@@ -78,7 +80,8 @@ def safe_quantities(problem: Problem, steps: list[Step], verdict: Verdict, level
     step = steps[k - 1] if k is not None and 1 <= k <= len(steps) else None
     if verdict.label == "incorrect":
         # The student's own result of the step is the most natural thing to point at.
-        first = [verdict.found_value] if verdict.found_value else []
+        first = [found_as_written(verdict.found_value, step.text if step else "")] if verdict.found_value else []
+        first = [f for f in first if f]
         qs = step_quantities(step, Verdict(label="incorrect", quantities=first + list(verdict.quantities)))
     else:
         # Results come last in a step ("3 x 4 = 12"): name the result first.
@@ -137,20 +140,92 @@ def _redo_expression(problem: Problem, verdict: Verdict, step_text: str) -> str 
     return None
 
 
+_NUM_TEXT = r"\$?\d[\d,]*(?:\.\d+)?"
+_TERM = rf"(?:[-−(]\s*)*(?:{_NUM_TEXT}\s*π?|π)\s*\)*(?:[²³]|\^\d)?"
+_OP = r"\s*[-−+x×*/÷]\s*"
+_MATH = rf"{_TERM}(?:{_OP}{_TERM})*"
+_LEFT = re.compile(rf"({_MATH})\s*$")
+_RIGHT = re.compile(rf"\s*({_MATH})")
+_CALCULATION = re.compile(r"the calculation (.+?) does not equal (.+?)\.?$")
+
+
+def _exact(expr: str) -> Fraction | None:
+    """Exact value of a computation as a student writes it ("(-6) × 4", "π × 3²", "6π",
+    "$3.75 + 1.5"); π is one fixed rational, so "π × 3² = 9π" holds and "= 6π" does not.
+    ``None`` when it is not plain arithmetic (or has a power past 6)."""
+    e = expr.replace("−", "-").replace("×", "*").replace("÷", "/").replace("$", "").replace(",", "")
+    e = re.sub(r"(?<=[\d)])\s*x\s*(?=[\d(])", "*", e)  # "0.08 x 250"
+    e = e.replace("²", "^2").replace("³", "^3")
+    if any(int(p) > 6 for p in re.findall(r"\^(\d+)", e)):
+        return None
+    e = re.sub(r"(\d|\))\s*π", r"\1*π", e)
+    e = re.sub(r"π\s*(\d|\()", r"π*\1", e).replace("π", "(314159/100000)").replace("^", "**")
+    if re.search(r"[A-Za-z]", e):
+        return None
+    return evaluate(e)
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def wrong_link(step_text: str, verdict: Verdict | None = None) -> tuple[str, str] | None:
+    """The computation of a step that does not come to what the student wrote after it, as
+    the student wrote both: ``("18/4", "5.5")`` for "6 × 3/4 = 18/4 = 5.5 cups" (the first
+    link of the chain holds), ``("450 − 379", "81")``, ``("π × 3²", "6π")``. Failing that, the
+    two sides the verifier named ("the calculation 150 minutes does not equal 1 hour 50
+    minutes") when the step writes both as they are. ``None`` when neither is found."""
+    sides = step_text.split("=")
+    for before, after in zip(sides, sides[1:]):
+        left, right = _LEFT.search(before), _RIGHT.match(after)
+        if not left or not right or not re.search(r"\d|π", left.group(1)):
+            continue
+        lhs, rhs = _tidy(left.group(1)), _tidy(right.group(1))
+        # a computation, not a number copied on ("15% of 40 = 0.15 × 40")
+        if not re.search(r"\d\s*\)?\s*[-−+x×*/÷]\s*[(\-−]*\s*[\d$π]|[²³^π]", lhs):
+            continue
+        a, b = _exact(lhs), _exact(rhs)
+        if a is not None and b is not None and a != b:
+            return lhs, rhs
+    m = _CALCULATION.search((verdict.explanation or "") if verdict else "")
+    if m and m.group(1) in step_text and m.group(2) in step_text and m.group(1) != m.group(2):
+        return m.group(1), m.group(2)
+    return None
+
+
+def found_as_written(found: str | None, step_text: str) -> str | None:
+    """The student's value as the step writes it ("5.5", not "11/2"; "2.10", not "2.1"); an
+    algebra result ("3x + 4") as it is; ``None`` for a number the step does not write (the
+    verifier's own reading of "6π" as 18.85 is no quantity a student can find)."""
+    if not found or re.search(r"[A-Za-z]", found):
+        return found
+    value = _signed_value(found)
+    if value is None:
+        return found
+    if re.search(rf"(?<![\d.,/]){re.escape(found.strip().lstrip('-'))}(?![\d/]|[.,]\d)", step_text):
+        return found  # written so ("4.5" of "36/8 = 4.5")
+    places = len(found.split(".")[1]) if "." in found else 0
+    for n in numbers_in(step_text):  # the same value written another way ("5.5" for 11/2, "1/3" for 0.3333)
+        if n.value == abs(value) or (places and round(float(n.value), places) == float(abs(value))):
+            text = n.text.strip()
+            return "-" + text if value < 0 and re.search(rf"[-−]\s*{re.escape(text)}", step_text) else text
+    return None
+
+
 def _slip_expression(verdict: Verdict, step_text: str) -> str | None:
     """The student's own computation in a calculation slip ("3.75 + 1.50" of "3.75 + 1.50 =
-    5.15"): its written result is off, and working it out gives the corrected value (when one
-    is known). The operation was right, so the hint is about redoing this computation."""
-    m = _EXPR.search(step_text)
-    if verdict.error_category != "Calculation error" or not m:
+    5.15", "18/4" of "6 × 3/4 = 18/4 = 5.5"): its written result is off, and working it out
+    gives the corrected value (when one is known). The operation was right, so the hint is
+    about redoing this computation (:func:`wrong_link`)."""
+    if verdict.error_category != "Calculation error":
         return None
-    own = re.sub(r"\s+", " ", m.group(1)).strip()
-    result = re.match(r"\s*(-?\s*\$?\d[\d,]*(?:\.\d+)?)", step_text[m.end():])
-    worked, written = evaluate(own), _signed_value(result.group(1)) if result else None
+    link = wrong_link(step_text, verdict)
+    if link is None or _exact(link[0]) is None:
+        return None
     want = _signed_value(verdict.expected_value or "")
-    if worked is None or written is None or worked == written or (want is not None and worked != want):
+    if want is not None and _exact(link[0]) != want and "π" not in link[0]:
         return None
-    return own
+    return link[0]
 
 
 def _money_operands(expr: str, text: str) -> bool:
@@ -207,6 +282,93 @@ def named_misconception(problem: Problem, steps: list[Step], verdict: Verdict) -
         equations = check_step(steps[k - 1].text, k).equations + [
             Equation(text=algebra["to"], ok=False, follows=algebra["from"])]
     return find_misconception(k, steps[k - 1].text, problem.text, equations, solution=[s.text for s in steps])
+
+
+def _rules(explanation: str | None) -> str:
+    """The general idea in the verifier's explanation: its sentences that state a rule ("The
+    median is the middle of the numbers put in order …"), not the ones about this step ("In
+    step 3, …"); "" when there are none."""
+    sentences = re.split(r"(?<=[.!?])\s+", (explanation or "").strip())
+    keep = [x for x in sentences[1:] if x and not re.match(r"(?i)(?:in\s+)?step\s+\d|so\b|this\b|that\b|it\b", x)]
+    return " ".join(keep)
+
+
+def _rewrite_wordings(k: int | None, verdict: Verdict) -> dict[str, str] | None:
+    """Hints for an expression rewritten into one that is not equal ("x² + 2x + 3x" as "6x",
+    "7x - (2x - 3)" as "7x - 2x - 3"), for when no misconception is named: the two must agree
+    for every value of the letter, which the student can test; ``None`` without that finding."""
+    found = verdict.evidence.get("expression") or {}
+    before, after = found.get("from"), found.get("to")
+    if verdict.label != "incorrect" or not k or found.get("step") != k or not before or not after:
+        return None
+    letter = (re.findall(r"[a-z]", before) or ["x"])[0]
+    minus = re.search(r"[-−]\s*\(", before)
+    rule = ("A minus in front of brackets changes the sign of every term inside them." if minus else
+            "Only like terms, with the same letter and the same power, can be put together.")
+    return {
+        "where": (f"Look at step {k}, where {before} becomes {after}. Put the same small number in for "
+                  f"{letter} in both. Do they give the same value?"),
+        "concept": (f"In step {k}, the expressions {before} and {after} would have to agree for every value of "
+                    f"{letter}. {rule} "
+                    "Which terms did you put together?"),
+        "bottom_out": (f"Redo step {k}: start again from {before}. "
+                       + ("Clear the brackets first, changing the sign of each term inside. " if minus else "")
+                       + f"Put together only like terms. Then check with a number for {letter}."),
+    }
+
+
+def _as_division(expr: str) -> str | None:
+    """"18 ÷ 4" for a computation that is one fraction ("18/4"), else ``None``."""
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", expr)
+    return f"{m.group(1)} ÷ {m.group(2)}" if m else None
+
+
+def _slip_concepts(k: int, link: tuple[str, str], slip: str | None) -> Iterator[str]:
+    """Level-2 wordings for a calculation slip: the idea that checks the computation ``link``
+    (signs, the decimal point, equal fractions, a power), then an estimate; no result."""
+    lhs, rhs = link[0], link[1].lstrip("$")
+    fraction = fraction_concept(lhs, rhs)
+    if fraction:
+        yield f"In step {k}, {fraction[0].lower()}{fraction[1:]}"
+    fractions = fraction_sum(lhs)
+    if fractions:  # "3/4 - 1/2": one bottom number first
+        verb = "added" if fractions[1] == "addition" else "taken away"
+        # ("In step 1, 3/4 …" would read as a pointer at steps 1 and 3)
+        yield (f"In step {k}, the work is a fraction {fractions[1]}: {lhs}. Fractions can be {verb} only "
+               f"when they have the same bottom number. Is that true of {fractions[0]} and {fractions[2]}?")
+    a, b = _exact(lhs), _exact(rhs)
+    # a negative number in it ("-120 + 45", "(-6) × 4", "3 - -9"), or only the sign of the result is off
+    if re.search(r"^\s*[-−]\s*\d|\(\s*[-−]|[-−+x×*/÷]\s*[-−]\s*\d", lhs) or (a is not None and b is not None and a == -b):
+        if re.search(r"[x×*/÷]", lhs):
+            yield (f"In step {k}, {lhs} has a negative number in it. Count the negative numbers: "
+                   "is the result positive or negative?")
+        else:
+            yield (f"In step {k}, picture {lhs} on a number line. Adding moves you right and taking away moves "
+                   "you left. Which way do you move, and how far?")
+    if a and b and a != b and "." in lhs + rhs and any(a == b * 10 ** p or b == a * 10 ** p for p in (1, 2, 3)):
+        yield (f"In step {k}, the digits may be right, but check the decimal point. Estimate {lhs} first: "
+               f"is {rhs} about that size, or far too big or small?")
+    if "²" in lhs or "^2" in lhs:
+        yield (f"In step {k}, look at the power in {lhs}. A number squared is that number times itself. "
+               "Work out that part first, then the rest.")
+    if not slip:  # two sides the verifier compared, not worked out here ("150 minutes")
+        yield (f"In step {k}, both sides of the = sign must be the same amount. Write {rhs} in one unit, "
+               "then compare it with the other side.")
+    check = slip and not fraction and inverse_check(lhs, rhs)  # (not for "1/4 = 2/12": no division there)
+    if check:  # the opposite operation finds any slip, and says no result
+        yield f"In step {k}, the plan is fine; only working out {lhs} went wrong. Check it backwards: {check}"
+    small = all(n.value < 10 and not n.decimals for n in numbers_in(lhs))
+    for shown in [lhs, _as_division(lhs)] if slip else []:
+        if shown and small:  # nothing to round: "5 x 3"
+            yield (f"In step {k}, the plan is fine; only working out {shown} went wrong. Work it out again "
+                   f"slowly. Is {rhs} what you get?")
+        elif shown:
+            yield (f"In step {k}, the plan is fine; only working out {shown} went wrong. Estimate it first by "
+                   f"rounding the numbers. Is {rhs} close to your estimate?")
+    for shown in [lhs, _as_division(lhs)] if slip else []:  # the student's result may round to a value
+        if shown:  # no hint may say ("4.7" for 4.65)
+            yield (f"In step {k}, the plan is fine; only working out {shown} went wrong. Estimate it first by "
+                   "rounding the numbers. Is your result close to that estimate?")
 
 
 def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verdict: Verdict,
@@ -281,14 +443,36 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
     cat = verdict.error_category if verdict.error_category in _WHERE else None
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
     slip = _slip_expression(verdict, step_text)
+    link = wrong_link(step_text, verdict) if verdict.error_category == "Calculation error" else None
+    rewrite = _rewrite_wordings(k, verdict)
     if kind == "where":
         named = named_misconception(problem, steps, verdict)
         if named is not None and named.where:  # a misconception over steps: where, as a question
             yield named.where
+        if link and fraction_concept(*link) and "/" in link[1]:  # "1/4 = 2/12": the student's side only
+            yield (f"Look at step {k}, where you write {link[1]}. Is it really the same amount as what comes "
+                   "before the = sign?")
         if slip:  # name the computation to redo, not only its result
+            if link:  # the student's result as written ("5.5", not the verifier's 11/2)
+                got = link[1].lstrip("$")
+                yield f"Look at step {k}. Work out {slip} again. Do you still get {got}?"
+                shared = _as_division(slip)
+                if shared:  # "18/4" states the value 4.5 that a hint may not say; "18 ÷ 4" does not
+                    yield f"Look at step {k}. Work out {shared} again. Do you still get {got}?"
             if verdict.found_value:
                 yield f"Look at step {k}. Work out {slip} again. Do you still get {verdict.found_value}?"
             yield f"Look at step {k}. Work out {slip} again. What do you get?"
+        if rewrite:
+            yield rewrite["where"]
+        if verdict.error_category == "Missing step" and concludes(steps, verdict):
+            for qq in qs[:2]:  # the work stops at a part: does it answer the question?
+                yield (f"Look at step {k}, where you end with {qq}. Is {qq} what the question asks for, "
+                       "or is a step still missing?")
+        elif link:  # two sides the verifier compared ("150 minutes", "1 hour 50 minutes")
+            yield f"Look at step {k}. Is {link[0]} really the same as {link[1]}? Check each part again."
+        if link:  # the left side may be a value no hint may say: point at the student's side only
+            yield (f"Look at step {k}, where you write {link[1]}. Is it really the same amount as what comes "
+                   "before the = sign?")
         for qq in qs[:3]:
             yield _WHERE[cat].format(k=k, q=qq)
         yield f"Look at step {k} again. What is that step trying to find?"
@@ -296,6 +480,13 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         named = named_misconception(problem, steps, verdict)
         if named is not None:  # the idea that was missed, as a question
             yield named.hint
+        if rewrite:
+            yield rewrite["concept"]
+        if link:  # a slip: the idea that checks this computation, naming it
+            yield from _slip_concepts(k, link, slip)
+        rules = _rules(verdict.explanation)
+        if rules and verdict.error_category != "Calculation error":  # the idea the verifier named
+            yield f"Think about step {k}. {rules} Does step {k} do that?"
         op = _OPS[_operation(step_text)]
         for qq in qs[:3]:
             concept = _CONCEPT[cat].format(k=k, q=qq, op=op)
@@ -321,11 +512,21 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
         if verdict.expected_value:
             was = f", not {verdict.found_value}" if verdict.found_value else ""
             yield f"Redo only step {k}. Its value should be {verdict.expected_value}{was}. {after}"
-        method = slip and slip_method(slip, money=_money_operands(slip, problem.text + " " + step_text))
-        if method:  # how to work it out, without the result (it may be the answer)
+        methods = [(link and fraction_method(*link)), fraction_sum_method(slip),
+                   slip_method(slip.replace("−", "-"), money=_money_operands(slip, problem.text + " " + step_text)),
+                   sign_method(slip)] if slip else []
+        for method in filter(None, methods):  # how to work it out, without the result (it may be the answer)
             later = f" {after}" if k < len(steps) else ""
             yield f"Redo step {k} like this. {method}{later}"
             yield f"Redo step {k}. {method}"
+        if rewrite:
+            yield rewrite["bottom_out"]
+        if link and not slip:
+            yield (f"Redo step {k}: write {link[1]} in one unit, part by part. Then compare it with the other "
+                   "side of the = sign, and change it if they differ.")
+        if link and re.search(r"[²³^]", link[0]):  # "π × 3² = 6π": the power first
+            yield (f"Redo step {k}: in {link[0]}, work out the power first: the number times itself, as many "
+                   f"times as the power says. Then do the rest of {link[0]}.")
         if expr:
             yield f"Redo step {k} like this: work out {expr} carefully. {after}"
         op = _OPS[_operation(step_text)]

@@ -356,6 +356,8 @@ MAX_COPIED_WORDS = 7
 # an unknown and an operator right before a number: the number belongs to an algebra expression
 # ("2x + 12 - 5 = 79", "x + 2 1/2 = 6")
 _IN_ALGEBRA_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]\)?\s*[-+x×*/÷^]\s*[\d\s/.]*$")
+# the right side goes on after its first number ("= 40/x", "= 6 × 3.14"): that number is not the value
+_SIDE_GOES_ON = re.compile(r"\s*[-+x×*/÷^]\s*[\w(π]|[A-Za-z(π²³]")
 _CLAIM = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?(?:\s*[-+x×*/÷]\s*\$?\d[\d,]*(?:\.\d+)?)+)\s*=\s*"
                     r"\$?(\d[\d,]*(?:\.\d+)?)")
 
@@ -425,12 +427,15 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
         # the solution is correct: an extension asks a new question, it does not correct
         out.append("asks for a change in a correct solution")
     n = MAX_COPIED_WORDS + 1
-    runs = _word_runs(text, n)
+    # a list of numbers ("7, 3, 9, 5, 11, 2" to put in order) is data to work with, not copied prose
+    runs = {r for r in _word_runs(text, n) if sum(not w.isdigit() for w in r) > 2}
     if runs and runs & (_word_runs(problem.text, n) | set().union(*(_word_runs(s.text, n) for s in steps))):
         out.append(f"copies {n}+ words from the problem or the steps")
     for m in _CLAIM.finditer(text):
-        if _IN_ALGEBRA_BEFORE.search(text[:m.start()]) or re.match(r"\(?[A-Za-z](?![A-Za-z])", text[m.end():]):
-            continue  # part of an equation with an unknown: "x/4 - 2 = 3" is not "4 - 2 = 3"
+        if (_IN_ALGEBRA_BEFORE.search(text[:m.start()]) or re.match(r"\(?[A-Za-z](?![A-Za-z])", text[m.end():])
+                or _SIDE_GOES_ON.match(text, m.end())):
+            continue  # part of an equation with an unknown: "x/4 - 2 = 3" is not "4 - 2 = 3",
+            # nor "3/5 = 40/x" a claim that 3/5 is 40
         lhs, rhs = evaluate(m.group(1)), value_of(m.group(2))
         if lhs is not None and rhs is not None and lhs != rhs:
             out.append(f"false arithmetic {m.group(0)!r}")
@@ -439,7 +444,9 @@ def form_problems(text: str, kind: str, problem: Problem, steps: list[Step]) -> 
     if _contrasts_with_itself(text):
         out.append("contrasts a value with itself")
     words = re.findall(r"[a-z0-9':]+", text.lower())
-    grams = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+    # a quantity named as the problem names it ("3 cups of flour") may come back in a later clause
+    named = {g for g in _word_runs(problem.text, 4) if any(w.isdigit() for w in g)}
+    grams = [g for g in (tuple(words[i:i + 4]) for i in range(len(words) - 3)) if g not in named]
     sentences = [s.lower() for s in _sentences(text)]
     if len(set(grams)) < len(grams) or len(set(sentences)) < len(sentences):
         out.append("repeats itself")
@@ -515,8 +522,17 @@ def asserts_wrong_value(text: str, verdict: Verdict) -> bool:
         return False
     for m in re.finditer(r"(?i)\b(?:is|are|has|have|was|were|equals?|makes?|will be)\s+(?:about\s+)?"
                          r"(\$?\d[\d,]*(?:\.\d+)?)", text):
-        if value_of(m.group(1)) == found:
-            return True
+        if value_of(m.group(1)) != found:
+            continue
+        before = text[:m.start()]
+        # "does not equal 14", "is not 14": a denial; "Is 3 the same as …?": a question
+        if re.search(r"(?i)\b(?:not|n't|never)\s*$", before):
+            continue
+        sentence_start = re.search(r"(?:^|[.!?:]\s+)$", before) is not None
+        rest = re.split(r"(?<=[.!?])\s", text[m.end():], maxsplit=1)[0]
+        if sentence_start and rest.rstrip().endswith("?"):
+            continue
+        return True
     return False
 
 
@@ -585,13 +601,23 @@ def _decimal_parts(known: list[Number]) -> set[Fraction]:
     return out
 
 
+_SUPERSCRIPTS = str.maketrans({"⁰": "^0", "¹": "^1", "²": "^2", "³": "^3", "⁴": "^4", "⁵": "^5",
+                               "⁶": "^6", "⁷": "^7", "⁸": "^8", "⁹": "^9"})
+
+
+def _powers(text: str) -> str:
+    """``text`` with superscript powers written out ("2³" -> "2^3"): the power is a number
+    the student and the problem wrote, which a hint may name ("the part of 5 × 2^3")."""
+    return text.translate(_SUPERSCRIPTS)
+
+
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
     """Numbers in a hint that come from nowhere (empty = none): every number must be written
     in the problem or the student's steps, or be one the verifier reported (its quantities and
     the student's value; at level 3 also the corrected value and numbers of the reference
     solution), or a unit fact (:data:`_FACTS`). A hint must not invent values, which would
     mislead or hint at results."""
-    known = numbers_in(problem.text) + [n for s in steps for n in numbers_in(s.text)]
+    known = numbers_in(_powers(problem.text)) + [n for s in steps for n in numbers_in(_powers(s.text))]
     extra = list(verdict.quantities) + [verdict.found_value or ""] + [_FACTS]
     if level >= 3:
         extra += [verdict.expected_value or ""] + list(problem.reference_solution or [])
