@@ -184,7 +184,7 @@ def test_a_slip_inside_a_mixed_unit_is_no_conversion_factor():
 
 @pytest.mark.parametrize("step, name, where", [
     ("7% of 240 = 0.7 × 240 = 168", "percent as tenths",
-     "Look at step 1, where you change 7% into a decimal. Is 7% the same as 0.7?"),
+     "Look at step 1, where you write the percent as 0.7. Out of how many is a percent?"),
     ("2.5 hours = 2 hours 50 minutes", "minutes as hundredths",
      "Look at step 1, where you wrote 2 hours 50 minutes. How did you change 2.5 hours into hours and minutes?"),
 ])

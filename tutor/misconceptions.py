@@ -151,7 +151,9 @@ def find(step_number: int, step_text: str, problem_text: str,
                 f"with different bottom numbers be {verb}ed that way? What common bottom number could they share?",
                 f"Redo step {k}: write {_plain(str(a))}/{_plain(str(b))} and {_plain(str(c))}/{_plain(str(d))} "
                 f"with the same bottom number {_common_denominator(b, d)}, then {verb} only "
-                "the top numbers.")
+                "the top numbers.",
+                f"Look at step {k}, where {_plain(str(a))}/{_plain(str(b))} {op} {_plain(str(c))}/{_plain(str(d))} "
+                f"becomes {_plain(str(e))}/{_plain(str(f))}. What did you do with the bottom numbers?")
         if f % b == 0 and f % d == 0:
             return Misconception(
                 "common denominator only",
@@ -222,8 +224,8 @@ def find(step_number: int, step_text: str, problem_text: str,
                 "minutes as hundredths",
                 f"In step {k}, {m} minutes was written as .{m:02d} of an hour, but an hour has 60 minutes, "
                 "not 100.",
-                f"In step {k}, how many minutes make one hour? So what part of an hour is {m} minutes?",
-                f"Redo step {k}: {m} minutes is {m}/60 of an hour. Write that as a decimal, then add the whole hours.")
+                *_leftover_minutes(k, m, step_text),
+                f"Look at step {k}, where you write the time in hours as a decimal. How many minutes make one hour?")
     for eq in equations:
         found = _one_term_distributed(eq) if eq.follows and eq.ok is False else None
         if found:
@@ -235,7 +237,9 @@ def find(step_number: int, step_text: str, problem_text: str,
                 f"In step {k}, look at {before}. When a number multiplies brackets, which terms inside "
                 f"does it multiply? Does {factor} multiply all of {inner}?",
                 f"Redo step {k}: start again from {before}. Multiply {factor} by each term of {inner}, "
-                "then go on from there.")
+                "then go on from there.",
+                f"Look at step {k}, where you multiply out {before}. Does {factor} multiply every term inside "
+                "the brackets?")
     # (after the minutes-as-hundredths reading, which names a conversion's error more closely)
     for eq in equations:
         conversion = next(iter(conversions(eq.text)), None) if eq.ok is False else None
@@ -250,16 +254,29 @@ def find(step_number: int, step_text: str, problem_text: str,
     return None
 
 
+def _leftover_minutes(k: int, m: int, step_text: str) -> tuple[str, str]:
+    """The hint and redo for minutes read as hundredths, naming the minutes only where the step
+    writes them ("90 minutes = 1.3 hours" never writes the 30 left over)."""
+    if re.search(rf"(?<![\d.]){m}(?![\d.])", step_text):
+        return (f"In step {k}, how many minutes make one hour? So what part of an hour is {m} minutes?",
+                f"Redo step {k}: {m} minutes is {m}/60 of an hour. Write that as a decimal, then add the whole hours.")
+    return (f"In step {k}, how many minutes make one hour? So what part of an hour are the minutes left over "
+            "after the whole hours?",
+            f"Redo step {k}: the minutes left over after the whole hours are that many sixtieths of an hour. Write "
+            "that as a decimal, then add the whole hours.")
+
+
 def percent_as_tenths(k: int, p: str, tenths: str) -> Misconception:
     """Step ``k`` used ``p``% as the decimal ``tenths`` (7% as 0.7)."""
     return Misconception(
         "percent as tenths",
         f"In step {k}, {p}% was used as {tenths}. {p}% means {p} out of 100, so it is {p} hundredths, "
         "not tenths.",
-        f"In step {k}, {p}% means {p} out of every 100. Is {tenths} the same as {p} hundredths?",
-        f"Redo step {k}: write {p}% as the fraction {p}/100, then as a decimal of hundredths. "
-        "Multiply by that decimal.",
-        f"Look at step {k}, where you change {p}% into a decimal. Is {p}% the same as {tenths}?")
+        # (the hints do not say the percent's number: "30%" is the corrected 0.3 of "30% = 3")
+        f"In step {k}, a percent means a number out of every 100. Is {tenths} a number of hundredths?",
+        f"Redo step {k}: a percent is a number of hundredths. Write the percent's number over 100, then as a "
+        "decimal. Multiply by that decimal.",
+        f"Look at step {k}, where you write the percent as {tenths}. Out of how many is a percent?")
 
 
 def _inequality_direction(k: int, slip: str, before: str, after: str) -> Misconception:
