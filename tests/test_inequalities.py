@@ -61,3 +61,9 @@ def test_which_way_the_sign_went_wrong():
 def test_inequality_work_is_checked(problem, solution, verdict):
     d = Verifier(None).verify(Problem(text=problem), parse_solution(solution))
     assert (d.label, d.first_error_step, d.explanation) == verdict
+
+
+def test_a_case_or_check_word_right_before_an_inequality_leaves_it_unchecked():
+    # a case word long before the inequality does not make it a case
+    assert inequality_checks("Solve 2x + 1 > 7.", ["If we take 1 from both sides and then look again, 2x > 6"])[0][0].ok
+    assert inequality_checks("Solve 2x + 1 > 7.", ["2x > 6", "If x > 9 it works too"])[1] == []

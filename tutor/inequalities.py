@@ -49,6 +49,7 @@ class Inequality:
     boundary: Fraction
     text: str
     coefficient: int
+    before: str = ""
 
 
 def linear_inequalities(text: str) -> list[Inequality]:
@@ -77,7 +78,7 @@ def linear_inequalities(text: str) -> list[Inequality]:
             continue
         rel = _SIGNS[m.group()]
         out.append(Inequality(eq.letter, rel if a > 0 else _FLIP[rel], eq.value,
-                              f"{lhs}{rel}{rhs}", 1 if a > 0 else -1))
+                              f"{lhs}{rel}{rhs}", 1 if a > 0 else -1, text[max(0, start - 60):m.start()]))
     return out
 
 
@@ -118,9 +119,9 @@ def inequality_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
     for step, text in enumerate(step_texts):
         found = []
         qs = linear_inequalities(text)
-        trial = _TRIAL.search(text) is not None
         for q in qs:
             letter = q.letter.lower()
+            trial = _TRIAL.search(q.before) is not None or "✓" in text
             known = parents.setdefault(letter, [])
             # checked: a step straight after the inequality it works on, which was not solved
             # yet; not a value tried ("Check x = 0: … 2 ≥ -8"), a compound or "or" step, a
@@ -140,8 +141,9 @@ def inequality_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
     return out
 
 
-# a value put in to check, a case tried
-_TRIAL = re.compile(r"(?i)\b(?:check\w*|if|when|suppose|substitut\w*|test\w*|try|plug\w*|verify|or)\b|✓")
+# a value put in to check, a case tried: said just before the inequality
+_TRIAL = re.compile(r"(?i)\b(?:check\w*|if|when|whether|suppose|assum\w*|substitut\w*|test\w*|try|plug\w*|verify|"
+                    r"or)\W*(?:\w+\W+){0,6}$")
 
 
 def _solved(q: Inequality) -> bool:
