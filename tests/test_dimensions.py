@@ -240,3 +240,17 @@ def test_a_quantity_multiplied_by_its_own_serving_size_is_doubted():
     found = unit_conflicts(problem, ["6 × 3/4 = 18/4 = 4.5", "There are 4.5 servings."])
     assert [(c.kind, c.step, c.operands) for c in found] == [("unit", 0, ("6 cups", "3/4 cup per serving"))]
     assert unit_conflicts(problem, ["6 ÷ 3/4 = 6 × 4/3 = 8", "She can make 8 servings."]) == []
+
+
+def test_a_speed_in_mph_is_length_per_time():
+    from tutor.dimensions import given_quantities, unit_conflicts
+
+    problem = "A car drives at 65 mph. How many hours does it take to drive 390 miles?"
+    assert dict(given_quantities(problem)[65].unit) == {"length": 1, "time": -1}
+    assert [c.kind for c in unit_conflicts(problem, ["65 × 390 = 25,350", "It takes 25,350 hours"])] == ["unit"]
+    assert unit_conflicts(problem, ["390 ÷ 65 = 6", "It takes 6 hours"]) == []
+    # a result said in words is worked out, not the problem's "$16"
+    assert unit_conflicts("The fine is $16 for each mile per hour over the limit of 50 mph. Jed was fined $256. "
+                          "How fast was he going?",
+                          ["$256 fine / $16 for each mile per hour over = 16 miles per hour over",
+                           "50 + 16 = 66 mph"]) == []

@@ -179,6 +179,12 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
         if m.group(1):
             unit["money"] += 1
             rest, said = after, m.group(1).strip() + m.group(2)
+        elif re.match(r"(?i)\s*(?:mph|kph|km/h|km\s+per\s+hour|miles\s+per\s+hour)\b", after):
+            # "65 mph": a speed, length per time, said as one unit
+            speed = re.match(r"(?i)\s*(?:mph|kph|km/h|km\s+per\s+hour|miles\s+per\s+hour)\b", after)
+            unit["length"] += 1
+            unit["time"] -= 1
+            rest, said = after[speed.end():], f"{m.group(2)} {speed.group().strip()}"
         elif words and _base(words.group(1), glued):
             unit[_base(words.group(1), glued)] += 1
             rest, said = after[words.end():], f"{m.group(2)} {words.group(1)}"
@@ -386,6 +392,9 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
                                  fresh and not re.search(r"%|\bpercent", text, re.I)))
             if eq.rhs_value is not None:
                 derived.add(Fraction(str(eq.rhs_value)))
+        # a result said in words the step reader cannot chain ("… / $16 for each mile per hour
+        # over = 16 miles per hour over") is worked out too
+        derived |= {Fraction(x) for x in re.findall(r"=\s*\$?(\d+(?:\.\d+)?)", text)}
     out: list[UnitConflict] = []
     for n, (i, lhs, op, a, b, fresh) in enumerate(computations):
         qa, qb = (given.get(a), given.get(b)) if op is not None else (None, None)
