@@ -254,3 +254,14 @@ def test_a_speed_in_mph_is_length_per_time():
                           "How fast was he going?",
                           ["$256 fine / $16 for each mile per hour over = 16 miles per hour over",
                            "50 + 16 = 66 mph"]) == []
+
+
+def test_a_bare_each_is_per_the_things_the_clause_is_about():
+    from tutor.dimensions import given_quantities, unit_conflicts
+
+    problem = "Tickets cost $8 each. Ari spent $96 on tickets. How many tickets did he buy?"
+    assert dict(given_quantities(problem)[8].unit) == {"money": 1, "#ticket": -1}
+    assert [c.operands for c in unit_conflicts(problem, ["96 × 8 = 768", "He bought 768 tickets"])] == [
+        ("$96", "$8 per ticket")]
+    assert unit_conflicts(problem, ["96 ÷ 8 = 12", "He bought 12 tickets"]) == []
+    assert dict(given_quantities("It costs $8 each. How much for 3?")[8].unit) == {"money": 1}

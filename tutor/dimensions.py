@@ -198,7 +198,7 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
             rest = after[after.index(phrase[-1]) + len(phrase[-1]):]
             said = " ".join([m.group(2), *phrase])
         # "a rectangle is 8 cm long": a size of the thing, not an amount per thing
-        per_word = _per(rest, last_count) or (None if _SIZE_AFTER.match(rest) else
+        per_word = _per(rest, last_count, text[max(0, m.start() - 40):m.start()].rstrip(" $")) or (None if _SIZE_AFTER.match(rest) else
                                               _per_before(text[max(0, m.start() - 60):m.start()]))
         per = per_word[0] if per_word else None
         if per and per in unit:  # "60 minutes in an hour", "40 hours a week": a ratio of one kind
@@ -226,10 +226,10 @@ def _per_before(before: str) -> tuple[str, str] | None:
     return _base(m.group(1), False) or "#" + _singular(m.group(1)), _singular(m.group(1))
 
 
-def _per(rest: str, last_count: str | None) -> tuple[str, str] | None:
+def _per(rest: str, last_count: str | None, before: str = "") -> tuple[str, str] | None:
     """What an amount is per, from the words after it: "/second", "per hour", "a day", "each
     day", "every minute", "for one cake"; a bare "each" ("$3.25 each.") is per the things
-    counted before it."""
+    counted before it, or per the things the clause is about ("Tickets cost $8 each")."""
     slash = re.match(r"\s*/\s*([A-Za-z]+)", rest)
     if slash:  # "20 feet/second"
         base = _base(slash.group(1), True)
@@ -244,7 +244,17 @@ def _per(rest: str, last_count: str | None) -> tuple[str, str] | None:
             return base, word
         noun = _noun(rate.group(1))
         return ("#" + noun, noun) if noun else None
-    return ("#" + last_count, last_count) if last_count else None
+    if last_count:
+        return "#" + last_count, last_count
+    subject = re.search(r"(?i)\b([A-Za-z]{3,})\s+(?:cost|costs|sell\s+for|sells\s+for|are|is)\s*$", before)
+    if subject and subject.group(1).lower() not in _NOT_A_THING and _noun(subject.group(1)):
+        noun = _singular(subject.group(1))
+        return "#" + noun, noun
+    return None
+
+
+# words before "cost"/"is" that are no things counted ("It costs $8 each", "which is")
+_NOT_A_THING = {"each", "one", "which", "that", "this", "what", "there", "price", "total", "cost", "it", "they"}
 
 
 def _keep(found: dict, clash: set, value: Fraction, q: _Quantity) -> None:
