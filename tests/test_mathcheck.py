@@ -553,19 +553,3 @@ def test_roots_are_shown_as_written():
     from tutor.mathtext import readable_expression
     assert [readable_expression(e) for e in ("sqrt(64)", "2sqrt(9)", "sqrt(16+9)", "cbrt(27)")] == [
         "√64", "2√9", "√(16 + 9)", "∛27"]
-
-
-def test_an_x_between_numbers_is_a_times_sign_not_an_unknown():
-    from tutor.mathcheck import x_as_times
-    from tutor.schema import Problem
-    from tutor.steps import parse_solution
-    from tutor.verify.features import solution_evidence
-
-    assert x_as_times("2 x 11.50 = 23") == "2 × 11.50 = 23" and x_as_times("2x + 3 = 9") == "2x + 3 = 9"
-    problem = Problem(text="Tickets are $11.50 for adults and $7 for children. How much for 2 adults and 3 children?")
-    features = solution_evidence(problem, parse_solution("2 x 11.50 = 23\n3 x 7 = 21\n23 + 21 = 44"),
-                                 use_reference=False).features
-    assert [f["has_unknown"] for f in features] == [0.0, 0.0, 0.0]
-    features = solution_evidence(Problem(text="Solve 2x + 3 = 9."), parse_solution("2x = 6\nx = 3"),
-                                 use_reference=False).features
-    assert features[0]["has_unknown"] == 1.0

@@ -103,13 +103,6 @@ _SPACE_THOUSANDS_MATH = re.compile(r"(?<![\d.,/])(?:(?<=[-+*/×÷=] )|(?<=[-+*/�
 _TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[$(]?\s*\d)|(?<=[A-Za-z])\s+[xX]\s+(?=[$(]?\s*\d)"
                       # "3 x -4", "(-3) x (-4)": an x with spaces before a negative number
                       r"|(?<=[\d)])\s+[xX]\s+(?=\(?-\d)")
-
-
-def x_as_times(text: str) -> str:
-    """``text`` with each "x" used as a times sign ("2 x 11.50") written as "×"."""
-    return _TIMES_X.sub(" × ", text)
-
-
 # "80 nuts/day", "kg/day/person": a per-unit after a quantity, not a division to compute
 _PER_UNIT = re.compile(r"(?<=[A-Za-z\d])\s*/\s*(?!sqrt\b)[A-Za-z]{2,}\b"
                        # ... or a one-letter unit written against a unit word: "km/h", "m/s"

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from tutor.derivation import derivation_checks
 from tutor.inequalities import inequality_checks
-from tutor.mathcheck import (check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes,
-                             x_as_times)
+from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
@@ -217,7 +216,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
                                                for q in given if q not in CONSTANTS)),
             "uses_prev_result": float(any(contains(g.operands + g.stated, v, False) for v in prev_results)),
             "later_arith_wrong": float(any(cc.ok is False for cc in checks[i + 1:])),
-            "has_unknown": float(bool(_UNKNOWN.search(x_as_times(s.text)))),  # "2 x 11.50" has none
+            "has_unknown": float(bool(_UNKNOWN.search(s.text))),
             "next_new": float(i + 1 < n and bool(new_values[i + 1])),
             "prev_new": float(i > 0 and bool(new_values[i - 1])),
             "problem_overlap": _overlap(s.text, [problem.text]),
