@@ -168,3 +168,87 @@ def test_a_value_given_to_a_letter_is_substitution():
 ])
 def test_a_division_says_what_its_quotient_is(text, topic):
     assert math_topics(text) == ([topic] if topic else [])
+
+
+# ---------------------------------------------------------------- situations a word problem names
+@pytest.mark.parametrize("text, solution, topic", [
+    # equal groups of counted things: the product or quotient by its size, as the standards say
+    ("A bakery puts 168 cookies into boxes of 12. How many boxes does it fill?", "168 / 12 = 14",
+     "dividing multi-digit whole numbers by two-digit divisors"),
+    ("There are 8 rows of chairs with 235 chairs in each row. How many chairs are there?",
+     "235 x 8 = 1880", "multiplying multi-digit whole numbers"),
+    ("A box of crayons holds 64 crayons. How many crayons are in 27 boxes?", "64 x 27 = 1728",
+     "multiplying multi-digit whole numbers"),
+    ("Maria packs 96 muffins into boxes that hold 8 muffins each. How many boxes?", "96 / 8 = 12",
+     "dividing within 100"),
+    ("Sara saves $15 each week. After how many weeks will she have $180?", "180 / 15 = 12",
+     "dividing multi-digit whole numbers by two-digit divisors"),  # dollars are counted
+])
+def test_equal_groups_are_named_by_the_size_of_their_numbers(text, solution, topic):
+    assert M.situation_topics(text, solution) == [topic]
+    assert problem_query(text, [solution]).endswith(f"\nMath practised: {topic}.")
+
+
+@pytest.mark.parametrize("text, solution", [
+    ("A bakery puts 168 cookies into boxes of 12. How many boxes does it fill?", ""),  # no solution
+    ("Find the area of a rectangle 7 cm long and 4 cm wide.", "7 x 4 = 28"),      # no groups
+    ("Each lap is 400 meters. How far are 6 laps?", "400 x 6 = 2400"),           # measured
+    ("A car goes 240 miles in 4 hours. How far does it go each hour?", "240 / 4 = 60"),
+    ("Apples cost $6 for every 4 pounds. How much for 12 pounds?", "12 / 4 = 3\n3 x 6 = 18"),
+    ("List all the factor pairs of 36.", "1 x 36, 2 x 18, 3 x 12"),             # factors
+    ("There are 3 boys for every 2 girls. With 30 students, how many boys?", "30 / 5 = 6"),  # ratio
+    ("Each of 5 friends eats 3/4 of a pizza. How much in all?", "5 x 3/4 = 15/4"),  # not whole numbers
+])
+def test_what_is_not_equal_groups_of_counted_things(text, solution):
+    assert not any(t.startswith(("multiplying", "dividing")) for t in M.situation_topics(text, solution))
+
+
+@pytest.mark.parametrize("text", [
+    "On a map, 1 inch represents 25 miles. Two towns are 3.5 inches apart. How far apart are they?",
+    "A scale drawing of a room uses a scale of 1 cm to 2 m. The room is 6 cm long in the drawing.",
+    "A model car is built at a scale of 1:24. The real car is 4.8 meters long.",
+    "The blueprint of a house has a scale of 1/4 inch = 1 foot. A wall is 5 inches long on it.",
+])
+def test_a_scale_drawing_or_map_is_named(text):
+    assert M.situation_topics(text) == [M.SCALE_DRAWING]
+
+
+@pytest.mark.parametrize("text", [
+    "Rate the movie on a scale of 1 to 10.",
+    "The bathroom scale shows 45 kg at 10:00.",
+    "Two maps are drawn. Point 2AX = 3XD.",
+    "Spin the spinner and roll a number cube; add the two numbers.",  # a game, not chance
+    "It is likely to rain, so take 2 umbrellas.",
+])
+def test_words_of_other_situations_name_no_scale_nor_chance(text):
+    assert M.situation_topics(text) == []
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("A bag has 4 red, 3 blue and 5 green marbles. What is the probability of picking a blue marble?",
+     M.SIMPLE_PROBABILITY),
+    ("A coin is tossed twice. What is the probability of getting heads both times?", M.COMPOUND_PROBABILITY),
+    ("You roll two dice. What is the probability that the sum is 7?", M.COMPOUND_PROBABILITY),
+    ("A spinner has 8 equal sections, 3 of them yellow; the probability of yellow is 3/8. "
+     "If you spin it 80 times, about how many times will it land on yellow?", M.TRIALS_PROBABILITY),
+])
+def test_a_chance_process_is_named_by_its_kind(text, topic):
+    assert topic in M.situation_topics(text)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("What is the value of the digit 7 in 3,742,516?", M.PLACE_VALUE_MULTI_DIGIT),
+    ("What is the value of the 5 in 4.258?", M.PLACE_VALUE_DECIMAL),
+    ("The 3 in 352 is in the hundreds place. What is it worth?", M.PLACE_VALUE_THREE_DIGIT),
+    ("Write 47 in expanded form.", M.PLACE_VALUE_TWO_DIGIT),
+])
+def test_place_value_is_named_by_the_size_of_the_numbers(text, topic):
+    assert M.situation_topics(text) == [topic]
+
+
+def test_a_lesson_text_names_no_situation():
+    # one problem statement is read; a long lesson text mentions situations in passing
+    problem = "A bag has 4 red and 3 blue marbles. What is the probability of picking a blue marble?"
+    assert M.situation_topics(problem) == [M.SIMPLE_PROBABILITY]
+    lesson = problem + " " + " ".join(["Talk with your partner about what you notice."] * 8)
+    assert len(lesson.split()) > M.SITUATION_WORDS and M.situation_topics(lesson) == []

@@ -78,7 +78,11 @@ def problem_query(text: str, worked: list[str] | tuple[str, ...] = ()) -> str:
     (:func:`tutor.standards.mathread.describe_math`: "-7 + 12" is adding integers, not
     adding within 20); for a bare exercise ("Simplify 12/18.") the math of its solution too.
     A word problem's solution arithmetic is left out of that line: it pulled area and ratio
-    problems of the bank towards arithmetic standards (recall@5 0.70 -> 0.64).
+    problems of the bank towards arithmetic standards (recall@5 0.70 -> 0.64); only where the
+    problem's words name equal groups of counted things ("168 cookies into boxes of 12") are its
+    solution's whole-number products and quotients named, by their size
+    (:func:`tutor.standards.mathread.situation_topics`, which also names a scale drawing, a
+    chance event and place value from the problem's words).
 
     Args:
         text: the problem statement.
@@ -94,7 +98,7 @@ def problem_query(text: str, worked: list[str] | tuple[str, ...] = ()) -> str:
     query = "\n".join([text.strip(), *lines])
     # the math a problem writes is what it practises; a word problem's solution arithmetic is
     # support work (its area or ratio matters more than its 7 x 4), a bare exercise's is not
-    math = describe_math(query if is_exercise(text) else text)
+    math = describe_math(query if is_exercise(text) else text, "\n".join(lines))
     return f"{query}\n{math}" if math else query
 
 

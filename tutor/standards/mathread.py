@@ -15,8 +15,15 @@ within 100 and adding within 20; "6 x (10 + 4) = 60 + 24" is the distributive pr
 what its quotient is when that is more than a whole number ("3 / 8 = 0.375": a fraction as a
 decimal; "935 / 4 = 233 R 3": a remainder).
 
-The topics describe the written math only (number kinds, operations, sizes, equations); they
-never depend on a data set's wording. Pure functions; no model.
+A word problem writes little math; some of its situations are what a standard practises, and
+their words are the field's own (:func:`situation_topics`): equal groups of counted things
+("168 cookies into boxes of 12", with a worked solution's "168 / 12") are multi-digit division,
+not volume ("box", "fill") nor counting; "1 inch represents 25 miles" on a map is a scale
+drawing; "the probability of picking a blue marble" is a chance event of grade 7, not
+conditional probability; "the value of the digit 7 in 3,742,516" is place value to a million.
+
+The topics describe the written math (number kinds, operations, sizes, equations) and those
+situations; they never depend on a data set's wording. Pure functions; no model.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ import re
 from collections.abc import Iterable
 
 from tutor.mathcheck import linear_equations, normalize_math
-from tutor.units import UNIT_AFTER, factor
+from tutor.units import LENGTH_UNITS, UNIT_AFTER, factor, measure_of
 
 #: Most topics a description names (the first found, in reading order).
 MAX_TOPICS = 6
@@ -515,9 +522,171 @@ def conversion_topics(text: str) -> list[str]:
     return []
 
 
-def describe_math(text: str) -> str:
-    """One line naming :func:`math_topics` and :func:`conversion_topics` ("Math practised:
-    adding …; multiplying …."), or ``""`` when ``text`` writes no computation or equation and
-    asks for no conversion."""
-    topics = math_topics(text) + conversion_topics(text)
+# ---------------------------------------------------------------- situations named by their words
+# A word problem names a situation, and some situations are what a standard practises: equal
+# groups of counted things (3.OA.A.3, 4.NBT.B.5-6, 5.NBT.B.5-6), a scale drawing or map
+# (7.G.A.1), a chance process (7.SP.C.5-8), place value (1.NBT.B, 2.NBT.A, 4.NBT.A, 5.NBT.A).
+# Their words ("boxes of 12", "1 inch represents 25 miles", "the probability of picking") are the
+# field's vocabulary for them, not any data set's.
+
+# equal groups: "in each", "each box holds", "boxes of 12", "a box holds 64", "shared equally"
+_GROUPS = ("boxes|bags|packs|packages|cartons|crates|cases|trays|jars|baskets|bundles|bunches|stacks|"
+           "sets|rows|columns|groups|teams|tables|shelves|pages|buses|vans|cars|boats")
+_EQUAL_GROUPS = re.compile(rf"(?i)\b(?:each|every|equal(?:ly)?|evenly|arrays?|(?:{_GROUPS})\s+of\s+\d+|"
+                           rf"(?:holds?|contains?|carr(?:y|ies))\s+\d+)\b")
+# words of another situation whose products and quotients are not equal groups: ratios and
+# rates, percents, a mean, a scale, chance, a measure of a figure, factors and multiples
+_NOT_EQUAL_GROUPS = re.compile(r"(?i)\b(?:ratios?|rates?|per|for\s+every|percent|proportion(?:al)?|"
+                               r"speed|average|mean|scale|probability|chance|area|perimeter|volume|"
+                               r"factors?|multiples?|prime|composite|divisible)\b|%")
+
+# chance named as such ("the probability of", "the chance that", "equally likely"): spinners, number
+# cubes and "likely" alone are also games and everyday words in lessons about other things
+_PROBABILITY = re.compile(r"(?i)\b(?:probability|probabilities|chances?\s+(?:of|that)|equally\s+likely|"
+                          r"how\s+likely|likelihood)\b")
+# two or more outcomes together: "twice", "two dice", "both", "in a row", "and then", a sum
+_COMPOUND = re.compile(r"(?i)\b(?:twice|both|in\s+a\s+row|and\s+then|then\s+\w+\s+again|again|"
+                       r"(?:two|three|2|3)\s+(?:dice|coins|number\s+cubes|spinners|times)|sum\s+of|"
+                       r"tree\s+diagram|sample\s+space|compound|each\s+time)\b")
+# a prediction over many trials, or a frequency seen in them: "spin it 80 times", "about how many"
+_TRIALS = re.compile(r"(?i)\b(?:\d+|many)\s+(?:times|trials|spins|rolls|tosses|flips|draws)\b|"
+                     r"\b(?:predict|expect(?:ed)?|about\s+how\s+many|experiment(?:al)?|"
+                     r"relative\s+frequency)\b")
+SIMPLE_PROBABILITY = ("probability of a chance event (a number from 0 to 1) from a uniform probability "
+                      "model that gives all outcomes equal probability")
+COMPOUND_PROBABILITY = "probabilities of compound events using organized lists, tables and tree diagrams"
+TRIALS_PROBABILITY = ("predicting the approximate relative frequency of a chance event over many trials "
+                      "from its probability")
+
+# a scale drawing, map or model: "on a map", "a scale of 1 cm to 2 m", "1 inch represents 25 miles"
+_SCALE_CONTEXT = re.compile(r"(?i)\b(?:scale|maps?|blueprints?|floor\s+plans?)\b")
+_LENGTH = "|".join(sorted((re.escape(u) for u in LENGTH_UNITS), key=len, reverse=True))
+_SCALE_NUMBER = r"\d+(?:[./]\d+)?"
+# the scale itself: "a scale of 1:24", "scale 1 cm to 2 m", "1 inch represents 25 miles" (not a
+# rating "on a scale of 1 to 10")
+_SCALE_RATIO = re.compile(
+    rf"(?i)(?<!\bon\sa\s)\bscale\s+(?:of\s+|is\s+)?{_SCALE_NUMBER}\s*(?:(?:{_LENGTH})\b\s*)?"
+    rf"(?::|to\b|=|represents?\b)\s*{_SCALE_NUMBER}|"
+    rf"{_SCALE_NUMBER}\s*(?:{_LENGTH})\s*(?:represents?|stands?\s+for|=|equals?|is\s+equal\s+to|:|to\b)\s*"
+    rf"{_SCALE_NUMBER}\s*(?:{_LENGTH})\b")
+SCALE_DRAWING = ("scale drawings: using the scale to find actual lengths and areas from a scale "
+                 "drawing, map or model")
+
+
+# place value: "the value of the digit 7", "the 5 in the hundreds place", "in expanded form"
+_PLACE_VALUE = re.compile(r"(?i)\b(?:place[\s-]+value|value\s+of\s+the\s+(?:digit|\d)|"
+                          r"(?:ones|tens|hundreds|thousands|ten[\s-]thousands|hundred[\s-]thousands|millions|"
+                          r"tenths|hundredths|thousandths)\s+place|expanded\s+form)\b")
+PLACE_VALUE_DECIMAL = ("place value in decimals to thousandths (a digit is worth one tenth of what it is "
+                       "worth in the place to its left)")
+PLACE_VALUE_MULTI_DIGIT = ("place value in multi-digit whole numbers (a digit is worth ten times what it is "
+                           "worth in the place to its right)")
+PLACE_VALUE_THREE_DIGIT = "place value of three-digit numbers (hundreds, tens and ones)"
+PLACE_VALUE_TWO_DIGIT = "place value of two-digit numbers (tens and ones)"
+
+
+def _place_value_topics(text: str) -> list[str]:
+    """Place value named by the numbers the problem writes: decimals, multi-digit whole numbers
+    (1,000 and more), three-digit or two-digit numbers (the grade bands of 5.NBT.A, 4.NBT.A,
+    2.NBT.A and 1.NBT.B)."""
+    if _PLACE_VALUE.search(text) is None:
+        return []
+    numbers = re.findall(r"(?<![\d.])\d[\d,]*(?:\.\d+)?", text)
+    if any("." in n for n in numbers) or re.search(r"(?i)\b(?:tenths|hundredths|thousandths)\b", text):
+        return [PLACE_VALUE_DECIMAL]
+    biggest = max((float(n.replace(",", "")) for n in numbers), default=0.0)
+    if biggest >= 1000:
+        return [PLACE_VALUE_MULTI_DIGIT]
+    if biggest >= 100:
+        return [PLACE_VALUE_THREE_DIGIT]
+    return [PLACE_VALUE_TWO_DIGIT] if biggest >= 10 else []
+
+
+def _counted(text: str) -> set[float]:
+    """Numbers of ``text`` written with a unit of measure after them ("12 feet", "4 hours"; money
+    counts as a count of dollars)."""
+    out = set()
+    for m in UNIT_AFTER.finditer(text):
+        unit = m.group(0)[len(m.group(1)):].strip()
+        if measure_of(unit) != "money":
+            out.add(float(m.group(1)))
+    return out
+
+
+def _equal_groups_topics(text: str, solution: str) -> list[str]:
+    """A word problem about equal groups of counted things ("168 cookies into boxes of 12") whose
+    worked solution multiplies or divides two of the problem's whole numbers: that product or
+    quotient, named by its size as the standards do ("dividing multi-digit whole numbers by
+    two-digit divisors"). Measured quantities ("12 feet", "4 hours") are areas, rates and
+    conversions, and ratio, percent, mean, scale and chance problems are not equal groups."""
+    if not solution or _EQUAL_GROUPS.search(text) is None or _NOT_EQUAL_GROUPS.search(text):
+        return []
+    given = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+    measured = _counted(text)
+    out: list[str] = []
+    for line in solution.splitlines():
+        if _WRITES_MATH.search(line) is None:
+            continue
+        for _, _, run in _runs(_read(line)):
+            tree = _parse(run)
+            for node in ast.walk(tree) if tree is not None else ():
+                if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div))
+                        and _kind(node.left) == "whole" and _kind(node.right) == "whole"):
+                    continue
+                a, b = _size(node.left), _size(node.right)
+                if not ({a, b} & given) or {a, b} & measured:
+                    continue
+                topic = _whole_topic(type(node.op), node.left, node.right)
+                if topic not in out:
+                    out.append(topic)
+    return out[:2]
+
+
+#: Most words of a problem statement whose situation is read (one to four sentences, as a student
+#: types a problem; the problem bank's longest has 30). A lesson text of many problems (MathFish's
+#: median is 268 words) mentions "place value", "probability" or a map in passing as often as
+#: it practises them: read on every MathFish text, the situations named place value on 35 lessons,
+#: 12 of them without a place-value label.
+SITUATION_WORDS = 60
+
+
+def situation_topics(text: str, solution: str = "") -> list[str]:
+    """What a word problem's situation practises, read from its words (and, for equal groups,
+    from the products and quotients of its worked ``solution``): equal groups of counted things
+    by the size of their numbers, place value by the size of the numbers written, a scale
+    drawing or map, a chance process (a simple event, a compound event, or a prediction over
+    many trials); empty for none of these.
+
+    Args:
+        text: the problem statement; one longer than :data:`SITUATION_WORDS` words (a lesson
+            text, not one problem) names no situation.
+        solution: worked-solution lines joined by newlines ("" when none).
+    """
+    if not isinstance(text, str) or len(text.split()) > SITUATION_WORDS:
+        return []
+    out = _equal_groups_topics(text, solution or "") + _place_value_topics(text)
+    if _SCALE_CONTEXT.search(text) and _SCALE_RATIO.search(text):
+        out.append(SCALE_DRAWING)
+    if _PROBABILITY.search(text):
+        if _COMPOUND.search(text):
+            out.append(COMPOUND_PROBABILITY)
+        elif _TRIALS.search(text):
+            out.append(TRIALS_PROBABILITY)
+        else:
+            out.append(SIMPLE_PROBABILITY)
+    return out
+
+
+def describe_math(text: str, solution: str = "") -> str:
+    """One line naming :func:`math_topics`, :func:`conversion_topics` and
+    :func:`situation_topics` ("Math practised: adding …; multiplying …."), or ``""`` when
+    ``text`` writes no computation or equation, asks for no conversion and names no situation
+    a standard practises.
+
+    Args:
+        text: the math to read (a problem, with its solution for a bare exercise).
+        solution: a word problem's worked-solution lines, read only for its equal groups.
+    """
+    topics = math_topics(text) + conversion_topics(text) + situation_topics(text, solution)
+    topics = list(dict.fromkeys(topics))
     return f"Math practised: {'; '.join(topics)}." if topics else ""
