@@ -630,3 +630,17 @@ def test_a_given_amount_counts_as_used_only_in_its_own_kind_of_unit():
     verdict = Verifier(None).verify(Problem(text="A car goes 150 km in 2 hours. How many km per minute?"),
                                     parse_solution("2 hours = 120 minutes\n150 ÷ 120 = 1.25 km per minute"))
     assert verdict.unused_given is None
+
+
+def test_a_small_count_the_problem_gives_must_be_used():
+    from tutor.schema import Problem
+    from tutor.steps import parse_solution
+    from tutor.verify import Verifier
+
+    problem = Problem(text="Sam has 3 boxes of 24 crayons and 5 loose crayons. How many crayons does he have?")
+    verdict = Verifier(None).verify(problem, parse_solution("3 × 24 = 72\nSam has 72 crayons"))
+    assert (verdict.label, verdict.unused_given) == ("unsure", "5")
+    assert Verifier(None).verify(problem, parse_solution("3 × 24 = 72\n72 + 5 = 77\nSam has 77 crayons")).label == "correct"
+    # counts there to choose from need not all be used
+    bag = Problem(text="A bag has 3 red, 5 blue and 2 green marbles. What is the probability of picking a blue one?")
+    assert Verifier(None).verify(bag, parse_solution("5/10 = 1/2")).unused_given is None
