@@ -532,6 +532,9 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     # an algebra step that follows from the problem's equation uses its numbers ("Solve 2x + 5
     # = 13", then "2x = 8")
     written += [v for c in checks for e in c.equations if e.follows and e.ok for v in numbers_in(e.follows)]
+    # "30 + 30 + 30 + 30" uses the 4 it adds up
+    written += [float(len(re.findall(r"\+", m.group()))) + 1 for st in steps
+                for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*\+\s*\1(?![\d.]))+", st.text)]
     # "10% = 4" uses the 40 it is ten percent of
     written += [w for c in checks for e in c.equations if (w := percent_whole(e)) is not None]
     # (not where some counts are there to choose from: a bag's colours, a list of scores)
