@@ -553,3 +553,9 @@ def test_roots_are_shown_as_written():
     from tutor.mathtext import readable_expression
     assert [readable_expression(e) for e in ("sqrt(64)", "2sqrt(9)", "sqrt(16+9)", "cbrt(27)")] == [
         "√64", "2√9", "√(16 + 9)", "∛27"]
+
+
+def test_a_digit_or_remainder_of_a_power_is_no_claim_of_its_value():
+    assert check_step("Therefore, the units digit of 16^17 is 6.", 1).ok is None
+    assert check_step("16^17 = 6", 1).ok is False
+    assert check_step("The units digit of 3^4 = 81 is 1", 1).ok is True
