@@ -632,15 +632,13 @@ def test_a_given_amount_counts_as_used_only_in_its_own_kind_of_unit():
     assert verdict.unused_given is None
 
 
-def test_a_small_count_the_problem_gives_must_be_used():
+def test_a_count_used_as_repeated_addition_is_used():
     from tutor.schema import Problem
     from tutor.steps import parse_solution
     from tutor.verify import Verifier
 
-    problem = Problem(text="Sam has 3 boxes of 24 crayons and 5 loose crayons. How many crayons does he have?")
-    verdict = Verifier(None).verify(problem, parse_solution("3 × 24 = 72\nSam has 72 crayons"))
-    assert (verdict.label, verdict.unused_given) == ("unsure", "5")
-    assert Verifier(None).verify(problem, parse_solution("3 × 24 = 72\n72 + 5 = 77\nSam has 77 crayons")).label == "correct"
-    # counts there to choose from need not all be used
-    bag = Problem(text="A bag has 3 red, 5 blue and 2 green marbles. What is the probability of picking a blue one?")
-    assert Verifier(None).verify(bag, parse_solution("5/10 = 1/2")).unused_given is None
+    problem = Problem(text="Ana read 6 books of 35 pages each. How many pages did she read?")
+    verdict = Verifier(None).verify(problem, parse_solution("35 + 35 + 35 + 35 + 35 + 35 = 210\nShe read 210 pages"))
+    assert verdict.unused_given is None
+    verdict = Verifier(None).verify(problem, parse_solution("35 + 35 + 35 + 35 + 35 = 175\nShe read 175 pages"))
+    assert verdict.unused_given == "6"

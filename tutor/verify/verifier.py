@@ -23,7 +23,7 @@ from pathlib import Path
 from tutor.chance import asked_probability
 from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, stated_value,
                               value_written)
-from tutor.dimensions import asks, given_quantities, unit_conflicts
+from tutor.dimensions import asks, unit_conflicts
 from tutor.expressions import ExpressionWork, expression_checks, readable
 from tutor.formulas import asked_after_discount_and_tax, asked_percent
 from tutor.llm import LanguageModel
@@ -509,10 +509,6 @@ def _counts_used(problem_text: str, steps: Sequence[Step]) -> set[float]:
     return used
 
 
-_CHOICES = re.compile(r"(?i)\b(?:probabilit\w*|chance|random\w*|likely|odds|spinner|pick\w*|choose|chosen|range|"
-                      r"mean|median|mode|average)\b|\d\s*,\s*[-−+]?\d+\s*,\s*(?:and\s+)?[-−+]?\d")
-
-
 def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence[Step] = (),
                   expression: str | None = None) -> float | None:
     """The first number the problem writes that no step writes (``checks``: the steps'
@@ -537,9 +533,6 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
                 for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*\+\s*\1(?![\d.]))+", st.text)]
     # "10% = 4" uses the 40 it is ten percent of
     written += [w for c in checks for e in c.equations if (w := percent_whole(e)) is not None]
-    # (not where some counts are there to choose from: a bag's colours, a list of scores)
-    counted = set() if _CHOICES.search(problem.text) else {
-        v for v, c in given_quantities(problem.text).items() if any(k.startswith("#") for k, _ in c.unit) and v > 1}
     with_unit: dict[float, tuple[int, ...]] = {}
     for a in amounts_in(problem.text):
         with_unit[float(a.value)] = with_unit.get(float(a.value), ()) + _UNIT_STEPS.get(measure_of(a.unit), ())
@@ -548,8 +541,7 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     # solution need not use it
     when = re.sub(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?|o'?clock\b)|\b\d{1,2}:\d{2}\b", " ", problem.text)
     for q in numbers_in(when):
-        # (a small number the problem counts things with, "5 loose crayons", is no constant)
-        if (q in CONSTANTS and Fraction(str(q)) not in counted) or (q == int(q) and 1900 <= q <= 2100):
+        if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
             continue
         steps_ = with_unit.get(q, ())
         # "25%" is used where a step writes 0.25
