@@ -407,3 +407,13 @@ def test_a_square_side_from_its_area_and_powers_in_the_order_of_operations():
     assert (r.step, r.name, r.expression) == (0, "order of operations", "3 + 2^2")
     assert formula_relation("Evaluate 3 + 2² × 5.", ["2² = 4", "4 × 5 = 20", "3 + 20 = 23"]) is None
     assert formula_relation("Evaluate 4³ ÷ 2⁴.", ["4^3 = 64", "2^4 = 16", "64 ÷ 16 = 4"]) is None
+
+
+def test_an_angle_total_ladder_may_name_the_total_it_teaches():
+    p = Problem(text="Two angles are supplementary. One angle measures 64°. What is the other angle?")
+    steps = parse_solution("90 - 64 = 26\nThe other angle is 26°")
+    verdict = Verifier(None).verify(p, steps)
+    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert hints[2].text == ("Redo step 1: supplementary angles add up to 180°. Start from 180° and take away the "
+                             "angles you know.")
+    assert all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)

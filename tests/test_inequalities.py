@@ -67,3 +67,22 @@ def test_a_case_or_check_word_right_before_an_inequality_leaves_it_unchecked():
     # a case word long before the inequality does not make it a case
     assert inequality_checks("Solve 2x + 1 > 7.", ["If we take 1 from both sides and then look again, 2x > 6"])[0][0].ok
     assert inequality_checks("Solve 2x + 1 > 7.", ["2x > 6", "If x > 9 it works too"])[1] == []
+
+
+@pytest.mark.parametrize("problem, solution, concept", [
+    ("Solve -2x + 4 ≥ 10.", "-2x ≥ 6\nx ≥ -3", "In step 2, the number in front of the unknown is negative. When both "
+     "sides of an inequality are divided by a negative number, what happens to the sign?"),
+    ("Solve 3x - 7 < 11.", "3x < 4\nx < 4/3", "An inequality stays true only when both sides change in the same way. "
+     "In step 1, check each move you made to get from 3x - 7 < 11 to 3x < 4."),
+])
+def test_an_inequality_slip_gets_inequality_hints_that_pass_the_guards(problem, solution, concept):
+    from tutor.hints.fallback import fallback_hint
+    from tutor.hints.guards import check_hint
+    from tutor.hints.prompting import ladder_kinds
+
+    p, steps = Problem(text=problem), parse_solution(solution)
+    verdict = Verifier(None).verify(p, steps)
+    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert hints[1].text == concept
+    assert all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+    assert not any("equation" in h.text for h in hints)

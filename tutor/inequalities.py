@@ -152,8 +152,9 @@ def _solved(q: Inequality) -> bool:
 
 
 def is_inequality(text: str) -> bool:
-    """Whether an equation text of :func:`inequality_checks` is an inequality."""
-    return "<" in text or ">" in text
+    """Whether an equation text (as :func:`inequality_checks` or :func:`readable_inequality`
+    writes it) is an inequality."""
+    return re.search(r"[<>≤≥]", text) is not None
 
 
 def readable_inequality(text: str) -> str:
@@ -170,8 +171,8 @@ def direction_slip(before_text: str, after_text: str) -> str | None:
     """How the relation went wrong between two inequalities with the same boundary: ``"kept"``
     (the sign should have turned round: both sides divided by a negative number), ``"turned"``
     (it turned round with no negative to divide by), or ``None``."""
-    before, after = (next(iter(linear_inequalities(t.replace(">=", "≥").replace("<=", "≤"))), None)
-                     for t in (before_text, after_text))
+    before_text, after_text = (t.replace("≥", ">=").replace("≤", "<=") for t in (before_text, after_text))
+    before, after = (next(iter(linear_inequalities(t)), None) for t in (before_text, after_text))
     if before is None or after is None or before.boundary != after.boundary or before.relation == after.relation:
         return None
     if _FLIP[before.relation] != after.relation:

@@ -109,6 +109,8 @@ class Misconception:
             do not show it ("" : the usual level-1 wording).
         category: the error category it files the error under (:data:`CATEGORY`, or "Wrong unit
             conversion" for a wrong conversion factor).
+        facts: numbers the wordings use that neither the problem nor the steps write, because
+            they are facts of the idea (a straight angle's 180), so the hint guards allow them.
     """
 
     name: str
@@ -117,6 +119,7 @@ class Misconception:
     redo: str = ""
     where: str = ""
     category: str = CATEGORY
+    facts: tuple[str, ...] = ()
 
 
 def find(step_number: int, step_text: str, problem_text: str,
@@ -281,24 +284,24 @@ def percent_as_tenths(k: int, p: str, tenths: str) -> Misconception:
 
 def _inequality_direction(k: int, slip: str, before: str, after: str) -> Misconception:
     """An inequality whose sign did not turn round where both sides were divided (or multiplied)
-    by a negative number, or turned where they were not (:func:`tutor.inequalities.direction_slip`)."""
+    by a negative number, or turned where they were not (:func:`tutor.inequalities.direction_slip`).
+    (The hints name the number in front of the unknown, not what the student did with it.)"""
     if slip == "kept":
         return Misconception(
             "inequality sign kept",
             f"In step {k}, both sides of {before} were divided or multiplied by a negative number, so the "
             "inequality sign must turn round.",
-            f"In step {k}, you divide or multiply both sides by a negative number. Try it on 2 < 3: multiply "
-            "both by -1. Is -2 < -3 still true?",
-            f"Redo step {k}: divide both sides by the same number as before, then turn the inequality sign "
-            "round because that number is negative.",
-            f"Look at step {k}, where {before} becomes {after}. What happens to the sign when you divide by a "
-            "negative number?")
+            f"In step {k}, the number in front of the unknown is negative. When both sides of an inequality are "
+            "divided by a negative number, what happens to the sign?",
+            f"Redo step {k}: start again from {before}. Divide both sides by the number in front of the unknown. "
+            "It is negative, so turn the sign round.",
+            f"Look at step {k}, where {before} becomes {after}. What is the number in front of the unknown, and "
+            "is it negative?")
     return Misconception(
         "inequality sign turned",
         f"In step {k}, the inequality sign was turned round, but it turns only when both sides are "
         "multiplied or divided by a negative number.",
-        f"In step {k}, did you multiply or divide both sides by a negative number? If not, should the sign "
-        "change?",
+        f"In step {k}, was there a negative number to divide both sides by? If not, should the sign change?",
         f"Redo step {k}: do the same to both sides of {before} and keep the sign as it is.",
         f"Look at step {k}, where {before} becomes {after}. Why did the sign turn round?")
 
@@ -547,10 +550,10 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             name,
             f"In step {k}, the angle is worked out from {f['used']}°, but {f['angles']} add up to {f['total']}°.",
             f"In step {k}, what do {f['angles']} add up to? Is it {f['used']}°?",
-            f"Redo step {k}: start from the total that {f['angles']} make, {f['total']}°, and take away the "
+            f"Redo step {k}: {f['angles']} add up to {f['total']}°. Start from {f['total']}° and take away the "
             "angles you know.",
             f"Look at step {k}, where you start from {f['used']}°. What total do {f['angles']} make?",
-            category="Missing / Wrong factual knowledge")
+            category="Missing / Wrong factual knowledge", facts=(f["total"],))
     if name == "interest for total":
         return Misconception(
             name,

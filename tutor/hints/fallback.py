@@ -394,6 +394,7 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
     algebra = verdict.evidence.get("derivation") if verdict.label == "incorrect" else None
     if algebra and k:  # "2x + 5 = 13" then "2x = 9": the equation changed, not a number slip
         before, after = algebra["from"], algebra["to"]
+        noun = "inequality" if re.search(r"[<>≤≥]", before + after) else "equation"
         named = named_misconception(problem, steps, verdict)
         if named is not None and kind in ("concept", "bottom_out"):  # the idea that was missed
             yield named.hint if kind == "concept" else named.redo or named.hint
@@ -424,22 +425,22 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
                        kind, f"Look at step {k}. Does {x} = {v} make {before} true?")
         yield {"where": f"Look at step {k}. How did you get from {before} to {after}? "
                         "Did you do the same thing to both sides?",
-               "concept": f"An equation stays true only when both sides change in the same way. "
+               "concept": f"An {noun} stays true only when both sides change in the same way. "
                           f"In step {k}, check each move you made to get from {before} to {after}.",
                "bottom_out": f"Redo step {k}: start again from {before}. Do one move at a time, the same "
-                             "on both sides. Then use your new equation in the steps after it."}.get(
+                             f"on both sides. Then use your new {noun} in the steps after it."}.get(
                    kind, f"Look at step {k} again. Does {after} follow from {before}?")
         # the same without the equations, for when they hold a number a hint must not say
         if kind == "where":
             for qq in qs[:3]:
-                yield (f"Look at step {k}. How did you get {qq} there from the equation before it? "
+                yield (f"Look at step {k}. How did you get {qq} there from the {noun} before it? "
                        "Did you do the same thing to both sides?")
-        yield {"concept": f"An equation stays true only when both sides change in the same way. "
+        yield {"concept": f"An {noun} stays true only when both sides change in the same way. "
                           f"Check each move you made in step {k}.",
-               "bottom_out": f"Redo step {k}: start again from the equation before it. Add, subtract, multiply "
+               "bottom_out": f"Redo step {k}: start again from the {noun} before it. Add, subtract, multiply "
                              "or divide both sides by the same amount, one move at a time. Then use your new "
-                             "equation in the steps after it."}.get(
-                   kind, f"Look at step {k} again. Does it follow from the equation before it?")
+                             f"{noun} in the steps after it."}.get(
+                   kind, f"Look at step {k} again. Does it follow from the {noun} before it?")
     cat = verdict.error_category if verdict.error_category in _WHERE else None
     step_text = steps[k - 1].text if k and 1 <= k <= len(steps) else ""
     slip = _slip_expression(verdict, step_text)

@@ -622,7 +622,7 @@ def _misconception_check(verdict: Verdict, problem: Problem, steps: Sequence[Ste
     verdict.marks = ["correct"] * (k - 1) + ["first_error"] + ["after_error"] * (len(steps) - k)
     if len(verdict.step_error_probs) == len(steps):  # proven, as an arithmetic error is
         verdict.step_error_probs[k - 1] = max(verdict.step_error_probs[k - 1], ARITHMETIC_FLOOR)
-    verdict.quantities = [_fmt(v) for v in numbers_in(steps[k - 1].text)][:6]
+    verdict.quantities = [_fmt(v) for v in numbers_in(steps[k - 1].text)][:6] + list(named.facts)
     verdict.evidence.update(evidence)
     return True
 
