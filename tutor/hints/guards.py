@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 from tutor.hints.numbers import STEP_REF, Number, evaluate, numbers_in, same_number, states_value, value_of
+from tutor.mathcheck import superscripts
 from tutor.schema import Problem, Step, Verdict
 
 MAX_WORDS = 60
@@ -601,23 +602,15 @@ def _decimal_parts(known: list[Number]) -> set[Fraction]:
     return out
 
 
-_SUPERSCRIPTS = str.maketrans({"⁰": "^0", "¹": "^1", "²": "^2", "³": "^3", "⁴": "^4", "⁵": "^5",
-                               "⁶": "^6", "⁷": "^7", "⁸": "^8", "⁹": "^9"})
-
-
-def _powers(text: str) -> str:
-    """``text`` with superscript powers written out ("2³" -> "2^3"): the power is a number
-    the student and the problem wrote, which a hint may name ("the part of 5 × 2^3")."""
-    return text.translate(_SUPERSCRIPTS)
-
-
 def invented_numbers(text: str, problem: Problem, steps: list[Step], verdict: Verdict, level: int) -> list[str]:
     """Numbers in a hint that come from nowhere (empty = none): every number must be written
     in the problem or the student's steps, or be one the verifier reported (its quantities and
     the student's value; at level 3 also the corrected value and numbers of the reference
     solution), or a unit fact (:data:`_FACTS`). A hint must not invent values, which would
     mislead or hint at results."""
-    known = numbers_in(_powers(problem.text)) + [n for s in steps for n in numbers_in(_powers(s.text))]
+    # (superscript powers written out, "2³" -> "2^3": the power is a number the student and the
+    # problem wrote, which a hint may name: "the part of 5 × 2^3")
+    known = numbers_in(superscripts(problem.text)) + [n for s in steps for n in numbers_in(superscripts(s.text))]
     extra = list(verdict.quantities) + [verdict.found_value or ""] + [_FACTS]
     if level >= 3:
         extra += [verdict.expected_value or ""] + list(problem.reference_solution or [])
