@@ -113,26 +113,27 @@ def step_checks(step_texts: Sequence[str]) -> list[StepCheck]:
     a name equal again ("Step 2: A = 3.14 × 10²", "Step 3: A = 314") is checked as the chain it
     continues: steps the student numbered apart, one computation (the parser joins such lines
     only where no step labels say otherwise). That step keeps its own ``values``."""
+    return _chained(step_texts)[0]
+
+
+def _chained(step_texts: Sequence[str]) -> tuple[list[StepCheck], list[int]]:
+    """:func:`step_checks` and the steps (0-based) that only set the name of the step before
+    equal again."""
     checks = [check_step(t, i + 1) for i, t in enumerate(step_texts)]
-    for i in _continued(step_texts, checks):
+    continued = [i for i in range(1, len(checks))
+                 if not checks[i].equations and same_label(step_texts[i - 1], step_texts[i]) is not None]
+    for i in continued:
         chain = check_step(f"{step_texts[i - 1].rstrip(' .,;')} = {same_label(step_texts[i - 1], step_texts[i])}", i + 1)
         checks[i] = replace(checks[i], equations=chain.equations, ok=chain.ok)
-    return checks
-
-
-def _continued(step_texts: Sequence[str], checks: Sequence[StepCheck]) -> list[int]:
-    """The steps (0-based) that only set the name of the step before equal again."""
-    return [i for i in range(1, len(checks))
-            if not checks[i].equations and same_label(step_texts[i - 1], step_texts[i]) is not None]
+    return checks, continued
 
 
 def computations(step_texts: Sequence[str]):
     """``(step, left side, value)`` of every computation the steps write, in order; a chain
     continued in the next step (:func:`step_checks`) is the computation of the step that
     writes it ("Step 2: A = 3.14 × 10²" uses the diameter, whatever step 3 says it is)."""
-    checks = [check_step(t, i + 1) for i, t in enumerate(step_texts)]
-    continued = _continued(step_texts, checks)
-    for i, check in enumerate(step_checks(step_texts)):
+    checks, continued = _chained(step_texts)
+    for i, check in enumerate(checks):
         for eq in check.equations:
             if eq.lhs_value is not None and "=" in eq.text and not eq.follows:
                 yield i - (i in continued), eq.text.split("=")[0], eq.lhs_value
@@ -638,21 +639,30 @@ _NOT_ONE_WHOLE = re.compile(r"(?i)\b(?:not|left|more|less|remaining|rest|other|d
                             r"rose|rise[sn]?|extra|now|gain\w*|bonus|fell|drop\w*|shr[iu]nk\w*|raise\w*)\b")
 
 
+def _one_percent_one_number(text: str) -> tuple[Fraction, Fraction] | None:
+    """``(percent, number)`` of a problem that gives one percent and one other number, else
+    ``None``."""
+    percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
+    others = numbers_in(re.sub(r"\d+(?:\.\d+)?\s*%", " ", text))
+    if len(percents) != 1 or len(others) != 1:
+        return None
+    return Fraction(percents[0]), Fraction(str(others[0]))
+
+
 def _percent_rung(text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first percent a ladder names as an amount ("10% = 5") where that is not its share
     of the problem's one whole ("40 students, 20% of them": 10% of 40 is 4). Read where the
     problem gives one percent and one other number, and only when that number cannot be the
     part its percent names (then the whole is unknown: "36 is 90%" makes "10% = 4" right)."""
-    percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
-    others = numbers_in(re.sub(r"\d+(?:\.\d+)?\s*%", " ", text))
-    if len(percents) != 1 or len(others) != 1 or _NOT_ONE_WHOLE.search(text):
+    found = _one_percent_one_number(text)
+    if found is None or _NOT_ONE_WHOLE.search(text):
         return None
-    p0, whole = Fraction(percents[0]), Fraction(str(others[0]))
+    p0, whole = found
     rungs = [r for step in step_texts for r in percent_amounts(step)]
     if any(a == whole for _, a in rungs):
         return None  # a rung names the problem's number ("110% = 5500"): it is not the whole
     # "20% of them", "20% of 40": the number is the whole, not the rest ("40% boys, 18 girls")
-    of_it = re.search(rf"%\s*of\s+(?:them|these|those|it|\$?{re.escape(num(others[0]))})\b", text) is not None
+    of_it = re.search(rf"%\s*of\s+(?:them|these|those|it|\$?{re.escape(num(whole))})\b", text) is not None
     for i, step in enumerate(step_texts):
         for p, amount in percent_amounts(step):
             rest = not of_it and amount * (100 - p0) == whole * p
@@ -690,13 +700,10 @@ def ladder_whole(problem_text: str, step_texts: Sequence[str]) -> Fraction | Non
     10% of the choir": "10% = 8", "so 100% = 80" gives 80), where the question asks for that
     whole (not a rest, a difference or a change); ``None`` otherwise."""
     text = words_to_digits(problem_text)
-    percents = re.findall(r"(\d+(?:\.\d+)?)\s*%", text)
-    others = numbers_in(re.sub(r"\d+(?:\.\d+)?\s*%", " ", text))
-    if (len(percents) != 1 or len(others) != 1 or _percent_ladder(text, step_texts) is not None
-            or _NOT_ONE_WHOLE.search(text)):
+    given = _one_percent_one_number(text)
+    if given is None or _percent_ladder(text, step_texts) is not None or _NOT_ONE_WHOLE.search(text):
         return None
     rungs = [r for step in step_texts for r in percent_amounts(step)]
-    given = (Fraction(percents[0]), Fraction(str(others[0])))
     if not rungs or rungs[0] != given:
         return None
     return next((a for p, a in rungs if p == 100), None)
