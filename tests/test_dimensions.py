@@ -265,3 +265,82 @@ def test_a_bare_each_is_per_the_things_the_clause_is_about():
         ("$96", "$8 per ticket")]
     assert unit_conflicts(problem, ["96 ÷ 8 = 12", "He bought 12 tickets"]) == []
     assert dict(given_quantities("It costs $8 each. How much for 3?")[8].unit) == {"money": 1}
+
+
+def _verdict(problem, solution):
+    from tutor.schema import Submission
+    from tutor.service import read_submission
+
+    sub = Submission(problem=Problem(text=problem), solution_text=solution)
+    steps = read_submission(sub)
+    return Verifier(None).verify(sub.problem, steps), steps
+
+
+@pytest.mark.parametrize("problem, solution, units", [
+    ("A car travels at 60 mph for 45 minutes. How far does it go?", "60 × 45 = 2700\nIt goes 2700 miles",
+     ("per hour", "minutes")),
+    ("A garden bed is 3 m long and 40 cm wide. What is its area in square meters?",
+     "3 × 40 = 120\nThe area is 120 m²", ("m", "cm")),
+    ("1.5 L of juice is poured into 300 mL cups. How many cups can be filled?", "1.5 ÷ 300 = 0.005\n0.005 cups",
+     ("l", "ml")),
+    ("A movie is 2 hours long and the ads take 15 minutes. How long is the show in all?",
+     "2 + 15 = 17\nThe show is 17 minutes", ("hours", "minutes")),
+])
+def test_amounts_of_one_kind_in_different_units_are_a_wrong_conversion(problem, solution, units):
+    verdict, steps = _verdict(problem, solution)
+    assert unit_conflicts(problem, [s.text for s in steps])[0].units == units
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 1, "Wrong unit conversion")
+    assert "Both must be in the same unit" in verdict.explanation
+
+
+@pytest.mark.parametrize("problem, solution", [
+    # a scale is a rate in other words: 5 km for each cm
+    ("A map scale is 1 cm : 5 km. Two towns are 7.5 cm apart on the map. What is the real distance?",
+     "7.5 × 5 = 37.5\nThe real distance is 37.5 km."),
+    ("A scale drawing uses 1 cm to show 4 m. A room is 6 cm long in the drawing. How long is the real room?",
+     "6 × 4 = 24 m\nThe room is 24 meters long."),
+    ("On a map, 1 inch represents 15 miles. Two towns are 3.5 inches apart on the map. How far apart are they?",
+     "3.5 × 15 = 52.5\nThe towns are 52.5 miles apart."),
+    # two times multiplied or divided: one is a rate in other words (hours per day)
+    ("Esteban exercised for 10 minutes on each of 9 days. How many minutes did he exercise?", "10 × 9 = 90 minutes"),
+    ("Tom reads 10 hours over 5 days. How many hours does he read each day?", "10 / 5 = 2 hours a day"),
+    # days and weeks: "per day" over weeks may mean weekdays
+    ("Damien jogs 5 miles per day on weekdays only. How many miles does he run over 3 weeks?",
+     "3 × 5 = 15 days\n15 × 5 = 75 miles"),
+])
+def test_scales_and_hidden_rates_are_not_unmatched_units(problem, solution):
+    verdict, steps = _verdict(problem, solution)
+    assert [c for c in unit_conflicts(problem, [s.text for s in steps]) if c.kind == "scale"] == []
+    assert verdict.label != "incorrect"
+
+
+@pytest.mark.parametrize("problem, solution, named", [
+    ("Pia ran 2.5 km. How many meters did she run?", "2.5 × 100 = 250\nShe ran 250 m", "conversion factor"),
+    ("How many seconds are in 2 hours?", "2 × 60 = 120\nThere are 120 seconds in 2 hours", "conversion factor"),
+    ("A jug holds 3 quarts. How many cups is that?", "3 × 2 = 6 cups", "conversion factor"),
+    ("A board is 96 inches long. How many feet is it?", "96 × 12 = 1152 feet", "conversion direction"),
+])
+def test_a_conversion_by_a_bare_number_is_checked(problem, solution, named):
+    from tutor.dimensions import implied_conversion
+    from tutor.hints.fallback import named_misconception
+
+    verdict, steps = _verdict(problem, solution)
+    assert implied_conversion(problem, [s.text for s in steps])[0] == 0
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 1, "Wrong unit conversion")
+    assert named_misconception(Problem(text=problem), steps, verdict).name == named
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("Pia ran 2.5 km. How many meters did she run?", "2.5 × 1000 = 2500\nShe ran 2500 m"),
+    ("A jug holds 3 quarts. How many cups is that?", "3 × 4 = 12 cups"),
+    # a number the problem gives, or one worked out, is a rate or a count, not a unit factor
+    ("Ben works 8-hour shifts. How many hours does he work in 10 days?", "8 × 10 = 80 hours"),
+    ("A dryer costs a quarter for every 10 minutes. Sam dries for 40 minutes and also pays $4 to wash. "
+     "How many cents does the dryer cost?", "40 / 10 = 4\n25 x 4 = 100 cents"),
+])
+def test_right_conversions_and_other_products_are_not_flagged(problem, solution):
+    from tutor.dimensions import implied_conversion
+
+    verdict, steps = _verdict(problem, solution)
+    assert implied_conversion(problem, [s.text for s in steps]) is None
+    assert verdict.label != "incorrect"

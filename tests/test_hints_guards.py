@@ -133,6 +133,9 @@ def test_non_numeric_answer_matches_whole_word():
 # ----------------------------------------------------------------------------- (b) accusations
 def test_step_mentions():
     assert step_mentions("Look at step 2 and steps 3 and 4, then the first step.") == [2, 3, 4, 1]
+    # a list follows "steps" only: "step 1, 3 m" names step 1 and a length
+    assert step_mentions("In step 1, 3 m is in meters and 40 cm is in centimeters.") == [1]
+    assert step_mentions("Compare steps 1, 3 and 4.") == [1, 3, 4]
     assert step_mentions("Step two is fine.") == [2]
 
 

@@ -559,3 +559,14 @@ def test_a_digit_or_remainder_of_a_power_is_no_claim_of_its_value():
     assert check_step("Therefore, the units digit of 16^17 is 6.", 1).ok is None
     assert check_step("16^17 = 6", 1).ok is False
     assert check_step("The units digit of 3^4 = 81 is 1", 1).ok is True
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("2 x π x 4 = 8π", True),
+    ("π x 4 x 4 = 16π", True),
+    ("C = π x 4 = 4π", True),
+    ("A = π x 3^2 = 28.26", True),
+    ("2 x pi x 4 = 8 ft", False),  # π dropped
+])
+def test_pi_next_to_an_x_times_sign(text, ok):
+    assert [e.ok for e in check_step(text, 1).equations] == [ok]

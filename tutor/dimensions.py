@@ -14,7 +14,10 @@ box"), and finds two kinds of step that do not fit:
   time, money or a count comes out squared -- 12 miles per hour / 3 hours;
 * ``"sum"``: a step adds or subtracts amounts of different kinds of measure, or a rate per
   thing and a count of that thing -- 3/4 cup per cake + 2 cakes. Counts of different things may be added (12 boys + 18
-  girls); so may amounts of one kind in other units (2 hours + 30 minutes).
+  girls);
+* ``"scale"``: a step combines two amounts of one kind of measure in different units, as bare
+  numbers -- 60 miles per hour x 45 minutes, 3 m x 40 cm, 1.5 L / 300 mL, 2 hours + 30
+  minutes as 2 + 30: one of them must be changed into the other's unit first.
 
 Only numbers the problem gives are read, each where the problem says what it measures (a
 number written twice with different units is left out), so a finding rests on the problem's
@@ -29,9 +32,9 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tutor.mathcheck import check_step
+from tutor.mathcheck import check_step, numbers_in
 from tutor.numwords import words_to_digits
-from tutor.units import measure_of
+from tutor.units import UNIT_AFTER, Conversion, amounts_in, conversion_numbers, factor, measure_of, unit_size
 
 #: A unit as exponents of base names: measures by kind ("length", "time", "money", …),
 #: counted things as "#" + noun ("#cake"). Empty: a bare number.
@@ -42,6 +45,10 @@ Unit = frozenset
 _LOOSE_UNITS = {"in", "s", "l", "m", "h", "g", "min", "sec"}
 _NUMBER = re.compile(r"(?<![\w.,/])(\$\s?)?(\d+(?:,\d{3})*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?)(?![\d.,]*\d)(%)?")
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+# loose unit names read after a space too when a size word, "of" or no word follows ("3 m long",
+# "1.5 L of juice", "20 min."); not "in", "s", "l": "5 in the box"
+_SPACED_UNITS = {"m", "L", "g", "h", "min", "sec"}
+_AFTER_SPACED_UNIT = re.compile(r"(?i)(?:\s*(?:[.,;:?!)]|$)|\s+(?:long|wide|tall|high|deep|thick|of|by|and|each|per|x|×)\b)")
 # words that end the noun phrase after a number ("6 juice boxes COST $4.20")
 _STOP = {
     "a", "an", "the", "of", "for", "in", "on", "at", "to", "and", "or", "but", "with", "from",
@@ -82,6 +89,8 @@ class UnitConflict:
         operands: the two numbers as the problem writes them, with what they measure
             (``["180 miles", "3 hours"]``).
         asked: for ``"rate"``, the unit the question asks for (``"miles per hour"``).
+        units: for ``"scale"``, the two operands' unit words of one kind of measure that do not
+            match, in operand order, "per " before a rate's (``("per hour", "minutes")``).
     """
 
     step: int
@@ -89,6 +98,7 @@ class UnitConflict:
     expression: str
     operands: tuple[str, str]
     asked: str = ""
+    units: tuple[str, str] = ()
 
 
 _IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "feet": "foot"}
@@ -154,6 +164,9 @@ class _Quantity:
     value: Fraction
     unit: Unit
     said: str  # "180 miles", "$4.20"
+    # the unit word of each measure as written ("length": "miles", "time": "hour"), so that
+    # two amounts of one kind in different units can be told apart
+    words: tuple[tuple[str, str], ...] = ()
 
 
 def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
@@ -174,19 +187,25 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
             continue
         after = text[m.end():m.end() + 60]
         words = _WORD.match(after)
-        glued = bool(words) and words.start(1) == 0
+        # "5m" is metres; "3 m long", "1.5 L of juice" too, where a size word or nothing follows
+        glued = bool(words) and (words.start(1) == 0 or (words.group(1) in _SPACED_UNITS and bool(
+            _AFTER_SPACED_UNIT.match(after[words.end():]))))
         unit: Counter = Counter()
+        named: dict[str, str] = {}
         if m.group(1):
             unit["money"] += 1
+            named["money"] = "$"
             rest, said = after, m.group(1).strip() + m.group(2)
         elif re.match(r"(?i)\s*(?:mph|kph|km/h|km\s+per\s+hour|miles\s+per\s+hour)\b", after):
             # "65 mph": a speed, length per time, said as one unit
             speed = re.match(r"(?i)\s*(?:mph|kph|km/h|km\s+per\s+hour|miles\s+per\s+hour)\b", after)
             unit["length"] += 1
             unit["time"] -= 1
+            named.update(length="mile" if speed.group().strip().lower().startswith(("mph", "mi")) else "km", time="hour")
             rest, said = after[speed.end():], f"{m.group(2)} {speed.group().strip()}"
         elif words and _base(words.group(1), glued):
             unit[_base(words.group(1), glued)] += 1
+            named[_base(words.group(1), glued)] = words.group(1).lower().rstrip(".")
             rest, said = after[words.end():], f"{m.group(2)} {words.group(1)}"
         else:
             phrase = noun_words(after[:40])
@@ -203,20 +222,26 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
         per = per_word[0] if per_word else None
         if per and per in unit:  # "60 minutes in an hour", "40 hours a week": a ratio of one kind
             unit.clear()
+            named.clear()
         elif per:
             unit[per] -= 1
+            named.setdefault(per, per_word[1].lower())
             said += f" per {per_word[1]}"
         if not m.group(1) and not per and any(k.startswith("#") for k in unit):
             last_count = next(k[1:] for k in unit if k.startswith("#"))
-        _keep(found, clash, value, _Quantity(value, Unit((k, v) for k, v in unit.items() if v), said))
+        kept = Unit((k, v) for k, v in unit.items() if v)
+        _keep(found, clash, value, _Quantity(value, kept, said, tuple(sorted((k, w) for k, w in named.items()
+                                                                             if k in dict(kept)))))
     return {v: q for v, q in found.items() if v not in clash}
 
 
 _SIZE_AFTER = re.compile(r"(?i)\s*(?:long|wide|tall|high|deep|thick|across|by|on\s+(?:each|a|every|one)\s+side|"
                          r"in\s+(?:length|width|height|depth))\b")
 # "1 inch equals 50 pages", "each cake needs 3/4 cup", "every box holds 12 eggs": per that thing
+# and a scale: "1 cm : 5 km", "1 inch = 20 miles", "1 cm stands for 5 km", "uses 1 cm to show 4 m"
 _PER_BEFORE = re.compile(r"(?i)\b(?:1|one|an?|each|every)\s+([A-Za-z]+)\s+(?:equals?|is|are|has|have|holds?|"
-                         r"contains?|makes?|needs?|uses?|takes?|gets?|weighs?|costs?)\s+(?:about\s+)?[$]?\s*$")
+                         r"contains?|makes?|needs?|uses?|takes?|gets?|weighs?|costs?|[=:]|stands\s+for|represents?|"
+                         r"(?:to\s+)?shows?|means?)\s*(?:about\s+)?[$]?\s*$")
 
 
 def _per_before(before: str) -> tuple[str, str] | None:
@@ -258,7 +283,7 @@ _NOT_A_THING = {"each", "one", "which", "that", "this", "what", "there", "price"
 
 
 def _keep(found: dict, clash: set, value: Fraction, q: _Quantity) -> None:
-    if value in found and found[value].unit != q.unit:
+    if value in found and (found[value].unit != q.unit or _unmatched(dict(found[value].words), dict(q.words))):
         clash.add(value)
     found.setdefault(value, q)
 
@@ -415,7 +440,10 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
         own = given_quantities(step_texts[i])
         if any(v in own and own[v].unit != q.unit for v, q in ((a, qa), (b, qb))):
             continue
-        if op in (ast.Add, ast.Sub):
+        units = _scale_clash(qa, qb, op)
+        if units is not None and 1 not in (a, b):
+            out.append(UnitConflict(i, "scale", lhs, (qa.said, qb.said), units=units))
+        elif op in (ast.Add, ast.Sub):
             if _mixed_kinds(qa.unit, qb.unit):
                 out.append(UnitConflict(i, "sum", lhs, (qa.said, qb.said)))
         elif (n == len(computations) - 1 and i >= len(step_texts) - 2 and 1 not in (a, b)
@@ -450,6 +478,71 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
                 and _not_a_time(dict(qa.unit), dict(qb.unit), op, given, unique=False)):
             out.append(UnitConflict(i, "unit", lhs, (qa.said, qb.said), "how long"))
     return out
+
+
+def unmatched_units(problem_text: str, step_texts: list[str]) -> UnitConflict | None:
+    """The first step that combines two of the problem's amounts of one kind of measure in
+    different units as bare numbers (kind ``"scale"``: 60 miles per hour x 45 minutes, 3 m x
+    40 cm), or ``None``; a wrong unit conversion, since the numbers must be in one unit first.
+    On 7,473 correct GSM8K solutions none is found (``docs/benchmarks.md``)."""
+    return next((c for c in unit_conflicts(problem_text, step_texts) if c.kind == "scale"), None)
+
+
+def implied_conversion(problem_text: str, step_texts: list[str]) -> tuple[int, Conversion] | None:
+    """The first step that changes one of the problem's amounts into another unit of its kind by
+    a bare number, with the wrong factor: "Pia ran 2.5 km. How many meters?" worked as "2.5 x
+    100 = 250", then "She ran 250 m" (the result said in meters right after it, or in a next
+    step that computes nothing). ``(0-based step, the conversion as stated)`` or ``None``. The
+    factor must be a number neither the problem writes nor an earlier step works out (that is a
+    rate or a count: "8 hours a day for 10 days"), and the amount one the problem gives."""
+    given = given_quantities(problem_text)
+    written = {Fraction(str(n)) for n in numbers_in(problem_text)}
+    derived: set[Fraction] = set()
+    for i, text in enumerate(step_texts):
+        for eq in check_step(text, i + 1).equations:
+            read = operands(eq.text.split("=")[0]) if not eq.follows and eq.rhs_value is not None else None
+            found = read is not None and _conversion_in(read, Fraction(str(eq.rhs_value)), given, written, derived,
+                                                       text, step_texts[i + 1:i + 2])
+            if found:
+                return i, found
+            if eq.rhs_value is not None:
+                derived.add(Fraction(str(eq.rhs_value)))
+    return None
+
+
+def _conversion_in(read: tuple[type, Fraction, Fraction], result: Fraction, given: dict, written: set[Fraction],
+                   derived: set[Fraction], text: str, after: list[str]) -> Conversion | None:
+    """The wrong conversion one computation states (see :func:`implied_conversion`), or ``None``."""
+    op, a, b = read
+    if op not in (ast.Mult, ast.Div):
+        return None
+    amount, by = (given.get(a), b) if op is ast.Div or a in given else (given.get(b), a)
+    # (an amount per counted thing, "a jug holds 3 quarts", is still in quarts)
+    words = {k: w for k, w in amount.words if not k.startswith("#")} if amount is not None else {}
+    if (amount is None or by in written | derived or len(words) != 1 or amount.value in derived
+            or dict(amount.unit).get(next(iter(words))) != 1):
+        return None
+    unit = next(iter(words.values()))
+    if by not in conversion_numbers(unit):  # "25 x 4" cents: not a factor between units
+        return None
+    said = _said_result(result, text) or next(
+        (x.unit for t in after if "=" not in t for x in amounts_in(t) if x.value == result), None)
+    f = factor(unit, said) if said else None
+    if f is None or f == 1:
+        return None
+    expected = amount.value * f
+    if abs(result - expected) <= abs(expected) * Fraction(5, 1000):
+        return None
+    return Conversion(amount.value, unit, result, said, expected, False, text)
+
+
+def _said_result(result: Fraction, text: str) -> str | None:
+    """The unit written right after ``result`` where the step gives it ("= 250 m"), or ``None``."""
+    for m in UNIT_AFTER.finditer(text):
+        if Fraction(m.group(1)) == result and text[:m.start()].rstrip().endswith("="):
+            unit = m.group()[len(m.group(1)):].strip()
+            return unit
+    return None
 
 
 def _squared_rate(a: dict, b: dict, op: type, given: dict, problem_text: str) -> bool:
@@ -511,6 +604,50 @@ def asks(asked: str) -> str:
     if asked.startswith("how"):
         return f"The question asks {asked}."
     return f"The question asks for {'the ' if asked.startswith(('price', 'cost')) else ''}{asked}."
+
+
+def _scale_clash(qa: _Quantity, qb: _Quantity, op: type) -> tuple[str, str] | None:
+    """The unit words of one kind of measure that two amounts combined by ``op`` carry in
+    different units where they must match, or ``None``: a sum or difference of two amounts
+    (2 hours + 30 minutes as 2 + 30); a product of two lengths (3 m x 40 cm) or of a rate and
+    an amount of what it is per (60 miles per hour x 45 minutes); a quotient of two amounts
+    other than times (1.5 L / 300 mL; 10 hours / 5 days is hours per day) or of an amount and
+    a rate of it (120 km / 60 miles per hour). Two rates, or two times multiplied (10 minutes
+    on each of 9 days), are left alone: one of them is a rate in other words."""
+    ua, ub = dict(qa.unit), dict(qb.unit)
+    plain_a = len(ua) == 1 and next(iter(ua.values())) == 1
+    plain_b = len(ub) == 1 and next(iter(ub.values())) == 1
+    rate_a, rate_b = -1 in ua.values(), -1 in ub.values()
+    if plain_a and plain_b and ua == ub and not next(iter(ua)).startswith("#"):
+        kind = next(iter(ua))
+        if op in (ast.Add, ast.Sub) or (op is ast.Mult and kind == "length") or (op is ast.Div and kind != "time"):
+            return _unmatched(dict(qa.words), dict(qb.words))
+        return None
+    if op is ast.Mult and (plain_a and rate_b or rate_a and plain_b):
+        rate, plain = (qb, qa) if rate_b else (qa, qb)
+        per = next(k for k, v in rate.unit if v == -1)
+        found = _unmatched({per: dict(rate.words).get(per, "")}, dict(plain.words)) \
+            if dict(plain.unit) == {per: 1} else None
+        if found is None:
+            return None
+        return ("per " + found[0], found[1]) if rate is qa else (found[1], "per " + found[0])
+    if op is ast.Div and plain_a and rate_b:
+        top = next(k for k, v in qb.unit if v == 1) if 1 in ub.values() else None
+        found = _unmatched(dict(qa.words), {top: dict(qb.words).get(top, "")}) if top and ua == {top: 1} else None
+        return found
+    return None
+
+
+def _unmatched(a: dict[str, str], b: dict[str, str]) -> tuple[str, str] | None:
+    """The first kind of measure two amounts both carry in different units (``{"time":
+    "hour"}`` and ``{"time": "minutes"}``: ``("hour", "minutes")``), or ``None``. Units the
+    table does not hold, or one unit spelled two ways ("hour", "hours"), match."""
+    for kind in sorted(a.keys() & b.keys()):
+        ua, ub = unit_size(a[kind]), unit_size(b[kind])
+        # days and weeks are left alone: "5 miles per day" over "3 weeks" may mean weekdays
+        if ua is not None and ub is not None and ua != ub and not (kind == "time" and max(ua[1], ub[1]) >= 86400):
+            return a[kind], b[kind]
+    return None
 
 
 def _mixed_kinds(a: Unit, b: Unit) -> bool:

@@ -283,7 +283,9 @@ def _latex(text: str) -> str:
 
 
 # π, or the word "pi" next to an operation ("2 × pi", "pi × r"); not in an angle ("π/2 = 90°")
-_PI = re.compile(r"π|(?<=[\d*×·/^(]\s)pi(?![A-Za-z])|(?<=[\d*×·/^(])pi(?![A-Za-z])|(?<![A-Za-z])pi(?=\s*[*×·^²(])", re.I)
+_PI = re.compile(r"π|(?<=[\d*×·/^(]\s)pi(?![A-Za-z])|(?<=[\d*×·/^(])pi(?![A-Za-z])|(?<![A-Za-z])pi(?=\s*[*×·^²(])"
+                 # "2 x pi x 4": x as a times sign on either side
+                 r"|(?<=\d\s[xX]\s)pi(?![A-Za-z])|(?<![A-Za-z])pi(?=\s+[xX]\s+[\d(])", re.I)
 
 
 def pi_written(text: str) -> Fraction | None:
@@ -313,8 +315,9 @@ _UNIT_NEXT = re.compile(r"\s*(?:square|sq|cubic|units?|%s)(?![A-Za-z(])" % "|".j
 def _starts_factor(text: str, at: int) -> bool:
     """Whether a factor follows right after position ``at`` ("πr", "π(d)", "π 5"; not a unit:
     "9π m")."""
+    # ("π x 4": the x is a times sign of its own)
     return (re.match(r"\s*[\w(]", text[at:]) is not None and not re.match(r"\s*(?:for|as|is|and|=)\b", text[at:])
-            and not _UNIT_NEXT.match(text, at))
+            and not re.match(r"\s*[xX]\s*[\d($]", text[at:]) and not _UNIT_NEXT.match(text, at))
 
 
 def normalize_math(text: str) -> str:

@@ -57,7 +57,8 @@ from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route, inverted_step
 from tutor.inequalities import direction_slip, is_inequality, readable_inequality
 from tutor.relations import Relation, broken_relation
-from tutor.units import conversions, factor
+from tutor.dimensions import UnitConflict, implied_conversion, unmatched_units
+from tutor.units import conversions, factor, unit_size
 from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -452,6 +453,17 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
         k, r = inverted
         found.append(((k,), ratio_inverted(k + 1, step_texts[k], r),
                       {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
+    implied = implied_conversion(problem_text, list(step_texts))
+    named = implied and _conversion_misconception(implied[0] + 1, step_texts[implied[0]], implied[1])
+    if named:
+        c = implied[1]
+        found.append(((implied[0],), named, {"conversion": {"step": implied[0] + 1, "from": f"{_plain(str(float(c.left)))} {c.left_unit}",
+                                                             "to": c.right_unit}}))
+    unmatched = unmatched_units(problem_text, list(step_texts))
+    if unmatched is not None:
+        found.append(((unmatched.step,), units_unmatched(unmatched.step + 1, unmatched),
+                      {"units": {"step": unmatched.step + 1, "kind": unmatched.kind, "expression": unmatched.expression,
+                                 "operands": list(unmatched.operands), "asked": "", "units": list(unmatched.units)}}))
     for relation, word in ((broken_relation(problem_text, step_texts), relation_misconception),
                            (probability_total(problem_text, step_texts), relation_misconception),
                            (or_multiplied(problem_text, step_texts), relation_misconception),
@@ -1011,6 +1023,50 @@ def _conversion_misconception(k: int, step_text: str, c) -> Misconception | None
         f"Look at step {k}, where you change {left} into {_unit_name(c.right_unit)}. How many "
         f"{_unit_name(small)} are in 1 {one}?",
         category="Wrong unit conversion")
+
+
+def units_unmatched(k: int, c: UnitConflict) -> Misconception:
+    """The misconception of step ``k`` (1-based) that combines two amounts of one kind of measure
+    in different units as they are (:func:`tutor.dimensions.unmatched_units`: 60 miles per hour x
+    45 minutes), worded for a student; names no value the step should have given."""
+    (a, b), (ua, ub) = c.operands, c.units
+    units = [u.removeprefix("per ") for u in (ua, ub)]
+    said = ["per " + _one(_units_said(u.removeprefix("per "))) if u.startswith("per ") else "in " + _units_said(u)
+            for u in (ua, ub)]
+    small, big = sorted(units, key=lambda u: (unit_size(u) or ("", 0))[1])
+    # a rate stays as it is; the amount is changed into the unit the rate is per
+    if ua.startswith("per "):
+        change = f"change {b} into {_units_said(units[0])}"
+    elif ub.startswith("per "):
+        change = f"change {a} into {_units_said(units[1])}"
+    else:
+        change = f"change {b} into {_units_said(units[0])}"
+    return Misconception(
+        "units not matched",
+        f"In step {k}, {a} and {b} are used as they are, but {a} is {said[0]} and {b} is {said[1]}. "
+        "Both must be in the same unit before they are put together.",
+        f"In step {k}, {a} is {said[0]} and {b} is {said[1]}. How many {_units_said(small)} are in "
+        f"1 {_one(_units_said(big))}?",
+        f"Redo step {k}: first {change}, then work out the step again.",
+        f"Look at step {k}, where you use {a} and {b}. Are they in the same unit?",
+        category="Wrong unit conversion")
+
+
+# unit words said in full, as a sentence says them of many ("l" and "L" are both "liters")
+_SAID_UNIT = {"l": "liters", "ml": "milliliters", "$": "dollars", "m": "meters", "cm": "centimeters",
+              "mm": "millimeters", "km": "kilometers", "g": "grams", "kg": "kilograms", "ft": "feet", "in": "inches",
+              "yd": "yards", "mi": "miles", "lb": "pounds", "lbs": "pounds", "oz": "ounces", "mile": "miles", "hour": "hours", "minute": "minutes",
+              "second": "seconds", "foot": "feet", "inch": "inches", "yard": "yards", "pound": "pounds",
+              "ounce": "ounces", "cup": "cups", "pint": "pints", "quart": "quarts", "gallon": "gallons",
+              "cent": "cents", "dollar": "dollars", "h": "hours", "hr": "hours", "hrs": "hours", "min": "minutes",
+              "mins": "minutes", "sec": "seconds", "secs": "seconds", "s": "seconds"}
+
+
+def _units_said(unit: str) -> str:
+    """A unit word as a sentence says it of many ("hour" -> "hours", "l" -> "liters", "cm" ->
+    "centimeters")."""
+    u = unit.lower()
+    return _SAID_UNIT.get(u, u)
 
 
 def _unit_name(unit: str) -> str:

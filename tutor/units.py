@@ -243,6 +243,27 @@ def _last_number(text: str) -> Fraction | None:
         return None
 
 
+def unit_size(unit: str) -> tuple[str, Fraction] | None:
+    """A unit word's system and size in the system's smallest unit (``"hours"``: ``("time",
+    3600)``, ``"km"``: ``("metric length", 1000000)``), singular or plural; ``None`` for a word
+    that is not a unit."""
+    w = unit.lower()
+    return _TABLE.get(w) or (_TABLE.get(w[:-1]) if w.endswith("s") else None)
+
+
+def conversion_numbers(unit: str) -> set[Fraction]:
+    """The numbers a student may use to change ``unit`` into another unit of its kind: every
+    factor between two units of one system of that kind (12, 3, 36, 5280 … for lengths in
+    customary units; 60, 3600, 24, 7 for times), and powers of ten; empty for a word that is not
+    a unit."""
+    size = unit_size(unit)
+    if size is None:
+        return set()
+    kind = size[0].split()[-1]
+    sizes = {(system, f) for system, f in _TABLE.values() if system.split()[-1] == kind}
+    return {a / b for sa, a in sizes for sb, b in sizes if sa == sb and a > b} | {Fraction(10) ** k for k in range(1, 7)}
+
+
 def factor(unit: str, to: str) -> Fraction | None:
     """How many ``to`` make one ``unit`` (``factor("m", "cm")`` = 100); ``None`` when either
     is unknown or they measure different things (or in different systems)."""

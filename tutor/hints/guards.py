@@ -148,7 +148,9 @@ def step_mentions(text: str) -> list[int]:
     """1-based step numbers ``text`` points at ("step 2", "steps 1 and 3", "the second step")."""
     found: list[int] = []
     for m in _STEP_NUM.finditer(text):
-        for tok in re.findall(r"\d+|[a-z]+", (m.group(1) + " " + (m.group(2) or "")).lower()):
+        # a list follows "steps" only: "in step 1, 3 m is …" names step 1 and a length
+        listed = m.group(2) if m.group().lower().startswith("steps") else ""
+        for tok in re.findall(r"\d+|[a-z]+", (m.group(1) + " " + (listed or "")).lower()):
             if tok.isdigit():
                 found.append(int(tok))
             elif tok in _NUM_WORDS:
