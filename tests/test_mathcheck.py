@@ -570,3 +570,21 @@ def test_a_digit_or_remainder_of_a_power_is_no_claim_of_its_value():
 ])
 def test_pi_next_to_an_x_times_sign(text, ok):
     assert [e.ok for e in check_step(text, 1).equations] == [ok]
+
+
+@pytest.mark.parametrize("text, read", [
+    ("LCM of 12 and 15 = 30", [("LCM(12, 15)=30", False, 60.0)]),
+    ("The GCF of 12 and 18 is 6", [("GCF(12, 18)=6", True, None)]),
+    ("least common multiple of 10 and 8 is 80", [("LCM(10, 8)=80", False, 40.0)]),
+    ("the greatest common factor of 12, 18, and 24 is 6 so 6 bags", [("GCF(12, 18, 24)=6", True, None)]),
+    ("GCF of 24 and 36 = 12, so 24/12 = 2", [("GCF(24, 36)=12", True, None), ("24/12=2", True, None)]),
+])
+def test_least_common_multiples_and_greatest_common_factors_are_checked(text, read):
+    check = check_step(text, 1)
+    assert [(e.text, e.ok, e.expected) for e in check.equations] == read
+    assert 12 in check.values or 10 in check.values  # the numbers named count as written
+
+
+def test_an_ordinal_is_a_place_not_a_value():
+    assert check_step("10th term = 5 + 9 x 4", 1).equations == []
+    assert [e.text for e in check_step("21st term = 3 + 20 x 2 = 43", 1).equations] == ["3+20*2=43"]

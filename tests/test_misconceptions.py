@@ -271,3 +271,21 @@ def test_powers_and_signs_named_with_hints_that_pass_the_guards(problem, solutio
 def test_right_powers_and_other_slips_name_no_power_or_sign_rule(step):
     m = find(1, step, "Work it out.")
     assert m is None or m.name not in ("exponent rule", "power as product", "sign of a product", "sign of a sum")
+
+
+@pytest.mark.parametrize("step, name, explanation", [
+    ("LCM of 12 and 15 = 30", "not a common multiple",
+     "In step 1, 30 is not the least common multiple of 12 and 15: 30 is not a multiple of both 12 and 15."),
+    ("LCM of 10 and 8 = 80", "product as LCM",
+     "In step 1, 80 is not the least common multiple of 10 and 8: 80 is a common multiple of 10 and 8, found by "
+     "multiplying them, but there is a smaller one."),
+    ("GCF of 12 and 18 = 3", "common factor, not the greatest",
+     "In step 1, 3 is not the greatest common factor of 12 and 18: 3 divides both 12 and 18, but a bigger number "
+     "does too."),
+    ("GCF of 12 and 18 = 4", "not a common factor",
+     "In step 1, 4 is not the greatest common factor of 12 and 18: 4 does not divide both 12 and 18 evenly."),
+])
+def test_common_multiples_and_factors_are_named(step, name, explanation):
+    found = find(1, step, "Find it.")
+    assert (found.name, found.explanation) == (name, explanation)
+    assert "60" not in found.hint + found.redo + found.where and "40" not in found.hint + found.redo + found.where

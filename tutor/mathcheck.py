@@ -320,6 +320,9 @@ def _starts_factor(text: str, at: int) -> bool:
             and not re.match(r"\s*[xX]\s*[\d($]", text[at:]) and not _UNIT_NEXT.match(text, at))
 
 
+_ORDINAL = re.compile(r"(?<![\d.])\d+(?:st|nd|rd|th)\b")
+
+
 def normalize_math(text: str) -> str:
     """Rewrite Unicode/LaTeX/word operators, money, separators and percentages to ASCII math.
 
@@ -327,6 +330,8 @@ def normalize_math(text: str) -> str:
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
     text = LIST_BULLET.sub("", _math_delimiters(words_to_digits(text)))
+    # "10th term = 5 + 9 x 4": an ordinal names a place, not a value of the computation
+    text = _ORDINAL.sub("nth", text)
     text = _unit_powers(text)
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
@@ -782,6 +787,26 @@ def _math_runs_text(text: str) -> str:
     return _formula_first(text)
 
 
+# the least common multiple or greatest common factor of listed whole numbers, and the value
+# the step gives it ("LCM of 12 and 15 = 30", "the GCF of 12, 18 and 24 is 6")
+_COMMON = re.compile(
+    r"(?i)\b(?P<name>l\.?c\.?m\b\.?|g\.?c\.?[fd]\b\.?|h\.?c\.?f\b\.?|(?:least|lowest|smallest)\s+common\s+multiple|"
+    r"(?:greatest|highest|biggest|largest)\s+common\s+(?:factor|divisor))\s*(?:of|for)?\s*\(?\s*"
+    r"(?P<nums>\d+(?:\s*(?:,\s*(?:and\s+)?|and|&)\s*\d+)+)\s*\)?\s*(?:=|is|equals|:)\s*(?P<value>\d+)(?![\d.,]\d)")
+
+
+def _common_claim(m: re.Match) -> Equation | None:
+    """The claim a :data:`_COMMON` match makes, checked with :func:`math.lcm` or :func:`math.gcd`."""
+    nums = [int(n) for n in re.findall(r"\d+", m.group("nums"))]
+    if not all(nums) or max(nums) > 10**9:
+        return None
+    multiple = m.group("name").lower().replace(".", "").startswith(("l", "s"))
+    name, true = ("LCM", math.lcm(*nums)) if multiple else ("GCF", math.gcd(*nums))
+    said = int(m.group("value"))
+    return Equation(text=f"{name}({', '.join(map(str, nums))})={said}", lhs_value=float(true), rhs_value=float(said),
+                    ok=said == true, expected=None if said == true else float(true))
+
+
 def check_step(text: str, number: int) -> StepCheck:
     """Evaluate every computation written in one step.
 
@@ -804,6 +829,11 @@ def check_step(text: str, number: int) -> StepCheck:
         if len(parts) >= 2:
             equations += _check_chain([p.replace(" ", "") for p in parts], text)
     body = _ANNOTATION.sub(" ", body)
+    # "LCM of 12 and 15 = 30": a claim about named numbers, checked as one (not read as 15 = 30)
+    claims = [eq for m in _COMMON.finditer(body) if (eq := _common_claim(m)) is not None]
+    said = body  # (the numbers the step writes, the claim's included)
+    body = _COMMON.sub(" § ", body) if claims else body
+    equations += claims
     # computations stated in words ("I divided 120 by 60 to get 2") are checked like written ones
     for written in [_as_one_amount(body)] + verbal_computations(body):
         for seg in _segments(_math_runs_text(written)):
@@ -851,7 +881,7 @@ def check_step(text: str, number: int) -> StepCheck:
                      for e in equations]
     checked = [e.ok for e in equations if e.ok is not None]
     ok = None if not checked else all(checked)
-    return StepCheck(step_number=number, equations=equations, values=numbers_in(body), ok=ok)
+    return StepCheck(step_number=number, equations=equations, values=numbers_in(said), ok=ok)
 
 
 _DIGIT_OF = re.compile(r"(?i)\b(?:units?|ones|last|tens|first)\s+digits?\b|\bremainders?\b|\bmod(?:ulo)?\b|≡")

@@ -57,6 +57,7 @@ from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route, inverted_step
 from tutor.inequalities import direction_slip, is_inequality, readable_inequality
 from tutor.relations import Relation, broken_relation
+from tutor.rounding import RoundingSlip, rounding_slip
 from tutor.dimensions import UnitConflict, implied_conversion, unmatched_units
 from tutor.units import conversions, factor, unit_size
 from tutor.schema import Equation
@@ -134,6 +135,9 @@ def find(step_number: int, step_text: str, problem_text: str,
     if equations is None:
         equations = check_step(step_text, step_number).equations
     k = step_number
+    common = next((c for eq in equations if eq.ok is False and (c := _common_misconception(k, eq))), None)
+    if common is not None:
+        return common
     for eq in equations:
         lhs, _, rhs = eq.text.partition("=")
         fractions = _TWO_FRACTIONS.match(lhs.replace(" ", ""))
@@ -256,6 +260,69 @@ def find(step_number: int, step_text: str, problem_text: str,
         if found is not None and k - 1 in found[0]:
             return found[1]
     return None
+
+
+def rounding_misconception(k: int, slip: RoundingSlip) -> Misconception:
+    """The misconception of step ``k`` (1-based) that rounds a number of the problem wrong
+    (:func:`tutor.rounding.rounding_slip`), worded for a student; never the rounded value."""
+    n, said, place = slip.given, slip.said, slip.place
+    digit = _PLACE_DIGIT.get(place, f"{place}s")  # the place's column: "hundreds", "ones", "tenths"
+    between = {"ones": "whole numbers", "hundredths": "hundredths"}.get(digit, f"{place}s")
+    why = {"up": f"{n} was rounded up, but it is closer to the smaller one.",
+           "down": f"{n} was rounded down, but it is closer to the bigger one.",
+           "place": f"{said} rounds {n} to another place, not to the nearest {place}.",
+           "other": f"{said} is not {n} rounded to the nearest {place}."}[slip.kind]
+    return Misconception(
+        "rounded wrong",
+        f"In step {k}, {n} rounded to the nearest {place} is not {said}: {why}",
+        f"In step {k}, which two {between} is {n} between? Which one is it closer to?",
+        f"Redo step {k}: in {n}, look at the digit just right of the {digit} place. 5 or more rounds up; 4 or "
+        "less rounds down.",
+        f"Look at step {k}, where you round {n}. Is {said} the nearest {place}?",
+        category="Calculation error", facts=("2", "4", "5"))
+
+
+_PLACE_DIGIT = {"whole number": "ones", "whole": "ones", "one": "ones", "integer": "ones", "dollar": "ones",
+                "whole dollar": "ones", "cent": "hundredths", "penny": "hundredths", "10": "tens", "100": "hundreds",
+                "1000": "thousands", "1,000": "thousands"}
+
+
+def _common_misconception(k: int, eq: Equation) -> Misconception | None:
+    """A least common multiple or greatest common factor claimed wrong in step ``k``
+    (:func:`tutor.mathcheck.check_step` writes it "LCM(12, 15)=30"): the product taken for the
+    LCM, a common multiple that is not the least, a common factor that is not the greatest, or
+    a number that is no common multiple or factor at all. ``None`` for other equations."""
+    m = re.fullmatch(r"(LCM|GCF)\(([\d, ]+)\)=(\d+)", eq.text)
+    if m is None:
+        return None
+    nums, said = [int(n) for n in m.group(2).split(",")], int(m.group(3))
+    listed = ", ".join(map(str, nums[:-1])) + f" and {nums[-1]}"
+    every = f"both {listed}" if len(nums) == 2 else f"each of {listed}"
+    if m.group(1) == "LCM":
+        what = "least common multiple"
+        if all(said % n == 0 for n in nums):
+            name = "product as LCM" if said == math.prod(nums) else "common multiple, not the least"
+            why = (f"{said} is a common multiple of {listed}" + (", found by multiplying them" if name == "product as LCM"
+                                                                   else "") + ", but there is a smaller one.")
+        else:
+            name, why = "not a common multiple", f"{said} is not a multiple of {every}."
+        hint = (f"In step {k}, list the multiples of {max(nums)}. Which is the first one that "
+                f"{' and '.join(map(str, sorted(nums)[:-1]))} also go{'es' if len(nums) == 2 else ''} into?")
+        redo = f"Redo step {k}: count up by {max(nums)} and stop at the first number that {every} divide evenly."
+    else:
+        what = "greatest common factor"
+        if all(n % said == 0 for n in nums):
+            name, why = "common factor, not the greatest", f"{said} divides {every}, but a bigger number does too."
+        else:
+            name, why = "not a common factor", f"{said} does not divide {every} evenly."
+        hint = f"In step {k}, list the factors of {min(nums)}. Which is the biggest one that divides {every}?"
+        others = " and ".join(map(str, sorted(nums)[1:]))
+        redo = f"Redo step {k}: list the factors of {min(nums)} from biggest to smallest. Stop at the first one that divides {others} too."
+    return Misconception(
+        name,
+        f"In step {k}, {said} is not the {what} of {listed}: {why}",
+        hint, redo,
+        f"Look at step {k}, where you find the {what} of {listed}. Is {said} the {'smallest' if m.group(1) == 'LCM' else 'biggest'} one?")
 
 
 def _leftover_minutes(k: int, m: int, step_text: str) -> tuple[str, str]:
@@ -453,6 +520,11 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
         k, r = inverted
         found.append(((k,), ratio_inverted(k + 1, step_texts[k], r),
                       {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
+    rounded = rounding_slip(problem_text, list(step_texts))
+    if rounded is not None:
+        found.append(((rounded.step,), rounding_misconception(rounded.step + 1, rounded),
+                      {"rounding": {"step": rounded.step + 1, "given": rounded.given, "said": rounded.said,
+                                    "place": rounded.place}}))
     implied = implied_conversion(problem_text, list(step_texts))
     named = implied and _conversion_misconception(implied[0] + 1, step_texts[implied[0]], implied[1])
     if named:
