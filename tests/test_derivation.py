@@ -384,3 +384,18 @@ def test_an_expression_rewritten_is_no_algebra_step_but_the_expression_check_rea
     assert expression_checks("Solve 3(x + 4) = 27.", ["3x + 4 = 27"]) is None
     checks = derivation_checks("Solve 3(x + 4) = 27.", ["3x + 4 = 27"])
     assert [(e.text, e.ok, e.follows) for e in checks[0]] == [("3x+4=27", False, "3(x+4)=27")]
+
+
+@pytest.mark.parametrize("solution, verdict", [
+    ("a² + b² = c²\n8² + 15² = c²\n64 + 225 = c²\n289 = c²\nc = 17 m", ("correct", None)),
+    ("8² + 15² = c²\n64 + 225 = c²\n289 = c²\nc = 19 m", ("incorrect", 4)),
+])
+def test_a_square_of_the_unknown_alone_is_solved_for_a_length(solution, verdict):
+    from tutor.schema import Problem, Submission
+    from tutor.service import read_submission
+    from tutor.verify import Verifier
+
+    problem = Problem(text="A rectangle is 8 m long and 15 m wide. How long is its diagonal?")
+    steps = read_submission(Submission(problem=problem, solution_text=solution))
+    found = Verifier(None).verify(problem, steps)
+    assert (found.label, found.first_error_step) == verdict

@@ -167,12 +167,17 @@ def test_ordinary_powers_still_checked():
     ("Subtracting 19 from both sides, we get 2x = 60.", [30.0]),
     ("Multiplying both sides by 3/2, we get x = 30.", []),   # the value is written: nothing to solve
     ("Total number of presents = x + 2x = 3x", []),         # an identity fixes nothing
-    ("x^2 = 49", []),                                       # not linear
+    ("x^2 = 49", [7.0]),                                    # a square alone: a side's length
+    ("64 + 225 = c²", [17.0]),                              # Pythagoras
+    ("x^2 = 50", []),                                       # no whole or fraction root
+    ("x^2 + x = 6", []),                                    # not a square alone
+    ("(x + 1)^2 = 9", []),
     ("Let x be the number of cups.", []),
     ("It is a 5 = 5 thing", []),                            # "a" is a word
     ("x + y = 10", []),                                     # two unknowns
     ("2 m = 200 cm", []),                                   # a unit, not an unknown
     ("2m + 3 = 11", [4.0]),
+    ("c = 17 m", []),                                       # the value written, with its unit
 ])
 def test_solved_unknowns(text, values):
     from tutor.mathcheck import solved_unknowns
@@ -588,3 +593,10 @@ def test_least_common_multiples_and_greatest_common_factors_are_checked(text, re
 def test_an_ordinal_is_a_place_not_a_value():
     assert check_step("10th term = 5 + 9 x 4", 1).equations == []
     assert [e.text for e in check_step("21st term = 3 + 20 x 2 = 43", 1).equations] == ["3+20*2=43"]
+
+
+def test_a_unit_after_the_value_is_no_second_letter():
+    from tutor.mathcheck import linear_equations
+
+    assert [(e.letter, e.value, e.solved) for e in linear_equations("c = 17 m")] == [("c", 17, True)]
+    assert linear_equations("2 m = 200") == []

@@ -1174,6 +1174,9 @@ def _linear_equations(text: str) -> tuple[LinearEquation, ...]:
             run = run[1:-1]
         if not run or (k in cut and run[0].lastgroup == "op"):
             continue
+        if (len(run) > 3 and run[-1].lastgroup == "var" and run[-1].group() in _UNIT_LETTERS
+                and run[-2].lastgroup == "num" and run[-2].end() < run[-1].start() and run[-3].group() == "="):
+            run = run[:-1]  # "c = 17 m": the unit of the value, not a second letter
         tokens = [(m.lastgroup, m.group()) for m in run]
         letters = {v for kind, v in tokens if kind == "var"}
         if len(letters) != 1 or not any(v == "=" for _, v in tokens) or not _clean_run(normalized, run):
@@ -1242,10 +1245,45 @@ def quiet_sympy() -> None:
     warnings.filterwarnings("ignore", category=SymPyDeprecationWarning)
 
 
+def _solve_square(lhs: str, rhs: str) -> Fraction | None:
+    """The positive solution of ``lhs = rhs`` when its only power is the square of its single
+    letter and no other term holds the letter ("c^2 = 289", "6^2 + 8^2 = c^2", "2x^2 = 50"),
+    as a side of a right triangle or a square is; ``None`` otherwise or when it is not a
+    whole or fraction."""
+    both = f"{lhs} {rhs}"
+    letters = set(re.findall(r"[A-Za-z]", both))
+    if len(letters) != 1:
+        return None
+    (letter,) = letters
+    if re.search(r"\^(?!2(?![\d.]))|[A-Za-z]\^2\^|\)\^", both) or len(re.findall(letter, both)) != 1 \
+            or not re.search(rf"(?<![A-Za-z]){letter}\^2(?![\d.])", both):
+        return None
+    try:
+        import sympy
+
+        quiet_sympy()
+        x = sympy.Symbol(letter)
+        poly = sympy.Poly(sympy.expand(parse_side(lhs) - parse_side(rhs)), x)
+        if poly.degree() != 2 or poly.coeff_monomial(x) != 0:
+            return None
+        a, c = poly.coeff_monomial(x ** 2), poly.coeff_monomial(1)
+        square = sympy.nsimplify(-c / a, rational=True)
+        root = sympy.sqrt(square) if square.is_Rational and square > 0 else None
+        if root is None or not root.is_Rational or root > 10**15:
+            return None
+        return Fraction(int(root.p), int(root.q))
+    except Exception:  # unreadable student input means "no value", not a crash
+        return None
+
+
 def _solve_linear(lhs: str, rhs: str) -> Fraction | None:
     """The one solution of ``lhs = rhs`` when it is linear in its single unknown, else ``None``."""
-    if not lhs.strip() or not rhs.strip() or "^" in lhs + rhs or too_big(lhs) or too_big(rhs):
-        return None  # a power is not linear, and expanding (x+1)^999 would take minutes
+    if not lhs.strip() or not rhs.strip() or too_big(lhs) or too_big(rhs):
+        return None
+    if "^" in lhs + rhs:
+        # a power is not linear (and expanding (x+1)^999 would take minutes); a square of the
+        # unknown alone, "c^2 = 289" or "64 + 225 = c^2", has one length for an answer
+        return _solve_square(lhs, rhs)
     try:
         import sympy
 
