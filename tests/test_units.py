@@ -3,7 +3,7 @@
 import pytest
 
 from tutor.mathcheck import check_step
-from tutor.units import conversions, factor, unit_sums
+from tutor.units import clock_statements, conversions, factor, unit_sums
 
 
 def test_factors_within_one_system_only():
@@ -236,3 +236,15 @@ def test_the_unit_a_value_is_written_in(text, value, unit):
     from tutor.units import written_unit
 
     assert written_unit(text, Fraction(value)) == unit
+
+
+@pytest.mark.parametrize("text, result, expected, said", [
+    ("From 3:15 to 4:15 is 1 hour.", 60, 60, "4:15 - 3:15 = 1 hour"),
+    ("12:50 to 1:20 is 70 minutes", 70, 30, "1:20 - 12:50 = 70 minutes"),
+    ("from 9:45 am to 11:10 am is 1 hour 25 minutes", 85, 85, "11:10 am - 9:45 am = 1 hour 25 minutes"),
+    ("4:50 - 3:15 = 1:45", 105, 95, "4:50 - 3:15 = 1:45"),       # a duration written as h:mm
+    ("5:10 + 1:25 = 6:35", 395, 395, "5:10 + 1:25 = 6:35"),
+])
+def test_clock_spans_in_words_and_durations_written_as_clock_readings(text, result, expected, said):
+    (found,) = clock_statements(text)
+    assert (found.result, found.expected, found.text) == (result, expected, said)

@@ -365,6 +365,15 @@ _CLOCK_LATER = re.compile(rf"(?i)(?<![\d:.])(?P<start>{CLOCK})\s*(?P<op>[-+])\s*
                           rf"{_RELATION}\s*(?P<end>{CLOCK})(?![\d:])")
 _CLOCK_BETWEEN = re.compile(rf"(?i)(?<![\d:.])(?P<end>{CLOCK})\s*-\s*(?P<start>{CLOCK})\s*"
                             rf"{_RELATION}\s*(?P<d>{_AMOUNT})(?!\s*[-+*/×÷\d])")
+# "from 3:15 to 4:15 is 1 hour", "12:50 to 1:20 is 70 minutes": the time between, start first
+_CLOCK_SPAN = re.compile(rf"(?i)(?<![\d:.])(?P<start>{CLOCK})\s*(?:to|until|till|and)\s+(?P<end>{CLOCK})\s*,?\s*"
+                         rf"{_RELATION}\s*(?P<d>{_AMOUNT})(?!\s*[-+*/×÷\d])")
+# a duration written as a clock reading: "4:50 - 3:15 = 1:45", "5:10 + 1:25 = 6:35"
+_HOURS_MINUTES = r"\d{1,2}:[0-5]\d(?!\s*[ap]\.?\s?m\b)"
+_CLOCK_BETWEEN_HM = re.compile(rf"(?i)(?<![\d:.])(?P<end>{CLOCK})\s*-\s*(?P<start>{CLOCK})\s*=\s*"
+                               rf"(?P<d>{_HOURS_MINUTES})(?![\d:])(?!\s*[-+*/×÷])")
+_CLOCK_LATER_HM = re.compile(rf"(?i)(?<![\d:.])(?P<start>{CLOCK})\s*(?P<op>[+])\s*(?P<d>{_HOURS_MINUTES})\s*=\s*"
+                             rf"(?P<end>{CLOCK})(?![\d:])")
 
 
 def _clock_minutes(text: str) -> tuple[int, int] | None:
@@ -385,25 +394,35 @@ def clock_text(minutes: float) -> str:
 
 
 def clock_statements(text: str) -> list[UnitSum]:
-    """Clock times moved by a duration ("2:45 + 50 minutes = 3:35") or the time between two
-    clock times ("3:35 - 2:45 = 50 minutes"), read as minutes: ``expected`` what the left side
+    """Clock times moved by a duration ("2:45 + 50 minutes = 3:35", "5:10 + 1:25 = 6:35") or the
+    time between two clock times ("3:35 - 2:45 = 50 minutes", "from 3:15 to 4:15 is 1 hour",
+    "4:50 - 3:15 = 1:45"), read as minutes: ``expected`` what the left side
     comes to, ``result`` what is written (times compared on a 12- or 24-hour clock)."""
     out = []
-    for pattern in (_CLOCK_LATER, _CLOCK_BETWEEN):
+    for pattern in (_CLOCK_LATER, _CLOCK_BETWEEN, _CLOCK_SPAN, _CLOCK_BETWEEN_HM, _CLOCK_LATER_HM):
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
             # "2:45 + 50 minutes = 3:35 + 20 minutes = 4:15": the end time starts the next link
-            pos = m.start("end") if pattern is _CLOCK_LATER else m.end()
-            start, end, d = _clock_minutes(m.group("start")), _clock_minutes(m.group("end")), amount(m.group("d"))
-            f = factor(d.unit, "minutes") if d is not None else None
+            later = pattern in (_CLOCK_LATER, _CLOCK_LATER_HM)
+            pos = m.start("end") if later else m.end()
+            start, end = _clock_minutes(m.group("start")), _clock_minutes(m.group("end"))
+            if pattern in (_CLOCK_BETWEEN_HM, _CLOCK_LATER_HM):  # "1:45" as 1 hour 45 minutes
+                hours, minutes = m.group("d").split(":")
+                d, f = Amount(Fraction(int(hours) * 60 + int(minutes)), "minutes", 2), Fraction(1)
+            else:
+                d = amount(m.group("d"))
+                f = factor(d.unit, "minutes") if d is not None else None
             if start is None or end is None or f is None:
                 continue
             cycle = min(start[1], end[1])  # without am/pm on either side, compare on 12 hours
-            if pattern is _CLOCK_LATER:
+            if later:
                 moved = (start[0] + (1 if m.group("op") == "+" else -1) * d.value * f) % cycle
                 out.append(UnitSum(Fraction(end[0] % cycle), "minutes", Fraction(moved), m.group().strip()))
             else:
-                out.append(UnitSum(d.value * f, "minutes", Fraction((end[0] - start[0]) % cycle), m.group().strip()))
+                # (a span said in words is written as the subtraction it stands for)
+                said = (f"{m.group('end').strip()} - {m.group('start').strip()} = {m.group('d').strip()}"
+                        if pattern is _CLOCK_SPAN else m.group().strip())
+                out.append(UnitSum(d.value * f, "minutes", Fraction((end[0] - start[0]) % cycle), said))
     return out
 
 
