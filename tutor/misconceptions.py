@@ -58,7 +58,8 @@ from tutor.proportion import AdditiveRoute, additive_route, inverted_step
 from tutor.inequalities import direction_slip, is_inequality, readable_inequality
 from tutor.relations import Relation, broken_relation
 from tutor.rounding import RoundingSlip, rounding_slip
-from tutor.dimensions import UnitConflict, implied_conversion, unmatched_units
+from tutor.comparison import WrongChoice, wrong_choice
+from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
 from tutor.units import conversions, factor, unit_size
 from tutor.schema import Equation
 
@@ -260,6 +261,32 @@ def find(step_number: int, step_text: str, problem_text: str,
         if found is not None and k - 1 in found[0]:
             return found[1]
     return None
+
+
+def choice_misconception(k: int, c: WrongChoice) -> Misconception:
+    """The misconception of step ``k`` (1-based) that names the worse of two options as the
+    better buy (:func:`tutor.comparison.wrong_choice`), worded for a student."""
+    one = singular(c.per) if c.per else "unit"
+    if c.lower_better:
+        why = (f"the option chosen costs {c.chosen} for one {one}, more than the other's {c.other}. The better "
+               f"buy costs less for each {one}.")
+        rule, pick = f"the price for one {one}", "lower"
+    else:
+        why = (f"the option chosen gives {c.chosen} for each dollar, less than the other's {c.other}. The better "
+               "buy gives more for each dollar.")
+        rule, pick = "the amount for one dollar", "higher"
+    chosen = f"the {c.named}" if c.named and c.named[0].isdigit() else c.named or "that option"
+    return Misconception(
+        "worse option chosen",
+        f"In step {k}, {why}",
+        f"In step {k}, {c.chosen} and {c.other} are each {rule}. Which one is {pick}, and which option has it?",
+        f"Redo step {k}: compare {c.chosen} and {c.other}, {rule} of each option. Choose the option with the {pick} "
+        "one, and say why.",
+        f"Look at step {k}, where you choose {chosen}. Is its {rule.removeprefix('the ')} {pick} than the other "
+        "option's?",
+        category="Logical error / Wrong approach",
+        # (the step may write no number: "Store A is the better deal" is about the option it names)
+        facts=tuple(q for q in (c.named, c.chosen, c.other) if q))
 
 
 def rounding_misconception(k: int, slip: RoundingSlip) -> Misconception:
@@ -520,6 +547,10 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
         k, r = inverted
         found.append(((k,), ratio_inverted(k + 1, step_texts[k], r),
                       {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
+    choice = wrong_choice(problem_text, list(step_texts))
+    if choice is not None:
+        found.append(((choice.step,), choice_misconception(choice.step + 1, choice),
+                      {"choice": {"step": choice.step + 1, "chosen": choice.chosen, "other": choice.other}}))
     rounded = rounding_slip(problem_text, list(step_texts))
     if rounded is not None:
         found.append(((rounded.step,), rounding_misconception(rounded.step + 1, rounded),
