@@ -49,6 +49,15 @@ EXPRESSION = "Evaluate 20 − 12 ÷ 4."
     ("Dinner costs $32. They leave a 15% tip. How much do they pay in all, including the tip?",
      ["15% of 32 = 0.15 × 32 = 4.80", "32 - 4.80 = 27.20", "They pay $27.20."],
      (1, "part the wrong way", "32 and 4.8", {"percent": "15", "base": "32", "right_way": "added to"})),
+    # the direction said by a verb: a markup, a loss; the part taken in one go ("× 1.12")
+    ("A store buys a lamp for $30 and marks it up 40%. What is the selling price?",
+     ["30 x 40% = 12", "30 - 12 = 18", "Selling price $18"],
+     (1, "part the wrong way", "30 and 12", {"percent": "40", "base": "30", "right_way": "added to"})),
+    ("A car worth $20,000 loses 12% of its value. What is it worth now?",
+     ["20000 × 0.12 = 2400", "20000 + 2400 = 22400", "It is worth $22,400"],
+     (1, "part the wrong way", "20000 and 2400", {"percent": "12", "base": "20000", "right_way": "taken away from"})),
+    ("A car worth $20,000 loses 12% of its value. What is it worth now?", ["20000 × 1.12 = 22400", "It is worth $22,400"],
+     (0, "part the wrong way", "20000 and 2400", {"percent": "12", "base": "20000", "right_way": "taken away from"})),
     ("A school has 1,250 students. 2/5 of them ride the bus. How many students ride the bus?",
      ["1,250 ÷ 5 = 250", "250 × 2 = 500", "1,250 - 500 = 750 students ride the bus"],
      (2, "rest for part", "1250 − 500", {"fraction": "2/5", "whole": "1250"})),
@@ -69,6 +78,8 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
 
 @pytest.mark.parametrize("problem, steps", [
     (SAIL, ["Area = 1/2 × 10 × 12 = 60", "The area is 60 square feet."]),
+    ("A car worth $20,000 loses 12% of its value. What is it worth now?", ["20000 × 0.88 = 17600", "$17,600"]),
+    ("A store buys a lamp for $30 and marks it up 40%. What is the selling price?", ["30 x 40% = 12", "30 + 12 = 42"]),
     (SAIL, ["10 × 12 = 120", "120 ÷ 2 = 60"]),
     ("Two triangles each have a base of 10 cm and a height of 12 cm. What is their total area?", ["10 × 12 = 120"]),
     (RUG, ["r = 10 ÷ 2 = 5", "A = 3.14 × 5 × 5 = 78.5"]),

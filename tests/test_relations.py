@@ -511,33 +511,6 @@ def test_a_small_percent_multiplied_as_tenths():
     assert broken_relation("A 5% solution fills a 0.5 L bottle. How much is that in mL?", ["0.5 × 1000 = 500"]) is None
 
 
-@pytest.mark.parametrize("problem, steps, found", [
-    ("A store buys a lamp for $30 and marks it up 40%. What is the selling price?",
-     ["30 x 40% = 12", "30 - 12 = 18", "Selling price $18"], (1, "30 − 12", "up")),
-    ("A car worth $20,000 loses 12% of its value. What is it worth now?",
-     ["20000 × 0.12 = 2400", "20000 + 2400 = 22400", "It is worth $22,400"], (1, "20000 + 2400", "down")),
-    ("A car worth $20,000 loses 12% of its value. What is it worth now?",
-     ["20000 × 1.12 = 22400", "It is worth $22,400"], (0, "20000 × 1.12", "down")),
-])
-def test_a_percent_moved_the_wrong_way_is_found(problem, steps, found):
-    r = broken_relation(problem, steps)
-    assert (r.step, r.name, r.expression, r.facts["way"]) == (found[0], "percent moved the wrong way", *found[1:])
-
-
-@pytest.mark.parametrize("problem, steps", [
-    ("A store buys a lamp for $30 and marks it up 40%. What is the selling price?", ["30 x 40% = 12", "30 + 12 = 42"]),
-    ("A car worth $20,000 loses 12% of its value. What is it worth now?", ["20000 × 0.88 = 17600"]),
-    ("A shirt costs $40. It is on sale for 25% off. What is the sale price?", ["40 x 0.25 = 10", "40 - 10 = 30"]),
-    # a percent of another amount ("15% more than"), or one that says no direction, is not read
-    ("Jared counted 15% fewer cars than Ann. Jared counted 300 cars. How many did Ann count?",
-     ["1.15 * 300 = 345"]),
-    ("Winwin won $50. She paid 20% for the tax. How much did she take home?", ["50 x 20/100 = 10", "50 - 10 = 40"]),
-])
-def test_percents_moved_the_right_way_or_not_said_are_left_alone(problem, steps):
-    r = broken_relation(problem, steps)
-    assert r is None or r.name != "percent moved the wrong way"
-
-
 def test_all_four_sides_added_for_an_area_is_the_perimeter():
     r = broken_relation("A rectangular garden is 12 m long and 7 m wide. What is its area?",
                         ["12 + 7 + 12 + 7 = 38", "The area is 38 square meters."])

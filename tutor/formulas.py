@@ -348,12 +348,13 @@ _PART_SAID = re.compile(r"(?i)\b(?:price|cost|bill|amount)\s+(?:go|goes|went|gon
 _PART_WORD = re.compile(r"(?i)\b(?:tip|tax|discount|sav(?:e|es|ed|ing|ings)|interest|commission|markup|increase|"
                         r"decrease|off)\b|\b(?:go|goes|went)\s+(?:up|down)\b")
 _TOTAL_WORD = re.compile(r"(?i)\b(?:total|price|balance|pay|paid|spend|spent|cost|costs|altogether|in\s+all|"
-                         r"after|left|end\s+up)\b")
+                         r"after|left|end\s+up|worth|new|now)\b")
 # which way the part goes: a tip, a tax, a markup is added; a discount is taken away
 # (a tax alone goes either way: added to a price, taken from a pay)
-_ADDS = re.compile(r"(?i)\b(?:tip|sales\s+tax|markup|mark\s+up|interest|increase\w*|rais\w*|went\s+up|goes\s+up)\b")
+_ADDS = re.compile(r"(?i)\b(?:tip|sales\s+tax|markup|mark(?:s|ed)?\s+(?:it\s+|them\s+)?up|interest|increase\w*|rais\w*|"
+                   r"went\s+up|goes\s+up|grows?|grew|gains?|gained|appreciat\w*)\b")
 _TAKES = re.compile(r"(?i)\b(?:discount\w*|off|on\s+sale|sale\s+price|decrease\w*|reduc\w*|went\s+down|goes\s+down|markdown|"
-                    r"take[- ]home|deduct\w*|withh\w*)\b")
+                    r"mark(?:s|ed)?\s+(?:it\s+|them\s+)?down|take[- ]home|deduct\w*|withh\w*|los(?:es|e|t)|depreciat\w*)\b")
 # other amounts said in words ("twice", "one-third of the rest"): the problem's numbers are not all written
 _MULTIPLIER = re.compile(r"(?i)\b(?:twice|double|triple|half|halves|times)\b")
 
@@ -465,6 +466,9 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     # (or named by its percent: "10% = 4", "15% = 6")
     finds_part = next((i for i, lhs, v in comps if v == part and base in {Fraction(str(x)) for x in numbers_in(lhs)}),
                       next((i for i, t in enumerate(step_texts) if (p, part) in percent_amounts(t)), None))
+    if finds_part is None:  # the part added or taken in one go: "20000 × 1.12", "80 × 0.75"
+        finds_part = next((i for i, lhs, v in comps if "*" in lhs and v in (base + part, base - part)
+                           and base in {Fraction(str(x)) for x in numbers_in(lhs)}), None)
     ends = [k for k, t in enumerate(step_texts) if numbers_in(t)]
     if finds_part is None or not ends:
         return None

@@ -831,26 +831,6 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "write the result as a percent.",
             f"Look at step {k}, where you divide {f['change']} by {f['divisor']}. Is {f['divisor']} the "
             "amount at the start?")
-    if relation.name == "percent moved the wrong way":
-        up = f["way"] == "up"
-        grow, shrink = ("grows", "smaller") if up else ("shrinks", "bigger")
-        if "part" in f:  # "30 - 12" after "30 x 40% = 12"
-            said = f"{expr} {'takes' if up else 'adds'} the {f['percent']}% {'away' if up else 'on'}"
-            redo = (f"Redo step {k}: the problem makes the amount {'bigger' if up else 'smaller'}, so "
-                    f"{'add' if up else 'take'} {f['part']} {'to' if up else 'away from'} {f['amount']}.")
-        else:  # "20000 x 1.12" for a loss
-            said = f"{expr} makes the amount {shrink}"
-            redo = (f"Redo step {k}: the amount {grow}. Find {f['percent']}% of {f['amount']}, then "
-                    f"{'add it to' if up else 'take it away from'} {f['amount']}.")
-        return Misconception(
-            relation.name,
-            f"In step {k}, {said}, but the problem says the amount {'goes up' if up else 'goes down'} by "
-            f"{f['percent']}%.",
-            f"In step {k}, does the amount go up or down in the problem? So should the {f['percent']}% be added "
-            "or taken away?",
-            redo,
-            f"Look at step {k}, where you work out {expr}. Should the new amount be bigger or smaller than "
-            f"{f['amount']}?")
     if relation.name == "minutes as hundredths":
         return Misconception(
             relation.name,

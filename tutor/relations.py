@@ -306,59 +306,6 @@ def _percent_change_base(text: str, step_texts: Sequence[str]) -> Relation | Non
     return None
 
 
-# the words right around a percent that say which way it moves an amount: a verb before it
-# ("marks it up 40%", "loses 12% of its value", "grows by 8%") or a word after it ("25% off", "a
-# 20% discount", "20% heavier")
-_PERCENT = r"\d+(?:\.\d+)?\s*(?:%|percent\b)"
-_MOVES_UP = re.compile(rf"(?i)\b(?:increase[sd]?|rises?|rose|grows?|grew|rais(?:es|ed)|gains?|gained|"
-                       rf"mark(?:s|ed)?\s+(?:it\s+|them\s+)?up)\s+(?:by\s+)?{_PERCENT}|"
-                       rf"{_PERCENT}\s+(?:markup|mark-up|increase|raise|(?:more|higher|heavier|bigger|larger|longer|taller)"
-                       rf"(?![^.?!,;]{{0,30}}\bthan\b))\b")  # ("15% more cars than Ann": of another amount)
-_MOVES_DOWN = re.compile(rf"(?i)\b(?:decrease[sd]?|drops?|dropped|falls?|fell|shr[iu]nks?|shrank|los(?:es|t)|"
-                         rf"reduc(?:es|ed)|lowers?|lowered|mark(?:s|ed)?\s+(?:it\s+|them\s+)?down)\s+(?:by\s+)?{_PERCENT}|"
-                         rf"{_PERCENT}\s+(?:off|discount|markdown|decrease|(?:less|lower|lighter|smaller|cheaper|shorter|fewer)"
-                         rf"(?![^.?!,;]{{0,30}}\bthan\b))\b")
-
-
-def _percent_direction(text: str, step_texts: Sequence[str]) -> Relation | None:
-    """A percent of an amount moved the wrong way: the problem says one direction ("marks it
-    up 40%", "loses 12% of its value") and a step adds the percent's part where it must be
-    taken away, or takes it away where it must be added ("30 x 40% = 12", then "30 - 12"); also
-    a multiplier the wrong way ("20000 x 1.12" for a loss). Only a problem with one percent,
-    one amount it is of and one direction is read."""
-    percents = [Fraction(p) for p in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", text)]
-    up, down = _MOVES_UP.search(text) is not None, _MOVES_DOWN.search(text) is not None
-    if len(percents) != 1 or up == down or question_of(text).count("?") > 1:
-        return None
-    p = percents[0] / 100
-    parts: dict[Fraction, Fraction] = {}  # the part worked out -> the amount it is of
-    for i, lhs, value in computations(step_texts):
-        nums = [Fraction(str(x)) for x in numbers_in(lhs)]
-        v = Fraction(str(value)).limit_denominator(10**6)
-        if len(nums) == 3 and nums[1:] == [percents[0], 100] and "/100" in lhs.replace(" ", ""):
-            nums = [nums[0], p]  # "30 x 40%" is read as 30*(40/100)
-        if "*" in lhs and len(nums) == 2 and "+" not in lhs and "-" not in lhs:
-            base = next((a for a, b in (nums, nums[::-1]) if b in (percents[0], p, 1 + p, 1 - p)), None)
-            if base is None:
-                continue
-            other = nums[1] if nums[0] == base else nums[0]
-            if other == p or other == percents[0]:
-                if abs(v - base * p) < Fraction(1, 100):
-                    parts[v] = base
-            elif (other == 1 + p and down) or (other == 1 - p and up):
-                return Relation(i, "percent moved the wrong way", written(lhs),
-                                {"percent": num(percents[0]), "way": "down" if down else "up", "amount": num(base)})
-        elif len(nums) == 2 and re.fullmatch(r"[\d.\s]+[-+][\d.\s]+", lhs):
-            a, b = nums
-            if a in parts.values() and b in parts and parts[b] == a:
-                adds = "+" in lhs
-                if adds == down:
-                    return Relation(i, "percent moved the wrong way", written(lhs),
-                                    {"percent": num(percents[0]), "way": "down" if down else "up", "amount": num(a),
-                                     "part": num(b)})
-    return None
-
-
 _ASKS_AROUND = re.compile(r"\b(?:perimeter|around|fenc\w*|border|trim|edg\w*)\b")
 _ASKS_INSIDE = re.compile(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|glass|grass|square\s+(?:feet|foot|"
                           r"inch\w*|yards?|units?|cm|m|ft|in|km|miles?|met(?:er|re)s?|centimet\w*|millimet\w*|"
@@ -778,6 +725,5 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
-                         _percent_rung(text, step_texts), _percent_tenths(text, step_texts),
-                         _percent_direction(text, step_texts)) if r is not None]
+                         _percent_rung(text, step_texts), _percent_tenths(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None
