@@ -183,3 +183,14 @@ def test_a_conclusion_in_its_own_form_is_the_value_worked_out(verifier, problem,
     # another number in that form is still not supported
     assert verdict(verifier, Problem(text=problem), solution.replace("4 cents", "5 cents").replace(
         "-$15", "-$16").replace("25%", "30%")).label == "unsure"
+
+
+def test_a_number_the_problem_gives_said_again_is_no_copy_slip():
+    from tutor.schema import Submission
+    from tutor.service import read_submission
+
+    problem = Problem(text="Store A: buy 2 shirts for $15 each and get a third free. Store B: shirts are $11 each. "
+                           "Which is cheaper per shirt?")
+    steps = read_submission(Submission(problem=problem, solution_text="A: 2 x 15 = 30 for 3 shirts\n"
+                                       "30 ÷ 3 = 10 per shirt\nB: 11 per shirt\nStore A is cheaper per shirt."))
+    assert Verifier(None).verify(problem, steps).label != "incorrect"

@@ -61,3 +61,22 @@ def test_a_wrong_rounding_is_the_first_error_with_a_ladder_that_passes_the_guard
         assert "500" not in hint
     assert fallback_hint(problem, steps, verdict, 2, "concept").text == (
         "In step 2, which two hundreds is 512 between? Which one is it closer to?")
+
+
+@pytest.mark.parametrize("problem, solution, rounded", [
+    ("Round 4,672 to the nearest hundred.", "4,672 ≈ 4,700", [1]),
+    ("A stadium holds 38,459 fans. Round to the nearest thousand.", "38,459 rounds to 38,000\nAbout 38,000 fans.", [1]),
+    ("Estimate 4.89 + 7.15 + 2.49 by rounding each to the nearest whole number.",
+     "4.89 ≈ 5\n7.15 ≈ 7\n2.49 ≈ 2\n5 + 7 + 2 = 14\nAbout $14", [1, 2, 3]),
+])
+def test_work_made_of_right_roundings_is_right(problem, solution, rounded):
+    p = Problem(text=problem)
+    verdict = Verifier(None).verify(p, read_submission(Submission(problem=p, solution_text=solution)))
+    assert (verdict.label, verdict.evidence["roundings"]) == ("correct", rounded)
+
+
+def test_a_wrong_sum_after_right_roundings_is_still_found():
+    p = Problem(text="Estimate 4.89 + 7.15 + 2.49 by rounding each to the nearest whole number.")
+    steps = read_submission(Submission(problem=p, solution_text="4.89 ≈ 5\n7.15 ≈ 7\n2.49 ≈ 2\n5 + 7 + 2 = 15"))
+    verdict = Verifier(None).verify(p, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 4)

@@ -248,3 +248,8 @@ def test_the_unit_a_value_is_written_in(text, value, unit):
 def test_clock_spans_in_words_and_durations_written_as_clock_readings(text, result, expected, said):
     (found,) = clock_statements(text)
     assert (found.result, found.expected, found.text) == (result, expected, said)
+
+
+def test_minutes_past_59_in_a_duration_are_a_slip():
+    (found,) = clock_statements("4:15 - 2:40 = 1:75")
+    assert (found.result, found.expected) == (135, 95)

@@ -35,6 +35,10 @@ problems name the formula their answer needs, and the errors against it are well
   the perimeter is a side), not as the number that times itself makes the area;
 * ``"interest for total"``, ``"total for interest"``: simple interest (principal × rate ×
   time) where the question asks for the amount with it, or only for it;
+* ``"legs added"``, ``"square root left out"``, ``"square as doubling"``: the long side of a
+  right triangle (a diagonal, a ladder, a straight-line distance) from its two legs is the
+  square root of the sum of their squares; adding the legs, stopping at the sum of squares and
+  doubling for squaring are the common slips;
 * ``"order of operations"``: an expression the problem asks to evaluate, worked step by step
   in an order the rules do not allow (left to right over a product, brackets ignored); a
   whole line worked at once ("3 × 4 + 5 = 17" for 3 × (4 + 5)) is not read.
@@ -51,7 +55,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from tutor.dimensions import question_of, singular
+from tutor.dimensions import given_quantities, question_of, singular
 from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in, pi_written, superscripts
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
@@ -743,6 +747,42 @@ def _combines(operands: list[Fraction], result: Fraction, group: tuple[str, list
     return False
 
 
+# a question about the long side of a right triangle: a diagonal, a hypotenuse, a ladder's length,
+# the straight-line distance back to the start
+_ASKS_LONG_SIDE = re.compile(r"(?i)\b(?:diagonal|hypotenuse|straight[- ]line|as\s+the\s+crow\s+flies|"
+                             r"how\s+long\s+is\s+the\s+(?:ladder|ramp|wire|rope|slide)|"
+                             r"how\s+far\s+(?:is\s+\w+\s+|away\s+)?(?:from|back\s+to)\s+(?:where|the\s+start))")
+
+
+def _right_triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The long side of a right triangle from its two legs (a diagonal, a hypotenuse, a ladder
+    from its foot and its height, a straight-line distance after two moves at right angles)
+    worked as the legs added, as the sum of their squares with no square root, or with a leg
+    "squared" by doubling it (Pythagoras: a² + b² = c²)."""
+    question = question_of(text)
+    if not _ASKS_LONG_SIDE.search(question or text):
+        return None
+    given = [(v, q.unit) for v, q in given_quantities(text).items() if len(q.unit) == 1 and 1 in dict(q.unit).values()]
+    # (two lengths, or two counts of blocks or steps: "9 blocks north and 12 blocks east")
+    if len(given) != 2 or (given[0][1] != given[1][1] and not all(next(iter(dict(u))).startswith("#") for _, u in given)):
+        return None
+    a, b = sorted(v for v, _ in given)
+    comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
+    rooted = any(re.search(r"√|sqrt|root", t, re.I) for t in step_texts)
+    facts = {"a": num(a), "b": num(b), "squares": num(a * a + b * b)}
+    for i, lhs, v in comps:
+        operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
+        if operands == [a, b] and "+" in lhs and v == a + b:
+            return Relation(i, "legs added", written(lhs), facts)
+        if rooted and "*" in lhs and v in (2 * a, 2 * b) and operands in ([2, a], [2, b], [a, 2], [b, 2]) and a != 2 != b:
+            return Relation(i, "square as doubling", written(lhs), {**facts, "leg": num(v / 2)})
+    said = answer_value(step_texts[-1]) if step_texts else None
+    if not rooted and said is not None and Fraction(str(said)).limit_denominator(10**6) == a * a + b * b:
+        step = next((i for i, _, v in comps if v == a * a + b * b), len(step_texts) - 1)
+        return Relation(step, "square root left out", num(a * a + b * b), facts)
+    return None
+
+
 def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first step that answers with a formula the problem's words rule out (see the module
     docstring), or ``None``."""
@@ -752,5 +792,5 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _triangle_part(text, step_texts),
                          _angle_total(text, step_texts), _interest(text, step_texts),
-                         _square_side(text, step_texts)) if r is not None]
+                         _square_side(text, step_texts), _right_triangle(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -650,6 +650,33 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             "whole ones?",
             category="Misunderstanding of the question")
     p, base = f.get("percent"), f.get("base")
+    if name in ("legs added", "square root left out", "square as doubling"):
+        a, b, squares, leg = f["a"], f["b"], f["squares"], f.get("leg", "")
+        said, concept, redo, where = {
+            "legs added": (f"{expr} adds the two legs, but the long side of a right triangle is shorter than the "
+                           "two legs together",
+                           f"In step {k}, in a right triangle the long side's square is the sum of the legs' squares. "
+                           f"What are {a} × {a} and {b} × {b}?",
+                           f"Redo step {k}: square each leg, add the squares, then take the square root.",
+                           f"Look at step {k}, where you add {a} and {b}. Is the long side of a right triangle as "
+                           "long as both legs together?"),
+            "square root left out": (f"{squares} is the square of the long side, not its length",
+                                     f"In step {k}, {squares} is the long side times itself. Which number times "
+                                     "itself makes it?",
+                                     f"Redo step {k}: take the square root of {squares}.",
+                                     f"Look at step {k}, where you get {squares}. Is that the long side, or the long "
+                                     "side times itself?"),
+            "square as doubling": (f"{expr} doubles {leg}, but squaring means {leg} times itself",
+                                   f"In step {k}, what does squaring a number mean: times 2, or times itself?",
+                                   f"Redo step {k}: square {leg} by multiplying it by itself, not by 2. Then "
+                                   "square the other leg the same way.",
+                                   f"Look at step {k}, where you work out {expr}. Is that {leg} squared?"),
+        }[name]
+        return Misconception(
+            name,
+            f"In step {k}, {said}. For a right triangle, a² + b² = c²: the legs' squares add up to the long "
+            "side's square.",
+            concept, redo, where, category="Missing / Wrong factual knowledge", facts=("2",))
     if name == "square side from area":
         return Misconception(
             name,

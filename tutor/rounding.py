@@ -62,14 +62,33 @@ def asked_places(problem_text: str) -> dict[str, Decimal]:
     return out
 
 
+def right_roundings(problem_text: str, step_texts: list[str]) -> set[int]:
+    """The 0-based steps that round a number of the problem, every rounding in them right for
+    a place the problem names ("4,672 ≈ 4,700" for "to the nearest hundred"); empty without a
+    named place."""
+    places = asked_places(problem_text)
+    given = _given(problem_text)
+    out = set()
+    for i, text in enumerate(step_texts):
+        found = [(Decimal(a.replace(",", "")), Decimal(b.replace(",", ""))) for a, b in _ROUNDED.findall(text)]
+        if places and found and all(value in given and said in {_round(value, p) for p in places.values()}
+                                    for value, said in found):
+            out.add(i)
+    return out
+
+
+def _given(problem_text: str) -> set[Decimal]:
+    return {Decimal(n.replace(",", "")) for n in re.findall(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)",
+                                                          problem_text)}
+
+
 def rounding_slip(problem_text: str, step_texts: list[str]) -> RoundingSlip | None:
     """The first step that rounds a number of the problem to something other than that number
     rounded (half up) to a place the problem names, or ``None`` (no place named, no such step)."""
     places = asked_places(problem_text)
     if not places:
         return None
-    given = {Decimal(n.replace(",", "")) for n in re.findall(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)",
-                                                             problem_text)}
+    given = _given(problem_text)
     for i, text in enumerate(step_texts):
         for m in _ROUNDED.finditer(text):
             value, said = (Decimal(g.replace(",", "")) for g in m.groups())

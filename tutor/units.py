@@ -369,7 +369,8 @@ _CLOCK_BETWEEN = re.compile(rf"(?i)(?<![\d:.])(?P<end>{CLOCK})\s*-\s*(?P<start>{
 _CLOCK_SPAN = re.compile(rf"(?i)(?<![\d:.])(?P<start>{CLOCK})\s*(?:to|until|till|and)\s+(?P<end>{CLOCK})\s*,?\s*"
                          rf"{_RELATION}\s*(?P<d>{_AMOUNT})(?!\s*[-+*/×÷\d])")
 # a duration written as a clock reading: "4:50 - 3:15 = 1:45", "5:10 + 1:25 = 6:35"
-_HOURS_MINUTES = r"\d{1,2}:[0-5]\d(?!\s*[ap]\.?\s?m\b)"
+# (minutes past 59 too: "1:75" is a slip of its own, 1 hour 75 minutes)
+_HOURS_MINUTES = r"\d{1,2}:\d{2}(?!\s*[ap]\.?\s?m\b)"
 _CLOCK_BETWEEN_HM = re.compile(rf"(?i)(?<![\d:.])(?P<end>{CLOCK})\s*-\s*(?P<start>{CLOCK})\s*=\s*"
                                rf"(?P<d>{_HOURS_MINUTES})(?![\d:])(?!\s*[-+*/×÷])")
 _CLOCK_LATER_HM = re.compile(rf"(?i)(?<![\d:.])(?P<start>{CLOCK})\s*(?P<op>[+])\s*(?P<d>{_HOURS_MINUTES})\s*=\s*"

@@ -24,6 +24,7 @@ from tutor.chance import asked_probability
 from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, stated_value,
                               value_written)
 from tutor.dimensions import asks, unit_conflicts
+from tutor.rounding import right_roundings
 from tutor.expressions import ExpressionWork, expression_checks, readable
 from tutor.formulas import asked_after_discount_and_tax, asked_percent
 from tutor.llm import LanguageModel
@@ -243,6 +244,7 @@ class Verifier:
             _solve_check(verdict, problem, ev.checks)
             _units_check(verdict, problem, steps)
             _fixed_answer_check(verdict, problem, steps, ev.checks)
+            _rounding_check(verdict, problem, steps, ev.checks)
         if work is not None and verdict.label != "incorrect":
             _rewriting_check(verdict, work, steps)
         if verdict.label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
@@ -649,6 +651,32 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     return None
 
 
+def _rounding_check(verdict: Verdict, problem: Problem, steps: Sequence[Step], checks: Sequence[StepCheck]) -> None:
+    """Without a reference, work made of roundings the problem asks for ("to the nearest
+    hundred": "4,672 ≈ 4,700"), each right (:func:`tutor.rounding.right_roundings`), and
+    computations that check out, is right: an "≈" is no calculation the other checks can read,
+    so such work was "unsure" with nothing to check. A step that only says again a value
+    written before ("About 38,000 fans.") is part of it."""
+    if verdict.label != "unsure" or verdict.unused_given is not None or any(
+            k in verdict.evidence for k in ("units", "not_solved", "suspected")):
+        return
+    rounded = right_roundings(problem.text, [s.text for s in steps])
+    if not rounded:
+        return
+    seen: list[float] = []
+    for i, st in enumerate(steps):
+        values = numbers_in(st.text)
+        if values and i not in rounded and not (checks[i].ok is True or all(
+                any(values_match(v, e) for e in seen) for v in values)):
+            return
+        seen += values
+    verdict.label, verdict.first_error_step, verdict.error_category = "correct", None, None
+    verdict.explanation = None
+    verdict.marks = ["correct"] * len(steps)
+    verdict.evidence.pop("answer_check", None)
+    verdict.evidence["roundings"] = sorted(i + 1 for i in rounded)
+
+
 def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
                         checks: Sequence[StepCheck]) -> None:
     """Without a reference, work that ends on the answer the problem's words fix
@@ -798,7 +826,9 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
     # 49, then "79 in total")
     mental = any(values_match(stated[0], op(x, y)) for x, y in itertools.permutations(earlier, 2)
                  for op in (lambda u, v: u + v, lambda u, v: u - v, lambda u, v: u * v)) if len(stated) == 1 else True
-    if result is not None and len(stated) == 1 and not mental and _copied_wrong(result, stated[0]):
+    # (a number the problem gives, said again, is no copy of the result: "B: 11 per shirt")
+    given = any(math.isclose(stated[0], v) for v in numbers_in(problem.text)) if len(stated) == 1 else True
+    if result is not None and len(stated) == 1 and not mental and not given and _copied_wrong(result, stated[0]):
         # "x = 105", then "It prints 115 pages"; "$2.80", then "$28": the result copied wrong
         verdict.label, verdict.first_error_step, verdict.error_category = "incorrect", n, "Calculation error"
         verdict.marks = ["correct"] * last + ["first_error"] + ["after_error"] * (len(steps) - n)
