@@ -58,6 +58,16 @@ EXPRESSION = "Evaluate 20 − 12 ÷ 4."
      (1, "part the wrong way", "20000 and 2400", {"percent": "12", "base": "20000", "right_way": "taken away from"})),
     ("A car worth $20,000 loses 12% of its value. What is it worth now?", ["20000 × 1.12 = 22400", "It is worth $22,400"],
      (0, "part the wrong way", "20000 and 2400", {"percent": "12", "base": "20000", "right_way": "taken away from"})),
+    # Pythagoras: the long side of a right triangle from its legs
+    ("A ladder leans against a wall. Its foot is 6 ft from the wall and its top reaches 8 ft up the wall. "
+     "How long is the ladder?", ["6 + 8 = 14", "The ladder is 14 ft long."],
+     (0, "legs added", "6 + 8", {"a": "6", "b": "8", "squares": "100"})),
+    ("Kai walks 9 blocks north and then 12 blocks east. How far is he from where he started, in a straight line?",
+     ["9^2 + 12^2 = 81 + 144 = 225", "He is 225 blocks away."],
+     (0, "square root left out", "225", {"a": "9", "b": "12", "squares": "225"})),
+    ("A TV screen is 24 inches wide and 18 inches tall. How long is its diagonal?",
+     ["24 x 2 = 48", "18 x 2 = 36", "48 + 36 = 84", "√84 ≈ 9.2"],
+     (0, "square as doubling", "24 × 2", {"a": "18", "b": "24", "squares": "900", "leg": "24"})),
     ("A school has 1,250 students. 2/5 of them ride the bus. How many students ride the bus?",
      ["1,250 ÷ 5 = 250", "250 × 2 = 500", "1,250 - 500 = 750 students ride the bus"],
      (2, "rest for part", "1250 − 500", {"fraction": "2/5", "whole": "1250"})),
@@ -79,6 +89,10 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
 @pytest.mark.parametrize("problem, steps", [
     (SAIL, ["Area = 1/2 × 10 × 12 = 60", "The area is 60 square feet."]),
     ("A car worth $20,000 loses 12% of its value. What is it worth now?", ["20000 × 0.88 = 17600", "$17,600"]),
+    ("Kai walks 9 blocks north and then 12 blocks east. How far is he from where he started, in a straight line?",
+     ["9^2 + 12^2 = 81 + 144 = 225", "√225 = 15", "He is 15 blocks away."]),
+    ("A TV screen is 24 inches wide and 18 inches tall. How long is its diagonal?",
+     ["24 x 24 = 576", "18 x 18 = 324", "576 + 324 = 900", "√900 = 30"]),
     ("A store buys a lamp for $30 and marks it up 40%. What is the selling price?", ["30 x 40% = 12", "30 + 12 = 42"]),
     (SAIL, ["10 × 12 = 120", "120 ÷ 2 = 60"]),
     ("Two triangles each have a base of 10 cm and a height of 12 cm. What is their total area?", ["10 × 12 = 120"]),
