@@ -517,3 +517,31 @@ def test_all_four_sides_added_for_an_area_is_the_perimeter():
     assert (r.step, r.name, r.expression) == (0, "perimeter for area", "12 + 7 + 12 + 7")
     assert broken_relation("A rectangular garden is 12 m long and 7 m wide. What is its perimeter?",
                            ["12 + 7 + 12 + 7 = 38", "The perimeter is 38 m."]) is None
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    # a shape given "13 ft by 10 ft" is a rectangle; "2 x 9 + 2 x 14" goes all the way round
+    ("A bedroom is 13 ft by 10 ft. How many square feet of carpet are needed to cover the floor?",
+     ["13 + 10 + 13 + 10 = 46", "She needs 46 sq ft of carpet."], (0, "perimeter for area")),
+    ("Square tiles 1 ft on a side cover a floor 9 ft by 14 ft. How many tiles are needed?",
+     ["tiles = 2 x 9 + 2 x 14 = 46", "She needs 46 tiles."], (0, "perimeter for area")),
+    # "P = …" labels the perimeter; inches said "5 in by 7 in"
+    ("A picture is 5 in by 7 in. What is its perimeter?", ["P = 5 + 7 = 12 in"], (0, "half perimeter")),
+    ("A field is 80 yd by 50 yd. Maria runs around it 3 times. How far does she run?",
+     ["P = 80 x 50 = 4000 yd", "4000 x 3 = 12000 yd"], (0, "area for perimeter")),
+])
+def test_rectangles_given_by_their_sizes_and_labelled_steps(problem, steps, found):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name) == found
+
+
+@pytest.mark.parametrize("problem, steps", [
+    ("A bedroom is 13 ft by 10 ft. How many square feet of carpet are needed?", ["13 x 10 = 130"]),
+    ("A picture is 5 in by 7 in. What is its perimeter?", ["P = 2 x 5 + 2 x 7 = 24 in"]),
+    ("A field is 80 yd by 50 yd. Maria runs around it 3 times. How far does she run?",
+     ["P = 80 + 50 + 80 + 50 = 260 yd", "260 x 3 = 780 yd"]),
+    ("A box is 6 in by 4 in by 2 in. What is its volume?", ["6 x 4 x 2 = 48 cubic inches"]),
+    ("There are 5 in each box and 3 boxes. How many in all?", ["5 x 3 = 15"]),
+])
+def test_right_rectangle_work_is_left_alone(problem, steps):
+    assert broken_relation(problem, steps) is None

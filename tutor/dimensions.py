@@ -48,6 +48,8 @@ _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
 # loose unit names read after a space too when a size word, "of" or no word follows ("3 m long",
 # "1.5 L of juice", "20 min."); not "in", "s", "l": "5 in the box"
 _SPACED_UNITS = {"m", "L", "g", "h", "min", "sec"}
+# "5 in by 7 in", "12 in long": inches only where a size word follows
+_SIZE_AFTER_IN = re.compile(r"(?i)\s+(?:by|long|wide|tall|high|deep|thick|x|×)\b|\s*[.,;)]?\s*$")
 _AFTER_SPACED_UNIT = re.compile(r"(?i)(?:\s*(?:[.,;:?!)]|$)|\s+(?:long|wide|tall|high|deep|thick|of|by|and|each|per|x|×)\b)")
 # words that end the noun phrase after a number ("6 juice boxes COST $4.20")
 _STOP = {
@@ -189,7 +191,8 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
         words = _WORD.match(after)
         # "5m" is metres; "3 m long", "1.5 L of juice" too, where a size word or nothing follows
         glued = bool(words) and (words.start(1) == 0 or (words.group(1) in _SPACED_UNITS and bool(
-            _AFTER_SPACED_UNIT.match(after[words.end():]))))
+            _AFTER_SPACED_UNIT.match(after[words.end():]))) or (words.group(1) == "in" and bool(
+                _SIZE_AFTER_IN.match(after[words.end():]))))
         unit: Counter = Counter()
         named: dict[str, str] = {}
         if m.group(1):

@@ -73,6 +73,18 @@ _OTHER_BASE = re.compile(r"(?i)\b(?:back|original|return\w*|again|sale\s+price|n
                          r"\bpercent(?:age)?\s+of\s+(?:the|its|his|her|their|this|that)\b")
 _FROM_TO = re.compile(rf"(?i)\bfrom\s+\$?({_AMOUNT})(?:\s*°\s*[FC]?)?(?:\s+[A-Za-z]+){{0,2}}\s+to\s+\$?({_AMOUNT})(?![\d/])")
 _RECTANGLE = re.compile(r"(?i)\brectang\w*")
+# "a room 13 ft by 10 ft", "a 9 ft by 14 ft floor": two sizes of a flat shape (a third, "by 3 ft",
+# is a box, not a rectangle)
+_BY = re.compile(r"(?i)(?<![\d.])(\d+(?:\.\d+)?)\s*[A-Za-z]*\.?\s+by\s+(\d+(?:\.\d+)?)(?!\s*[A-Za-z]*\.?\s+by\b)")
+_BOX_BY = re.compile(r"(?i)\bby\s+\d+(?:\.\d+)?\s*[A-Za-z]*\.?\s+by\b")
+# a step labelled "P = …" or "A = …": the perimeter, the area
+_P_LABEL = re.compile(r"^\s*P\s*=")
+_A_LABEL = re.compile(r"^\s*A\s*=")
+
+
+def _a_rectangle(text: str) -> bool:
+    """Whether the problem is about a rectangle: it says so, or gives two sizes "13 ft by 10 ft"."""
+    return bool(_RECTANGLE.search(text) or (_BY.search(text) and not _BOX_BY.search(text)))
 _CHANGED_SIZE = re.compile(r"(?i)\b(?:half|semi\w*|longer|shorter|wider|narrower|taller|extend\w*|increase\w*|"
                            r"decrease\w*|new|border|path|corner|only|top|bottom|front|back|along|other\s+two|"
                            r"(?:one|two|three)\s+(?:of\s+(?:its|the)\s+)?(?:\w+\s+)?sides?)\b")
@@ -323,10 +335,13 @@ def asks_shape(text: str, extra_around: str | None = None) -> tuple[bool, bool]:
 
 
 def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
-    if not _RECTANGLE.search(text):
+    if not _a_rectangle(text):
         return None
     lengths = [v for v, q in given_quantities(text).items() if dict(q.unit) == {"length": 1}]
-    if len(lengths) != 2:
+    by = _BY.findall(text)
+    if len(by) == 1 and not _BOX_BY.search(text):  # "a floor 9 ft by 14 ft" (beside "tiles 1 ft on a side")
+        lengths = [Fraction(x) for x in by[0]]
+    if len(lengths) != 2 or lengths[0] == lengths[1]:
         return None
     sides = set(lengths)
     comps = list(computations(step_texts))
@@ -335,8 +350,12 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     asks_around, asks_inside = asks_shape(text)
     for n, (i, lhs, value) in enumerate(comps):
         operands = numbers_in(lhs)
-        around = sorted(Fraction(str(x)) for x in operands) == sorted([*sides, *sides]) and \
-            re.fullmatch(r"[\d.\s()+]+", lhs) is not None  # "12 + 7 + 12 + 7": all the way round
+        # "12 + 7 + 12 + 7", "2 x 9 + 2 x 14": all the way round
+        a, b = sorted(sides, reverse=True)
+        around = (sorted(Fraction(str(x)) for x in operands) == sorted([*sides, *sides])
+                  and re.fullmatch(r"[\d.\s()+]+", lhs) is not None) or (
+            abs(value - 2 * (a + b)) < 1e-9 and set(Fraction(str(x)) for x in operands) == {2, a, b}
+            and re.fullmatch(r"[\d.\s()+*]+", lhs) is not None)
         if around and asks_inside and not asks_around and "perimeter" not in step_texts[i].lower() \
                 and not any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later)):
             a, b = sorted(sides, reverse=True)
@@ -344,7 +363,8 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         if len(operands) != 2 or {Fraction(str(x)) for x in operands} != sides:
             continue
         words = step_texts[i].lower()
-        perimeter, area = "perimeter" in words, re.search(r"\barea\b", words) is not None
+        perimeter = "perimeter" in words or _P_LABEL.match(step_texts[i]) is not None
+        area = re.search(r"\barea\b", words) is not None or _A_LABEL.match(step_texts[i]) is not None
         if not (perimeter or area) and n == len(comps) - 1 and asks_around != asks_inside:
             perimeter, area = asks_around, asks_inside
         adds = re.fullmatch(r"[\d.\s()]+\+[\d.\s()]+", lhs) is not None
@@ -352,12 +372,16 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         # the result used again ("8 + 5 = 13", then "13 x 2 = 26", "13 ÷ 2", "35 x 2 x 4"), or
         # doubled in words: a part of the way round, on purpose
         used = any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later))
+        # (an area then counted a few times round, "4000 x 3", is still no perimeter)
+        halved_or_doubled = any(abs(x - value) < 1e-9 and 2 in numbers_in(later) for _, later, _ in comps[n + 1:]
+                                for x in numbers_in(later))
         doubled = used or re.search(r"(?i)\b(?:twice|double\w*|two\s+times|half)\b",
                                     " ".join(step_texts[i:])) is not None
         name = None
         if perimeter and not area and adds and not doubled:
             name = "half perimeter"
-        elif perimeter and not area and multiplies and 2 not in sides and not doubled:
+        elif perimeter and not area and multiplies and 2 not in sides and not (
+                halved_or_doubled or re.search(r"(?i)\b(?:twice|double\w*|two\s+times|half)\b", " ".join(step_texts[i:]))):
             name = "area for perimeter"  # (a side of 2: "2 x 9" may double the 9)
         elif area and not perimeter and adds and not used:
             name = "perimeter for area"
