@@ -325,6 +325,24 @@ def _flat_terms(node) -> list:
     return [node]
 
 
+def written_terms(expr: str) -> list | None:
+    """The terms of ``expr`` (student text) as written, none combined, as sympy expressions:
+    ``"3y - y"`` -> ``[3y, -y]``, ``"x + x"`` -> ``[x, x]``, a bracket after a minus opened
+    (``"5 - (x - 3)"`` -> ``[5, -x, 3]``); ``None`` when it cannot be read. Each term is
+    returned evaluated (``2*3x`` as ``6x``), so its number and letter part can be read off."""
+    import sympy
+
+    if too_big(expr):
+        return None
+    try:
+        quiet_sympy()
+        with sympy.evaluate(False):
+            tree = parse_side(normalize_math(expr))
+        return [sympy.expand(t) for t in _flat_terms(tree)]
+    except Exception:  # unreadable student input: no terms, not a crash
+        return None
+
+
 def _flat_factors(node) -> list:
     """The factors of a product, a divisor's factors as their inverses ("40r^9/(8r^4)": 40,
     r^9, 1/8, 1/r^4)."""
