@@ -176,7 +176,8 @@ def test_a_wrong_rule_rewriting_is_named_in_the_verdict_and_the_hints(verifier, 
 
 
 def test_a_minus_before_brackets_in_an_equation_is_named_too(verifier):
-    problem, steps, verdict, ladder = _review(verifier, "Solve 5 − (x − 3) = 1.", "5 − x − 3 = 1\n2 − x = 1\nx = 1")
+    problem, steps, verdict, ladder = _review(verifier, "Solve 5 − (x − 3) = 1.",
+                                              "5 − x − 3 = 1\n2 − x = 1\nx = 1")
     assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 1, CATEGORY)
     assert verdict.explanation == ("In step 1, the minus in front of (x - 3) changed the sign of only the first "
                                    "term inside. A minus in front of brackets changes the sign of every term "
