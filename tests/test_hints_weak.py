@@ -128,11 +128,12 @@ def test_a_pi_slip_names_what_the_student_wrote():
 
 
 def test_an_expression_rewritten_unequal_is_checked_with_a_number():
-    v, hints = _ladder("Simplify x² + 2x + 3x.", "x² + 2x + 3x = 6x")
+    # (a slip no wrong rule explains: "= 6x", the powers put together, is named instead)
+    v, hints = _ladder("Simplify x² + 2x + 3x.", "x² + 2x + 3x = x² + 6x")
     assert v.evidence.get("expression")
-    assert hints[0] == ("Look at step 1, where x^2 + 2x + 3x becomes 6x. Put the same small number in for x in "
-                        "both. Do they give the same value?")
-    assert hints[1].startswith("In step 1, the expressions x^2 + 2x + 3x and 6x would have to agree")
+    assert hints[0] == ("Look at step 1, where x^2 + 2x + 3x becomes x^2 + 6x. Put the same small number in for x "
+                        "in both. Do they give the same value?")
+    assert hints[1].startswith("In step 1, the expressions x^2 + 2x + 3x and x^2 + 6x would have to agree")
     assert "like terms" in hints[1] and "like terms" in hints[2]
 
 

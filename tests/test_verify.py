@@ -460,9 +460,11 @@ def test_a_simplify_step_that_multiplies_one_term_of_the_brackets_is_named(verif
 
 
 @pytest.mark.parametrize("problem, text, step, explanation", [
-    ("Simplify 5a + 2b − a.", "5a − a = 4a\n4a + 2b = 6ab", 2, "In step 2, 4a + 2b is not equal to 6ab."),
-    ("Simplify 2(x − 5) − (x − 3).", "2x − 10 − x − 3\n= x − 13", 1,
-     "In step 1, 2(x - 5) - (x - 3) is not equal to 2x - 10 - x - 3."),
+    # (slips no wrong rule explains: "4a + 2b = 6ab" and "- (x - 3)" as "- x - 3" are named,
+    # tests/test_rewriting_misconceptions.py)
+    ("Simplify 5a + 2b − a.", "5a − a = 4a\n4a + 2b = 7ab", 2, "In step 2, 4a + 2b is not equal to 7ab."),
+    ("Simplify 2(x − 5) − (x − 3).", "2x − 10 − x + 4\n= x − 6", 1,
+     "In step 1, 2(x - 5) - (x - 3) is not equal to 2x - 10 - x + 4."),
     ("Factor 6x + 9.", "6x + 9 = 3(2x + 9)", 1, "In step 1, 6x + 9 is not equal to 3(2x + 9)."),
     ("Evaluate 3x + 2 when x = 4.", "3x + 2 = 3(5) + 2 = 17", 1,
      "In step 1, 3x + 2 is not equal to 3(5) + 2 when x = 4."),

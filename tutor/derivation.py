@@ -202,7 +202,239 @@ def given_unknowns(problem_text: str) -> set[str]:
     return out
 
 
+def solving_letters(problem_text: str, step_texts: Sequence[str]) -> set[str]:
+    """The letters (lower case) the work solves for: those the problem asks to solve for
+    (:func:`given_unknowns`) and those a step introduces ("Let x be the number of games").
+    A letter read elsewhere may be no unknown at all ("120 x .4 = 48": a times sign)."""
+    letters = given_unknowns(problem_text)
+    for text in step_texts:
+        letters |= {m.lower() for m in set(re.findall(r"(?<![\w'])([A-Za-z])(?![\w'])", text)) if _defines(text, m)}
+    return letters
+
+
 def solved_letters(checks: Sequence[StepCheck]) -> set[str]:
     """The letters (lower case) some step gives a value that follows from an earlier equation."""
     return {stated[0].lower() for c in checks for e in c.equations
             if e.follows and e.ok and (stated := stated_value(e.text)) is not None}
+
+
+# --------------------------------------------------------------------------- strategy
+# How far an equation in one unknown is from solved form ("x = 4"), so that a true step that
+# brings the unknown no closer to being on its own ("-x = -7" divided by 1, "y/9 = -6" divided by
+# 9, "2 + y = -7" with 2 added) can get a gentle strategy note. It is never an error: the step
+# keeps the solution.
+
+
+@dataclass(frozen=True)
+class SolvingForm:
+    """How far an equation linear in one unknown is from solved form; 0 everywhere is solved.
+
+    Attributes:
+        letter: the unknown.
+        both_sides: 1 where the unknown is on both sides (one move gathers it), else 0.
+        layers: the moves that peel the operations around the unknown on its side, as written:
+            a number added (``"2x + 3"``: 1), a number multiplying or dividing (``"2x"``, ``"x/4"``,
+            ``"-x"``: 1), the unknown below a bar (``"4/y"``: 1 more), unknown terms to gather
+            (``"x/3 + x/6"``: 1 more); ``"2(x - 1) + 3"`` is 3. Where the unknown is on both sides,
+            the moves left once it is gathered (a number on each side: 1; a number in front
+            other than 1: 1).
+        fraction: 1 where a fraction or decimal is on the unknown's side (``"x + 1/2"``,
+            ``"0.5x"``), else 0: clearing it is progress even where it adds a move.
+    """
+
+    letter: str
+    both_sides: int
+    layers: int
+    fraction: int
+
+    @property
+    def parts(self) -> tuple[int, int, int]:
+        """``(both_sides, layers, fraction)``: compared part by part (a step that makes one
+        smaller makes progress)."""
+        return self.both_sides, self.layers, self.fraction
+
+
+@dataclass(frozen=True)
+class StrategyNote:
+    """A true algebra step that brings the unknown no closer to being on its own.
+
+    Attributes:
+        kind: ``"no effect"`` (both sides multiplied or divided by 1, or 0 added: the equation
+            is as it was), ``"same form"`` (the equation changed, but needs as many moves as
+            before: "2 + y = -7" to "2 + y + 2 = -7 + 2") or ``"further"`` (it needs more:
+            "-x = -6" to "x/6 = 1").
+        letter: the unknown.
+        before, after: the two forms (:class:`SolvingForm`).
+    """
+
+    kind: str
+    letter: str
+    before: SolvingForm
+    after: SolvingForm
+
+
+def _sides(equation: str) -> tuple[str, str] | None:
+    """``(lhs, rhs)`` of an equation with one "=" and two sides written, else ``None``."""
+    lhs, sep, rhs = equation.partition("=")
+    return (lhs, rhs) if sep and "=" not in rhs and lhs.strip() and rhs.strip() else None
+
+
+def _layers(node, x) -> int | None:
+    """The moves that peel the operations around ``x`` in ``node`` (a side as written, see
+    :class:`SolvingForm`), or ``None`` where ``x`` is not linear there (``x*x``, ``x^2``)."""
+    import sympy
+
+    from tutor.expressions import flat_factors, flat_terms
+
+    if node == x:
+        return 0
+    if node.is_Add:
+        terms = flat_terms(node)
+        with_x = [t for t in terms if x in t.free_symbols]
+        added = int(sympy.Add(*(t for t in terms if x not in t.free_symbols)) != 0)  # "+ 3 - 3" adds nothing
+        if len(with_x) == 1:
+            inner = _layers(with_x[0], x)
+            return None if inner is None else added + inner
+        gathered = sympy.expand(sympy.Add(*with_x))  # one move gathers them ("x/3 + x/6")
+        if gathered.free_symbols != {x} or sympy.degree(gathered, x) != 1:
+            return None
+        return added + 1 + _layers(gathered, x)
+    if node.is_Mul:
+        factors = flat_factors(node)
+        with_x = [f for f in factors if x in f.free_symbols]
+        if len(with_x) != 1:
+            return None
+        inner = _layers(with_x[0], x)
+        scaled = int(sympy.Mul(*(f for f in factors if x not in f.free_symbols)) != 1)  # "/1" scales nothing
+        return None if inner is None else scaled + inner
+    if node.is_Pow and node.exp == -1:  # the unknown below a bar: one move clears it
+        inner = _layers(node.base, x)
+        return None if inner is None else 1 + inner
+    return None
+
+
+def _has_fraction(side, x) -> bool:
+    """Whether a side (sympy, worked out) holds a number that is not whole: "x/2 + 1",
+    "x + 1/2", "0.5x"; the unknown below a bar ("4/y") is no such number."""
+    import sympy
+
+    num, den = sympy.fraction(sympy.together(side))
+    return any(not c.is_integer for part in (num, den) if x in part.free_symbols or part.is_number
+               for c in sympy.Poly(part, x).coeffs()) or (den.is_number and abs(den) != 1)
+
+
+def _linear(lhs, rhs, x) -> tuple | None:
+    """``(a_lhs, b_lhs, a_rhs, b_rhs)``: each side as a·x + b, or ``None`` where a side is not
+    linear in ``x`` (a power, the unknown below a bar)."""
+    import sympy
+
+    out = []
+    for side in (lhs, rhs):
+        side = sympy.expand(side)
+        if not side.is_polynomial(x) or sympy.degree(side, x) > 1:
+            return None
+        a, b = sympy.Poly(side, x).all_coeffs() if sympy.degree(side, x) == 1 else (0, side)
+        out += [a, b]
+    return tuple(out)
+
+
+def solving_form(equation: str) -> SolvingForm | None:
+    """How far ``equation`` ("2x + 3 = 11", "-7/1 = -x/1", "4/y = 2") is from solved form
+    (:class:`SolvingForm`), or ``None`` when it is not one equation with one unknown, linear
+    once a bar over the unknown is cleared (a power, two letters, no "=")."""
+    import sympy
+
+    from tutor.expressions import written_tree
+
+    sides = _sides(equation)
+    if sides is None:
+        return None
+    written = [written_tree(s) for s in sides]
+    if any(w is None for w in written):
+        return None
+    try:
+        lhs, rhs = (sympy.cancel(w) for w in written)  # worked out: which sides hold the unknown
+        letters = lhs.free_symbols | rhs.free_symbols
+        if len(letters) != 1:
+            return None
+        (x,) = letters
+        holding = [w for w, s in zip(written, (lhs, rhs)) if x in s.free_symbols]
+        if len(holding) == 2:
+            coeffs = _linear(lhs, rhs, x)
+            if coeffs is None or coeffs[0] == coeffs[2]:
+                return None  # not linear, or the unknown cancels ("x + 1 = x + 2")
+            a_l, b_l, a_r, b_r = coeffs
+            left = int(b_l != 0 and b_r != 0) + int(abs(a_l - a_r) != 1)
+            return SolvingForm(str(x), 1, left, int(_has_fraction(lhs, x) or _has_fraction(rhs, x)))
+        layers = _layers(holding[0], x)
+        if layers is None:
+            return None
+        side = lhs if x in lhs.free_symbols else rhs
+        return SolvingForm(str(x), 0, layers, int(_has_fraction(side, x)))
+    except Exception:  # sympy may fail on odd input: no form
+        return None
+
+
+def _neutral_moves(side) -> int:
+    """How many operations a side (as written) does that change nothing: a multiplication by
+    1, a division by 1, an addition of 0 ("-7/1": 1, "1y/1": 2, "-1x+(-8)*1": 2)."""
+    import sympy
+
+    count = 0
+    for node in sympy.preorder_traversal(side):
+        if node.is_Pow and node.exp == -1 and node.base == 1:
+            count += 1
+        elif node.is_Mul:
+            count += sum(1 for f in node.args if f == 1)
+        elif node.is_Add:
+            count += sum(1 for t in node.args if t == 0)
+    return count
+
+
+def _same_equation(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether two equations' sides (text) are the same expressions, in either order: a
+    rewriting ("2x = 11 - 3" as "2x = 8"), not a move on both sides."""
+    import sympy
+
+    from tutor.expressions import written_tree
+
+    b, a = ([sympy.cancel(written_tree(s)) for s in e] for e in (before, after))
+    return any(sympy.cancel(b[0] - p) == 0 and sympy.cancel(b[1] - q) == 0 for p, q in (a, a[::-1]))
+
+
+def strategy_note(before: str, after: str) -> StrategyNote | None:
+    """Whether the true algebra step ``before`` -> ``after`` (one equation in one unknown each,
+    as written: "-7=-x", "-7/1=-x/1") brings the unknown no closer to being on its own.
+
+    The two are compared by :func:`solving_form`: the step is noted where no part of the form
+    got smaller (the unknown gathered on one side, an operation around it peeled, a fraction
+    cleared) and the equation changed, or where it is the same equation with both sides
+    multiplied or divided by 1 (or 0 added). Rewriting one side ("2x = 11 - 3" as "2x = 8",
+    brackets multiplied out) is never noted, nor is a step that trades one part for another
+    (clearing a fraction with a multiplication: "x + 1/2 = 3" as "2x + 1 = 6").
+
+    Returns:
+        A :class:`StrategyNote`, or ``None``: the step makes progress, reaches solved form,
+        rewrites without a move, is not equivalent (a slip is an error, not a strategy:
+        :func:`tutor.mathcheck.equivalent_equations`), or cannot be read.
+    """
+    from tutor.expressions import written_tree
+    from tutor.mathcheck import equivalent_equations
+
+    first, then = solving_form(before), solving_form(after)
+    if first is None or then is None or first.letter != then.letter or not any(then.parts):
+        return None
+    if equivalent_equations(before, after) is not True:
+        return None
+    b_sides, a_sides = _sides(before), _sides(after)
+    try:
+        if _same_equation(b_sides, a_sides):
+            moved = [_neutral_moves(written_tree(a)) > _neutral_moves(written_tree(b))
+                     for a, b in zip(a_sides, b_sides)]
+            return StrategyNote("no effect", first.letter, first, then) if all(moved) else None
+    except Exception:  # sympy may fail on odd input: no note
+        return None
+    if any(t < f for f, t in zip(first.parts, then.parts)):
+        return None
+    kind = "same form" if then.parts == first.parts else "further"
+    return StrategyNote(kind, first.letter, first, then)

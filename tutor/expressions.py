@@ -314,26 +314,56 @@ def _top_terms(expr: str) -> int:
 _MAX_TERMS, _MAX_FACTORS = 10, 6
 
 
-def _flat_terms(node) -> list:
+def flat_terms(node) -> list:
     """The terms of a sum, brackets inside it opened ("2(x - 5) - (x - 3)": 2(x - 5), -x, 3)."""
     import sympy
 
     if node.is_Add:
-        return [t for a in node.args for t in _flat_terms(a)]
+        return [t for a in node.args for t in flat_terms(a)]
     if node.is_Mul and len(node.args) == 2 and node.args[0] == -1 and node.args[1].is_Add:
-        return [sympy.Mul(-1, t, evaluate=False) for t in _flat_terms(node.args[1])]
+        return [sympy.Mul(-1, t, evaluate=False) for t in flat_terms(node.args[1])]
     return [node]
 
 
-def _flat_factors(node) -> list:
+def written_terms(expr: str) -> list | None:
+    """The terms of ``expr`` (student text) as written, none combined, as sympy expressions:
+    ``"3y - y"`` -> ``[3y, -y]``, ``"x + x"`` -> ``[x, x]``, a bracket after a minus opened
+    (``"5 - (x - 3)"`` -> ``[5, -x, 3]``); ``None`` when it cannot be read. Each term is
+    returned evaluated (``2*3x`` as ``6x``), so its number and letter part can be read off."""
+    import sympy
+
+    tree = written_tree(expr)
+    try:
+        return None if tree is None else [sympy.expand(t) for t in flat_terms(tree)]
+    except Exception:  # sympy may fail on odd input: no terms, not a crash
+        return None
+
+
+def written_tree(expr: str):
+    """``expr`` (student text, one side of an equation) read by sympy as written, nothing
+    worked out ("-7/1" stays -7 times 1/1, "2+y+2" keeps both 2s), or ``None`` when it cannot
+    be read."""
+    import sympy
+
+    if too_big(expr):
+        return None
+    try:
+        quiet_sympy()
+        with sympy.evaluate(False):
+            return parse_side(normalize_math(expr))
+    except Exception:  # unreadable student input: no expression, not a crash
+        return None
+
+
+def flat_factors(node) -> list:
     """The factors of a product, a divisor's factors as their inverses ("40r^9/(8r^4)": 40,
     r^9, 1/8, 1/r^4)."""
     import sympy
 
     if node.is_Mul:
-        return [f for a in node.args for f in _flat_factors(a)]
+        return [f for a in node.args for f in flat_factors(a)]
     if node.is_Pow and node.args[1] == -1 and node.args[0].is_Mul:
-        return [sympy.Pow(f, -1, evaluate=False) for f in _flat_factors(node.args[0])]
+        return [sympy.Pow(f, -1, evaluate=False) for f in flat_factors(node.args[0])]
     return [node]
 
 
@@ -354,20 +384,20 @@ def _pieces(expr: str, values: tuple[tuple[str, Fraction], ...]) -> frozenset[tu
         for node in sympy.preorder_traversal(tree):
             found.append(node)
             if node.is_Add:
-                terms = _flat_terms(node)[:_MAX_TERMS]
+                terms = flat_terms(node)[:_MAX_TERMS]
                 found += [sympy.Add(*c, evaluate=False) for k in range(2, len(terms) + 1)
                           for c in itertools.combinations(terms, k)]
             elif node.is_Mul:
-                factors = _flat_factors(node)[:_MAX_FACTORS]
+                factors = flat_factors(node)[:_MAX_FACTORS]
                 found += [sympy.Mul(*c, evaluate=False) for k in range(2, len(factors))
                           for c in itertools.combinations(factors, k)]
                 for j, f in enumerate(factors):
                     rest = factors[:j] + factors[j + 1:]
-                    for t in (_flat_terms(f) if f.is_Add else []):
+                    for t in (flat_terms(f) if f.is_Add else []):
                         found.append(sympy.Mul(t, *rest, evaluate=False))
                         for g in rest:  # a term of each of two brackets: "3 × 2" in (x + 3)(x + 2)
                             found += [sympy.Mul(t, u, *[h for h in rest if h is not g], evaluate=False)
-                                      for u in (_flat_terms(g) if g.is_Add else [])]
+                                      for u in (flat_terms(g) if g.is_Add else [])]
         return frozenset(v for v in (_at_points(f, values) for f in found[:2000]) if v is not None)
     except Exception:  # unreadable: no parts known
         return None

@@ -29,9 +29,15 @@ problem text. They are well-documented error patterns of school mathematics:
   (or the reverse), an expression worked against the order of operations
   (:mod:`tutor.formulas`);
 * a number multiplying brackets applied to the first term only (3(x - 2) = 12 rewritten as
-  3x - 2 = 12), one of the persistent algebra errors (Booth, Barbieri, Eyer & Paré-Blagoev,
+  3x - 2 = 12), or a minus in front of brackets that changes the sign of the first term only
+  (5 - (x - 3) as 5 - x - 3), persistent algebra errors (Booth, Barbieri, Eyer & Paré-Blagoev,
   "Persistent and pernicious errors in algebraic problem solving", Journal of Problem Solving
-  7(1), 2014).
+  7(1), 2014);
+* terms put together by a wrong rule when an expression is rewritten (:func:`rewriting_misconception`):
+  a number joined to letter terms (3x + 12 + 2x as 17x), a lone letter not counted (3y - y as 3
+  or 3y), like terms multiplied (x + x as x^2), different powers or different letters put into
+  one term (x^2 + x as x^3, 3a + 2b as 5ab): "conjoining" (L. R. Booth, "Children's difficulties
+  in beginning algebra", NCTM Yearbook 1988).
 
 Most detectors name the error of a step the verifier already flagged; the whole-solution ones
 (:func:`solution_misconception`) also let the verifier call work wrong without a reference,
@@ -101,6 +107,8 @@ class Misconception:
     Attributes:
         name: short id (``"fractions added across"``, ``"common denominator only"``,
             ``"percent as divisor"``, ``"minutes as hundredths"``, ``"distributed to one term"``,
+            ``"minus on first term only"``, ``"unlike terms combined"``, ``"lone letter not counted"``,
+            ``"like terms multiplied"``, ``"unlike powers combined"``, ``"different letters combined"``,
             ``"fraction divisor not inverted"``, ``"minus a negative"``, ``"conversion factor"``,
             ``"conversion direction"``, ``"ratio by adding"``, or a :mod:`tutor.relations` or
             :mod:`tutor.formulas` name).
@@ -236,19 +244,9 @@ def find(step_number: int, step_text: str, problem_text: str,
                 *_leftover_minutes(k, m, step_text),
                 f"Look at step {k}, where you write the time in hours as a decimal. How many minutes make one hour?")
     for eq in equations:
-        found = _one_term_distributed(eq) if eq.follows and eq.ok is False else None
+        found = _first_term_only(eq) if eq.follows and eq.ok is False else None
         if found:
-            factor, inner, before = found
-            return Misconception(
-                "distributed to one term",
-                f"In step {k}, the {factor} in front of the brackets multiplied only the first term of "
-                f"{inner}. It must multiply every term inside the brackets.",
-                f"In step {k}, look at {before}. When a number multiplies brackets, which terms inside "
-                f"does it multiply? Does {factor} multiply all of {inner}?",
-                f"Redo step {k}: start again from {before}. Multiply {factor} by each term of {inner}, "
-                "then go on from there.",
-                f"Look at step {k}, where you multiply out {before}. Does {factor} multiply every term inside "
-                "the brackets?")
+            return _bracket_misconception(k, *found)
     # (after the minutes-as-hundredths reading, which names a conversion's error more closely)
     for eq in equations:
         conversion = next(iter(conversions(eq.text)), None) if eq.ok is False else None
@@ -468,17 +466,20 @@ def _sign_misconception(k: int, eq: Equation) -> Misconception | None:
 
 def rewriting_misconception(k: int, step_text: str, problem_text: str, before: str, after: str) -> Misconception | None:
     """The misconception of step ``k`` (1-based, text ``step_text``) that rewrote the
-    expression ``before`` into ``after``, not equal to it ("3(x + 4)" as "3x + 4": the number in
-    front of the brackets multiplied only the first term), or ``None``. The algebra-step reading
-    is put the pair as "... = 0" and "... = 1": both must show it, so only an expression equal
-    to the first-term-only one is named."""
-    unlike = _unlike_terms(k, before, after)
-    if unlike is not None:
-        return unlike
+    expression ``before`` into ``after`` (both as the student reads them: "3(x + 4)"), not
+    equal to it, or ``None``: terms put together by a wrong rule (:func:`_unlike_terms`,
+    :func:`_terms_combined`), or brackets taken away changing the first term inside only
+    ("3(x + 4)" as "3x + 4", "5 - (x - 3)" as "5 - x - 3"). Each is named only where the wrong
+    rule's result, built with sympy, equals ``after``; a right rewriting is never named. For
+    the brackets the algebra-step check reads the pair as "... = 0" and "... = 1": both must
+    show it, so only an expression equal to the first-term-only one is named."""
+    combined = _unlike_terms(k, before, after) or _terms_combined(k, before, after)
+    if combined is not None:
+        return combined
     named = None
     for side in ("0", "1"):
         found = find(k, step_text, problem_text, [Equation(text=f"{after}={side}", ok=False, follows=f"{before}={side}")])
-        if found is None or found.name != "distributed to one term":
+        if found is None or found.name not in BRACKET_NAMES:
             return None
         named = named or found
     if named is None:
@@ -519,6 +520,181 @@ def _unlike_terms(k: int, before: str, after: str) -> Misconception | None:
         f"number be added to {an} {x}-term?",
         f"Redo step {k}: add only the {x}-terms of {before}. Keep the number as its own term.",
         f"Look at step {k}, where {before} becomes {after}. Which terms did you add together?")
+
+
+#: Most terms :func:`_terms_combined` reads (its groups of terms grow as 2 ** n).
+_MAX_COMBINED_TERMS = 6
+
+
+def _terms_combined(k: int, before: str, after: str) -> Misconception | None:
+    """``before`` rewritten as ``after`` (not equal to it) where some of its terms were put
+    together by a wrong rule, the rest left as they were (or rightly combined):
+
+    * like terms with a lone letter not counted ("3y - y" as 3y: y counted as nothing; as 3: the
+      letter taken away with it);
+    * like terms multiplied, or their powers added ("x + x" as x^2, "2x + 3x" as 5x^2);
+    * different powers of one letter put into one term ("x^2 + x" as x^3, "2x + 3x^2" as 5x^3);
+    * different letters put into one term ("3a + 2b" as 5ab).
+
+    Each rule's result is built from the terms (:func:`_wrong_sums`) and compared with
+    ``after`` by sympy, so only a rewriting that matches a rule is named (L. R. Booth,
+    "Children's difficulties in beginning algebra", NCTM Yearbook 1988: "conjoining"; Booth,
+    Barbieri, Eyer & Paré-Blagoev 2014). A number joined with terms in one letter ("3x + 12"
+    as 15x) is :func:`_unlike_terms`' case. ``None`` when no rule matches or sympy cannot read
+    either side."""
+    import itertools
+
+    import sympy
+
+    from tutor.expressions import readable, written_terms
+
+    try:
+        quiet_sympy()
+        target = sympy.expand(parse_side(normalize_math(after)))
+        written = written_terms(before)
+        if written is None or sympy.expand(sympy.Add(*written) - target) == 0:
+            return None
+        collected = list(sympy.Add.make_args(sympy.expand(sympy.Add(*written))))
+        for terms in (written, collected):  # (the like terms may be combined rightly in the same step)
+            if len(terms) > _MAX_COMBINED_TERMS:
+                continue
+            for size in range(len(terms), 1, -1):
+                for group in itertools.combinations(range(len(terms)), size):
+                    chosen = [terms[i] for i in group]
+                    rest = sympy.Add(*(terms[i] for i in range(len(terms)) if i not in group))
+                    for rule, wrong in _wrong_sums(chosen):
+                        if sympy.expand(rest + wrong - target) == 0:
+                            return _combined_wording(k, readable(before), readable(after), rule, chosen)
+    except Exception:  # an expression sympy cannot read names nothing
+        return None
+    return None
+
+
+def _monomial(term) -> tuple | None:
+    """``(number, letter part)`` of one term ("3x^2": (3, x^2), "-y": (-1, y), "4": (4, 1)),
+    or ``None`` for a term that is not a number times letters (a sum, a letter below a bar)."""
+    if term.is_Add or not term.is_polynomial(*term.free_symbols):
+        return None
+    return term.as_coeff_Mul()
+
+
+def _kind_of(parts: Sequence) -> str | None:
+    """Which terms a group holds, from their letter parts: ``"like"`` (one letter part),
+    ``"powers"`` (one set of letters, different powers), ``"letters"`` (different letters);
+    ``None`` for numbers only, or numbers with terms in one letter (:func:`_unlike_terms`)."""
+    letters = {frozenset(p.free_symbols) for p in parts}
+    if len(set(parts)) == 1:
+        return "like" if parts[0] != 1 else None
+    if len(letters - {frozenset()}) > 1:
+        return "letters"
+    return None if frozenset() in letters else "powers"
+
+
+def _wrong_sums(terms: Sequence):
+    """Yield ``(rule, result)`` for each wrong way of putting ``terms`` (sympy) into one term
+    that fits what they are (:func:`_kind_of`): ``rule`` is ``"<kind> <how>"``, ``how`` one
+    of ``"multiplied"`` (the terms multiplied: x + x as x^2), ``"conjoined"`` (numbers added,
+    letter parts multiplied: 2x + 3x^2 as 5x^3), ``"one part kept"`` (numbers added, one letter
+    part kept: x^2 + x as 2x^2), ``"lone as nothing"`` / ``"lone takes the letter"`` (like terms
+    whose lone letter, "y" in "3y - y", is counted as 0 / takes the letter away: 3y, 3)."""
+    import sympy
+
+    read = [_monomial(t) for t in terms]
+    if any(r is None for r in read):
+        return
+    numbers, parts = zip(*read)
+    kind = _kind_of(parts)
+    if kind is None:
+        return
+    total = sympy.Add(*numbers)
+    yield f"{kind} multiplied", sympy.Mul(*terms)
+    yield f"{kind} conjoined", total * sympy.Mul(*parts)
+    if kind == "like":
+        counted = [c for c in numbers if abs(c) != 1]
+        if counted and len(counted) < len(numbers):  # (all lone: "x - x" has nothing to count)
+            yield "like lone as nothing", sympy.Add(*counted) * parts[0]
+            yield "like lone takes the letter", sympy.Add(*counted)
+    else:
+        for part in dict.fromkeys(parts):
+            yield f"{kind} one part kept", total * part
+
+
+def _said(term) -> str:
+    """A sympy term as a student writes it: ``3*x**2`` -> "3x^2", ``a*b`` -> "ab"."""
+    return str(term).replace("**", "^").replace("*", "")
+
+
+def _written_at(before: str, term) -> int:
+    """Where ``term``'s letters first appear in ``before`` (its place in the student's order;
+    a number, with no letter, goes last)."""
+    found = [before.find(str(x)) for x in term.free_symbols]
+    return min((i for i in found if i >= 0), default=len(before))
+
+
+def _an(letter: str) -> str:
+    """ "a" or "an" before a letter said aloud ("an x-term", "a y-term")."""
+    return "an" if letter[:1] in "aefhilmnorsx" else "a"
+
+
+def _combined_wording(k: int, before: str, after: str, rule: str, terms: Sequence) -> Misconception:
+    """The misconception of step ``k`` that put ``terms`` of ``before`` into one term by
+    ``rule`` (:func:`_wrong_sums`), worded for a student; no wording states the rewriting's
+    right result."""
+    kind = rule.split()[0]
+    terms = sorted(terms, key=lambda t: _written_at(before, t))
+    parts = list(dict.fromkeys(_said(t.as_coeff_Mul()[1]) for t in terms))
+    shown = " and ".join(_said(t) for t in terms)
+    look = f"Look at step {k}, where {before} becomes {after}."
+    if rule.startswith("like lone"):
+        m = parts[0]
+        what = (f"the {m} on its own was counted as nothing" if rule.endswith("nothing")
+                else f"the letter {m} was dropped along with the {m} on its own")
+        return Misconception(
+            "lone letter not counted",
+            f"In step {k}, {before} is written as {after}: {what}. A letter on its own stands for one of it, "
+            "and like terms keep their letter when they are combined.",
+            f"In step {k}, what number is in front of {_an(m)} {m} standing on its own? When like terms are "
+            "combined, does their letter go away?",
+            f"Redo step {k}: write each {m} on its own in {before} as 1{m}. Then combine the numbers in front "
+            f"of the {m}-terms and keep the letter {m}.",
+            f"{look} What number is in front of the {m} on its own?")
+    if kind == "like":
+        m = parts[0]
+        lone = f" (a lone {m} counts as 1{m})" if any(abs(t.as_coeff_Mul()[0]) == 1 for t in terms) else ""
+        return Misconception(
+            "like terms multiplied",
+            f"In step {k}, {before} is written as {after}: adding the like terms {shown} changed their letter "
+            f"part {m}. Adding like terms changes only the number in front; the letter part stays the same.",
+            f"In step {k}, {shown} are like terms. When like terms are added, does the letter part {m} change, "
+            "or only the number in front of it?",
+            f"Redo step {k}: add only the numbers in front of the {m}-terms of {before}{lone}. Keep the letter "
+            f"part {m} as it is.",
+            f"{look} Should adding like terms change the letter part {m}?")
+    if kind == "powers":
+        x = "".join(sorted(set("".join(re.findall(r"[A-Za-z]", "".join(parts))))))
+        said = " and ".join(parts)
+        return Misconception(
+            "unlike powers combined",
+            f"In step {k}, {before} is written as {after}: terms with different powers of {x} were put into "
+            f"one term. {said} are not like terms, so they cannot be added into one term.",
+            f"In step {k}, are {said} like terms? Can terms with different powers of {x} be added into one "
+            "term?",
+            f"Redo step {k}: in {before}, put together only terms with the same power of {x}. A term whose "
+            "power matches no other term stays as it is.",
+            f"{look} Which powers of {x} did you put together?")
+    # (the letter parts, not the terms: a group may hold like terms the step rightly combined,
+    # "5a - a" as 4a, whose sum is part of the right result)
+    kinds = [f"the {p}-terms" for p in parts if p != "1"] + (["the numbers"] if "1" in parts else [])
+    said = ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    return Misconception(
+        "different letters combined",
+        f"In step {k}, {before} is written as {after}: terms with different letters were put into one "
+        f"term. {said[0].upper()}{said[1:]} are not like terms, so they cannot be added into one term.",
+        f"In step {k}, which terms of {before} have the same letter? Can terms with different letters be "
+        "added into one term?",
+        f"Redo step {k}: in {before}, put together only terms with the same letter. Terms with different "
+        "letters stay apart.",
+        f"{look} Which terms did you put together? Do they have the same letter?")
 
 
 def solution_misconception(problem_text: str, step_texts: Sequence[str]) -> tuple[tuple[int, ...], Misconception, dict] | None:
@@ -1227,21 +1403,65 @@ def _amount(said: str) -> str:
 
 # "3(x - 2)", "3*(x+2)": a number times brackets (as linear_equations writes them)
 _TIMES_BRACKETS = re.compile(r"(?<![\w.)])(-?\d+(?:\.\d+)?)\*?\(([^()]+)\)")
+# "-(x - 3)", "5-(x-3)", "-2(x+4)": a minus in front of brackets, a number after it or not (not an
+# exponent's: "2^-(x+1)")
+_MINUS_BRACKETS = re.compile(r"(?<![\^*/])-(\d+(?:\.\d+)?)?\*?\(([^()]+)\)")
+#: The misconceptions of brackets taken away with the first term inside changed only.
+BRACKET_NAMES = ("distributed to one term", "minus on first term only")
 
 
-def _one_term_distributed(eq: Equation) -> tuple[str, str, str] | None:
-    """``(factor, "(x - 2)", earlier equation)`` when the step's equation is the earlier one with
-    a number multiplying only the first term in its brackets ("3(x - 2) = 12" -> "3x - 2 = 12")."""
+def _first_term_only(eq: Equation) -> tuple[str, str, str, str] | None:
+    """``(name, factor, "(x - 2)", earlier equation)`` when the step's equation is the earlier
+    one with brackets taken away by changing only the first term inside them: a number that
+    multiplies only the first term ("3(x - 2) = 12" -> "3x - 2 = 12", name ``"distributed to one
+    term"``, factor "3"), or a minus that changes the sign of only the first term while its
+    number, if any, multiplies them all ("5 - (x - 3)" -> "5 - x - 3", "-2(x - 3)" -> "-2x - 6":
+    ``"minus on first term only"``, factor "-" or "-2"). ``None`` when the step is neither (a
+    right step never is: the wrong-rule result differs from the earlier equation)."""
     before = normalize_math(eq.follows).replace(" ", "")  # (also as a hint shows it: "3 × (x + 4) = 27")
-    for m in _TIMES_BRACKETS.finditer(before):
-        factor, inner = m.groups()
-        terms = [t for t in re.split(r"(?=[-+])", inner) if t]
-        if len(terms) < 2:
-            continue
-        first_only = f"{before[:m.start()]}({factor}*({terms[0]}){''.join(terms[1:])}){before[m.end():]}"
-        if equivalent_equations(first_only, normalize_math(eq.text)):
-            return factor, f"({readable_equation(inner)})", readable_equation(before)
+    after = normalize_math(eq.text)
+    for name, pattern in zip(BRACKET_NAMES, (_TIMES_BRACKETS, _MINUS_BRACKETS)):
+        for m in pattern.finditer(before):
+            factor, inner = m.group(1) or "1", m.group(2)
+            terms = [t for t in re.split(r"(?=[-+])", inner) if t]
+            if len(terms) < 2:
+                continue
+            first, rest = terms[0], "".join(terms[1:])
+            if name == BRACKET_NAMES[0]:
+                changed = f"({factor}*({first}){rest})"
+            else:  # (a "+" before the bracket: "5(" would multiply)
+                changed = f"+(-{factor}*({first})+{factor}*({rest}))"
+            if equivalent_equations(f"{before[:m.start()]}{changed}{before[m.end():]}", after):
+                said = factor if name == BRACKET_NAMES[0] else "-" + (m.group(1) or "")
+                return name, said, f"({readable_equation(inner)})", readable_equation(before)
     return None
+
+
+def _bracket_misconception(k: int, name: str, factor: str, inner: str, before: str) -> Misconception:
+    """The misconception :func:`_first_term_only` found in step ``k``, worded for a student:
+    ``factor`` ("3", "-", "-2") in front of the brackets ``inner`` of ``before``."""
+    if name == BRACKET_NAMES[0]:
+        return Misconception(
+            name,
+            f"In step {k}, the {factor} in front of the brackets multiplied only the first term of "
+            f"{inner}. It must multiply every term inside the brackets.",
+            f"In step {k}, look at {before}. When a number multiplies brackets, which terms inside "
+            f"does it multiply? Does {factor} multiply all of {inner}?",
+            f"Redo step {k}: start again from {before}. Multiply {factor} by each term of {inner}, "
+            "then go on from there.",
+            f"Look at step {k}, where you multiply out {before}. Does {factor} multiply every term inside "
+            "the brackets?")
+    how = ("Change the sign of each term" if factor == "-" else f"Multiply {factor} by each term")
+    return Misconception(
+        name,
+        f"In step {k}, the minus in front of {factor[1:]}{inner} changed the sign of only the first term inside. "
+        "A minus in front of brackets changes the sign of every term inside them.",
+        f"In step {k}, look at {before}. When a minus stands in front of brackets, which terms inside does "
+        f"it change? Does it change the sign of every term of {inner}?",
+        f"Redo step {k}: start again from {before}. {how} of {inner} as you take the brackets away, "
+        "then go on from there.",
+        f"Look at step {k}, where you take away the brackets in {before}. Does the minus change the sign of "
+        "every term inside?")
 
 
 def _common_denominator(b: float, d: float) -> str:

@@ -33,7 +33,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("verify", help="first-wrong-step accuracy on VtG / ProcessBench files")
     p.add_argument("--data", required=True, help="VtG .json or ProcessBench .json/.jsonl file")
     p.add_argument("--format", choices=("vtg", "processbench", "cogtutorbugs", "mathedu", "gsm8k"), required=True,
-                   help="cogtutorbugs: algebra steps (eq1 -> eq2) checked for equivalence; "
+                   help="cogtutorbugs: algebra steps (eq1 -> eq2) checked for equivalence, and true ones for "
+                        "progress toward solved form (strategy notes); "
                         "mathedu: arithmetic checks on real written (LaTeX) student work; "
                         "gsm8k: correct worked solutions read without a reference (how often right "
                         "work is accused or doubted, as the app checks a typed-in problem)")
@@ -243,7 +244,7 @@ def run(args: argparse.Namespace) -> int:
             else gsm8k_solutions(records) if args.format == "gsm8k" else processbench_solutions(records))
     total = 2 * len(records) if args.format == "vtg" else len(records)
     preds, labels, cats, secs, cat_hits, verdicts, hazards, p_wrong = [], [], [], [], [], [], [], []
-    units_flagged = ratio_flagged = relation_flagged = 0
+    units_flagged = ratio_flagged = relation_flagged = strategy_noted = 0
     for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
         t0 = time.perf_counter()
         verdict = verifier.verify(problem, steps)
@@ -253,6 +254,7 @@ def run(args: argparse.Namespace) -> int:
         units_flagged += "units" in verdict.evidence
         ratio_flagged += "ratio" in verdict.evidence
         relation_flagged += "relation" in verdict.evidence
+        strategy_noted += "strategy" in verdict.evidence
         hazards.append(verdict.step_error_probs)
         # no steps to check: no probability either (scored as "unsure", left out of calibration)
         p_wrong.append(verdict.evidence.get("combiner", {}).get("p_wrong"))
@@ -276,12 +278,14 @@ def run(args: argparse.Namespace) -> int:
     report["units_flagged"] = units_flagged
     report["ratio_flagged"] = ratio_flagged  # ratios worked by adding (tutor.proportion)
     report["relation_flagged"] = relation_flagged  # mean, percent change, rectangle (tutor.relations)
+    # solutions with a right algebra step that got no closer to solved form (a note, not an error)
+    report["strategy_noted"] = strategy_noted
     report["calibration"] = hazard_calibration(hazards, labels, p_wrong)
     report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0
     report["seconds_per_solution_mean"] = round(statistics.fmean(secs), 4) if secs else 0.0
     write_report(args.out, report)
     keys = {"vtg": ("micro_f1", "binary_f1", "n_solutions"), "gsm8k": ("n", "unsure_correct_rate", "units_flagged", "ratio_flagged",
-                                                                "relation_flagged")}.get(
+                                                                "relation_flagged", "strategy_noted")}.get(
         args.format, ("f1", "acc_error", "acc_correct", "n"))
     print(json.dumps({**{k: report[k] for k in keys + ("accused_correct_rate", "seconds_per_solution")},
                       "step_ece": report["calibration"]["step"]["ece"]}))
@@ -290,21 +294,43 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_algebra(args: argparse.Namespace, records: list[dict[str, Any]]) -> int:
     """CogTutorBugs: a step is flagged when ``equivalent_equations(eq1, eq2)`` is ``False``;
-    accuracy against the ``Outcome`` column (``BUG`` = should be flagged)."""
+    accuracy against the ``Outcome`` column (``BUG`` = should be flagged).
+
+    Most of its bugs are true steps that do not bring the unknown closer to being on its own
+    (dividing -x = -7 by 1, y/9 = -6 by 9; adding 2 to remove a 2): those get a strategy note
+    (:func:`tutor.derivation.strategy_note`), never an error. The report adds
+    ``strategy_flagged`` (share of steps with a note), ``flagged_any`` (not equivalent, or a
+    note), ``strategy_kinds`` (notes by kind) and, per ``Label Name``, ``per_label`` (share
+    flagged either way) and ``per_label_n`` (steps); ``accuracy`` stays the equivalence check's.
+    """
+    from tutor.derivation import strategy_note
     from tutor.mathcheck import equivalent_equations
 
     hits, undecided, secs = 0, 0, []
+    noted, kinds = 0, defaultdict(int)
+    by_label: dict[str, list[bool]] = defaultdict(list)
     for r in progress(records, "algebra steps"):
         t0 = time.perf_counter()
         same = equivalent_equations(str(r["eq1"]), str(r["eq2"]))
+        note = strategy_note(str(r["eq1"]), str(r["eq2"])) if same else None
         secs.append(time.perf_counter() - t0)
         undecided += same is None
         hits += (same is False) == (str(r.get("Outcome", "BUG")).upper() == "BUG")
-    report = {"data": str(args.data), "format": "cogtutorbugs", "n": len(records),
-              "accuracy": round(hits / len(records), 4), "undecided": undecided,
+        if note is not None:
+            noted += 1
+            kinds[note.kind] += 1
+        by_label[str(r.get("Label Name") or r.get("label") or "unlabelled")].append(same is False or note is not None)
+    n = len(records)
+    flagged = sum(sum(v) for v in by_label.values())
+    report = {"data": str(args.data), "format": "cogtutorbugs", "n": n,
+              "accuracy": round(hits / n, 4), "undecided": undecided,
+              "strategy_flagged": round(noted / n, 4), "flagged_any": round(flagged / n, 4),
+              "strategy_kinds": dict(sorted(kinds.items())),
+              "per_label": {k: round(sum(v) / len(v), 4) for k, v in sorted(by_label.items())},
+              "per_label_n": {k: len(v) for k, v in sorted(by_label.items())},
               "seconds_per_step": round(statistics.median(secs), 4)}
     write_report(args.out, report)
-    print(json.dumps({k: report[k] for k in ("accuracy", "n", "undecided")}))
+    print(json.dumps({k: report[k] for k in ("accuracy", "strategy_flagged", "flagged_any", "n", "undecided")}))
     return 0
 
 

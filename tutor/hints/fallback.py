@@ -317,6 +317,18 @@ def _rewrite_wordings(k: int | None, verdict: Verdict) -> dict[str, str] | None:
     }
 
 
+def _strategy_question(note: dict) -> str:
+    """The extension question for a right algebra step that brought the unknown no closer to
+    being on its own (``verdict.evidence["strategy"]`` item, :func:`tutor.derivation.strategy_note`):
+    it asks for a better move, never says the step was wrong, and names no value."""
+    k, before, after, x = note["step"], note["from"], note["to"], note["letter"]
+    if note["kind"] == "no effect":
+        return (f"Try this: in step {k}, {after} is the same equation as {before}. Which move on both sides "
+                f"would get {x} on its own?")
+    return (f"Try this: in step {k}, {before} became {after}. That is true, but is {x} any closer to being on "
+            "its own? Which move would get it there sooner?")
+
+
 def _as_division(expr: str) -> str | None:
     """"18 ÷ 4" for a computation that is one fraction ("18/4"), else ``None``."""
     m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", expr)
@@ -542,6 +554,8 @@ def _candidates(level: int, kind: str, problem: Problem, steps: list[Step], verd
             yield f"Well done! Your steps follow from each other, and your work with {qq} in step {k} is right."
         yield "Well done! Each of your steps follows from the one before it."
     elif kind == "extension":
+        for note in verdict.evidence.get("strategy", [])[:1]:  # a true step that got nowhere: a better move
+            yield _strategy_question(note)
         forbidden = forbidden_values(problem, verdict, level, steps)
         # a number the last step states is a result (often the answer, even without a reference)
         stated = {n.value for n in numbers_in(steps[-1].text)} if steps else set()

@@ -21,8 +21,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from tutor.chance import asked_probability
-from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, stated_value,
-                              value_written)
+from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, solving_letters,
+                              stated_value, strategy_note, value_written)
 from tutor.dimensions import asks, unit_conflicts
 from tutor.rounding import right_roundings
 from tutor.expressions import ExpressionWork, expression_checks, readable
@@ -256,10 +256,36 @@ class Verifier:
             # step breaks, at or before the step the reference found, that step is the first
             # error, named as the misconception ("9 × 12" for a triangle's area, not a unit slip)
             _misconception_check(verdict, problem, steps, before=verdict.first_error_step)
+        # a right algebra step that brings the unknown no closer to being on its own gets a
+        # gentle note for the hints; it is no error, so no label, mark or probability changes
+        _strategy_notes(verdict, problem, steps, ev.checks)
         # (keeping what the conclusion check noted)
         verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
                             **verdict.evidence}
         return verdict
+
+
+def _strategy_notes(verdict: Verdict, problem: Problem, steps: Sequence[Step], checks: Sequence[StepCheck]) -> None:
+    """Note in ``evidence["strategy"]`` each step marked correct whose algebra step is true but
+    brings the unknown no closer to being on its own (:func:`tutor.derivation.strategy_note`:
+    "-7 = -x" divided by 1, "2 + y = -7" with 2 added): ``[{"step", "from", "to", "kind",
+    "letter"}]``, the first such equation of each step. Only a letter the work solves for
+    (:func:`tutor.derivation.solving_letters`) and only before its value is written ("x = 10",
+    then "2x = 20" works out another amount). Nothing else changes."""
+    letters = solving_letters(problem.text, [s.text for s in steps])
+    valued: set[str] = set()
+    notes = []
+    for i, (mark, check) in enumerate(zip(verdict.marks, checks)):
+        derived = [e for e in check.equations if e.follows and e.ok is True]
+        for e in derived if mark == "correct" else []:
+            note = strategy_note(e.follows, e.text)
+            if note is not None and note.letter.lower() in letters - valued:
+                notes.append({"step": i + 1, "from": readable_equation(e.follows), "to": readable_equation(e.text),
+                              "kind": note.kind, "letter": note.letter})
+                break
+        valued |= {letter.lower() for e in derived if (letter := value_written(e.text))}
+    if notes:
+        verdict.evidence["strategy"] = notes
 
 
 def _with_links(checks: Sequence[StepCheck], work: ExpressionWork) -> list[StepCheck]:
