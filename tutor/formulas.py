@@ -754,32 +754,77 @@ _ASKS_LONG_SIDE = re.compile(r"(?i)\b(?:diagonal|hypotenuse|straight[- ]line|as\
                              r"how\s+far\s+(?:is\s+\w+\s+|away\s+)?(?:from|back\s+to)\s+(?:where|the\s+start))")
 
 
+# the long side of a right triangle, said in the problem: "a 10-foot ladder", "a 25 m wire", "a
+# hypotenuse of 13", "a kite string is 26 m long"
+_LONG_SIDE_GIVEN = re.compile(
+    r"(?i)(?<![\d.])(\d+(?:\.\d+)?)[- ]?(?:[A-Za-z]+[- ])?(?:long\s+)?(?:ladder|wire|rope|cable|string|slide|ramp|pole\s+brace)\b|"
+    r"\b(?:ladder|wire|rope|cable|string|slide|ramp|hypotenuse|diagonal)\s+(?:is|of|measures|that\s+is)\s+(\d+(?:\.\d+)?)")
+_ASKS_LEG = re.compile(r"(?i)\bhow\s+(?:high|tall|far)\b|\bother\s+leg\b|\bfind\s+the\s+(?:missing\s+)?leg\b|\bheight\b")
+
+
+def _legs(text: str) -> list[Fraction]:
+    """The problem's two sizes: two lengths (or two counts of blocks: "9 blocks north and 12
+    blocks east"), else its only two numbers ("legs of 9 and 12")."""
+    given = [(v, q.unit) for v, q in given_quantities(text).items() if len(q.unit) == 1 and 1 in dict(q.unit).values()]
+    if len(given) == 2 and (given[0][1] == given[1][1] or all(next(iter(dict(u))).startswith("#") for _, u in given)):
+        return sorted(v for v, _ in given)
+    written = [Fraction(str(x)) for x in numbers_in(text)]
+    return sorted(written) if len(written) == 2 else []
+
+
 def _right_triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     """The long side of a right triangle from its two legs (a diagonal, a hypotenuse, a ladder
     from its foot and its height, a straight-line distance after two moves at right angles)
     worked as the legs added, as the sum of their squares with no square root, or with a leg
-    "squared" by doubling it (Pythagoras: a² + b² = c²)."""
+    "squared" by doubling it (Pythagoras: a² + b² = c²); or a leg from the long side and the
+    other leg worked with the squares added or the lengths subtracted."""
     question = question_of(text)
+    long_side = _LONG_SIDE_GIVEN.search(text)
+    if long_side and _ASKS_LEG.search(question or text):
+        return _leg(text, step_texts, Fraction(long_side.group(1) or long_side.group(2)))
     if not _ASKS_LONG_SIDE.search(question or text):
         return None
-    given = [(v, q.unit) for v, q in given_quantities(text).items() if len(q.unit) == 1 and 1 in dict(q.unit).values()]
-    # (two lengths, or two counts of blocks or steps: "9 blocks north and 12 blocks east")
-    if len(given) != 2 or (given[0][1] != given[1][1] and not all(next(iter(dict(u))).startswith("#") for _, u in given)):
+    legs = _legs(text)
+    if len(legs) != 2:
         return None
-    a, b = sorted(v for v, _ in given)
+    a, b = legs
     comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
     rooted = any(re.search(r"√|sqrt|root", t, re.I) for t in step_texts)
     facts = {"a": num(a), "b": num(b), "squares": num(a * a + b * b)}
     for i, lhs, v in comps:
         operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
         if operands == [a, b] and "+" in lhs and v == a + b:
-            return Relation(i, "legs added", written(lhs), facts)
+            return Relation(i, "legs added", _squares_said(written(lhs)), facts)
         if rooted and "*" in lhs and v in (2 * a, 2 * b) and operands in ([2, a], [2, b], [a, 2], [b, 2]) and a != 2 != b:
             return Relation(i, "square as doubling", written(lhs), {**facts, "leg": num(v / 2)})
     said = answer_value(step_texts[-1]) if step_texts else None
     if not rooted and said is not None and Fraction(str(said)).limit_denominator(10**6) == a * a + b * b:
         step = next((i for i, _, v in comps if v == a * a + b * b), len(step_texts) - 1)
         return Relation(step, "square root left out", num(a * a + b * b), facts)
+    return None
+
+
+def _squares_said(expression: str) -> str:
+    """"7^2 + 25^2" as a student writes it: "7² + 25²"."""
+    return re.sub(r"(?<=[\d)])\^2(?![\d.])", "²", expression)
+
+
+def _leg(text: str, step_texts: Sequence[str], c: Fraction) -> Relation | None:
+    """A leg of a right triangle whose long side ``c`` the problem gives (a ladder's length),
+    found from the squares added ("6² + 10²": a leg longer than the ladder) or from the lengths
+    subtracted ("26 − 10")."""
+    others = [Fraction(str(x)) for x in numbers_in(text) if Fraction(str(x)) != c]
+    if len(others) != 1 or others[0] >= c:
+        return None
+    a = others[0]
+    facts = {"long": num(c), "leg": num(a), "squares": num(c * c - a * a)}
+    for i, lhs, v in computations(step_texts):
+        v = Fraction(v).limit_denominator(10**6)
+        operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
+        if v == a * a + c * c and "+" in lhs and "-" not in lhs:
+            return Relation(i, "long side squared and added", _squares_said(written(lhs)), facts)
+        if operands == [a, c] and re.fullmatch(r"[\d.\s]+-[\d.\s]+", lhs) and v == c - a:
+            return Relation(i, "lengths subtracted", written(lhs), facts)
     return None
 
 

@@ -826,6 +826,22 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             "whole ones?",
             category="Misunderstanding of the question")
     p, base = f.get("percent"), f.get("base")
+    if name in ("long side squared and added", "lengths subtracted"):
+        long, leg = f["long"], f["leg"]
+        said = (f"{expr} adds the squares of {leg} and {long}, but {long} is the long side: a leg comes out longer "
+                "than it, which cannot be" if name == "long side squared and added" else
+                f"{expr} takes the lengths away, but in a right triangle it is the squares that add up")
+        return Misconception(
+            name,
+            f"In step {k}, {said}. For a right triangle, a² + b² = c², where c is the long side.",
+            f"In step {k}, which side is the long side, {long} or {leg}? Then which square do you take away from "
+            "which?",
+            f"Redo step {k}: square {long} and square {leg}, take the smaller square away from the bigger one, then "
+            "take the square root.",
+            f"Look at step {k}, where you work out {expr}. Can a leg be longer than the long side, {long}?"
+            if name == "long side squared and added" else
+            f"Look at step {k}, where you work out {expr}. Do the lengths of a right triangle add, or their squares?",
+            category="Missing / Wrong factual knowledge", facts=("2",))
     if name in ("legs added", "square root left out", "square as doubling"):
         a, b, squares, leg = f["a"], f["b"], f["squares"], f.get("leg", "")
         said, concept, redo, where = {

@@ -348,8 +348,11 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     if _CHANGED_SIZE.search(text):  # "half its perimeter", "5 feet longer": other sums are right
         return None
     asks_around, asks_inside = asks_shape(text)
+    others = {Fraction(str(x)) for x in numbers_in(text)} - sides
     for n, (i, lhs, value) in enumerate(comps):
         operands = numbers_in(lhs)
+        if Fraction(str(value)).limit_denominator(10**6) in others:
+            continue  # the value the problem gives ("fencing 40 feet": 4 x 10 = 40 may be worked out)
         # "12 + 7 + 12 + 7", "2 x 9 + 2 x 14": all the way round
         a, b = sorted(sides, reverse=True)
         around = (sorted(Fraction(str(x)) for x in operands) == sorted([*sides, *sides])
