@@ -72,7 +72,7 @@ def test_a_wrong_rounding_is_the_first_error_with_a_ladder_that_passes_the_guard
 def test_work_made_of_right_roundings_is_right(problem, solution, rounded):
     p = Problem(text=problem)
     verdict = Verifier(None).verify(p, read_submission(Submission(problem=p, solution_text=solution)))
-    assert (verdict.label, verdict.evidence["roundings"]) == ("correct", rounded)
+    assert (verdict.label, verdict.evidence["claims"]) == ("correct", rounded)
 
 
 def test_a_wrong_sum_after_right_roundings_is_still_found():

@@ -798,12 +798,19 @@ _COMMON = re.compile(
 def _common_claim(m: re.Match) -> Equation | None:
     """The claim a :data:`_COMMON` match makes, checked with :func:`math.lcm` or :func:`math.gcd`."""
     nums = [int(n) for n in re.findall(r"\d+", m.group("nums"))]
-    if not all(nums) or max(nums) > 10**9:
+    return common_claim(m.group("name"), nums, int(m.group("value")))
+
+
+def common_claim(name: str, nums: list[int], said: int) -> Equation | None:
+    """``said`` claimed as the least common multiple (``name`` "LCM", "least common multiple",
+    …) or the greatest common factor ("GCF", "GCD", "HCF", …) of ``nums``, as an equation
+    ``"LCM(12, 15)=30"`` checked with :func:`math.lcm` or :func:`math.gcd`; ``None`` for a
+    zero or a number too big to be school work."""
+    if len(nums) < 2 or not all(nums) or max(nums) > 10**9:
         return None
-    multiple = m.group("name").lower().replace(".", "").startswith(("l", "s"))
-    name, true = ("LCM", math.lcm(*nums)) if multiple else ("GCF", math.gcd(*nums))
-    said = int(m.group("value"))
-    return Equation(text=f"{name}({', '.join(map(str, nums))})={said}", lhs_value=float(true), rhs_value=float(said),
+    multiple = name.lower().replace(".", "").startswith(("l", "s"))
+    short, true = ("LCM", math.lcm(*nums)) if multiple else ("GCF", math.gcd(*nums))
+    return Equation(text=f"{short}({', '.join(map(str, nums))})={said}", lhs_value=float(true), rhs_value=float(said),
                     ok=said == true, expected=None if said == true else float(true))
 
 

@@ -65,6 +65,7 @@ from tutor.inequalities import direction_slip, is_inequality, readable_inequalit
 from tutor.relations import Relation, broken_relation
 from tutor.rounding import RoundingSlip, rounding_slip
 from tutor.comparison import WrongChoice, wrong_choice
+from tutor.multiples import common_claims
 from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
 from tutor.units import conversions, factor, unit_size
 from tutor.schema import Equation
@@ -347,7 +348,8 @@ def _common_misconception(k: int, eq: Equation) -> Misconception | None:
         name,
         f"In step {k}, {said} is not the {what} of {listed}: {why}",
         hint, redo,
-        f"Look at step {k}, where you find the {what} of {listed}. Is {said} the {'smallest' if m.group(1) == 'LCM' else 'biggest'} one?")
+        f"Look at step {k}. Is {said} the {'smallest number that' if m.group(1) == 'LCM' else 'biggest number that divides'} "
+        f"{every}{' go into' if m.group(1) == 'LCM' else ''}?")
 
 
 def _leftover_minutes(k: int, m: int, step_text: str) -> tuple[str, str]:
@@ -723,6 +725,10 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
         k, r = inverted
         found.append(((k,), ratio_inverted(k + 1, step_texts[k], r),
                       {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
+    wrong_claim = next(((i, c) for i, c in common_claims(problem_text, list(step_texts)) if c.ok is False), None)
+    if wrong_claim is not None:
+        i, claim = wrong_claim
+        found.append(((i,), _common_misconception(i + 1, claim), {"common": {"step": i + 1, "claim": claim.text}}))
     choice = wrong_choice(problem_text, list(step_texts))
     if choice is not None:
         found.append(((choice.step,), choice_misconception(choice.step + 1, choice),

@@ -24,6 +24,7 @@ from tutor.chance import asked_probability
 from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, solving_letters,
                               stated_value, strategy_note, value_written)
 from tutor.dimensions import asks, unit_conflicts
+from tutor.multiples import common_claims
 from tutor.rounding import right_roundings
 from tutor.expressions import ExpressionWork, expression_checks, readable
 from tutor.formulas import asked_after_discount_and_tax, asked_percent
@@ -244,7 +245,7 @@ class Verifier:
             _solve_check(verdict, problem, ev.checks)
             _units_check(verdict, problem, steps)
             _fixed_answer_check(verdict, problem, steps, ev.checks)
-            _rounding_check(verdict, problem, steps, ev.checks)
+            _claims_check(verdict, problem, steps, ev.checks)
         if work is not None and verdict.label != "incorrect":
             _rewriting_check(verdict, work, steps)
         if verdict.label != "incorrect" and not verdict.evidence.get("solved_from_problem"):
@@ -677,22 +678,28 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     return None
 
 
-def _rounding_check(verdict: Verdict, problem: Problem, steps: Sequence[Step], checks: Sequence[StepCheck]) -> None:
-    """Without a reference, work made of roundings the problem asks for ("to the nearest
-    hundred": "4,672 ≈ 4,700"), each right (:func:`tutor.rounding.right_roundings`), and
-    computations that check out, is right: an "≈" is no calculation the other checks can read,
-    so such work was "unsure" with nothing to check. A step that only says again a value
-    written before ("About 38,000 fans.") is part of it."""
+def _claims_check(verdict: Verdict, problem: Problem, steps: Sequence[Step], checks: Sequence[StepCheck]) -> None:
+    """Without a reference, work made of claims checked against the problem, each right —
+    roundings it asks for ("to the nearest hundred": "4,672 ≈ 4,700",
+    :func:`tutor.rounding.right_roundings`), the value of the LCM or GCF it names ("LCM = 12",
+    :func:`tutor.multiples.common_claims`) — and computations that check out, is right: such a
+    claim is no calculation the other checks can read, so the work was "unsure" with nothing to
+    check. A step that only says again a value written before ("About 38,000 fans.") or lists
+    numbers the claim rests on ("Multiples of 4: 4, 8, 12") is part of it."""
     if verdict.label != "unsure" or verdict.unused_given is not None or any(
             k in verdict.evidence for k in ("units", "not_solved", "suspected")):
         return
-    rounded = right_roundings(problem.text, [s.text for s in steps])
-    if not rounded:
+    texts = [s.text for s in steps]
+    rounded = right_roundings(problem.text, texts)
+    common = {i for i, c in common_claims(problem.text, texts) if c.ok}
+    if not rounded and not common:
         return
+    rounded |= common
     seen: list[float] = []
     for i, st in enumerate(steps):
         values = numbers_in(st.text)
-        if values and i not in rounded and not (checks[i].ok is True or all(
+        listing = bool(common) and re.match(r"(?i)\s*(?:multiples|factors)\s+of\s+\d+\s*(?:are|:)", st.text)
+        if values and i not in rounded and not listing and not (checks[i].ok is True or all(
                 any(values_match(v, e) for e in seen) for v in values)):
             return
         seen += values
@@ -700,7 +707,7 @@ def _rounding_check(verdict: Verdict, problem: Problem, steps: Sequence[Step], c
     verdict.explanation = None
     verdict.marks = ["correct"] * len(steps)
     verdict.evidence.pop("answer_check", None)
-    verdict.evidence["roundings"] = sorted(i + 1 for i in rounded)
+    verdict.evidence["claims"] = sorted(i + 1 for i in rounded)
 
 
 def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
