@@ -319,6 +319,8 @@ def test_scales_and_hidden_rates_are_not_unmatched_units(problem, solution):
     ("How many seconds are in 2 hours?", "2 × 60 = 120\nThere are 120 seconds in 2 hours", "conversion factor"),
     ("A jug holds 3 quarts. How many cups is that?", "3 × 2 = 6 cups", "conversion factor"),
     ("A board is 96 inches long. How many feet is it?", "96 × 12 = 1152 feet", "conversion direction"),
+    # a factor of another kind (12 ounces in a pound), and an amount worked out and said with its unit
+    ("A box of apples weighs 3 pounds. How many ounces does it weigh?", "3 x 12 = 36 ounces", "conversion factor"),
 ])
 def test_a_conversion_by_a_bare_number_is_checked(problem, solution, named):
     from tutor.dimensions import implied_conversion
@@ -333,6 +335,12 @@ def test_a_conversion_by_a_bare_number_is_checked(problem, solution, named):
 @pytest.mark.parametrize("problem, solution", [
     ("Pia ran 2.5 km. How many meters did she run?", "2.5 × 1000 = 2500\nShe ran 2500 m"),
     ("A jug holds 3 quarts. How many cups is that?", "3 × 4 = 12 cups"),
+    ("A track is 400 m around. Jo runs 5 laps. How many kilometers does she run?", "5 x 400 = 2000 m\n2000 ÷ 1000 = 2 km"),
+    # a result said as a rate, and a factor said with a unit, are no conversion
+    ("Two workers each work 6 hours a day for 7 days. How many hours do they work?",
+     "6 * 2 = 12 hours per day\n7 * 12 = 84 hours"),
+    ("A show has 90 episodes of 20 minutes. Tom watches two hours a day. How many days does it take?",
+     "90 x 20 = 1800 minutes\n1800 / 60 = 30 hours\n30 hours / 2 hours per day = 15 days"),
     # a number the problem gives, or one worked out, is a rate or a count, not a unit factor
     ("Ben works 8-hour shifts. How many hours does he work in 10 days?", "8 × 10 = 80 hours"),
     ("A dryer costs a quarter for every 10 minutes. Sam dries for 40 minutes and also pays $4 to wash. "
@@ -344,3 +352,11 @@ def test_right_conversions_and_other_products_are_not_flagged(problem, solution)
     verdict, steps = _verdict(problem, solution)
     assert implied_conversion(problem, [s.text for s in steps]) is None
     assert verdict.label != "incorrect"
+
+
+def test_an_amount_worked_out_and_said_with_its_unit_is_converted_with_the_right_factor():
+    from tutor.dimensions import implied_conversion
+
+    found = implied_conversion("A track is 400 m around. Jo runs 5 laps. How many kilometers does she run?",
+                               ["5 x 400 = 2000 m", "2000 ÷ 100 = 20 km"])
+    assert found[0] == 1 and (found[1].left, found[1].left_unit, found[1].right, found[1].right_unit) == (2000, "m", 20, "km")

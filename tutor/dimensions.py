@@ -34,7 +34,8 @@ from fractions import Fraction
 
 from tutor.mathcheck import check_step, numbers_in
 from tutor.numwords import words_to_digits
-from tutor.units import UNIT_AFTER, Conversion, amounts_in, conversion_numbers, factor, measure_of, unit_size
+from tutor.units import ALL_CONVERSION_NUMBERS as _ANY_CONVERSION
+from tutor.units import UNIT_AFTER, Conversion, amounts_in, factor, measure_of, unit_size
 
 #: A unit as exponents of base names: measures by kind ("length", "time", "money", …),
 #: counted things as "#" + noun ("#cake"). Empty: a bare number.
@@ -501,20 +502,29 @@ def implied_conversion(problem_text: str, step_texts: list[str]) -> tuple[int, C
     given = given_quantities(problem_text)
     written = {Fraction(str(n)) for n in numbers_in(problem_text)}
     derived: set[Fraction] = set()
+    said: set[Fraction] = set()  # worked out and said with a unit ("5 x 400 = 2000 m")
     for i, text in enumerate(step_texts):
         for eq in check_step(text, i + 1).equations:
             read = operands(eq.text.split("=")[0]) if not eq.follows and eq.rhs_value is not None else None
             found = read is not None and _conversion_in(read, Fraction(str(eq.rhs_value)), given, written, derived,
-                                                       text, step_texts[i + 1:i + 2])
+                                                       said, text, step_texts[i + 1:i + 2])
             if found:
                 return i, found
             if eq.rhs_value is not None:
-                derived.add(Fraction(str(eq.rhs_value)))
+                result = Fraction(str(eq.rhs_value))
+                derived.add(result)
+                # a result said with its unit ("5 x 400 = 2000 m") is an amount the next steps may convert
+                unit = _said_result(result, text)
+                size = unit_size(unit) if unit else None
+                if size is not None and result not in given:
+                    kind = size[0].split()[-1]
+                    given[result] = _Quantity(result, Unit({(kind, 1)}), f"{_plain(result)} {unit}", ((kind, unit),))
+                    said.add(result)
     return None
 
 
 def _conversion_in(read: tuple[type, Fraction, Fraction], result: Fraction, given: dict, written: set[Fraction],
-                   derived: set[Fraction], text: str, after: list[str]) -> Conversion | None:
+                   derived: set[Fraction], said: set[Fraction], text: str, after: list[str]) -> Conversion | None:
     """The wrong conversion one computation states (see :func:`implied_conversion`), or ``None``."""
     op, a, b = read
     if op not in (ast.Mult, ast.Div):
@@ -522,11 +532,16 @@ def _conversion_in(read: tuple[type, Fraction, Fraction], result: Fraction, give
     amount, by = (given.get(a), b) if op is ast.Div or a in given else (given.get(b), a)
     # (an amount per counted thing, "a jug holds 3 quarts", is still in quarts)
     words = {k: w for k, w in amount.words if not k.startswith("#")} if amount is not None else {}
-    if (amount is None or by in written | derived or len(words) != 1 or amount.value in derived
+    # (a number worked out is the problem's amount only where a step said it with its unit)
+    if (amount is None or by in written | derived or len(words) != 1 or amount.value in derived - said
             or dict(amount.unit).get(next(iter(words))) != 1):
         return None
+    # the factor said with a unit is an amount or a rate ("30 hours / 2 hours per day"), not a factor
+    if any(Fraction(m.group(1)) == by for m in UNIT_AFTER.finditer(text)):
+        return None
     unit = next(iter(words.values()))
-    if by not in conversion_numbers(unit):  # "25 x 4" cents: not a factor between units
+    # "25 x 4" cents: not a factor between units (of any kind: 12 oz in a pound is a slip too)
+    if by not in _ANY_CONVERSION:
         return None
     said = _said_result(result, text) or next(
         (x.unit for t in after if "=" not in t for x in amounts_in(t) if x.value == result), None)
@@ -539,10 +554,16 @@ def _conversion_in(read: tuple[type, Fraction, Fraction], result: Fraction, give
     return Conversion(amount.value, unit, result, said, expected, False, text)
 
 
+def _plain(x: Fraction) -> str:
+    return str(x.numerator) if x.denominator == 1 else str(float(x))
+
+
 def _said_result(result: Fraction, text: str) -> str | None:
-    """The unit written right after ``result`` where the step gives it ("= 250 m"), or ``None``."""
+    """The unit written right after ``result`` where the step gives it ("= 250 m"), or ``None``
+    (a rate, "= 12 hours per day", is no amount in that unit)."""
     for m in UNIT_AFTER.finditer(text):
-        if Fraction(m.group(1)) == result and text[:m.start()].rstrip().endswith("="):
+        if Fraction(m.group(1)) == result and text[:m.start()].rstrip().endswith("=") and not re.match(
+                r"(?i)\s*(?:per|a|an|each|every)\s+[A-Za-z]|\s*/", text[m.end():]):
             unit = m.group()[len(m.group(1)):].strip()
             return unit
     return None

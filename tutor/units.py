@@ -264,6 +264,10 @@ def conversion_numbers(unit: str) -> set[Fraction]:
     return {a / b for sa, a in sizes for sb, b in sizes if sa == sb and a > b} | {Fraction(10) ** k for k in range(1, 7)}
 
 
+#: Every number that changes one unit into another of its kind, for any kind (12, 16, 60, 1000 …).
+ALL_CONVERSION_NUMBERS = frozenset(n for u in _TABLE for n in conversion_numbers(u))
+
+
 def factor(unit: str, to: str) -> Fraction | None:
     """How many ``to`` make one ``unit`` (``factor("m", "cm")`` = 100); ``None`` when either
     is unknown or they measure different things (or in different systems)."""
