@@ -20,6 +20,10 @@ APPLES = "Store A sells 6 apples for $2.70. Store B sells 8 apples for $3.36. Wh
     (STORES, ["A: 5.00 ÷ 4 = 1.25", "B: 7.20 ÷ 6 = 1.20", "Store A is the better deal"], ("1.25", "1.20", True, "Store A")),
     # the option named by the problem's clause that gives its amounts
     (APPLES, ["2.70 ÷ 6 = 0.45", "3.36 ÷ 8 = 0.42", "Store A is the better buy."], ("0.45", "0.42", True, "Store A")),
+    # the reasons first, then the choice
+    ("A pack of 4 markers costs $3.20 and a pack of 10 markers costs $7.50. Which pack is the better buy?",
+     ["3.20 ÷ 4 = 0.80", "7.50 ÷ 10 = 0.75", "0.80 > 0.75 so the 4-pack is the better buy"],
+     ("0.80", "0.75", True, "4-pack")),
     # amount per dollar: higher is better
     (OUNCES, ["12 ÷ 3.60 = 3.33 oz per dollar", "20 ÷ 5.40 = 3.70 oz per dollar", "The 12 oz is the better buy"],
      ("3.33", "3.70", False, "12 oz")),

@@ -80,3 +80,17 @@ def test_a_wrong_sum_after_right_roundings_is_still_found():
     steps = read_submission(Submission(problem=p, solution_text="4.89 ≈ 5\n7.15 ≈ 7\n2.49 ≈ 2\n5 + 7 + 2 = 15"))
     verdict = Verifier(None).verify(p, steps)
     assert (verdict.label, verdict.first_error_step) == ("incorrect", 4)
+
+
+@pytest.mark.parametrize("steps, slip", [
+    (["25 ÷ 3 = 8.333...", "8.333 ≈ 8.34", "Each gets $8.34"], (1, "8.333", "8.34", "cent", "up")),
+    (["25 ÷ 3 = 8.333...", "8.333 ≈ 8.33", "Each gets $8.33"], None),
+])
+def test_a_worked_out_value_rounded_to_the_place_named(steps, slip):
+    found = rounding_slip("Three friends split $25 equally. How much does each get, rounded to the nearest cent?", steps)
+    assert (found and (found.step, found.given, found.said, found.place, found.kind)) == slip
+
+
+def test_a_worked_out_value_kept_to_more_digits_on_the_way_is_left_alone():
+    assert rounding_slip("A car goes 100 miles on 3 gallons. How many miles per gallon, to the nearest tenth?",
+                         ["100 ÷ 3 = 33.333", "33.333 ≈ 33.33", "33.33 ≈ 33.3"]) is None

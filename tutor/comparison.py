@@ -98,8 +98,13 @@ def wrong_choice(problem_text: str, step_texts: list[str]) -> WrongChoice | None
     # gives its two amounts ("Store A sells 6 apples for $2.70")
     names = [_names(step_texts[i]) | _clause_names(problem_text, ops1), _names(step_texts[j]) | _clause_names(problem_text, ops2)]
     own = [names[0] - names[1], names[1] - names[0]]
+    # the choice is what the conclusion says after its reasons ("0.80 > 0.75 so the 4-pack is …")
+    choice = re.split(r"(?i)\b(?:so|therefore|thus|which\s+means|that\s+means)\b|[,:;]", step_texts[-1])[-1]
     said = _names(step_texts[-1])
     named = [k for k in (0, 1) if own[k] & said]
+    if len(named) == 2:
+        said = _names(choice)
+        named = [k for k in (0, 1) if own[k] & said]
     if len(named) != 1:
         return None
     better = 0 if (r1 < r2) == lower else 1
@@ -107,7 +112,7 @@ def wrong_choice(problem_text: str, step_texts: list[str]) -> WrongChoice | None
         return None
     chosen, other = (w1, w2) if named[0] == 0 else (w2, w1)
     return WrongChoice(len(step_texts) - 1, chosen, other, lower, per,
-                       _as_said(step_texts[-1], own[named[0]] & said))
+                       _as_said(choice if len(_names(choice) & (own[0] | own[1])) else step_texts[-1], own[named[0]] & said))
 
 
 def _clause_names(problem_text: str, amounts: tuple[Fraction, Fraction]) -> set[str]:
@@ -126,7 +131,7 @@ def _as_said(text: str, names: set[str]) -> str:
                    else rf"(?i)\b{re.escape(name)}(?:\s+[A-Za-z]+)?" if not name.isalpha() else rf"(?i)\b{re.escape(name)}\b")
         m = re.search(pattern, text) if not name[0].isdigit() else None
         if name[0].isdigit():
-            m = re.search(rf"(?<![\d.]){re.escape(name)}(?:\.0+)?(?![\d.])(?:\s+[A-Za-z]+)?", text)
+            m = re.search(rf"(?<![\d.]){re.escape(name)}(?:\.0+)?(?![\d.])(?:(?:\s+|-)[A-Za-z]+)?", text)
         if m and name.isalpha() and len(name) == 1:
             return m.group().strip()  # "Store A": the label with the word it labels
         if m:

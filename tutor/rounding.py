@@ -49,6 +49,13 @@ class RoundingSlip:
     kind: str
 
 
+def _at_place(said: Decimal, place: Decimal) -> bool:
+    """Whether ``said`` is written to ``place`` exactly: 8.34 to the hundredth, 400 to the hundred."""
+    if place < 1:
+        return -said.as_tuple().exponent == -place.as_tuple().exponent
+    return said % place == 0 and said != 0
+
+
 def _round(value: Decimal, place: Decimal) -> Decimal:
     return (value / place).quantize(Decimal(1), rounding=ROUND_HALF_UP) * place
 
@@ -90,15 +97,20 @@ def rounding_slip(problem_text: str, step_texts: list[str]) -> RoundingSlip | No
         return None
     given = _given(problem_text)
     for i, text in enumerate(step_texts):
+        earlier = _given(" ".join(step_texts[:i]))  # worked out before ("25 ÷ 3 = 8.333")
         for m in _ROUNDED.finditer(text):
             value, said = (Decimal(g.replace(",", "")) for g in m.groups())
-            if value not in given or value == said:
+            # a worked-out value is read only where the rounding is to the place named ("8.333 ≈
+            # 8.34" for the nearest cent): on the way, a step may keep more digits on purpose
+            at_place = [w for w, p in places.items() if _at_place(said, p)]
+            if value == said or not (value in given or (value in earlier and at_place)):
                 continue
-            rounded = {w: _round(value, p) for w, p in places.items()}
+            named = places if value in given else {w: places[w] for w in at_place}
+            rounded = {w: _round(value, p) for w, p in named.items()}
             if said in rounded.values():
                 continue
             word, right = next(iter(rounded.items()))
-            place = places[word]
+            place = named[word]
             if said == right + place or said == right - place:
                 kind = "up" if said > right else "down"
             elif any(said == _round(value, Decimal(10) ** e) for e in range(-4, 10)):
