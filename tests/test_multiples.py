@@ -23,6 +23,13 @@ def test_the_named_lcm_or_gcf():
     ("Find the GCF of 45 and 60.", ["GCF = 5"], [(0, "GCF(45, 60)=5", False)]),
     # a claim of the other kind is not this problem's
     ("Find the GCF of 45 and 60.", ["LCM = 180"], []),
+    # a word problem: the numbers it gives that the work writes too
+    ("Hot dogs come in packs of 10 and buns come in packs of 8. What is the smallest number of hot dogs to buy?",
+     ["LCM = 10 x 8 = 80", "She needs 80 hot dogs."], [(0, "LCM(10, 8)=80", False)]),
+    ("Two buses leave at 8:00 am. One returns every 12 minutes and the other every 18 minutes. When are they "
+     "next together?", ["LCM = 36", "8:00 + 36 minutes = 8:36 am"], [(0, "LCM(12, 18)=36", True)]),
+    ("A coach has 42 boys and 56 girls. What is the greatest number of equal teams?",
+     ["42 = 2 x 3 x 7", "56 = 2 x 2 x 2 x 7", "GCF = 7", "7 teams"], [(2, "GCF(42, 56)=7", False)]),
 ])
 def test_a_steps_value_for_the_named_lcm_or_gcf(problem, steps, claims):
     assert [(i, c.text, c.ok) for i, c in common_claims(problem, steps)] == claims

@@ -30,20 +30,36 @@ def asked_common(problem_text: str) -> tuple[str, list[int]] | None:
     return found[0].group("name"), [int(n) for n in re.findall(r"\d+", found[0].group("nums"))]
 
 
+def _used_numbers(problem_text: str, step_texts: list[str]) -> list[int]:
+    """The whole numbers a word problem gives (not clock times) that the work writes too: "packs
+    of 10 and packs of 8" worked as "LCM = 10 x 8": [10, 8]."""
+    text = re.sub(r"\b\d{1,2}:\d{2}\b", " ", problem_text)
+    written = {n for t in step_texts for n in re.findall(r"(?<![\d.])\d+(?![\d.])", t)}
+    return [int(n) for n in dict.fromkeys(re.findall(r"(?<![\d.,:])\d+(?![\d.,:]\d)", text)) if n in written and int(n) > 1]
+
+
 def common_claims(problem_text: str, step_texts: list[str]) -> list[tuple[int, Equation]]:
-    """``(0-based step, the claim checked)`` for each step that gives the problem's named LCM or
-    GCF a value ("GCF = 2 x 2 x 3 = 12": 12) without naming the numbers again; a claim of the
-    other kind (a GCF where the problem asks an LCM) is left alone."""
+    """``(0-based step, the claim checked)`` for each step that gives an LCM or GCF a value
+    without naming its numbers ("GCF = 2 x 2 x 3 = 12": 12): the numbers the problem names
+    with it, or else, in a word problem, the two or three numbers the problem gives that the
+    work writes too ("packs of 10 and 8", "LCM = 10 x 8 = 80"). Where the problem names one,
+    a claim of the other kind is left alone."""
     asked = asked_common(problem_text)
-    if asked is None:
-        return []
-    name, nums = asked
-    kind = name.lower().replace(".", "")[0] in "ls"
+    named_nums = asked[1] if asked else None
     out = []
     for i, text in enumerate(step_texts):
         m = _SAID.search(text)
-        if m is None or (m.group("name").lower().replace(".", "")[0] in "ls") != kind:
+        if m is None:
             continue
+        name = m.group("name")
+        if asked is not None:
+            if (name.lower().replace(".", "")[0] in "ls") != (asked[0].lower().replace(".", "")[0] in "ls"):
+                continue
+            nums = named_nums
+        else:
+            nums = _used_numbers(problem_text, step_texts)
+            if not 2 <= len(nums) <= 3:
+                continue
         value = answer_value(m.group("rest"))
         if value is None or value != int(value):
             continue
