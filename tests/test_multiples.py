@@ -27,7 +27,11 @@ def test_the_named_lcm_or_gcf():
     ("Hot dogs come in packs of 10 and buns come in packs of 8. What is the smallest number of hot dogs to buy?",
      ["LCM = 10 x 8 = 80", "She needs 80 hot dogs."], [(0, "LCM(10, 8)=80", False)]),
     ("Two buses leave at 8:00 am. One returns every 12 minutes and the other every 18 minutes. When are they "
-     "next together?", ["LCM = 36", "8:00 + 36 minutes = 8:36 am"], [(0, "LCM(12, 18)=36", True)]),
+     "next together?", ["12 = 2 x 2 x 3", "18 = 2 x 3 x 3", "LCM = 2 x 2 x 3 x 3 = 36"],
+     [(2, "LCM(12, 18)=36", True)]),
+    # numbers the work does not write are not read as the claim's
+    ("Two buses leave at 8:00 am. One returns every 12 minutes and the other every 18 minutes. When are they "
+     "next together?", ["LCM = 36", "8:00 + 36 minutes = 8:36 am"], []),
     ("A coach has 42 boys and 56 girls. What is the greatest number of equal teams?",
      ["42 = 2 x 3 x 7", "56 = 2 x 2 x 2 x 7", "GCF = 7", "7 teams"], [(2, "GCF(42, 56)=7", False)]),
 ])
