@@ -111,8 +111,8 @@ def wrong_choice(problem_text: str, step_texts: list[str]) -> WrongChoice | None
     if named[0] == better:
         return None
     chosen, other = (w1, w2) if named[0] == 0 else (w2, w1)
-    return WrongChoice(len(step_texts) - 1, chosen, other, lower, per,
-                       _as_said(choice if len(_names(choice) & (own[0] | own[1])) else step_texts[-1], own[named[0]] & said))
+    where = choice if _names(choice) & own[named[0]] else step_texts[-1]
+    return WrongChoice(len(step_texts) - 1, chosen, other, lower, per, _as_said(where, own[named[0]] & said))
 
 
 def _clause_names(problem_text: str, amounts: tuple[Fraction, Fraction]) -> set[str]:
@@ -125,16 +125,17 @@ def _clause_names(problem_text: str, amounts: tuple[Fraction, Fraction]) -> set[
 
 
 def _as_said(text: str, names: set[str]) -> str:
-    """How the concluding step names the option it chooses ("Store A", "12 oz")."""
+    """How the concluding step names the option it chooses ("Store A", "12 oz", "4-pack")."""
     for name in sorted(names, key=len, reverse=True):
-        pattern = (rf"(?:\b[A-Za-z]+\s+)?\b{re.escape(name)}\b" if name.isalpha() and len(name) == 1
-                   else rf"(?i)\b{re.escape(name)}(?:\s+[A-Za-z]+)?" if not name.isalpha() else rf"(?i)\b{re.escape(name)}\b")
-        m = re.search(pattern, text) if not name[0].isdigit() else None
-        if name[0].isdigit():
+        if name[0].isdigit():  # "12" of "the 12 oz bottle"
             m = re.search(rf"(?<![\d.]){re.escape(name)}(?:\.0+)?(?![\d.])(?:(?:\s+|-)[A-Za-z]+)?", text)
-        if m and name.isalpha() and len(name) == 1:
-            return m.group().strip()  # "Store A": the label with the word it labels
+        elif len(name) == 1:  # "A" of "Store A": the label with the word it labels
+            m = re.search(rf"(?:\b[A-Za-z]+\s+)?\b{re.escape(name)}\b", text)
+            if m:
+                return m.group().strip()
+        else:
+            m = re.search(rf"(?i)\b{re.escape(name)}\b", text)
         if m:
             words = m.group().split()
-            return " ".join(w for w in words if w.lower() not in _PLAIN or w == words[-1] and len(words) == 1)
+            return " ".join(w for w in words if w.lower() not in _PLAIN or len(words) == 1)
     return ""
