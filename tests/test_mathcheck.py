@@ -600,3 +600,15 @@ def test_a_unit_after_the_value_is_no_second_letter():
 
     assert [(e.letter, e.value, e.solved) for e in linear_equations("c = 17 m")] == [("c", 17, True)]
     assert linear_equations("2 m = 200") == []
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("√200 ≈ 14.4", False),      # worked to a tenth and rounded wrong (14.14)
+    ("25 ÷ 3 ≈ 8.5", False),
+    ("√200 ≈ 14.1", True),
+    ("40 ÷ 3.25 ≈ 12.3", True),
+    ("398 + 212 ≈ 600", None),   # an estimate rounds on purpose
+    ("4.89 + 7.15 ≈ 12.1", None),  # within one in its last decimal
+])
+def test_an_approximation_with_decimals_is_held_to_its_last_decimal(text, ok):
+    assert [e.ok for e in check_step(text, 1).equations] == [ok]

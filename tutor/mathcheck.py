@@ -814,6 +814,17 @@ def common_claim(name: str, nums: list[int], said: int) -> Equation | None:
                     ok=said == true, expected=None if said == true else float(true))
 
 
+def _decimals_off(e: Equation) -> bool:
+    """An "≈" result written with decimals that is off by more than one in its last decimal
+    ("√200 ≈ 14.4" for 14.14; "25 ÷ 3 ≈ 8.5"): a value worked to that many places and rounded
+    wrong, not an estimate (an estimate rounds to tens or hundreds, "398 + 212 ≈ 600")."""
+    written = e.text.rpartition("=")[2].strip()
+    m = re.fullmatch(r"-?\d*\.(\d+)", written)
+    if m is None or e.lhs_value is None or e.rhs_value is None:
+        return False
+    return abs(e.lhs_value - e.rhs_value) > 10 ** -len(m.group(1)) + 1e-12
+
+
 def check_step(text: str, number: int) -> StepCheck:
     """Evaluate every computation written in one step.
 
@@ -879,7 +890,8 @@ def check_step(text: str, number: int) -> StepCheck:
         equations = [Equation(text=e.text, lhs_value=e.lhs_value, rhs_value=e.rhs_value, ok=None)
                      if e.ok is False and e.lhs_value and e.rhs_value is not None
                      and any(math.isclose(e.rhs_value, float(v)) for v in estimates)
-                     and abs(e.lhs_value - e.rhs_value) <= ESTIMATE * abs(e.lhs_value) else e
+                     and abs(e.lhs_value - e.rhs_value) <= ESTIMATE * abs(e.lhs_value)
+                     and not _decimals_off(e) else e
                      for e in equations]
     if _DIGIT_OF.search(body):
         # "the units digit of 16^17 is 6", "2^10 leaves a remainder of 4": a digit or a remainder
