@@ -545,3 +545,18 @@ def test_rectangles_given_by_their_sizes_and_labelled_steps(problem, steps, foun
 ])
 def test_right_rectangle_work_is_left_alone(problem, steps):
     assert broken_relation(problem, steps) is None
+
+
+@pytest.mark.parametrize("problem, steps, found", [
+    ("A square has sides of 6 inches. Find its area and perimeter.",
+     ["Area = 6 x 4 = 24 sq in", "Perimeter = 6 x 6 = 36 in"], (0, "perimeter for area")),
+    ("A square garden has sides of 7 in. What is its perimeter?", ["P = 7 x 7 = 49 in"], (0, "area for perimeter")),
+])
+def test_a_squares_steps_labelled_area_or_perimeter(problem, steps, found):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name) == found
+
+
+def test_a_squares_labelled_steps_done_right_are_left_alone():
+    assert broken_relation("A square has sides of 6 inches. Find its area and perimeter.",
+                           ["Area = 6 x 6 = 36 sq in", "Perimeter = 6 x 4 = 24 in"]) is None

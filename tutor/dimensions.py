@@ -50,7 +50,7 @@ _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
 # "1.5 L of juice", "20 min."); not "in", "s", "l": "5 in the box"
 _SPACED_UNITS = {"m", "L", "g", "h", "min", "sec"}
 # "5 in by 7 in", "12 in long": inches only where a size word follows
-_SIZE_AFTER_IN = re.compile(r"(?i)\s+(?:by|long|wide|tall|high|deep|thick|x|×)\b|\s*[.,;)]?\s*$")
+_SIZE_AFTER_IN = re.compile(r"(?i)\s+(?:by|long|wide|tall|high|deep|thick|x|×)\b|\s*[.,;)]?\s*$|\.\s")
 _AFTER_SPACED_UNIT = re.compile(r"(?i)(?:\s*(?:[.,;:?!)]|$)|\s+(?:long|wide|tall|high|deep|thick|of|by|and|each|per|x|×)\b)")
 # words that end the noun phrase after a number ("6 juice boxes COST $4.20")
 _STOP = {

@@ -402,7 +402,8 @@ SQUARE_SHAPE = re.compile(r"(?i)\bsquare\b(?!\s+(?:feet|foot|inch\w*|meters?|met
 
 def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A square's area worked as 4 × side (its perimeter), or its perimeter as side × side,
-    where the question says which it asks (in the answer's computation)."""
+    where the step says which it works out ("Area = …", "P = …") or, in the answer's
+    computation, the question does."""
     if not SQUARE_SHAPE.search(text) or _RECTANGLE.search(text) or _CHANGED_SIZE.search(text):
         return None
     lengths = [v for v, q in given_quantities(text).items() if dict(q.unit) == {"length": 1}]
@@ -413,21 +414,27 @@ def _square(text: str, step_texts: Sequence[str]) -> Relation | None:
     # the side is the problem's only number: a 4 of its own ("4 inches tall") is not "4 sides"
     if any(Fraction(str(x)) != side for x in numbers_in(text)):
         return None
-    asks_around, asks_inside = asks_shape(text)
-    i, lhs, value = comps[-1]
-    operands = [Fraction(str(x)) for x in numbers_in(lhs)]
     if side in (2, 4):  # "4 x 4" or "2 x 4": four sides, or side times side?
         return None
-    if asks_inside and not asks_around and sorted(operands) in ([4, side], [side] * 4) \
-            and abs(value - 4 * side) < 1e-9:
-        name = "perimeter for area"
-    elif asks_around and not asks_inside and operands == [side, side] \
-            and abs(value - side * side) < 1e-9 and "+" not in lhs:
-        name = "area for perimeter"
-    else:
-        return None
-    expression = written(lhs)
-    return Relation(i, name, expression, {"length": num(side), "width": num(side), "shape": "square"})
+    asked = asks_shape(text)
+    for n, (i, lhs, value) in enumerate(comps):
+        # what the step says it works out ("Area = …", "P = …"), else, for the answer's
+        # computation, what the question asks
+        words = step_texts[i].lower()
+        label = ("perimeter" in words or _P_LABEL.match(step_texts[i]) is not None,
+                 re.search(r"\barea\b", words) is not None or _A_LABEL.match(step_texts[i]) is not None)
+        asks_around, asks_inside = label if any(label) else asked if n == len(comps) - 1 else (False, False)
+        operands = [Fraction(str(x)) for x in numbers_in(lhs)]
+        if asks_inside and not asks_around and sorted(operands) in ([4, side], [side] * 4) \
+                and abs(value - 4 * side) < 1e-9:
+            name = "perimeter for area"
+        elif asks_around and not asks_inside and operands == [side, side] \
+                and abs(value - side * side) < 1e-9 and "+" not in lhs:
+            name = "area for perimeter"
+        else:
+            continue
+        return Relation(i, name, written(lhs), {"length": num(side), "width": num(side), "shape": "square"})
+    return None
 
 
 _HOURS_MINUTES = re.compile(r"(?i)(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(\d+)\s*(?:minutes?|mins?)\b")
