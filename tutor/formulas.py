@@ -789,7 +789,7 @@ def _right_triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     a, b = legs
     comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
-    rooted = any(re.search(r"√|sqrt|root", t, re.I) for t in step_texts)
+    rooted = _rooted(step_texts)
     facts = {"a": num(a), "b": num(b), "squares": num(a * a + b * b)}
     for i, lhs, v in comps:
         operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
@@ -797,11 +797,25 @@ def _right_triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
             return Relation(i, "legs added", _squares_said(written(lhs)), facts)
         if rooted and "*" in lhs and v in (2 * a, 2 * b) and operands in ([2, a], [2, b], [a, 2], [b, 2]) and a != 2 != b:
             return Relation(i, "square as doubling", written(lhs), {**facts, "leg": num(v / 2)})
+    return _root_slip(step_texts, comps, a * a + b * b, facts)
+
+
+def _root_slip(step_texts: Sequence[str], comps: list, square: Fraction, facts: dict) -> Relation | None:
+    """A side's square (``square``: a² + b², or c² − a² for a leg) given as its length with no
+    square root anywhere, or halved for its square root."""
+    for i, lhs, v in comps:
+        if re.fullmatch(r"[\d.\s]+/\s*2", lhs) and Fraction(str(numbers_in(lhs)[0])) == square:
+            return Relation(i, "square root as halving", written(lhs), {**facts, "squares": num(square)})
     said = answer_value(step_texts[-1]) if step_texts else None
-    if not rooted and said is not None and Fraction(str(said)).limit_denominator(10**6) == a * a + b * b:
-        step = next((i for i, _, v in comps if v == a * a + b * b), len(step_texts) - 1)
-        return Relation(step, "square root left out", num(a * a + b * b), facts)
+    if not _rooted(step_texts) and said is not None and Fraction(str(said)).limit_denominator(10**6) == square:
+        # (the step that gives the square as the side, not the one that works it out rightly)
+        return Relation(len(step_texts) - 1, "square root left out", num(square), {**facts, "squares": num(square)})
     return None
+
+
+def _rooted(step_texts: Sequence[str]) -> bool:
+    """Whether the work takes a square root anywhere."""
+    return any(re.search(r"√|sqrt|root", t, re.I) for t in step_texts)
 
 
 def _squares_said(expression: str) -> str:
@@ -818,14 +832,14 @@ def _leg(text: str, step_texts: Sequence[str], c: Fraction) -> Relation | None:
         return None
     a = others[0]
     facts = {"long": num(c), "leg": num(a), "squares": num(c * c - a * a)}
-    for i, lhs, v in computations(step_texts):
-        v = Fraction(v).limit_denominator(10**6)
+    comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
+    for i, lhs, v in comps:
         operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
         if v == a * a + c * c and "+" in lhs and "-" not in lhs:
             return Relation(i, "long side squared and added", _squares_said(written(lhs)), facts)
         if operands == [a, c] and re.fullmatch(r"[\d.\s]+-[\d.\s]+", lhs) and v == c - a:
             return Relation(i, "lengths subtracted", written(lhs), facts)
-    return None
+    return _root_slip(step_texts, comps, c * c - a * a, facts)
 
 
 def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:

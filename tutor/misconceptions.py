@@ -848,8 +848,8 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             if name == "long side squared and added" else
             f"Look at step {k}, where you work out {expr}. Do the lengths of a right triangle add, or their squares?",
             category="Missing / Wrong factual knowledge", facts=("2",))
-    if name in ("legs added", "square root left out", "square as doubling"):
-        a, b, squares, leg = f["a"], f["b"], f["squares"], f.get("leg", "")
+    if name in ("legs added", "square root left out", "square as doubling", "square root as halving"):
+        a, b, squares, leg = f.get("a", f.get("long")), f.get("b", f.get("leg")), f["squares"], f.get("leg", "")
         said, concept, redo, where = {
             "legs added": (f"{expr} adds the two legs, but the long side of a right triangle is shorter than the "
                            "two legs together",
@@ -858,12 +858,19 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
                            f"Redo step {k}: square each leg, add the squares, then take the square root.",
                            f"Look at step {k}, where you add {a} and {b}. Is the long side of a right triangle as "
                            "long as both legs together?"),
-            "square root left out": (f"{squares} is the square of the long side, not its length",
-                                     f"In step {k}, {squares} is the long side times itself. Which number times "
+            "square root left out": (f"{squares} is the square of the side, not its length",
+                                     f"In step {k}, {squares} is the side times itself. Which number times "
                                      "itself makes it?",
                                      f"Redo step {k}: take the square root of {squares}.",
-                                     f"Look at step {k}, where you get {squares}. Is that the long side, or the long "
-                                     "side times itself?"),
+                                     f"Look at step {k}, where you get {squares}. Is that the side, or the side "
+                                     "times itself?"),
+            "square root as halving": (f"{expr} halves {squares}, but the side is the number that times itself "
+                                       f"makes {squares}",
+                                       f"In step {k}, which number times itself makes {squares}? Is it half of "
+                                       f"{squares}?",
+                                       f"Redo step {k}: take the square root of {squares}, not half of it.",
+                                       f"Look at step {k}, where you divide {squares} by 2. Does halving undo "
+                                       "squaring?"),
             "square as doubling": (f"{expr} doubles {leg}, but squaring means {leg} times itself",
                                    f"In step {k}, what does squaring a number mean: times 2, or times itself?",
                                    f"Redo step {k}: square {leg} by multiplying it by itself, not by 2. Then "
