@@ -399,3 +399,8 @@ def test_a_square_of_the_unknown_alone_is_solved_for_a_length(solution, verdict)
     steps = read_submission(Submission(problem=problem, solution_text=solution))
     found = Verifier(None).verify(problem, steps)
     assert (found.label, found.first_error_step) == verdict
+
+
+def test_the_other_root_of_a_square_is_right():
+    assert [e.ok for step in derivation_checks("Solve.", ["1 - x^2 = 0", "x = -1"]) for e in step] == [True]
+    assert [e.ok for step in derivation_checks("Solve.", ["c^2 = 289", "c = 19"]) for e in step] == [False]

@@ -55,3 +55,16 @@ def test_verdicts_and_ladders(problem, solution, verdict):
         for level, kind in ((1, "where"), (2, "concept"), (3, "bottom_out")):
             hint = fallback_hint(p, steps, found, level, kind).text
             assert check_hint(hint, level, kind, p, steps, found) == []
+
+
+@pytest.mark.parametrize("problem, steps", [
+    # the value is worked out after the claim: "is 2 × 29 = 58" claims 58, and a sentence that
+    # names the LCM in words claims nothing
+    ("Simplify 116/174.", ["The GCD of 116 and 174 is 2 × 29 = 58."]),
+    ("The least common multiple of two integers is 240, and the greatest common divisor is 24. One of them is "
+     "48. What is the other?", ["Given that the LCM is 240 and the GCD is 24, we can write: LCM = 240, GCD = 24."]),
+])
+def test_claims_read_only_where_a_value_follows(problem, steps):
+    assert all(c.ok for _, c in common_claims(problem, steps))
+    from tutor.mathcheck import check_step
+    assert all(e.ok is not False for s in steps for e in check_step(s, 1).equations)

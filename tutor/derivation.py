@@ -89,6 +89,15 @@ def _same_solution(before: Fraction, eq: LinearEquation, rounded: bool = False) 
     return off is not None and abs(off) <= 10.0 ** -k + 1e-9
 
 
+def _other_root(parent: LinearEquation, eq: LinearEquation) -> bool:
+    """Whether ``eq`` gives the square's other root: "1 − x² = 0" read with the positive root
+    (:func:`tutor.mathcheck.linear_equations`), then "x = −1", which makes it true too."""
+    if "^" not in parent.text or not eq.solved or eq.value == parent.value:
+        return False
+    off = residual(parent.text, parent.letter, eq.value)
+    return off is not None and abs(off) < 1e-9
+
+
 def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list[Equation]]:
     """Check each step's equations against the equations their unknown satisfied before.
 
@@ -130,7 +139,8 @@ def derivation_checks(problem_text: str, step_texts: Sequence[str]) -> list[list
             # checked by the value written right after it
             evaluates = eq.worked_out and not u.branching and u.step is not None and u.step >= step - 1
             parents = [p for p in u.parents if not p.solved or (evaluates and not p.worked_out)]
-            match = next((p for p in reversed(parents) if _same_solution(p.value, eq, rounded)), None)
+            match = next((p for p in reversed(parents) if _same_solution(p.value, eq, rounded)
+                          or _other_root(p, eq)), None)
             # a new equation that matches nothing is a slip, unless the letter may branch or a
             # derivation just ended ("x + 5 = 12, x = 7", then "3x = 24" for another number)
             slip = match is None and bool(parents) and (eq.solved or not (u.branching or u.solved))

@@ -19,7 +19,8 @@ _NAME = (r"l\.?c\.?m\b\.?|g\.?c\.?[fd]\b\.?|h\.?c\.?f\b\.?|(?:least|lowest|small
 # in the problem: "the least common multiple of 6 and 10", "Find the GCF of 45 and 60."
 _ASKED = re.compile(rf"(?i)\b(?P<name>{_NAME})\s*(?:of|for)\s*\(?\s*(?P<nums>\d+(?:\s*(?:,\s*(?:and\s+)?|and|&)\s*\d+)+)")
 # in a step: "LCM = 6 x 10 = 60", "GCF = 5", "so the GCF is 15"
-_SAID = re.compile(rf"(?i)\b(?P<name>{_NAME})\s*(?:=|is|:)\s*(?P<rest>[^\n;]*)")
+# (the value right after it, worked out or not: "= 2 x 2 x 3 = 12", "is 24"; not a sentence)
+_SAID = re.compile(rf"(?i)\b(?P<name>{_NAME})\s*(?:=|is)\s*(?P<rest>\d(?:[\d\s.×x*·^()+=-]|,(?=\d{{3}}\b))*)")
 
 
 def asked_common(problem_text: str) -> tuple[str, list[int]] | None:
