@@ -61,6 +61,7 @@ def test_verdicts_and_ladders(problem, solution, verdict):
     # the value is worked out after the claim: "is 2 × 29 = 58" claims 58, and a sentence that
     # names the LCM in words claims nothing
     ("Simplify 116/174.", ["The GCD of 116 and 174 is 2 × 29 = 58."]),
+    ("Find lcm/gcd of 26 and 5.", ["lcm(26, 5) = 26 × 5 / gcd(26, 5) = 130 / 1 = 130"]),
     ("The least common multiple of two integers is 240, and the greatest common divisor is 24. One of them is "
      "48. What is the other?", ["Given that the LCM is 240 and the GCD is 24, we can write: LCM = 240, GCD = 24."]),
 ])

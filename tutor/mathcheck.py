@@ -792,7 +792,7 @@ def _math_runs_text(text: str) -> str:
 _COMMON = re.compile(
     r"(?i)\b(?P<name>l\.?c\.?m\b\.?|g\.?c\.?[fd]\b\.?|h\.?c\.?f\b\.?|(?:least|lowest|smallest)\s+common\s+multiple|"
     r"(?:greatest|highest|biggest|largest)\s+common\s+(?:factor|divisor))\s*(?:of|for)?\s*\(?\s*"
-    r"(?P<nums>\d+(?:\s*(?:,\s*(?:and\s+)?|and|&)\s*\d+)+)\s*\)?\s*(?:=|is|equals|:)\s*(?P<value>\d+)(?![\d.,]\d)"
+    r"(?P<nums>\d+(?:\s*(?:,\s*(?:and\s+)?|and|&)\s*\d+)+)\s*\)?\s*(?:=|is|equals|:)\s*(?P<value>\d+)(?!\d)(?![.,]\d)"
     r"(?!\s*[×x*·/^+-]\s*\d)")  # ("is 2 × 29 = 58": the value is worked out after it)
 
 
