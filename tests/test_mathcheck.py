@@ -592,6 +592,9 @@ def test_least_common_multiples_and_greatest_common_factors_are_checked(text, re
 
 def test_an_ordinal_is_a_place_not_a_value():
     assert check_step("10th term = 5 + 9 x 4", 1).equations == []
+    # after "=", the result said as a place
+    assert [(e.text, e.ok) for e in check_step("the elevator went down to the 9 - 7 = 2nd floor.", 1).equations] == [
+        ("9-7=2", True)]
     assert [e.text for e in check_step("21st term = 3 + 20 x 2 = 43", 1).equations] == ["3+20*2=43"]
 
 

@@ -330,8 +330,10 @@ def normalize_math(text: str) -> str:
     :func:`check_step` and :func:`numbers_in`, not for display.
     """
     text = LIST_BULLET.sub("", _math_delimiters(words_to_digits(text)))
-    # "10th term = 5 + 9 x 4": an ordinal names a place, not a value of the computation
-    text = _ORDINAL.sub("nth", text)
+    # "10th term = 5 + 9 x 4": an ordinal names a place, not a value of the computation; after
+    # "=" it is the result said as a place ("9 - 7 = 2nd floor")
+    text = _ORDINAL.sub(lambda m: re.sub(r"\D", "", m.group()) if re.search(r"[=+\-*/×÷]\s*$", text[:m.start()])
+                        else "nth", text)
     text = _unit_powers(text)
     # "4 ÷ 1/5": a fraction written without spaces after a division sign is one number
     text = _DIV_FRACTION.sub(r"/ (\1/\2)", text)
