@@ -57,6 +57,7 @@ from fractions import Fraction
 
 from tutor.dimensions import given_quantities, question_of, singular
 from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in, pi_written, superscripts
+from tutor.mathtext import squares_said
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
 from tutor.units import LENGTH_UNITS
@@ -794,7 +795,7 @@ def _right_triangle(text: str, step_texts: Sequence[str]) -> Relation | None:
     for i, lhs, v in comps:
         operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
         if operands == [a, b] and "+" in lhs and v == a + b:
-            return Relation(i, "legs added", _squares_said(written(lhs)), facts)
+            return Relation(i, "legs added", squares_said(written(lhs)), facts)
         if rooted and "*" in lhs and v in (2 * a, 2 * b) and operands in ([2, a], [2, b], [a, 2], [b, 2]) and a != 2 != b:
             return Relation(i, "square as doubling", written(lhs), {**facts, "leg": num(v / 2)})
     return _root_slip(step_texts, comps, a * a + b * b, facts)
@@ -818,11 +819,6 @@ def _rooted(step_texts: Sequence[str]) -> bool:
     return any(re.search(r"√|sqrt|root", t, re.I) for t in step_texts)
 
 
-def _squares_said(expression: str) -> str:
-    """"7^2 + 25^2" as a student writes it: "7² + 25²"."""
-    return re.sub(r"(?<=[\d)])\^2(?![\d.])", "²", expression)
-
-
 def _leg(text: str, step_texts: Sequence[str], c: Fraction) -> Relation | None:
     """A leg of a right triangle whose long side ``c`` the problem gives (a ladder's length),
     found from the squares added ("6² + 10²": a leg longer than the ladder) or from the lengths
@@ -836,7 +832,7 @@ def _leg(text: str, step_texts: Sequence[str], c: Fraction) -> Relation | None:
     for i, lhs, v in comps:
         operands = sorted(Fraction(str(x)) for x in numbers_in(lhs))
         if v == a * a + c * c and "+" in lhs and "-" not in lhs:
-            return Relation(i, "long side squared and added", _squares_said(written(lhs)), facts)
+            return Relation(i, "long side squared and added", squares_said(written(lhs)), facts)
         if operands == [a, c] and re.fullmatch(r"[\d.\s]+-[\d.\s]+", lhs) and v == c - a:
             return Relation(i, "lengths subtracted", written(lhs), facts)
     return _root_slip(step_texts, comps, c * c - a * a, facts)

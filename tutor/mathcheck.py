@@ -791,9 +791,12 @@ def _math_runs_text(text: str) -> str:
 
 # the least common multiple or greatest common factor of listed whole numbers, and the value
 # the step gives it ("LCM of 12 and 15 = 30", "the GCF of 12, 18 and 24 is 6")
+#: The names of a least common multiple and a greatest common factor ("LCM", "G.C.F.", "HCF",
+#: "least common multiple", "greatest common divisor"), as a regex.
+COMMON_NAME = (r"l\.?c\.?m\b\.?|g\.?c\.?[fd]\b\.?|h\.?c\.?f\b\.?|(?:least|lowest|smallest)\s+common\s+multiple|"
+               r"(?:greatest|highest|biggest|largest)\s+common\s+(?:factor|divisor)")
 _COMMON = re.compile(
-    r"(?i)\b(?P<name>l\.?c\.?m\b\.?|g\.?c\.?[fd]\b\.?|h\.?c\.?f\b\.?|(?:least|lowest|smallest)\s+common\s+multiple|"
-    r"(?:greatest|highest|biggest|largest)\s+common\s+(?:factor|divisor))\s*(?:of|for)?\s*\(?\s*"
+    rf"(?i)\b(?P<name>{COMMON_NAME})\s*(?:of|for)?\s*\(?\s*"
     r"(?P<nums>\d+(?:\s*(?:,\s*(?:and\s+)?|and|&)\s*\d+)+)\s*\)?\s*(?:=|is|equals|:)\s*(?P<value>\d+)(?!\d)(?![.,]\d)"
     r"(?!\s*[×x*·/^+-]\s*\d)")  # ("is 2 × 29 = 58": the value is worked out after it)
 
@@ -804,6 +807,12 @@ def _common_claim(m: re.Match) -> Equation | None:
     return common_claim(m.group("name"), nums, int(m.group("value")))
 
 
+def names_multiple(name: str) -> bool:
+    """Whether a :data:`COMMON_NAME` names the least common multiple (else the greatest common
+    factor)."""
+    return name.lower().replace(".", "").startswith(("l", "s"))
+
+
 def common_claim(name: str, nums: list[int], said: int) -> Equation | None:
     """``said`` claimed as the least common multiple (``name`` "LCM", "least common multiple",
     …) or the greatest common factor ("GCF", "GCD", "HCF", …) of ``nums``, as an equation
@@ -811,8 +820,7 @@ def common_claim(name: str, nums: list[int], said: int) -> Equation | None:
     zero or a number too big to be school work."""
     if len(nums) < 2 or not all(nums) or max(nums) > 10**9:
         return None
-    multiple = name.lower().replace(".", "").startswith(("l", "s"))
-    short, true = ("LCM", math.lcm(*nums)) if multiple else ("GCF", math.gcd(*nums))
+    short, true = ("LCM", math.lcm(*nums)) if names_multiple(name) else ("GCF", math.gcd(*nums))
     return Equation(text=f"{short}({', '.join(map(str, nums))})={said}", lhs_value=float(true), rhs_value=float(said),
                     ok=said == true, expected=None if said == true else float(true))
 

@@ -122,3 +122,8 @@ def _wrapped(text: str) -> bool:
         if depth == 0 and i < len(text) - 1:
             return False
     return True
+
+
+def squares_said(expression: str) -> str:
+    """Squares as a student writes them: "7^2 + 25^2" -> "7² + 25²"."""
+    return re.sub(r"\^2(?![\d.])", "²", expression)

@@ -57,7 +57,7 @@ from dataclasses import dataclass
 
 from tutor.mathcheck import (PERCENT_WRITTEN, check_step, equivalent_equations, linear_equations, normalize_math,
                              numbers_in, parse_side, quiet_sympy)
-from tutor.mathtext import readable_equation
+from tutor.mathtext import readable_equation, squares_said
 from tutor.chance import or_multiplied, probability_total
 from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route, inverted_step
@@ -777,7 +777,7 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             "rectangle around it?")
     if name in ("diameter as radius", "radius as diameter", "circumference for area", "area for circumference"):
         # π as the student wrote it, not the value the check took for it
-        expr = re.sub(r"\^2\b", "²", expr.replace("3.14159", "π"))
+        expr = squares_said(expr.replace("3.14159", "π"))
         asked = f["asked"]
         formula = "π × radius × radius" if asked == "area" else "π × diameter"
         said = {"diameter as radius": f"the diameter, {f['diameter']}, is used as the radius. The radius is "
@@ -1370,12 +1370,8 @@ def units_unmatched(k: int, c: UnitConflict) -> Misconception:
             for u in (ua, ub)]
     small, big = sorted(units, key=lambda u: (unit_size(u) or ("", 0))[1])
     # a rate stays as it is; the amount is changed into the unit the rate is per
-    if ua.startswith("per "):
-        change = f"change {b} into {_units_said(units[0])}"
-    elif ub.startswith("per "):
-        change = f"change {a} into {_units_said(units[1])}"
-    else:
-        change = f"change {b} into {_units_said(units[0])}"
+    change = (f"change {a} into {_units_said(units[1])}" if ub.startswith("per ")
+              else f"change {b} into {_units_said(units[0])}")
     return Misconception(
         "units not matched",
         f"In step {k}, {a} and {b} are used as they are, but {a} is {said[0]} and {b} is {said[1]}. "
@@ -1390,7 +1386,8 @@ def units_unmatched(k: int, c: UnitConflict) -> Misconception:
 # unit words said in full, as a sentence says them of many ("l" and "L" are both "liters")
 _SAID_UNIT = {"l": "liters", "ml": "milliliters", "$": "dollars", "m": "meters", "cm": "centimeters",
               "mm": "millimeters", "km": "kilometers", "g": "grams", "kg": "kilograms", "ft": "feet", "in": "inches",
-              "yd": "yards", "mi": "miles", "lb": "pounds", "lbs": "pounds", "oz": "ounces", "mile": "miles", "hour": "hours", "minute": "minutes",
+              "yd": "yards", "mi": "miles", "lb": "pounds", "lbs": "pounds", "oz": "ounces", "mile": "miles",
+              "hour": "hours", "minute": "minutes",
               "second": "seconds", "foot": "feet", "inch": "inches", "yard": "yards", "pound": "pounds",
               "ounce": "ounces", "cup": "cups", "pint": "pints", "quart": "quarts", "gallon": "gallons",
               "cent": "cents", "dollar": "dollars", "h": "hours", "hr": "hours", "hrs": "hours", "min": "minutes",

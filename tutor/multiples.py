@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import re
 
-from tutor.mathcheck import answer_value, common_claim
+from tutor.mathcheck import COMMON_NAME, answer_value, common_claim, names_multiple
 from tutor.schema import Equation
 
-_NAME = (r"l\.?c\.?m\b\.?|g\.?c\.?[fd]\b\.?|h\.?c\.?f\b\.?|(?:least|lowest|smallest)\s+common\s+multiple|"
-         r"(?:greatest|highest|biggest|largest)\s+common\s+(?:factor|divisor)")
 # in the problem: "the least common multiple of 6 and 10", "Find the GCF of 45 and 60."
-_ASKED = re.compile(rf"(?i)\b(?P<name>{_NAME})\s*(?:of|for)\s*\(?\s*(?P<nums>\d+(?:\s*(?:,\s*(?:and\s+)?|and|&)\s*\d+)+)")
+_ASKED = re.compile(rf"(?i)\b(?P<name>{COMMON_NAME})\s*(?:of|for)\s*\(?\s*(?P<nums>\d+(?:\s*(?:,\s*(?:and\s+)?|and|&)\s*\d+)+)")
 # in a step: "LCM = 6 x 10 = 60", "GCF = 5", "so the GCF is 15"
 # (the value right after it, worked out or not: "= 2 x 2 x 3 = 12", "is 24"; not a sentence)
-_SAID = re.compile(rf"(?i)\b(?P<name>{_NAME})\s*(?:=|is)\s*(?P<rest>\d(?:[\d\s.×x*·^()+=-]|,(?=\d{{3}}\b))*)")
+_SAID = re.compile(rf"(?i)\b(?P<name>{COMMON_NAME})\s*(?:=|is)\s*(?P<rest>\d(?:[\d\s.×x*·^()+=-]|,(?=\d{{3}}\b))*)")
 
 
 def asked_common(problem_text: str) -> tuple[str, list[int]] | None:
@@ -54,7 +52,7 @@ def common_claims(problem_text: str, step_texts: list[str]) -> list[tuple[int, E
             continue
         name = m.group("name")
         if asked is not None:
-            if (name.lower().replace(".", "")[0] in "ls") != (asked[0].lower().replace(".", "")[0] in "ls"):
+            if names_multiple(name) != names_multiple(asked[0]):
                 continue
             nums = named_nums
         else:

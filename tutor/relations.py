@@ -535,7 +535,7 @@ def _area_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
     for i, step in enumerate(step_texts):
         values = [Fraction(m.group(1).replace(",", "")) for m in _AREA_SAID.finditer(step)
                   if not re.search(r"\d", _CLAUSE_REST.match(step, m.end()).group())]
-        if re.match(r"\s*A\s*=", step) and numbers_in(step):  # "A = π × 3² = 9π m": A names the area
+        if _A_LABEL.match(step) and numbers_in(step):  # "A = π × 3² = 9π m": A names the area
             values.append(Fraction(str(numbers_in(step)[-1])))
         if comps and comps[-1][0] == i and not around and not _PER.search(step) and not _AROUND.search(step):
             read = operands(comps[-1][1])

@@ -694,20 +694,26 @@ def _claims_check(verdict: Verdict, problem: Problem, steps: Sequence[Step], che
     common = {i for i, c in common_claims(problem.text, texts) if c.ok}
     if not rounded and not common:
         return
-    rounded |= common
+    claimed = rounded | common
     seen: list[float] = []
     for i, st in enumerate(steps):
         values = numbers_in(st.text)
         listing = bool(common) and re.match(r"(?i)\s*(?:multiples|factors)\s+of\s+\d+\s*(?:are|:)", st.text)
-        if values and i not in rounded and not listing and not (checks[i].ok is True or all(
+        if values and i not in claimed and not listing and not (checks[i].ok is True or all(
                 any(values_match(v, e) for e in seen) for v in values)):
             return
         seen += values
+    _confirm(verdict, steps, "answer_check", claims=sorted(i + 1 for i in claimed))
+
+
+def _confirm(verdict: Verdict, steps: Sequence[Step], dropped: str, **evidence) -> None:
+    """Make an "unsure" verdict "correct" with every step ticked, where a check shows the work
+    right: the doubt ``dropped`` from the evidence, what showed it added."""
     verdict.label, verdict.first_error_step, verdict.error_category = "correct", None, None
     verdict.explanation = None
     verdict.marks = ["correct"] * len(steps)
-    verdict.evidence.pop("answer_check", None)
-    verdict.evidence["claims"] = sorted(i + 1 for i in rounded)
+    verdict.evidence.pop(dropped, None)
+    verdict.evidence.update(evidence)
 
 
 def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
@@ -731,11 +737,7 @@ def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step
     numbered = [s for s in steps if numbers_in(s.text)]
     if fixed is None or not numbered or not any(near(numbers_in(numbered[-1].text)[-1], v) for v in fixed[1]):
         return
-    verdict.label, verdict.first_error_step, verdict.error_category = "correct", None, None
-    verdict.explanation = None
-    verdict.marks = ["correct"] * len(steps)
-    verdict.evidence.pop("suspected", None)
-    verdict.evidence["fixed_answer"] = {"kind": fixed[0], **fixed[2]}
+    _confirm(verdict, steps, "suspected", fixed_answer={"kind": fixed[0], **fixed[2]})
 
 
 def _units_check(verdict: Verdict, problem: Problem, steps: Sequence[Step]) -> None:
