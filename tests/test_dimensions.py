@@ -20,6 +20,9 @@ def _units(problem):
 
 def test_what_the_problems_numbers_measure():
     assert _units(CAR) == {180.0: {"length": 1}, 3.0: {"time": 1}}
+    # a unit joined to its number by a hyphen
+    assert _units("A square frame has 7-inch sides and a 20-minute glue time.") == {7.0: {"length": 1},
+                                                                                   20.0: {"time": 1}}
     assert _units(RECIPE) == {0.75: {"volume": 1, "#cake": -1}, 2.0: {"#cake": 1}}
     assert _units(JUICE) == {6.0: {"#box": 1}, 4.2: {"money": 1}}
     # "$3.25 each": each of the things counted before it
@@ -307,6 +310,12 @@ def test_amounts_of_one_kind_in_different_units_are_a_wrong_conversion(problem, 
     # days and weeks: "per day" over weeks may mean weekdays
     ("Damien jogs 5 miles per day on weekdays only. How many miles does he run over 3 weeks?",
      "3 × 5 = 15 days\n15 × 5 = 75 miles"),
+    # the factor between the units, where the problem also gives an amount of that size; a
+    # multiplier said in words ("twice") where a "2-hour" movie is given too
+    ("Amy bought a 15-foot spool of string to cut into 12-inch wicks. How many wicks can she cut?",
+     "15 x 12 = 180 inches\n180 / 12 = 15 wicks"),
+    ("Her last movie was 2 hours long and cost $50 per minute. The new one costs twice as much per minute. "
+     "What does the new one cost per minute?", "50 x 2 = $100 per minute"),
 ])
 def test_scales_and_hidden_rates_are_not_unmatched_units(problem, solution):
     verdict, steps = _verdict(problem, solution)

@@ -155,6 +155,9 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
      ["Tip: 40 × 0.15 = $6", "Total: 40 + 6 = $46"]),
     ("A store charges 5% sales tax. What is the total tax on an $80 game?", ["80 × 0.05 = 4", "The tax is $4."]),
     ("A $60 jacket has a 25% discount. What is the discount price?", ["60 × 0.25 = 15", "60 − 15 = 45"]),
+    ("A town of 8,000 people grew by 4%. What is the new population?", ["4% of 8,000 = 320", "8,000 + 320 = 8,320"]),
+    ("A shop buys hats for $36 each and marks them up 50%. What is the selling price?",
+     ["50% of 36 = 18", "36 + 18 = 54", "Price = $54"]),
     # a percent that is a share, not a change
     ("A phone battery is at 60%. The full battery lasts 20 hours. How many hours are left?",
      ["60% of 20 = 0.6 × 20 = 12", "12 hours are left."]),
@@ -222,6 +225,13 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
      "Missing / Wrong factual knowledge"),
     (BOWS, "44 ÷ 6 = 7.33\nRound up: 8 bows.", 2, "Misunderstanding of the question"),
     (POND, "3.14 × 7 × 7 = 153.86\n153.86 m of fence", 1, "Missing / Wrong factual knowledge"),
+    # the percent's number used as the amount; a markup at 50% never added ("$36 each" is a price)
+    ("A town of 8,000 people grew by 4%. What is the new population?", "8,000 + 4 = 8,004", 1,
+     "Missing / Wrong factual knowledge"),
+    ("A $60 jacket is 25% off. What is the sale price?", "60 - 25 = 35\nThe sale price is $35", 1,
+     "Missing / Wrong factual knowledge"),
+    ("A shop buys hats for $36 each and marks them up 50%. What is the selling price?",
+     "50% of 36 = 18\nPrice = $18", 2, "Missing step"),
 ])
 def test_each_finding_is_a_verdict_with_guarded_hints(problem, solution, step, category):
     verdict, hints = _ladder(problem, solution)

@@ -442,6 +442,10 @@ def test_a_sum_of_decimals_names_its_exact_value():
     ("V = l × w × h = 4 × 5 × 3 = 60", True),
     ("C = 2πr = 2 × π × 10 = 20π ≈ 62.8", True),
     ("A = 3.14 × r × r = 3.14 × 25 = 78.5", True),
+    # a number glued to π after a division sign is one divisor: 144π ÷ (8π)
+    ("144π ÷ 8π = 18", True),
+    ("r = 62.8 / 2π = 10", True),
+    ("144π ÷ 8π = 16", False),
 ])
 def test_pi_and_formulas_in_letters_before_their_numbers(text, ok):
     assert check_step(text, 1).ok is ok
@@ -615,3 +619,14 @@ def test_a_unit_after_the_value_is_no_second_letter():
 ])
 def test_an_approximation_with_decimals_is_held_to_its_last_decimal(text, ok):
     assert [e.ok for e in check_step(text, 1).equations] == [ok]
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("|1.5 - 3| = 1.5, |2.5 - 3| = 0.5, |3 - 3| = 0", True),
+    ("distance = |−3 − 5| = 8", True),
+    ("|-4| = 4", True),
+    ("|1.5 - 3| = 2.5", False),
+    ("|x - 3| = 5", None),  # an unknown inside: algebra, not a computation
+])
+def test_absolute_values_of_computations(text, ok):
+    assert check_step(text, 1).ok is ok

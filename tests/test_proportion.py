@@ -268,3 +268,52 @@ def test_a_rate_said_with_on_is_a_ratio():
     assert (r.a, r.b, r.c, r.proportional) == (150, 5, 240, 8)
     wrong = Verifier(None).verify(Problem(text=problem), parse_solution("150/5 = x/240\n5x = 36000\nx = 7200"))
     assert (wrong.label, wrong.first_error_step) == ("incorrect", 1)
+
+
+MAP = "A map scale says 2 cm = 5 km. A river is 12 cm long on the map. How long is the real river?"
+DRAWING = "On a scale drawing 1/4 inch = 1 foot. A fence is 20 feet long. How long is the fence in the drawing?"
+
+
+def test_a_map_scale_is_a_ratio():
+    r = ratio_problem(MAP)
+    assert (r.a, r.b, r.c, r.a_said, r.b_said, r.c_said) == (2, 5, 12, "2 cm", "5 km", "12 cm")
+    # a real amount given: the drawing's amount is asked, the scale read the other way
+    r = ratio_problem(DRAWING)
+    assert (r.a, r.b, r.c, r.proportional) == (1, Fraction(1, 4), 20, 5)
+
+
+@pytest.mark.parametrize("problem, solution, flagged, name", [
+    (MAP, "12 × 5 = 60\nThe river is 60 km long.", 1, "ratio per one"),
+    (DRAWING, "20 ÷ 1/4 = 80\nThe fence is 80 inches long in the drawing.", 1, "ratio inverted"),
+    ("A map scale is 1 in : 20 mi. Two lakes are 4.5 inches apart on the map. How far apart are the real lakes?",
+     "4.5 ÷ 20 = 0.225\nThe lakes are 0.225 miles apart.", 1, "ratio inverted"),
+    ("3 cups of flour make 12 cookies. How many cookies do 9 cups of flour make?", "9 × 12 = 108 cookies", 1,
+     "ratio per one"),
+    # right, in one step or two, either order
+    (MAP, "12 ÷ 2 = 6\n6 × 5 = 30\nThe river is 30 km long.", None, None),
+    (MAP, "12 × 5 = 60\n60 ÷ 2 = 30\nThe river is 30 km long.", None, None),
+    (DRAWING, "20 × 1/4 = 5\nThe fence is 5 inches long in the drawing.", None, None),
+    ("On a map, 3 cm represents 45 km. How many kilometers does 8 cm represent?",
+     "45 ÷ 3 = 15, so 1 cm = 15 km\n8 × 15 = 120\n8 cm represents 120 km", None, None),
+])
+def test_a_scale_or_ratio_used_wrong_is_named_with_a_guarded_ladder(problem, solution, flagged, name):
+    problem, steps = Problem(text=problem), parse_solution(solution)
+    verdict = Verifier(None).verify(problem, steps)
+    if flagged is None:
+        assert verdict.label == "correct"
+        return
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", flagged)
+    texts = [s.text for s in steps]
+    assert find_misconception(flagged, texts[flagged - 1], problem.text, solution=texts).name == name
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert len(hints) == 3 and all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+
+
+def test_a_step_that_breaks_the_problem_s_scale_is_named():
+    problem = Problem(text="On a map, 3 cm represents 45 km. How many kilometers does 8 cm represent?")
+    steps = parse_solution("45 ÷ 3 = 15, so 1 cm = 12 km\n8 × 12 = 96\n8 cm represents 96 km")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    assert verdict.explanation == "In step 1, 1 cm = 12 km does not keep the scale of the problem: 3 cm stands for 45 km."
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)

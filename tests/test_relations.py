@@ -180,6 +180,23 @@ def test_the_question_says_perimeter_or_area_in_everyday_words(problem, steps, n
                            else ["12 x 10 = 120 square feet"]) is None
 
 
+def test_a_field_long_and_wide_is_a_rectangle_and_laps_do_not_double_it():
+    field = "A field is 90 m long and 60 m wide. How far does Mia run if she jogs around the field 3 times?"
+    r = broken_relation(field, ["P = 90 + 60 = 150 m", "150 x 3 = 450 m"])
+    assert (r.step, r.name, r.facts) == (0, "half perimeter", {"length": "90", "width": "60"})
+    assert broken_relation(field, ["P = 90 + 60 + 90 + 60 = 300 m", "300 x 3 = 900 m"]) is None
+    assert broken_relation(field, ["90 + 60 = 150", "150 x 2 = 300", "300 x 3 = 900 m"]) is None
+    # with a height it is a box, not a rectangle
+    assert broken_relation("A tank is 90 cm long and 60 cm wide and 40 cm tall. How much tape goes around "
+                           "its top?", ["90 + 60 = 150 cm"]) is None
+
+
+def test_a_square_given_with_hyphenated_sides():
+    frame = "A square frame has 7-inch sides. What is its perimeter?"
+    assert broken_relation(frame, ["P = 7 x 7 = 49 in"]).name == "area for perimeter"
+    assert broken_relation(frame, ["P = 4 x 7 = 28 in"]) is None
+
+
 def test_a_square_s_area_as_its_perimeter_and_back():
     tile = "A square tile has sides that are 9 inches long. What is the area of the tile?"
     r = broken_relation(tile, ["9 x 4 = 36", "Answer: 36 square inches"])

@@ -42,6 +42,9 @@ def test_wrong_roundings_are_found(problem, steps, slip):
     # a root or a worked-out value is not the problem's number rounded
     ("Estimate √30 to the nearest whole number.", ["5² = 25 and 6² = 36", "so √30 ≈ 5"]),
     ("Round 40 ÷ 3.25 to the nearest tenth.", ["40 ÷ 3.25 = 12.307", "12.307 ≈ 12.3"]),
+    # the end of a computation rounded, not the divisor ("3 ≈ 1437.3")
+    ("A globe has a radius of 7 cm. Find its volume using 22/7 for π. Round to the nearest tenth.",
+     ["22/7 × 343 = 1078", "1078 × 4 = 4312", "4312 ÷ 3 ≈ 1437.3"]),
 ])
 def test_right_roundings_and_other_approximations_are_left_alone(problem, steps):
     assert rounding_slip(problem, steps) is None

@@ -35,7 +35,7 @@ from fractions import Fraction
 from tutor.mathcheck import check_step, numbers_in
 from tutor.numwords import words_to_digits
 from tutor.units import ALL_CONVERSION_NUMBERS as _ANY_CONVERSION
-from tutor.units import UNIT_AFTER, Conversion, amounts_in, factor, measure_of, unit_size
+from tutor.units import UNIT_AFTER, Conversion, amounts_in, factor, measure_of, scale_pairs, unit_size
 
 #: A unit as exponents of base names: measures by kind ("length", "time", "money", …),
 #: counted things as "#" + noun ("#cake"). Empty: a bare number.
@@ -45,7 +45,8 @@ Unit = frozenset
 # box", "2 g" are too often something else
 _LOOSE_UNITS = {"in", "s", "l", "m", "h", "g", "min", "sec"}
 _NUMBER = re.compile(r"(?<![\w.,/])(\$\s?)?(\d+(?:,\d{3})*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?)(?![\d.,]*\d)(%)?")
-_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+# (a hyphen joins a unit to its number too: "7-inch sides", "a 20-minute walk")
+_WORD = re.compile(r"(?:\s*|-)([A-Za-z][A-Za-z'-]*)")
 # loose unit names read after a space too when a size word, "of" or no word follows ("3 m long",
 # "1.5 L of juice", "20 min."); not "in", "s", "l": "5 in the box"
 _SPACED_UNITS = {"m", "L", "g", "h", "min", "sec"}
@@ -191,7 +192,7 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
         after = text[m.end():m.end() + 60]
         words = _WORD.match(after)
         # "5m" is metres; "3 m long", "1.5 L of juice" too, where a size word or nothing follows
-        glued = bool(words) and (words.start(1) == 0 or (words.group(1) in _SPACED_UNITS and bool(
+        glued = bool(words) and (words.start(1) == 0 or after.startswith("-") or (words.group(1) in _SPACED_UNITS and bool(
             _AFTER_SPACED_UNIT.match(after[words.end():]))) or (words.group(1) == "in" and bool(
                 _SIZE_AFTER_IN.match(after[words.end():]))))
         unit: Counter = Counter()
@@ -236,6 +237,8 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
         kept = Unit((k, v) for k, v in unit.items() if v)
         _keep(found, clash, value, _Quantity(value, kept, said, tuple(sorted((k, w) for k, w in named.items()
                                                                              if k in dict(kept)))))
+    # a scale's two amounts ("1/4 inch = 1 foot") are a ratio: neither is an amount to convert
+    clash |= {a.value for pair in scale_pairs(text) for a in pair}
     return {v: q for v, q in found.items() if v not in clash}
 
 
@@ -445,6 +448,8 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
         if any(v in own and own[v].unit != q.unit for v, q in ((a, qa), (b, qb))):
             continue
         units = _scale_clash(qa, qb, op)
+        if units is not None and _not_the_amount(problem_text, op, a, b, units):
+            continue
         if units is not None and 1 not in (a, b):
             out.append(UnitConflict(i, "scale", lhs, (qa.said, qb.said), units=units))
         elif op in (ast.Add, ast.Sub):
@@ -628,6 +633,23 @@ def asks(asked: str) -> str:
     if asked.startswith("how"):
         return f"The question asks {asked}."
     return f"The question asks for {'the ' if asked.startswith(('price', 'cost')) else ''}{asked}."
+
+
+_MULTIPLIER_WORDS = {Fraction(2): r"twice|double\w*", Fraction(3): r"triple\w*|three\s+times",
+                     Fraction(1, 2): r"half"}
+
+
+def _not_the_amount(problem_text: str, op: type, a: Fraction, b: Fraction, units: tuple[str, str]) -> bool:
+    """Whether a number of two amounts in different units is more likely something else the
+    problem or the step means: a multiplier the problem says in words ("twice as much", where a
+    "2-hour movie" is given too), or the factor between the two units (15 ft × 12 where
+    "12-inch wicks" are given: 12 inches in a foot)."""
+    if any(v in (a, b) and re.search(rf"(?i)\b(?:{w})\b", problem_text) for v, w in _MULTIPLIER_WORDS.items()):
+        return True
+    if op is ast.Mult and not any(u.startswith("per ") for u in units):  # (60 mph x 45 min stays)
+        f = factor(*units)
+        return f is not None and (f in (a, b) or 1 / f in (a, b))
+    return False
 
 
 def _scale_clash(qa: _Quantity, qb: _Quantity, op: type) -> tuple[str, str] | None:

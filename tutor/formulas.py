@@ -19,7 +19,8 @@ problems name the formula their answer needs, and the errors against it are well
 * ``"part for total"``, ``"total for part"``, ``"part the wrong way"``: a percent problem
   asks for the part (the tip, the discount, what is saved) or for the amount after it (the
   sale price, the total with tax); the work ends on the other one, or takes the part the
-  wrong way (a tip taken off the bill);
+  wrong way (a tip taken off the bill); ``"percent as amount"``: the percent's number added to
+  or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4);
 * ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
   bus") where the question asks for that part and the work ends on the rest, or the reverse;
 * ``"volume by adding"``: a box's volume worked as the sum of its edges;
@@ -374,6 +375,9 @@ def _asks(question: str) -> tuple[bool, bool]:
     return part and not total, total and not part
 
 
+_PRICE_EACH = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?\s+each\b")
+
+
 def _percent_problem(text: str) -> tuple[Fraction, Fraction, bool, bool, bool] | None:
     """``(base, percent, asks for the part, adds, takes)`` of a problem whose one percent
     changes its one amount (a tip, a tax, a discount; not a share, "a battery at 60%") and
@@ -381,8 +385,9 @@ def _percent_problem(text: str) -> tuple[Fraction, Fraction, bool, bool, bool] |
     percents = _PERCENT.findall(text)
     others = numbers_in(_PERCENT.sub(" ", text))
     asked = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text) if t.rstrip().endswith("?"))
+    # ("$36 each" is the one amount's unit price, not a count of things)
     if len(percents) != 1 or len(others) != 1 or len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1 or \
-            _MULTIPLIER.search(text) or re.search(r"(?i)\b(?:each|every|per)\b", text):
+            _MULTIPLIER.search(text) or re.search(r"(?i)\b(?:each|every|per)\b", _PRICE_EACH.sub(" ", text)):
         return None
     adds, takes = _ADDS.search(text) is not None, _TAKES.search(text) is not None
     if not (adds or takes or re.search(r"(?i)\btax\b", text)):
@@ -475,6 +480,12 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
         finds_part = next((i for i, lhs, v in comps if "*" in lhs and v in (base + part, base - part)
                            and base in {Fraction(str(x)) for x in numbers_in(lhs)}), None)
     ends = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    facts = {"percent": num(p), "base": num(base)}
+    if finds_part is None:  # "grew by 4%": 8,000 + 4, the percent's number used as the amount
+        as_amount = next((i for i, lhs, v in comps if v in (base + p, base - p) and not re.search(r"[*/]", lhs)
+                          and {base, p} <= {Fraction(str(x)) for x in numbers_in(lhs)}), None)
+        if as_amount is not None:
+            return Relation(as_amount, "percent as amount", f"{num(base)} and {num(p)}", facts)
     if finds_part is None or not ends:
         return None
     k = ends[-1]
@@ -483,15 +494,16 @@ def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     conclusion = Fraction(str(said)).limit_denominator(10**6)
     right_way = base + part if adds and not takes else base - part if takes and not adds else None
-    facts = {"percent": num(p), "base": num(base)}
     # (a conclusion that also states the part answers the question, then says more)
     states_part = any(Fraction(str(x)) == part for x in numbers_in(step_texts[k]))
     if asks_part and conclusion in (base + part, base - part) and not states_part:
         step = next((i for i, _, v in comps if v in (base + part, base - part) and i >= finds_part), k)
         return Relation(step, "total for part", f"{num(base)} and {num(part)}", facts)
     # (the part worked out as the last line, with no answer said: the work is not finished yet)
+    # (at 50% the part and the amount after taking it off are one number: the part's own step
+    # is not the amount after it)
     if asks_total and conclusion == part and k > finds_part and not any(v in (base + part, base - part)
-                                                                         for _, _, v in comps):
+                                                                         for i, _, v in comps if i != finds_part):
         return Relation(k, "part for total", f"{num(p)}% of {num(base)}", facts)
     if asks_total and right_way is not None and conclusion == 2 * base - right_way != right_way:
         step = next((i for i, _, v in comps if v == conclusion and i >= finds_part), k)

@@ -303,6 +303,8 @@ def _pi(text: str) -> str:
         return text
     said = pi_written(text)
     value = "(22/7)" if said == Fraction(22, 7) else "3.14" if said == Fraction("3.14") else "3.14159"
+    # "144π ÷ 8π": a number glued to π after a division sign is one divisor, (8π)
+    text = re.sub(r"([/÷]\s*)(\d+(?:\.\d+)?\s*(?:π|pi\b))(?!\s*[\^²³])", r"\1(\2)", text, flags=re.I)
     text = re.sub(r"(?<=[\d)])\s*(?=π|pi\b)", "*", text, flags=re.I)  # "20π": 20 times π
     return _PI.sub(lambda m: f"{value}*" if _starts_factor(text, m.end()) else value, text)
 
@@ -347,6 +349,7 @@ def normalize_math(text: str) -> str:
     text = text.replace("\\", " ").replace("{", "(").replace("}", ")")
     text = _pi(text)
     text = _separators(text)
+    text = _ABSOLUTE.sub(_absolute_value, text)
     text = re.sub(r"[$£€¢]", "", text)
     # "3 x 4", "25% of 80" are computations before the word rules look for "3 x 4 is 12"
     text = _TIMES_X.sub(" * ", text)
@@ -360,6 +363,20 @@ def normalize_math(text: str) -> str:
     text = re.sub(r"(?<=\d):(?=\d{2}\b)", " ", text)  # clock times 5:30 are not ratios to compute
     text = _WORDS_IN_BRACKETS.sub(r" \1 ", text)  # "= 79 (pens)": a unit, not a product
     return text
+
+
+# "|1.5 - 3|": the absolute value of a computation in numbers (a distance, a deviation)
+_ABSOLUTE = re.compile(r"\|\s*([-+(]?\s*\d[\d.\s()+\-*/]*?)\s*\|")
+
+
+def _absolute_value(m: re.Match) -> str:
+    """``|a - b|`` as a bracket the evaluator reads, its sign turned where the inside is
+    negative: ``(-(1.5 - 3))``; left as written where the inside does not evaluate."""
+    inside = m.group(1).strip()
+    value = evaluate(inside)
+    if value is None:
+        return m.group()
+    return f"({inside})" if value >= 0 else f"(-({inside}))"
 
 
 def number_count(text: str) -> int:

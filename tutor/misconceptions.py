@@ -60,14 +60,15 @@ from tutor.mathcheck import (PERCENT_WRITTEN, check_step, equivalent_equations, 
 from tutor.mathtext import readable_equation, squares_said
 from tutor.chance import or_multiplied, probability_total
 from tutor.formulas import formula_relation
-from tutor.proportion import AdditiveRoute, additive_route, inverted_step
+from tutor.proportion import AdditiveRoute, additive_route, inverted_step, per_one_step
 from tutor.inequalities import direction_slip, is_inequality, readable_inequality
 from tutor.relations import Relation, broken_relation
 from tutor.rounding import RoundingSlip, rounding_slip
 from tutor.comparison import WrongChoice, wrong_choice
 from tutor.multiples import common_claims
 from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
-from tutor.units import conversions, factor, unit_size
+from tutor.shapes import shape_slip
+from tutor.units import Conversion, conversions, factor, on_scale, scale_pairs, unit_size
 from tutor.schema import Equation
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -251,7 +252,11 @@ def find(step_number: int, step_text: str, problem_text: str,
     # (after the minutes-as-hundredths reading, which names a conversion's error more closely)
     for eq in equations:
         conversion = next(iter(conversions(eq.text)), None) if eq.ok is False else None
-        if conversion is not None and conversion.left:
+        # (a scale the problem states, "3 cm represents 45 km", is no unit conversion)
+        scales = scale_pairs(problem_text) if conversion is not None else []
+        if conversion is not None and on_scale(conversion, scales) is False:
+            return _scale_misconception(k, conversion, scales)
+        if conversion is not None and conversion.left and on_scale(conversion, scales) is None:
             named = _hours_read_as_minutes(k, conversion) or _conversion_misconception(k, step_text, conversion)
             if named is not None:
                 return named
@@ -260,6 +265,24 @@ def find(step_number: int, step_text: str, problem_text: str,
         if found is not None and k - 1 in found[0]:
             return found[1]
     return None
+
+
+def _scale_misconception(k: int, c: Conversion, scales: list) -> Misconception:
+    """A step that states the problem's scale ("3 cm represents 45 km") with other numbers
+    ("1 cm = 12 km"): the two parts of a scale change by the same factor."""
+    left, right = next((a, b) for a, b in scales if {a.unit.lower(), b.unit.lower()} ==
+                       {c.left_unit.lower(), c.right_unit.lower()})
+    scale = f"{_unit_amount(left.value, left.unit)} stands for {_unit_amount(right.value, right.unit)}"
+    said = f"{_unit_amount(c.left, c.left_unit)} = {_unit_amount(c.right, c.right_unit)}"
+    return Misconception(
+        "scale not kept",
+        f"In step {k}, {said} does not keep the scale of the problem: {scale}.",
+        f"In step {k}, the scale says {scale}. If one part of a scale is divided or multiplied by a "
+        "number, what happens to the other part?",
+        f"Redo step {k}: start from the scale. Divide both parts by the same number, or multiply both, "
+        f"to get {_unit_amount(c.left, c.left_unit)} on one side.",
+        f"Look at step {k}, where you write {said}. Does it match the scale {scale}?",
+        category="Logical error / Wrong approach")
 
 
 def choice_misconception(k: int, c: WrongChoice) -> Misconception:
@@ -720,11 +743,12 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
         found.append((route.steps, ratio_by_adding(k + 1, step_texts[k], route),
                       {"ratio": {"steps": [i + 1 for i in route.steps], "ratio": [r.a_said, r.b_said],
                                  "other": r.c_said}}))
-    inverted = inverted_step(problem_text, step_texts)
-    if inverted is not None:
-        k, r = inverted
-        found.append(((k,), ratio_inverted(k + 1, step_texts[k], r),
-                      {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
+    for wrong, named in ((inverted_step, ratio_inverted), (per_one_step, ratio_per_one)):
+        found_step = wrong(problem_text, step_texts)
+        if found_step is not None:
+            k, r = found_step
+            found.append(((k,), named(k + 1, step_texts[k], r),
+                          {"ratio": {"steps": [k + 1], "ratio": [r.a_said, r.b_said], "other": r.c_said}}))
     wrong_claim = next(((i, c) for i, c in common_claims(problem_text, list(step_texts)) if c.ok is False), None)
     if wrong_claim is not None:
         i, claim = wrong_claim
@@ -749,7 +773,8 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
         found.append(((unmatched.step,), units_unmatched(unmatched.step + 1, unmatched),
                       {"units": {"step": unmatched.step + 1, "kind": unmatched.kind, "expression": unmatched.expression,
                                  "operands": list(unmatched.operands), "asked": "", "units": list(unmatched.units)}}))
-    for relation, word in ((broken_relation(problem_text, step_texts), relation_misconception),
+    for relation, word in ((shape_slip(problem_text, step_texts), shape_misconception),
+                           (broken_relation(problem_text, step_texts), relation_misconception),
                            (probability_total(problem_text, step_texts), relation_misconception),
                            (or_multiplied(problem_text, step_texts), relation_misconception),
                            (formula_relation(problem_text, step_texts), formula_misconception)):
@@ -758,6 +783,114 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                           {"relation": {"step": relation.step + 1, "name": relation.name,
                                         "expression": relation.expression}}))
     return min(found, key=lambda f: f[0][0]) if found else None
+
+
+_SHAPE_FORMULA = {
+    "cylinder": "π × radius × radius × height", "cone": "1/3 × π × radius × radius × height",
+    "sphere": "4/3 × π × radius × radius × radius", "hemisphere": "half of 4/3 × π × radius × radius × radius",
+    "parallelogram": "base × height", "trapezoid": "(the two bases added) ÷ 2 × height",
+    "triangle": "1/2 × base × height",
+}
+
+
+def shape_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) whose area or volume is a slip's value
+    (:func:`tutor.shapes.shape_slip`), worded for a student; the formula and the problem's sizes,
+    never the answer."""
+    f, name = relation.facts, relation.name
+    shape, formula = f["shape"], _SHAPE_FORMULA[f["shape"]]
+    fact = "Missing / Wrong factual knowledge"
+    if name == "diameter as radius":
+        d = f["diameter"]
+        return Misconception(
+            name, f"In step {k}, the diameter, {d}, is used as the radius. The radius is half the diameter.",
+            f"In step {k}, is {d} the radius or the diameter? Which one does the {shape}'s formula use?",
+            f"Redo step {k}: the radius is half of {d}. Work out {formula} with the radius.",
+            f"Look at step {k}. Is {d} the radius or the diameter?", category=fact, facts=("2",))
+    if name == "cone without a third":
+        return Misconception(
+            name, f"In step {k}, π × radius × radius × height is the volume of a cylinder. A cone holds one "
+            "third of the cylinder around it.",
+            f"In step {k}, how does a cone's volume compare with a cylinder's, with the same radius and height?",
+            f"Redo step {k}: a cone's volume is {formula}. Take one third of what you found.",
+            f"Look at step {k}, where you use the height, {f['height']}. Is that the volume of the cone, or of a "
+            "cylinder around it?", category=fact, facts=("1/3", "3", f["height"]))
+    if name == "radius not squared":
+        return Misconception(
+            name, f"In step {k}, the radius is used only once. The volume of a cylinder is {formula}.",
+            f"In step {k}, how many times does the radius appear in the volume of a cylinder?",
+            f"Redo step {k}: work out π × {f['radius']} × {f['radius']} × {f['height']}.",
+            f"Look at step {k}, where you use the radius, {f['radius']}. How many times should it be used?",
+            category=fact)
+    if name in ("side area for volume", "surface area for volume"):
+        what = "the side of the cylinder" if shape == "cylinder" else "the outside of the sphere"
+        size = f.get("radius") or f"half of {f['diameter']}"
+        return Misconception(
+            name, f"In step {k}, the formula gives the area of {what}, not the space inside. The volume is "
+            f"{formula}.",
+            f"In step {k}, does your formula measure the space inside, or the area of {what}?",
+            f"Redo step {k}: the volume of a {shape} is {formula}, with a radius of {size}.",
+            f"Look at step {k}, where you use the radius, {size}. Does your formula find the space inside the "
+            f"{shape}?", category=fact, facts=("4/3", size) if shape == "sphere" else (size,))
+    if name == "a third for four thirds":
+        return Misconception(
+            name, f"In step {k}, 1/3 is put in front of π × radius³. A sphere's volume is {formula}.",
+            f"In step {k}, what fraction goes in front of π × radius × radius × radius for a sphere?",
+            f"Redo step {k}: use {formula}, with a radius of {f.get('radius') or 'half the diameter'}.",
+            f"Look at step {k}. Is 1/3 the right fraction for a sphere?", category=fact, facts=("4/3", "1/3"))
+    if name == "whole sphere for half":
+        return Misconception(
+            name, f"In step {k}, the answer is the volume of a whole sphere. A hemisphere is half of a sphere.",
+            f"In step {k}, what part of a sphere is a hemisphere?",
+            f"Redo step {k}: divide the whole sphere's volume you found by 2.",
+            f"Look at step {k}, where you give the volume of a sphere with radius {f.get('radius') or f['diameter']}. "
+            "Is that the hemisphere, or the whole sphere?", category="Missing step",
+            facts=("2", f.get("radius") or f["diameter"]))
+    if name == "triangle formula for parallelogram":
+        return Misconception(
+            name, f"In step {k}, the area is halved, but a parallelogram is not a triangle. Its area is base × "
+            "height.",
+            f"In step {k}, cut a triangle off one end of the parallelogram and move it to the other end. What "
+            "shape do you get, and what is its area?",
+            f"Redo step {k}: the area of a parallelogram is base × height, {f['base']} × {f['height']}, with no "
+            "half.",
+            f"Look at step {k}, where you take half. Does a parallelogram's area need a half?", category=fact)
+    if name == "slanted side as height":
+        return Misconception(
+            name, f"In step {k}, the slanted side, {f['slant']}, is used as the height. The height, "
+            f"{f['height']}, goes straight up from the base, at a right angle.",
+            f"In step {k}, which length meets the base at a right angle: {f['slant']} or {f['height']}?",
+            f"Redo step {k}: use the height, {f['height']}, not the slanted side. Work out {formula} again.",
+            f"Look at step {k}, where you use {f['slant']}. Is {f['slant']} the height?", category=fact)
+    if name == "perimeter for area":
+        return Misconception(
+            name, f"In step {k}, the sides are added. That is the distance around the {shape}, not its area.",
+            f"In step {k}, does adding the sides measure the space inside, or the way around?",
+            f"Redo step {k}: the area of a {shape} is {formula}.",
+            f"Look at step {k}, where you add the sides. Does that give the area?", category=fact)
+    if name == "bases added, not halved":
+        return Misconception(
+            name, f"In step {k}, the two bases are added and multiplied by the height. That is two copies of the "
+            "trapezoid; its area is half of that.",
+            f"In step {k}, two copies of the trapezoid fit together into a parallelogram. How much of it is one "
+            "trapezoid?",
+            f"Redo step {k}: add the bases, take half, then multiply by the height, {f['height']}.",
+            f"Look at step {k}. Does (the bases added) × height give one trapezoid, or two of them?", category=fact)
+    if name == "bases multiplied":
+        return Misconception(
+            name, f"In step {k}, the two bases are multiplied. A trapezoid's area adds them: {formula}.",
+            f"In step {k}, what do you do with the two bases of a trapezoid: add them or multiply them?",
+            f"Redo step {k}: add the bases, {f['bases']}, take half, then multiply by the height, {f['height']}.",
+            f"Look at step {k}, where you multiply the bases, {f['bases']}. Should they be added?", category=fact,
+            facts=tuple(f["bases"].split(" and ")))
+    # "hypotenuse as height"
+    legs = f["legs"]
+    return Misconception(
+        name, f"In step {k}, the long side, {f['hypotenuse']}, is used as the height. In a right triangle the two "
+        f"legs, {legs}, are the base and the height.",
+        f"In step {k}, which two sides of a right triangle meet at the right angle?",
+        f"Redo step {k}: use the two legs, {legs}, as the base and the height in 1/2 × base × height.",
+        f"Look at step {k}, where you use {f['hypotenuse']}. Is it a height of the triangle?", category=fact)
 
 
 def formula_misconception(k: int, relation: Relation) -> Misconception:
@@ -1004,6 +1137,15 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Should the amount go up "
             "or down?",
             category="Logical error / Wrong approach")
+    if name == "percent as amount":
+        return Misconception(
+            name,
+            f"In step {k}, {p} is put together with {base} as if it were an amount, but {p}% means {p} out "
+            f"of every 100: the change is {p}% of {base}.",
+            f"In step {k}, what does {p}% mean? Is the change {p}, or {p} out of every 100?",
+            f"Redo step {k}: first work out {p}% of {base} ({base} × {p} ÷ 100), then use that amount.",
+            f"Look at step {k}, where you use {p}. Is that the amount that changes?",
+            category="Missing / Wrong factual knowledge")
     if name == "part for total":
         return Misconception(
             name,
@@ -1267,6 +1409,22 @@ def ratio_inverted(k: int, step_text: str, r) -> Misconception:
         f"makes {r.c_said}? What must happen to {r.b_said} then?",
         f"Redo step {k}: divide {c} by {a} to find {times}. Then multiply {r.b_said} by that number.",
         where)
+
+
+def ratio_per_one(k: int, step_text: str, r) -> Misconception:
+    """The misconception of a ratio's second amount taken as going with one, not with the
+    first amount (:func:`tutor.proportion.per_one_step`: "2 cm = 5 km", 12 cm worked as
+    12 × 5), about step ``k`` (1-based, text ``step_text``); never the answer."""
+    pair, a, c, times = _ratio_words(r)
+    computed = [e.text.split("=")[0] for e in check_step(step_text, k).equations if "=" in e.text]
+    work = readable_equation(computed[0]) if computed else _plain(str(numbers_in(step_text)[-1]))
+    return Misconception(
+        "ratio per one",
+        f"In step {k}, {r.b_said} is used as if it went with 1, but the problem says {pair}.",
+        f"In step {k}, look at the ratio: the problem says {pair}. How many times does {r.a_said} fit "
+        f"into {r.c_said}?",
+        f"Redo step {k}: divide {c} by {a} to find {times}. Then multiply {r.b_said} by that number.",
+        f"Look at step {k}, where you work out {work}. What does {r.b_said} go with in the problem?")
 
 
 def ratio_by_adding(k: int, step_text: str, route: AdditiveRoute) -> Misconception:

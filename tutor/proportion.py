@@ -27,6 +27,7 @@ from fractions import Fraction
 from tutor.dimensions import given_quantities, kind_of, noun_words, question_of
 from tutor.mathcheck import check_step, linear_equations, number_count, numbers_in
 from tutor.numwords import words_to_digits
+from tutor.units import amounts_in, scale_pairs, unit_size
 
 # an amount on its own: not part of a fraction, a decimal or a longer number ("2/3 of")
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -214,6 +215,31 @@ def _mixture(text: str) -> Ratio | None:
     return Ratio(a, b, c, said_x, said_y, other.group(0))
 
 
+def _scale(text: str) -> Ratio | None:
+    """A map or drawing scale ("1 in : 20 mi", "1/4 inch = 1 foot", :func:`tutor.units.scale_pairs`)
+    and one more amount in one of its two units: that amount's match in the other unit is
+    asked (a scale's question may not name the unit: "How far apart are the real lakes?")."""
+    pairs = scale_pairs(text)
+    # (a fraction is one number here: "1/4 inch = 1 foot")
+    if len(pairs) != 1 or len(re.findall(r"\d+(?:[.,]\d+)*(?:/\d+)?", text)) != 3:
+        return None
+    left, right = pairs[0]
+    others = [x for x in amounts_in(text) if x.parts == 1 and x not in (left, right)]
+    if len(others) != 1:
+        return None
+    c = others[0]
+    said = lambda x: f"{_plain_number(x.value)} {x.unit}"  # noqa: E731
+    if unit_size(c.unit) == unit_size(right.unit):  # a real amount: the drawing's is asked
+        left, right = right, left
+    elif unit_size(c.unit) != unit_size(left.unit):
+        return None
+    return Ratio(left.value, right.value, c.value, said(left), said(right), said(c))
+
+
+def _plain_number(x: Fraction) -> str:
+    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}" if x < 1 else str(float(x))
+
+
 def ratio_problem(problem_text: str) -> Ratio | None:
     """The problem's ratio and its one other amount (see :class:`Ratio`), or ``None`` when the
     problem states no ratio between two kinds of amount, gives more or fewer than one other
@@ -223,7 +249,7 @@ def ratio_problem(problem_text: str) -> Ratio | None:
         return None
     stated = _statements(text)
     if not stated:
-        return _mixture(text)
+        return _mixture(text) or _scale(text)
     if len(stated) != 1:  # two prices or two ratios: which one goes with the question is a guess
         return None
     # the ratio's two numbers and one other: any more ("saves 2 cups", "has 3 eggs") and which
@@ -326,24 +352,40 @@ def inverted_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ra
     of flour": 8 ÷ 3 × 2), as the last number it writes; ``(0-based step, ratio)`` or ``None``.
     The step is the first that divides by b or works out a × c / b; a solution that works out
     the proportional amount anywhere is never taken for it."""
+    return _ends_on(problem_text, step_texts, lambda r: r.a * r.c / r.b,
+                    lambda r, lhs, operands: "/" in lhs and operands[-1:] == [r.b] and r.c in operands)
+
+
+def per_one_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ratio] | None:
+    """The first step of a solution that takes the ratio's b as going with one of a's kind, not
+    with a: it ends on b × c instead of b × c / a ("2 cm = 5 km; 12 cm on the map": 12 × 5),
+    as the last number it writes; ``(0-based step, ratio)`` or ``None``, as :func:`inverted_step`."""
+    return _ends_on(problem_text, step_texts, lambda r: r.b * r.c,
+                    lambda r, lhs, operands: "*" in lhs and sorted(operands) == sorted([r.b, r.c]))
+
+
+def _ends_on(problem_text: str, step_texts: Sequence[str], wrong_value, wrong_operands) -> tuple[int, Ratio] | None:
+    """The first step on the way to ``wrong_value(ratio)`` where the work ends on it and never
+    reaches the proportional amount (the step that works it out, or whose computation
+    ``wrong_operands(ratio, left side, operands)`` says is that route)."""
     ratio = ratio_problem(problem_text)
     numbered = [i for i, text in enumerate(step_texts) if numbers_in(text)]
     if ratio is None or not numbered:
         return None
-    inverted = ratio.a * ratio.c / ratio.b
-    if abs(inverted - ratio.proportional) < 1:
+    wrong = wrong_value(ratio)
+    if abs(wrong - ratio.proportional) < 1:
         return None
 
     last = numbers_in(step_texts[numbered[-1]])[-1]
     # (or rounded to a whole number: "About 7 dogs" for 6.86)
-    if not near(last, inverted) and not (float(last).is_integer() and round(inverted) == last):
+    if not near(last, wrong) and not (float(last).is_integer() and round(wrong) == last):
         return None
     first = None
     for i, text in enumerate(step_texts):
         for setup in linear_equations(text):  # a proportion set up with the unknown: "5/3 = x/40"
             if near(float(setup.value), ratio.proportional):
                 return None
-            if first is None and near(float(setup.value), inverted):
+            if first is None and near(float(setup.value), wrong):
                 first = i
         for eq in check_step(text, i + 1).equations:
             if eq.rhs_value is None or "=" not in eq.text:
@@ -352,7 +394,6 @@ def inverted_step(problem_text: str, step_texts: Sequence[str]) -> tuple[int, Ra
                 return None
             lhs = eq.text.split("=")[0]
             operands = [_exact(n) for n in numbers_in(lhs)]
-            if first is None and (near(eq.rhs_value, inverted) or (
-                    "/" in lhs and operands[-1:] == [ratio.b] and ratio.c in operands)):
+            if first is None and (near(eq.rhs_value, wrong) or wrong_operands(ratio, lhs, operands)):
                 first = i
     return (first, ratio) if first is not None else None

@@ -82,9 +82,16 @@ _P_LABEL = re.compile(r"^\s*P\s*=")
 _A_LABEL = re.compile(r"^\s*A\s*=")
 
 
+# "a field 90 m long and 60 m wide" (with a height or a depth it is a box)
+_LONG_AND_WIDE = re.compile(r"(?i)\d\s*[A-Za-z]*\.?\s+(?:long|wide)\s+and\s+\d+(?:\.\d+)?\s*[A-Za-z]*\.?\s+(?:wide|long)\b")
+_SOLID = re.compile(r"(?i)\b(?:tall|high|deep|height|depth|box|prism|cube|tank|pool)\b")
+
+
 def _a_rectangle(text: str) -> bool:
-    """Whether the problem is about a rectangle: it says so, or gives two sizes "13 ft by 10 ft"."""
-    return bool(_RECTANGLE.search(text) or (_BY.search(text) and not _BOX_BY.search(text)))
+    """Whether the problem is about a rectangle: it says so, or gives two sizes "13 ft by 10 ft"
+    or "90 m long and 60 m wide"."""
+    return bool(_RECTANGLE.search(text) or (_BY.search(text) and not _BOX_BY.search(text))
+                or (_LONG_AND_WIDE.search(text) and not _SOLID.search(text)))
 _CHANGED_SIZE = re.compile(r"(?i)\b(?:half|semi\w*|longer|shorter|wider|narrower|taller|extend\w*|increase\w*|"
                            r"decrease\w*|new|border|path|corner|only|top|bottom|front|back|along|other\s+two|"
                            r"(?:one|two|three)\s+(?:of\s+(?:its|the)\s+)?(?:\w+\s+)?sides?)\b")
@@ -375,10 +382,15 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         # the result used again ("8 + 5 = 13", then "13 x 2 = 26", "13 ÷ 2", "35 x 2 x 4"), or
         # doubled in words: a part of the way round, on purpose
         used = any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later))
+        # (used again only as a count of laps, "150 x 3" for 3 times round, it is not doubled)
+        completed = any(sum(abs(x - value) < 1e-9 for x in numbers_in(later)) > 1 or (
+            any(abs(x - value) < 1e-9 for x in numbers_in(later)) and not re.fullmatch(r"[\d.\s()]+\*[\d.\s()]+", later)
+            or 2 in numbers_in(later)) for _, later, _ in comps[n + 1:]
+            if any(abs(x - value) < 1e-9 for x in numbers_in(later)))
         # (an area then counted a few times round, "4000 x 3", is still no perimeter)
         halved_or_doubled = any(abs(x - value) < 1e-9 and 2 in numbers_in(later) for _, later, _ in comps[n + 1:]
                                 for x in numbers_in(later))
-        doubled = used or re.search(r"(?i)\b(?:twice|double\w*|two\s+times|half)\b",
+        doubled = completed or re.search(r"(?i)\b(?:twice|double\w*|two\s+times|half)\b",
                                     " ".join(step_texts[i:])) is not None
         name = None
         if perimeter and not area and adds and not doubled:

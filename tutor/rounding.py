@@ -77,11 +77,18 @@ def right_roundings(problem_text: str, step_texts: list[str]) -> set[int]:
     given = _given(problem_text)
     out = set()
     for i, text in enumerate(step_texts):
-        found = [(Decimal(a.replace(",", "")), Decimal(b.replace(",", ""))) for a, b in _ROUNDED.findall(text)]
+        found = [(Decimal(a.replace(",", "")), Decimal(b.replace(",", ""))) for a, b in
+                 (m.groups() for m in _roundings(text))]
         if places and found and all(value in given and said in {_round(value, p) for p in places.values()}
                                     for value, said in found):
             out.add(i)
     return out
+
+
+def _roundings(text: str):
+    """The ``_ROUNDED`` matches of ``text`` that round a number, not the end of a computation
+    ("4312 ÷ 3 ≈ 1437.3" rounds the quotient, not the 3)."""
+    return (m for m in _ROUNDED.finditer(text) if not re.search(r"[-+−–*/×÷·^(]\s*\$?\s?$", text[:m.start()]))
 
 
 def _given(problem_text: str) -> set[Decimal]:
@@ -98,7 +105,7 @@ def rounding_slip(problem_text: str, step_texts: list[str]) -> RoundingSlip | No
     given = _given(problem_text)
     for i, text in enumerate(step_texts):
         earlier = _given(" ".join(step_texts[:i]))  # worked out before ("25 ÷ 3 = 8.333")
-        for m in _ROUNDED.finditer(text):
+        for m in _roundings(text):
             value, said = (Decimal(g.replace(",", "")) for g in m.groups())
             # a worked-out value is read only where the rounding is to the place named ("8.333 ≈
             # 8.34" for the nearest cent): on the way, a step may keep more digits on purpose

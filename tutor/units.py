@@ -232,6 +232,46 @@ class Conversion:
     right_written: Fraction | None = None
 
 
+# "1/4 inch = 1 foot", "1 cm : 5 km", "3 cm represents 45 km": a scale, two amounts of one kind
+# set equal that are no conversion
+_SCALE = re.compile(rf"(?i)(?P<left>{_QUANTITY})\s*(?:=|:|represents?|stands\s+for|equals?|is|(?:is\s+used\s+)?to\s+"
+                    rf"(?:show|stand\s+for)|shows?)\s*(?P<right>{_QUANTITY})")
+
+
+def scale_pairs(problem_text: str) -> list[tuple[Amount, Amount]]:
+    """The scales a problem states: two amounts of one kind in different units set equal
+    ("1/4 inch = 1 foot", "3 cm represents 45 km") where that is not a true conversion (a
+    problem states no false one), as ``(left, right)`` amounts, each in one unit."""
+    out = []
+    for m in _matches(_SCALE, problem_text, lambda m: amount(m.group("left")) and amount(m.group("right"))):
+        left, right = amount(m.group("left")), amount(m.group("right"))
+        f = factor(left.unit, right.unit)
+        if left.parts == right.parts == 1 and f is not None and f != 1 and left.value * f != right.value:
+            out.append((left, right))
+    return out
+
+
+def on_scale_value(c: Conversion, scales: list[tuple[Amount, Amount]]) -> Fraction | None:
+    """What the right side of a stated "conversion" ``c`` between the two units of one of
+    ``scales`` is by that scale ("1 cm = ? km" for "3 cm represents 45 km": 15); ``None`` where
+    it pairs other units (then it is a conversion)."""
+    for left, right in scales:
+        units = (left.unit.lower(), right.unit.lower())
+        if (c.left_unit.lower(), c.right_unit.lower()) == units:
+            return c.left * right.value / left.value
+        if (c.right_unit.lower(), c.left_unit.lower()) == units:
+            return c.left * left.value / right.value
+    return None
+
+
+def on_scale(c: Conversion, scales: list[tuple[Amount, Amount]]) -> bool | None:
+    """Whether a stated "conversion" ``c`` between the two units of one of ``scales`` keeps
+    that scale ("1 cm = 15 km" for "3 cm represents 45 km": ``True``); ``None`` where it pairs
+    other units (then it is a conversion)."""
+    value = on_scale_value(c, scales)
+    return None if value is None else value == c.right
+
+
 def _last_number(text: str) -> Fraction | None:
     found = _PART_VALUE.findall(text)
     if not found:

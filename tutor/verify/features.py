@@ -18,6 +18,7 @@ from tutor.inequalities import inequality_checks
 from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
+from tutor.units import conversions, on_scale, on_scale_value, scale_pairs
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 from tutor.verify.combiner import RESTATEMENT
@@ -111,6 +112,28 @@ def percent_facts(check: StepCheck, problem_text: str) -> StepCheck:
     return replace(check, equations=equations, ok=all(known) if known else None)
 
 
+def scale_facts(check: StepCheck, problem_text: str) -> StepCheck:
+    """``check`` with each "conversion" between the two units of a scale the problem states
+    (:func:`tutor.units.scale_pairs`: "3 cm represents 45 km") judged by that scale, not by
+    the units: "1 cm = 15 km" keeps it (right); "1 cm = 12 km" does not (wrong, expected the
+    amount the scale gives)."""
+    scales = scale_pairs(problem_text)
+    if not scales or all(e.ok is not False for e in check.equations):
+        return check
+    equations, changed = [], False
+    for e in check.equations:
+        found = conversions(e.text) if e.ok is False else []
+        kept = [on_scale(c, scales) for c in found]
+        if kept and None not in kept:
+            expected = None if all(kept) else float(on_scale_value(found[0], scales))
+            e, changed = replace(e, ok=all(kept), expected=expected), True
+        equations.append(e)
+    if not changed:
+        return check
+    known = [e.ok for e in equations if e.ok is not None]
+    return replace(check, equations=equations, ok=all(known) if known else None)
+
+
 def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bool = True,
                       model_probs: Sequence[float] | None = None) -> SolutionEvidence:
     """Compute the per-step features of a solution.
@@ -132,7 +155,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     ref = None
     if use_reference and problem.reference_solution:
         ref = reference_graph(problem.reference_solution, problem.final_answer)
-    checks = [replace(percent_facts(c, problem.text), step_number=s.number)
+    checks = [replace(scale_facts(percent_facts(c, problem.text), problem.text), step_number=s.number)
               for c, s in zip(step_checks([s.text for s in steps]), steps)]
     graphs = [step_graph(s.text) for s in steps]
     n = len(steps)

@@ -29,8 +29,8 @@ from tutor.rounding import right_roundings
 from tutor.expressions import ExpressionWork, expression_checks, readable
 from tutor.formulas import asked_after_discount_and_tax, asked_percent
 from tutor.llm import LanguageModel
-from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, numbers_in, values_match,
-                             writes)
+from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, expressions_in, numbers_in,
+                             values_match, writes)
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import rewriting_misconception, solution_misconception
@@ -39,6 +39,7 @@ from tutor.proportion import near, ratio_problem
 from tutor.inequalities import is_inequality, readable_inequality
 from tutor.relations import asked_mean, asked_median, ladder_whole
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
+from tutor.shapes import asked_measure
 from tutor.units import CLOCK, amounts_in, clock_text, factor, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -660,9 +661,9 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     """The answer the problem's words fix, without a reference: a proportion's amount
     (:func:`tutor.proportion.ratio_problem`), a listed set's mean or median
     (:func:`tutor.relations.asked_mean`, :func:`tutor.relations.asked_median`), a one-percent
-    problem's part or amount after it (:func:`tutor.formulas.asked_percent`)
-    or a named kind's probability (:func:`tutor.chance.asked_probability`, as a fraction or a
-    percent): ``(what, the values it may be written as, evidence)`` or ``None``."""
+    problem's part or amount after it (:func:`tutor.formulas.asked_percent`), a named kind's
+    probability (:func:`tutor.chance.asked_probability`, as a fraction or a percent) or a named
+    shape's area or volume (:func:`tutor.shapes.asked_measure`): ``(what, the values it may be written as, evidence)`` or ``None``."""
     ratio = ratio_problem(problem_text)
     if ratio is not None:
         return "proportional", [ratio.proportional], {"ratio": [ratio.a_said, ratio.b_said], "other": ratio.c_said}
@@ -675,6 +676,9 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     chance = asked_probability(problem_text)
     if chance is not None:
         return "probability", [chance, chance * 100], {}
+    measure = asked_measure(problem_text)
+    if measure is not None:
+        return "measure", measure, {}
     return None
 
 
@@ -723,9 +727,12 @@ def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step
     flour?" is 7.5; the mean of a listed set; a named colour's probability) is right by the
     problem's own words: a doubt the step scores raised ("3/4 = x/10" set up, a fraction among
     whole numbers) gives way (``evidence["fixed_answer"]``). Not where a check disproves a step,
-    or a units question, an unsolved equation or an unused number made the doubt."""
+    or a units question, an unsolved equation or an unused number made the doubt — save a
+    shape's size its measure does not need (a parallelogram's slanted side for its area)."""
     if (verdict.label != "unsure" or any(k in verdict.evidence for k in ("units", "not_solved"))
-            or verdict.unused_given is not None or any(c.ok is False for c in checks)):
+            or any(c.ok is False for c in checks)):
+        return
+    if verdict.unused_given is not None and asked_measure(problem.text) is None:
         return
     # (an answer alone, with no work written, stays "nothing checked"; a sorted list or a
     # percent ladder is work)
@@ -735,8 +742,11 @@ def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step
     if fixed is None and whole is not None:  # "10% = 8", "so 100% = 80": the whole, from the problem's pair
         fixed = ("percent whole", [whole], {})
     numbered = [s for s in steps if numbers_in(s.text)]
-    if fixed is None or not numbered or not any(near(numbers_in(numbered[-1].text)[-1], v) for v in fixed[1]):
+    # the answer as written, or as the value of what is written ("288π")
+    said = numbers_in(numbered[-1].text)[-1:] + [v for _, v in expressions_in(numbered[-1].text)][-1:] if numbered else []
+    if fixed is None or not any(near(x, v) for x in said for v in fixed[1]):
         return
+    verdict.unused_given = None
     _confirm(verdict, steps, "suspected", fixed_answer={"kind": fixed[0], **fixed[2]})
 
 

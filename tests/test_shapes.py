@@ -1,0 +1,93 @@
+"""Areas and volumes of named shapes (tutor.shapes): the measure a problem asks, the slips
+that give another value, the verdict and a ladder that passes the guards."""
+
+from fractions import Fraction
+
+import pytest
+
+from tutor.hints.fallback import fallback_hint
+from tutor.hints.guards import check_hint
+from tutor.hints.prompting import ladder_kinds
+from tutor.schema import Problem
+from tutor.shapes import asked_measure, measure_problem, shape_slip
+from tutor.steps import parse_solution
+from tutor.verify import Verifier
+
+CONE = "A cone has a radius of 3 inches and a height of 7 inches. Find its volume in terms of π."
+CAN = "A cylinder has a diameter of 10 cm and a height of 4 cm. Find its volume in terms of π."
+TRAPEZOID = "A trapezoid has bases of 7 in and 13 in and a height of 4 in. What is its area?"
+PARALLELOGRAM = ("A parallelogram has a base of 12 inches, slanted sides of 9 inches, and a height of 7 inches. "
+                 "What is its area?")
+
+
+def test_the_measure_a_problem_asks():
+    m = measure_problem(CONE)
+    assert (m.shape, m.asked, m.sizes) == ("cone", "volume", {"radius": 3, "height": 7})
+    assert m.value(Fraction(1)) == 21  # 21π
+    assert measure_problem(TRAPEZOID).value(Fraction(1)) == 40
+    assert measure_problem(PARALLELOGRAM).sizes == {"base": 12, "height": 7, "slant": 9}
+    legs = measure_problem("A right triangle has sides of 6 cm, 8 cm, and 10 cm. What is its area?")
+    assert (legs.sizes["legs"], legs.sizes["hypotenuse"], legs.value(Fraction(1))) == ((6, 8), 10, 24)
+    assert asked_measure("Find the volume of a sphere with a radius of 6 cm. Use 3.14 for π.")[0] == Fraction("904.32")
+
+
+@pytest.mark.parametrize("problem", [
+    # two shapes, a part of one, or a size that is not given
+    "A cylinder-shaped jug with radius 4 in and height 9 in is filled using a cone-shaped cup with radius 2 in "
+    "and height 6 in. How many cupfuls fill the jug?",
+    "A grain silo is a cylinder with a hemisphere on top. The cylinder has a radius of 3 m and a height of 10 m. "
+    "How much does the silo hold?",
+    "A cone has a volume of 50π cubic inches and a radius of 5 inches. What is its height?",
+    "A triangle has a base of 8 cm. What is its area?",
+    "A triangular sail has a base of 4 m and a height of 6 m. Sail cloth costs $5 per square meter. "
+    "How much does the cloth cost?",
+])
+def test_problems_whose_measure_is_not_fixed_are_left_alone(problem):
+    assert measure_problem(problem) is None
+
+
+@pytest.mark.parametrize("problem, solution, step, name", [
+    (CAN, "V = π × 10² × 4\nV = 400π cm³", 1, "diameter as radius"),
+    (CONE, "V = π × 3² × 7\nV = 63π in³", 1, "cone without a third"),
+    ("Find the volume of a sphere with a radius of 6 cm in terms of π.", "V = 4πr²\nV = 4 × π × 36\nV = 144π cm³", 1,
+     "surface area for volume"),
+    ("A marble has a radius of 3 mm. What is its volume in terms of π?", "V = 1/3 × π × 3³\nV = 9π mm³", 1,
+     "a third for four thirds"),
+    ("A bowl is shaped like a hemisphere with radius 6 cm. How much can the bowl hold in terms of π?",
+     "whole sphere = 4/3 × π × 6³\n6³ = 216\n4/3 × 216π = 288π\nThe bowl holds 288π cm³", 4, "whole sphere for half"),
+    ("A cylindrical vase has a radius of 3 cm and a height of 8 cm. What is its volume? Use 3.14.",
+     "V = 2 × 3.14 × 3 × 8\nV = 150.72 cm³", 1, "side area for volume"),
+    (PARALLELOGRAM, "A = 12 × 9 = 108\nThe area is 108 square inches", 1, "slanted side as height"),
+    ("A parallelogram has a base of 10 cm and a height of 6 cm. What is its area?", "A = 1/2 × 10 × 6 = 30", 1,
+     "triangle formula for parallelogram"),
+    (TRAPEZOID, "A = (7 + 13) × 4 = 80\nArea = 80 sq in", 1, "bases added, not halved"),
+    ("A trapezoid has bases of 5 ft and 9 ft and a height of 4 ft. What is its area?",
+     "A = 1/2 × 5 × 9 × 4\nA = 90 square feet", 1, "bases multiplied"),
+    ("A right triangle has legs of 9 cm and 12 cm and a hypotenuse of 15 cm. What is its area?",
+     "A = 1/2 × 12 × 15 = 90\nThe area is 90 cm²", 1, "hypotenuse as height"),
+])
+def test_a_formula_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
+    steps = parse_solution(solution)
+    found = shape_slip(problem, [s.text for s in steps])
+    assert (found.step + 1, found.name) == (step, name)
+    p = Problem(text=problem)
+    verdict = Verifier(None).verify(p, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
+    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert len(hints) == 3 and all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (CAN, "r = 10 ÷ 2 = 5\nV = π × 5² × 4\nV = 100π cm³"),
+    (CONE, "V = 1/3 × π × 3² × 7\nV = 21π in³"),
+    ("Find the volume of a sphere with a radius of 6 cm in terms of π.",
+     "V = 4/3 π r³\nr³ = 6 × 6 × 6 = 216\n4/3 × 216 = 288\nV = 288π cm³"),
+    ("A bowl is shaped like a hemisphere with a radius of 9 cm. How much can it hold in terms of π?",
+     "sphere = 4/3 × π × 9³\n9³ = 729\nhemisphere = 1/2 × 4/3 × 729π\n= 486π cm³"),
+    (TRAPEZOID, "(7 + 13) ÷ 2 = 10\n10 × 4 = 40\nThe area is 40 square inches"),
+    (PARALLELOGRAM, "A = 12 × 7 = 84 square inches"),
+])
+def test_right_work_is_right(problem, solution):
+    steps = parse_solution(solution)
+    assert shape_slip(problem, [s.text for s in steps]) is None
+    assert Verifier(None).verify(Problem(text=problem), steps).label == "correct"
