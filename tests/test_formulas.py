@@ -158,6 +158,10 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
     ("A town of 8,000 people grew by 4%. What is the new population?", ["4% of 8,000 = 320", "8,000 + 320 = 8,320"]),
     ("A shop buys hats for $36 each and marks them up 50%. What is the selling price?",
      ["50% of 36 = 18", "36 + 18 = 54", "Price = $54"]),
+    ("One acute angle of a right triangle measures 27°. What is the other acute angle?", ["90 - 27 = 63"]),
+    ("Two angles are complementary. One is twice the other. Find the smaller angle.",
+     ["x + 2x = 90", "3x = 90", "x = 30"]),
+    ("The angles of a triangle are x°, (x + 20)°, and 2x°. Find x.", ["x + x + 20 + 2x = 180", "4x = 160", "x = 40"]),
     # a percent that is a share, not a change
     ("A phone battery is at 60%. The full battery lasts 20 hours. How many hours are left?",
      ["60% of 20 = 0.6 × 20 = 12", "12 hours are left."]),
@@ -225,6 +229,13 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
      "Missing / Wrong factual knowledge"),
     (BOWS, "44 ÷ 6 = 7.33\nRound up: 8 bows.", 2, "Misunderstanding of the question"),
     (POND, "3.14 × 7 × 7 = 153.86\n153.86 m of fence", 1, "Missing / Wrong factual knowledge"),
+    # angle totals: a right triangle's acute angles, an equation set up with another total
+    ("One acute angle of a right triangle measures 27°. What is the other acute angle?",
+     "180 - 27 = 153\nThe other acute angle is 153°.", 1, "Missing / Wrong factual knowledge"),
+    ("Two angles are complementary. One is twice the other. Find the smaller angle.",
+     "x + 2x = 180\n3x = 180\nx = 60\nThe smaller angle is 60°.", 1, "Missing / Wrong factual knowledge"),
+    ("The angles of a triangle are x°, (x + 20)°, and 2x°. Find x.",
+     "x + x + 20 + 2x = 360\n4x + 20 = 360\n4x = 340\nx = 85", 1, "Missing / Wrong factual knowledge"),
     # the percent's number used as the amount; a markup at 50% never added ("$36 each" is a price)
     ("A town of 8,000 people grew by 4%. What is the new population?", "8,000 + 4 = 8,004", 1,
      "Missing / Wrong factual knowledge"),

@@ -91,3 +91,36 @@ def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)
     assert shape_slip(problem, [s.text for s in steps]) is None
     assert Verifier(None).verify(Problem(text=problem), steps).label == "correct"
+
+
+@pytest.mark.parametrize("problem, solution, step, name", [
+    ("What is the sum of the interior angles of a hexagon?", "A hexagon has 8 sides\n(8 - 2) × 180 = 1080\nThe sum is 1080°.",
+     1, "wrong number of sides"),
+    ("Find the sum of the interior angles of a hexagon.", "sum = 6 × 180\n= 1080°", 1, "n times 180"),
+    ("What is the measure of each interior angle of a regular octagon?",
+     "(8 - 2) × 180 = 1080\n1080 ÷ 6 = 180\nEach angle is 180°.", 2, "each angle 180"),
+    ("Find the measure of each interior angle of a regular decagon.", "10 × 180 = 1800\n1800 ÷ 10 = 180\nEach angle is 180°.",
+     1, "n times 180"),
+    ("The interior angles of a polygon add up to 1260°. How many sides does it have?",
+     "1260 ÷ 180 = 7\nThe polygon has 7 sides.", 2, "sides without the 2"),
+])
+def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
+    steps = parse_solution(solution)
+    found = shape_slip(problem, [s.text for s in steps])
+    assert (found.step + 1, found.name) == (step, name)
+    p = Problem(text=problem)
+    verdict = Verifier(None).verify(p, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
+    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert len(hints) == 3 and all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("Find the sum of the interior angles of a hexagon.", "sum = (6 - 2) × 180\n= 720°"),
+    ("What is the measure of each interior angle of a regular octagon?",
+     "(8 - 2) × 180 = 1080\n1080 ÷ 8 = 135\nEach angle is 135°."),
+    ("The interior angles of a polygon add up to 1260°. How many sides does it have?",
+     "1260 ÷ 180 = 7\n7 + 2 = 9\nThe polygon has 9 sides."),
+])
+def test_right_polygon_angles_are_left_alone(problem, solution):
+    assert shape_slip(problem, [s.text for s in parse_solution(solution)]) is None

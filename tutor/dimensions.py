@@ -45,6 +45,7 @@ Unit = frozenset
 # box", "2 g" are too often something else
 _LOOSE_UNITS = {"in", "s", "l", "m", "h", "g", "min", "sec"}
 _NUMBER = re.compile(r"(?<![\w.,/])(\$\s?)?(\d+(?:,\d{3})*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?)(?![\d.,]*\d)(%)?")
+_OF_A_UNIT = re.compile(r"(?i)\s+of\s+(?:a|an|one)\s+([A-Za-z]+)")
 # (a hyphen joins a unit to its number too: "7-inch sides", "a 20-minute walk")
 _WORD = re.compile(r"(?:\s*|-)([A-Za-z][A-Za-z'-]*)")
 # loose unit names read after a space too when a size word, "of" or no word follows ("3 m long",
@@ -190,6 +191,10 @@ def given_quantities(problem_text: str) -> dict[Fraction, _Quantity]:
             clash.add(value)  # a percent is a share, not an amount with a unit
             continue
         after = text[m.end():m.end() + 60]
+        # "7/8 of a foot", "3/4 of an hour": an amount in that unit
+        of_unit = _OF_A_UNIT.match(after)
+        if of_unit and (kind := _base(of_unit.group(1), False)) and not kind.startswith("#"):
+            after = " " + after[of_unit.start(1):]
         words = _WORD.match(after)
         # "5m" is metres; "3 m long", "1.5 L of juice" too, where a size word or nothing follows
         glued = bool(words) and (words.start(1) == 0 or after.startswith("-") or (words.group(1) in _SPACED_UNITS and bool(

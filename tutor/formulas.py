@@ -57,7 +57,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, question_of, singular
-from tutor.mathcheck import answer_value, evaluate, normalize_math, numbers_in, pi_written, superscripts
+from tutor.mathcheck import answer_value, evaluate, linear_equations, normalize_math, numbers_in, pi_written, superscripts
 from tutor.mathtext import squares_said
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
@@ -171,13 +171,20 @@ _ANGLE_TOTALS = ((re.compile(r"(?i)\bsupplement\w*"), 180, "supplementary angles
                              r"third\s+angle)"), 180, "the angles of a triangle"))
 
 
+_RIGHT_TRIANGLE_ACUTE = re.compile(r"(?i)\bright(?:\s+|-)triangle\b[^?]*\bacute\b|\bacute\b[^?]*\bright(?:\s+|-)triangle\b")
+
+
 def _angle_total(text: str, step_texts: Sequence[str]) -> Relation | None:
     """Angles the problem says make a known total, worked from another total ("supplementary":
     "90 - 64"; a triangle's third angle as "360 - 115")."""
     found = [(total, name) for pat, total, name in _ANGLE_TOTALS if pat.search(text)]
+    if _RIGHT_TRIANGLE_ACUTE.search(text):  # the two acute angles of a right triangle make 90°
+        found = [(90, "the acute angles of a right triangle")]
+    elif re.search(r"(?i)\bright(?:\s+|-)(?:angle|triangle)|\bacute\b|\b90\s*°", text):
+        return None
     if len(found) != 1 or re.search(r"(?i)\b(?:exterior|polygon|quadrilateral|pentagon|hexagon|heptagon|octagon|"
-                                    r"nonagon|decagon|sides|isosceles|parallel|vertical|reflex|perpendicular|corner|"
-                                    r"right(?:\s+|-)(?:angle|triangle)|acute)\b|⊥|\b90\s*°", text):
+                                    r"nonagon|decagon|sides|isosceles|parallel|vertical|reflex|perpendicular|corner)\b|⊥",
+                                    text):
         return None
     total, name = found[0]
     given = {Fraction(str(x)) for x in numbers_in(text)}
@@ -185,6 +192,17 @@ def _angle_total(text: str, step_texts: Sequence[str]) -> Relation | None:
         m = re.match(r"\(?(90|180|360)\)?-", lhs.replace(" ", ""))
         if m and int(m.group(1)) != total and Fraction(m.group(1)) not in given:
             return Relation(i, "angle total", written(lhs), {"total": str(total), "used": m.group(1), "angles": name})
+        if i > 0 and any(re.match(r"\(?(90|180|360)\)?-", c.replace(" ", "")) for _, c, _ in computations(step_texts[:i])):
+            break
+    # an equation set up with another total: "x + 2x = 180" for complementary angles
+    for i, t in enumerate(step_texts):
+        m = re.search(r"[A-Za-z)°]\s*=\s*(90|180|360)\s*°?\s*$", t.strip())
+        if m and re.search(r"\b[a-z]\b|\d[a-z]\b", t) and int(m.group(1)) != total \
+                and Fraction(m.group(1)) not in given:
+            return Relation(i, "angle total", t.strip().split("=")[0].strip(),
+                            {"total": str(total), "used": m.group(1), "angles": name, "equation": "yes"})
+        if linear_equations(t):
+            break  # (the first equation is the set-up)
     return None
 
 

@@ -68,6 +68,7 @@ from tutor.comparison import WrongChoice, wrong_choice
 from tutor.multiples import common_claims
 from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
 from tutor.shapes import shape_slip
+from tutor.spread import spread_slip
 from tutor.units import Conversion, conversions, factor, on_scale, scale_pairs, unit_size
 from tutor.schema import Equation
 
@@ -774,6 +775,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                       {"units": {"step": unmatched.step + 1, "kind": unmatched.kind, "expression": unmatched.expression,
                                  "operands": list(unmatched.operands), "asked": "", "units": list(unmatched.units)}}))
     for relation, word in ((shape_slip(problem_text, step_texts), shape_misconception),
+                           (spread_slip(problem_text, step_texts), spread_misconception),
                            (broken_relation(problem_text, step_texts), relation_misconception),
                            (probability_total(problem_text, step_texts), relation_misconception),
                            (or_multiplied(problem_text, step_texts), relation_misconception),
@@ -798,8 +800,10 @@ def shape_misconception(k: int, relation: Relation) -> Misconception:
     (:func:`tutor.shapes.shape_slip`), worded for a student; the formula and the problem's sizes,
     never the answer."""
     f, name = relation.facts, relation.name
-    shape, formula = f["shape"], _SHAPE_FORMULA[f["shape"]]
     fact = "Missing / Wrong factual knowledge"
+    if name in _POLYGON_SLIPS:
+        return _polygon_misconception(k, name, f)
+    shape, formula = f["shape"], _SHAPE_FORMULA[f["shape"]]
     if name == "diameter as radius":
         d = f["diameter"]
         return Misconception(
@@ -891,6 +895,139 @@ def shape_misconception(k: int, relation: Relation) -> Misconception:
         f"In step {k}, which two sides of a right triangle meet at the right angle?",
         f"Redo step {k}: use the two legs, {legs}, as the base and the height in 1/2 × base × height.",
         f"Look at step {k}, where you use {f['hypotenuse']}. Is it a height of the triangle?", category=fact)
+
+
+def spread_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) whose range, IQR, MAD or median is a slip's
+    value (:func:`tutor.spread.spread_slip`), worded for a student; never the answer."""
+    f, name = relation.facts, relation.name
+    fact = "Missing / Wrong factual knowledge"
+    count, low, high = f["count"], f["lowest"], f["highest"]
+    if name == "quartiles added":
+        return Misconception(
+            name, f"In step {k}, the quartiles are added. The interquartile range is the distance between them: "
+            "upper quartile − lower quartile.",
+            f"In step {k}, the IQR is how far apart the two quartiles are. To find how far apart two numbers "
+            "are, do you add or subtract?",
+            f"Redo step {k}: subtract {f['q1']} from {f['q3']}, not add them.",
+            f"Look at step {k}, where you add {f['q3']} and {f['q1']}. Does the IQR add the quartiles?",
+            category=fact, facts=("2",))
+    if name == "range for IQR":
+        return Misconception(
+            name, f"In step {k}, the highest and lowest values give the range of all the data. The IQR is the "
+            "range of the middle half: upper quartile − lower quartile.",
+            f"In step {k}, the IQR uses the quartiles, not the highest and lowest values. Where are the quartiles?",
+            f"Redo step {k}: find the two quartiles, the medians of the bottom half and the top half of the "
+            "ordered list. Then subtract the smaller quartile from the bigger one.",
+            f"Look at step {k}, where you use {low} and {high}. Are those the quartiles?", category=fact,
+            facts=(low, high))
+    if name == "deviations not averaged":
+        return Misconception(
+            name, f"In step {k}, the distances from the mean are added but not averaged. The MAD is their mean: "
+            f"divide the sum by how many values there are, {count}.",
+            f"In step {k}, the MAD is the mean of the distances. What is the last step of finding a mean?",
+            f"Redo step {k}: divide the sum of the distances by {count}, the number of values.",
+            f"Look at step {k}, where the distances add up to {f['value']}. Is that sum the mean distance?",
+            category="Missing step", facts=(count,))
+    if name == "divided by one less":
+        return Misconception(
+            name, f"In step {k}, the sum of the distances is divided by {int(count) - 1}. The MAD is their mean, "
+            f"so divide by the number of values, {count}.",
+            f"In step {k}, how many distances are there, one for each value? Divide by that number.",
+            f"Redo step {k}: divide the sum of the distances by {count}, the number of values.",
+            f"Look at step {k}, where you divide by {int(count) - 1}. How many values are in the list?",
+            category=fact, facts=(count, str(int(count) - 1)))
+    if name == "signed deviations":
+        return Misconception(
+            name, f"In step {k}, the distances from the mean keep their minus signs, so they add up to 0. A "
+            "distance is never negative: the MAD uses the absolute values.",
+            f"In step {k}, can a distance be negative? What does the bar sign | | do to a number?",
+            f"Redo step {k}: write each distance without its minus sign, add them, then divide by {count}.",
+            f"Look at step {k}, where the distances add up to 0. Can the data be spread out by 0?",
+            category=fact, facts=("0", count))
+    if name == "range from the first value":
+        return Misconception(
+            name, f"In step {k}, the range starts from the first value listed. The range is the highest value "
+            "minus the lowest value.",
+            f"In step {k}, which value in the list is the lowest? Put the values in order to see.",
+            f"Redo step {k}: subtract the lowest value, {low}, from the highest value, {high}.",
+            f"Look at step {k}, where you subtract from {high}. Is the number you take away the lowest value in "
+            "the list?", category=fact, facts=(low, high))
+    if name == "minus sign dropped":
+        return Misconception(
+            name, f"In step {k}, the lowest value, {low}, is used without its minus sign. Taking away a "
+            "negative number adds its size.",
+            f"In step {k}, the lowest value is {low}. What happens when you subtract a negative number?",
+            f"Redo step {k}: work out {high} − ({low}). Taking away a negative number is the same as adding "
+            "its size.",
+            f"Look at step {k}, where you subtract. Is the lowest value {low}, or its size without the minus "
+            "sign?", category=fact, facts=(low, high))
+    return Misconception(  # one middle value of an even count
+        name, f"In step {k}, one middle value is taken as the median. With an even count, {count} values, there "
+        "are two middle values, and the median is halfway between them.",
+        f"In step {k}, how many values are in the middle of a list of {count}?",
+        f"Redo step {k}: add the two middle values and divide by 2.",
+        f"Look at step {k}. With {count} values, is there one middle value or two?", category=fact,
+        facts=(count, "2"))
+
+
+_POLYGON_SLIPS = ("n times 180", "each angle 180", "sum for each angle", "sides without the 2",
+                  "interior for exterior", "wrong number of sides")
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+def _polygon_misconception(k: int, name: str, f: dict) -> Misconception:
+    """The wording of a polygon angle slip (:class:`tutor.shapes.Polygon`)."""
+    fact = "Missing / Wrong factual knowledge"
+    shape, n, total = f["shape"], f["sides"], f["total"]
+    if name == "wrong number of sides":
+        return Misconception(
+            name, f"In step {k}, {_a(shape)} is said to have {f['said']} sides, but {_a(shape)} has {n}.",
+            f"In step {k}, how many sides does {_a(shape)} have? Count its corners.",
+            f"Redo step {k}: {_a(shape)} has {n} sides. Use {n} for the number of sides.",
+            f"Look at step {k}, where you say {_a(shape)} has {f['said']} sides. Is that right?", category=fact,
+            facts=(n,))
+    if name == "n times 180":
+        return Misconception(
+            name, f"In step {k}, the angle sum is worked out as {n} × 180. Cut from one corner, a polygon with {n} "
+            f"sides makes {n} − 2 triangles, so its angles add up to ({n} − 2) × 180°.",
+            f"In step {k}, how many triangles do you get when you cut {_a(shape)} from one corner?",
+            f"Redo step {k}: the angles of {_a(shape)} add up to ({n} − 2) × 180°."
+            + (f" Then divide by {n}." if f["asked"] == "each" else ""),
+            f"Look at step {k}, where you work out {n} × 180. How many triangles make up {_a(shape)}?", category=fact,
+            facts=("2", "180"))
+    if name == "each angle 180":
+        return Misconception(
+            name, f"In step {k}, each angle comes out as 180°, a straight line, and no corner of {_a(shape)} is that. "
+            f"The angles add up to ({n} − 2) × 180°, shared by {n} equal angles.",
+            f"In step {k}, what do the angles of {_a(shape)} add up to, and how many equal angles share it?",
+            f"Redo step {k}: work out ({n} − 2) × 180, then divide by {n}.",
+            f"Look at step {k}, where each angle is 180°. Can a corner of {_a(shape)} be a straight line?",
+            category=fact, facts=("2", "180"))
+    if name == "sum for each angle":
+        return Misconception(
+            name, f"In step {k}, the answer is the sum of all the angles. Each angle of a regular {shape} is that "
+            f"sum shared by its {n} angles.",
+            f"In step {k}, the angle sum is shared by how many equal angles?",
+            f"Redo step {k}: divide the angle sum by {n}, the number of angles.",
+            f"Look at step {k}. Is that one angle, or all {n} together?", category="Missing step")
+    if name == "sides without the 2":
+        return Misconception(
+            name, f"In step {k}, {total} ÷ 180 counts the triangles the polygon splits into, not its sides. A polygon "
+            "has 2 more sides than those triangles.",
+            f"In step {k}, cut a polygon from one corner into triangles. How many more sides than triangles does it "
+            "have?",
+            f"Redo step {k}: add 2 to the number of triangles, {total} ÷ 180.",
+            f"Look at step {k}, where you answer with {total} ÷ 180. Is that the number of sides or of triangles?",
+            category="Missing step", facts=("2", "180"))
+    return Misconception(
+        name, f"In step {k}, this is each interior angle. The exterior angles of any polygon add up to 360°.",
+        f"In step {k}, what do all the exterior angles of a polygon add up to?",
+        f"Redo step {k}: share 360° among the {n} exterior angles.",
+        f"Look at step {k}. Is that an interior or an exterior angle?", category=fact, facts=("360",))
 
 
 def formula_misconception(k: int, relation: Relation) -> Misconception:
@@ -1028,11 +1165,15 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
     if name == "angle total":
         return Misconception(
             name,
-            f"In step {k}, the angle is worked out from {f['used']}°, but {f['angles']} add up to {f['total']}°.",
+            f"In step {k}, the angle" + (f"s are set equal to {f['used']}°" if f.get("equation") else
+                                         f" is worked out from {f['used']}°") + f", but {f['angles']} add up to "
+            f"{f['total']}°.",
             f"In step {k}, what do {f['angles']} add up to? Is it {f['used']}°?",
-            f"Redo step {k}: {f['angles']} add up to {f['total']}°. Start from {f['total']}° and take away the "
-            "angles you know.",
-            f"Look at step {k}, where you start from {f['used']}°. What total do {f['angles']} make?",
+            f"Redo step {k}: {f['angles']} add up to {f['total']}°. " + (
+                f"Set the sum of the angles equal to {f['total']}°." if f.get("equation") else
+                f"Start from {f['total']}° and take away the angles you know."),
+            f"Look at step {k}, where you " + ("set the angles equal to" if f.get("equation") else "start from")
+            + f" {f['used']}°. What total do {f['angles']} make?",
             category="Missing / Wrong factual knowledge", facts=(f["total"],))
     if name == "interest for total":
         return Misconception(

@@ -220,8 +220,9 @@ def _scale(text: str) -> Ratio | None:
     and one more amount in one of its two units: that amount's match in the other unit is
     asked (a scale's question may not name the unit: "How far apart are the real lakes?")."""
     pairs = scale_pairs(text)
-    # (a fraction is one number here: "1/4 inch = 1 foot")
-    if len(pairs) != 1 or len(re.findall(r"\d+(?:[.,]\d+)*(?:/\d+)?", text)) != 3:
+    # (a fraction is one number here: "1/4 inch = 1 foot"; an area on a scale drawing grows by
+    # the scale's square, not by this ratio)
+    if re.search(r"(?i)\barea\b|\bsquare\s+\w+|²", text) or len(pairs) != 1 or len(re.findall(r"\d+(?:[.,]\d+)*(?:/\d+)?", text)) != 3:
         return None
     left, right = pairs[0]
     others = [x for x in amounts_in(text) if x.parts == 1 and x not in (left, right)]

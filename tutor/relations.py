@@ -54,7 +54,7 @@ _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LISTED = _AMOUNT
 # a list of three or more numbers: "82, 90, 75, 88, and 95"
 _LIST = re.compile(rf"(?<![\d.,/$])-?\$?(?:{_LISTED})(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)-?\$?(?:{_LISTED})){{2,}}(?![\d/])")
-_ASKS_MEAN = re.compile(r"(?i)\b(?:mean|average)\b")
+_ASKS_MEAN = re.compile(r"(?i)\b(?:mean|average)\b(?!\s+absolute)")
 # an average per something else than the listed numbers: a speed, a share, per half
 _SHARED = re.compile(r"(?i)\b(?:split|share\w*|evenly)\b")
 _PER_OTHER = re.compile(r"(?i)\b(?:speed|rate|pace|each\s+(?:of\s+)?(?:them|us|person|friend)|"
@@ -253,14 +253,24 @@ def _two_amounts(text: str, question: str) -> tuple[Fraction, Fraction] | None:
 _ASKS_MEDIAN = re.compile(r"(?i)\bmedian\b")
 
 
+def listed_set(problem_text: str) -> tuple[Fraction, ...] | None:
+    """The values of the one list of three or more numbers the problem writes ("82, 90, 75,
+    88, and 95"; units after each and a typographic minus allowed), in the order written, or
+    ``None`` (no list, or two)."""
+    lists = _LIST.findall(_as_list(words_to_digits(problem_text)))
+    if len(lists) != 1:
+        return None
+    return tuple(Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0]))
+
+
 def asked_median(problem_text: str) -> Fraction | None:
     """The median the question asks for, where the problem lists one set of numbers, or
     ``None``."""
     text = words_to_digits(problem_text)
-    lists = _LIST.findall(text)
-    if not _ASKS_MEDIAN.search(question_of(text)) or len(lists) != 1:
+    listed = listed_set(problem_text) if _ASKS_MEDIAN.search(question_of(text)) else None
+    if listed is None:
         return None
-    ordered = sorted(Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0]))
+    ordered = sorted(listed)
     middle = ordered[(len(ordered) - 1) // 2:len(ordered) // 2 + 1]
     return sum(middle) / len(middle)
 

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tutor.dimensions import question_of
-from tutor.mathcheck import expressions_in, numbers_in
+from tutor.mathcheck import numbers_in
 from tutor.numwords import words_to_digits
 from tutor.relations import Relation, num
+from tutor.slips import close, first_slip, step_values
 
 _NUMBER = r"(\d+(?:\.\d+)?(?:\s*/\s*\d+)?)"
 # a size named by its word: "a radius of 3 in", "height 9 in", "the slanted side is 5 m"
@@ -210,42 +211,99 @@ def asked_measure(problem_text: str) -> list[Fraction] | None:
 _PIS = (Fraction("3.14"), Fraction(22, 7), Fraction("3.14159"))
 
 
-def _close(value: float, target: Fraction) -> bool:
-    # (as a student rounds: to the cent, or to about 0.1 % of a large volume)
-    return abs(value - float(target)) <= max(0.01, 0.001 * abs(float(target)))
-
-
 # a formula in letters, no numbers worked in it ("V = 4πr²", "A = 1/2 × b × h")
 _FORMULA = re.compile(r"(?i)^\s*[A-Z]\s*=\s*(?:[\d/.]+\s*[×x*·]?\s*)?[πA-Za-z][πA-Za-z\s×x*·()+²³^/1-4.-]*$")
 
 
 def shape_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
-    """The first step on the way to a slip's value (:class:`Measure`), where the work ends on
-    that value and never on the right one; a formula in letters written just before it is that
-    step (the formula is the slip). A whole sphere worked out on the way to a hemisphere is
-    right: there the slip is the answer that does not halve it. ``None`` otherwise."""
+    """The first step on the way to a slip's value (:class:`Measure`, :func:`polygon_problem`;
+    :func:`tutor.slips.first_slip`); a formula in letters written just before it is that step
+    (the formula is the slip). A whole sphere worked out on the way to a hemisphere is right:
+    there the slip is the answer that does not halve it. ``None`` otherwise."""
     m = measure_problem(problem_text)
-    if m is None:
+    polygon = polygon_problem(problem_text) if m is None else None
+    if m is None and polygon is None:
         return None
-    values = [[v for _, v in expressions_in(t)] for t in step_texts]
-    numbered = [i for i, v in enumerate(values) if v]
-    if not numbered:
-        return None
-    last = values[numbered[-1]][-1]
-    for pi in _PIS:
-        slips = m.slips(pi)
-        if any(_close(v, slips["right"]) for vs in values for v in vs):
-            return None
-        name = next((n for n, v in slips.items() if n != "right" and _close(last, v)), None)
-        if name is None:
+    if polygon is not None and polygon.n:  # "A hexagon has 8 sides"
+        for i, t in enumerate(step_texts):
+            said = re.search(rf"(?i)\b{polygon.name}s?\s+(?:has|have)\s+(\d+)\s+sides\b", t)
+            if said and int(said.group(1)) != polygon.n:
+                return Relation(i, "wrong number of sides", t.strip(), {**polygon.facts(), "said": said.group(1)})
+    for slips in ([m.slips(pi) for pi in _PIS] if m else [polygon.slips()]):
+        found = first_slip(step_texts, slips, ("whole sphere for half", "sides without the 2"))
+        if found is None:
+            if any(close(v, slips["right"]) for vs in step_values(step_texts) for v in vs):
+                return None
             continue
-        if name == "whole sphere for half":
-            k = numbered[-1]
-        else:
-            k = next(i for i in numbered if any(_close(v, slips[name]) for v in values[i]))
-            if k > 0 and _FORMULA.match(step_texts[k - 1]) and not numbers_in(re.sub(r"[²³]|\^\s*\d", "", step_texts[k - 1])):
-                k -= 1
-        facts = {"shape": m.shape, "asked": m.asked,
-                 **{n: (" and ".join(num(x) for x in v) if isinstance(v, tuple) else num(v)) for n, v in m.sizes.items()}}
+        k, name = found
+        values = step_values(step_texts)
+        if name == "each angle 180" and any(close(v, 180 * polygon.n) for vs in values for v in vs):
+            # (n × 180 first, then ÷ n: the sum was the slip)
+            name = "n times 180"
+            k = next(i for i, vs in enumerate(values) if any(close(v, 180 * polygon.n) for v in vs))
+        elif k > 0 and _FORMULA.match(step_texts[k - 1]) and not numbers_in(re.sub(r"[²³]|\^\s*\d", "", step_texts[k - 1])):
+            k -= 1
+        facts = polygon.facts() if polygon else {
+            "shape": m.shape, "asked": m.asked,
+            **{n: (" and ".join(num(x) for x in v) if isinstance(v, tuple) else num(v)) for n, v in m.sizes.items()}}
         return Relation(k, name, step_texts[k].strip(), facts)
+    return None
+
+
+_SIDES = {"triangle": 3, "quadrilateral": 4, "pentagon": 5, "hexagon": 6, "heptagon": 7, "octagon": 8, "nonagon": 9,
+          "decagon": 10, "dodecagon": 12}
+_POLYGON = re.compile(r"(?i)\b(" + "|".join(_SIDES) + r")s?\b|\b(\d+)-sided\s+polygon\b|\bpolygon\s+(?:has|with)\s+(\d+)\s+sides\b")
+_SUM_ASKED = re.compile(r"(?i)\bsum\s+of\s+(?:the\s+|its\s+)?(?:interior\s+)?angles\b|\b(?:interior\s+)?angles\s+add\s+up\s+to\s+(?:what|how)")
+_EACH_ASKED = re.compile(r"(?i)\b(?:each|one)\s+(interior|exterior)?\s*angle\b")
+_SUM_GIVEN = re.compile(r"(?i)\bangles\s+(?:of\s+(?:a|an|the|this|that)\s+\w+\s+)?(?:add\s+up\s+to|sum\s+to|"
+                        r"have\s+a\s+sum\s+of|total)\s+(\d+)")
+
+
+@dataclass(frozen=True)
+class Polygon:
+    """A polygon's angle question: ``asked`` is ``"sum"`` (of the interior angles), ``"each"``
+    (interior angle of a regular one), ``"exterior"`` (each exterior angle of a regular one) or
+    ``"sides"`` (from the sum ``total``); ``n`` its number of sides (``None`` for ``"sides"``)."""
+
+    asked: str
+    n: int | None = None
+    total: Fraction | None = None
+    name: str = "polygon"
+
+    def slips(self) -> dict[str, Fraction]:
+        """``name -> value`` of the right answer (``"right"``) and each documented slip's."""
+        if self.asked == "sides":
+            return {"right": self.total / 180 + 2, "sides without the 2": self.total / 180}
+        n = self.n
+        if self.asked == "sum":
+            return {"right": Fraction((n - 2) * 180), "n times 180": Fraction(n * 180)}
+        if self.asked == "exterior":
+            return {"right": Fraction(360, n), "interior for exterior": Fraction((n - 2) * 180, n)}
+        return {"right": Fraction((n - 2) * 180, n), "each angle 180": Fraction(180),
+                "sum for each angle": Fraction((n - 2) * 180)}
+
+    def facts(self) -> dict[str, str]:
+        return {"shape": self.name, "asked": self.asked, "sides": str(self.n or ""), "total": num(self.total or 0)}
+
+
+def polygon_problem(problem_text: str) -> Polygon | None:
+    """A question about the angles of one named polygon (a hexagon's angle sum, each angle of
+    a regular octagon, the sides of a polygon whose angles add up to 1260°), or ``None``."""
+    text = words_to_digits(problem_text)
+    question = question_of(_ASIDE.sub(" ", text))
+    given = _SUM_GIVEN.search(text)
+    if given and re.search(r"(?i)\bhow\s+many\s+sides\b", question):
+        return Polygon("sides", total=Fraction(given.group(1)))
+    found = _POLYGON.findall(text)
+    if len(found) != 1 or numbers_in(_POLYGON.sub(" ", text)):
+        return None
+    word, sided, has = found[0]
+    n = _SIDES.get(word.lower()) if word else int(sided or has)
+    if n is None or n < 3:
+        return None
+    each = _EACH_ASKED.search(question)
+    if each and re.search(r"(?i)\bregular\b", text):
+        return Polygon("exterior" if (each.group(1) or "").lower() == "exterior" else "each", n, name=word or "polygon")
+    if _SUM_ASKED.search(question) and n > 3:
+        return Polygon("sum", n, name=word or "polygon")
     return None

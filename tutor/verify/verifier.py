@@ -40,6 +40,7 @@ from tutor.inequalities import is_inequality, readable_inequality
 from tutor.relations import asked_mean, asked_median, ladder_whole
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.shapes import asked_measure
+from tutor.spread import asked_spread, spread_problem
 from tutor.units import CLOCK, amounts_in, clock_text, factor, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
@@ -662,14 +663,16 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     (:func:`tutor.proportion.ratio_problem`), a listed set's mean or median
     (:func:`tutor.relations.asked_mean`, :func:`tutor.relations.asked_median`), a one-percent
     problem's part or amount after it (:func:`tutor.formulas.asked_percent`), a named kind's
-    probability (:func:`tutor.chance.asked_probability`, as a fraction or a percent) or a named
-    shape's area or volume (:func:`tutor.shapes.asked_measure`): ``(what, the values it may be written as, evidence)`` or ``None``."""
+    probability (:func:`tutor.chance.asked_probability`, as a fraction or a percent), a named
+    shape's area or volume (:func:`tutor.shapes.asked_measure`) or a listed set's range, IQR or
+    MAD (:func:`tutor.spread.asked_spread`): ``(what, the values it may be written as, evidence)`` or ``None``."""
     ratio = ratio_problem(problem_text)
     if ratio is not None:
         return "proportional", [ratio.proportional], {"ratio": [ratio.a_said, ratio.b_said], "other": ratio.c_said}
+    spread = asked_spread(problem_text)
     for kind, value in (("mean", asked_mean(problem_text)), ("median", asked_median(problem_text))):
-        if value is not None:
-            return kind, [value], {}
+        if value is not None:  # (with the spread where both are asked: "the median and the range")
+            return kind, [value] + ([spread] if spread is not None else []), {}
     percent = asked_percent(problem_text) or asked_after_discount_and_tax(problem_text)
     if percent is not None:
         return "percent", [percent], {}
@@ -679,6 +682,8 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     measure = asked_measure(problem_text)
     if measure is not None:
         return "measure", measure, {}
+    if spread is not None:
+        return "spread", [spread], {}
     return None
 
 
@@ -728,11 +733,16 @@ def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step
     problem's own words: a doubt the step scores raised ("3/4 = x/10" set up, a fraction among
     whole numbers) gives way (``evidence["fixed_answer"]``). Not where a check disproves a step,
     or a units question, an unsolved equation or an unused number made the doubt — save a
-    shape's size its measure does not need (a parallelogram's slanted side for its area)."""
+    shape's size its measure does not need (a parallelogram's slanted side for its area) or a
+    listed value a range does not use."""
     if (verdict.label != "unsure" or any(k in verdict.evidence for k in ("units", "not_solved"))
             or any(c.ok is False for c in checks)):
         return
-    if verdict.unused_given is not None and asked_measure(problem.text) is None:
+    # (a shape's or a list's measure uses only some of its numbers: the other sizes, the values
+    # between the highest and lowest)
+    spread = spread_problem(problem.text)
+    if verdict.unused_given is not None and asked_measure(problem.text) is None and (
+            spread is None or spread.asked == "median"):  # (a median's work shows the whole list in order)
         return
     # (an answer alone, with no work written, stays "nothing checked"; a sorted list or a
     # percent ladder is work)
