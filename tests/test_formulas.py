@@ -159,6 +159,8 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
     ("A shop buys hats for $36 each and marks them up 50%. What is the selling price?",
      ["50% of 36 = 18", "36 + 18 = 54", "Price = $54"]),
     ("One acute angle of a right triangle measures 27°. What is the other acute angle?", ["90 - 27 = 63"]),
+    ("Four friends share 2/3 pound of grapes equally. How much does each friend get?",
+     ["2/3 ÷ 4 = 2/3 × 1/4", "= 2/12 = 1/6"]),
     ("Two angles are complementary. One is twice the other. Find the smaller angle.",
      ["x + 2x = 90", "3x = 90", "x = 30"]),
     ("The angles of a triangle are x°, (x + 20)°, and 2x°. Find x.", ["x + x + 20 + 2x = 180", "4x = 160", "x = 40"]),
@@ -229,6 +231,9 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
      "Missing / Wrong factual knowledge"),
     (BOWS, "44 ÷ 6 = 7.33\nRound up: 8 bows.", 2, "Misunderstanding of the question"),
     (POND, "3.14 × 7 × 7 = 153.86\n153.86 m of fence", 1, "Missing / Wrong factual knowledge"),
+    # a fraction shared: the sharers divided by it
+    ("Four friends share 2/3 pound of grapes equally. How much does each friend get?",
+     "4 ÷ 2/3 = 4 × 3/2\n= 12/2\n= 6\nEach friend gets 6 pounds.", 1, "Logical error / Wrong approach"),
     # angle totals: a right triangle's acute angles, an equation set up with another total
     ("One acute angle of a right triangle measures 27°. What is the other acute angle?",
      "180 - 27 = 153\nThe other acute angle is 153°.", 1, "Missing / Wrong factual knowledge"),

@@ -610,7 +610,7 @@ def _box(text: str, step_texts: Sequence[str]) -> Relation | None:
 _SHARED_INTO = re.compile(r"(?i)\b(?:cut|divided?|split|shared?|separated?|packed|poured)\b[^.?!]{0,40}?"
                           r"\b(?:into|among|between|in)\s+(\d+)\s+(?:equal(?:ly)?\s+)?([A-Za-z]+)")
 # "5 children share 2 sandwiches equally": the sharers first, then the whole
-_SHARERS = re.compile(r"(?i)(?<![\d.,/])(\d+)\s+([A-Za-z]+)\s+(?:share|split|divide)\s+(\d+(?:\.\d+)?)\s+[A-Za-z]")
+_SHARERS = re.compile(r"(?i)(?<![\d.,/])(\d+)\s+([A-Za-z]+)\s+(?:share|split|divide)\s+(\d+(?:\.\d+)?(?:/\d+)?)\s+[A-Za-z]")
 
 
 def _share_setup(text: str) -> tuple[Fraction, Fraction] | None:
@@ -630,7 +630,8 @@ def _share_setup(text: str) -> tuple[Fraction, Fraction] | None:
         return None
     if any(Fraction(str(x)) not in (1, parts) for x in numbers_in(question)):
         return None
-    given = [Fraction(str(x)) for x in numbers_in(text.replace(question, " "))]
+    # (a fraction is one number: "share 2/3 pound")
+    given = [Fraction(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?:/\d+)?", text.replace(question, " "))]
     if whole is None or len(given) != 2 or parts not in given or parts < 2 or whole == parts:
         return None
     return whole, parts
@@ -643,17 +644,19 @@ def _equal_share(text: str, step_texts: Sequence[str]) -> Relation | None:
     problem gives two numbers, the whole and the count of shares (:func:`_share_setup`), and the
     answer's computation works with exactly those two."""
     setup = _share_setup(text)
-    last = _last(step_texts)
-    if setup is None or last is None:
+    comps = list(computations(step_texts))
+    if setup is None or not comps:
         return None
     whole, parts = setup
-    i, lhs, value = last
-    m = re.fullmatch(r"\s*[\d.]+\s*([*/])\s*[\d.]+\s*", lhs)
-    if (m is None or sorted(Fraction(str(x)) for x in numbers_in(lhs)) != sorted([whole, parts])
-            or value <= whole):
-        return None
-    name = "share by multiplying" if m.group(1) == "*" else "share divided the wrong way"
-    return Relation(i, name, written(lhs), {"whole": num(whole), "parts": num(parts)})
+    # the answer's computation, or the first that works with the two numbers (a fraction whole,
+    # "4 ÷ 2/3 = 4 × 3/2 = 6", goes on after it)
+    for i, lhs, value in [comps[-1]] + comps[:-1]:
+        m = re.fullmatch(r"\s*\(?([\d.]+(?:/[\d.]+)?)\)?\s*([*/])\s*\(?([\d.]+(?:/[\d.]+)?)\)?\s*", lhs)
+        if m is None or sorted([Fraction(m.group(1)), Fraction(m.group(3))]) != sorted([whole, parts]) or value <= whole:
+            continue
+        name = "share by multiplying" if m.group(2) == "*" else "share divided the wrong way"
+        return Relation(i, name, written(lhs), {"whole": num(whole), "parts": num(parts)})
+    return None
 
 
 # an expression to evaluate: numbers, operators and brackets, two operations at least (a

@@ -657,7 +657,9 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             ok = (va == vb or math.isclose(float(va), float(vb), rel_tol=1e-9, abs_tol=1e-12)
                   or (_is_literal(a) and _converted(float(va), float(vb), context)))  # 80 km/h = 8000/6 m/min
         # (a fraction at the end of the chain, "6/7 ÷ 2/7 = 3/7", is the value said, not a run-on)
-        last_fraction = i + 2 == len(parts) and re.fullmatch(r"\(?\d+/\d+\)?", b) is not None
+        # ("8*45 = 360 divided by 5 is 360/5 = 72": a fraction worked out further is a run-on)
+        last_fraction = (i + 2 == len(parts) and re.fullmatch(r"\(?\d+/\d+\)?", b) is not None
+                         and not re.search(rf"{re.escape(b.strip('()'))}\s*=", context.replace(" ", "")))
         if not ok and not _is_literal(b) and not MIXED_FORM.fullmatch(b) and not last_fraction:
             # run-on chain "4+3 = 7*2 = 14": the next part continues from this result (a
             # mixed number "1 7/12", normalised to "(1+7/12)", is one value, not a run-on)

@@ -117,14 +117,32 @@ class Relation:
 
 
 def written(lhs: str) -> str:
-    """A computation's left side as a student reads it: "8*5" -> "8 × 5", "12/3" -> "12 ÷ 3"."""
-    return re.sub(r"\s*([+*/^-])\s*", lambda m: {"*": " × ", "/": " ÷ ", "+": " + ", "-": " − ",
-                                                 "^": "^"}[m.group(1)], lhs).strip()
+    """A computation's left side as a student reads it: "8*5" -> "8 × 5", "12/3" -> "12 ÷ 3";
+    a fraction in brackets stays a fraction ("4/(2/3)" -> "4 ÷ 2/3")."""
+    fractions: list[str] = []
+
+    def keep(m: re.Match) -> str:
+        fractions.append(f"{m.group(1)}/{m.group(2)}")
+        return f"§{len(fractions) - 1}§"
+    lhs = re.sub(r"\(\s*(\d+)\s*/\s*(\d+)\s*\)", keep, lhs)
+    out = re.sub(r"\s*([+*/^-])\s*", lambda m: {"*": " × ", "/": " ÷ ", "+": " + ", "-": " − ",
+                                                "^": "^"}[m.group(1)], lhs).strip()
+    return re.sub(r"§(\d+)§", lambda m: fractions[int(m.group(1))], out)
 
 
 def num(x: float | Fraction) -> str:
+    """A number as a student writes it: 8, 7.5, or 2/3 where its decimals would not end."""
     f = float(x)
-    return str(int(f)) if f.is_integer() else f"{f:g}"
+    if f.is_integer():
+        return str(int(f))
+    if isinstance(x, Fraction) and x.denominator < 1000:
+        d = x.denominator
+        for p in (2, 5):
+            while d % p == 0:
+                d //= p
+        if d != 1:  # (2/3 is 0.666…: said as a fraction)
+            return f"{x.numerator}/{x.denominator}"
+    return f"{f:g}"
 
 
 def step_checks(step_texts: Sequence[str]) -> list[StepCheck]:
