@@ -627,6 +627,10 @@ def test_an_approximation_with_decimals_is_held_to_its_last_decimal(text, ok):
     ("|-4| = 4", True),
     ("|1.5 - 3| = 2.5", False),
     ("|x - 3| = 5", None),  # an unknown inside: algebra, not a computation
+    # a fraction or mixed number of a percent is one number
+    ("1/2% = 0.005", True),
+    ("12 1/2% = 1/8", True),
+    ("12 1/2% = 1/4", False),
 ])
 def test_absolute_values_of_computations(text, ok):
     assert check_step(text, 1).ok is ok

@@ -295,6 +295,11 @@ def test_a_map_scale_is_a_ratio():
     (DRAWING, "20 × 1/4 = 5\nThe fence is 5 inches long in the drawing.", None, None),
     ("On a map, 3 cm represents 45 km. How many kilometers does 8 cm represent?",
      "45 ÷ 3 = 15, so 1 cm = 15 km\n8 × 15 = 120\n8 cm represents 120 km", None, None),
+    # the scale's units spelled otherwise in the work; a scale said as "drawn as"
+    ("On a road map, 1 inch represents 20 miles. Two towns are 3.5 inches apart on the map. How far apart are the "
+     "towns?", "1 in = 20 mi\n3.5 × 20 = 70\nThe towns are 70 miles apart.", None, None),
+    ("On a floor plan, an 18 ft wall is drawn as 3 inches. Another wall on the same plan is 5 inches. How long is "
+     "the other wall?", "18 ÷ 3 = 6, so 1 in = 6 ft\n5 × 6 = 30\nThe other wall is 30 ft.", None, None),
 ])
 def test_a_scale_or_ratio_used_wrong_is_named_with_a_guarded_ladder(problem, solution, flagged, name):
     problem, steps = Problem(text=problem), parse_solution(solution)

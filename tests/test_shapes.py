@@ -65,6 +65,18 @@ def test_problems_whose_measure_is_not_fixed_are_left_alone(problem):
      "A = 1/2 × 5 × 9 × 4\nA = 90 square feet", 1, "bases multiplied"),
     ("A right triangle has legs of 9 cm and 12 cm and a hypotenuse of 15 cm. What is its area?",
      "A = 1/2 × 12 × 15 = 90\nThe area is 90 cm²", 1, "hypotenuse as height"),
+    ("A triangular banner has a base of 10 inches and a height of 14 inches. How much fabric is in the banner?",
+     "Area = 10 × 14 = 140\nThe banner has 140 square inches of fabric.", 1, "triangle without half"),
+    ("Find the volume of a sphere with radius 3 m. Use 3.14 for π.",
+     "V = 4/3 × 3.14 × 3²\nV = 4/3 × 3.14 × 9\nV = 37.68 m³", 1, "radius squared for cubed"),
+    ("A table top is shaped like a trapezoid with parallel sides 5 ft and 9 ft and a height of 6 ft. What is the "
+     "area of the table top?", "(5 + 9)/2 = 7\n7 × 6 = 42\n42 ÷ 2 = 21\nThe table top is 21 square feet.", 3,
+     "halved twice"),
+    # "half of a sphere" is a hemisphere; a cone that is a cup is one shape
+    ("A bowl is half of a sphere with radius 3 inches. About how much soup does it hold? Use 3.14 for π.",
+     "Whole ball: V = 4/3 × π × 3³ = 36π\nBowl volume = 36 × 3.14 = 113.04 in³", 2, "whole sphere for half"),
+    ("A paper cone cup has a radius of 3 cm and a height of 7 cm. How much water can it hold? Use 3.14.",
+     "V = 3.14 × 3² × 7\nV = 3.14 × 9 × 7\nV = 197.82 cm³", 1, "cone without a third"),
 ])
 def test_a_formula_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
     steps = parse_solution(solution)
@@ -103,6 +115,14 @@ def test_right_work_is_right(problem, solution):
      1, "n times 180"),
     ("The interior angles of a polygon add up to 1260°. How many sides does it have?",
      "1260 ÷ 180 = 7\nThe polygon has 7 sides.", 2, "sides without the 2"),
+    ("What is the measure of one interior angle of a regular octagon?", "360 ÷ 8 = 45\nEach interior angle is 45°.",
+     1, "exterior for interior"),
+    ("Find each exterior angle of a regular pentagon.", "exterior sum = (5 − 2) × 180 = 540\neach = 540 ÷ 5 = 108°",
+     1, "interior for exterior"),
+    ("Each interior angle of a regular polygon measures 150°. How many sides does the polygon have?",
+     "exterior = 180 − 150 = 30\nsides = 180 ÷ 30 = 6\nThe polygon has 6 sides.", 2, "180 for 360"),
+    ("In a triangle, two interior angles are 40° and 75°. Find the exterior angle next to the third angle.",
+     "exterior = 180 − (40 + 75)\nexterior = 180 − 115 = 65°", 1, "third angle for exterior"),
 ])
 def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
     steps = parse_solution(solution)
@@ -121,6 +141,10 @@ def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, 
      "(8 - 2) × 180 = 1080\n1080 ÷ 8 = 135\nEach angle is 135°."),
     ("The interior angles of a polygon add up to 1260°. How many sides does it have?",
      "1260 ÷ 180 = 7\n7 + 2 = 9\nThe polygon has 9 sides."),
+    ("Each interior angle of a regular polygon measures 150°. How many sides does the polygon have?",
+     "exterior = 180 − 150 = 30\nsides = 360 ÷ 30 = 12"),
+    ("In a triangle, two interior angles are 40° and 75°. Find the exterior angle next to the third angle.",
+     "exterior = 40 + 75 = 115°"),
 ])
 def test_right_polygon_angles_are_left_alone(problem, solution):
     assert shape_slip(problem, [s.text for s in parse_solution(solution)]) is None

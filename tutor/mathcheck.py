@@ -296,6 +296,9 @@ def pi_written(text: str) -> Fraction | None:
     return Fraction(m.group(1)) if m else None
 
 
+_FRACTION_PERCENT = re.compile(r"(?<![\d/.])(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)\s*(?:%|percent\b)")
+
+
 def _pi(text: str) -> str:
     """π as the value the step itself takes for it (3.14, 22/7), else to five decimals, so
     "π × 5² = 3.14 × 25" and "2 × π × 10 = 20π ≈ 62.8" are checked as written."""
@@ -351,6 +354,8 @@ def normalize_math(text: str) -> str:
     text = _separators(text)
     text = _ABSOLUTE.sub(_absolute_value, text)
     text = re.sub(r"[$£€¢]", "", text)
+    # "1/2%", "12 1/2%": a fraction or mixed number of a percent, one number
+    text = _FRACTION_PERCENT.sub(lambda m: f"(({m.group(1) or 0}+{m.group(2)}/{m.group(3)})/100)", text)
     # "3 x 4", "25% of 80" are computations before the word rules look for "3 x 4 is 12"
     text = _TIMES_X.sub(" * ", text)
     text = _PERCENT_OF.sub(lambda m: f"({m.group(1)}/100)*", text)

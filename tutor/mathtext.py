@@ -63,6 +63,7 @@ def readable_math(text: str) -> str:
 
 
 _PERCENT_FORM = re.compile(r"\((\d+(?:\.\d+)?)/100\)")
+_FRACTION_PERCENT_FORM = re.compile(r"\(\((\d+)\+(\d+/\d+)\)/100\)")
 
 
 _LONE_NUMBER = re.compile(r"\(\s*(\d+(?:\.\d+)?)\s*\)")
@@ -82,7 +83,9 @@ def readable_expression(expr: str, thousands: bool = False) -> str:
         shown as ``(3/4)``). With ``thousands`` (the student writes ``1,728``), whole numbers
         of four or more digits get thousands separators again.
     """
-    out = _PERCENT_FORM.sub(r"\1%", expr)
+    # (a fraction or mixed number of a percent: "((12+1/2)/100)" is 12 1/2%, "((0+1/2)/100)" 1/2%)
+    out = _FRACTION_PERCENT_FORM.sub(lambda m: (m.group(1) + " " if m.group(1) != "0" else "") + m.group(2) + "%",
+                                     _PERCENT_FORM.sub(r"\1%", expr))
     prev = None
     while prev != out:  # innermost first: ((3)/(4)) -> (3/4)
         prev, out = out, _LONE_NUMBER.sub(r"\1", out)

@@ -811,6 +811,30 @@ def shape_misconception(k: int, relation: Relation) -> Misconception:
             f"In step {k}, is {d} the radius or the diameter? Which one does the {shape}'s formula use?",
             f"Redo step {k}: the radius is half of {d}. Work out {formula} with the radius.",
             f"Look at step {k}. Is {d} the radius or the diameter?", category=fact, facts=("2",))
+    if name == "triangle without half":
+        return Misconception(
+            name, f"In step {k}, base × height is the area of a whole rectangle. A triangle is half of that "
+            "rectangle.",
+            f"In step {k}, draw the rectangle around the triangle. How much of it does the triangle cover?",
+            f"Redo step {k}: a triangle's area is 1/2 × base × height. Take half of what you found.",
+            f"Look at step {k}, where you multiply {f.get('base') or f.get('legs', '').split(' and ')[0]} by "
+            f"{f.get('height') or f.get('legs', ' and ').split(' and ')[-1]}. Is that the triangle, or a rectangle "
+            "around it?", category=fact, facts=("2", "1/2"))
+    if name == "radius squared for cubed":
+        size = f.get("radius") or f"half of {f['diameter']}"
+        return Misconception(
+            name, f"In step {k}, the radius is squared. A sphere's volume uses it three times: {formula}.",
+            f"In step {k}, how many times is the radius multiplied in the volume of a sphere?",
+            f"Redo step {k}: work out 4/3 × π × r × r × r, with r = {size}.",
+            f"Look at step {k}, where you square the radius, {size}. Is it squared or cubed for a volume?",
+            category=fact, facts=("3", "4/3", size))
+    if name == "halved twice":
+        return Misconception(
+            name, f"In step {k}, the area is halved again. The trapezoid's formula takes half only once: {formula}.",
+            f"In step {k}, how many times does the trapezoid's formula take half?",
+            f"Redo step {k}: leave out the second half. The average of the bases times the height is the area.",
+            f"Look at step {k}, where you divide by 2 again. Was half already taken?", category=fact,
+            facts=("2",))
     if name == "cone without a third":
         return Misconception(
             name, f"In step {k}, π × radius × radius × height is the volume of a cylinder. A cone holds one "
@@ -972,7 +996,8 @@ def spread_misconception(k: int, relation: Relation) -> Misconception:
 
 
 _POLYGON_SLIPS = ("n times 180", "each angle 180", "sum for each angle", "sides without the 2",
-                  "interior for exterior", "wrong number of sides")
+                  "interior for exterior", "wrong number of sides", "exterior for interior", "180 for 360",
+                  "third angle for exterior")
 
 
 def _a(noun: str) -> str:
@@ -1014,6 +1039,31 @@ def _polygon_misconception(k: int, name: str, f: dict) -> Misconception:
             f"In step {k}, the angle sum is shared by how many equal angles?",
             f"Redo step {k}: divide the angle sum by {n}, the number of angles.",
             f"Look at step {k}. Is that one angle, or all {n} together?", category="Missing step")
+    if name == "exterior for interior":
+        return Misconception(
+            name, f"In step {k}, 360 ÷ {n} is each exterior angle, the turn at each corner. An interior angle is "
+            "180° minus it.",
+            f"In step {k}, an interior and an exterior angle at one corner make a straight line. Which one did "
+            "you find?",
+            f"Redo step {k}: work out ({n} − 2) × 180, then divide by {n}.",
+            f"Look at step {k}, where you divide 360 by {n}. Is that the angle inside the {shape}?",
+            category=fact, facts=("2", "180", "360"))
+    if name == "180 for 360":
+        return Misconception(
+            name, f"In step {k}, 180 is divided by the exterior angle. The exterior angles of a polygon add up to "
+            "360°, so the number of sides is 360 ÷ each exterior angle.",
+            f"In step {k}, what do all the exterior angles of a polygon add up to?",
+            f"Redo step {k}: divide 360 by the exterior angle, 180 − {total}.",
+            f"Look at step {k}, where you divide 180. What do the exterior angles add up to?", category=fact,
+            facts=("360",))
+    if name == "third angle for exterior":
+        return Misconception(
+            name, f"In step {k}, this is the third angle inside the triangle. The exterior angle next to it is "
+            "180° minus that, which is the sum of the other two angles.",
+            f"In step {k}, the exterior angle and the third angle make a straight line. Which one did you find?",
+            f"Redo step {k}: add the two inside angles you know. Their sum is the angle outside.",
+            f"Look at step {k}, where you take away from 180. Is that the angle inside the triangle, or outside "
+            "it?", category=fact, facts=("180",))
     if name == "sides without the 2":
         return Misconception(
             name, f"In step {k}, {total} ÷ 180 counts the triangles the polygon splits into, not its sides. A polygon "
@@ -1027,7 +1077,8 @@ def _polygon_misconception(k: int, name: str, f: dict) -> Misconception:
         name, f"In step {k}, this is each interior angle. The exterior angles of any polygon add up to 360°.",
         f"In step {k}, what do all the exterior angles of a polygon add up to?",
         f"Redo step {k}: share 360° among the {n} exterior angles.",
-        f"Look at step {k}. Is that an interior or an exterior angle?", category=fact, facts=("360",))
+        f"Look at step {k}, where you use ({n} − 2) × 180. Is that for the angles inside, or outside?",
+        category=fact, facts=("360", "2", "180"))
 
 
 def formula_misconception(k: int, relation: Relation) -> Misconception:

@@ -61,12 +61,18 @@ _ASKS = {"area": re.compile(r"(?i)\b(?:area|square\s+\w+|cover\w*|how\s+much\s+(
          "volume": re.compile(r"(?i)\b(?:volume|cubic|hold|holds|fill|capacity|how\s+much\s+\w+\s+(?:does|can|will))\b")}
 # more than one shape, a part of one, or a change of size: which measure goes with which is a guess
 _OTHER = re.compile(r"(?i)\b(?:two|both|each|twice|double|half|times|same|scale\w*|another|surface|lateral|"
-                    r"rectang\w*|square|circle|prism|pyramid|cube|box|cup\w*|jug|remaining|left|cost\w*|price|"
+                    r"rectang\w*|square|circle|prism|pyramid|cube|box|remaining|left|cost\w*|price|"
                     r"per|rate|minutes?|hours?|seconds?)\b")
 
 
 _ASIDE = re.compile(r"(?i)(?:\buse\s+[\d./\s]+\s*(?:for|as)\s*(?:π|pi)|\bround\s+(?:your\s+answer\s+)?to\b|"
                     r"\b(?:leave|give|write)\s+(?:your|the)\s+answer\s+in\s+terms)[^.?!]*[.?!]?")
+
+
+_HALF_SPHERE = re.compile(r"(?i)\bhalf\s+(?:of\s+)?a\s+(?:sphere|ball)\b|\bhalf-sphere\b")
+# slips in the formula itself: a formula in letters written just before the step is where it went wrong
+_FORMULA_SLIPS = {"surface area for volume", "side area for volume", "a third for four thirds", "cone without a third",
+                  "triangle without half", "triangle formula for parallelogram", "bases added, not halved"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,7 @@ class Measure:
             d = 2 * r
             if self.shape == "sphere":
                 out = {"right": Fraction(4, 3) * pi * r ** 3, "surface area for volume": 4 * pi * r * r,
-                       "a third for four thirds": pi * r ** 3 / 3}
+                       "a third for four thirds": pi * r ** 3 / 3, "radius squared for cubed": Fraction(4, 3) * pi * r * r}
                 if "diameter" in s:
                     out["diameter as radius"] = Fraction(4, 3) * pi * d ** 3
                 return out
@@ -123,20 +129,20 @@ class Measure:
         if self.shape == "trapezoid":
             (a, b), h = s["bases"], s["height"]
             out = {"right": (a + b) * h / 2, "bases added, not halved": (a + b) * h,
-                   "bases multiplied": a * b * h / 2}
+                   "bases multiplied": a * b * h / 2, "halved twice": (a + b) * h / 4}
             if "slant" in s:
                 out["slanted side as height"] = (a + b) * s["slant"] / 2
             return out
         # a triangle: base and height, or a right triangle's legs
         if "legs" in s:
             a, b = s["legs"]
-            out = {"right": a * b / 2}
+            out = {"right": a * b / 2, "triangle without half": a * b}
             if "hypotenuse" in s:
                 out["hypotenuse as height"] = max(a, b) * s["hypotenuse"] / 2
                 out["perimeter for area"] = a + b + s["hypotenuse"]
             return out
         b, h = s["base"], s["height"]
-        out = {"right": b * h / 2}
+        out = {"right": b * h / 2, "triangle without half": b * h}
         if "slant" in s:
             out["slanted side as height"] = b * s["slant"] / 2
         return out
@@ -150,7 +156,7 @@ def measure_problem(problem_text: str) -> Measure | None:
     """The one shape a problem names and the measure it asks (area or volume), with the sizes
     that measure needs, or ``None`` (no shape, two shapes, a size missing, or more numbers than
     the sizes)."""
-    text = words_to_digits(problem_text)
+    text = _HALF_SPHERE.sub("hemisphere", words_to_digits(problem_text))
     found = [name for name, words in _SHAPES.items() if re.search(rf"(?i)\b(?:{words})\b", text)]
     if "hemisphere" in found and "sphere" in found:
         found.remove("sphere")
@@ -230,7 +236,7 @@ def shape_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
             if said and int(said.group(1)) != polygon.n:
                 return Relation(i, "wrong number of sides", t.strip(), {**polygon.facts(), "said": said.group(1)})
     for slips in ([m.slips(pi) for pi in _PIS] if m else [polygon.slips()]):
-        found = first_slip(step_texts, slips, ("whole sphere for half", "sides without the 2"))
+        found = first_slip(step_texts, slips, ("whole sphere for half", "sides without the 2"), ("halved twice",))
         if found is None:
             if any(close(v, slips["right"]) for vs in step_values(step_texts) for v in vs):
                 return None
@@ -241,7 +247,11 @@ def shape_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
             # (n × 180 first, then ÷ n: the sum was the slip)
             name = "n times 180"
             k = next(i for i, vs in enumerate(values) if any(close(v, 180 * polygon.n) for v in vs))
-        elif k > 0 and _FORMULA.match(step_texts[k - 1]) and not numbers_in(re.sub(r"[²³]|\^\s*\d", "", step_texts[k - 1])):
+        elif name == "interior for exterior" and any(close(v, 180 * (polygon.n - 2)) for vs in values for v in vs):
+            # (the interior angles' sum first: that is the slip)
+            k = next(i for i, vs in enumerate(values) if any(close(v, 180 * (polygon.n - 2)) for v in vs))
+        elif (name in _FORMULA_SLIPS and k > 0 and _FORMULA.match(step_texts[k - 1])
+              and not numbers_in(re.sub(r"[²³]|\^\s*\d", "", step_texts[k - 1]))):
             k -= 1
         facts = polygon.facts() if polygon else {
             "shape": m.shape, "asked": m.asked,
@@ -255,6 +265,9 @@ _SIDES = {"triangle": 3, "quadrilateral": 4, "pentagon": 5, "hexagon": 6, "hepta
 _POLYGON = re.compile(r"(?i)\b(" + "|".join(_SIDES) + r")s?\b|\b(\d+)-sided\s+polygon\b|\bpolygon\s+(?:has|with)\s+(\d+)\s+sides\b")
 _SUM_ASKED = re.compile(r"(?i)\bsum\s+of\s+(?:the\s+|its\s+)?(?:interior\s+)?angles\b|\b(?:interior\s+)?angles\s+add\s+up\s+to\s+(?:what|how)")
 _EACH_ASKED = re.compile(r"(?i)\b(?:each|one)\s+(interior|exterior)?\s*angle\b")
+_EACH_GIVEN = re.compile(r"(?i)\beach\s+(?:interior\s+)?angle\s+(?:of\s+(?:a|the)\s+regular\s+\w+\s+)?"
+                         r"(?:measures|is)\s+(\d+)")
+_TWO_ANGLES = re.compile(r"(?i)\bangles\s+(?:are|measure|of)\s+(\d+)\s*°?\s*and\s+(\d+)\s*°?")
 _SUM_GIVEN = re.compile(r"(?i)\bangles\s+(?:of\s+(?:a|an|the|this|that)\s+\w+\s+)?(?:add\s+up\s+to|sum\s+to|"
                         r"have\s+a\s+sum\s+of|total)\s+(\d+)")
 
@@ -279,8 +292,12 @@ class Polygon:
             return {"right": Fraction((n - 2) * 180), "n times 180": Fraction(n * 180)}
         if self.asked == "exterior":
             return {"right": Fraction(360, n), "interior for exterior": Fraction((n - 2) * 180, n)}
+        if self.asked == "sides from angle":
+            return {"right": 360 / (180 - self.total), "180 for 360": 180 / (180 - self.total)}
+        if self.asked == "triangle exterior":
+            return {"right": self.total, "third angle for exterior": 180 - self.total}
         return {"right": Fraction((n - 2) * 180, n), "each angle 180": Fraction(180),
-                "sum for each angle": Fraction((n - 2) * 180)}
+                "sum for each angle": Fraction((n - 2) * 180), "exterior for interior": Fraction(360, n)}
 
     def facts(self) -> dict[str, str]:
         return {"shape": self.name, "asked": self.asked, "sides": str(self.n or ""), "total": num(self.total or 0)}
@@ -294,6 +311,14 @@ def polygon_problem(problem_text: str) -> Polygon | None:
     given = _SUM_GIVEN.search(text)
     if given and re.search(r"(?i)\bhow\s+many\s+sides\b", question):
         return Polygon("sides", total=Fraction(given.group(1)))
+    each = _EACH_GIVEN.search(text)
+    if each and re.search(r"(?i)\bregular\b", text) and re.search(r"(?i)\bhow\s+many\s+sides\b", question) \
+            and 60 <= int(each.group(1)) < 180:
+        return Polygon("sides from angle", total=Fraction(each.group(1)))
+    two = _TWO_ANGLES.search(text)
+    if two and re.search(r"(?i)\bexterior\s+angle\b", question) and re.search(r"(?i)\btriangle\b", text) \
+            and len(numbers_in(text)) == 2:
+        return Polygon("triangle exterior", 3, Fraction(two.group(1)) + Fraction(two.group(2)), "triangle")
     found = _POLYGON.findall(text)
     if len(found) != 1 or numbers_in(_POLYGON.sub(" ", text)):
         return None

@@ -26,20 +26,25 @@ def step_values(step_texts: Sequence[str]) -> list[list[float]]:
 
 
 def first_slip(step_texts: Sequence[str], slips: dict[str, Fraction],
-               answer_slips: tuple[str, ...] = ()) -> tuple[int, str] | None:
+               answer_slips: tuple[str, ...] = (), past_slips: tuple[str, ...] = ()) -> tuple[int, str] | None:
     """``(0-based step, slip name)`` where the work's last value is the value of a slip in
     ``slips`` (``"right"`` is the right answer, never a slip) and no step reaches the right
-    value; the step is the first that reaches the slip's value, or for a slip in
+    value — save a slip in ``past_slips``, which goes on from the right value (a trapezoid's
+    area halved again); the step is the first that reaches the slip's value, or for a slip in
     ``answer_slips`` (the answer itself is the slip: a whole sphere said for a hemisphere) the
     step of the last value. ``None`` otherwise."""
     values = step_values(step_texts)
     numbered = [i for i, v in enumerate(values) if v]
-    if not numbered or any(close(v, slips["right"]) for vs in values for v in vs):
+    if not numbered:
         return None
     last = values[numbered[-1]][-1]
     name = next((n for n, v in slips.items() if n != "right" and close(last, v)), None)
-    if name is None:
+    right = [i for i in numbered if any(close(v, slips["right"]) for v in values[i])]
+    if name is None or (right and name not in past_slips):
         return None
+    if right:
+        return next((i for i in numbered if i > right[0] and any(close(v, slips[name]) for v in values[i])),
+                    numbered[-1]), name
     if name in answer_slips:
         return numbered[-1], name
     return next(i for i in numbered if any(close(v, slips[name]) for v in values[i])), name

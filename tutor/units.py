@@ -234,8 +234,9 @@ class Conversion:
 
 # "1/4 inch = 1 foot", "1 cm : 5 km", "3 cm represents 45 km": a scale, two amounts of one kind
 # set equal that are no conversion
-_SCALE = re.compile(rf"(?i)(?P<left>{_QUANTITY})\s*(?:=|:|represents?|stands\s+for|equals?|is|(?:is\s+used\s+)?to\s+"
-                    rf"(?:show|stand\s+for)|shows?)\s*(?P<right>{_QUANTITY})")
+_SCALE = re.compile(rf"(?i)(?P<left>{_QUANTITY})\s*(?:(?:=|:|represents?|stands\s+for|equals?|is|(?:is\s+used\s+)?to\s+"
+                    rf"(?:show|stand\s+for)|shows?)|(?:\s+[a-z]+){{0,2}}\s+(?:is|are)\s+(?:drawn|shown)\s+as)\s*"
+                    rf"(?P<right>{_QUANTITY})")
 
 
 def scale_pairs(problem_text: str) -> list[tuple[Amount, Amount]]:
@@ -251,15 +252,19 @@ def scale_pairs(problem_text: str) -> list[tuple[Amount, Amount]]:
     return out
 
 
+def _same_unit(a: str, b: str) -> bool:
+    """One unit, however spelled ("in", "inch", "inches")."""
+    return a.lower() == b.lower() or (unit_size(a) is not None and unit_size(a) == unit_size(b))
+
+
 def on_scale_value(c: Conversion, scales: list[tuple[Amount, Amount]]) -> Fraction | None:
     """What the right side of a stated "conversion" ``c`` between the two units of one of
     ``scales`` is by that scale ("1 cm = ? km" for "3 cm represents 45 km": 15); ``None`` where
     it pairs other units (then it is a conversion)."""
     for left, right in scales:
-        units = (left.unit.lower(), right.unit.lower())
-        if (c.left_unit.lower(), c.right_unit.lower()) == units:
+        if _same_unit(c.left_unit, left.unit) and _same_unit(c.right_unit, right.unit):
             return c.left * right.value / left.value
-        if (c.right_unit.lower(), c.left_unit.lower()) == units:
+        if _same_unit(c.left_unit, right.unit) and _same_unit(c.right_unit, left.unit):
             return c.left * left.value / right.value
     return None
 
