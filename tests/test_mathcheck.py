@@ -631,6 +631,10 @@ def test_an_approximation_with_decimals_is_held_to_its_last_decimal(text, ok):
     ("1/2% = 0.005", True),
     ("12 1/2% = 1/8", True),
     ("12 1/2% = 1/4", False),
+    ("x = 3 1/2% of 200 = 7", True),
+    # a division by a percent is not a fraction of a percent
+    ("80 ÷ 25% = 80 ÷ 0.25 = 320", True),
+    ("80/25% = 320", True),
 ])
 def test_absolute_values_of_computations(text, ok):
     assert check_step(text, 1).ok is ok

@@ -296,7 +296,17 @@ def pi_written(text: str) -> Fraction | None:
     return Fraction(m.group(1)) if m else None
 
 
-_FRACTION_PERCENT = re.compile(r"(?<![\d/.])(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)\s*(?:%|percent\b)")
+# (written glued, "1/2%": "80 / 25%" is a division by a percent)
+_FRACTION_PERCENT = re.compile(r"(?<![\d/.])(?<!/\s)(?:(\d+)\s+)?(\d+)/(\d+)\s*(?:%|percent\b)(\s*of\s+(?=[$(]?\s*\d))?")
+
+
+def _fraction_percent(m: re.Match) -> str:
+    """"1/2%" -> "((0+1/2)/100)", "12 1/2% of" -> "((12+1/2)/100)*"; "80/25%" (no whole part, the
+    top not smaller) stays a division by a percent."""
+    whole, top, bottom, of = m.groups()
+    if whole is None and int(top) >= int(bottom):
+        return m.group()
+    return f"(({whole or 0}+{top}/{bottom})/100)" + ("*" if of else "")
 
 
 def _pi(text: str) -> str:
@@ -355,7 +365,7 @@ def normalize_math(text: str) -> str:
     text = _ABSOLUTE.sub(_absolute_value, text)
     text = re.sub(r"[$£€¢]", "", text)
     # "1/2%", "12 1/2%": a fraction or mixed number of a percent, one number
-    text = _FRACTION_PERCENT.sub(lambda m: f"(({m.group(1) or 0}+{m.group(2)}/{m.group(3)})/100)", text)
+    text = _FRACTION_PERCENT.sub(_fraction_percent, text)
     # "3 x 4", "25% of 80" are computations before the word rules look for "3 x 4 is 12"
     text = _TIMES_X.sub(" * ", text)
     text = _PERCENT_OF.sub(lambda m: f"({m.group(1)}/100)*", text)
