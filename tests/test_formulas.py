@@ -239,6 +239,8 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
      "180 - 27 = 153\nThe other acute angle is 153°.", 1, "Missing / Wrong factual knowledge"),
     ("Two angles are complementary. One is twice the other. Find the smaller angle.",
      "x + 2x = 180\n3x = 180\nx = 60\nThe smaller angle is 60°.", 1, "Missing / Wrong factual knowledge"),
+    ("Find the complement of a 35° angle.", "complement = 180 − 35\ncomplement = 145°", 1,
+     "Missing / Wrong factual knowledge"),
     ("The angles of a triangle are x°, (x + 20)°, and 2x°. Find x.",
      "x + x + 20 + 2x = 360\n4x + 20 = 360\n4x = 340\nx = 85", 1, "Missing / Wrong factual knowledge"),
     # the percent's number used as the amount; a markup at 50% never added ("$36 each" is a price)

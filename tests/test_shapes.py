@@ -123,6 +123,10 @@ def test_right_work_is_right(problem, solution):
      "exterior = 180 − 150 = 30\nsides = 180 ÷ 30 = 6\nThe polygon has 6 sides.", 2, "180 for 360"),
     ("In a triangle, two interior angles are 40° and 75°. Find the exterior angle next to the third angle.",
      "exterior = 180 − (40 + 75)\nexterior = 180 − 115 = 65°", 1, "third angle for exterior"),
+    ("The vertex angle of an isosceles triangle is 50°. Find the measure of each base angle.",
+     "base angles = 180 − 50\nbase angles = 130° each", 1, "base angles not halved"),
+    ("Each base angle of an isosceles triangle is 70°. What is the vertex angle?",
+     "180 − 70 = 110\nThe vertex angle is 110°.", 1, "one base angle only"),
 ])
 def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
     steps = parse_solution(solution)
@@ -145,6 +149,10 @@ def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, 
      "exterior = 180 − 150 = 30\nsides = 360 ÷ 30 = 12"),
     ("In a triangle, two interior angles are 40° and 75°. Find the exterior angle next to the third angle.",
      "exterior = 40 + 75 = 115°"),
+    ("The vertex angle of an isosceles triangle is 50°. Find the measure of each base angle.",
+     "180 − 50 = 130\n130 ÷ 2 = 65\nEach base angle is 65°."),
+    ("Each base angle of an isosceles triangle is 70°. What is the vertex angle?",
+     "70 + 70 = 140\n180 − 140 = 40\nThe vertex angle is 40°."),
 ])
 def test_right_polygon_angles_are_left_alone(problem, solution):
     assert shape_slip(problem, [s.text for s in parse_solution(solution)]) is None

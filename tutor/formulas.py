@@ -57,7 +57,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, question_of, singular
-from tutor.mathcheck import answer_value, evaluate, linear_equations, normalize_math, numbers_in, pi_written, superscripts
+from tutor.mathcheck import (answer_value, evaluate, expressions_in, linear_equations, normalize_math, numbers_in,
+                             pi_written, superscripts)
 from tutor.mathtext import squares_said
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
@@ -188,11 +189,14 @@ def _angle_total(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     total, name = found[0]
     given = {Fraction(str(x)) for x in numbers_in(text)}
-    for i, lhs, _ in computations(step_texts):
+    # the computations, and expressions written without their value ("complement = 180 − 35")
+    worked = sorted({(i, lhs) for i, lhs, _ in computations(step_texts)}
+                    | {(i, e) for i, t in enumerate(step_texts) for e, _ in expressions_in(t)})
+    for n, (i, lhs) in enumerate(worked):
         m = re.match(r"\(?(90|180|360)\)?-", lhs.replace(" ", ""))
         if m and int(m.group(1)) != total and Fraction(m.group(1)) not in given:
             return Relation(i, "angle total", written(lhs), {"total": str(total), "used": m.group(1), "angles": name})
-        if i > 0 and any(re.match(r"\(?(90|180|360)\)?-", c.replace(" ", "")) for _, c, _ in computations(step_texts[:i])):
+        if any(re.match(r"\(?(90|180|360)\)?-", c.replace(" ", "")) for j, c in worked[:n] if j < i):
             break
     # an equation set up with another total: "x + 2x = 180" for complementary angles
     for i, t in enumerate(step_texts):

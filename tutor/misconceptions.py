@@ -997,7 +997,7 @@ def spread_misconception(k: int, relation: Relation) -> Misconception:
 
 _POLYGON_SLIPS = ("n times 180", "each angle 180", "sum for each angle", "sides without the 2",
                   "interior for exterior", "wrong number of sides", "exterior for interior", "180 for 360",
-                  "third angle for exterior")
+                  "third angle for exterior", "base angles not halved", "one base angle only")
 
 
 def _a(noun: str) -> str:
@@ -1064,6 +1064,23 @@ def _polygon_misconception(k: int, name: str, f: dict) -> Misconception:
             f"Redo step {k}: add the two inside angles you know. Their sum is the angle outside.",
             f"Look at step {k}, where you take away from 180. Is that the angle inside the triangle, or outside "
             "it?", category=fact, facts=("180",))
+    if name == "base angles not halved":
+        return Misconception(
+            name, f"In step {k}, 180 − {total} is what the two base angles make together. They are equal, so "
+            "each is half of that.",
+            f"In step {k}, an isosceles triangle has two equal base angles. How do they share what is left of "
+            "180°?",
+            f"Redo step {k}: take half of what is left after {total} is taken from 180.",
+            f"Look at step {k}, where you take {total} away from 180. Is that one base angle, or both together?",
+            category="Missing step", facts=("180", "2"))
+    if name == "one base angle only":
+        return Misconception(
+            name, f"In step {k}, only one base angle is taken away from 180°. An isosceles triangle has two equal "
+            f"base angles of {total}°.",
+            f"In step {k}, how many base angles does an isosceles triangle have?",
+            f"Redo step {k}: take both base angles, {total} and {total}, away from 180.",
+            f"Look at step {k}, where you take {total} away from 180. How many angles of {total}° are there?",
+            category="Missing step", facts=("180", "2"))
     if name == "sides without the 2":
         return Misconception(
             name, f"In step {k}, {total} ÷ 180 counts the triangles the polygon splits into, not its sides. A polygon "

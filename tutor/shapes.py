@@ -267,6 +267,8 @@ _SUM_ASKED = re.compile(r"(?i)\bsum\s+of\s+(?:the\s+|its\s+)?(?:interior\s+)?ang
 _EACH_ASKED = re.compile(r"(?i)\b(?:each|one)\s+(interior|exterior)?\s*angle\b")
 _EACH_GIVEN = re.compile(r"(?i)\beach\s+(?:interior\s+)?angle\s+(?:of\s+(?:a|the)\s+regular\s+\w+\s+)?"
                          r"(?:measures|is)\s+(\d+)")
+_VERTEX_GIVEN = re.compile(r"(?i)\b(?:vertex|top)\s+angle\s+(?:of\s+[^.?!]*?\s+)?(?:is|measures|=)\s+(\d+)")
+_BASE_ANGLE_GIVEN = re.compile(r"(?i)\b(?:each\s+|one\s+)?base\s+angle\s+(?:of\s+[^.?!]*?\s+)?(?:is|measures|=)\s+(\d+)")
 _TWO_ANGLES = re.compile(r"(?i)\bangles\s+(?:are|measure|of)\s+(\d+)\s*°?\s*and\s+(\d+)\s*°?")
 _SUM_GIVEN = re.compile(r"(?i)\bangles\s+(?:of\s+(?:a|an|the|this|that)\s+\w+\s+)?(?:add\s+up\s+to|sum\s+to|"
                         r"have\s+a\s+sum\s+of|total)\s+(\d+)")
@@ -296,6 +298,10 @@ class Polygon:
             return {"right": 360 / (180 - self.total), "180 for 360": 180 / (180 - self.total)}
         if self.asked == "triangle exterior":
             return {"right": self.total, "third angle for exterior": 180 - self.total}
+        if self.asked == "isosceles base":
+            return {"right": (180 - self.total) / 2, "base angles not halved": 180 - self.total}
+        if self.asked == "isosceles vertex":
+            return {"right": 180 - 2 * self.total, "one base angle only": 180 - self.total}
         return {"right": Fraction((n - 2) * 180, n), "each angle 180": Fraction(180),
                 "sum for each angle": Fraction((n - 2) * 180), "exterior for interior": Fraction(360, n)}
 
@@ -315,6 +321,12 @@ def polygon_problem(problem_text: str) -> Polygon | None:
     if each and re.search(r"(?i)\bregular\b", text) and re.search(r"(?i)\bhow\s+many\s+sides\b", question) \
             and 60 <= int(each.group(1)) < 180:
         return Polygon("sides from angle", total=Fraction(each.group(1)))
+    if re.search(r"(?i)\bisosceles\b", text) and len(numbers_in(text)) == 1:
+        vertex, base = _VERTEX_GIVEN.search(text), _BASE_ANGLE_GIVEN.search(text)
+        if vertex and re.search(r"(?i)\bbase\s+angles?\b", question):
+            return Polygon("isosceles base", 3, Fraction(vertex.group(1)), "isosceles triangle")
+        if base and re.search(r"(?i)\b(?:vertex|top|third)\s+angle\b", question):
+            return Polygon("isosceles vertex", 3, Fraction(base.group(1)), "isosceles triangle")
     two = _TWO_ANGLES.search(text)
     if two and re.search(r"(?i)\bexterior\s+angle\b", question) and re.search(r"(?i)\btriangle\b", text) \
             and len(numbers_in(text)) == 2:
