@@ -156,3 +156,32 @@ def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, 
 ])
 def test_right_polygon_angles_are_left_alone(problem, solution):
     assert shape_slip(problem, [s.text for s in parse_solution(solution)]) is None
+
+
+@pytest.mark.parametrize("problem, solution, step", [
+    ("A scale drawing uses 1 cm to represent 3 m. A patio on the drawing has an area of 20 cm². What is the actual "
+     "area of the patio?", "1 cm = 3 m\n20 × 3 = 60\nThe patio is 60 m².", 2),
+    ("A room is 10 m by 6 m. On a drawing with scale 1 cm : 2 m, what area will the room cover?",
+     "real area = 10 × 6 = 60 m²\ndrawing area = 60 ÷ 2 = 30 cm²", 2),
+])
+def test_an_area_scaled_by_the_length_factor_is_named(problem, solution, step):
+    steps = parse_solution(solution)
+    found = shape_slip(problem, [s.text for s in steps])
+    assert (found.step + 1, found.name) == (step, "area scaled by the length factor")
+    p = Problem(text=problem)
+    verdict = Verifier(None).verify(p, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
+    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("A room is 10 m by 6 m. On a drawing with scale 1 cm : 2 m, what area will the room cover?",
+     "10 ÷ 2 = 5 cm\n6 ÷ 2 = 3 cm\n5 × 3 = 15 cm²"),
+    ("A patio is drawn 6 cm by 4 cm with scale 1 cm : 5 m. What is the actual area of the patio?",
+     "6 × 5 = 30 m\n4 × 5 = 20 m\n30 × 20 = 600 m²"),
+])
+def test_an_area_scaled_by_the_square_is_right(problem, solution):
+    steps = parse_solution(solution)
+    assert shape_slip(problem, [s.text for s in steps]) is None
+    assert Verifier(None).verify(Problem(text=problem), steps).label == "correct"

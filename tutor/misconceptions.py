@@ -803,6 +803,16 @@ def shape_misconception(k: int, relation: Relation) -> Misconception:
     fact = "Missing / Wrong factual knowledge"
     if name in _POLYGON_SLIPS:
         return _polygon_misconception(k, name, f)
+    if name == "area scaled by the length factor":
+        x, way = f["factor"], f["way"]
+        verb = "multiply" if way == "multiplied" else "divide"
+        return Misconception(
+            name, f"In step {k}, the area is {way} by the scale's factor, {x}, once. Each length changes by {x}, "
+            f"so an area, length times width, changes by {x} × {x}.",
+            f"In step {k}, if each side of a square changes by {x}, how does its area change?",
+            f"Redo step {k}: {verb} the area by {x}, and then by {x} again.",
+            f"Look at step {k}, where you use {x}. Does an area change by the same factor as a length?",
+            category=fact)
     shape, formula = f["shape"], _SHAPE_FORMULA[f["shape"]]
     if name == "diameter as radius":
         d = f["diameter"]

@@ -28,6 +28,7 @@ from tutor.mathcheck import numbers_in
 from tutor.numwords import words_to_digits
 from tutor.relations import Relation, num
 from tutor.slips import close, first_slip, step_values
+from tutor.units import scale_pairs, unit_size
 
 _NUMBER = r"(\d+(?:\.\d+)?(?:\s*/\s*\d+)?)"
 # a size named by its word: "a radius of 3 in", "height 9 in", "the slanted side is 5 m"
@@ -207,11 +208,47 @@ def _flat(sizes: dict) -> list[Fraction]:
 
 def asked_measure(problem_text: str) -> list[Fraction] | None:
     """The asked area or volume (:func:`measure_problem`) as a number, with the values of π a
-    student may use (3.14, 22/7, π itself), or ``None``."""
+    student may use (3.14, 22/7, π itself), or an area on a scale drawing or its real area
+    (:func:`scaled_area`); ``None`` otherwise."""
     m = measure_problem(problem_text)
     if m is None:
-        return None
+        scaled = scaled_area(problem_text)
+        return None if scaled is None else [scaled[0]["right"]]
     return [m.value(pi) for pi in _PIS]
+
+
+# an area given with its unit: "15 cm²", "20 square meters", "200 m^2"
+_AREA_GIVEN = re.compile(r"(?i)(?<![\d.])(\d+(?:\.\d+)?)\s*(?:square\s+([A-Za-z]+)|([A-Za-z]+)\s*(?:²|\^\s*2))")
+_SIDES_GIVEN = re.compile(r"(?i)(?<![\d.])(\d+(?:\.\d+)?)\s*([A-Za-z]+)\.?\s+by\s+(\d+(?:\.\d+)?)\s*([A-Za-z]+)")
+
+
+def scaled_area(problem_text: str) -> tuple[dict[str, Fraction], dict[str, str]] | None:
+    """An area asked through a scale with units ("1 cm : 3 m"; :func:`tutor.units.scale_pairs`)
+    from one area the problem gives ("15 cm²", or a rectangle "6 cm by 4 cm") on the drawing or in
+    real life: ``({"right": the other area, "area scaled by the length factor": the area scaled
+    by the length factor once}, facts)`` — an area grows by the factor's square — or ``None``."""
+    text = words_to_digits(problem_text)
+    pairs = scale_pairs(text)
+    question = question_of(_ASIDE.sub(" ", text))
+    if len(pairs) != 1 or not re.search(r"(?i)\barea\b|\bsquare\b|²|how\s+much\s+(?:space|floor|ground)", question):
+        return None
+    left, right = pairs[0]
+    found = [(Fraction(m.group(1)), m.group(2) or m.group(3)) for m in _AREA_GIVEN.finditer(text)]
+    found += [(Fraction(m.group(1)) * Fraction(m.group(3)), m.group(4)) for m in _SIDES_GIVEN.finditer(text)
+              if unit_size(m.group(2)) == unit_size(m.group(4))]
+    if len(found) != 1 or unit_size(found[0][1]) is None:
+        return None
+    area, unit = found[0]
+    k = right.value / left.value
+    if unit_size(unit) == unit_size(left.unit):
+        slips = {"right": area * k * k, "area scaled by the length factor": area * k}
+        way = "multiplied"
+    elif unit_size(unit) == unit_size(right.unit):
+        slips = {"right": area / (k * k), "area scaled by the length factor": area / k}
+        way = "divided"
+    else:
+        return None
+    return slips, {"factor": num(k), "way": way, "area": num(area)}
 
 
 _PIS = (Fraction("3.14"), Fraction(22, 7), Fraction("3.14159"))
@@ -229,7 +266,9 @@ def shape_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     m = measure_problem(problem_text)
     polygon = polygon_problem(problem_text) if m is None else None
     if m is None and polygon is None:
-        return None
+        scaled = scaled_area(problem_text)
+        found = None if scaled is None else first_slip(step_texts, scaled[0])
+        return None if found is None else Relation(found[0], found[1], step_texts[found[0]].strip(), scaled[1])
     if polygon is not None and polygon.n:  # "A hexagon has 8 sides"
         for i, t in enumerate(step_texts):
             said = re.search(rf"(?i)\b{polygon.name}s?\s+(?:has|have)\s+(\d+)\s+sides\b", t)

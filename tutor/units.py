@@ -235,7 +235,7 @@ class Conversion:
 # "1/4 inch = 1 foot", "1 cm : 5 km", "3 cm represents 45 km": a scale, two amounts of one kind
 # set equal that are no conversion
 _SCALE = re.compile(rf"(?i)(?P<left>{_QUANTITY})\s*(?:(?:=|:|represents?|stands\s+for|equals?|is|(?:is\s+used\s+)?to\s+"
-                    rf"(?:show|stand\s+for)|shows?)|(?:\s+[a-z]+){{0,2}}\s+(?:is|are)\s+(?:drawn|shown)\s+as)\s*"
+                    rf"(?:show|stand\s+for|represent)|shows?)|(?:\s+[a-z]+){{0,2}}\s+(?:is|are)\s+(?:drawn|shown)\s+as)\s*"
                     rf"(?P<right>{_QUANTITY})")
 
 
