@@ -5,9 +5,6 @@ from fractions import Fraction
 
 import pytest
 
-from tutor.hints.fallback import fallback_hint
-from tutor.hints.guards import check_hint
-from tutor.hints.prompting import ladder_kinds
 from tutor.schema import Problem
 from tutor.shapes import asked_measure, measure_problem, shape_slip
 from tutor.steps import parse_solution
@@ -78,15 +75,8 @@ def test_problems_whose_measure_is_not_fixed_are_left_alone(problem):
     ("A paper cone cup has a radius of 3 cm and a height of 7 cm. How much water can it hold? Use 3.14.",
      "V = 3.14 × 3² × 7\nV = 3.14 × 9 × 7\nV = 197.82 cm³", 1, "cone without a third"),
 ])
-def test_a_formula_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
-    steps = parse_solution(solution)
-    found = shape_slip(problem, [s.text for s in steps])
-    assert (found.step + 1, found.name) == (step, name)
-    p = Problem(text=problem)
-    verdict = Verifier(None).verify(p, steps)
-    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
-    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
-    assert len(hints) == 3 and all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+def test_a_formula_slip_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
+    assert slip_verdict(problem, solution, step, shape_slip) == name
 
 
 @pytest.mark.parametrize("problem, solution", [
@@ -128,15 +118,8 @@ def test_right_work_is_right(problem, solution):
     ("Each base angle of an isosceles triangle is 70°. What is the vertex angle?",
      "180 − 70 = 110\nThe vertex angle is 110°.", 1, "one base angle only"),
 ])
-def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
-    steps = parse_solution(solution)
-    found = shape_slip(problem, [s.text for s in steps])
-    assert (found.step + 1, found.name) == (step, name)
-    p = Problem(text=problem)
-    verdict = Verifier(None).verify(p, steps)
-    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
-    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
-    assert len(hints) == 3 and all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+def test_a_polygon_angle_slip_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
+    assert slip_verdict(problem, solution, step, shape_slip) == name
 
 
 @pytest.mark.parametrize("problem, solution", [
@@ -164,15 +147,8 @@ def test_right_polygon_angles_are_left_alone(problem, solution):
     ("A room is 10 m by 6 m. On a drawing with scale 1 cm : 2 m, what area will the room cover?",
      "real area = 10 × 6 = 60 m²\ndrawing area = 60 ÷ 2 = 30 cm²", 2),
 ])
-def test_an_area_scaled_by_the_length_factor_is_named(problem, solution, step):
-    steps = parse_solution(solution)
-    found = shape_slip(problem, [s.text for s in steps])
-    assert (found.step + 1, found.name) == (step, "area scaled by the length factor")
-    p = Problem(text=problem)
-    verdict = Verifier(None).verify(p, steps)
-    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
-    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
-    assert all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+def test_an_area_scaled_by_the_length_factor_is_named(problem, solution, step, slip_verdict):
+    assert slip_verdict(problem, solution, step, shape_slip) == "area scaled by the length factor"
 
 
 @pytest.mark.parametrize("problem, solution", [

@@ -5,9 +5,6 @@ from fractions import Fraction
 
 import pytest
 
-from tutor.hints.fallback import fallback_hint
-from tutor.hints.guards import check_hint
-from tutor.hints.prompting import ladder_kinds
 from tutor.schema import Problem
 from tutor.spread import asked_spread, spread_problem, spread_slip
 from tutor.steps import parse_solution
@@ -43,15 +40,8 @@ def test_the_measure_a_problem_asks():
      1, "minus sign dropped"),
     ("Find the median of 3, 5, 8, 10, 12, 15.", "sorted: 3, 5, 8, 10, 12, 15\nmedian = 8", 2, "one middle value"),
 ])
-def test_a_spread_slip_is_named_with_a_guarded_ladder(problem, solution, step, name):
-    steps = parse_solution(solution)
-    found = spread_slip(problem, [s.text for s in steps])
-    assert (found.step + 1, found.name) == (step, name)
-    p = Problem(text=problem)
-    verdict = Verifier(None).verify(p, steps)
-    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
-    hints = [fallback_hint(p, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
-    assert len(hints) == 3 and all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+def test_a_spread_slip_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
+    assert slip_verdict(problem, solution, step, spread_slip) == name
 
 
 @pytest.mark.parametrize("problem, solution", [
