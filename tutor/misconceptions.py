@@ -67,6 +67,7 @@ from tutor.rounding import RoundingSlip, rounding_slip
 from tutor.comparison import WrongChoice, wrong_choice
 from tutor.multiples import common_claims
 from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
+from tutor.percent_chain import chain_slip
 from tutor.shapes import shape_slip
 from tutor.spread import spread_slip
 from tutor.units import Conversion, conversions, factor, on_scale, scale_pairs, unit_size
@@ -776,6 +777,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                                  "operands": list(unmatched.operands), "asked": "", "units": list(unmatched.units)}}))
     for relation, word in ((shape_slip(problem_text, step_texts), shape_misconception),
                            (spread_slip(problem_text, step_texts), spread_misconception),
+                           (chain_slip(problem_text, step_texts), chain_misconception),
                            (broken_relation(problem_text, step_texts), relation_misconception),
                            (probability_total(problem_text, step_texts), relation_misconception),
                            (or_multiplied(problem_text, step_texts), relation_misconception),
@@ -1003,6 +1005,41 @@ def spread_misconception(k: int, relation: Relation) -> Misconception:
         f"Redo step {k}: add the two middle values and divide by 2.",
         f"Look at step {k}. With {count} values, is there one middle value or two?", category=fact,
         facts=(count, "2"))
+
+
+def chain_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) in a problem of two percent changes in a row
+    or a change undone (:func:`tutor.percent_chain.chain_slip`), worded for a student."""
+    f, name = relation.facts, relation.name
+    if name == "percent of the new amount":
+        p, share = f["percent"], f["share"]
+        change = "taken off" if f["way"] == "down" else "added"
+        return Misconception(
+            name, f"In step {k}, {p}% is worked out of {f['price']}, the amount after the change. But the {p}% "
+            f"was {change} from the starting amount, so {f['price']} is {share}% of it.",
+            f"In step {k}, think of the starting amount as 100%. What percent of it is {f['price']}?",
+            f"Redo step {k}: {f['price']} is {share}% of the starting amount. Divide {f['price']} by {share}, "
+            "then multiply by 100.",
+            f"Look at step {k}, where you use {p}% of {f['price']}. Was the {p}% a part of {f['price']}, or "
+            "of the starting amount?",
+            category="Misunderstanding of the question", facts=(share, "100"))
+    first, second = f["first"], f["second"]
+    if name == "back to the start":
+        return Misconception(
+            name, f"In step {k}, the amount comes back to {f['price']}. But the second {second}% is of the new "
+            f"amount, not of {f['price']}, so it is not the same number as the first change.",
+            f"In step {k}, is {second}% of the new amount the same as {first}% of {f['price']}?",
+            f"Redo step {k}: work out {second}% of the amount after the first change, then use it.",
+            f"Look at step {k}. Is the second {second}% taken of {f['price']}, or of the new amount?",
+            category="Misunderstanding of the question")
+    return Misconception(
+        name, f"In step {k}, the two percents are put together as one. The second, {second}%, is of the amount "
+        f"after the first change, not of {f['price']}.",
+        f"In step {k}, the second percent is of which amount: the start, or the amount after the first change?",
+        f"Redo step {k}: find the amount after the first {first}% change. Then work out {second}% of that new "
+        "amount.",
+        f"Look at step {k}. Is the second percent, {second}%, taken of {f['price']} or of the new amount?",
+        category="Misunderstanding of the question")
 
 
 _POLYGON_SLIPS = ("n times 180", "each angle 180", "sum for each angle", "sides without the 2",

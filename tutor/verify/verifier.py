@@ -35,6 +35,7 @@ from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import rewriting_misconception, solution_misconception
 from tutor.numwords import words_to_digits
+from tutor.percent_chain import asked_after_changes
 from tutor.proportion import near, ratio_problem
 from tutor.inequalities import is_inequality, readable_inequality
 from tutor.relations import asked_mean, asked_median, ladder_whole
@@ -673,7 +674,7 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     for kind, value in (("mean", asked_mean(problem_text)), ("median", asked_median(problem_text))):
         if value is not None:  # (with the spread where both are asked: "the median and the range")
             return kind, [value] + ([spread] if spread is not None else []), {}
-    percent = asked_percent(problem_text) or asked_after_discount_and_tax(problem_text)
+    percent = asked_percent(problem_text) or asked_after_discount_and_tax(problem_text) or asked_after_changes(problem_text)
     if percent is not None:
         return "percent", [percent], {}
     chance = asked_probability(problem_text)
