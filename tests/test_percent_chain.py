@@ -19,6 +19,9 @@ def test_the_answer_the_words_fix():
     assert asked_after_changes(COAT) == Fraction("57.6")
     assert asked_after_changes(SWEATER) == Fraction("43.2")
     assert asked_after_changes(GAME) == 90
+    # a tax added after a discount goes up (the discount's "off" is its own clause's word)
+    assert asked_after_changes("A shirt costs $30. It is 20% off, and then 5% sales tax is added. "
+                               "What is the final cost?") == Fraction("25.2")
     # one change asked forward, or a question about the percent itself, is not this problem
     assert asked_after_changes("A $60 jacket is 25% off. What is the sale price?") is None
     assert asked_after_changes("A $80 coat is 20% off, then 10% off. What percent is taken off in all?") is None

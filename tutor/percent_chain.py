@@ -25,12 +25,16 @@ from tutor.slips import close, first_slip, step_values
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
 _DOWN = re.compile(r"(?i)\b(?:off|discount\w*|reduc\w*|decreas\w*|sale|lower\w*|drop\w*|fell|falls?|los[est]\w*|"
                    r"cuts?|mark(?:ed|s)?\s+down|markdown)\b")
-_UP = re.compile(r"(?i)\b(?:increas\w*|rais\w*|mark(?:ed|s)?\s+up|markup|grew|grows?|ris\w*|rose|gain\w*)\b")
+_UP = re.compile(r"(?i)\b(?:increas\w*|rais\w*|mark(?:ed|s)?\s+up|markup|grew|grows?|ris\w*|rose|gain\w*|tax|tip|"
+                 r"added)\b")
 _THEN = re.compile(r"(?i)\b(?:then|after\s+that|later|another|additional|extra|further|again|next)\b")
 _FINAL = re.compile(r"(?i)\b(?:final|now|new|pay|cost\w*|price|sale|end|after)\b")
 _ORIGINAL = re.compile(r"(?i)\b(?:original|regular|full|before|at\s+first|start\w*|old|usual)\b")
 _AFTER_PRICE = re.compile(r"(?i)\b(?:after|now|sale\s+price|reduced\s+to|increased\s+to|marked\s+(?:down|up)\s+to|"
                           r"on\s+sale\s+for|sells?\s+for|pays?|paid|costs?)\b")
+
+
+_CLAUSE_END = re.compile(r"[,.;]|\b(?:then|and)\b")
 
 
 def _direction(window: str) -> int | None:
@@ -51,9 +55,11 @@ def chain_problem(problem_text: str) -> tuple[dict[str, Fraction], dict[str, str
     price = Fraction(str(amounts[0]))
     if len(percents) == 2 and _THEN.search(text) and _FINAL.search(question):
         a, b = percents
-        # each percent's own words: a few before it and after it ("marked up 20%", "20% off")
+        # each percent's own words: a few before it and after it ("marked up 20%", "20% off"); the
+        # second's start after the first's clause ends ("20% off, and then 5% tax is added")
+        end_a = _CLAUSE_END.search(text, a.end(), b.start())
         da = _direction(text[max(0, a.start() - 30):min(a.end() + 15, b.start())])
-        db = _direction(text[max(a.end(), b.start() - 30):b.end() + 40])
+        db = _direction(text[max(end_a.end() if end_a else a.end(), b.start() - 30):b.end() + 40])
         if da is None or db is None:
             return None
         pa, pb = Fraction(a.group(1)) / 100, Fraction(b.group(1)) / 100
