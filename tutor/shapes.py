@@ -59,7 +59,8 @@ _SHAPES = {
     "sphere": r"spher\w*|balls?|globes?|marbles?",
 }
 _ASKS = {"area": re.compile(r"(?i)\b(?:area|square\s+\w+|cover\w*|how\s+much\s+(?:cloth|fabric|paint|grass))\b"),
-         "volume": re.compile(r"(?i)\b(?:volume|cubic|hold|holds|fill|capacity|how\s+much\s+\w+\s+(?:does|can|will))\b")}
+         "volume": re.compile(r"(?i)\b(?:volume|cubic|hold|holds|fill|capacity|"
+                             r"how\s+much\s+\w+\s+(?:does|can|will))\b")}
 # more than one shape, a part of one, or a change of size: which measure goes with which is a guess
 _OTHER = re.compile(r"(?i)\b(?:two|both|each|twice|double|half|times|same|scale\w*|another|surface|lateral|"
                     r"rectang\w*|square|circle|prism|pyramid|cube|box|remaining|left|cost\w*|price|"
@@ -103,7 +104,8 @@ class Measure:
             d = 2 * r
             if self.shape == "sphere":
                 out = {"right": Fraction(4, 3) * pi * r ** 3, "surface area for volume": 4 * pi * r * r,
-                       "a third for four thirds": pi * r ** 3 / 3, "radius squared for cubed": Fraction(4, 3) * pi * r * r}
+                       "a third for four thirds": pi * r ** 3 / 3,
+                       "radius squared for cubed": Fraction(4, 3) * pi * r * r}
                 if "diameter" in s:
                     out["diameter as radius"] = Fraction(4, 3) * pi * d ** 3
                 return out
@@ -301,13 +303,16 @@ def shape_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
 
 _SIDES = {"triangle": 3, "quadrilateral": 4, "pentagon": 5, "hexagon": 6, "heptagon": 7, "octagon": 8, "nonagon": 9,
           "decagon": 10, "dodecagon": 12}
-_POLYGON = re.compile(r"(?i)\b(" + "|".join(_SIDES) + r")s?\b|\b(\d+)-sided\s+polygon\b|\bpolygon\s+(?:has|with)\s+(\d+)\s+sides\b")
-_SUM_ASKED = re.compile(r"(?i)\bsum\s+of\s+(?:the\s+|its\s+)?(?:interior\s+)?angles\b|\b(?:interior\s+)?angles\s+add\s+up\s+to\s+(?:what|how)")
+_POLYGON = re.compile(r"(?i)\b(" + "|".join(_SIDES) + r")s?\b|\b(\d+)-sided\s+polygon\b|"
+                      r"\bpolygon\s+(?:has|with)\s+(\d+)\s+sides\b")
+_SUM_ASKED = re.compile(r"(?i)\bsum\s+of\s+(?:the\s+|its\s+)?(?:interior\s+)?angles\b|"
+                        r"\b(?:interior\s+)?angles\s+add\s+up\s+to\s+(?:what|how)")
 _EACH_ASKED = re.compile(r"(?i)\b(?:each|one)\s+(interior|exterior)?\s*angle\b")
 _EACH_GIVEN = re.compile(r"(?i)\beach\s+(?:interior\s+)?angle\s+(?:of\s+(?:a|the)\s+regular\s+\w+\s+)?"
                          r"(?:measures|is)\s+(\d+)")
 _VERTEX_GIVEN = re.compile(r"(?i)\b(?:vertex|top)\s+angle\s+(?:of\s+[^.?!]*?\s+)?(?:is|measures|=)\s+(\d+)")
-_BASE_ANGLE_GIVEN = re.compile(r"(?i)\b(?:each\s+|one\s+)?base\s+angle\s+(?:of\s+[^.?!]*?\s+)?(?:is|measures|=)\s+(\d+)")
+_BASE_ANGLE_GIVEN = re.compile(r"(?i)\b(?:each\s+|one\s+)?base\s+angle\s+(?:of\s+[^.?!]*?\s+)?"
+                               r"(?:is|measures|=)\s+(\d+)")
 _TWO_ANGLES = re.compile(r"(?i)\bangles\s+(?:are|measure|of)\s+(\d+)\s*°?\s*and\s+(\d+)\s*°?")
 _SUM_GIVEN = re.compile(r"(?i)\bangles\s+(?:of\s+(?:a|an|the|this|that)\s+\w+\s+)?(?:add\s+up\s+to|sum\s+to|"
                         r"have\s+a\s+sum\s+of|total)\s+(\d+)")

@@ -65,6 +65,13 @@ class SolutionEvidence:
     reference: ReferenceGraph | None = None
 
 
+def rechecked(check: StepCheck, equations: list[Equation]) -> StepCheck:
+    """``check`` with ``equations`` in place of its own and ``ok`` recomputed from them
+    (``None`` where none is known)."""
+    known = [e.ok for e in equations if e.ok is not None]
+    return replace(check, equations=equations, ok=all(known) if known else None)
+
+
 def with_derivations(problem: Problem, steps: Sequence[Step], checks: list[StepCheck]) -> list[StepCheck]:
     """``checks`` with each step's algebra steps added (:func:`tutor.derivation.derivation_checks`:
     an equation must keep the solution of the one it came from); ``ok`` recomputed."""
@@ -75,8 +82,7 @@ def with_derivations(problem: Problem, steps: Sequence[Step], checks: list[StepC
         extra = extra + more
         if extra:
             equations = check.equations + extra
-            known = [e.ok for e in equations if e.ok is not None]
-            check = replace(check, equations=equations, ok=all(known) if known else None)
+            check = rechecked(check, equations)
         out.append(check)
     return out
 
@@ -108,8 +114,7 @@ def percent_facts(check: StepCheck, problem_text: str) -> StepCheck:
         equations.append(e)
     if not changed:
         return check
-    known = [e.ok for e in equations if e.ok is not None]
-    return replace(check, equations=equations, ok=all(known) if known else None)
+    return rechecked(check, equations)
 
 
 def scale_facts(check: StepCheck, problem_text: str) -> StepCheck:
@@ -130,8 +135,7 @@ def scale_facts(check: StepCheck, problem_text: str) -> StepCheck:
         equations.append(e)
     if not changed:
         return check
-    known = [e.ok for e in equations if e.ok is not None]
-    return replace(check, equations=equations, ok=all(known) if known else None)
+    return rechecked(check, equations)
 
 
 def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bool = True,

@@ -666,7 +666,8 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     problem's part or amount after it (:func:`tutor.formulas.asked_percent`), a named kind's
     probability (:func:`tutor.chance.asked_probability`, as a fraction or a percent), a named
     shape's area or volume (:func:`tutor.shapes.asked_measure`) or a listed set's range, IQR or
-    MAD (:func:`tutor.spread.asked_spread`): ``(what, the values it may be written as, evidence)`` or ``None``."""
+    MAD (:func:`tutor.spread.asked_spread`): ``(what, the values it may be written as,
+    evidence)`` or ``None``."""
     ratio = ratio_problem(problem_text)
     if ratio is not None:
         return "proportional", [ratio.proportional], {"ratio": [ratio.a_said, ratio.b_said], "other": ratio.c_said}
@@ -674,7 +675,8 @@ def _fixed_answer(problem_text: str) -> tuple[str, list[Fraction], dict] | None:
     for kind, value in (("mean", asked_mean(problem_text)), ("median", asked_median(problem_text))):
         if value is not None:  # (with the spread where both are asked: "the median and the range")
             return kind, [value] + ([spread] if spread is not None else []), {}
-    percent = asked_percent(problem_text) or asked_after_discount_and_tax(problem_text) or asked_after_changes(problem_text)
+    percent = (asked_percent(problem_text) or asked_after_discount_and_tax(problem_text)
+               or asked_after_changes(problem_text))
     if percent is not None:
         return "percent", [percent], {}
     chance = asked_probability(problem_text)
@@ -754,7 +756,8 @@ def _fixed_answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step
         fixed = ("percent whole", [whole], {})
     numbered = [s for s in steps if numbers_in(s.text)]
     # the answer as written, or as the value of what is written ("288π")
-    said = numbers_in(numbered[-1].text)[-1:] + [v for _, v in expressions_in(numbered[-1].text)][-1:] if numbered else []
+    last = numbered[-1].text if numbered else ""
+    said = numbers_in(last)[-1:] + [v for _, v in expressions_in(last)][-1:]
     if fixed is None or not any(near(x, v) for x in said for v in fixed[1]):
         return
     verdict.unused_given = None
