@@ -330,6 +330,9 @@ def test_scales_and_hidden_rates_are_not_unmatched_units(problem, solution):
     ("A board is 96 inches long. How many feet is it?", "96 × 12 = 1152 feet", "conversion direction"),
     # a factor of another kind (12 ounces in a pound), and an amount worked out and said with its unit
     ("A box of apples weighs 3 pounds. How many ounces does it weigh?", "3 x 12 = 36 ounces", "conversion factor"),
+    # an amount the step names itself, where the problem's number is also another amount
+    ("A ribbon is 6 feet long. She cuts pieces 6 inches long. How many pieces?",
+     "6 feet is 6 × 10 = 60 inches\n60 ÷ 6 = 10 pieces", "conversion factor"),
 ])
 def test_a_conversion_by_a_bare_number_is_checked(problem, solution, named):
     from tutor.dimensions import implied_conversion
@@ -354,6 +357,10 @@ def test_a_conversion_by_a_bare_number_is_checked(problem, solution, named):
     ("Ben works 8-hour shifts. How many hours does he work in 10 days?", "8 × 10 = 80 hours"),
     ("A dryer costs a quarter for every 10 minutes. Sam dries for 40 minutes and also pays $4 to wash. "
      "How many cents does the dryer cost?", "40 / 10 = 4\n25 x 4 = 100 cents"),
+    # days of one kind counted, not weeks converted
+    ("A bus makes 14 trips each weekday and 9 trips each weekend day. How many trips in 4 weeks?",
+     "Weekdays: 4 × 5 = 20 days, and 20 × 14 = 280 trips.\nWeekend days: 4 × 2 = 8 days, and 8 × 9 = 72 trips.\n"
+     "280 + 72 = 352 trips"),
 ])
 def test_right_conversions_and_other_products_are_not_flagged(problem, solution):
     from tutor.dimensions import implied_conversion
@@ -369,3 +376,10 @@ def test_an_amount_worked_out_and_said_with_its_unit_is_converted_with_the_right
     found = implied_conversion("A track is 400 m around. Jo runs 5 laps. How many kilometers does she run?",
                                ["5 x 400 = 2000 m", "2000 ÷ 100 = 20 km"])
     assert found[0] == 1 and (found[1].left, found[1].left_unit, found[1].right, found[1].right_unit) == (2000, "m", 20, "km")
+    # with thousands written with a comma, and as an amount per day
+    found = implied_conversion("A pool holds 12,000 gallons. A hose fills 8 gallons a minute. How many hours?",
+                               ["12,000 ÷ 8 = 1,500 minutes", "1,500 × 60 = 90,000 hours"])
+    assert found[0] == 1 and (found[1].left, found[1].right_unit, found[1].expected) == (1500, "hours", 25)
+    found = implied_conversion("A tap drips 15 mL a minute. How many liters a day?",
+                               ["15 × 60 = 900 mL an hour", "900 × 24 = 21,600 mL a day", "21,600 ÷ 100 = 216 liters"])
+    assert found[0] == 2 and (found[1].left, found[1].left_unit, found[1].right) == (21600, "mL", 216)

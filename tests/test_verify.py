@@ -292,6 +292,19 @@ def test_a_number_free_first_wrong_step_still_gets_quantities():
     assert _named_quantities(problem, steps, ev, 3) == ["the leftover grass seed", "covers"]
 
 
+def test_a_result_the_step_wrote_itself_is_a_known_operand():
+    from tutor.verify.features import solution_evidence
+
+    problem = Problem("Ethan earns $9 an hour. He works 4 hours each weekday and pays $5 a day for the bus. "
+                      "How much does he keep in one week?")
+    steps = parse_solution("Weekday pay: 4 x 9 = $36 a day, and 36 x 5 = $180.\nBus: 5 x $5 = $25.\n180 - 25 = $155")
+    feats = solution_evidence(problem, steps, use_reference=False).features
+    assert feats[0]["uses_unknown"] == 0.0
+    # a number from nowhere still counts
+    steps = parse_solution("Weekday pay: 4 x 9 = $36 a day, and 37 x 5 = $185.")
+    assert solution_evidence(problem, steps, use_reference=False).features[0]["uses_unknown"] == 1.0
+
+
 def test_model_features_read_the_score_and_its_drop():
     import math
 

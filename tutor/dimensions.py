@@ -514,9 +514,19 @@ def implied_conversion(problem_text: str, step_texts: list[str]) -> tuple[int, C
     derived: set[Fraction] = set()
     said: set[Fraction] = set()  # worked out and said with a unit ("5 x 400 = 2000 m")
     for i, text in enumerate(step_texts):
+        # an amount the step names with its unit before working on it ("6 feet is 6 × 10 = …"),
+        # where the problem's own use of the number is unclear ("6 feet" and "6 inches")
+        named = dict(given)
+        plain = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
+        for m in UNIT_AFTER.finditer(plain):
+            value, unit = Fraction(m.group(1)), m.group()[len(m.group(1)):].strip()
+            size = unit_size(unit)
+            if (value not in given and size is not None and not re.search(r"[=/.\d]\s*$", plain[:m.start()])):
+                kind = size[0].split()[-1]
+                named[value] = _Quantity(value, Unit({(kind, 1)}), f"{_plain(value)} {unit}", ((kind, unit),))
         for eq in check_step(text, i + 1).equations:
             read = operands(eq.text.split("=")[0]) if not eq.follows and eq.rhs_value is not None else None
-            found = read is not None and _conversion_in(read, Fraction(str(eq.rhs_value)), given, written, derived,
+            found = read is not None and _conversion_in(read, Fraction(str(eq.rhs_value)), named, written, derived,
                                                        said, text, step_texts[i + 1:i + 2])
             if found:
                 return i, found
@@ -524,7 +534,7 @@ def implied_conversion(problem_text: str, step_texts: list[str]) -> tuple[int, C
                 result = Fraction(str(eq.rhs_value))
                 derived.add(result)
                 # a result said with its unit ("5 x 400 = 2000 m") is an amount the next steps may convert
-                unit = _said_result(result, text)
+                unit = _said_result(result, text, rate=True)
                 size = unit_size(unit) if unit else None
                 if size is not None and result not in given:
                     kind = size[0].split()[-1]
@@ -558,22 +568,33 @@ def _conversion_in(read: tuple[type, Fraction, Fraction], result: Fraction, give
     f = factor(unit, said) if said else None
     if f is None or f == 1:
         return None
+    # "Weekend days in 4 weeks: 4 × 2 = 8 days": days of one kind counted, not weeks converted
+    if measure_of(said) == "time" and SOME_DAYS.search(text):
+        return None
     expected = amount.value * f
     if abs(result - expected) <= abs(expected) * Fraction(5, 1000):
         return None
     return Conversion(amount.value, unit, result, said, expected, False, text)
 
 
+#: days of one kind ("weekend days", "5 school days", "3 days a week"): a count of days, not weeks
+#: converted into days
+SOME_DAYS = re.compile(r"(?i)\b(?:week\s*days?|week\s*ends?|school|work(?:ing)?|business|monday|friday)\b|"
+                        r"\b\d+\s+days\s+(?:a|per|each|every)\s+week\b")
+
+
 def _plain(x: Fraction) -> str:
     return str(x.numerator) if x.denominator == 1 else str(float(x))
 
 
-def _said_result(result: Fraction, text: str) -> str | None:
-    """The unit written right after ``result`` where the step gives it ("= 250 m"), or ``None``
-    (a rate, "= 12 hours per day", is no amount in that unit)."""
+def _said_result(result: Fraction, text: str, rate: bool = False) -> str | None:
+    """The unit written right after ``result`` where the step gives it ("= 250 m", "= 1,500
+    minutes"), or ``None``; a rate ("= 12 hours per day") is no amount in that unit, save with
+    ``rate`` (an amount per day is still in its unit when it is converted: "21,600 mL a day")."""
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
     for m in UNIT_AFTER.finditer(text):
-        if Fraction(m.group(1)) == result and text[:m.start()].rstrip().endswith("=") and not re.match(
-                r"(?i)\s*(?:per|a|an|each|every)\s+[A-Za-z]|\s*/", text[m.end():]):
+        if Fraction(m.group(1)) == result and text[:m.start()].rstrip().endswith("=") and (rate or not re.match(
+                r"(?i)\s*(?:per|a|an|each|every)\s+[A-Za-z]|\s*/", text[m.end():])):
             unit = m.group()[len(m.group(1)):].strip()
             return unit
     return None

@@ -51,12 +51,13 @@ certain is left alone. Pure functions; no model.
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from tutor.dimensions import given_quantities, question_of, singular
+from tutor.dimensions import given_quantities, operands, question_of, singular
 from tutor.mathcheck import (answer_value, evaluate, expressions_in, linear_equations, normalize_math, numbers_in,
                              pi_written, superscripts)
 from tutor.mathtext import squares_said
@@ -328,6 +329,45 @@ _ROUND_DOWN = re.compile(r"(?i)\bhow\s+many\s+(?:full|whole|complete)\b|\b(?:com
                          r"pack|be\s+(?:made|cut|filled|bought|packed))\b")
 
 
+def _groups_tried(comps: list, given: set[Fraction]) -> tuple[int, str, Fraction, Fraction] | None:
+    """``(step, division, quotient, last result)`` where the work fits whole groups and takes
+    them away ("4 × 36 = 144", then "158 − 144 = 14" with 14 less than 36): the division 158 ÷ 36
+    done by hand, its remainder left."""
+    for n, (j, lhs, rest) in enumerate(comps):
+        read = operands(lhs)
+        worked = {Fraction(str(v)) for _, _, v in comps[:n]}
+        if read is None or read[0] is not ast.Sub or read[1] not in given | worked or not 0 < rest:
+            continue
+        whole, taken = read[1], read[2]
+        for _, product, value in comps[:n]:
+            factors = operands(product)
+            if factors is None or factors[0] is not ast.Mult or Fraction(str(value)) != taken:
+                continue
+            for k, size in ((factors[1], factors[2]), (factors[2], factors[1])):
+                if size in given and k not in given and k.denominator == 1 and 0 < rest < size \
+                        and whole // size == k:
+                    return j, f"{num(whole)} ÷ {num(size)}", whole / size, Fraction(str(comps[-1][2]))
+    return None
+
+
+def _concluded(text: str, k: int, i: int, comps: list, last: Fraction | None) -> Fraction | None:
+    """The count step ``k`` concludes after the division of step ``i``: one whole number ("They
+    need 7 buses."), not "3 and a half", not "4 buses because 3 buses is not enough"; where the
+    division was done by hand (``last`` given), one more counted ("7 + 1 = 8 shelves") or the
+    number that ends the sentence ("…, so the school needs 4 buses.")."""
+    said = words_to_digits(text)
+    if re.search(r"(?i)\bhalf\b|\bquarter|\bthird|\d\s*/\s*\d|\d\.\d", said):
+        return None
+    ending = re.search(r"(\d+)\s+[A-Za-z]+\s*[.!]?\s*$", said)
+    if len(numbers_in(said)) == 1:
+        return Fraction(str(numbers_in(said)[0]))
+    if last is not None and comps[-1][0] == k and k > i:
+        return Fraction(str(comps[-1][2]))
+    if last is not None and ending and not re.search(r"(?i)\bbecause\b", said):
+        return Fraction(ending.group(1))
+    return None
+
+
 def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A division with a remainder answered rounded the wrong way for what is asked."""
     question = question_of(text)
@@ -338,27 +378,27 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     comps = list(computations(step_texts))
     given = {Fraction(str(x)) for x in numbers_in(text)}
-    # the last computation: a division of two of the problem's numbers (not a rate worked out
-    # on the way: "9 ÷ 2 = 4.5", then "18 ÷ 4.5 = 4")
     if not comps:
         return None
+    # the last computation: a division of two of the problem's numbers (not a rate worked out
+    # on the way: "9 ÷ 2 = 4.5", then "18 ÷ 4.5 = 4"); or groups tried and the rest taken away
+    # ("4 × 36 = 144", "158 − 144 = 14"), then a count that answers
     i, lhs, q = comps[-1]
+    last: Fraction | None = None
     if "/" not in lhs or float(q).is_integer() or q <= 1 or not {
             Fraction(str(x)) for x in numbers_in(lhs)} <= given:
-        return None
+        tried = _groups_tried(comps, given)
+        if tried is None:
+            return None
+        i, lhs, q, last = tried
     stated = [k for k, t in enumerate(step_texts) if k > i and numbers_in(words_to_digits(t))]
     if not stated:
         return None
-    k = stated[-1]
-    # the conclusion says one whole number ("They need 7 buses."): not "3 and a half", not
-    # "4 buses because 3 buses is not enough"
-    said = words_to_digits(step_texts[k])
-    if len(numbers_in(said)) != 1 or re.search(r"(?i)\bhalf\b|\bquarter|\bthird|\d\s*/\s*\d|\d\.\d", said):
-        return None
-    conclusion = Fraction(str(numbers_in(said)[0]))
     wrong = math.floor(q) if up else math.ceil(q)
-    if conclusion != wrong:
+    if _concluded(step_texts[stated[-1]], stated[-1], i, comps, last) != wrong:
         return None
+    # the step that first says so ("…, so the school needs 4 buses.", then "So the answer is 4.")
+    k = next(j for j in stated if _concluded(step_texts[j], j, i, comps, last) == wrong)
     name = "remainder rounded down" if up else "remainder rounded up"
     return Relation(k, name, written(lhs), {"quotient": f"{float(q):.2f}".rstrip("0").rstrip("."),
                                              "stated": num(wrong), "division": written(lhs)})

@@ -54,6 +54,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from tutor.mathcheck import (PERCENT_WRITTEN, check_step, equivalent_equations, linear_equations, normalize_math,
                              numbers_in, parse_side, quiet_sympy)
@@ -67,6 +68,10 @@ from tutor.rounding import RoundingSlip, rounding_slip
 from tutor.comparison import WrongChoice, wrong_choice
 from tutor.multiples import common_claims
 from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
+from tutor.comparatives import comparison_slip
+from tutor.count_facts import fact_slip
+from tutor.parts_left import parts_slip
+from tutor.transfers import transfer_slip
 from tutor.percent_chain import chain_slip
 from tutor.shapes import shape_slip
 from tutor.spread import spread_slip
@@ -778,6 +783,10 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
     for relation, word in ((shape_slip(problem_text, step_texts), shape_misconception),
                            (spread_slip(problem_text, step_texts), spread_misconception),
                            (chain_slip(problem_text, step_texts), chain_misconception),
+                           (comparison_slip(problem_text, step_texts), comparison_misconception),
+                           (fact_slip(problem_text, step_texts), count_fact_misconception),
+                           (parts_slip(problem_text, step_texts), parts_misconception),
+                           (transfer_slip(problem_text, step_texts), transfer_misconception),
                            (broken_relation(problem_text, step_texts), relation_misconception),
                            (probability_total(problem_text, step_texts), relation_misconception),
                            (or_multiplied(problem_text, step_texts), relation_misconception),
@@ -1040,6 +1049,126 @@ def chain_misconception(k: int, relation: Relation) -> Misconception:
         "amount.",
         f"Look at step {k}. Is the second percent, {second}%, taken of {f['price']} or of the new amount?",
         category="Misunderstanding of the question")
+
+
+def parts_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that takes a second part of the wrong amount, or
+    adds two parts of different wholes (:func:`tutor.parts_left.parts_slip`), worded for a
+    student; the problem's parts and whole, never the answer."""
+    f, name = relation.facts, relation.name
+    whole, first, second = f["whole"], f["first"], f["second"]
+    misread = "Misunderstanding of the question"
+    if name == "parts of two wholes added":
+        return Misconception(
+            name, f"In step {k}, {first} and {second} are added as parts of one whole. But {second} is a part of "
+            f"what is left after {first} is taken, not of all {whole}.",
+            f"In step {k}, is {second} a part of all {whole}, or of what was left?",
+            f"Redo step {k}: take {first} of {whole} first. Then take {second} of what is left, and use those "
+            "amounts.",
+            f"Look at step {k}, where you add {first} and {second}. Are they parts of the same amount?",
+            category=misread)
+    if name == "part of the whole for the rest":
+        return Misconception(
+            name, f"In step {k}, {second} is taken of all {whole}. But the problem takes {second} of what is left "
+            f"after the first part, {first}.",
+            f"In step {k}, {second} of which amount: all {whole}, or what is left after the first part?",
+            f"Redo step {k}: first find what is left after taking {first} of {whole}. Then take {second} of that.",
+            f"Look at step {k}, where you take {second} of {whole}. Is {second} a part of all of it, or of the "
+            "rest?", category=misread)
+    return Misconception(
+        name, f"In step {k}, {second} is taken of what was left. But the problem takes {second} of them: of all "
+        f"{whole}.",
+        f"In step {k}, {second} of which amount: all {whole}, or what was left?",
+        f"Redo step {k}: take {second} of all {whole}, not of what was left.",
+        f"Look at step {k}. Is {second} a part of what was left, or of all {whole}?", category=misread)
+
+
+def transfer_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that takes a received amount away or adds one
+    given away (:func:`tutor.transfers.transfer_slip`), worded for a student."""
+    n = relation.facts["amount"]
+    misread = "Misunderstanding of the question"
+    if relation.name == "received taken away":
+        return Misconception(
+            relation.name, f"In step {k}, {n} is taken away. But the {n} was received, so it adds to what there is.",
+            f"In step {k}, does getting {n} make the amount bigger or smaller?",
+            f"Redo step {k}: the {n} was received, so add {n} instead of taking it away.",
+            f"Look at step {k}, where you take away {n}. Was the {n} given away, or received?", category=misread)
+    return Misconception(
+        relation.name, f"In step {k}, {n} is added. But the {n} went away (given, spent or lost), so what is left "
+        "gets smaller.",
+        f"In step {k}, does giving away {n} make the amount bigger or smaller?",
+        f"Redo step {k}: the {n} went away, so take {n} away instead of adding it.",
+        f"Look at step {k}, where you add {n}. Was the {n} received, or did it go away?", category=misread)
+
+
+def count_fact_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that takes a counted unit's size wrong (a dozen
+    as 10, a nickel as 10 cents: :func:`tutor.count_facts.fact_slip`), worded for a student."""
+    f = relation.facts
+    word, unit, said, size = f["word"], f["unit"], f["said"], f["size"]
+    redo = (f"Redo step {k}: one {word} is {size} {unit}, so multiply {f['amount']} by {size}."
+            if f["amount"] is not None else f"Redo step {k}: one {word} is {size} {unit}. Use {size} in place of {said}.")
+    return Misconception(
+        relation.name, f"In step {k}, one {word} is taken as {said} {unit}, but one {word} is {size} {unit}.",
+        f"In step {k}, how many {unit} are in one {word}?", redo,
+        f"Look at step {k}, where you use {said} for one {word}. Is that how many {unit} one {word} has?",
+        category="Missing / Wrong factual knowledge", facts=(size,))
+
+
+def comparison_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that misreads a comparison the problem states
+    (:func:`tutor.comparatives.comparison_slip`), worded for a student; the comparison and the
+    known amount, never the other side's amount."""
+    f, name = relation.facts, relation.name
+    said, value, amount = f["said"], f["value"], f["amount"]
+    forward = f["known"] == "base"
+    known, other = (f["base"], f["subject"]) if forward else (f["subject"], f["base"])
+    half = f["kind"] == "times" and amount == "0.5"
+    number = "half" if half else amount
+    if f["kind"] == "times":
+        grows = (Fraction(amount) > 1) == forward
+        op = (f"divide {value} by 2" if half == forward else f"multiply {value} by 2") if half else \
+            (f"multiply {value} by {amount}" if forward else f"divide {value} by {amount}")
+    else:
+        grows = (f["kind"] == "more") == forward
+        op = f"add {amount} to {value}" if grows else f"take {amount} away from {value}"
+    size = "more" if grows else "less"
+
+    def amount_of(side: str) -> str:
+        # "Ben's amount"; "the number of science books"
+        return (f"{side}'s amount" if side[:1].isupper() else f"the {side}'s amount" if " " not in side
+                else f"the number of {side}")
+    # the comparison's own words, short ("3 times as many", "6 more")
+    short = (re.match(r"^.*?\bas\s+\w+", said) or re.match(r"^\S+\s+\S+", said)).group()
+    rel = ("half of" if half else f"{amount} times") if f["kind"] == "times" else \
+        f"{amount} {'more' if f['kind'] == 'more' else 'less'} than"
+    redo = (f"Redo step {k}: {amount_of(other)} is {rel} {amount_of(known)}. So {op}." if forward else
+            f"Redo step {k}: {amount_of(known)} is {value}. To find {amount_of(other)}, {op}.")
+    where = (f"Look at step {k}, where you use {value} and {number}. What does \"{short}\" tell you to do "
+             f"with {value}?")
+    misread = "Misunderstanding of the question"
+    facts = ("2",) if half else ()
+    if name in ("times as added", "times as taken away"):
+        return Misconception(
+            name, f"In step {k}, \"{said}\" is worked by {'adding' if name == 'times as added' else 'taking away'} "
+            f"{amount}. \"{amount} times\" means {amount} groups of the same amount, not {amount} more or "
+            "less.",
+            f"In step {k}, does \"{amount} times\" mean {amount} more, or {amount} groups of the same amount?",
+            redo, where, category=misread)
+    if name == "more as times":
+        return Misconception(
+            name, f"In step {k}, \"{said}\" is worked by multiplying by {amount}. \"{amount} more\" means "
+            f"{amount} added on, not {amount} groups.",
+            f"In step {k}, does \"{amount} more\" mean {amount} added on, or {amount} groups of the amount?",
+            redo, where, category=misread)
+    return Misconception(
+        name, f"In step {k}, the comparison \"{said}\" is turned around: {amount_of(known)} is {value}, so "
+        f"{amount_of(other)} is {size} than {value}.",
+        (f"In step {k}, who has more, {f['subject']} or {f['base']}?" if f["subject"][:1].isupper() else
+         f"In step {k}, are there more {f['subject']} or more {f['base']}?") +
+        f" So should {amount_of(other)} be more or less than {value}?",
+        redo, where, category=misread, facts=facts)
 
 
 _POLYGON_SLIPS = ("n times 180", "each angle 180", "sum for each angle", "sides without the 2",

@@ -221,7 +221,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         earlier = given + [v for gg in graphs[:i] for v in gg.stated]
         prev_results = [v for nv in new_values[:i] for v in nv]
         # (an operand a side of the step's own chain works out on the way: "9 * 10 - 7 = 90 - 7")
-        own = _partial_results(s.text)
+        # (or a result the step itself wrote before: "4 x 9 = $36 a day, and 36 x 5 = $180")
+        own = _partial_results(s.text) + [float(e.rhs_value) for e in c.equations if e.rhs_value is not None]
         # (π as the step takes it, 3.14 or 22/7, is a constant too)
         pi = _PI_VALUES if pi_written(s.text) is not None or _PI_SAID.search(s.text) else ()
         unknown_ops = [o for o in g.operands if not contains(earlier, o) and o not in CONSTANTS

@@ -1,0 +1,86 @@
+"""Comparisons stated in words (tutor.comparatives): which side's amount the problem gives, the
+misreadings named at the step that makes them, and right work and unclear wording left alone."""
+
+from fractions import Fraction
+
+import pytest
+
+from tutor.comparatives import comparison_slip, comparisons
+from tutor.schema import Problem
+from tutor.steps import parse_solution
+from tutor.verify import Verifier
+
+STICKERS = "Ana has 12 stickers. Ben has 3 times as many stickers as Ana. How many stickers do they have together?"
+BACKWARD = "Ben has 36 stickers, which is 3 times as many as Ana. How many stickers does Ana have?"
+POINTS = "Maya scored 45 points, 8 more than Leo. How many points did they score in all?"
+AGE = "Sam is 9 years old. His father is 4 times as old as Sam. How old is his father?"
+PAGES = "Tina read 20 pages. Rob read half as many pages as Tina. How many pages did they read in all?"
+FEWER = "Tina read 20 pages. Rob read 6 fewer pages than Tina. How many pages did they read in all?"
+LIBRARY = ("A library has 240 fiction books. It has half as many science books as fiction books, and 35 more "
+           "history books than science books. How many books does it have in all?")
+
+
+def test_the_known_side_and_the_other_sides_amount():
+    (c,) = comparisons(STICKERS)
+    assert (c.subject, c.base, c.kind, c.amount, c.known, c.value) == ("Ben", "Ana", "times", 3, "base", 12)
+    assert c.expected() == 36
+    (c,) = comparisons(BACKWARD)
+    assert (c.known, c.value, c.expected()) == ("subject", 36, 12)
+    (c,) = comparisons(POINTS)
+    assert (c.subject, c.base, c.kind, c.known, c.expected()) == ("Maya", "Leo", "more", "subject", 37)
+    (c,) = comparisons(AGE)
+    assert (c.subject, c.base, c.expected()) == ("father", "Sam", 36)
+    assert comparisons(PAGES)[0].amount == Fraction(1, 2)
+    assert comparisons(FEWER)[0].expected() == 14
+    # two kinds of one thing, each amount as "240 fiction books"; the second's base is worked out
+    (c,) = comparisons(LIBRARY)
+    assert (c.subject, c.base, c.amount, c.value, c.expected()) == ("science books", "fiction books",
+                                                                    Fraction(1, 2), 240, 120)
+
+
+@pytest.mark.parametrize("problem", [
+    # the amounts change before they are compared
+    "Ana has 12 stickers. She gives 2 to Ben. Now Ben has 3 times as many stickers as Ana. How many does Ben have?",
+    # a comparison inside another one
+    "Leo collected 4 more than twice as many shells as Maya. Maya collected 18 shells. How many did Leo collect?",
+    # the comparison's number is also another amount
+    "Ana has 12 stickers and 3 pens. Ben has 3 times as many stickers as Ana. How many stickers does Ben have?",
+    # both sides given, or neither
+    "Ana has 12 stickers and Ben has 36. Ben has 3 times as many stickers as Ana. What is the total?",
+    "Ben has 3 times as many stickers as Ana. Together they have 48. How many does Ana have?",
+    # a thing and its owner or place
+    "Jar A has 28 marbles. Jar B has 12 more marbles than jar A. How many marbles are there?",
+    # "times" as a count, not a comparison
+    "Ana swims 3 times a week for 40 minutes. How many minutes does she swim?",
+])
+def test_unclear_or_other_wording_is_not_read(problem):
+    assert comparisons(problem) == []
+
+
+@pytest.mark.parametrize("problem, solution, step, name", [
+    (STICKERS, "Ben has 12 + 3 = 15 stickers.\nTogether they have 12 + 15 = 27 stickers.", 1, "times as added"),
+    (STICKERS, "Ben has 12 / 3 = 4 stickers.\nTogether they have 12 + 4 = 16 stickers.", 1, "comparison reversed"),
+    (BACKWARD, "Ana has 36 x 3 = 108 stickers.", 1, "comparison reversed"),
+    (POINTS, "Leo: 45 + 8 = 53\n45 + 53 = 98", 1, "comparison reversed"),
+    (AGE, "9 + 4 = 13\nHis father is 13.", 1, "times as added"),
+    (PAGES, "Rob read 20 x 2 = 40 pages\n20 + 40 = 60", 1, "comparison reversed"),
+    (FEWER, "Rob read 20 + 6 = 26 pages\n20 + 26 = 46", 1, "comparison reversed"),
+    (LIBRARY, "240 × 2 = 480 science books\n480 + 35 = 515 history books\n240 + 480 + 515 = 1235", 1,
+     "comparison reversed"),
+])
+def test_a_misread_comparison_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
+    assert slip_verdict(problem, solution, step, comparison_slip) == name
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (STICKERS, "Ben has 12 x 3 = 36 stickers.\nTogether they have 12 + 36 = 48 stickers."),
+    (BACKWARD, "Ana has 36 / 3 = 12 stickers."),
+    (POINTS, "Leo: 45 - 8 = 37\n45 + 37 = 82"),
+    (PAGES, "Rob read 20 ÷ 2 = 10 pages\n20 + 10 = 30"),
+    (FEWER, "Rob read 20 - 6 = 14 pages\n20 + 14 = 34"),
+    (LIBRARY, "240 ÷ 2 = 120 science books\n120 + 35 = 155 history books\n240 + 120 + 155 = 515 books"),
+])
+def test_right_work_is_right(problem, solution):
+    steps = parse_solution(solution)
+    assert comparison_slip(problem, [s.text for s in steps]) is None
+    assert Verifier(None).verify(Problem(text=problem), steps).label == "correct"

@@ -1,0 +1,47 @@
+"""Amounts received or given away (tutor.transfers): which way each amount moves for the one the
+question asks about, the wrong way named at its step, and other questions and right work left
+alone."""
+
+import pytest
+
+from tutor.schema import Problem
+from tutor.steps import parse_solution
+from tutor.transfers import changes, transfer_slip
+from tutor.verify import Verifier
+
+OWEN = "Owen has $20. He buys 2 books that cost $6.75 each. Then his grandma gives him $5. How much money does he have now?"
+AVA = "Ava has 48 marbles. She gives a quarter of them to Ben. Then Cara gives Ava 5 marbles. How many marbles does Ava have now?"
+KAI = "Kai had 60 stamps. He gave 15 of them to Mia and then bought 22 more. How many stamps does Kai have now?"
+
+
+def test_which_way_each_amount_moves():
+    assert changes(OWEN) == {5: 1}
+    assert changes(AVA) == {5: 1}
+    assert changes(KAI) == {15: -1}
+    # a question about the start, about a difference, or about something else: nothing read
+    assert changes("Randy had some money. Smith gave him another $200. Randy then gave Sally $1,200. "
+                   "If Randy has $2000 left, how much money did Randy have at first?") == {}
+    assert changes("Jake owed $100 but paid them $40. He works for $15 an hour. How many hours did he have to work?") == {}
+
+
+@pytest.mark.parametrize("problem, solution, step, name", [
+    (OWEN, "2 × 6.75 = 13.50\n20 − 13.50 = 6.50\n6.50 − 5 = 1.50", 3, "received taken away"),
+    (AVA, "48 ÷ 4 = 12\n48 − 12 = 36\n36 − 5 = 31 marbles", 3, "received taken away"),
+    (KAI, "60 + 15 = 75\n75 + 22 = 97", 1, "given away added"),
+])
+def test_an_amount_moved_the_wrong_way_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
+    assert slip_verdict(problem, solution, step, transfer_slip) == name
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (OWEN, "2 × 6.75 = 13.50\n20 − 13.50 = 6.50\n6.50 + 5 = 11.50"),
+    (AVA, "48 ÷ 4 = 12\n48 − 12 = 36\n36 + 5 = 41 marbles"),
+    (KAI, "60 − 15 = 45\n45 + 22 = 67"),
+    # amounts given away added up first, then taken away together
+    ("Mary had 89 stickers. She used 3 stickers on the front page and 7 stickers on each of 6 other pages. "
+     "How many stickers does Mary have now?", "7 × 6 = 42\n3 + 42 = 45\n89 − 45 = 44"),
+])
+def test_right_work_is_right(problem, solution):
+    steps = parse_solution(solution)
+    assert transfer_slip(problem, [s.text for s in steps]) is None
+    assert Verifier(None).verify(Problem(text=problem), steps).label != "incorrect"

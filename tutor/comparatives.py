@@ -1,0 +1,286 @@
+"""Comparisons a problem states in words, and steps that misread them.
+
+"Ben has 3 times as many stickers as Ana" and "Ben has 5 more stickers than Ana" fix how one
+amount follows from another. Two misreadings of such statements are among the best documented
+in word-problem solving:
+
+* ``"times as added"``: a multiplicative comparison worked by adding or taking away its number
+  ("3 times as many as 12" as 12 + 3): the additive reading of a multiplicative relation
+  (K. Hart, *Ratio: Children's Strategies and Errors*, 1984); and its mirror ``"more as
+  times"`` ("5 more than 12" as 12 × 5);
+* ``"comparison reversed"``: the operation the comparison's words suggest applied with the
+  amounts' roles swapped: "Ana has 12, which is 5 more than Ben" worked as 12 + 5, or "3 times
+  as many as 12" as 12 ÷ 3 (A. B. Lewis and R. E. Mayer, "Students' miscomprehension of
+  relational statements in arithmetic word problems", *Journal of Educational Psychology*
+  79(4), 1987: the inconsistent-language error; J. Clement, J. Lochhead and G. Monk,
+  "Translation difficulties in learning mathematics", *American Mathematical Monthly* 88(4),
+  1981: the reversal error).
+
+A comparison is read only where the problem names both sides, states the amount of exactly
+one of them once, writes the comparison's number nowhere else, and nothing changes the amounts
+in between ("gives", "later", "in 5 years"); a step is judged only where its own computation
+takes the known amount and the comparison's number and lands on a misreading's value. Pure
+functions; no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from tutor.dimensions import operands
+from tutor.mathcheck import numbers_in
+from tutor.numwords import words_to_digits
+from tutor.relations import Relation, computations, num
+
+_NUM = r"\d+(?:\.\d+)?"
+# words that start a sentence or point back, never a side of a comparison
+_NOT_A_NAME = frozenset("""a an the if how what when where which who each every all some there this that these
+those he she it they we you i his her their its our my your in on at after before then so and but for of to
+as is was are were one two three four five six seven eight nine ten mr mrs ms dr miss monday tuesday wednesday
+thursday friday saturday sunday january february march april may june july august september october november
+december twice half double triple thrice times""".split())
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
+# the other side: a name ("Ana", "her sister Vivienne") or a person named by kin ("his brother")
+_SIDE = (rf"(?:(?:did|does|do)\s+)?(?:(?:his|her|their|my)\s+(?:[a-z]+\s+)?(?P<base>{_NAME})|(?P<poss>his|her|their|my)\s+"
+         rf"(?P<kin>[a-z]+)|(?P<name>{_NAME}))")
+_TIMES_WORD = {"twice": Fraction(2), "double": Fraction(2), "triple": Fraction(3), "thrice": Fraction(3),
+               "half": Fraction(1, 2)}
+_BIGGER = r"more|larger|bigger|greater|longer|taller|heavier|higher|older|faster"
+# "3 times as many (stickers) as", "3 times more (stickers) than", "twice the number of … that"
+_TIMES = re.compile(
+    rf"(?:(?<![\d/.])(?P<k>\d+/\d+|{_NUM}|\(\d+/\d+\))\s+times|(?P<kw>twice|double|triple|thrice|half)|(?P<frac>\(\d+/\d+\)))\s+"
+    rf"(?:as\s+(?:many|much|long|old|tall|far|big|heavy|fast|high|wide|large|expensive)\s+(?:[a-z]+\s+){{0,3}}?as"
+    rf"|(?:{_BIGGER})\s+(?:[a-z]+\s+){{0,3}}?than"
+    rf"|the\s+(?:number|amount|price|cost|age|weight|length|size)\s+of(?:\s+[a-z]+){{0,2}}?\s+(?:that|which)?"
+    rf"|what)\s+" + _SIDE)
+# "5 more (stickers) than", "4 years older than" (never "3 times more than": a times comparison)
+_MORE = re.compile(
+    rf"(?<![\d/.])(?P<k>{_NUM})\s+(?:(?!times\b)[a-z]+\s+){{0,2}}?(?P<dir>more|fewer|less|older|younger|taller|shorter|longer|"
+    rf"heavier|lighter|farther|further|higher|lower|bigger|smaller|cheaper|larger|extra)\s+"
+    rf"(?:[a-z]+\s+){{0,3}}?than\s+" + _SIDE)
+# a comparison of two kinds of thing: "half as many science books as fiction books", "35 more
+# history books than science books"; each side's amount only as "240 fiction books"
+_THING = r"(?P<thing>[a-z]+(?:\s+[a-z]+)?)"
+_THINGS = (re.compile(rf"(?:(?<![\d/.])(?P<k>\d+/\d+|{_NUM}|\(\d+/\d+\))\s+times|(?P<kw>twice|double|triple|thrice|half)|"
+                      rf"(?P<frac>\(\d+/\d+\)))\s+as\s+many\s+(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+as\s+(?:the\s+)?{_THING}\b"),
+           re.compile(rf"(?<![\d/.])(?P<k>{_NUM})\s+(?P<dir>more|fewer)\s+(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+than\s+"
+                      rf"(?:the\s+)?{_THING}\b"))
+_WHEN = frozenset("""yesterday today tomorrow before usual usually last this next week month year morning afternoon
+evening night day time ever""".split())
+# a comparison inside another ("6 more than 4 times the number …"): not one this module reads
+_INSIDE = re.compile(r"(?:more|less|fewer|[a-z]+er)\s+than\s*$")
+# verbs that give a side its amount ("Ana has 12", "the box weighs 8 pounds")
+_HAS = re.compile(r"(?:has|have|had|is|was|are|were|weighs?|weighed|costs?|scored|holds?|held|contains?|got|gets|"
+                  r"earned|earns|made|makes|read|reads|sold|sells|ran|runs|collected|collects|picked|picks|caught|"
+                  r"saved|saves|baked|bakes|bought|buys|owns|drew|wrote|walked|swam|won|grew|found|counted|"
+                  r"measures?|measured)$")
+_FEWER = frozenset("fewer less younger shorter lighter lower smaller cheaper".split())
+# amounts that change, or a comparison at another time: the sides' amounts may differ there
+_CHANGE = re.compile(r"(?i)\b(?:now|then|after|later|left|remain\w*|gave|gives?|giving|lost|loses?|spent|spends?|"
+                     r"ate|eats?|took|takes?|still|ago|will|would|next|years?\s+from|in\s+\d+\s+years?|"
+                     r"more\s+than\s+before|anymore|instead|another)\b")
+_SENTENCE = re.compile(r"[^.?!]+[.?!]?")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison the problem states, with the one side whose amount it gives.
+
+    Attributes:
+        subject: the side compared ("Ben" in "Ben has 3 times as many as Ana").
+        base: the side it is compared with ("Ana").
+        kind: ``"times"`` (subject = amount × base), ``"more"`` (subject = base + amount) or
+            ``"fewer"`` (subject = base − amount).
+        amount: the comparison's number (3, 5, 1/2 for "half as many").
+        said: the comparison as the problem words it ("3 times as many stickers as Ana").
+        known: which side's amount the problem gives: ``"base"`` or ``"subject"``.
+        value: that amount.
+    """
+
+    subject: str
+    base: str
+    kind: str
+    amount: Fraction
+    said: str
+    known: str
+    value: Fraction
+
+    def expected(self) -> Fraction:
+        """The other side's amount."""
+        k, v = self.amount, self.value
+        forward = self.known == "base"
+        if self.kind == "times":
+            return v * k if forward else v / k
+        sign = 1 if (self.kind == "more") == forward else -1
+        return v + sign * k
+
+    def slips(self) -> dict[str, Fraction]:
+        """Each misreading's value of the other side, by name (see the module docstring)."""
+        k, v = self.amount, self.value
+        forward = self.known == "base"
+        if self.kind == "times":
+            out = {"comparison reversed": v / k if forward else v * k}
+            if k.denominator == 1 and k > 1:
+                out.update({"times as added": v + k, "times as taken away": v - k})
+            return {n: x for n, x in out.items() if x >= 0}
+        out = {"comparison reversed": 2 * v - self.expected()}
+        if k.denominator == 1 and k > 1:
+            out["more as times"] = v * k
+        return {n: x for n, x in out.items() if x >= 0}
+
+
+def _key(side: str) -> str | None:
+    """A side's name as the problem writes it, or ``None`` where it is a pointer ("them")."""
+    words = side.split()
+    if not words or words[0].lower() in _NOT_A_NAME or words[-1].lower() in _NOT_A_NAME:
+        return None
+    if words[0][0].isupper():
+        return " ".join(w for w in words if w[0].isupper())
+    return side.strip() if words[-1] not in ("many", "much", "them", "one", "ones") else None
+
+
+def _stated(text: str, side: str, skip: tuple[int, int]) -> list[tuple[Fraction, int]]:
+    """``(amount, position)`` of each amount the problem gives ``side`` outside the comparison
+    at ``skip``: "Ana has 12", "Ana's 8 votes", "12 blue marbles"; never a side named with
+    another ("Ana and Ben have 20") or inside a longer name ("Jerk Tuna" for "Tuna")."""
+    name = re.escape(side)
+    found = []
+    for m in re.finditer(rf"\b{name}(?:'s)?\s+(?P<verb>[a-z]+\s+)?(?:[a-z]+\s+)?\$?(?P<v>{_NUM})"
+                         rf"(?!\s*(?:times|%|percent|/|\.\d|more|fewer|less))", text):
+        before = text[:m.start()]
+        if re.search(r"[A-Z][a-z]+\s+(?:and\s+)?$", before) or text[m.end(0) - len(m.group("v")) - 5:].startswith(" and"):
+            continue
+        if not ((m.group("verb") and _HAS.match(m.group("verb").strip())) or "'s" in m.group(0)[:len(side) + 2]):
+            continue
+        if not skip[0] <= m.start("v") < skip[1]:
+            found.append((Fraction(m.group("v")), m.start("v")))
+    if not side[0].isupper():
+        for m in re.finditer(rf"(?<![\d.])\$?(?P<v>{_NUM})\s+(?:[a-z]+\s+){{0,2}}{name}\b", text):
+            if not skip[0] <= m.start("v") < skip[1]:
+                found.append((Fraction(m.group("v")), m.start("v")))
+    return found
+
+
+def _subject(text: str, start: int) -> tuple[str | None, Fraction | None]:
+    """The side the comparison at ``start`` is about: the person who does its clause's verb
+    ("Annie has 3 times more toys than Mike, and 2 less than Tom": Annie both times), and that
+    side's amount where the same clause gives one ("Ana has 12 stickers, which is 3 times as
+    many as Ben")."""
+    head = text[text.rfind(".", 0, start) + 1:start]
+    names = [m for m in re.finditer(rf"(?i:\b(?:his|her|their|the|my)\s+)(?P<noun>[a-z]+)\b|\b{_NAME}\b", head)
+             if (m.group("noun") or m.group()).lower() not in _NOT_A_NAME
+             and not re.search(r"\b(?:than|as|of|to|with|from|for)\s+$", head[:m.start()])
+             and not re.match(r"\s*(?:[,.]|and\b|$)", head[m.end():])]
+    if not names:
+        return None, None
+    name = names[-1]
+    if name.group("noun"):
+        return name.group("noun"), None
+    clause = head[name.end():]
+    amounts = re.findall(rf"(?<![\d.])\$?({_NUM})(?![\d/])", clause)
+    which = re.search(r",\s*(?:which|that|this)\s+is\s*$|,\s*(?:or\s+)?$", clause)
+    return _key(name.group()), (Fraction(amounts[0]) if len(amounts) == 1 and which else None)
+
+
+def comparisons(problem_text: str) -> list[Comparison]:
+    """Every comparison the problem states with exactly one side's amount given once (see the
+    module docstring), in order."""
+    text = words_to_digits(problem_text).replace("\u2019", "'")
+    values = [Fraction(str(v)) for v in numbers_in(text)]
+    out = []
+    for pattern in (_TIMES, _MORE):
+        for m in pattern.finditer(text):
+            sentence = next(s for s in _SENTENCE.finditer(text) if s.start() <= m.start() < s.end())
+            base = _key(m.group("base") or m.group("name") or m.group("kin"))
+            if base is None or _INSIDE.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            subject, own = _subject(text, m.start())
+            if subject is None or subject == base or _CHANGE.search(sentence.group()):
+                continue
+            if pattern is _TIMES:
+                kind = "times"
+                raw = m.group("k") or m.group("frac")
+                amount = _TIMES_WORD[m.group("kw")] if m.group("kw") else Fraction(raw.strip("()"))
+            else:
+                kind = "fewer" if m.group("dir") in _FEWER else "more"
+                amount = Fraction(m.group("k"))
+            if amount <= 0 or (amount.denominator == 1 and values.count(amount) > (0 if m.group(0)[0].isalpha() else 1)):
+                continue
+            base_values = _stated(text, base, (m.start(), m.end()))
+            subject_values = [(own, m.start())] if own is not None else _stated(text, subject, (m.start(), m.end()))
+            known = [(side, vs) for side, vs in (("base", base_values), ("subject", subject_values)) if vs]
+            if len(known) != 1 or len(known[0][1]) != 1:
+                continue
+            side, ((value, at),) = known[0]
+            # the amounts may change between where one is given and where they are compared
+            if values.count(value) != 1 or _CHANGE.search(text[min(at, m.start()):max(at, m.end())]):
+                continue
+            out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), side, value))
+    return out + _things(text, values)
+
+
+def _things(text: str, values: list[Fraction]) -> list[Comparison]:
+    """Comparisons of two kinds of thing (:data:`_THINGS`) with exactly one side's amount
+    written once as "<amount> <its name>"."""
+    out = []
+    for pattern in _THINGS:
+        for m in pattern.finditer(text):
+            subject, base = m.group("what"), m.group("thing")
+            words = set(subject.split()) | set(base.split())
+            # two kinds of one thing ("science books", "fiction books"), not a thing and its
+            # owner or place ("marbles" and "jar", "students" and "school")
+            if subject == base or subject.split()[-1] != base.split()[-1] or len(subject.split()) != 2 \
+                    or words & (_WHEN | _NOT_A_NAME | {"ones"}) or _CHANGE.search(
+                    next(s for s in _SENTENCE.finditer(text) if s.start() <= m.start() < s.end()).group()):
+                continue
+            if "dir" in pattern.groupindex:
+                kind, amount = ("fewer" if m.group("dir") == "fewer" else "more"), Fraction(m.group("k"))
+            else:
+                raw = m.group("k") or m.group("frac")
+                kind = "times"
+                amount = _TIMES_WORD[m.group("kw")] if m.group("kw") else Fraction(raw.strip("()"))
+            if amount <= 0 or (amount.denominator == 1 and values.count(amount) > (0 if m.group(0)[0].isalpha() else 1)):
+                continue
+            known = [(side, [(Fraction(v.group(1)), v.start()) for v in re.finditer(
+                rf"(?<![\d./])\$?({_NUM})\s+{re.escape(name)}\b", text) if not m.start() <= v.start() < m.end()])
+                for side, name in (("base", base), ("subject", subject))]
+            known = [(side, vs) for side, vs in known if vs]
+            if len(known) != 1 or len(known[0][1]) != 1:
+                continue
+            side, ((value, at),) = known[0]
+            if values.count(value) != 1 or _CHANGE.search(text[min(at, m.start()):max(at, m.end())]):
+                continue
+            out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), side, value))
+    return out
+
+
+def comparison_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The first step whose computation takes a comparison's known amount and its number
+    (:func:`comparisons`) and lands on a misreading's value, not the comparison's; ``None``
+    otherwise. ``facts``: ``subject``, ``base``, ``said``, ``known``, ``value``, ``amount``."""
+    found = comparisons(problem_text)
+    if not found:
+        return None
+    for step, lhs, value in computations(step_texts):
+        read = operands(lhs)
+        if read is None:
+            continue
+        _, a, b = read
+        for c in found:
+            # (a whole-number comparison is worked with its own number; 0.5 there is another half)
+            numbers = {c.amount} if c.amount.denominator == 1 else {c.amount, 1 / c.amount}
+            if not ((a == c.value and b in numbers) or (b == c.value and a in numbers)):
+                continue
+            result = Fraction(value).limit_denominator(1000)
+            if result == c.expected():
+                return None
+            name = next((n for n, x in c.slips().items() if x == result), None)
+            if name is None:
+                continue
+            facts = {"subject": c.subject, "base": c.base, "said": c.said, "known": c.known,
+                     "value": num(c.value), "amount": num(c.amount), "kind": c.kind}
+            return Relation(step, name, lhs.strip(), facts)
+    return None

@@ -1,0 +1,100 @@
+"""Amounts a story gives to or takes from the one it asks about: "Then his grandma gives him $5".
+
+In a change problem an amount received is added to what one has, an amount given away, spent
+or lost is taken away. Choosing the operation by a word ("gives" read as "take away") instead of
+by who receives is the best-documented error on such problems (M. S. Riley, J. G. Greeno and
+J. I. Heller, "Development of children's problem-solving ability in arithmetic", 1983; the
+keyword strategy: K. C. Fuson et al. on change problems). The story's one person, the one the
+question asks about, is read from the question; each amount the problem writes once is read as
+received or given away by that person only from a few plain forms ("gives him 5", "she gets
+5", "he spends $8", "gives 5 to Ben"); a step that takes a received amount away, or adds one
+given away, from what the person has, is named. Pure functions; no model.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Sequence
+from fractions import Fraction
+
+from tutor.dimensions import operands, question_of
+from tutor.mathcheck import numbers_in
+from tutor.numwords import words_to_digits
+from tutor.relations import Relation, computations, num
+
+_NUM = r"\$?(?P<n>\d+(?:\.\d+)?)"
+_HOLDS = re.compile(r"(?i)\bhow\s+(?:many|much)\b[^?]*\b(?:does|do|did|will|would)\s+(?P<who>[A-Z][a-z]+|he|she|they)\s+"
+                    r"(?:have|own|hold|keep)\b(?!\s+to\b)[^?]*?(?:\bnow\b|\bleft\b|\bat\s+the\s+end\b|\bin\s+all\b|\baltogether\b|"
+                    r"\bthen\b|\bafter\b|\?)")
+_OTHER_QUESTION = re.compile(r"(?i)\b(?:more|fewer|less|than|each|per|start|first|before|originally|began|begin)\b")
+_IN = r"(?:gets|got|receives|received|finds|found|earns|earned|wins|won|collects|collected|picks\s+up|picked\s+up)"
+_OUT = (r"(?:gives\s+away|gave\s+away|gives|gave|loses|lost|spends|spent|donates|donated|pays|paid|uses|used|"
+        r"eats|ate|sells|sold|drops|dropped)")
+
+
+def _person(problem: str) -> str | None:
+    """The one the question asks about: its name, or the problem's one name for "he"/"she"."""
+    m = _HOLDS.search(question_of(problem))
+    if m is None or _OTHER_QUESTION.search(question_of(problem)):
+        return None
+    who = m.group("who")
+    if who[0].isupper() and who.lower() not in ("he", "she", "they"):
+        return who
+    names = {n for n in re.findall(r"\b[A-Z][a-z]+\b", problem)
+             if n.lower() not in {"he", "she", "they", "then", "how", "the", "a", "after", "on", "at", "in", "if",
+                                  "his", "her", "mr", "mrs", "ms", "later", "now", "when", "each", "every", "next"}}
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def changes(problem_text: str) -> dict[Fraction, int]:
+    """``{amount: +1 received / -1 given away}`` for the amounts the problem writes once and moves
+    to or from the one the question asks about (see the module docstring); empty where the
+    question asks something else."""
+    text = words_to_digits(problem_text)
+    person = _person(text)
+    if person is None:
+        return {}
+    me = rf"(?:{re.escape(person)}|he|she|they)"
+    to_me = rf"(?:him|her|{re.escape(person)})"
+    forms = [(1, rf"(?i)\b(?:gives|gave|hands|handed|sends|sent|pays|paid)\s+{to_me}\s+(?:another\s+|an\s+extra\s+)?{_NUM}"),
+             (1, rf"(?i)\b{me}\s+(?:then\s+|also\s+)?{_IN}\s+(?:another\s+|an\s+extra\s+)?{_NUM}"),
+             (-1, rf"(?i)\b{me}\s+(?:then\s+|also\s+)?{_OUT}\s+(?:away\s+)?{_NUM}")]
+    counts: dict[Fraction, int] = {}
+    for v in numbers_in(text):
+        counts[Fraction(str(v))] = counts.get(Fraction(str(v)), 0) + 1
+    out: dict[Fraction, int] = {}
+    for way, form in forms:
+        for m in re.finditer(form, text):
+            n = Fraction(m.group("n"))
+            # "gives her 5 of his 20": the amount belongs to two phrases; "5 cents each": a price
+            after = text[m.end():m.end() + 25]
+            if counts.get(n) == 1 and not re.match(r"\s*(?:%|percent|times|each|per|a\s+(?:day|week|month))", after):
+                out[n] = way if out.get(n, way) == way else 0
+    return {n: w for n, w in out.items() if w}
+
+
+def transfer_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The first step that takes an amount the person received away from another amount
+    (``"received taken away"``) or adds one they gave away (``"given away added"``); ``None``
+    otherwise. ``facts``: ``amount``, ``way`` ("received" or "given away")."""
+    moved = changes(problem_text)
+    if not moved:
+        return None
+    text = words_to_digits(problem_text)
+    written = [Fraction(str(v)) for v in numbers_in(text)]
+    # what the person has: the problem's first amount, and what is worked out from it
+    held = {written[0]} if written else set()
+    for step, lhs, value in computations(step_texts):
+        read = operands(lhs)
+        if read is None:
+            continue
+        op, a, b = read
+        if op is ast.Sub and moved.get(b) == 1 and a in held:
+            return Relation(step, "received taken away", lhs.strip(), {"amount": num(b), "way": "received"})
+        for x, y in ((a, b), (b, a)):
+            if op is ast.Add and moved.get(y) == -1 and x in held:
+                return Relation(step, "given away added", lhs.strip(), {"amount": num(y), "way": "given away"})
+        if a in held or b in held:
+            held.add(Fraction(value).limit_denominator(1000))
+    return None
