@@ -16,6 +16,7 @@ POINTS = "Maya scored 45 points, 8 more than Leo. How many points did they score
 AGE = "Sam is 9 years old. His father is 4 times as old as Sam. How old is his father?"
 PAGES = "Tina read 20 pages. Rob read half as many pages as Tina. How many pages did they read in all?"
 FEWER = "Tina read 20 pages. Rob read 6 fewer pages than Tina. How many pages did they read in all?"
+TOGETHER = "Emma read 3 times as many books as Noah. Together they read 48 books. How many books did Emma read?"
 LIBRARY = ("A library has 240 fiction books. It has half as many science books as fiction books, and 35 more "
            "history books than science books. How many books does it have in all?")
 
@@ -32,10 +33,17 @@ def test_the_known_side_and_the_other_sides_amount():
     assert (c.subject, c.base, c.expected()) == ("father", "Sam", 36)
     assert comparisons(PAGES)[0].amount == Fraction(1, 2)
     assert comparisons(FEWER)[0].expected() == 14
+    # only the two sides' sum given: the base is one part of 3 + 1
+    (c,) = comparisons(TOGETHER)
+    assert (c.known, c.value, c.expected()) == ("total", 48, 12)
+    # a sum asked for, not given
+    assert comparisons("Nikki's movie is 3 times as long as Mia's. If Nikki's movie is 30 minutes long, find "
+                       "their total time together.")[0].known == "subject"
     # two kinds of one thing, each amount as "240 fiction books"; the second's base is worked out
-    (c,) = comparisons(LIBRARY)
+    c, chained = comparisons(LIBRARY)
     assert (c.subject, c.base, c.amount, c.value, c.expected()) == ("science books", "fiction books",
                                                                     Fraction(1, 2), 240, 120)
+    assert (chained.subject, chained.base, chained.known) == ("history books", "science books", "chain")
 
 
 @pytest.mark.parametrize("problem", [
@@ -47,14 +55,15 @@ def test_the_known_side_and_the_other_sides_amount():
     "Ana has 12 stickers and 3 pens. Ben has 3 times as many stickers as Ana. How many stickers does Ben have?",
     # both sides given, or neither
     "Ana has 12 stickers and Ben has 36. Ben has 3 times as many stickers as Ana. What is the total?",
-    "Ben has 3 times as many stickers as Ana. Together they have 48. How many does Ana have?",
+    "Ben has 3 times as many stickers as Ana. How many more stickers does Ben have than Ana?",
     # a thing and its owner or place
     "Jar A has 28 marbles. Jar B has 12 more marbles than jar A. How many marbles are there?",
     # "times" as a count, not a comparison
     "Ana swims 3 times a week for 40 minutes. How many minutes does she swim?",
 ])
 def test_unclear_or_other_wording_is_not_read(problem):
-    assert comparisons(problem) == []
+    # (a comparison with neither side given is kept only as a link of a chain: below)
+    assert [c for c in comparisons(problem) if c.known != "chain"] == []
 
 
 @pytest.mark.parametrize("problem, solution, step, name", [
@@ -65,8 +74,15 @@ def test_unclear_or_other_wording_is_not_read(problem):
     (AGE, "9 + 4 = 13\nHis father is 13.", 1, "times as added"),
     (PAGES, "Rob read 20 x 2 = 40 pages\n20 + 40 = 60", 1, "comparison reversed"),
     (FEWER, "Rob read 20 + 6 = 26 pages\n20 + 26 = 46", 1, "comparison reversed"),
+    (TOGETHER, "Noah read 48 ÷ 3 = 16 books.\nEmma read 48 − 16 = 32 books.", 1, "parts miscounted"),
     (LIBRARY, "240 × 2 = 480 science books\n480 + 35 = 515 history books\n240 + 480 + 515 = 1235", 1,
      "comparison reversed"),
+    # a chain: the base is the value the work found for it
+    (LIBRARY, "240 ÷ 2 = 120 science books\n120 - 35 = 85 history books\n240 + 120 + 85 = 445", 2,
+     "comparison reversed"),
+    ("A store has 14 red balls. It has 6 more blue balls than red balls, and 3 times as many green balls as "
+     "blue balls. How many balls does it have?", "Blue: 14 + 6 = 20\nGreen: 20 + 3 = 23\n14 + 20 + 23 = 57", 2,
+     "times as added"),
 ])
 def test_a_misread_comparison_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
     assert slip_verdict(problem, solution, step, comparison_slip) == name
@@ -78,6 +94,7 @@ def test_a_misread_comparison_is_named_with_a_guarded_ladder(problem, solution, 
     (POINTS, "Leo: 45 - 8 = 37\n45 + 37 = 82"),
     (PAGES, "Rob read 20 ÷ 2 = 10 pages\n20 + 10 = 30"),
     (FEWER, "Rob read 20 - 6 = 14 pages\n20 + 14 = 34"),
+    (TOGETHER, "3 + 1 = 4 parts\n48 ÷ 4 = 12 books for Noah\nEmma read 12 × 3 = 36 books."),
     (LIBRARY, "240 ÷ 2 = 120 science books\n120 + 35 = 155 history books\n240 + 120 + 155 = 515 books"),
 ])
 def test_right_work_is_right(problem, solution):

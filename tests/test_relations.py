@@ -577,3 +577,26 @@ def test_a_squares_steps_labelled_area_or_perimeter(problem, steps, found):
 def test_a_squares_labelled_steps_done_right_are_left_alone():
     assert broken_relation("A square has sides of 6 inches. Find its area and perimeter.",
                            ["Area = 6 x 6 = 36 sq in", "Perimeter = 6 x 4 = 24 in"]) is None
+
+
+@pytest.mark.parametrize("problem, solution, step", [
+    ("A school raised $1,200. 20% of the money went to books, and 1/3 of the rest went to sports. How much went "
+     "to sports?", "Books: $1,200 ÷ 20 = $60\nRest: 1,200 − 60 = $1,140\nSports: 1,140 ÷ 3 = $380", 1),
+])
+def test_a_percent_used_as_a_divisor_is_named(problem, solution, step, slip_verdict):
+    from tutor.relations import broken_relation
+
+    assert slip_verdict(problem, solution, step, broken_relation) == "percent as divisor"
+
+
+@pytest.mark.parametrize("problem, solution", [
+    # 10% of a number is the number divided by 10
+    ("Adam earns $40 a day. 10% is taken as tax. What does he keep?", "40 / 10 = 4\n40 - 4 = 36"),
+    # a whole from its part, by 1%
+    ("18 is 30% of what number?", "18 ÷ 30 = 0.6\n0.6 × 100 = 60"),
+    ("A school raised $1,200. 20% of it went to books. How much went to books?", "0.2 × 1,200 = $240"),
+])
+def test_other_divisions_by_a_percents_number_are_left_alone(problem, solution):
+    from tutor.relations import broken_relation
+
+    assert broken_relation(problem, solution.split("\n")) is None

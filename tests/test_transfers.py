@@ -11,13 +11,20 @@ from tutor.verify import Verifier
 
 OWEN = "Owen has $20. He buys 2 books that cost $6.75 each. Then his grandma gives him $5. How much money does he have now?"
 AVA = "Ava has 48 marbles. She gives a quarter of them to Ben. Then Cara gives Ava 5 marbles. How many marbles does Ava have now?"
-KAI = "Kai had 60 stamps. He gave 15 of them to Mia and then bought 22 more. How many stamps does Kai have now?"
+KAI = "Kai had 60 stamps. He gave 15 of them to his sister and then bought 22 more. How many stamps does Kai have now?"
+OWEN_BACK = ("Owen had some money. He spent $18 on a video game and then got $25 from his grandpa. Now he has $52. "
+             "How much money did Owen have at first?")
+OMAR = ("Omar gave 14 marbles to his sister. Then he won 9 marbles in a game. Now he has 52 marbles. How many marbles "
+        "did Omar have at the start?")
 
 
 def test_which_way_each_amount_moves():
     assert changes(OWEN) == {5: 1}
     assert changes(AVA) == {5: 1}
     assert changes(KAI) == {15: -1}
+    assert changes(OMAR) == {14: -1, 9: 1}
+    # "he" is the person only where the story names no one else
+    assert changes("Henry had 33 games, and he gave 5 of them to Neil. How many games does Neil have now?") == {}
     # a question about the start, about a difference, or about something else: nothing read
     assert changes("Randy had some money. Smith gave him another $200. Randy then gave Sally $1,200. "
                    "If Randy has $2000 left, how much money did Randy have at first?") == {}
@@ -28,6 +35,9 @@ def test_which_way_each_amount_moves():
     (OWEN, "2 × 6.75 = 13.50\n20 − 13.50 = 6.50\n6.50 − 5 = 1.50", 3, "received taken away"),
     (AVA, "48 ÷ 4 = 12\n48 − 12 = 36\n36 − 5 = 31 marbles", 3, "received taken away"),
     (KAI, "60 + 15 = 75\n75 + 22 = 97", 1, "given away added"),
+    # working back from the end
+    (OWEN_BACK, "52 − 25 = 27\nBefore the game he had 27 − 18 = $9.", 2, "given away taken again"),
+    (OMAR, "52 + 9 = 61\n61 + 14 = 75", 1, "received added back"),
 ])
 def test_an_amount_moved_the_wrong_way_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
     assert slip_verdict(problem, solution, step, transfer_slip) == name
@@ -37,6 +47,11 @@ def test_an_amount_moved_the_wrong_way_is_named_with_a_guarded_ladder(problem, s
     (OWEN, "2 × 6.75 = 13.50\n20 − 13.50 = 6.50\n6.50 + 5 = 11.50"),
     (AVA, "48 ÷ 4 = 12\n48 − 12 = 36\n36 + 5 = 41 marbles"),
     (KAI, "60 − 15 = 45\n45 + 22 = 67"),
+    (OWEN_BACK, "52 − 25 = 27\n27 + 18 = 45"),
+    (OMAR, "52 − 9 = 43\n43 + 14 = 57"),
+    # a check that goes forward again after the right work back
+    ("Marcus spent half of his money on a game. Then he spent $8 on lunch. Now he has $22 left. How much money "
+     "did he have at the start?", "22 + 8 = 30\n30 × 2 = 60\nCheck: half of 60 is 30, and 30 − 8 = 22."),
     # amounts given away added up first, then taken away together
     ("Mary had 89 stickers. She used 3 stickers on the front page and 7 stickers on each of 6 other pages. "
      "How many stickers does Mary have now?", "7 × 6 = 42\n3 + 42 = 45\n89 − 45 = 44"),

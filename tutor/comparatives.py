@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import operands
@@ -96,8 +96,11 @@ class Comparison:
             ``"fewer"`` (subject = base − amount).
         amount: the comparison's number (3, 5, 1/2 for "half as many").
         said: the comparison as the problem words it ("3 times as many stickers as Ana").
-        known: which side's amount the problem gives: ``"base"`` or ``"subject"``.
-        value: that amount.
+        known: which side's amount the problem gives: ``"base"`` or ``"subject"``; or
+            ``"total"`` where it gives the two sides' sum only ("together they read 48"); or
+            ``"chain"`` where it gives neither (the base is another comparison's: "3 times as many
+            blue marbles as red marbles, and 9 fewer green marbles than blue marbles").
+        value: that amount (0 for a chain).
     """
 
     subject: str
@@ -109,8 +112,10 @@ class Comparison:
     value: Fraction
 
     def expected(self) -> Fraction:
-        """The other side's amount."""
+        """The other side's amount (the base's, from a total)."""
         k, v = self.amount, self.value
+        if self.known == "total":  # the base is one part of k + 1 equal parts
+            return v / (k + 1) if self.kind == "times" else (v - k if self.kind == "more" else v + k) / 2
         forward = self.known == "base"
         if self.kind == "times":
             return v * k if forward else v / k
@@ -120,6 +125,9 @@ class Comparison:
     def slips(self) -> dict[str, Fraction]:
         """Each misreading's value of the other side, by name (see the module docstring)."""
         k, v = self.amount, self.value
+        if self.known == "total":
+            # "3 times as many", together 48: 48 ÷ 3, as if the total were 3 parts
+            return {"parts miscounted": v / k} if self.kind == "times" and k.denominator == 1 and k > 1 else {}
         forward = self.known == "base"
         if self.kind == "times":
             out = {"comparison reversed": v / k if forward else v * k}
@@ -151,7 +159,8 @@ def _stated(text: str, side: str, skip: tuple[int, int]) -> list[tuple[Fraction,
     for m in re.finditer(rf"\b{name}(?:'s)?\s+(?P<verb>[a-z]+\s+)?(?:[a-z]+\s+)?\$?(?P<v>{_NUM})"
                          rf"(?!\s*(?:times|%|percent|/|\.\d|more|fewer|less))", text):
         before = text[:m.start()]
-        if re.search(r"[A-Z][a-z]+\s+(?:and\s+)?$", before) or text[m.end(0) - len(m.group("v")) - 5:].startswith(" and"):
+        prior = re.search(r"([A-Z][a-z]+)\s+(?:and\s+)?$", before)
+        if (prior and prior.group(1).lower() not in _NOT_A_NAME) or text[m.end(0) - len(m.group("v")) - 5:].startswith(" and"):
             continue
         if not ((m.group("verb") and _HAS.match(m.group("verb").strip())) or "'s" in m.group(0)[:len(side) + 2]):
             continue
@@ -212,6 +221,13 @@ def comparisons(problem_text: str) -> list[Comparison]:
             base_values = _stated(text, base, (m.start(), m.end()))
             subject_values = [(own, m.start())] if own is not None else _stated(text, subject, (m.start(), m.end()))
             known = [(side, vs) for side, vs in (("base", base_values), ("subject", subject_values)) if vs]
+            total = _total(text, m.end()) if not known else None
+            if total is not None and values.count(total) == 1:
+                out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), "total", total))
+                continue
+            if not known:  # the base may be worked out from another comparison (comparison_slip)
+                out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), "chain", Fraction(0)))
+                continue
             if len(known) != 1 or len(known[0][1]) != 1:
                 continue
             side, ((value, at),) = known[0]
@@ -220,6 +236,25 @@ def comparisons(problem_text: str) -> list[Comparison]:
                 continue
             out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), side, value))
     return out + _things(text, values)
+
+
+# "Together they read 48 books", "They have 40 in all", "a total of 60"
+_TOTAL = re.compile(r"(?i)\b(?:together|combined|in\s+all|altogether|in\s+total|a\s+total\s+of|total\s+of)\b")
+
+
+def _total(text: str, after: int) -> Fraction | None:
+    """The two sides' sum the problem gives after a comparison, in its sentence or the next one
+    (not the question), where no one else is added in ("together they read 48 books");
+    ``None`` otherwise."""
+    window = " ".join(p for p in re.split(r"(?<=[.?!])\s+", text[after:], maxsplit=2)[:2] if not p.rstrip().endswith("?"))
+    amounts = re.findall(rf"(?<![\d./])\$?({_NUM})(?![\d/])", window)
+    # the sum said as a fact ("Together they read 48 books"), not a condition or a request
+    said = re.search(rf"(?i)\b(?:together|combined)\b[^.?!\d]{{0,40}}?\$?{_NUM}|{_NUM}\s+(?:[a-z]+\s+){{0,2}}"
+                     r"(?:in\s+all|altogether|in\s+total|together|combined)\b|\ba\s+total\s+of\s+\$?\d", window)
+    if said is None or len(amounts) != 1 or re.search(
+            r"(?i)\b(?:three|all\s+three|others?|if|calculate|find|how|what)\b", window):
+        return None
+    return Fraction(amounts[0])
 
 
 def _things(text: str, values: list[Fraction]) -> list[Comparison]:
@@ -248,6 +283,9 @@ def _things(text: str, values: list[Fraction]) -> list[Comparison]:
                 rf"(?<![\d./])\$?({_NUM})\s+{re.escape(name)}\b", text) if not m.start() <= v.start() < m.end()])
                 for side, name in (("base", base), ("subject", subject))]
             known = [(side, vs) for side, vs in known if vs]
+            if not known:  # the base may be worked out from another comparison (comparison_slip)
+                out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), "chain", Fraction(0)))
+                continue
             if len(known) != 1 or len(known[0][1]) != 1:
                 continue
             side, ((value, at),) = known[0]
@@ -260,27 +298,50 @@ def _things(text: str, values: list[Fraction]) -> list[Comparison]:
 def comparison_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first step whose computation takes a comparison's known amount and its number
     (:func:`comparisons`) and lands on a misreading's value, not the comparison's; ``None``
-    otherwise. ``facts``: ``subject``, ``base``, ``said``, ``known``, ``value``, ``amount``."""
+    otherwise. A chained comparison's base is the value the work found for it (a result of the
+    comparison whose subject it is). ``facts``: ``subject``, ``base``, ``said``, ``known``,
+    ``value``, ``amount``, ``kind``."""
     found = comparisons(problem_text)
+    links = {c: next((d for d in found if d.subject == c.base and d is not c), None) for c in found if c.known == "chain"}
+    found = [c for c in found if c.known != "chain" or links.get(c) is not None]
     if not found:
         return None
+    # what the work found for each chained comparison's base
+    bases: dict[Comparison, set[Fraction]] = {c: set() for c in links}
+    done: set[Comparison] = set()
     for step, lhs, value in computations(step_texts):
         read = operands(lhs)
+        result = Fraction(value).limit_denominator(1000)
         if read is None:
             continue
         _, a, b = read
-        for c in found:
-            # (a whole-number comparison is worked with its own number; 0.5 there is another half)
-            numbers = {c.amount} if c.amount.denominator == 1 else {c.amount, 1 / c.amount}
-            if not ((a == c.value and b in numbers) or (b == c.value and a in numbers)):
+        for original in found:
+            if original in done:
                 continue
-            result = Fraction(value).limit_denominator(1000)
-            if result == c.expected():
-                return None
+            # (a whole-number comparison is worked with its own number; 0.5 there is another half)
+            numbers = _numbers(original)
+            c: Comparison | None = original
+            if original.known == "chain":
+                base = next((x for x, y in ((a, b), (b, a)) if x in bases[original] and y in numbers), None)
+                c = replace(original, known="base", value=base) if base is not None else None
+            elif not ((a == c.value and b in numbers) or (b == c.value and a in numbers)):
+                c = None
+            if c is None:
+                continue
+            if result in (c.expected(), c.value - c.expected()):
+                done.add(original)  # worked right: later uses of its numbers are other work
+                continue
             name = next((n for n, x in c.slips().items() if x == result), None)
             if name is None:
                 continue
             facts = {"subject": c.subject, "base": c.base, "said": c.said, "known": c.known,
                      "value": num(c.value), "amount": num(c.amount), "kind": c.kind}
             return Relation(step, name, lhs.strip(), facts)
+        for c, link in links.items():
+            if link is not None and (a in _numbers(link) or b in _numbers(link)):
+                bases[c].add(result)
     return None
+
+
+def _numbers(c: Comparison) -> set[Fraction]:
+    return {c.amount} if c.amount.denominator == 1 else {c.amount, 1 / c.amount}

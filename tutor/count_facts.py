@@ -73,6 +73,9 @@ _APPOSITIVE = re.compile(rf"(?i)(?<!/)(?<!/ )\b(?:a|an|one|1)\s+(?P<word>{_WORD}
 # sizes from the measurement table a statement may be checked against: a day or an hour has
 # other meanings at work or school ("each day is 8 hours"), a minute and an hour do not
 _STATED_TIME = {("minute", "second"), ("hour", "minute"), ("week", "day")}
+# every day of the week counts ("every day, including weekends", "7 days a week")
+_EVERY_DAY = re.compile(r"(?i)\bincluding\s+(?:the\s+)?week\s*ends?\b|\b(?:7|seven)\s+days\s+a\s+week\b|"
+                        r"\bevery\s+single\s+day\b")
 # money, where a quarter is a coin (not "a quarter of the cake")
 _MONEY = re.compile(r"(?i)\b(?:coins?|cents?|dollars?|money|pocket|change)\b|[$¢]")
 
@@ -122,7 +125,7 @@ class FactSlip:
 def _guarded(word: str, unit: str, text: str) -> bool:
     """Whether the fact may not be the one meant: days of one kind in a week or a year, a
     quarter that is not a coin."""
-    if unit.lower().startswith("day") and SOME_DAYS.search(text):
+    if unit.lower().startswith("day") and SOME_DAYS.search(text) and not _EVERY_DAY.search(text):
         return True
     return word.lower().startswith("quarter") and not _MONEY.search(text)
 

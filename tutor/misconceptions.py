@@ -232,13 +232,7 @@ def find(step_number: int, step_text: str, problem_text: str,
     for eq in equations:
         division = _DIVISION.match(eq.text.partition("=")[0].replace(" ", ""))
         if division and float(division.group(2)) in percents and float(division.group(1)) != 100:
-            base, p = _plain(division.group(1)), _plain(division.group(2))
-            return Misconception(
-                "percent as divisor",
-                f"In step {k}, {base} is divided by {p}, but {p}% means {p} out of every 100: taking "
-                f"{p}% of a number is not the same as dividing it by {p}.",
-                f"In step {k}, you divided {base} by {p}. What does {p}% mean? How many out of every 100?",
-                f"Redo step {k}: {p}% of {base} is {p}/100 × {base}. Work that out instead of {base} ÷ {p}.")
+            return percent_as_divisor(k, _plain(division.group(1)), _plain(division.group(2)))
     for eq in equations:
         if eq.ok is not False or eq.expected is None or eq.rhs_value is None or not _IN_HOURS.search(eq.text):
             continue
@@ -392,6 +386,17 @@ def _leftover_minutes(k: int, m: int, step_text: str) -> tuple[str, str]:
             "after the whole hours?",
             f"Redo step {k}: the minutes left over after the whole hours are that many sixtieths of an hour. Write "
             "that as a decimal, then add the whole hours.")
+
+
+def percent_as_divisor(k: int, base: str, p: str) -> Misconception:
+    """Step ``k`` took ``p``% of ``base`` as ``base`` ÷ ``p``."""
+    return Misconception(
+        "percent as divisor",
+        f"In step {k}, {base} is divided by {p}, but {p}% means {p} out of every 100: taking "
+        f"{p}% of a number is not the same as dividing it by {p}.",
+        f"In step {k}, you divided {base} by {p}. What does {p}% mean? How many out of every 100?",
+        f"Redo step {k}: {p}% of {base} is {p}/100 × {base}. Work that out instead of {base} ÷ {p}.",
+        f"Look at step {k}, where you divide {base} by {p}. Is that {p}% of {base}?")
 
 
 def percent_as_tenths(k: int, p: str, tenths: str) -> Misconception:
@@ -1088,6 +1093,21 @@ def transfer_misconception(k: int, relation: Relation) -> Misconception:
     given away (:func:`tutor.transfers.transfer_slip`), worded for a student."""
     n = relation.facts["amount"]
     misread = "Misunderstanding of the question"
+    if relation.name == "received added back":
+        return Misconception(
+            relation.name, f"In step {k}, working back to the start, the {n} that was received is added again. To "
+            f"undo getting {n}, take it away.",
+            f"In step {k}, you are going back in time. Before the {n} came in, was there more or less?",
+            f"Redo step {k}: to undo getting {n}, take {n} away.",
+            f"Look at step {k}, where you add {n}. Are you going forward in the story, or back?", category=misread)
+    if relation.name == "given away taken again":
+        return Misconception(
+            relation.name, f"In step {k}, working back to the start, the {n} that went away is taken away again. To "
+            f"undo giving or spending {n}, add it back.",
+            f"In step {k}, you are going back in time. Before the {n} went away, was there more or less?",
+            f"Redo step {k}: to undo losing {n}, add {n} back.",
+            f"Look at step {k}, where you take away {n}. Are you going forward in the story, or back?",
+            category=misread)
     if relation.name == "received taken away":
         return Misconception(
             relation.name, f"In step {k}, {n} is taken away. But the {n} was received, so it adds to what there is.",
@@ -1149,6 +1169,15 @@ def comparison_misconception(k: int, relation: Relation) -> Misconception:
              f"with {value}?")
     misread = "Misunderstanding of the question"
     facts = ("2",) if half else ()
+    if name == "parts miscounted":
+        subject, base = f["subject"], f["base"]
+        return Misconception(
+            name, f"In step {k}, the total, {value}, is divided by {amount}. But \"{short}\" means {subject} has "
+            f"{amount} parts and {base} has 1 part of the same size: {amount} + 1 equal parts in all.",
+            f"In step {k}, if {base} has 1 part and {subject} has {amount} parts, how many parts make the total?",
+            f"Redo step {k}: divide {value} by the number of equal parts in all, {amount} + 1.",
+            f"Look at step {k}, where you divide {value} by {amount}. How many equal parts make up the total?",
+            category=misread, facts=("1",))
     if name in ("times as added", "times as taken away"):
         return Misconception(
             name, f"In step {k}, \"{said}\" is worked by {'adding' if name == 'times as added' else 'taking away'} "
@@ -1559,6 +1588,8 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
     f, expr = relation.facts, relation.expression
     if relation.name == "percent as tenths":
         return percent_as_tenths(k, f["percent"], f["tenths"])
+    if relation.name == "percent as divisor":
+        return percent_as_divisor(k, f["base"], f["percent"])
     if relation.name == "mean count":
         return Misconception(
             relation.name,

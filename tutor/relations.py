@@ -24,6 +24,8 @@ whatever the rest of the solution; the errors against them are well documented:
   "20% = 8") must grow like their percents, and the first one must be its share of the whole
   the problem gives;
 * ``"percent as tenths"``: a percent below 10 multiplied as tenths (3% as 0.3);
+* ``"percent as divisor"``: p% of an amount worked as the amount divided by p (20% of 1,200 as
+  1,200 ÷ 20, which is 5%);
 * units: an answer in the unit of one factor, an area in a length unit, a volume in square
   units, and an answer stated as another kind of amount (``"wrong unit"``, ``"area unit"``,
   ``"volume unit"``, ``"changed kind"``).
@@ -775,6 +777,32 @@ def _percent_tenths(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# the part is given and the whole asked ("18 is 30% of what number?"): dividing by the percent's
+# number, then multiplying by 100, is a right way there
+_PART_GIVEN = re.compile(r"(?i)\b(?:is|are|was|were)\s+\d+(?:\.\d+)?\s*(?:%|percent)\s+of\b|%\s+of\s+(?:what|a\s+number)\b")
+
+
+def _percent_divisor(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """An amount the problem gives divided by a percent's number ("20% of $1,200": 1200 ÷ 20),
+    where the problem uses that number for nothing else and the work does not go on to multiply
+    by 100 (the 1% route of a whole from its part)."""
+    percent = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)")
+    given = {Fraction(str(x)) for x in numbers_in(percent.sub(" ", text))}
+    # (10% of a number is that number divided by 10: right)
+    percents = {Fraction(p) for p in percent.findall(text)} - {Fraction(100), Fraction(10)} - given
+    if not percents or _PART_GIVEN.search(text):
+        return None
+    comps = list(computations(step_texts))
+    for n, (i, lhs, value) in enumerate(comps):
+        division = _division(lhs)
+        if division is None or division[1] not in percents or division[0] not in given or division[0] == 100:
+            continue
+        if any(re.search(r"(?<![\d.])100(?![\d.])", later) for _, later, _ in comps[n + 1:]):
+            return None
+        return Relation(i, "percent as divisor", written(lhs), {"base": num(division[0]), "percent": num(division[1])})
+    return None
+
+
 def ladder_whole(problem_text: str, step_texts: Sequence[str]) -> Fraction | None:
     """The whole a student's percent ladder proves from the problem's own pair ("8 students is
     10% of the choir": "10% = 8", "so 100% = 80" gives 80), where the question asks for that
@@ -799,5 +827,6 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
-                         _percent_rung(text, step_texts), _percent_tenths(text, step_texts)) if r is not None]
+                         _percent_rung(text, step_texts), _percent_tenths(text, step_texts),
+                         _percent_divisor(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

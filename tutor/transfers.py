@@ -33,18 +33,36 @@ _OUT = (r"(?:gives\s+away|gave\s+away|gives|gave|loses|lost|spends|spent|donates
         r"eats|ate|sells|sold|drops|dropped)")
 
 
+_START = re.compile(r"(?i)\b(?:at\s+first|at\s+the\s+start|to\s+(?:begin|start)\s+with|originally|in\s+the\s+beginning|"
+                    r"at\s+the\s+beginning)\b")
+# the amount at the end, given for working back: "Now he has $52", "she has 23 left"
+_NOW = re.compile(r"(?i)\bnow\s+(?:\w+\s+)?(?:has|have)\s+\$?(\d+(?:\.\d+)?)(?!\s*(?:times|more|fewer|less))|\b(?:has|have)\s+\$?(\d+(?:\.\d+)?)\s+"
+                  r"(?:\w+\s+)?left\b|\bleft\s+with\s+\$?(\d+(?:\.\d+)?)")
+
+
+def asks_start(problem_text: str) -> bool:
+    """Whether the question asks what the person had before the story's changes."""
+    return _START.search(question_of(words_to_digits(problem_text))) is not None
+
+
 def _person(problem: str) -> str | None:
     """The one the question asks about: its name, or the problem's one name for "he"/"she"."""
-    m = _HOLDS.search(question_of(problem))
-    if m is None or _OTHER_QUESTION.search(question_of(problem)):
+    question = question_of(problem)
+    m = _HOLDS.search(question)
+    if m is None or _OTHER_QUESTION.search(_START.sub(" ", question)):
         return None
     who = m.group("who")
     if who[0].isupper() and who.lower() not in ("he", "she", "they"):
         return who
-    names = {n for n in re.findall(r"\b[A-Z][a-z]+\b", problem)
-             if n.lower() not in {"he", "she", "they", "then", "how", "the", "a", "after", "on", "at", "in", "if",
-                                  "his", "her", "mr", "mrs", "ms", "later", "now", "when", "each", "every", "next"}}
+    names = _names(problem)
     return next(iter(names)) if len(names) == 1 else None
+
+
+def _names(problem: str) -> set[str]:
+    return {n for n in re.findall(r"\b[A-Z][a-z]+\b", problem)
+            if n.lower() not in {"he", "she", "they", "then", "how", "the", "a", "after", "on", "at", "in", "if",
+                                 "his", "her", "mr", "mrs", "ms", "later", "now", "when", "each", "every", "next",
+                                 "what", "there", "one", "this", "that", "it", "before", "so", "but", "and"}}
 
 
 def changes(problem_text: str) -> dict[Fraction, int]:
@@ -55,11 +73,15 @@ def changes(problem_text: str) -> dict[Fraction, int]:
     person = _person(text)
     if person is None:
         return {}
-    me = rf"(?:{re.escape(person)}|he|she|they)"
-    to_me = rf"(?:him|her|{re.escape(person)})"
+    # "he", "him" stand for the person only where the story names no one else
+    alone = len(_names(text)) == 1
+    me = rf"(?:{re.escape(person)}|he|she|they)" if alone else re.escape(person)
+    to_me = rf"(?:him|her|{re.escape(person)})" if alone else re.escape(person)
     forms = [(1, rf"(?i)\b(?:gives|gave|hands|handed|sends|sent|pays|paid)\s+{to_me}\s+(?:another\s+|an\s+extra\s+)?{_NUM}"),
              (1, rf"(?i)\b{me}\s+(?:then\s+|also\s+)?{_IN}\s+(?:another\s+|an\s+extra\s+)?{_NUM}"),
-             (-1, rf"(?i)\b{me}\s+(?:then\s+|also\s+)?{_OUT}\s+(?:away\s+)?{_NUM}")]
+             # "he spent $8", "she gave her brother $6", "… and gave Mia 5"
+             (-1, rf"(?i)\b(?:{me}|and)\s+(?:then\s+|also\s+)?{_OUT}\s+(?:away\s+)?"
+                  rf"(?:(?:her|his|their)\s+[a-z]+\s+|[A-Z][a-z]+\s+)?{_NUM}")]
     counts: dict[Fraction, int] = {}
     for v in numbers_in(text):
         counts[Fraction(str(v))] = counts.get(Fraction(str(v)), 0) + 1
@@ -67,6 +89,10 @@ def changes(problem_text: str) -> dict[Fraction, int]:
     for way, form in forms:
         for m in re.finditer(form, text):
             n = Fraction(m.group("n"))
+            # "… and gave": the sentence's doer must be the person
+            if m.group(0).lower().startswith("and") and not re.match(
+                    rf"(?i)\s*(?:then\s+)?{me}\b", text[text.rfind(".", 0, m.start()) + 1:]):
+                continue
             # "gives her 5 of his 20": the amount belongs to two phrases; "5 cents each": a price
             after = text[m.end():m.end() + 25]
             if counts.get(n) == 1 and not re.match(r"\s*(?:%|percent|times|each|per|a\s+(?:day|week|month))", after):
@@ -75,26 +101,47 @@ def changes(problem_text: str) -> dict[Fraction, int]:
 
 
 def transfer_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
-    """The first step that takes an amount the person received away from another amount
-    (``"received taken away"``) or adds one they gave away (``"given away added"``); ``None``
-    otherwise. ``facts``: ``amount``, ``way`` ("received" or "given away")."""
+    """The first step that takes an amount the person received away from what they have
+    (``"received taken away"``) or adds one they gave away (``"given away added"``); where the
+    question asks for the start and the problem gives the end ("Now he has $52"), working back,
+    the first step that adds a received amount again (``"received added back"``) or takes a
+    given-away one away again (``"given away taken again"``); ``None`` otherwise. ``facts``:
+    ``amount``, ``way`` ("received" or "given away"), ``back`` (working back)."""
     moved = changes(problem_text)
     if not moved:
         return None
     text = words_to_digits(problem_text)
     written = [Fraction(str(v)) for v in numbers_in(text)]
-    # what the person has: the problem's first amount, and what is worked out from it
-    held = {written[0]} if written else set()
+    back = asks_start(problem_text)
+    if back:
+        end = _NOW.search(text)
+        start = [Fraction(next(g for g in end.groups() if g))] if end else []
+    else:
+        start = written[:1]
+    # what the person has: the problem's first amount (the end, working back), and what is
+    # worked out from it
+    held = set(start)
+    if not held:
+        return None
+    sign = -1 if back else 1
+    done: set[Fraction] = set()  # amounts already moved the right way: a later use is a check
     for step, lhs, value in computations(step_texts):
         read = operands(lhs)
         if read is None:
             continue
         op, a, b = read
-        if op is ast.Sub and moved.get(b) == 1 and a in held:
-            return Relation(step, "received taken away", lhs.strip(), {"amount": num(b), "way": "received"})
         for x, y in ((a, b), (b, a)):
-            if op is ast.Add and moved.get(y) == -1 and x in held:
-                return Relation(step, "given away added", lhs.strip(), {"amount": num(y), "way": "given away"})
+            if x in held and ((op is ast.Add and moved.get(y) == sign) or (op is ast.Sub and y == b and moved.get(y) == -sign)):
+                done.add(y)
+        moved = {n: w for n, w in moved.items() if n not in done}
+        facts = {"amount": num(b), "back": back}
+        if op is ast.Sub and a in held and moved.get(b) == sign:
+            return Relation(step, "received taken away" if not back else "given away taken again", lhs.strip(),
+                            dict(facts, way="received" if not back else "given away"))
+        for x, y in ((a, b), (b, a)):
+            if op is ast.Add and x in held and moved.get(y) == -sign:
+                return Relation(step, "given away added" if not back else "received added back", lhs.strip(),
+                                {"amount": num(y), "back": back, "way": "given away" if not back else "received"})
         if a in held or b in held:
             held.add(Fraction(value).limit_denominator(1000))
     return None

@@ -178,6 +178,10 @@ def amount(text: str) -> Amount | None:
     kinds = [_TABLE[u.lower()] for _, u in parts]
     if len({system for system, _ in kinds}) != 1 or any(b[1] >= a[1] for a, b in zip(kinds, kinds[1:])):
         return None
+    # "2 hours 45 minutes" (or "3 h 80 min", not yet carried): whole numbers of the larger units
+    # ("0.3 kg and 500 g = 0.5 kg" are two statements, not one 800 g)
+    if len(parts) > 1 and any(x.denominator != 1 for x, _ in parts[:-1]):
+        return None
     unit = parts[-1][1]
     base = sum((x * size for (x, _), (_, size) in zip(parts, kinds)), Fraction(0))
     return Amount(base / kinds[-1][1], unit, len(parts))

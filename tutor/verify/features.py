@@ -18,7 +18,7 @@ from tutor.inequalities import inequality_checks
 from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
-from tutor.units import conversions, on_scale, on_scale_value, scale_pairs
+from tutor.units import ALL_CONVERSION_NUMBERS, conversions, on_scale, on_scale_value, scale_pairs
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 from tutor.verify.combiner import RESTATEMENT
@@ -217,6 +217,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     odd = [any(v < 0 or (whole and abs(v - round(v)) > 1e-6 and not _fractions_normal(s.text)) for v in nv)
            for s, nv in zip(steps, new_values)]
     first_odd = next((i for i in range(n) if odd[i]), None)
+    derivable = _derivable(given)
     for i, (s, c, g) in enumerate(zip(steps, checks, graphs)):
         earlier = given + [v for gg in graphs[:i] for v in gg.stated]
         prev_results = [v for nv in new_values[:i] for v in nv]
@@ -226,6 +227,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         # (π as the step takes it, 3.14 or 22/7, is a constant too)
         pi = _PI_VALUES if pi_written(s.text) is not None or _PI_SAID.search(s.text) else ()
         unknown_ops = [o for o in g.operands if not contains(earlier, o) and o not in CONSTANTS
+                       and not contains(derivable, o, False)
                        and not contains(own, o, False) and not any(math.isclose(o, x, rel_tol=1e-3) for x in pi)]
         f = {
             "arith_wrong": float(c.ok is False),
@@ -459,6 +461,16 @@ def _dedupe(vals: list[float]) -> list[float]:
     for v in vals:
         if not contains(out, v, False):
             out.append(v)
+    return out
+
+
+def _derivable(given: list[float]) -> list[float]:
+    """Numbers a step may use without writing where they come from: a given amount in another
+    unit ("750 mL" used as 0.75 L) and the whole part of a quotient of two given numbers (250
+    muffins in boxes of 12: 20 full boxes)."""
+    factors = [float(f) for f in ALL_CONVERSION_NUMBERS if f >= 10]  # (not 2 or 3: a doubling is work)
+    out = [g * f for g in given for f in factors] + [g / f for g in given for f in factors]
+    out += [float(a // b) for a in given for b in given if 1 < b < a and not float(a / b).is_integer()]
     return out
 
 
