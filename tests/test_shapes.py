@@ -88,6 +88,9 @@ def test_a_formula_slip_is_named_with_a_guarded_ladder(problem, solution, step, 
      "sphere = 4/3 × π × 9³\n9³ = 729\nhemisphere = 1/2 × 4/3 × 729π\n= 486π cm³"),
     (TRAPEZOID, "(7 + 13) ÷ 2 = 10\n10 × 4 = 40\nThe area is 40 square inches"),
     (PARALLELOGRAM, "A = 12 × 7 = 84 square inches"),
+    # the formula in letters inside the chain (it has no value: it once stopped the check)
+    ("A triangular sail has a base of 8 feet and a height of 12 feet. What is its area?",
+     "Area = (b x h)/2 = (8 x 12)/2 = 96/2 = 48 square feet"),
 ])
 def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)

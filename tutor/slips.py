@@ -22,7 +22,8 @@ def close(value: float, target: Fraction) -> bool:
 
 def step_values(step_texts: Sequence[str]) -> list[list[float]]:
     """Per step, the values of the expressions it writes ("π × 10² × 4", "400π", "= 19")."""
-    return [[v for _, v in expressions_in(t)] for t in step_texts]
+    # (an expression in letters, "(b x h)/2", has no value)
+    return [[v for _, v in expressions_in(t) if v is not None] for t in step_texts]
 
 
 def first_slip(step_texts: Sequence[str], slips: dict[str, Fraction],
