@@ -657,3 +657,16 @@ def test_a_count_used_as_repeated_addition_is_used():
     assert verdict.unused_given is None
     verdict = Verifier(None).verify(problem, parse_solution("35 + 35 + 35 + 35 + 35 = 175\nShe read 175 pages"))
     assert verdict.unused_given == "6"
+
+
+def test_a_word_problem_check_that_fails_does_not_lose_the_verdict(monkeypatch, caplog):
+    import tutor.verify.verifier as verifier
+
+    def broken(*_):
+        raise TypeError("odd text")
+    monkeypatch.setattr(verifier, "solution_misconception", broken)
+    verdict = Verifier(None).verify(Problem(PROBLEM), parse_solution("3 x 4 = 12\n12 - 2 = 10"))
+    assert verdict.label == "correct" and "word-problem check failed" in caplog.text
+    # and the arithmetic check still finds a false step
+    verdict = Verifier(None).verify(Problem(PROBLEM), parse_solution("3 x 4 = 12\n12 + 1 = 14"))
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 2)
