@@ -6,7 +6,7 @@ import pytest
 
 from tutor.schema import Problem
 from tutor.steps import parse_solution
-from tutor.transfers import changes, transfer_slip
+from tutor.transfers import change_for_spent, changes, transfer_slip
 from tutor.verify import Verifier
 
 OWEN = "Owen has $20. He buys 2 books that cost $6.75 each. Then his grandma gives him $5. How much money does he have now?"
@@ -60,3 +60,23 @@ def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)
     assert transfer_slip(problem, [s.text for s in steps]) is None
     assert Verifier(None).verify(Problem(text=problem), steps).label != "incorrect"
+
+
+KIM = ("Kim has $20. She buys 2 sandwiches for $4.50 each and a bottle of juice for $1.75. How much money does she "
+       "spend?")
+
+
+def test_the_change_given_for_the_amount_spent_is_named(slip_verdict):
+    solution = "2 × 4.50 = $9.00\n$9.00 + $1.75 = $10.75\n$20.00 − $10.75 = $9.25"
+    assert slip_verdict(KIM, solution, 3, change_for_spent) == "change for spent"
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (KIM, "2 × 4.50 = $9.00\n$9.00 + $1.75 = $10.75"),
+    # the change asked; what is left after spending, given; a purchase of the money that is left
+    ("Kim has $20. She buys a sandwich for $4.50. How much change does she get?", "20 − 4.50 = $15.50"),
+    ("June has $500. She buys books for $340 and then music books. How much did she spend on music books?",
+     "500 − 340 = $160"),
+])
+def test_right_work_on_spending_is_left_alone(problem, solution):
+    assert change_for_spent(problem, solution.split("\n")) is None

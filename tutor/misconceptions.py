@@ -71,7 +71,7 @@ from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatch
 from tutor.comparatives import comparison_slip
 from tutor.count_facts import fact_slip
 from tutor.parts_left import parts_slip
-from tutor.transfers import transfer_slip
+from tutor.transfers import change_for_spent, transfer_slip
 from tutor.percent_chain import chain_slip
 from tutor.shapes import shape_slip
 from tutor.spread import spread_slip
@@ -792,6 +792,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                            (fact_slip(problem_text, step_texts), count_fact_misconception),
                            (parts_slip(problem_text, step_texts), parts_misconception),
                            (transfer_slip(problem_text, step_texts), transfer_misconception),
+                           (change_for_spent(problem_text, step_texts), transfer_misconception),
                            (broken_relation(problem_text, step_texts), relation_misconception),
                            (probability_total(problem_text, step_texts), relation_misconception),
                            (or_multiplied(problem_text, step_texts), relation_misconception),
@@ -1091,8 +1092,19 @@ def parts_misconception(k: int, relation: Relation) -> Misconception:
 def transfer_misconception(k: int, relation: Relation) -> Misconception:
     """The misconception of step ``k`` (1-based) that takes a received amount away or adds one
     given away (:func:`tutor.transfers.transfer_slip`), worded for a student."""
-    n = relation.facts["amount"]
     misread = "Misunderstanding of the question"
+    if relation.name == "change for spent":
+        money = relation.facts["money"]
+        # (the amount spent is the answer: no wording says it)
+        return Misconception(
+            relation.name, f"In step {k}, the cost is taken away from the {money}. That gives the money left over, "
+            "but the question asks how much is spent.",
+            f"In step {k}, does the question ask what is spent, or what is left?",
+            f"Redo step {k}: the question asks for the amount spent. You found it before this step, so there is "
+            f"no need to take it away from {money}.",
+            f"Look at step {k}, where you take away from {money}. What does the question ask for?",
+            category="Went past the answer")
+    n = relation.facts["amount"]
     if relation.name == "received added back":
         return Misconception(
             relation.name, f"In step {k}, working back to the start, the {n} that was received is added again. To "

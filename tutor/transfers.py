@@ -145,3 +145,30 @@ def transfer_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | No
         if a in held or b in held:
             held.add(Fraction(value).limit_denominator(1000))
     return None
+
+
+# the question asks what is spent or paid in all, not what is left ("How much does Kim spend?";
+# not "how much did she spend on music books", which may be what is left)
+_ASKS_SPENT = re.compile(r"(?i)\bhow\s+much\s+(?:money\s+)?(?:does|did|will|do)\s+(?:[A-Z][a-z]+|he|she|they)\s+"
+                         r"(?:spend|pay)\b(?!\s+(?:on|for)\b)(?![^?]*\b(?:left|change|back|save|keep)\b)")
+# the money the person has or hands over: "Kim has $20", "pays with a $50 bill"
+_MONEY_HELD = re.compile(r"(?i)\b(?:has|had|have|with|brings|brought|takes|took)\s+(?:a\s+)?\$(\d+(?:\.\d+)?)")
+
+
+def change_for_spent(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Where the question asks how much is spent, the last computation that takes the cost the
+    work found away from the money the person has ("Kim has $20 … How much does she spend?":
+    20 − 10.75): the change, an answer to another question. ``facts``: ``money``, ``spent``."""
+    text = words_to_digits(problem_text)
+    if not _ASKS_SPENT.search(question_of(text)) or re.search(r"(?i)\b(?:left|remain\w*|now\s+has)\b", text):
+        return None
+    held = {Fraction(m.group(1)) for m in _MONEY_HELD.finditer(text)}
+    written = {Fraction(str(v)) for v in numbers_in(text)}
+    comps = list(computations(step_texts))
+    if len(held) != 1 or not comps:
+        return None
+    step, lhs, _ = comps[-1]
+    read = operands(lhs)
+    if read is None or read[0] is not ast.Sub or read[1] not in held or read[2] in written:
+        return None
+    return Relation(step, "change for spent", lhs.strip(), {"money": num(read[1]), "spent": num(read[2])})
