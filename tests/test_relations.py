@@ -600,3 +600,17 @@ def test_other_divisions_by_a_percents_number_are_left_alone(problem, solution):
     from tutor.relations import broken_relation
 
     assert broken_relation(problem, solution.split("\n")) is None
+
+
+def test_an_answer_changed_out_of_the_asked_unit_is_named(slip_verdict):
+    from tutor.relations import broken_relation
+
+    problem = "A printer prints 45 pages per minute. How many minutes does it take to print 27 copies of a 10-page report?"
+    solution = "27 × 10 = 270 pages\n270 ÷ 45 = 6 minutes\n6 × 60 = 360 seconds"
+    assert slip_verdict(problem, solution, 3, broken_relation) == "converted past the answer"
+    # the asked unit reached by the last conversion is the answer
+    assert broken_relation("A movie is 2 hours long. How many minutes is that?", ["2 hours = 2 × 60 = 120 minutes"]) is None
+    assert broken_relation(problem, ["27 × 10 = 270 pages", "270 ÷ 45 = 6 minutes"]) is None
+    # a question that asks for both units
+    assert broken_relation("A rug is 2 yards long. How many feet long is it? How many inches?",
+                           ["2 × 3 = 6 feet", "6 × 12 = 72 inches", "The rug is 6 feet or 72 inches long."]) is None

@@ -1602,6 +1602,17 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
         return percent_as_tenths(k, f["percent"], f["tenths"])
     if relation.name == "percent as divisor":
         return percent_as_divisor(k, f["base"], f["percent"])
+    if relation.name == "converted past the answer":
+        asked, unit = f["asked"], f["unit"]
+        return Misconception(
+            relation.name, f"In step {k}, the answer, already in {asked}, is changed into {unit}. The question "
+            f"asks for {asked}.",
+            f"In step {k}, which unit does the question ask for: {asked} or {unit}?",
+            f"Redo step {k}: the question asks for {asked}. Leave out the change by {f['by']} and give the answer "
+            f"you had in {asked}.",
+            f"Look at step {k}, where you use {f['by']} to change {asked} into {unit}. Which unit does the question "
+            "ask for?",
+            category="Went past the answer")
     if relation.name == "mean count":
         return Misconception(
             relation.name,

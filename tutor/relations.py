@@ -24,6 +24,8 @@ whatever the rest of the solution; the errors against them are well documented:
   "20% = 8") must grow like their percents, and the first one must be its share of the whole
   the problem gives;
 * ``"percent as tenths"``: a percent below 10 multiplied as tenths (3% as 0.3);
+* ``"converted past the answer"``: the answer worked out in the unit the question asks for, then
+  changed into another unit of the same kind (6 minutes, then "6 × 60 = 360 seconds");
 * ``"percent as divisor"``: p% of an amount worked as the amount divided by p (20% of 1,200 as
   1,200 ÷ 20, which is 5%);
 * units: an answer in the unit of one factor, an area in a length unit, a volume in square
@@ -652,6 +654,34 @@ def _wrong_unit(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+def _converted_past(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The answer worked out in the unit the question asks for, then changed into another unit
+    of the same kind by the last computation ("How many minutes …": "270 ÷ 45 = 6 minutes", then
+    "6 × 60 = 360 seconds")."""
+    asked = re.search(rf"(?i)\bhow\s+many\s+([a-z]+)\b", question_of(text))
+    comps = list(computations(step_texts))
+    if asked is None or measure_of(asked.group(1)) is None or len(comps) < 2:
+        return None
+    unit = asked.group(1)
+    (j, _, before), (i, lhs, value) = comps[-2], comps[-1]
+    read = operands(lhs)
+    if read is None or read[0] not in (ast.Mult, ast.Div) or Fraction(str(before)) not in read[1:] or i == j:
+        return None
+    said_before = [a for a in amounts_in(step_texts[j]) if a.value == Fraction(str(before))]
+    said_after = [a for a in amounts_in(step_texts[i]) if a.value == Fraction(str(value)).limit_denominator(1000)]
+    if not said_before or not said_after or factor(said_before[0].unit, unit) != 1:
+        return None
+    to = said_after[0].unit
+    # (a question that asks for both units: "How many feet long is it? How many inches?")
+    if any(factor(w, to) == 1 for w in re.findall(r"[A-Za-z]+", question_of(text))):
+        return None
+    f = factor(said_before[0].unit, to)
+    if f is None or f == 1 or measure_of(to) != measure_of(unit) or Fraction(str(before)) * f != said_after[0].value:
+        return None
+    by = read[2] if read[1] == Fraction(str(before)) else read[1]
+    return Relation(i, "converted past the answer", written(lhs), {"asked": unit, "unit": to, "by": num(by)})
+
+
 def _used_again(value: Fraction, measure: str, later: Sequence[str]) -> bool:
     """Whether a later step multiplies by ``value`` and writes the product as ``measure``: then
     an earlier product by the same number used it as another number (4 sides, not $4 a foot)."""
@@ -828,5 +858,5 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
                          _percent_rung(text, step_texts), _percent_tenths(text, step_texts),
-                         _percent_divisor(text, step_texts)) if r is not None]
+                         _percent_divisor(text, step_texts), _converted_past(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None
