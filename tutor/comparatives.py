@@ -209,32 +209,19 @@ def comparisons(problem_text: str) -> list[Comparison]:
             subject, own = _subject(text, m.start())
             if subject is None or subject == base or _CHANGE.search(sentence.group()):
                 continue
-            if pattern is _TIMES:
-                kind = "times"
-                raw = m.group("k") or m.group("frac")
-                amount = _TIMES_WORD[m.group("kw")] if m.group("kw") else Fraction(raw.strip("()"))
-            else:
-                kind = "fewer" if m.group("dir") in _FEWER else "more"
-                amount = Fraction(m.group("k"))
-            if amount <= 0 or (amount.denominator == 1 and values.count(amount) > (0 if m.group(0)[0].isalpha() else 1)):
+            read = _read(m, values)
+            if read is None:
                 continue
             base_values = _stated(text, base, (m.start(), m.end()))
             subject_values = [(own, m.start())] if own is not None else _stated(text, subject, (m.start(), m.end()))
             known = [(side, vs) for side, vs in (("base", base_values), ("subject", subject_values)) if vs]
             total = _total(text, m.end()) if not known else None
             if total is not None and values.count(total) == 1:
-                out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), "total", total))
+                out.append(Comparison(subject, base, *read, m.group(0).strip(), "total", total))
                 continue
-            if not known:  # the base may be worked out from another comparison (comparison_slip)
-                out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), "chain", Fraction(0)))
-                continue
-            if len(known) != 1 or len(known[0][1]) != 1:
-                continue
-            side, ((value, at),) = known[0]
-            # the amounts may change between where one is given and where they are compared
-            if values.count(value) != 1 or _CHANGE.search(text[min(at, m.start()):max(at, m.end())]):
-                continue
-            out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), side, value))
+            found = _compared(m, subject, base, read, known, values, text)
+            if found is not None:
+                out.append(found)
     return out + _things(text, values)
 
 
@@ -257,6 +244,37 @@ def _total(text: str, after: int) -> Fraction | None:
     return Fraction(amounts[0])
 
 
+def _read(m: re.Match, values: list[Fraction]) -> tuple[str, Fraction] | None:
+    """``(kind, amount)`` of a comparison match (:data:`_TIMES`, :data:`_MORE`, :data:`_THINGS`),
+    or ``None`` where its number is also another amount of the problem."""
+    if "dir" in m.re.groupindex:
+        kind, amount = ("fewer" if m.group("dir") in _FEWER else "more"), Fraction(m.group("k"))
+    else:
+        raw = m.group("k") or m.group("frac")
+        kind = "times"
+        amount = _TIMES_WORD[m.group("kw")] if m.group("kw") else Fraction(raw.strip("()"))
+    if amount <= 0 or (amount.denominator == 1 and values.count(amount) > (0 if m.group(0)[0].isalpha() else 1)):
+        return None
+    return kind, amount
+
+
+def _compared(m: re.Match, subject: str, base: str, read: tuple[str, Fraction], known: list, values: list[Fraction],
+              text: str) -> Comparison | None:
+    """The comparison at ``m`` with the side the problem gives (``known``: ``(side, [(amount,
+    position)])`` for each side it gives), a chain link where it gives neither, or ``None``
+    where it gives both, one twice, an amount also written elsewhere, or the amounts change
+    between."""
+    said = m.group(0).strip()
+    if not known:  # the base may be worked out from another comparison (comparison_slip)
+        return Comparison(subject, base, *read, said, "chain", Fraction(0))
+    if len(known) != 1 or len(known[0][1]) != 1:
+        return None
+    side, ((value, at),) = known[0]
+    if values.count(value) != 1 or _CHANGE.search(text[min(at, m.start()):max(at, m.end())]):
+        return None
+    return Comparison(subject, base, *read, said, side, value)
+
+
 def _things(text: str, values: list[Fraction]) -> list[Comparison]:
     """Comparisons of two kinds of thing (:data:`_THINGS`) with exactly one side's amount
     written once as "<amount> <its name>"."""
@@ -271,27 +289,15 @@ def _things(text: str, values: list[Fraction]) -> list[Comparison]:
                     or words & (_WHEN | _NOT_A_NAME | {"ones"}) or _CHANGE.search(
                     next(s for s in _SENTENCE.finditer(text) if s.start() <= m.start() < s.end()).group()):
                 continue
-            if "dir" in pattern.groupindex:
-                kind, amount = ("fewer" if m.group("dir") == "fewer" else "more"), Fraction(m.group("k"))
-            else:
-                raw = m.group("k") or m.group("frac")
-                kind = "times"
-                amount = _TIMES_WORD[m.group("kw")] if m.group("kw") else Fraction(raw.strip("()"))
-            if amount <= 0 or (amount.denominator == 1 and values.count(amount) > (0 if m.group(0)[0].isalpha() else 1)):
+            read = _read(m, values)
+            if read is None:
                 continue
             known = [(side, [(Fraction(v.group(1)), v.start()) for v in re.finditer(
                 rf"(?<![\d./])\$?({_NUM})\s+{re.escape(name)}\b", text) if not m.start() <= v.start() < m.end()])
                 for side, name in (("base", base), ("subject", subject))]
-            known = [(side, vs) for side, vs in known if vs]
-            if not known:  # the base may be worked out from another comparison (comparison_slip)
-                out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), "chain", Fraction(0)))
-                continue
-            if len(known) != 1 or len(known[0][1]) != 1:
-                continue
-            side, ((value, at),) = known[0]
-            if values.count(value) != 1 or _CHANGE.search(text[min(at, m.start()):max(at, m.end())]):
-                continue
-            out.append(Comparison(subject, base, kind, amount, m.group(0).strip(), side, value))
+            found = _compared(m, subject, base, read, [(side, vs) for side, vs in known if vs], values, text)
+            if found is not None:
+                out.append(found)
     return out
 
 
