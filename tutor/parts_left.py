@@ -122,11 +122,12 @@ def parts_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
         if name == "parts of two wholes added":
             taken = op is ast.Add and {a, b} == {p.first, p.second}
         else:
-            # the second part worked out of the slip's amount: "1/3 of 30", "30 ÷ 3", "30 × 1/3"
+            # the second part worked out of the slip's amount: "1/3 of 30", "30 ÷ 3", "30 × 1/3";
+            # a value the right work also reaches counts only in that form
             base = p.whole if name == "part of the whole for the rest" else rest
             taken = ((op is ast.Mult and {a, b} == {base, p.second})
-                     or (op is ast.Div and a == base and b == 1 / p.second))
-        # (a value the right work also reaches counts only in the slip's own form)
-        if taken or (result not in right and name != "parts of two wholes added" and base in (a, b)):
+                     or (op is ast.Div and a == base and b == 1 / p.second)
+                     or (result not in right and base in (a, b)))
+        if taken:
             return Relation(step, name, lhs.strip(), facts)
     return None
