@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from tutor.comparatives import comparison_slip, comparisons
+from tutor.comparatives import comparison_slip, comparisons, difference_summed
 from tutor.schema import Problem
 from tutor.steps import parse_solution
 from tutor.verify import Verifier
@@ -101,3 +101,31 @@ def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)
     assert comparison_slip(problem, [s.text for s in steps]) is None
     assert Verifier(None).verify(Problem(text=problem), steps).label == "correct"
+
+
+TRIP = ("Ben walks 3 km to the park at 5 km/h. His sister rides her bike the same 3 km at 15 km/h. How many "
+        "minutes longer does Ben's trip take than his sister's?")
+PRACTICE = ("Zoe practices violin for 150 minutes a week. Eli practices 315 minutes a week. Over 2 weeks, how many "
+            "more minutes does Eli practice than Zoe?")
+
+
+@pytest.mark.parametrize("problem, solution, step", [
+    (TRIP, "Ben: 3 ÷ 5 = 0.6 h = 36 minutes\nSister: 3 ÷ 15 = 0.2 h = 12 minutes\nTogether 36 + 12 = 48 minutes.\n"
+           "So Ben takes 48 minutes longer.", 3),
+    (PRACTICE, "Zoe: 2 × 150 = 300 minutes\nEli: 2 × 315 = 630 minutes\n300 + 630 = 930", 3),
+])
+def test_a_difference_question_answered_with_a_sum(problem, solution, step, slip_verdict):
+    assert slip_verdict(problem, solution, step, difference_summed) == "difference asked, sum given"
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (TRIP, "Ben: 3 ÷ 5 = 0.6 h = 36 minutes\nSister: 3 ÷ 15 = 0.2 h = 12 minutes\n36 − 12 = 24 minutes longer."),
+    # a sum of differences the work found answers "how many more … than both"
+    ("Rayden has 40 ducks and 50 geese. Lily has 10 ducks and 30 geese. How many more ducks and geese does "
+     "Rayden have than Lily?", "40 - 10 = 30 more ducks\n50 - 30 = 20 more geese\n30 + 20 = 50 more"),
+    # the question asks about amounts together
+    ("Pedro has 100 squares. Jesus has 60 and Linden has 75. How many more squares does Pedro have than both "
+     "combined?", "60 + 75 = 135\n135 - 100 = 35"),
+])
+def test_differences_found_are_not_this_slip(problem, solution):
+    assert difference_summed(problem, [s.text for s in parse_solution(solution)]) is None

@@ -30,10 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from tutor.dimensions import operands
-from tutor.mathcheck import numbers_in
+from tutor.dimensions import operands, question_of
+from tutor.mathcheck import answer_value, numbers_in
 from tutor.numwords import words_to_digits
-from tutor.relations import Relation, computations, num
+from tutor.relations import Relation, computations, num, written
 
 _NUM = r"\d+(?:\.\d+)?"
 # words that start a sentence or point back, never a side of a comparison
@@ -351,3 +351,36 @@ def comparison_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | 
 
 def _numbers(c: Comparison) -> set[Fraction]:
     return {c.amount} if c.amount.denominator == 1 else {c.amount, 1 / c.amount}
+
+
+# "how many minutes longer does Ben's trip take than his sister's?": a difference is asked
+_HOW_MUCH_MORE = re.compile(r"(?i)\bhow\s+(?:many|much)\s+(?:[\w']+\s+){0,3}?(?P<word>more|fewer|less|longer|shorter|farther|"
+                            r"further|taller|older|younger|heavier|lighter|bigger|greater|higher|lower|faster|slower|"
+                            r"cheaper)\b(?:\s+[\w']+){0,8}?\s+than\b")
+_TOGETHER = re.compile(r"(?i)\b(?:altogether|combined|in\s+all|total|both|together)\b")
+
+
+def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The step whose sum gives the answer to a "how many more … than" question: two amounts
+    put together where the question asks how far apart they are; ``None`` otherwise, and where
+    the question asks about amounts together ("… than both combined") or a term of the sum is
+    a difference the work found ("30 more ducks" plus "40 more geese"). ``facts``: ``word``
+    ("longer")."""
+    question = question_of(problem_text)
+    asked = _HOW_MUCH_MORE.search(question)
+    if asked is None or _TOGETHER.search(question):
+        return None
+    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    final = answer_value(step_texts[said[-1]]) if said else None
+    comps = list(computations(step_texts))
+    last = next(((i, lhs, v) for i, lhs, v in reversed(comps) if final is not None and abs(v - final) < 1e-6), None)
+    if last is None:
+        return None
+    i, lhs, _ = last
+    flat = lhs.replace(" ", "")
+    if not re.fullmatch(r"[\d.]+(?:\+[\d.]+)+", flat):
+        return None
+    gaps = [v for k, other, v in comps if k <= i and other != lhs and "-" in other]
+    if any(abs(float(t) - g) < 1e-6 for t in flat.split("+") for g in gaps):
+        return None
+    return Relation(i, "difference asked, sum given", written(lhs), {"word": asked.group("word").lower()})

@@ -320,7 +320,8 @@ def _close(value: float | Fraction, target: Fraction) -> bool:
 # down. Only these forms of the question's own verb are read.
 _ROUND_UP = re.compile(r"(?i)\bhow\s+many\s+(?:\w+\s+){1,3}?(?:(?:are|is|will\s+be|would\s+be)\s+)?(?:needed|required)\b|"
                        r"\bnumber\s+of\s+\w+\s+(?:needed|required)\b|\b(?:fewest|least|minimum)\b|"
-                       r"\bhow\s+many\s+\w+\s+(?:will|would|does|did)\s+it\s+take\b|"
+                       r"\bhow\s+many\s+(?:more\s+)?\w+\s+(?:will|would|does|did)\s+it\s+take\b|"
+                       r"\bhow\s+many\s+(?:more\s+)?\w+\s+(?:must|will|does|do|should)\s+\w+\s+\w+\s+(?:before|until)\b|"
                        r"\bhow\s+many\s+(?:\w+\s+){1,3}?(?:do|does|did|will|would|must|should)\s+(?:\w+\s+){1,2}?"
                        r"(?:need|have\s+to)\b(?!\s+(?:for|each|a|per)\b)|"
                        r"\bhow\s+many\s+(?:\w+\s+){1,3}?must\s+(?:\w+\s+)?(?:buy|rent|order|use|get|bring)\b")
@@ -371,7 +372,9 @@ def _concluded(text: str, k: int, i: int, comps: list, last: Fraction | None) ->
 def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A division with a remainder answered rounded the wrong way for what is asked."""
     question = question_of(text)
-    if re.search(r"(?i)\b(?:left|over|remain\w*|more|extra)\b", question):
+    # ("how many more days will it take her to finish" still asks for room for all of it)
+    if re.search(r"(?i)\b(?:left|over|remain\w*|extra)\b", question) or (
+            re.search(r"(?i)\bmore\b", question) and not re.search(r"(?i)\bit\s+take\b|\b(?:before|until)\b", question)):
         return None
     up, down = _ROUND_UP.search(question) is not None, _ROUND_DOWN.search(question) is not None
     if up == down:
@@ -385,8 +388,11 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
     # ("4 × 36 = 144", "158 − 144 = 14"), then a count that answers
     i, lhs, q = comps[-1]
     last: Fraction | None = None
-    if "/" not in lhs or float(q).is_integer() or q <= 1 or not {
-            Fraction(str(x)) for x in numbers_in(lhs)} <= given:
+    # (the amount divided may be one the work found: "350 - 110 = 240", then "240 ÷ 35")
+    worked = {Fraction(str(v)) for _, _, v in comps[:-1]}
+    read = operands(lhs)
+    if "/" not in lhs or float(q).is_integer() or q <= 1 or read is None or read[0] is not ast.Div \
+            or read[1] not in given | worked or read[2] not in given:
         tried = _groups_tried(comps, given)
         if tried is None:
             return None
@@ -915,6 +921,42 @@ def _leg(text: str, step_texts: Sequence[str], c: Fraction) -> Relation | None:
     return _root_slip(step_texts, comps, c * c - a * a, facts)
 
 
+# "the ratio of boys to girls is 3 : 5", "the ratio of red to blue marbles is 2 to 7"
+_RATIO_OF = re.compile(r"(?i)\bratio\s+of\s+(?:the\s+)?(?:number\s+of\s+)?(?P<x>[a-z]+)(?:\s+[a-z]+)?\s+to\s+"
+                       r"(?:the\s+)?(?:number\s+of\s+)?(?P<y>[a-z]+)[^.?!:\d]*?(?<![\d.])(?P<a>\d+)\s*(?::|\bto\b)\s*"
+                       r"(?P<b>\d+)(?!\.?\d)(?!:\d)(?!\s*[ap]\.?m\b)")
+
+
+def _ratio_part(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A part-to-part ratio taken as a fraction of the whole: boys to girls 3 : 5 in a choir of
+    40, and the work takes 3/5 of 40 (or 5/3 of it) for one group, where the whole is 3 + 5
+    parts (the part-part / part-whole confusion of ratio learning; Lamon 2007)."""
+    m = _RATIO_OF.search(text)
+    if m is None:
+        return None
+    x, y = singular(m.group("x").lower()), singular(m.group("y").lower())
+    a, b = Fraction(m.group("a")), Fraction(m.group("b"))
+    if x == y or not a or not b or a == b:
+        return None
+    rest = text[:m.start("a")] + " " + text[m.end("b"):]
+    # the whole: the one other number, counting neither group ("40 students", not "40 girls")
+    wholes = [(Fraction(v.replace(",", "")), w) for v, w in
+              re.findall(r"(?<![\d.,/])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,/])\s*([a-z]*)", rest, flags=re.I)]
+    if len(wholes) != 1 or singular(wholes[0][1].lower()) in (x, y):
+        return None
+    whole = wholes[0][0]
+    wrong = {whole * a / b, whole * b / a}
+    right = {whole * a / (a + b), whole * b / (a + b)}
+    for i, lhs, v in computations(step_texts):
+        used = {Fraction(str(n)) for n in numbers_in(lhs)}
+        value = Fraction(v).limit_denominator(10**6)
+        if {a, b, whole} <= used and value in wrong and value not in right:
+            return Relation(i, "ratio part taken as a fraction of the whole", written(lhs),
+                            {"ratio": f"{num(a)} : {num(b)}", "first": m.group("x").lower(),
+                             "second": m.group("y").lower(), "whole": num(whole), "parts": num(a + b)})
+    return None
+
+
 def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The first step that answers with a formula the problem's words rule out (see the module
     docstring), or ``None``."""
@@ -924,5 +966,6 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _triangle_part(text, step_texts),
                          _angle_total(text, step_texts), _interest(text, step_texts),
-                         _square_side(text, step_texts), _right_triangle(text, step_texts)) if r is not None]
+                         _square_side(text, step_texts), _right_triangle(text, step_texts),
+                         _ratio_part(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -33,8 +33,8 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
-from tutor.units import (APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, clock_statements, compound_amounts, conversions,
-                         unit_products, unit_sums)
+from tutor.units import (APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, clock_at_end, clock_statements,
+                         compound_amounts, conversions, unit_products, unit_sums)
 from tutor.verbal import verbal_computations
 
 log = logging.getLogger(__name__)
@@ -996,13 +996,31 @@ def converted_from(text: str) -> list[tuple[float, float, str]]:
             if c.right_written is not None and amount_ok(c.expected, c.right, c.approximate)]
 
 
+_SAID_AGAIN = re.compile(r"(?<=[\w¢$%])\s*\((?=[^()]*\d)(?=[^()]*[A-Za-z¢$])[^()+*/=×÷^−-]*\)\s*[.!]?\s*$")
+
+
+def remainders_in(text: str) -> list[tuple[float, float, float, float]]:
+    """``(dividend, divisor, quotient, remainder)`` of each division written with its remainder
+    ("240 ÷ 35 = 6 R 30", "75 / 8 = 9 remainder 3")."""
+    text = _TIMES_X.sub(" * ", re.sub(r"\s*(?:÷|\\div)\s*", " / ", text))
+    return [tuple(float(x) for x in m) for m in _REMAINDER.findall(text)]
+
+
 def answer_value(text: str) -> float | None:
     """The value a short answer or concluding line states: the last value written, read as
     math (``"4 1/4"`` -> 4.25, ``"-54"``, ``"3.8 × 10^13"``, ``"$1,200"``, ``"5/8"``, ``"72
     clips"``, ``"48 + 24 = 72"`` -> 72), else the last number (``"x = 4"`` -> 4); ``None``
     when it states no number. A percent is its number as written (``"25%"`` -> 25), as
     :func:`numbers_in` reads it."""
+    clock = clock_at_end(text)
+    if clock is not None:  # "The game started at 11:35 AM."
+        return float(clock)
     text = text.replace("%", " ")
+    # "2.5 more hours (2 h 30 min)": a closing bracket that says the amount again in other
+    # units is not the answer
+    said = _SAID_AGAIN.sub("", text)
+    if numbers_in(said):
+        text = said
     vals = [v for _, v in expressions_in(text) if v is not None]
     if vals:
         return vals[-1]
@@ -1026,12 +1044,20 @@ def expressions_in(text: str) -> list[tuple[str, float | None]]:
     """Every numeric run in a step with its value: ``[(expr, value)]`` (``value`` ``None`` if
     it cannot be evaluated). Chains are split at ``=``; used by the reference alignment to see
     which values a step computes and from which operands."""
+    return [part for chain in expression_chains(text) for part in chain]
+
+
+def expression_chains(text: str) -> list[list[tuple[str, float | None]]]:
+    """The numeric runs of a step, each as its chain of ``=`` parts ``[(expr, value)]``
+    (:func:`expressions_in` flattened): a run of one part stands alone ("1/3 of the money")."""
     out = []
     for seg in _segments(_math_runs_text(_ANNOTATION.sub(" ", text))):
+        chain = []
         for part in seg.split("="):
             if part:
                 v = evaluate(part)
-                out.append((part, float(v) if v is not None else None))
+                chain.append((part, float(v) if v is not None else None))
+        out.append(chain)
     return out
 
 

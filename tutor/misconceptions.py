@@ -68,7 +68,7 @@ from tutor.rounding import RoundingSlip, rounding_slip
 from tutor.comparison import WrongChoice, wrong_choice
 from tutor.multiples import common_claims
 from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
-from tutor.comparatives import comparison_slip
+from tutor.comparatives import comparison_slip, difference_summed
 from tutor.count_facts import fact_slip
 from tutor.parts_left import parts_slip
 from tutor.transfers import change_for_spent, transfer_slip
@@ -789,6 +789,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                            (spread_slip(problem_text, step_texts), spread_misconception),
                            (chain_slip(problem_text, step_texts), chain_misconception),
                            (comparison_slip(problem_text, step_texts), comparison_misconception),
+                           (difference_summed(problem_text, step_texts), difference_misconception),
                            (fact_slip(problem_text, step_texts), count_fact_misconception),
                            (parts_slip(problem_text, step_texts), parts_misconception),
                            (transfer_slip(problem_text, step_texts), transfer_misconception),
@@ -1148,6 +1149,22 @@ def count_fact_misconception(k: int, relation: Relation) -> Misconception:
         category="Missing / Wrong factual knowledge", facts=(size,))
 
 
+def difference_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that answers a "how many more … than" question
+    with a sum (:func:`tutor.comparatives.difference_summed`), worded for a student."""
+    expr, word = relation.expression, relation.facts["word"]
+    return Misconception(
+        relation.name,
+        f"In step {k}, {expr} puts the two amounts together. The question asks how much {word} one is than "
+        "the other: the difference between them.",
+        f"In step {k}, should you add the two amounts, or find the gap between them to see how much {word} "
+        "one is?",
+        f"Redo step {k}: instead of {expr}, take the smaller of the two amounts away from the larger one.",
+        f"Look at step {k}, where you work out {expr}. Does the question ask for both amounts together, or for "
+        f"how much {word} one is?",
+        category="Misunderstanding of the question")
+
+
 def comparison_misconception(k: int, relation: Relation) -> Misconception:
     """The misconception of step ``k`` (1-based) that misreads a comparison the problem states
     (:func:`tutor.comparatives.comparison_slip`), worded for a student; the comparison and the
@@ -1362,6 +1379,20 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"In step {k}, {said}. The {asked} of a circle is {formula}.",
             concept, redo,
             f"Look at step {k}, where you work out {expr}. " + question)
+    if name == "ratio part taken as a fraction of the whole":
+        ratio, first, second, whole, parts = f["ratio"], f["first"], f["second"], f["whole"], f["parts"]
+        a, b = ratio.split(" : ")
+        return Misconception(
+            name,
+            f"In step {k}, the ratio {ratio} compares {first} with {second}, not with all {whole}. Each group of "
+            f"{a} {first} and {b} {second} has {parts} in it.",
+            f"In step {k}, think of one group: {a} {first} and {b} {second}. How many is that in all, and what "
+            "share of the group is each kind?",
+            f"Redo step {k}: one group holds {a} + {b} = {parts}. Find how many such groups make {whole}, then "
+            "count the kind the question asks for.",
+            f"Look at step {k}, where you work out {expr}. Does {ratio} compare one kind with the other, or one "
+            "kind with everyone?",
+            category="Misunderstanding of the question", facts=(parts,))
     if name in ("remainder rounded down", "remainder rounded up"):
         stated, division = f["stated"], f["division"]
         if name == "remainder rounded down":

@@ -48,6 +48,11 @@ _add("time", 60, "min", "mins", "minute", "minutes")
 _add("time", 3600, "h", "hr", "hrs", "hour", "hours")
 _add("time", 86400, "day", "days")
 _add("time", 604800, "week", "weeks")
+# months and years are whole calendar units (12 months are a year), but not a fixed number of
+# days or weeks: their own system, so no day or week count converts to them
+_add("calendar time", 1, "month", "months")
+_add("calendar time", 12, "year", "years", "yr", "yrs")
+_add("calendar time", 120, "decade", "decades")
 _add("money", 1, "cent", "cents", "¢")
 _add("money", 100, "dollar", "dollars", "$")
 
@@ -439,6 +444,17 @@ def _clock_minutes(text: str) -> tuple[int, int] | None:
     if half:
         return (h % 12 + (12 if half == "p" else 0)) * 60 + minutes, 1440
     return (h % 12) * 60 + minutes, 720  # "3:35" may be morning or afternoon
+
+
+_CLOCK_AT_END = re.compile(rf"(?i)(?<![\d:.])({CLOCK})\s*[.!]?\s*$")
+
+
+def clock_at_end(text: str) -> int | None:
+    """The clock time a text ends on ("... gives 11:35 AM.") as minutes after 12 on a 12-hour
+    dial (695), so that "11:35" and "11:35 am" are one answer; ``None`` when it ends on none."""
+    m = _CLOCK_AT_END.search(text)
+    t = _clock_minutes(m.group(1)) if m else None
+    return None if t is None else t[0] % 720
 
 
 def clock_text(minutes: float) -> str:

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tutor.mathcheck import (_is_literal, answer_value, evaluate, expressions_in, numbers_in, solved_unknowns,
-                            stated_result)
+from tutor.mathcheck import (_SIMPLE_FRACTION, _is_literal, answer_value, evaluate, expression_chains,
+                            expressions_in, numbers_in, remainders_in, solved_unknowns, stated_result)
 from tutor.numwords import spelled_numbers, words_to_digits
 
 #: Words a problem may use for a quantity that :func:`tutor.numwords.words_to_digits` leaves as
@@ -111,10 +111,12 @@ def problem_quantities(text: str) -> list[float]:
 
 @dataclass
 class Derivation:
-    """One value a step derives, with the operands it was computed from."""
+    """One value a step derives, with the operands it was computed from; ``whole_part`` for the
+    whole quotient of a division written with its remainder ("75 / 8 = 9 R 3" derives 9)."""
 
     value: float
     operands: list[float] = field(default_factory=list)
+    whole_part: bool = False
 
 
 @dataclass
@@ -144,16 +146,23 @@ def step_graph(text: str) -> StepGraph:
     if value is None:
         value = answer_value(text)
     g.last = abs(value) if g.stated and value is not None else None
-    for expr, value in expressions_in(text):
+    for expr, value, alone in ((e, v, len(c) == 1) for c in expression_chains(text) for e, v in c):
         if value is None:
             continue
-        if _is_literal(expr):
+        if _is_literal(expr) or (alone and _SIMPLE_FRACTION.fullmatch(expr)):
+            # a fraction written alone ("Jethro has 1/3 of it") is a number, not a division
             continue
         if ("sqrt" in expr or "cbrt" in expr) and abs(value * 1000 - round(value * 1000)) > 1e-6:
             continue  # a root that does not come out even is estimated in the step's own words
         ops = [float(x) for x in re.findall(r"\d+(?:\.\d+)?|\.\d+", expr)]
         g.operands += ops
         g.derived.append(Derivation(value, ops))
+    # "240 ÷ 35 = 6 R 30" works out a whole quotient from 240 and 35; "6 R 30" is how it is
+    # written, not a computation on 6 and 30
+    for a, b, q, r in remainders_in(text):
+        g.derived = [d for d in g.derived if not same_numbers(d.operands, [q, r, b])]
+        g.operands = [o for o in g.operands if not (close(o, q) or close(o, r))]
+        g.derived.append(Derivation(q, [a, b], whole_part=True))
     # an equation in one unknown derives its solution where it is set up ("x + 35 = 105")
     g.derived += [Derivation(v, ops) for v, ops in solved_unknowns(text)]
     return g
@@ -239,8 +248,10 @@ class ReferenceGraph:
         """Whether the reference computes something from exactly ``d``'s operands (the same
         multiset of numbers) and gets another value: the right numbers combined the wrong way
         (``48 * 2 = 96`` where the reference has ``48 / 2 = 24``), or miscalculated."""
-        return any(same_numbers(d.operands, r.operands) and not close(d.value, r.value)
-                   for r in self.derivations)
+        same = [r for r in self.derivations if same_numbers(d.operands, r.operands)]
+        # (a division with a remainder gives its quotient and its exact value from one pair)
+        return bool(same) and not any(close(d.value, math.floor(r.value) if d.whole_part else r.value)
+                                      or close(d.value, r.value) for r in same)
 
 
 def same_numbers(a: Sequence[float], b: Sequence[float]) -> bool:

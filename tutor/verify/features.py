@@ -18,7 +18,8 @@ from tutor.inequalities import inequality_checks
 from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
-from tutor.units import ALL_CONVERSION_NUMBERS, conversions, on_scale, on_scale_value, scale_pairs
+from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, on_scale, on_scale_value, same_amount,
+                         scale_pairs)
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 from tutor.verify.combiner import RESTATEMENT
@@ -139,7 +140,8 @@ def scale_facts(check: StepCheck, problem_text: str) -> StepCheck:
 
 
 def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bool = True,
-                      model_probs: Sequence[float] | None = None) -> SolutionEvidence:
+                      model_probs: Sequence[float] | None = None, *,
+                      answer: float | None = None) -> SolutionEvidence:
     """Compute the per-step features of a solution.
 
     Args:
@@ -148,6 +150,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         steps: parsed steps.
         use_reference: ``False`` forces reference-free features.
         model_probs: optional per-step P(correct) from the step scorer.
+        answer: the solution's answer where a closing line states it (else the last result
+            of a step that is not a check of the work).
 
     A last step that only restates an earlier value ("... = 55 minutes." then "55") is left out
     of the other steps' features and marked :data:`~tutor.verify.combiner.RESTATEMENT`.
@@ -199,7 +203,10 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     final_idx = None
     if ref is not None and ref.final is not None:
         final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
-    sol_last = next((g.last for g in reversed(graphs) if g.last is not None), None)
+    # (a closing "Check: 2 x 24 = 48" tests the answer; it is not the answer)
+    sol_last = answer if answer is not None else next(
+        (g.last for g, s in zip(reversed(graphs), reversed(steps)) if g.last is not None and not _CHECK.match(s.text)),
+        None)
     if ref is not None and ref.final is not None and sol_last is not None:
         # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
         # restated in other units is the same answer, where the closing step ends on that
@@ -208,6 +215,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         written = numbers_in(closing)
         if written and any(close_d(v, ref.final) and close_d(again, written[-1]) and writes(closing, said)
                            for s in steps for v, again, said in converted_from(s.text)):
+            sol_last = ref.final
+        elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final):
             sol_last = ref.final
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative
@@ -312,6 +321,20 @@ _ANSWER_LINE = re.compile(r"\s*(?:(?:the\s+)?(?:final\s+)?answer(?:\s+is)?\s*[:=
                           r"[$£€]?\s*-?[\d,]*\.?\d+\s*%?\s*(?:[A-Za-z]+\s*){0,2}[.!]?\s*", re.I)
 
 
+def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], final: float) -> bool:
+    """Whether the closing step's answer, with the unit it is written in ("by 5¢ a bar"), is
+    the reference's answer written in another unit of the same kind ("$0.05")."""
+    if close_d(answer, final):
+        return False
+    mine = [a for a in amounts_in(closing) if close_d(float(a.value), answer)]
+    theirs = [a for line in reference for a in amounts_in(line) if close_d(float(a.value), final)]
+    return any(same_amount(a, b) for a in mine for b in theirs)
+
+
+#: A step that checks the work rather than continuing it ("Check: 24 x 2 = 48").
+_CHECK = re.compile(r"\s*(?:\(?\s*)?(?:check(?:ing)?|verify|verification)\b", re.I)
+
+
 def restates_answer(steps: Sequence[Step]) -> bool:
     """Whether the last step only repeats a value an earlier step wrote ("... = 55 minutes." /
     "55"). Some students close with such a line and some do not."""
@@ -328,9 +351,10 @@ def _with_restatement(problem: Problem, steps: list[Step], use_reference: bool,
     features it has without that line, so the closing line does not move suspicion onto the
     step before it (position features would otherwise tell "ends on an answer line" apart from
     "ends on the computation", a habit of the writer, not evidence of an error)."""
-    core = solution_evidence(problem, steps[:-1], use_reference,
-                             list(model_probs[:-1]) if model_probs is not None else None)
     last = steps[-1]
+    core = solution_evidence(problem, steps[:-1], use_reference,
+                             list(model_probs[:-1]) if model_probs is not None else None,
+                             answer=numbers_in(last.text)[0])
     # not a candidate for the first wrong step (the combiner gives it hazard 0): a repeated
     # value is wrong only where it was first written
     row = {name: 0.0 for name in core.features[-1]}
@@ -396,8 +420,9 @@ def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: Re
     return not g.derived and not any(contains(bad, v, False) for v in g.stated)
 
 
-# (not a remainder's R: "3 R 34")
-_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d(?:(?!R\s*\d)[a-zA-Z]|\s(?!R\s*\d)[a-zA-Z](?<![mglshMGLSH]))\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
+# (not a remainder's R: "3 R 34"; not x as a times sign: "6 x 35")
+_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d(?:(?!R\s*\d)(?![xX]\s*\d)[a-zA-Z]|\s(?!R\s*\d)(?![xX]\s+\d)[a-zA-Z](?<![mglshMGLSH]))\b|"
+                      r"[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
 
 
 def _words(text: str) -> set[str]:

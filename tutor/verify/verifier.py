@@ -42,7 +42,7 @@ from tutor.relations import asked_mean, asked_median, ladder_whole
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.shapes import asked_measure
 from tutor.spread import asked_spread, spread_problem
-from tutor.units import CLOCK, amounts_in, clock_text, factor, measure_of, same_amount
+from tutor.units import CLOCK, amounts_in, clock_at_end, clock_text, factor, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import (MODEL_FEATURES, SolutionEvidence, percent_whole, restates_answer,
@@ -572,8 +572,10 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     # a clock time ("at 6 am", "6:30 pm") or an ordinal date says when, not how much: a
     # solution need not use it
     when = re.sub(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?|o'?clock\b)|\b\d{1,2}:\d{2}\b", " ", problem.text)
+    # (a year is written as four bare digits: "in 2015", not "$2,000")
+    years = {float(y) for y in re.findall(r"(?<![\d,.$£€])(19\d\d|20\d\d|2100)(?![\d%]|[,.]\d)", when)}
     for q in numbers_in(when):
-        if q in CONSTANTS or (q == int(q) and 1900 <= q <= 2100):
+        if q in CONSTANTS or q in years:
             continue
         steps_ = with_unit.get(q, ())
         # "25%" is used where a step writes 0.25
@@ -823,6 +825,9 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
     # the conclusion is the last sentence that states a number ("... = 112. So she has 100.")
     sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])", steps[last].text) if numbers_in(t)]
     stated = _step_values(sentences[-1] if sentences else steps[last].text)
+    clock = clock_at_end(sentences[-1] if sentences else steps[last].text)
+    if clock is not None:  # "She has to wake up by 6:55 AM." answers "6:55 AM" (a clock reading)
+        stated.append(float(clock))
     answer = reference_answer(problem)
     n = last + 1
     # an answer with a unit is compared as an amount: "125 cents" answers "$1.25", "125

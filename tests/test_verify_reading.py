@@ -1,0 +1,179 @@
+"""How the verifier reads what a solution arrives at: answers said again in brackets or in other
+units, clock times, a closing check of the work, divisions with a remainder, a fraction written
+alone, "x" as a times sign, calendar units, part-to-part ratios and remainders that must round up."""
+
+import pytest
+
+from tutor.formulas import formula_relation
+from tutor.mathcheck import answer_value, check_step, remainders_in
+from tutor.schema import Problem
+from tutor.steps import parse_solution
+from tutor.units import clock_at_end
+from tutor.verify import Verifier
+from tutor.verify.align import Derivation, reference_graph, step_graph
+from tutor.verify.features import solution_evidence
+
+
+@pytest.fixture(scope="module")
+def verifier():
+    return Verifier(None)
+
+
+def _lines(text: str) -> list[str]:
+    return [ln for ln in text.split("\n") if ln.strip()]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("She needs 2.5 more hours (2 h 30 min).", 2.5),
+    ("It costs $1.25 (125 cents)", 1.25),
+    ("She has 12 (12 apples)", 12.0),
+    ("Total: (3 + 4) = 7", 7.0),          # a bracket of work is not a restatement
+    ("The game started at 11:35 AM.", 695.0),  # a clock time: minutes after 12 on the dial
+    ("6:40 + 1:40 = 8:20", 500.0),
+    ("2 h 30 min", 30.0),                 # no bracket: the last amount as before
+])
+def test_answer_value_reads_the_answer_not_its_restatement(text, value):
+    assert answer_value(text) == pytest.approx(value)
+
+
+def test_clock_times_are_read_on_a_twelve_hour_dial():
+    assert clock_at_end("The bus leaves at 8:20 AM.") == clock_at_end("8:20") == 500
+    assert clock_at_end("2:45 PM") == 165
+    assert clock_at_end("the ratio is 3:4") is None
+    # a step ending on a clock time arrives at it
+    assert step_graph("12:00 − 25 min = 11:35 AM").last == 695
+
+
+def test_a_division_with_a_remainder_derives_its_whole_quotient():
+    assert remainders_in("240 ÷ 35 = 6 R 30") == [(240.0, 35.0, 6.0, 30.0)]
+    assert remainders_in("75 / 8 = 9 remainder 3") == [(75.0, 8.0, 9.0, 3.0)]
+    g = step_graph("240 ÷ 35 = 6 R 30")
+    assert Derivation(6.0, [240.0, 35.0], whole_part=True) in g.derived
+    # "6 R 30" is how the result is written, not a computation on 6 and 30
+    assert 6.0 not in g.operands and 30.0 not in g.operands
+    # a reference that only writes the exact value (9.375) does not contradict a whole quotient 9
+    ref = reference_graph(["75 / 8 = 9.375, so 9 weeks is not enough."])
+    assert not any(ref.contradicts(d) for d in step_graph("75 / 8 = 9 remainder 3").derived)
+    assert ref.contradicts(Derivation(9.5, [75.0, 8.0]))
+
+
+def test_a_fraction_written_alone_is_a_number_not_a_division():
+    g = step_graph("Jethro has 1/3 of Patricia's money, which is 1/3 x 60 = $20.")
+    assert [d.value for d in g.derived] == [20.0]
+    # a fraction in a chain is still worked out
+    assert [d.value for d in step_graph("10/16 = 5/8").derived] == [0.625, 0.625]
+
+
+def test_x_as_a_times_sign_is_not_an_unknown():
+    problem = Problem("Ella reads 35 pages a day. How many pages does she read in 6 days?")
+    for text, unknown in (("6 x 35 = 210 pages", 0.0), ("6 X 35 = 210", 0.0), ("Let x be the pages.\n6x = 210", 1.0),
+                          ("x + 35 = 105", 1.0)):
+        feats = solution_evidence(problem, parse_solution(text), use_reference=False).features
+        assert max(f["has_unknown"] for f in feats) == unknown, text
+
+
+DRIVE = "Jess is driving 315 km at a steady 70 km/h. She has already driven for 2 hours. How much longer will the drive take?"
+DRIVE_REF = ["In 2 hours she drove 70 × 2 = 140 km.", "She has 315 − 140 = 175 km left.",
+             "That will take 175 ÷ 70 = 2.5 hours.", "2.5"]
+UNCLE = "Ben is 10 years old and his uncle is 34. In how many years will his uncle be exactly twice as old as Ben?"
+UNCLE_REF = ["The uncle is 34 - 10 = 24 years older than Ben.", "Then Ben will be 24.",
+             "That happens in 24 - 10 = 14 years.", "14"]
+BARS = ("Store A sells 6 granola bars for $4.50. Store B sells 8 of the same bars for $5.60. Which store is the "
+        "better buy, and how much less does one bar cost there?")
+BARS_REF = ["Store A: $4.50 ÷ 6 = $0.75 per bar.", "Store B: $5.60 ÷ 8 = $0.70 per bar.",
+            "Store B is cheaper by $0.75 − $0.70 = $0.05 per bar.", "Store B, $0.05"]
+GAME = "Owen's soccer game ended at 1:10 PM. The game lasted 1 hour 35 minutes. What time did the game start?"
+GAME_REF = ["Going back 1 hour from 1:10 PM gives 12:10 PM.", "Going back 35 more minutes gives 11:35 AM.", "11:35 AM"]
+
+
+@pytest.mark.parametrize("problem, reference, solution", [
+    # a total time found first, then the part driven taken away; the answer said again in brackets
+    (DRIVE, DRIVE_REF, "The whole drive takes 315 / 70 = 4.5 hours.\nShe has driven 2 hours already.\n"
+                       "4.5 - 2 = 2.5 hours left\nShe needs 2.5 more hours (2 h 30 min)."),
+    # a check of the answer after it, then the answer again
+    (UNCLE, UNCLE_REF, "The difference in ages is 34 − 10 = 24 years.\nSo Ben will be 24.\n24 − 10 = 14 years from now.\n"
+                       "Check: Ben 24, uncle 48, and 2 × 24 = 48.\nAnswer: 14 years"),
+    # worked in cents where the reference works in dollars
+    (BARS, BARS_REF, "At Store A one bar is 450¢ ÷ 6 = 75¢.\nAt Store B one bar is 560¢ ÷ 8 = 70¢.\n75 − 70 = 5\n"
+                     "Store B is the better buy, by 5¢ a bar."),
+    # a clock time answer
+    (GAME, GAME_REF, "1 hr 35 min = 95 min\n1:10 PM is 70 minutes after noon\n95 − 70 = 25, so 25 minutes before noon\n"
+                     "12:00 − 25 min = 11:35 AM\nThe game started at 11:35 AM."),
+])
+def test_right_work_that_reaches_the_reference_answer_another_way_is_correct(verifier, problem, reference, solution):
+    v = verifier.verify(Problem(problem, reference_solution=reference), parse_solution(solution))
+    assert (v.label, v.first_error_step) == ("correct", None)
+
+
+def test_a_wrong_clock_time_with_the_right_minutes_is_not_the_answer(verifier):
+    v = verifier.verify(Problem(GAME, reference_solution=GAME_REF),
+                        parse_solution("1:10 PM + 1 hour = 2:10 PM\n2:10 PM + 25 minutes = 2:35 PM\n"
+                                       "The game started at 2:35 PM."))
+    assert v.label == "incorrect"
+
+
+def test_months_and_years_convert_by_twelve_but_not_to_days():
+    assert check_step("18 months = 1.8 years", 1).ok is False
+    assert check_step("18 months = 1.5 years", 1).ok is True
+    assert check_step("2 years = 24 months", 1).ok is True
+    # a month is not a fixed number of days: no conversion is checked
+    assert check_step("2 months = 60 days", 1).ok is None
+
+
+def test_a_wrong_months_to_years_conversion_is_named(verifier):
+    problem = Problem("Ben puts $1,200 in an account that earns 4% simple interest per year. "
+                      "How much interest will he earn in 18 months?")
+    v = verifier.verify(problem, parse_solution("One year: 1,200 × 4% = $48\n18 months = 1.8 years\n"
+                                                "Total interest: 48 × 1.8 = $86.40"))
+    assert (v.label, v.first_error_step, v.error_category) == ("incorrect", 2, "Wrong unit conversion")
+
+
+CHOIR = "In the school choir the ratio of boys to girls is 3 : 5. There are 40 students in the choir. How many girls are there?"
+
+
+@pytest.mark.parametrize("steps, step", [
+    (["Boys: 3/5 of 40 = 24", "Girls: 40 − 24 = 16"], 0),
+    (["Girls: 40 × 5 ÷ 3 = 66.67"], 0),
+    (["3 + 5 = 8 parts", "40 ÷ 8 = 5 in each part", "Girls: 5 × 5 = 25"], None),
+])
+def test_a_part_to_part_ratio_taken_of_the_whole(steps, step):
+    r = formula_relation(CHOIR, steps)
+    assert (r.step if r else None) == step
+    if r:
+        assert r.name == "ratio part taken as a fraction of the whole"
+        assert r.facts["parts"] == "8"
+
+
+def test_a_ratio_of_one_group_to_another_given_in_one_group_is_not_this_slip():
+    # 40 girls: 3/5 of 40 boys is right
+    assert formula_relation("The ratio of boys to girls is 3:5. There are 40 girls. How many boys are there?",
+                            ["40 × 3/5 = 24 boys"]) is None
+
+
+def test_the_ratio_hint_ladder_names_the_parts_never_the_answer(verifier):
+    from tutor.hints.fallback import named_misconception
+
+    problem = Problem(CHOIR)
+    steps = parse_solution("Boys: 3/5 of 40 = 24\nGirls: 40 − 24 = 16\nThere are 16 girls.")
+    v = verifier.verify(problem, steps)
+    assert (v.label, v.first_error_step) == ("incorrect", 1)
+    m = named_misconception(problem, steps, v)
+    assert "3 + 5 = 8" in m.redo and "25" not in m.where + m.hint + m.redo
+
+
+@pytest.mark.parametrize("question", ["how many more days will it take her to finish the book?",
+                                      "how many days must she read before she finishes the book?"])
+def test_days_to_finish_round_up_even_from_a_worked_amount(question):
+    problem = f"Ella's book has 350 pages. She has read 110 pages. If she reads 35 pages a day, {question}"
+    r = formula_relation(problem, ["Pages left = 350 − 110 = 240", "240 ÷ 35 = 6 R 30", "She needs 6 more days."])
+    assert r is not None and (r.step, r.name) == (2, "remainder rounded down")
+    assert formula_relation(problem, ["Pages left = 350 − 110 = 240", "240 ÷ 35 = 6 R 30",
+                                      "She needs 6 + 1 = 7 more days."]) is None
+
+
+def test_an_amount_in_thousands_is_not_a_year(verifier):
+    problem = Problem("Mr. Patel earns $400 a week plus a 5% commission on his sales above $2,000. "
+                      "This week he sold $6,200 worth of appliances. How much did he earn this week?")
+    v = verifier.verify(problem, parse_solution("Commission: 5% of $6,200 = $310\nTotal pay: $400 + $310 = $710"))
+    assert v.label == "unsure"
+    assert str(v.unused_given) == "2000" and "2000" in v.explanation
