@@ -22,6 +22,10 @@ MAGAZINE = "A magazine comes out every week and costs $3. How much do the issues
     ("How many minutes are in 3 hours?", "An hour has 100 minutes, so 3 × 100 = 300 minutes", 1, 100, 60),
     ("A camp lasts 4 weeks. It rains on 1/4 of the days. On how many days does it rain?",
      "4 × 5 = 20 days\n20 ÷ 4 = 5 days", 1, 5, 7),
+    # an amount said in what it counts, with no computation written
+    ("A café sells 3 dozen muffins a day at $2.25 each. How much money in a day?",
+     "3 dozen = 30 muffins\n30 × $2.25 = $67.50", 1, 10, 12),
+    (COINS, "7 quarters is 175 cents\n5 dimes is 50 cents\n9 nickels is 90 cents\n175 + 50 + 90 = 315 cents", 3, 10, 5),
     # an amount for each weekday taken for all 7 days of the week
     ("Eli reads 24 pages each weekday and 36 pages each day of the weekend. How many pages in a week?",
      "7 × 24 = 168 pages\n2 × 36 = 72 pages\n168 + 72 = 240 pages", 1, 7, 5),
@@ -35,6 +39,8 @@ def test_a_wrong_size_is_found(problem, solution, step, said, size):
     (EGGS, "3 × 10 = 30 eggs\n30 − 7 = 23 eggs left", 1),
     (COINS, "7 × 25 = 175 cents\n5 × 10 = 50 cents\n9 × 10 = 90 cents\n175 + 50 + 90 = 315 cents", 3),
     (MAGAZINE, "A year has 12 × 4 = 48 weeks.\n48 × 3 = $144", 1),
+    ("A café sells 3 dozen muffins a day at $2.25 each. How much money in a day?",
+     "3 dozen = 30 muffins\n30 × $2.25 = $67.50", 1),
 ])
 def test_the_slip_is_named_with_a_guarded_ladder(problem, solution, step, slip_verdict):
     assert slip_verdict(problem, solution, step, fact_slip) == "wrong count fact"
@@ -51,6 +57,8 @@ def test_the_slip_is_named_with_a_guarded_ladder(problem, solution, step, slip_v
     ("A pizza is cut into quarters. Tom eats 3 quarters. How many slices is that if each quarter is 2 slices?",
      "3 × 2 = 6 slices"),
     ("A farm collects 8 dozen eggs each day for 2 days. How many dozen in all?", "8 × 2 = 16 dozens"),
+    (EGGS, "3 dozen = 36 eggs\n36 − 7 = 29 eggs left"),
+    (COINS, "7 quarters is 175 cents\n5 dimes is 50 cents\n9 nickels is 45 cents\n175 + 50 + 45 = 270 cents"),
     # a size as part of a rate, not a statement of it
     ("A fan runs 10 minutes a day. How many seconds in one week?",
      "10 × 7 = 70 minutes\nThe time in one week is 70 × 60 = 4200 seconds"),

@@ -501,3 +501,18 @@ def test_an_angle_total_ladder_may_name_the_total_it_teaches():
     assert hints[2].text == ("Redo step 1: supplementary angles add up to 180°. Start from 180° and take away the "
                              "angles you know.")
     assert all(check_hint(h.text, h.level, h.kind, p, steps, verdict) == [] for h in hints)
+
+
+BIKE = "A bike costs $240. It is marked down 15%. Rita also has a coupon for 10% off the sale price. How much does Rita pay?"
+
+
+def test_a_second_discount_on_the_price_before_the_first(slip_verdict):
+    wrong = "15% of $240 = $36\n$240 − $36 = $204\nCoupon: 10% of $240 = $24\n$204 − $24 = $180"
+    assert slip_verdict(BIKE, wrong, 3, formula_relation) == "second discount on the original price"
+    r = formula_relation(BIKE, wrong.split("\n"))
+    assert r.facts == {"price": "240", "second": "10", "discount": "15"}
+    right = "15% of $240 = $36\n$240 − $36 = $204\nCoupon: 10% of $204 = $20.40\n$204 − $20.40 = $183.60"
+    assert formula_relation(BIKE, right.split("\n")) is None
+    # both discounts off the first price, as the problem says: no slip
+    both = "A bike costs $240. It is marked down 15% and then another 10% off. How much does Rita pay?"
+    assert formula_relation(both, ["10% of $240 = $24"]) is None

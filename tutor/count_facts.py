@@ -70,6 +70,9 @@ _STATEMENT = re.compile(
 # "holds a dozen, which is 10 eggs": a size said in passing
 _APPOSITIVE = re.compile(rf"(?i)(?<!/)(?<!/ )\b(?:a|an|one|1)\s+(?P<word>{_WORD}|[a-z]+)\s*,\s*which\s+(?:is|means|equals)\s+"
                          rf"(?:[\d.\s×x*+-]+=\s*)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\b")
+# "3 dozen = 30 muffins", "9 nickels is 90 cents": an amount of the unit said in what it counts
+_AMOUNT_SAID = re.compile(rf"(?i)(?<![\d./])(?P<amount>{_NUM})\s+(?P<word>{_WORD})\s*(?:of\s+[a-z]+\s*)?"
+                          rf"(?:=|is|are|equals?|makes?|means)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\b")
 # sizes from the measurement table a statement may be checked against: a day or an hour has
 # other meanings at work or school ("each day is 8 hours"), a minute and an hour do not
 _STATED_TIME = {("minute", "second"), ("hour", "minute"), ("week", "day")}
@@ -139,6 +142,14 @@ def _stated(i: int, text: str, problem: str, written: set[Fraction]) -> list[Fac
         if size is not None and said != size[1] and said not in written \
                 and not _guarded(size[0], m.group("unit"), problem + " " + text):
             out.append(FactSlip(i, size[0], m.group("unit"), said, size[1], None))
+    for m in _AMOUNT_SAID.finditer(text):
+        size = _size(m.group("word"), m.group("unit"))
+        amount, said = Fraction(m.group("amount")), Fraction(m.group("n"))
+        # (a size the problem gives: "on Orbius-5 a year is 250 days")
+        if size is not None and amount and said != amount * size[1] and not {said, said / amount} & written \
+                and m.group("unit").lower() not in (size[0], size[0] + "s") \
+                and not _guarded(size[0], m.group("unit"), problem + " " + text):
+            out.append(FactSlip(i, size[0], m.group("unit"), said / amount, size[1], amount))
     return out
 
 

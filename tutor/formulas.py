@@ -511,6 +511,32 @@ def asked_after_discount_and_tax(problem_text: str) -> Fraction | None:
     return price * (100 - d) / 100 * (100 + t) / 100
 
 
+# "marked down 15%", "15% off"; then "a coupon for 10% off the sale price": a second discount
+_MARKED_DOWN = re.compile(r"(?i)\b(?:marked\s+down|reduced|discounted)\s+(?:by\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent\b)|"
+                          r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*off\b(?!\s+(?:the|its|that)\s+(?:sale|discounted|"
+                          r"reduced|new)\s+price)")
+_OFF_SALE_PRICE = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*(?:%|percent\b)\s*off\s+(?:the|its|that)\s+(?:sale|discounted|"
+                             r"reduced|new)\s+price\b")
+
+
+def _second_discount_on_original(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A second discount the problem takes off the sale price ("a coupon for 10% off the sale
+    price"), worked out on the price before the first discount ("10% of $240")."""
+    first, second = _MARKED_DOWN.findall(text), _OFF_SALE_PRICE.findall(text)
+    others = numbers_in(_PERCENT.sub(" ", text))
+    if len(first) != 1 or len(second) != 1 or len(_PERCENT.findall(text)) != 2 or len(others) != 1 \
+            or not re.search(r"(?i)\b(?:final|total|pay|cost|price)\b", question_of(text)):
+        return None
+    price, d, d2 = Fraction(str(others[0])), Fraction(first[0][0] or first[0][1]), Fraction(second[0])
+    for i, lhs, value in computations(step_texts):
+        said = sorted(Fraction(str(x)) for x in numbers_in(lhs))
+        if Fraction(str(value)) == price * d2 / 100 and said in (sorted([price, d2 / 100]), sorted([price, d2]),
+                                                                 sorted([price, d2, 100])):
+            return Relation(i, "second discount on the original price", written(lhs),
+                            {"price": num(price), "second": num(d2), "discount": num(d)})
+    return None
+
+
 def _tax_on_original(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A tax the problem puts on the sale price, worked out on the price before the discount
     ("0.05 × 60" where the sale price is 48)."""
@@ -964,7 +990,8 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
-                         _tax_on_original(text, step_texts), _triangle_part(text, step_texts),
+                         _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),
+                         _triangle_part(text, step_texts),
                          _angle_total(text, step_texts), _interest(text, step_texts),
                          _square_side(text, step_texts), _right_triangle(text, step_texts),
                          _ratio_part(text, step_texts)) if r is not None]

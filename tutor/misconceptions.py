@@ -1145,7 +1145,10 @@ def count_fact_misconception(k: int, relation: Relation) -> Misconception:
     return Misconception(
         relation.name, f"In step {k}, one {word} is taken as {said} {unit}, but one {word} is {size} {unit}.",
         f"In step {k}, how many {unit} are in one {word}?", redo,
-        f"Look at step {k}, where you use {said} for one {word}. Is that how many {unit} one {word} has?",
+        # ("3 dozen = 30 muffins" never writes the 10 it takes for one dozen)
+        f"Look at step {k}, where you use {said} for one {word}. Is that how many {unit} one {word} has?"
+        if said in re.findall(r"\d+(?:\.\d+)?", relation.expression) else
+        f"Look at step {k}, where you change {f['amount']} {word} into {unit}. How many {unit} are in one {word}?",
         category="Missing / Wrong factual knowledge", facts=(size,))
 
 
@@ -1550,6 +1553,17 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"{f['discount']}% discount?",
             f"Redo step {k}: find the sale price first. Then take {tax}% of the sale price, not of {price}.",
             f"Look at step {k}, where you work out {expr}. Which price does the problem put the tax on?",
+            category="Misunderstanding of the question")
+    if name == "second discount on the original price":
+        price, second = f["price"], f["second"]
+        return Misconception(
+            name,
+            f"In step {k}, the {second}% off is worked out on {price}, the price before the first discount. The "
+            "problem takes it off the sale price, the price after the first discount.",
+            f"In step {k}, the {second}% comes off the sale price. Which number is the price after the "
+            f"{f['discount']}% discount?",
+            f"Redo step {k}: find the sale price first. Then take {second}% of the sale price, not of {price}.",
+            f"Look at step {k}, where you work out {expr}. Which price does the problem take the {second}% off?",
             category="Misunderstanding of the question")
     if name == "share divided the wrong way":
         whole, parts = f["whole"], f["parts"]
