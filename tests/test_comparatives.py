@@ -129,3 +129,10 @@ def test_a_difference_question_answered_with_a_sum(problem, solution, step, slip
 ])
 def test_differences_found_are_not_this_slip(problem, solution):
     assert difference_summed(problem, [s.text for s in parse_solution(solution)]) is None
+
+
+def test_a_difference_with_a_negative_written_as_a_sum_is_a_difference():
+    problem = ("The top of a hill is 2,350 m above sea level. The valley floor is 86 m below sea level. How much "
+               "higher is the hilltop than the valley floor?")
+    steps = ["hilltop = 2,350", "valley = −86", "2,350 − (−86) = 2,350 + 86 = 2,436", "The hilltop is 2,436 m higher."]
+    assert difference_summed(problem, steps) is None

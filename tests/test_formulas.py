@@ -516,3 +516,36 @@ def test_a_second_discount_on_the_price_before_the_first(slip_verdict):
     # both discounts off the first price, as the problem says: no slip
     both = "A bike costs $240. It is marked down 15% and then another 10% off. How much does Rita pay?"
     assert formula_relation(both, ["10% of $240 = $24"]) is None
+
+
+NORA = ("A jacket costs $80 and a scarf costs $24. Both are on sale for 25% off. How much money does Nora save if "
+        "she buys both on sale?")
+TOWN = "The town of Maple Creek had 4,500 people. Over five years the population grew by 12%. How many live there now?"
+
+
+@pytest.mark.parametrize("problem, solution, step, name", [
+    # two prices: the percent is of the amount the work takes it of
+    (NORA, "$80 + $24 = $104\n25% of $104 = $26\n$104 − $26 = $78\nNora saves $78.", 3, "total for part"),
+    # another number ("five years") beside the one amount
+    (TOWN, "12% of 4,500 = 0.12 × 4,500 = 540\nMaple Creek now has 540 people.", 2, "part for total"),
+])
+def test_a_percent_problem_with_other_numbers_answered_the_other_way(problem, solution, step, name):
+    r = formula_relation(problem, solution.split("\n"))
+    assert (r.step + 1, r.name) == (step, name)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (NORA, "$80 + $24 = $104\n25% of $104 = $26\nNora saves $26."),
+    (TOWN, "12% of 4,500 = 540\n4,500 + 540 = 5,040 people"),
+])
+def test_a_percent_problem_with_other_numbers_answered_right(problem, solution):
+    assert formula_relation(problem, solution.split("\n")) is None
+
+
+FLOWERS = "A florist has 132 roses and 75 lilies. Each bouquet needs 6 roses and 3 lilies. How many complete bouquets can she make?"
+
+
+def test_the_larger_count_of_two_supplies(slip_verdict):
+    assert slip_verdict(FLOWERS, "132 ÷ 6 = 22\n75 ÷ 3 = 25\nShe can make 25 bouquets.", 3,
+                        formula_relation) == "larger count of two supplies"
+    assert formula_relation(FLOWERS, ["132 ÷ 6 = 22", "75 ÷ 3 = 25", "The roses run out first: 22 bouquets."]) is None

@@ -68,3 +68,14 @@ def test_a_wrong_computation_in_words_is_explained_in_the_students_terms():
     assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
     assert verdict.explanation == "In step 1, the calculation 3 × 68 does not equal 2448."
     assert verdict.expected_value == "204"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Hana + Ivy = 214 beads (128 + 96)", ["128 + 96 = 214"]),
+    ("She has 20 apples (5 x 4).", ["5 x 4 = 20"]),
+    # a computation before the result, or no unit between: not this form ("2 (3 + 4)" multiplies)
+    ("5 x 4 = 20 apples (5 x 4)", []),
+    ("Area is 2 (3 + 4)", []),
+])
+def test_a_result_written_before_its_bracketed_work(text, found):
+    assert verbal_computations(text) == found

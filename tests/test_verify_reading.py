@@ -177,3 +177,24 @@ def test_an_amount_in_thousands_is_not_a_year(verifier):
     v = verifier.verify(problem, parse_solution("Commission: 5% of $6,200 = $310\nTotal pay: $400 + $310 = $710"))
     assert v.label == "unsure"
     assert str(v.unused_given) == "2000" and "2000" in v.explanation
+
+
+def test_two_amounts_joined_by_and_are_not_one_compound_amount():
+    from tutor.units import amount
+
+    assert amount("4 yd and 15 ft") is None  # 15 ft is more than a yard: two amounts
+    assert amount("2 hours and 45 minutes").value == 165
+    assert amount("3 h 80 min").value == 260  # not yet carried, written as one
+    assert check_step("12 ft = 12 / 3 = 4 yd and 15 ft = 15 / 3 = 5 yd", 1).ok is True
+
+
+def test_a_bare_reference_answer_takes_its_unit_from_the_reference_work(verifier):
+    problem = Problem("Store A sells 5 notebooks for $6.00. Store B sells 8 for $9.20. How much per notebook does "
+                      "Jay save at the cheaper store?",
+                      reference_solution=["Store A: 6.00 / 5 = $1.20.", "Store B: 9.20 / 8 = $1.15.",
+                                          "Store B is cheaper by 1.20 - 1.15 = $0.05.", "0.05"])
+    v = verifier.verify(problem, parse_solution("$6.00 ÷ 5 = $1.20\n$9.20 ÷ 8 = $1.15\n$1.20 − $1.15 = $0.05\n"
+                                                "He saves 5 cents per notebook."))
+    assert v.label == "correct"
+    v = verifier.verify(problem, parse_solution("$6.00 ÷ 5 = $1.20\n$9.20 ÷ 8 = $1.15\nHe saves 5 dollars per notebook."))
+    assert v.label == "incorrect"

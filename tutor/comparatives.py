@@ -376,11 +376,13 @@ def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation 
     last = next(((i, lhs, v) for i, lhs, v in reversed(comps) if final is not None and abs(v - final) < 1e-6), None)
     if last is None:
         return None
-    i, lhs, _ = last
+    i, lhs, value = last
     flat = lhs.replace(" ", "")
     if not re.fullmatch(r"[\d.]+(?:\+[\d.]+)+", flat):
         return None
+    # (a term that is a difference the work found; or the sum is a difference rewritten:
+    # "2,350 − (−86) = 2,350 + 86")
     gaps = [v for k, other, v in comps if k <= i and other != lhs and "-" in other]
-    if any(abs(float(t) - g) < 1e-6 for t in flat.split("+") for g in gaps):
+    if any(abs(float(t) - g) < 1e-6 for t in [*flat.split("+"), value] for g in gaps):
         return None
     return Relation(i, "difference asked, sum given", written(lhs), {"word": asked.group("word").lower()})

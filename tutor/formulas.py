@@ -446,15 +446,19 @@ def _asks(question: str) -> tuple[bool, bool]:
 _PRICE_EACH = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?\s+each\b")
 
 
-def _percent_problem(text: str) -> tuple[Fraction, Fraction, bool, bool, bool] | None:
+def _percent_problem(text: str, amounts: int | None = 1) -> tuple[Fraction | None, Fraction, bool, bool, bool] | None:
     """``(base, percent, asks for the part, adds, takes)`` of a problem whose one percent
     changes its one amount (a tip, a tax, a discount; not a share, "a battery at 60%") and
-    whose question asks for either the part or the amount after it; else ``None``."""
+    whose question asks for either the part or the amount after it; else ``None``. With
+    ``amounts=None`` the problem may write other numbers too (two prices on sale together, "over
+    five years"): the base is then ``None`` where it writes more than one, for the work to say
+    which amount the percent is of."""
     percents = _PERCENT.findall(text)
     others = numbers_in(_PERCENT.sub(" ", text))
     asked = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text) if t.rstrip().endswith("?"))
     # ("$36 each" is the one amount's unit price, not a count of things)
-    if len(percents) != 1 or len(others) != 1 or len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1 or \
+    if len(percents) != 1 or not others or (amounts is not None and len(others) != amounts) or \
+            len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1 or \
             _MULTIPLIER.search(text) or re.search(r"(?i)\b(?:each|every|per)\b", _PRICE_EACH.sub(" ", text)):
         return None
     adds, takes = _ADDS.search(text) is not None, _TAKES.search(text) is not None
@@ -463,7 +467,7 @@ def _percent_problem(text: str) -> tuple[Fraction, Fraction, bool, bool, bool] |
     asks_part, asks_total = _asks(question_of(text))
     if asks_part == asks_total:
         return None
-    return Fraction(str(others[0])), Fraction(percents[0]), asks_part, adds, takes
+    return (Fraction(str(others[0])) if len(others) == 1 else None), Fraction(percents[0]), asks_part, adds, takes
 
 
 def asked_percent(problem_text: str) -> Fraction | None:
@@ -559,13 +563,20 @@ def _tax_on_original(text: str, step_texts: Sequence[str]) -> Relation | None:
 def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A percent problem that asks for the part and ends on the amount after it, the reverse,
     or the part taken the wrong way (a tip taken off the bill)."""
-    found = _percent_problem(text)
+    found = _percent_problem(text, amounts=None)
     if found is None:
         return None
     base, p, asks_part, adds, takes = found
     asks_total = not asks_part
-    part = base * p / 100
     comps = [(i, lhs, Fraction(v).limit_denominator(10**6)) for i, lhs, v in computations(step_texts)]
+    if base is None:
+        # the amount the work takes the percent of ("25% of $104 = $26", the two prices added)
+        base = next((b for _, lhs, v in comps for b in {Fraction(str(x)) for x in numbers_in(lhs)}
+                     if b not in (p, p / 100) and b * p / 100 == v
+                     and {Fraction(str(x)) for x in numbers_in(lhs)} <= {b, p, p / 100, Fraction(100)}), None)
+        if base is None:
+            return None
+    part = base * p / 100
     # the part worked out from the base ("0.25 × 80"), not a value that happens to equal it
     # (or named by its percent: "10% = 4", "15% = 6")
     finds_part = next((i for i, lhs, v in comps if v == part and base in {Fraction(str(x)) for x in numbers_in(lhs)}),
@@ -947,6 +958,31 @@ def _leg(text: str, step_texts: Sequence[str], c: Fraction) -> Relation | None:
     return _root_slip(step_texts, comps, c * c - a * a, facts)
 
 
+def _limiting_count(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Whole sets made from two supplies ("132 roses and 75 lilies, 6 roses and 3 lilies a
+    bouquet"): each supply divided by what one set needs, then the larger count answered, where
+    the supply that runs out first, the smaller count, limits how many sets are made."""
+    question = question_of(text)
+    if not _ROUND_DOWN.search(question) or _ROUND_UP.search(question):
+        return None
+    given = {Fraction(str(x)) for x in numbers_in(text)}
+    counts: list[tuple[int, str, Fraction]] = []
+    for i, lhs, v in computations(step_texts):
+        read = operands(lhs)
+        if read is not None and read[0] is ast.Div and read[1] in given and read[2] in given and read[2] > 1:
+            counts.append((i, written(lhs), Fraction(math.floor(Fraction(v).limit_denominator(10**6)))))
+    ends = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    if len(counts) != 2 or not ends or counts[0][2] == counts[1][2]:
+        return None
+    said = answer_value(step_texts[ends[-1]])
+    small, large = sorted(counts, key=lambda c: c[2])
+    if said is None or Fraction(str(said)) != large[2] or ends[-1] <= max(small[0], large[0]):
+        return None
+    return Relation(ends[-1], "larger count of two supplies", f"{small[1]} and {large[1]}",
+                    {"small": num(small[2]), "large": num(large[2]), "small_division": small[1],
+                     "large_division": large[1]})
+
+
 # "the ratio of boys to girls is 3 : 5", "the ratio of red to blue marbles is 2 to 7"
 _RATIO_OF = re.compile(r"(?i)\bratio\s+of\s+(?:the\s+)?(?:number\s+of\s+)?(?P<x>[a-z]+)(?:\s+[a-z]+)?\s+to\s+"
                        r"(?:the\s+)?(?:number\s+of\s+)?(?P<y>[a-z]+)[^.?!:\d]*?(?<![\d.])(?P<a>\d+)\s*(?::|\bto\b)\s*"
@@ -994,5 +1030,5 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
                          _triangle_part(text, step_texts),
                          _angle_total(text, step_texts), _interest(text, step_texts),
                          _square_side(text, step_texts), _right_triangle(text, step_texts),
-                         _ratio_part(text, step_texts)) if r is not None]
+                         _ratio_part(text, step_texts), _limiting_count(text, step_texts)) if r is not None]
     return min(found, key=lambda r: r.step) if found else None

@@ -1554,6 +1554,17 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: find the sale price first. Then take {tax}% of the sale price, not of {price}.",
             f"Look at step {k}, where you work out {expr}. Which price does the problem put the tax on?",
             category="Misunderstanding of the question")
+    if name == "larger count of two supplies":
+        small, large = f["small"], f["large"]
+        return Misconception(
+            name,
+            f"In step {k}, {large} sets would need more of one supply than there is: {f['small_division']} "
+            f"gives only {small}. The supply that runs out first decides how many complete sets you can make.",
+            f"In step {k}, each set needs both supplies. Which supply runs out first?",
+            f"Redo step {k}: compare {f['small_division']} and {f['large_division']}. Make only as many sets as "
+            "the supply that runs out first allows.",
+            f"Look at step {k}. Is there enough of both supplies for {large} sets?",
+            category="Logical error / Wrong approach")
     if name == "second discount on the original price":
         price, second = f["price"], f["second"]
         return Misconception(

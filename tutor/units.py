@@ -67,7 +67,7 @@ def measure_of(word: str) -> str | None:
 LENGTH_UNITS = tuple(u for u, (system, _) in _TABLE.items() if system.endswith("length"))
 
 # a whole, decimal, fraction or mixed number ("2 1/2 hours")
-_NUM = r"(?:\d+[ \t\u00a0]+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+)"
+_NUM = r"(?:\d+[ \t\u00a0]+\d+/\d+|\d+/\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
 _UNIT = "|".join(sorted((re.escape(u) for u in _TABLE if u != "$"), key=len, reverse=True))
 # "10 in all", "3 in each box": the word "in", not inches
 _NOT_IN_ALL = r"(?!(?<=\bin)\s+(?:all|total|each|every|the|a|an|his|her|their|my|our|your|one|it|them)\b)"
@@ -162,7 +162,7 @@ def _continues_quantity(text: str, start: int) -> bool:
 def _number(text: str) -> Fraction:
     """A whole, decimal, fraction or mixed number as written; raises ZeroDivisionError for a
     zero denominator."""
-    *whole, frac = text.split()
+    *whole, frac = text.replace(",", "").split()  # "2,775": thousands
     return Fraction(whole[0] if whole else 0) + Fraction(frac)
 
 
@@ -186,6 +186,11 @@ def amount(text: str) -> Amount | None:
     # "2 hours 45 minutes" (or "3 h 80 min", not yet carried): whole numbers of the larger units
     # ("0.3 kg and 500 g = 0.5 kg" are two statements, not one 800 g)
     if len(parts) > 1 and any(x.denominator != 1 for x, _ in parts[:-1]):
+        return None
+    # "4 yd and 15 ft": two amounts (15 ft is more than a yard), not one of 27 ft; "3 h 80 min"
+    # without "and" may be one not yet carried
+    if re.search(r"(?i)\band\b", text) and any(x * small >= big for (x, _), (_, small), (_, big)
+                                                  in zip(parts[1:], kinds[1:], kinds)):
         return None
     unit = parts[-1][1]
     base = sum((x * size for (x, _), (_, size) in zip(parts, kinds)), Fraction(0))

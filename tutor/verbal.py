@@ -149,6 +149,20 @@ def _bracketed_expression(sentence: str) -> str | None:
     return f"{m.group('e').strip()} = {_clean(res.group('r'))}"
 
 
+# "Hana + Ivy = 214 beads (128 + 96)": the result, its unit, then the work in brackets
+_RESULT_THEN_WORK = re.compile(rf"(?<![\w.,])(?P<r>{NUMBER})(?:\s+[A-Za-z]+){{1,3}}\s*"
+                               rf"\((?P<e>\s*{NUMBER}(?:\s*[-+*/×÷x]\s*{NUMBER})+\s*)\)\s*[.!]?\s*$")
+
+
+def _result_then_work(sentence: str) -> str | None:
+    """``Hana + Ivy = 214 beads (128 + 96)`` -> ``128 + 96 = 214``: a result written before its
+    work, where nothing before the result is a computation (a label may name it)."""
+    m = _RESULT_THEN_WORK.search(sentence)
+    if m is None or re.search(r"\d", sentence[:m.start()]):
+        return None
+    return f"{m.group('e').strip()} = {_clean(m.group('r'))}"
+
+
 def verbal_computations(text: str) -> list[str]:
     """Computations a text states in words, rewritten as ``"A op B = R"`` with the numbers as
     written (``"$80 / 20 = $4"``).
@@ -163,6 +177,10 @@ def verbal_computations(text: str) -> list[str]:
     """
     out: list[str] = []
     for sentence in _SENTENCE.split(text):
+        after = _result_then_work(sentence)
+        if after is not None:
+            out.append(after)
+            continue
         if "=" in sentence or not _NUMBER.search(sentence):
             continue
         found = _bracketed_expression(sentence) or _sum(sentence)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from tutor.derivation import derivation_checks
 from tutor.inequalities import inequality_checks
-from tutor.mathcheck import check_step, converted_from, evaluate, expressions_in, numbers_in, pi_written, writes
+from tutor.mathcheck import (answer_value, check_step, converted_from, evaluate, expressions_in, numbers_in,
+                             pi_written, writes)
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
 from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, on_scale, on_scale_value, same_amount,
@@ -321,14 +322,20 @@ _ANSWER_LINE = re.compile(r"\s*(?:(?:the\s+)?(?:final\s+)?answer(?:\s+is)?\s*[:=
                           r"[$£€]?\s*-?[\d,]*\.?\d+\s*%?\s*(?:[A-Za-z]+\s*){0,2}[.!]?\s*", re.I)
 
 
+def answer_amounts(reference: Sequence[str], final: float) -> list:
+    """The reference answer with its unit, as the reference writes it where a line ends on it
+    ("... = $0.05" before a bare "0.05"); not the same number used on the way ("1000 ml/L")."""
+    return [a for line in reference if (v := answer_value(line)) is not None and close_d(v, final)
+            for a in amounts_in(line)[-1:] if close_d(float(a.value), final)]
+
+
 def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], final: float) -> bool:
     """Whether the closing step's answer, with the unit it is written in ("by 5¢ a bar"), is
     the reference's answer written in another unit of the same kind ("$0.05")."""
     if close_d(answer, final):
         return False
     mine = [a for a in amounts_in(closing) if close_d(float(a.value), answer)]
-    theirs = [a for line in reference for a in amounts_in(line) if close_d(float(a.value), final)]
-    return any(same_amount(a, b) for a in mine for b in theirs)
+    return any(same_amount(a, b) for a in mine for b in answer_amounts(reference, final))
 
 
 #: A step that checks the work rather than continuing it ("Check: 24 x 2 = 48").

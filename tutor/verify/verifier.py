@@ -45,7 +45,7 @@ from tutor.spread import asked_spread, spread_problem
 from tutor.units import CLOCK, amounts_in, clock_at_end, clock_text, factor, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
-from tutor.verify.features import (MODEL_FEATURES, SolutionEvidence, percent_whole, restates_answer,
+from tutor.verify.features import (MODEL_FEATURES, SolutionEvidence, answer_amounts, percent_whole, restates_answer,
                                    solution_evidence)
 from tutor.verify.scorer import scorer_identity, step_correct_probs
 
@@ -605,6 +605,9 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     ``None`` when the reference answer or the conclusion has no amount of that kind."""
     ref_text = problem.final_answer or (problem.reference_solution or [""])[-1]
     ref = amounts_in(ref_text)[-1:]
+    answer = reference_answer(problem)
+    if not ref and answer is not None:  # a bare "0.05" closing a reference that wrote "$0.05"
+        ref = answer_amounts(problem.reference_solution or [], answer)[-1:]
     stated = [a for a in amounts_in(conclusion) for r in ref if factor(a.unit, r.unit) is not None]
     if not stated:
         return None
