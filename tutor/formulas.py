@@ -446,18 +446,18 @@ def _asks(question: str) -> tuple[bool, bool]:
 _PRICE_EACH = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?\s+each\b")
 
 
-def _percent_problem(text: str, amounts: int | None = 1) -> tuple[Fraction | None, Fraction, bool, bool, bool] | None:
+def _percent_problem(text: str, one_amount: bool = True) -> tuple[Fraction | None, Fraction, bool, bool, bool] | None:
     """``(base, percent, asks for the part, adds, takes)`` of a problem whose one percent
     changes its one amount (a tip, a tax, a discount; not a share, "a battery at 60%") and
-    whose question asks for either the part or the amount after it; else ``None``. With
-    ``amounts=None`` the problem may write other numbers too (two prices on sale together, "over
+    whose question asks for either the part or the amount after it; else ``None``. Without
+    ``one_amount`` the problem may write other numbers too (two prices on sale together, "over
     five years"): the base is then ``None`` where it writes more than one, for the work to say
     which amount the percent is of."""
     percents = _PERCENT.findall(text)
     others = numbers_in(_PERCENT.sub(" ", text))
     asked = " ".join(t for t in re.split(r"(?<=[.?!])\s+", text) if t.rstrip().endswith("?"))
     # ("$36 each" is the one amount's unit price, not a count of things)
-    if len(percents) != 1 or not others or (amounts is not None and len(others) != amounts) or \
+    if len(percents) != 1 or not others or (one_amount and len(others) != 1) or \
             len(re.findall(r"(?i)\b(?:how|what|find)\b", asked)) > 1 or \
             _MULTIPLIER.search(text) or re.search(r"(?i)\b(?:each|every|per)\b", _PRICE_EACH.sub(" ", text)):
         return None
@@ -532,12 +532,19 @@ def _second_discount_on_original(text: str, step_texts: Sequence[str]) -> Relati
             or not re.search(r"(?i)\b(?:final|total|pay|cost|price)\b", question_of(text)):
         return None
     price, d, d2 = Fraction(str(others[0])), Fraction(first[0][0] or first[0][1]), Fraction(second[0])
+    taken = _percent_taken(price, d2, step_texts)
+    return None if taken is None else Relation(taken[0], "second discount on the original price", written(taken[1]),
+                                               {"price": num(price), "second": num(d2), "discount": num(d)})
+
+
+def _percent_taken(price: Fraction, rate: Fraction, step_texts: Sequence[str]) -> tuple[int, str] | None:
+    """``(step, left side)`` of the first computation that takes ``rate`` percent of ``price``
+    ("0.05 × 60", "10% of $240", "240 × 10 / 100"), or ``None``."""
     for i, lhs, value in computations(step_texts):
         said = sorted(Fraction(str(x)) for x in numbers_in(lhs))
-        if Fraction(str(value)) == price * d2 / 100 and said in (sorted([price, d2 / 100]), sorted([price, d2]),
-                                                                 sorted([price, d2, 100])):
-            return Relation(i, "second discount on the original price", written(lhs),
-                            {"price": num(price), "second": num(d2), "discount": num(d)})
+        if Fraction(str(value)) == price * rate / 100 and said in (sorted([price, rate / 100]), sorted([price, rate]),
+                                                                   sorted([price, rate, 100])):
+            return i, lhs
     return None
 
 
@@ -548,12 +555,12 @@ def _tax_on_original(text: str, step_texts: Sequence[str]) -> Relation | None:
     if found is None:
         return None
     price, d, t = found
+    taken = _percent_taken(price, t, step_texts)
     for i, lhs, value in computations(step_texts):
-        said = sorted(Fraction(str(x)) for x in numbers_in(lhs))
-        if Fraction(str(value)) == price * t / 100 and said in (sorted([price, t / 100]), sorted([price, t]),
-                                                                sorted([price, t, 100])):
+        if taken == (i, lhs):
             return Relation(i, "tax on the original price", written(lhs),
                             {"price": num(price), "tax": num(t), "discount": num(d)})
+        said = sorted(Fraction(str(x)) for x in numbers_in(lhs))
         if Fraction(str(value)) == price * (100 + t) / 100 and said == sorted([price, (100 + t) / 100]):
             return Relation(i, "tax on the original price", written(lhs),
                             {"price": num(price), "tax": num(t), "discount": num(d)})
@@ -563,7 +570,7 @@ def _tax_on_original(text: str, step_texts: Sequence[str]) -> Relation | None:
 def _percent_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A percent problem that asks for the part and ends on the amount after it, the reverse,
     or the part taken the wrong way (a tip taken off the bill)."""
-    found = _percent_problem(text, amounts=None)
+    found = _percent_problem(text, one_amount=False)
     if found is None:
         return None
     base, p, asks_part, adds, takes = found
