@@ -198,3 +198,12 @@ def test_a_bare_reference_answer_takes_its_unit_from_the_reference_work(verifier
     assert v.label == "correct"
     v = verifier.verify(problem, parse_solution("$6.00 ÷ 5 = $1.20\n$9.20 ÷ 8 = $1.15\nHe saves 5 dollars per notebook."))
     assert v.label == "incorrect"
+
+
+@pytest.mark.parametrize("question, label", [("How long will all the peeling take?", "correct"),
+                                             ("How many minutes will all the peeling take?", "incorrect")])
+def test_an_answer_in_other_units_is_right_unless_the_question_names_the_unit(verifier, question, label):
+    problem = Problem(f"Billy peels 60 potatoes. Each takes him a minute and a half. {question}",
+                      reference_solution=["60 * 1.5 = 90 minutes.", "90"])
+    v = verifier.verify(problem, parse_solution("1.5 minutes is 90 seconds.\n60 x 90 = 5400 seconds."))
+    assert v.label == label

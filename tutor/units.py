@@ -462,6 +462,13 @@ def clock_at_end(text: str) -> int | None:
     return None if t is None else t[0] % 720
 
 
+def in_asked_unit(amount_: Amount, question: str) -> bool:
+    """Whether an amount is in the unit the question asks for ("How many minutes …?", "… in
+    cents?"); ``True`` where the question names no unit of the amount's kind."""
+    asked = [w for w in re.findall(r"[A-Za-z]+", question) if factor(w, amount_.unit) is not None]
+    return not asked or any(factor(w, amount_.unit) == 1 for w in asked)
+
+
 def clock_text(minutes: float) -> str:
     """Minutes after midnight (or noon) as a 12-hour clock time: 215 -> "3:35"."""
     h, m = divmod(int(round(minutes)) % 720, 60)

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tutor.derivation import derivation_checks
+from tutor.dimensions import question_of
 from tutor.inequalities import inequality_checks
 from tutor.mathcheck import (answer_value, check_step, converted_from, evaluate, expressions_in, numbers_in,
                              pi_written, writes)
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
-from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, on_scale, on_scale_value, same_amount,
-                         scale_pairs)
+from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, in_asked_unit, on_scale, on_scale_value,
+                         same_amount, scale_pairs)
 from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 from tutor.verify.combiner import RESTATEMENT
@@ -217,7 +218,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         if written and any(close_d(v, ref.final) and close_d(again, written[-1]) and writes(closing, said)
                            for s in steps for v, again, said in converted_from(s.text)):
             sol_last = ref.final
-        elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final):
+        elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final,
+                                  question_of(problem.text)):
             sol_last = ref.final
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative
@@ -329,12 +331,14 @@ def answer_amounts(reference: Sequence[str], final: float) -> list:
             for a in amounts_in(line)[-1:] if close_d(float(a.value), final)]
 
 
-def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], final: float) -> bool:
+def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], final: float,
+                         question: str) -> bool:
     """Whether the closing step's answer, with the unit it is written in ("by 5¢ a bar"), is
-    the reference's answer written in another unit of the same kind ("$0.05")."""
+    the reference's answer written in another unit of the same kind ("$0.05"), where the
+    question asks for no other unit ("How many minutes …" is not answered in seconds)."""
     if close_d(answer, final):
         return False
-    mine = [a for a in amounts_in(closing) if close_d(float(a.value), answer)]
+    mine = [a for a in amounts_in(closing) if close_d(float(a.value), answer) and in_asked_unit(a, question)]
     return any(same_amount(a, b) for a in mine for b in answer_amounts(reference, final))
 
 

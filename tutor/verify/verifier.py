@@ -23,7 +23,7 @@ from pathlib import Path
 from tutor.chance import asked_probability
 from tutor.derivation import (algebra_slip, given_unknowns, only_derived, solved_letters, solving_letters,
                               stated_value, strategy_note, value_written)
-from tutor.dimensions import asks, unit_conflicts
+from tutor.dimensions import asks, question_of, unit_conflicts
 from tutor.multiples import common_claims
 from tutor.rounding import right_roundings
 from tutor.expressions import ExpressionWork, expression_checks, readable
@@ -42,7 +42,7 @@ from tutor.relations import asked_mean, asked_median, ladder_whole
 from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.shapes import asked_measure
 from tutor.spread import asked_spread, spread_problem
-from tutor.units import CLOCK, amounts_in, clock_at_end, clock_text, factor, measure_of, same_amount
+from tutor.units import CLOCK, amounts_in, clock_at_end, clock_text, factor, in_asked_unit, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import (MODEL_FEATURES, SolutionEvidence, answer_amounts, percent_whole, restates_answer,
@@ -608,7 +608,11 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     answer = reference_answer(problem)
     if not ref and answer is not None:  # a bare "0.05" closing a reference that wrote "$0.05"
         ref = answer_amounts(problem.reference_solution or [], answer)[-1:]
-    stated = [a for a in amounts_in(conclusion) for r in ref if factor(a.unit, r.unit) is not None]
+        # (then in the unit the question asks for, if it names one)
+        conclusion_amounts = [a for a in amounts_in(conclusion) if in_asked_unit(a, question_of(problem.text))]
+    else:
+        conclusion_amounts = amounts_in(conclusion)
+    stated = [a for a in conclusion_amounts for r in ref if factor(a.unit, r.unit) is not None]
     if not stated:
         return None
     return any(same_amount(a, r) for a in stated for r in ref)
