@@ -49,8 +49,7 @@ def test_stated_conversions_are_checked(text, ok, expected):
     "Jeff runs for 1 hour x 5 days = 5 hours from Monday",   # the end of a product, not a conversion
     "8 weeks - 1 week = 7 weeks",
     "which equals 15 * 20 cents = $3.",
-    "60 km/h = 1 km/min",                                     # rates and areas are other units
-    "2 m² = 200 cm²",
+    "60 km/h = 1 km/min",                                     # rates are other units
     "1 mile = 1.6 km",
     "She walks 30 minutes a day, so 4 days is 120 minutes",  # after a rate: a product
     "3 hours is 30 minutes more than 2.5 hours",             # a comparison
@@ -253,3 +252,12 @@ def test_clock_spans_in_words_and_durations_written_as_clock_readings(text, resu
 def test_minutes_past_59_in_a_duration_are_a_slip():
     (found,) = clock_statements("4:15 - 2:40 = 1:75")
     assert (found.result, found.expected) == (135, 95)
+
+
+def test_an_area_is_not_a_length_conversion_but_an_area_conversion():
+    from tutor.units import area_conversions
+
+    assert conversions("2 m² = 200 cm²") == []
+    (c,) = area_conversions("2 m² = 200 cm²")
+    assert (c.left, c.right, c.expected) == (2, 200, 20000)
+    assert check_step("2 m² = 200 cm²", 1).ok is False

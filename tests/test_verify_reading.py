@@ -207,3 +207,14 @@ def test_an_answer_in_other_units_is_right_unless_the_question_names_the_unit(ve
                       reference_solution=["60 * 1.5 = 90 minutes.", "90"])
     v = verifier.verify(problem, parse_solution("1.5 minutes is 90 seconds.\n60 x 90 = 5400 seconds."))
     assert v.label == label
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("1 yd = 3 ft, so 12 sq yd = 12 × 3 = 36 sq ft", False),  # a square yard is 3 × 3 square feet
+    ("12 sq yd = 108 sq ft", True),
+    ("12 square yards is 36 square feet", False),
+    ("2 m² = 20,000 cm²", True),
+    ("5 ft^2 = 720 in^2", True),
+])
+def test_areas_convert_by_the_square_of_the_length_factor(text, ok):
+    assert check_step(text, 1).ok is ok

@@ -33,7 +33,7 @@ from fractions import Fraction
 from tutor.mathtext import FRAC, MIXED_FORM, SQRT
 from tutor.numwords import VULGAR_FRACTIONS, VULGAR_MIXED, words_to_digits
 from tutor.schema import Equation, StepCheck
-from tutor.units import (APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, clock_at_end, clock_statements,
+from tutor.units import (APPROXIMATE, LENGTH_UNITS, UNIT_AFTER, area_conversions, clock_at_end, clock_statements,
                          compound_amounts, conversions, unit_products, unit_sums)
 from tutor.verbal import verbal_computations
 
@@ -961,7 +961,7 @@ def _plain(x: Fraction) -> str:
 def _amount_statements(text: str) -> list[tuple[str, Fraction, Fraction, bool]]:
     """``(text, exact, written, approximate)`` of each unit conversion and mixed-unit sum in
     ``text`` (see :mod:`tutor.units`)."""
-    return ([(c.text, c.expected, c.right, c.approximate) for c in conversions(text)]
+    return ([(c.text, c.expected, c.right, c.approximate) for c in conversions(text) + area_conversions(text)]
             + [(u.text, u.expected, u.result, False)
                for u in unit_sums(text) + unit_products(text) + clock_statements(text)])
 

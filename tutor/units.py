@@ -368,6 +368,27 @@ def conversions(text: str) -> list[Conversion]:
     return out
 
 
+# "12 sq yd", "12 square yards", "12 yd²", "12 yd^2": an area in a square length unit
+_SQUARE = r"(?:square\s+|sq\b\.?\s*)"
+_AREA = (rf"(?P<{{n}}>\d[\d,]*(?:\.\d+)?)\s*(?:{_SQUARE}(?P<{{u}}1>[a-z]+)\b|(?P<{{u}}2>[a-z]+)\s*(?:²|\^\s*2)(?!\d))")
+_AREA_STATEMENT = re.compile(r"(?i)(?<![\w.,])" + _AREA.format(n="a", u="ua") + r"\s*(?:=|is|equals|makes)\s*"
+                             r"(?:[\d.,\s×x*/÷+-]+=\s*)?" + _AREA.format(n="b", u="ub"))
+
+
+def area_conversions(text: str) -> list[Conversion]:
+    """Areas said in another square unit ("12 sq yd = 12 × 3 = 36 sq ft", "2 m² = 20,000 cm²"):
+    a square unit is the length factor squared (a square yard is 3 × 3 square feet)."""
+    out = []
+    for m in _AREA_STATEMENT.finditer(text):
+        u, v = m.group("ua1") or m.group("ua2"), m.group("ub1") or m.group("ub2")
+        f = factor(u, v)
+        if f is None or f == 1 or measure_of(u) != "length":
+            continue
+        left, right = _number(m.group("a")), _number(m.group("b"))
+        out.append(Conversion(left, f"sq {u}", right, f"sq {v}", left * f * f, False, m.group().strip(), right))
+    return out
+
+
 @dataclass(frozen=True)
 class UnitSum:
     """A sum or difference of amounts in different units of one kind: "2 hours + 30 minutes
