@@ -136,3 +136,31 @@ def test_a_difference_with_a_negative_written_as_a_sum_is_a_difference():
                "higher is the hilltop than the valley floor?")
     steps = ["hilltop = 2,350", "valley = −86", "2,350 − (−86) = 2,350 + 86 = 2,436", "The hilltop is 2,436 m higher."]
     assert difference_summed(problem, steps) is None
+
+
+CHOIR = ("The school choir has 16 members. The school band has 3 times as many members as the choir. How many "
+         "students are in the choir and the band together?")
+GAME = ("In the football game, the Jets scored 46 points. The Sharks scored 9 fewer points than the Jets. How many "
+        "points did the two teams score altogether?")
+
+
+def test_groups_named_with_the_are_sides_of_a_comparison():
+    (c,) = comparisons(CHOIR)
+    assert (c.subject, c.base, c.kind, c.amount, c.known, c.value) == ("school band", "choir", "times", 3, "base", 16)
+    (c,) = comparisons(GAME)
+    assert (c.subject, c.base, c.kind, c.amount, c.known, c.value) == ("Sharks", "Jets", "fewer", 9, "base", 46)
+    r = comparison_slip(CHOIR, ["The band has 19 members because 16 + 3 = 19.", "Adding the choir, 19 + 16 = 35."])
+    assert (r.step, r.name) == (0, "times as added")
+    r = comparison_slip(GAME, ["Sharks: 46 + 9 = 55 points", "Both teams: 55 + 46 = 101"])
+    assert (r.step, r.name) == (0, "comparison reversed")
+    assert comparison_slip(GAME, ["Sharks: 46 - 9 = 37 points", "Both teams: 37 + 46 = 83"]) is None
+
+
+def test_a_thing_after_the_is_not_compared_with_a_person_nor_an_ordinal():
+    # "half as many cutlery as the plates" belongs to Angela's things, not to a person compared
+    text = ("Angela's kitchen has 20 pots, and half as many cutlery as the plates. Sharon wants to buy half as many "
+            "pots as Angela. How many pots does Sharon want?")
+    assert all(c.base != "plates" for c in comparisons(text))
+    text = ("The first side has 4000 soldiers. The second side has 500 soldiers fewer than the first. How many "
+            "soldiers are there?")
+    assert comparisons(text) == []

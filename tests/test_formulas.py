@@ -549,3 +549,51 @@ def test_the_larger_count_of_two_supplies(slip_verdict):
     assert slip_verdict(FLOWERS, "132 ÷ 6 = 22\n75 ÷ 3 = 25\nShe can make 25 bouquets.", 3,
                         formula_relation) == "larger count of two supplies"
     assert formula_relation(FLOWERS, ["132 ÷ 6 = 22", "75 ÷ 3 = 25", "The roses run out first: 22 bouquets."]) is None
+
+
+TRIP = ("A school is taking 143 students and 9 teachers on a field trip. Each bus holds 40 people, and each bus "
+         "costs $275 to rent. How much will the buses cost?")
+
+
+def test_a_group_count_carried_on_rounded_down_is_named_where_it_is_used():
+    verdict, hints = _ladder(TRIP, "People: 143 + 9 = 152\n152 ÷ 40 = 3 R 32\nThey need 3 buses.\n"
+                                    "Cost: 3 × $275 = $825\nThe buses will cost $825.")
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 3)
+    assert verdict.explanation == ("In step 3, 152 ÷ 40 does not come out even, so 3 would leave some without room. "
+                                   "Every one of them needs a place, so the count must cover what is left over.")
+    assert not any(re.search(r"\b(?:4|1,?100)\b", h) for h in hints)
+    # counted up, the count is right; a division that comes out even has nothing left over
+    assert formula_relation(TRIP, ["143 + 9 = 152", "152 ÷ 40 = 3.8", "So 4 buses.", "4 × $275 = $1100"]) is None
+    assert formula_relation(TRIP.replace("143", "151"), ["151 + 9 = 160", "160 ÷ 40 = 4",
+                                                          "4 × $275 = $1100"]) is None
+    # where the question asks how many whole groups can be made, rounding down is right
+    eggs = "Each batch of muffins uses 12 eggs. Carla has 40 eggs. How many full batches can she make?"
+    assert formula_relation(eggs, ["40 ÷ 12 = 3 R 4", "She can make 3 batches."]) is None
+
+
+TOM = "Tom earns $16 an hour and works 30 hours a week. He just got a 5% raise. How much does he earn per week now?"
+GIFT = ("Five coworkers buy a birthday gift for their boss. The gift costs $80, and there is a 10% sales tax. They "
+        "split the total cost equally. How much does each coworker pay?")
+
+
+@pytest.mark.parametrize("problem, solution, step", [
+    (TOM, "New rate: $16 + $5 = $21 an hour\nWeekly pay: 30 × $21 = $630", 1),
+    # said as an amount first, then added: the step that says it is named
+    (GIFT, "Tax is 10% so that's $10\n$80 + $10 = $90\n$90 ÷ 5 = $18", 1),
+    (GIFT, "The gift is $80\n$80 + $10 = $90\n$90 ÷ 5 = $18", 2),
+])
+def test_a_percents_number_used_as_an_amount_among_other_amounts(problem, solution, step):
+    verdict, hints = _ladder(problem, solution)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", step, "Missing / Wrong factual knowledge")
+    assert "% means" in verdict.explanation
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (TOM, "Raise: 5% of $16 = $0.80\nNew rate: $16 + $0.80 = $16.80\nWeekly pay: 30 × $16.80 = $504"),
+    (GIFT, "Tax: 10% of $80 = $8\n$80 + $8 = $88\n$88 ÷ 5 = $17.60"),
+    # the percent's number is also an amount of the problem: not read
+    ("A shirt costs $10 and is 10% off. A cap costs $5. How much do both cost?", "10 - 1 = 9\n9 + 5 = 14"),
+])
+def test_a_percent_worked_out_of_its_amount_is_not_that_slip(problem, solution):
+    assert formula_relation(problem, [ln for ln in solution.split("\n")]) is None

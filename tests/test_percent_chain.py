@@ -45,3 +45,14 @@ def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)
     assert chain_slip(problem, [s.text for s in steps]) is None
     assert Verifier(None).verify(Problem(text=problem), steps).label == "correct"
+
+
+def test_the_second_percent_of_the_start_is_named_where_it_is_taken():
+    problem = ("Carmen has 200 stamps. During the first week of summer her collection grows by 10%. During the "
+               "second week it grows by 10% again. How many stamps does she have after the two weeks?")
+    # the right first change, 20, is not the two percents added ("20%")
+    r = chain_slip(problem, ["Week 1: 10% of 200 = 20, so 200 + 20 = 220",
+                             "Week 2: 10% of 200 = 20, so 220 + 20 = 240", "Carmen has 240 stamps."])
+    assert (r.step, r.name) == (1, "percents added")
+    assert chain_slip(problem, ["Week 1: 10% of 200 = 20, so 200 + 20 = 220",
+                                "Week 2: 10% of 220 = 22, so 220 + 22 = 242"]) is None

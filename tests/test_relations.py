@@ -614,3 +614,22 @@ def test_an_answer_changed_out_of_the_asked_unit_is_named(slip_verdict):
     # a question that asks for both units
     assert broken_relation("A rug is 2 yards long. How many feet long is it? How many inches?",
                            ["2 × 3 = 6 feet", "6 × 12 = 72 inches", "The rug is 6 feet or 72 inches long."]) is None
+
+
+TRAIN = ("A train leaves Clayton at 9:15 a.m. and arrives in Riverside at 12:00 noon. It travels at an average "
+         "speed of 60 miles per hour. How far is it from Clayton to Riverside?")
+
+
+def test_hours_and_minutes_written_as_decimal_hours_is_named():
+    steps = ["The trip takes 2 hours 45 minutes.", "That is 2.45 hours.", "60 x 2.45 = 147 miles"]
+    r = broken_relation(TRAIN, steps)
+    assert (r.step, r.name, r.facts) == (1, "hundredths for minutes", {"hours": "2", "minutes": "45",
+                                                                       "decimal": "2.45"})
+    verdict = Verifier(None).verify(Problem(text=TRAIN), parse_solution("\n".join(steps)))
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", 2, "Wrong unit conversion")
+    assert verdict.explanation == ("In step 2, 2 hours 45 minutes was written as 2.45 hours, but an hour has 60 "
+                                   "minutes, not 100.")
+    # right: 2.75 hours; and 2 hours 30 minutes as 2.5 hours
+    assert broken_relation(TRAIN, ["The trip takes 2 hours 45 minutes.", "That is 2.75 hours."]) is None
+    assert broken_relation(TRAIN, ["It takes 2 hours 30 minutes.", "That is 2.50 hours."]) is None

@@ -218,3 +218,50 @@ def test_an_answer_in_other_units_is_right_unless_the_question_names_the_unit(ve
 ])
 def test_areas_convert_by_the_square_of_the_length_factor(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text, givens, value", [
+    ("Eli has 65 cards after 5 weeks.", [45, 6, 2, 5], 65.0),
+    ("So he needs 7 boxes for the 3 classes.", [3], 7.0),
+    ("Eli has 65 cards after 5 weeks.", [], 5.0),          # no problem known: the last number, as before
+    ("He ran 3 miles in 45 minutes.", [3], 45.0),          # 45 is no given: it is the answer
+    ("It takes 3 hours in all.", [3], 3.0),
+])
+def test_a_closing_sentence_may_end_on_a_given_that_places_it(text, givens, value):
+    assert answer_value(text, givens) == pytest.approx(value)
+
+
+CARDS = ("Eli has 45 baseball cards. Every week he buys 6 new cards and gives 2 cards to his little sister. How many "
+         "cards does Eli have after 5 weeks?")
+CARDS_REF = ["Each week Eli gains 6 - 2 = 4 cards.", "In 5 weeks he gains 5 * 4 = 20 cards.", "He has 45 + 20 = 65 cards.",
+             "65"]
+FIELD = "150 students and 14 adults are going on a field trip. Each bus can carry 40 people. How many buses are needed?"
+FIELD_REF = ["There are 150 + 14 = 164 people going.", "164 / 40 = 4.1, so 4 buses are not enough.",
+             "The school needs 5 buses.", "5"]
+
+
+@pytest.mark.parametrize("problem, reference, solution", [
+    # another route; the answer sentence ends on a given ("after 5 weeks")
+    (CARDS, CARDS_REF, "He buys 6 × 5 = 30 cards in 5 weeks.\nHe gives away 2 × 5 = 10 cards.\n45 + 30 − 10 = 65\n"
+                       "Eli has 65 cards after 5 weeks."),
+    # buses tried; the sentence closes on its conclusion after the computation
+    (FIELD, FIELD_REF, "150 + 14 = 164 people\n4 buses hold 4 * 40 = 160 people, which is not enough for 164.\n"
+                       "5 buses hold 5 * 40 = 200 people, so they need 5 buses."),
+])
+def test_right_work_whose_closing_sentence_says_more_is_correct(verifier, problem, reference, solution):
+    v = verifier.verify(Problem(problem, reference_solution=reference), parse_solution(solution))
+    assert (v.label, v.first_error_step) == ("correct", None)
+
+
+def test_a_division_with_a_remainder_matches_the_references_exact_quotient():
+    ref = reference_graph(["There are 143 + 9 = 152 people.", "152 / 40 = 3.8, so they need 4 buses.",
+                           "The buses cost 4 * 275 = $1100.", "1100"])
+    assert ref.explains(Derivation(3.0, [152.0, 40.0], whole_part=True))
+    assert not ref.explains(Derivation(3.0, [152.0, 50.0], whole_part=True))
+    problem = Problem("A school is taking 143 students and 9 teachers on a field trip. Each bus holds 40 people, and "
+                      "each bus costs $275 to rent. How much will the buses cost?",
+                      reference_solution=["There are 143 + 9 = 152 people.", "152 / 40 = 3.8, so they need 4 buses.",
+                                          "The buses cost 4 * 275 = $1100.", "1100"])
+    ev = solution_evidence(problem, parse_solution("People: 143 + 9 = 152\n152 ÷ 40 = 3 R 32\nThey need 3 buses."),
+                           use_reference=True)
+    assert ev.unmatched[1] == []

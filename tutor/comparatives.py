@@ -45,7 +45,7 @@ december twice half double triple thrice times""".split())
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
 # the other side: a name ("Ana", "her sister Vivienne") or a person named by kin ("his brother")
 _SIDE = (rf"(?:(?:did|does|do)\s+)?(?:(?:his|her|their|my)\s+(?:[a-z]+\s+)?(?P<base>{_NAME})|(?P<poss>his|her|their|my)\s+"
-         rf"(?P<kin>[a-z]+)|(?P<name>{_NAME}))")
+         rf"(?P<kin>[a-z]+)|(?:the\s+)?(?P<name>{_NAME})|the\s+(?P<group>[a-z]+)\b(?!\s+(?:of|[a-z]+\s+of)\b))")
 _TIMES_WORD = {"twice": Fraction(2), "double": Fraction(2), "triple": Fraction(3), "thrice": Fraction(3),
                "half": Fraction(1, 2)}
 _BIGGER = r"more|larger|bigger|greater|longer|taller|heavier|higher|older|faster"
@@ -68,6 +68,9 @@ _THINGS = (re.compile(rf"(?:(?<![\d/.])(?P<k>\d+/\d+|{_NUM}|\(\d+/\d+\))\s+times
                       rf"(?P<frac>\(\d+/\d+\)))\s+as\s+many\s+(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+as\s+(?:the\s+)?{_THING}\b"),
            re.compile(rf"(?<![\d/.])(?P<k>{_NUM})\s+(?P<dir>more|fewer)\s+(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+than\s+"
                       rf"(?:the\s+)?{_THING}\b"))
+# words after "the" that name no group of their own ("the first", "the rest")
+_NOT_A_GROUP = frozenset("""first second third fourth fifth last next other others rest same previous whole total
+number amount price cost size""".split())
 _WHEN = frozenset("""yesterday today tomorrow before usual usually last this next week month year morning afternoon
 evening night day time ever""".split())
 # a comparison inside another ("6 more than 4 times the number …"): not one this module reads
@@ -143,6 +146,9 @@ class Comparison:
 def _key(side: str) -> str | None:
     """A side's name as the problem writes it, or ``None`` where it is a pointer ("them")."""
     words = side.split()
+    if len(words) > 1 and words[0] in ("The", "the"):  # "the Jets", "The school band"
+        words = words[1:]
+        side = " ".join(words)
     if not words or words[0].lower() in _NOT_A_NAME or words[-1].lower() in _NOT_A_NAME:
         return None
     if words[0][0].isupper():
@@ -179,7 +185,7 @@ def _subject(text: str, start: int) -> tuple[str | None, Fraction | None]:
     side's amount where the same clause gives one ("Ana has 12 stickers, which is 3 times as
     many as Ben")."""
     head = text[text.rfind(".", 0, start) + 1:start]
-    names = [m for m in re.finditer(rf"(?i:\b(?:his|her|their|the|my)\s+)(?P<noun>[a-z]+)\b|\b{_NAME}\b", head)
+    names = [m for m in re.finditer(rf"(?i:\b(?:his|her|their|the|my)\s+)(?P<noun>[a-z]+(?:\s+(?!{_HAS.pattern[:-1]}\b)[a-z]+)?)\b|\b{_NAME}\b", head)
              if (m.group("noun") or m.group()).lower() not in _NOT_A_NAME
              and not re.search(r"\b(?:than|as|of|to|with|from|for)\s+$", head[:m.start()])
              and not re.match(r"\s*(?:[,.]|and\b|$)", head[m.end():])]
@@ -187,7 +193,7 @@ def _subject(text: str, start: int) -> tuple[str | None, Fraction | None]:
         return None, None
     name = names[-1]
     if name.group("noun"):
-        return name.group("noun"), None
+        return name.group("noun"), None  # "the school band" (the verb after it is not part of it)
     clause = head[name.end():]
     amounts = re.findall(rf"(?<![\d.])\$?({_NUM})(?![\d/])", clause)
     which = re.search(r",\s*(?:which|that|this)\s+is\s*$|,\s*(?:or\s+)?$", clause)
@@ -203,12 +209,14 @@ def comparisons(problem_text: str) -> list[Comparison]:
     for pattern in (_TIMES, _MORE):
         for m in pattern.finditer(text):
             sentence = next(s for s in _SENTENCE.finditer(text) if s.start() <= m.start() < s.end())
-            base = _key(m.group("base") or m.group("name") or m.group("kin"))
+            base = _key(m.group("base") or m.group("name") or m.group("kin") or m.group("group"))
             if base is None or _INSIDE.search(text[max(0, m.start() - 30):m.start()]):
                 continue
             subject, own = _subject(text, m.start())
             if subject is None or subject == base or _CHANGE.search(sentence.group()):
                 continue
+            if m.group("group") and (subject[0].isupper() or base in _NOT_A_GROUP or base in subject.split()):
+                continue  # "the choir" is compared with "the school band", not with a person or "the first"
             read = _read(m, values)
             if read is None:
                 continue

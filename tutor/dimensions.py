@@ -344,7 +344,9 @@ _ANSWER_FORM = re.compile(r"(?i)^\W*(?:give|leave|write|express|round|show|state
 
 def question_of(problem_text: str) -> str:
     """The sentence(s) that ask: those ending in "?", else the last sentence."""
-    sentences = re.split(r"(?<=[.?!])\s+", problem_text.strip())
+    # (not after a title: "Ms. Patel's class")
+    sentences = re.split(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)(?<=[.?!])\s+",
+                         problem_text.strip())
     # (not a closing instruction on the answer's form: "Give your answer in terms of pi.")
     sentences = [s for s in sentences if not _ANSWER_FORM.match(s)] or sentences
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]

@@ -20,7 +20,8 @@ problems name the formula their answer needs, and the errors against it are well
   asks for the part (the tip, the discount, what is saved) or for the amount after it (the
   sale price, the total with tax); the work ends on the other one, or takes the part the
   wrong way (a tip taken off the bill); ``"percent as amount"``: the percent's number added to
-  or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4);
+  or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4), also where the
+  problem writes other amounts ("a 5% raise" on $16 an hour: $16 + $5);
 * ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
   bus") where the question asks for that part and the work ends on the rest, or the reverse;
 * ``"volume by adding"``: a box's volume worked as the sum of its edges;
@@ -410,6 +411,45 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
                                              "stated": num(wrong), "division": written(lhs)})
 
 
+# "each bus holds 40 people", "a recipe makes 12 muffins": a group's size, to be filled by all
+_CAPACITY = re.compile(r"(?i)\b(?:each|every|one|a|an)\s+(?:[a-z]+\s+){1,2}?(?:can\s+)?(?:holds?|carr(?:y|ies)|"
+                       r"seats?|fits?|makes?|serves?|covers?)\s+(?:up\s+to\s+)?(\d+(?:\.\d+)?)\s+[a-z]+")
+
+
+def _groups_dropped(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A count of groups that does not come out even, carried on rounded down: "152 ÷ 40 =
+    3.8" buses of 40, then "3 × $275" for the buses' cost. The problem gives each group's size
+    ("each bus holds 40"), the question asks for something else (how much, how many sticks of
+    butter) or how many are needed, and no later step counts the last, part-filled group."""
+    question = question_of(text)
+    if _ROUND_DOWN.search(question) or re.search(
+            r"(?i)\b(?:left|over|remain\w*|extra|whole|full)\b", question):
+        return None
+    sizes = {Fraction(m.group(1)) for m in _CAPACITY.finditer(text)}
+    if not sizes:
+        return None
+    comps = list(computations(step_texts))
+    given = {Fraction(str(x)) for x in numbers_in(text)} | {Fraction(str(v)) for _, _, v in comps}
+    for i, lhs, q in comps:
+        read = operands(lhs)
+        if read is None or read[0] is not ast.Div or read[2] not in sizes or read[1] not in given:
+            continue
+        q = Fraction(str(q)).limit_denominator(10**6)
+        if q.denominator == 1 or q < 1:
+            continue
+        low, high = math.floor(q), math.ceil(q)
+        later = [numbers_in(words_to_digits(t)) for t in step_texts[i + 1:]]
+        if any(math.isclose(v, high) for vs in later for v in vs):
+            return None
+        j = next((i + 1 + n for n, vs in enumerate(later) if any(math.isclose(v, low) for v in vs)), None)
+        if j is None:
+            return None
+        return Relation(j, "remainder rounded down", written(lhs),
+                        {"quotient": f"{float(q):.2f}".rstrip("0").rstrip("."), "stated": num(Fraction(low)),
+                         "division": written(lhs), "used": True})
+    return None
+
+
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 # what a percent problem's question asks: the part (the tip, the tax, what is saved) or the
 # amount after it (the sale price, the total with tax); a question that names both ("total
@@ -468,6 +508,35 @@ def _percent_problem(text: str, one_amount: bool = True) -> tuple[Fraction | Non
     if asks_part == asks_total:
         return None
     return (Fraction(str(others[0])) if len(others) == 1 else None), Fraction(percents[0]), asks_part, adds, takes
+
+
+def _percent_added(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A problem's one percent (a raise, a tax, a tip) whose number is added to or taken from
+    one of the problem's amounts as if it were an amount ("a 5% raise" on $16 an hour: "$16 +
+    $5"), in a problem that writes that number only as the percent. The step named is the
+    first that says the percent's number as an amount ("Tax is 10%, so that's $10"), else the
+    computation."""
+    percents = _PERCENT.findall(text)
+    if len(percents) != 1:
+        return None
+    p = Fraction(percents[0])
+    amounts = {Fraction(str(x)) for x in numbers_in(_PERCENT.sub(" ", text))}
+    if p in amounts or p == 100 or not amounts:
+        return None
+    comps = list(computations(step_texts))
+    # (a result the work finds may be the percent's number: "300 - 225 = 75" for 75% covered)
+    if any(Fraction(str(v)).limit_denominator(10**6) == p for _, _, v in comps):
+        return None
+    for i, lhs, v in comps:
+        said = [Fraction(str(x)) for x in numbers_in(lhs)]
+        value = Fraction(str(v)).limit_denominator(10**6)
+        # (p% of 100 is p itself)
+        base = next((b for b in said if b != p and b in amounts and b != 100), None)
+        if re.search(r"[*/]", lhs) or len(said) != 2 or p not in said or base is None or value not in (base + p, base - p):
+            continue
+        k = next(j for j in range(i + 1) if p in {Fraction(str(x)) for x in numbers_in(_PERCENT.sub(" ", step_texts[j]))})
+        return Relation(k, "percent as amount", f"{num(base)} and {num(p)}", {"percent": num(p), "base": num(base)})
+    return None
 
 
 def asked_percent(problem_text: str) -> Fraction | None:
@@ -1031,6 +1100,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     docstring), or ``None``."""
     text = words_to_digits(problem_text)
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
+                         _groups_dropped(text, step_texts), _percent_added(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

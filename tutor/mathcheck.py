@@ -27,6 +27,7 @@ import logging
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -1006,12 +1007,23 @@ def remainders_in(text: str) -> list[tuple[float, float, float, float]]:
     return [tuple(float(x) for x in m) for m in _REMAINDER.findall(text)]
 
 
-def answer_value(text: str) -> float | None:
+#: A trailing phrase that places a sentence's result in the story ("... after 5 weeks", "for the
+#: 3 classes"): the number in it is the situation, not the answer.
+_SITUATION = re.compile(r"\b(?:after|in|for|within|over|during)\s+(?:the\s+|those\s+|these\s+|all\s+)?"
+                        r"(?:(?:first|next|last|other)\s+)?(\d[\d,]*(?:\.\d+)?)\s+[A-Za-z]+\W*$", re.I)
+
+
+def answer_value(text: str, givens: Sequence[float] = ()) -> float | None:
     """The value a short answer or concluding line states: the last value written, read as
     math (``"4 1/4"`` -> 4.25, ``"-54"``, ``"3.8 × 10^13"``, ``"$1,200"``, ``"5/8"``, ``"72
     clips"``, ``"48 + 24 = 72"`` -> 72), else the last number (``"x = 4"`` -> 4); ``None``
     when it states no number. A percent is its number as written (``"25%"`` -> 25), as
-    :func:`numbers_in` reads it."""
+    :func:`numbers_in` reads it.
+
+    ``givens`` (the problem's numbers), where passed, let a sentence without a computation end
+    on a number the problem gives, in a phrase that places the result ("Eli has 65 cards after
+    5 weeks." -> 65, not 5); an answer that is that given ("It takes 3 hours in all") stays it.
+    """
     clock = clock_at_end(text)
     if clock is not None:  # "The game started at 11:35 AM."
         return float(clock)
@@ -1022,6 +1034,10 @@ def answer_value(text: str) -> float | None:
     if numbers_in(said):
         text = said
     vals = [v for _, v in expressions_in(text) if v is not None]
+    situation = _SITUATION.search(text) if givens and len(vals) > 1 else None
+    if situation is not None and numbers_in(situation.group(1)) == vals[-1:] \
+            and any(math.isclose(vals[-1], g, abs_tol=1e-9) for g in givens):
+        return vals[-2]
     if vals:
         return vals[-1]
     nums = numbers_in(text)

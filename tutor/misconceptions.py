@@ -1189,8 +1189,8 @@ def comparison_misconception(k: int, relation: Relation) -> Misconception:
 
     def amount_of(side: str) -> str:
         # "Ben's amount"; "the number of science books"
-        return (f"{side}'s amount" if side[:1].isupper() else f"the {side}'s amount" if " " not in side
-                else f"the number of {side}")
+        return ((f"{side}' amount" if side.endswith("s") else f"{side}'s amount") if side[:1].isupper()
+                else f"the {side}'s amount" if " " not in side or not side.endswith("s") else f"the number of {side}")
     # the comparison's own words, short ("3 times as many", "6 more")
     short = (re.match(r"^.*?\bas\s+\w+", said) or re.match(r"^\S+\s+\S+", said)).group()
     rel = ("half of" if half else f"{amount} times") if f["kind"] == "times" else \
@@ -1402,7 +1402,8 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             return Misconception(
                 name,
                 f"In step {k}, {division} does not come out even, so {stated} would leave some without "
-                "room. The question asks how many are needed for all of them.",
+                "room. " + ("Every one of them needs a place, so the count must cover what is left over."
+                            if f.get("used") else "The question asks how many are needed for all of them."),
                 f"In step {k}, the division leaves some over. Does the question want full groups only, or "
                 "room for all?",
                 f"Redo step {k}: work out how much {stated} of them hold. Is anything left over? Then "
@@ -1622,8 +1623,8 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
     if name == "percent as amount":
         return Misconception(
             name,
-            f"In step {k}, {p} is put together with {base} as if it were an amount, but {p}% means {p} out "
-            f"of every 100: the change is {p}% of {base}.",
+            f"In step {k}, {p} is used as if it were an amount, but {p}% means {p} out of every 100: the "
+            f"change is {p}% of {base}.",
             f"In step {k}, what does {p}% mean? Is the change {p}, or {p} out of every 100?",
             f"Redo step {k}: first work out {p}% of {base} ({base} × {p} ÷ 100), then use that amount.",
             f"Look at step {k}, where you use {p}. Is that the amount that changes?",
@@ -1700,6 +1701,17 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "write the result as a percent.",
             f"Look at step {k}, where you divide {f['change']} by {f['divisor']}. Is {f['divisor']} the "
             "amount at the start?")
+    if relation.name == "hundredths for minutes":
+        hours, minutes = f["hours"], f["minutes"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {hours} hours {minutes} minutes was written as {f['decimal']} hours, but an hour has 60 "
+            "minutes, not 100.",
+            f"In step {k}, what part of an hour is {minutes} minutes, when an hour has 60 minutes?",
+            f"Redo step {k}: divide {minutes} by 60 to write {minutes} minutes as a part of an hour, then add "
+            f"{hours}.",
+            f"Look at step {k}, where you wrote {expr}. How many minutes make one hour?",
+            category="Wrong unit conversion")
     if relation.name == "minutes as hundredths":
         return Misconception(
             relation.name,

@@ -108,6 +108,10 @@ def chain_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
         marks = (price * Fraction(facts["percent"]) / 100,)
     else:
         marks = ()
+    if "first" in facts:
+        # (10% then 10% of 200: the right first change, 20, is not the percents' sum "20%")
+        first_change = abs(price * Fraction(facts["first"]) / 100)
+        marks = tuple(m for m in marks if m != first_change)
     values = step_values(step_texts)
     k = next((i for i, vs in enumerate(values[:k]) if any(close(v, m) for v in vs for m in marks)), k)
     return Relation(k, name, step_texts[k].strip(), facts)

@@ -14,7 +14,8 @@ whatever the rest of the solution; the errors against them are well documented:
   Leinhardt, "Percent: a privileged proportion", Review of Educational Research 65(4), 1995);
 * ``"minutes as hundredths"``: a number of hours worked out as a decimal, then said in hours
   and minutes with its decimals read as minutes (2.5 hours as 2 hours 50 minutes): the base-10
-  reading of a base-60 unit;
+  reading of a base-60 unit; ``"hundredths for minutes"``: the same the other way round (2
+  hours 45 minutes as 2.45 hours);
 * ``"half perimeter"``, ``"area for perimeter"``, ``"perimeter for area"``: a rectangle's
   perimeter adds all four sides, its area multiplies length by width; a step that says
   "perimeter" and adds the two sides once, or multiplies them, and the reverse for "area", is
@@ -508,6 +509,23 @@ def _minutes_as_hundredths(text: str, step_texts: Sequence[str]) -> Relation | N
     return None
 
 
+_DECIMAL_HOURS = re.compile(r"(?i)(?<![\d.])(\d+)\.(\d\d)\s*(?:hours?|hrs?|h)\b")
+
+
+def _hundredths_for_minutes(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A time in hours and minutes (in the problem or a step) said as decimal hours whose
+    decimals are the minutes ("2 hours 45 minutes", then "That is 2.45 hours"): the same
+    base-10 reading of a base-60 unit, the other way round."""
+    said = [(int(m.group(1)), int(m.group(2))) for t in (text, *step_texts) for m in _HOURS_MINUTES.finditer(t)]
+    for i, step in enumerate(step_texts):
+        for m in _DECIMAL_HOURS.finditer(step):
+            hours, minutes = int(m.group(1)), int(m.group(2))
+            if (hours, minutes) in said and 0 < minutes < 60 and minutes % 60 * 100 != minutes * 60:
+                return Relation(i, "hundredths for minutes", m.group(0),
+                                {"hours": str(hours), "minutes": str(minutes), "decimal": m.group(0).split()[0]})
+    return None
+
+
 def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
     """The answer stated as another kind of amount than the work's last result ("= 40 m",
     then "The fence costs $40."): the step that turns it into what the question asks was
@@ -854,7 +872,8 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     found = [r for r in (_mean_count(text, step_texts), _median_unsorted(text, step_texts),
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
-                         _minutes_as_hundredths(text, step_texts), _changed_kind(text, step_texts),
+                         _minutes_as_hundredths(text, step_texts), _hundredths_for_minutes(text, step_texts),
+                         _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
                          _percent_rung(text, step_texts), _percent_tenths(text, step_texts),

@@ -235,6 +235,9 @@ class ReferenceGraph:
         (or states it without a computation); a value equal to a given quantity counts."""
         if contains(given, d.value, False):
             return True
+        if d.whole_part and any(same_numbers(d.operands, r.operands) and close(d.value, math.floor(r.value))
+                                for r in self.derivations):
+            return True  # "152 ÷ 40 = 3 R 32" writes the reference's 152 / 40 = 3.8 another way
         hits = [r for r in self.derivations if close(r.value, d.value)]
         if not hits:
             return contains(self.derived, d.value) and not any(

@@ -17,12 +17,12 @@ from tutor.derivation import derivation_checks
 from tutor.dimensions import question_of
 from tutor.inequalities import inequality_checks
 from tutor.mathcheck import (answer_value, check_step, converted_from, evaluate, expressions_in, numbers_in,
-                             pi_written, writes)
+                             pi_written, remainders_in, stated_result, writes)
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
 from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, in_asked_unit, on_scale, on_scale_value,
                          same_amount, scale_pairs)
-from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, ReferenceGraph, StepGraph, contains,
+from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, Derivation, ReferenceGraph, StepGraph, contains,
                                 problem_quantities, reference_graph, step_graph)
 from tutor.verify.combiner import RESTATEMENT
 
@@ -172,7 +172,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     seen: list[float] = []
     new_values: list[list[float]] = []
     unmatched: list[list[float]] = []
-    for g in graphs:
+    for g, st in zip(graphs, steps):
         pool = given + seen
         # a constant (7 days, 60 minutes) written as a fact is not new; computed, it is
         # ("6 x 10 = 60" where the reference has 50)
@@ -186,6 +186,10 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             # a computed result must be one the reference computes, from a shared operand;
             # constants and given numbers get no pass here (3 + 7 = 10 in the wrong place)
             off_ref += [d.value for d in g.derived if not ref.explains(d, given)]
+            # "152 ÷ 40 = 3 R 32" where the reference has 152 / 40 = 3.8: the same division
+            excused = [v for a, b, q, r in remainders_in(st.text)
+                       if ref.explains(Derivation(q, [a, b], whole_part=True)) for v in (q, r)]
+            off_ref = [v for v in off_ref if not contains(excused, v, False)]
         unmatched.append(_dedupe(off_ref))
         seen += g.stated + [d.value for d in g.derived]
     ref_ops = ref.operands if ref else []
@@ -207,7 +211,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
     # (a closing "Check: 2 x 24 = 48" tests the answer; it is not the answer)
     sol_last = answer if answer is not None else next(
-        (g.last for g, s in zip(reversed(graphs), reversed(steps)) if g.last is not None and not _CHECK.match(s.text)),
+        (_result(g, s.text, given) for g, s in zip(reversed(graphs), reversed(steps))
+         if g.last is not None and not _CHECK.match(s.text)),
         None)
     if ref is not None and ref.final is not None and sol_last is not None:
         # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
@@ -340,6 +345,22 @@ def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], 
         return False
     mine = [a for a in amounts_in(closing) if close_d(float(a.value), answer) and in_asked_unit(a, question)]
     return any(same_amount(a, b) for a in mine for b in answer_amounts(reference, final))
+
+
+_SO_CLAUSE = re.compile(r"[,;]\s*(?:and\s+)?(?:so|therefore|thus|which means|that means|meaning)\b", re.I)
+
+
+def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
+    """What a step arrives at: its graph's last value, except that a sentence without a
+    computation may end on a given that places it ("Eli has 65 cards after 5 weeks.")."""
+    # "5 buses hold 5 * 40 = 200 people, so they need 5 buses.": the closing clause is the result
+    tail = _SO_CLAUSE.split(text.rsplit("=", 1)[-1])
+    if len(tail) > 1 and numbers_in(tail[-1]):
+        text = tail[-1]
+    elif stated_result(text) is not None:
+        return graph.last
+    value = answer_value(text, given)
+    return abs(value) if value is not None else graph.last
 
 
 #: A step that checks the work rather than continuing it ("Check: 24 x 2 = 48").
