@@ -597,3 +597,34 @@ def test_a_percents_number_used_as_an_amount_among_other_amounts(problem, soluti
 ])
 def test_a_percent_worked_out_of_its_amount_is_not_that_slip(problem, solution):
     assert formula_relation(problem, [ln for ln in solution.split("\n")]) is None
+
+
+FLOUR = ("Jamal has a bag with 12 cups of flour. A pizza dough recipe needs 3 cups of flour for 2 pizzas. How many "
+         "cups of flour will he use to make 7 pizzas?")
+SEATS = ("The gym has 450 seats for the spring concert. Each of the 3 grades sold 95 tickets ahead of time, and 97 "
+         "more tickets were sold at the door. Every ticket holder got a seat. How many seats were filled?")
+
+
+@pytest.mark.parametrize("problem, solution, step", [
+    (FLOUR, "Flour for one pizza: 3 ÷ 2 = 1.5 cups\nFor 7 pizzas: 7 × 1.5 = 10.5 cups\n"
+            "Flour left in the bag: 12 - 10.5 = 1.5 cups\nThe answer is 1.5 cups.", 3),
+    (SEATS, "Tickets sold ahead: 3 × 95 = 285\nTotal tickets: 285 + 97 = 382\nEmpty seats: 450 - 382 = 68\n68 seats.", 3),
+])
+def test_what_is_left_given_for_what_is_used_is_going_past_the_answer(problem, solution, step):
+    verdict, hints = _ladder(problem, solution)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", step, "Went past the answer")
+    assert not any(re.search(r"\b(?:10\.5|382)\b", h) for h in hints)
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (FLOUR, "Flour for one pizza: 3 ÷ 2 = 1.5 cups\nFor 7 pizzas: 7 × 1.5 = 10.5 cups\nHe will use 10.5 cups."),
+    # the problem tells of a rest: the question may be about it
+    ("Kevin sells 50 crates of fruit a week. Last week he sold 13 crates of grapes, 20 crates of mangoes, and the rest "
+     "were passion fruits. How many passion fruit crates did he sell?",
+     "13 + 20 = 33 crates\nThe remaining crates are passion fruits: 50 - 33 = 17"),
+    ("Susan bought 3 candies on Tuesday and 5 on Thursday. She has only 4 of them left. How many did she eat?",
+     "3 + 5 = 8\nShe has 4 left, so she ate 8 - 4 = 4"),
+])
+def test_a_rest_that_answers_the_question_is_not_going_past_it(problem, solution):
+    assert formula_relation(problem, solution.split("\n")) is None

@@ -22,6 +22,8 @@ problems name the formula their answer needs, and the errors against it are well
   wrong way (a tip taken off the bill); ``"percent as amount"``: the percent's number added to
   or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4), also where the
   problem writes other amounts ("a 5% raise" on $16 an hour: $16 + $5);
+* ``"rest for asked"``: a question about what is used, spent, sold or filled, answered with
+  what is left after it (the work goes on past the answer);
 * ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
   bus") where the question asks for that part and the work ends on the rest, or the reverse;
 * ``"volume by adding"``: a box's volume worked as the sum of its edges;
@@ -537,6 +539,42 @@ def _percent_added(text: str, step_texts: Sequence[str]) -> Relation | None:
         k = next(j for j in range(i + 1) if p in {Fraction(str(x)) for x in numbers_in(_PERCENT.sub(" ", step_texts[j]))})
         return Relation(k, "percent as amount", f"{num(base)} and {num(p)}", {"percent": num(p), "base": num(base)})
     return None
+
+
+# a question about what flows (used, spent, sold, filled, the average), never about what stays
+_ASKS_FLOW = re.compile(r"(?i)\b(?:use|used|uses|spend|spent|spends|cost|costs|earn|earned|earns|sell|sold|sells|give|"
+                        r"gave|given|eat|ate|eaten|fill|filled|average|collect|collected|pay|paid|bought|buy)\b")
+_ASKS_REST = re.compile(r"(?i)\b(?:left|remain\w*|still|rest|more|change|sav\w*|keep|kept|empty|need\w*|now|after|"
+                        r"end|have|has|had|fewer|less|differ\w*|than)\b")
+# a step that finds what stays or is still missing ("Left: 1,250 − 900", "Empty seats", "She will have
+# $5.80 left", "Still needed: 60 − 52")
+_SAYS_REST = re.compile(r"(?i)\b(?:left|remain\w*|still|empty|leftover)\b")
+
+
+def _rest_for_asked(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A solution that goes on past a question about what is used, spent, sold or filled (or an
+    average) to what is left: the last result a subtraction whose step or conclusion says
+    "left", "remaining", "still" or "empty", in a problem that tells of no rest itself. The
+    step named is the subtraction's."""
+    question = question_of(text)
+    # (a problem that tells of a rest anywhere, "kept some", "the rest were", may ask about it)
+    if not _ASKS_FLOW.search(question) or _ASKS_REST.search(question) or _SAYS_REST.search(text) or re.search(
+            r"(?i)\b(?:rest|kept|keeps?|not|yet|remain\w*)\b|n't\b", text):
+        return None
+    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    if not said:
+        return None
+    final = answer_value(step_texts[said[-1]])
+    comps = list(computations(step_texts))
+    last = next(((i, lhs) for i, lhs, v in reversed(comps) if final is not None and abs(v - final) < 1e-6), None)
+    if last is None:
+        return None
+    i, lhs = last
+    read = operands(lhs)
+    if read is None or read[0] is not ast.Sub or not (_SAYS_REST.search(step_texts[i])
+                                                      or _SAYS_REST.search(step_texts[said[-1]])):
+        return None
+    return Relation(i, "rest for asked", written(lhs), {})
 
 
 def asked_percent(problem_text: str) -> Fraction | None:
@@ -1101,6 +1139,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     text = words_to_digits(problem_text)
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _groups_dropped(text, step_texts), _percent_added(text, step_texts),
+                         _rest_for_asked(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

@@ -1525,6 +1525,15 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Does the question ask "
             "for that?",
             category="Went past the answer")
+    if name == "rest for asked":
+        return Misconception(
+            name,
+            f"In step {k}, the work goes on past the answer: the step finds what is left, but the question "
+            "does not ask what is left.",
+            f"In step {k}, read the question again. Does it ask what is left, or about what came before?",
+            f"Redo step {k}: find the amount the question asks about in your earlier steps, and stop there.",
+            f"Look at step {k}, where you take away to find what is left. Does the question ask for that?",
+            category="Went past the answer")
     if name in ("rest for part", "part for rest"):
         frac, whole = f["fraction"], f["whole"]
         if name == "rest for part":
