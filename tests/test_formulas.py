@@ -628,3 +628,33 @@ def test_what_is_left_given_for_what_is_used_is_going_past_the_answer(problem, s
 ])
 def test_a_rest_that_answers_the_question_is_not_going_past_it(problem, solution):
     assert formula_relation(problem, solution.split("\n")) is None
+
+
+STICKERS = ("Maya has 36 stickers and her brother gives her 12 more. She shares all of her stickers equally among "
+            "herself and 3 friends. How many stickers does each person get?")
+CONCERT = ("A concert ticket costs $60, and a 15% service fee is added to each ticket. Mia and 2 friends each buy one "
+           "ticket. How much do they pay in all?")
+
+
+@pytest.mark.parametrize("problem, solution, step", [
+    (STICKERS, "36 + 12 = 48\n48 ÷ 3 = 16 stickers each\nSo each person gets 16 stickers.", 2),
+    # said as the count first, then multiplied: the step that says it
+    (CONCERT, "Fee: 15% of $60 = 0.15 × 60 = $9\nOne ticket with fee: $60 + $9 = $69\nMia and 2 friends buy 2 tickets.\n"
+              "2 × $69 = $138\nThey pay $138 in all.", 3),
+])
+def test_the_one_named_left_out_of_herself_and_her_friends(problem, solution, step):
+    verdict, hints = _ladder(problem, solution)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
+    assert verdict.explanation.startswith(f"In step {step}, \"")
+    assert not any(re.search(r"\b(?:4|12|3 people|207)\b", h) for h in hints[:2])
+
+
+@pytest.mark.parametrize("problem, solution", [
+    (STICKERS, "36 + 12 = 48\nMaya and 3 friends is 4 people\n48 ÷ 4 = 12"),
+    (CONCERT, "$60 + $9 = $69 a ticket\n3 × $69 = $207"),
+    # her cousins only: she keeps her own share apart
+    ("Jada has 85 beads. She keeps 25 beads for herself and shares the rest equally among her 4 cousins. How many "
+     "beads does each cousin get?", "85 - 25 = 60\n60 / 4 = 15"),
+])
+def test_a_group_counted_with_the_one_named_is_not_that_slip(problem, solution):
+    assert formula_relation(problem, solution.split("\n")) is None

@@ -22,6 +22,8 @@ problems name the formula their answer needs, and the errors against it are well
   wrong way (a tip taken off the bill); ``"percent as amount"``: the percent's number added to
   or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4), also where the
   problem writes other amounts ("a 5% raise" on $16 an hour: $16 + $5);
+* ``"self left out"``: "herself and 3 friends" (or "Mia and 2 friends") counted as 3 (or
+  2) people, the one named left out of the group;
 * ``"rest for asked"``: a question about what is used, spent, sold or filled, answered with
   what is left after it (the work goes on past the answer);
 * ``"rest for part"``, ``"part for rest"``: a fraction of a whole ("2/5 of them ride the
@@ -575,6 +577,35 @@ def _rest_for_asked(text: str, step_texts: Sequence[str]) -> Relation | None:
                                                       or _SAYS_REST.search(step_texts[said[-1]])):
         return None
     return Relation(i, "rest for asked", written(lhs), {})
+
+
+_PEOPLE = r"(?:friends?|cousins?|classmates?|brothers?|sisters?|siblings?|kids?|children|teammates?|neighbou?rs?|coworkers?)"
+# "among herself and 3 friends", "Mia and 2 friends each buy", "Leo and his 4 cousins share"
+_SELF_AND = re.compile(rf"(?:\b(?:herself|himself|themselves|myself)|\b[A-Z][a-z]+)\s+and\s+(?:(?:her|his|their|my)\s+)?"
+                       rf"(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE}\b")
+_SHARED = re.compile(r"(?i)\b(?:each|share[sd]?|sharing|split[s]?|equally|evenly|every\s+one)\b")
+
+
+def _self_left_out(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A group of "herself and 3 friends" (or "Mia and 2 friends") counted as 3 (or 2): the
+    person named is left out where the work divides by the count, multiplies by it or says it
+    as the number of people or things. ``None`` where a step writes the group's true size."""
+    found = [m for m in _SELF_AND.finditer(text) if _SHARED.search(text[m.start():])]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    n = Fraction(m.group(1))
+    said = [{Fraction(str(x)) for x in numbers_in(words_to_digits(t))} for t in step_texts]
+    if any(n + 1 in s for s in said) or numbers_in(text).count(float(n)) != 1:
+        return None
+    for i, lhs, _ in computations(step_texts):
+        read = operands(lhs)
+        if read is not None and read[0] in (ast.Div, ast.Mult) and n in (read[2], read[1] if read[0] is ast.Mult else None):
+            # the first step that takes the count for the group: said bare ("buy 2 tickets"), or here
+            k = next((j for j in range(i) if "=" not in step_texts[j] and n in {
+                Fraction(str(x)) for x in numbers_in(words_to_digits(_SELF_AND.sub(" ", step_texts[j])))}), i)
+            return Relation(k, "self left out", written(lhs), {"count": num(n), "group": m.group(0)})
+    return None
 
 
 def asked_percent(problem_text: str) -> Fraction | None:
@@ -1139,7 +1170,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     text = words_to_digits(problem_text)
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _groups_dropped(text, step_texts), _percent_added(text, step_texts),
-                         _rest_for_asked(text, step_texts),
+                         _rest_for_asked(text, step_texts), _self_left_out(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

@@ -1525,6 +1525,15 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Does the question ask "
             "for that?",
             category="Went past the answer")
+    if name == "self left out":
+        n, group = f["count"], f["group"]
+        return Misconception(
+            name,
+            f"In step {k}, \"{group}\" is counted as {n}. The person with the {n} others is in the group too.",
+            f"In step {k}, how many people are in \"{group}\"? Did you count the first one?",
+            f"Redo step {k}: the group is the {n} others and one more person. Use that many people.",
+            f"Look at step {k}, where you use {n}. How many people are in \"{group}\"?",
+            category="Missing / Wrong factual knowledge")
     if name == "rest for asked":
         return Misconception(
             name,
