@@ -59,3 +59,13 @@ def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)
     assert parts_slip(problem, [s.text for s in steps]) is None
 
+
+
+def test_a_percent_of_the_land_that_is_left_is_of_the_rest():
+    text = ("A farmer has 80 acres of land. He plants 40% of it with corn. He plants 25% of the land that is left "
+            "with wheat. How many acres does he plant with wheat?")
+    p = parts_problem(text)
+    assert (p.whole, p.first, p.second, p.of_rest) == (80, Fraction(2, 5), Fraction(1, 4), True)
+    r = parts_slip(text, ["Corn: 40% of 80 = 32 acres", "Wheat: 25% of 80 = 20 acres", "Answer: 20 acres"])
+    assert (r.step, r.name) == (1, "part of the whole for the rest")
+    assert parts_slip(text, ["Corn: 40% of 80 = 32 acres", "Left: 80 - 32 = 48", "Wheat: 25% of 48 = 12 acres"]) is None

@@ -1,7 +1,7 @@
 """Parts of a whole taken one after another: "2/5 of them walk, and 1/3 of the rest ride bikes".
 
 A second part "of the rest" ("of the remaining", "of what was left", "of the money she had
-left") is a part of what the first part leaves, not of the whole; a second part "of them" is of
+left", "of the land that is left") is a part of what the first part leaves, not of the whole; a second part "of them" is of
 the whole again. Taking the second part of the wrong amount, or adding the two fractions as if
 they were of one whole (3/8 + 1/2 = 7/8 given away), are well-documented errors of multi-step
 fraction problems: the referent whole of a fraction is lost between steps (S. J. Lamon,
@@ -31,7 +31,8 @@ _PART = re.compile(r"(?i)(?P<f>\(\d+/\d+\)|(?<![\d/.])\d+/\d+|(?<![\d.])\d+(?:\.
 # a part of what the first part leaves
 _REST = re.compile(r"(?i)^(?:the\s+)?(?:rest|remaining|remainder|others|leftover)\b|^what\s+(?:was|is|remained|remains)"
                    r"\s+left|^(?:the|his|her|their)\s+(?:\w+\s+)?(?:\w+\s+)?(?:he|she|they)\s+(?:had|has|have)\s+left|"
-                   r"^(?:the|his|her|their)\s+remaining\b")
+                   r"^(?:the|his|her|their)\s+remaining\b|"
+                   r"^(?:the\s+)?(?:\w+\s+){1,2}?(?:that|which)\s+(?:is|was|are|were)\s+(?:still\s+)?left\b")
 # a part of the whole itself: the first part names it ("2/5 of the class"); a second part is of
 # the whole again only where it points back ("1/3 of them"), not at a group ("1/4 of the cars")
 _WHOLE = re.compile(r"(?i)^(?:them|it|all|the\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+)\b")
