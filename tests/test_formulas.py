@@ -569,6 +569,9 @@ def test_a_group_count_carried_on_rounded_down_is_named_where_it_is_used():
     # where the question asks how many whole groups can be made, rounding down is right
     eggs = "Each batch of muffins uses 12 eggs. Carla has 40 eggs. How many full batches can she make?"
     assert formula_relation(eggs, ["40 ÷ 12 = 3 R 4", "She can make 3 batches."]) is None
+    # a rate, not groups to fill: the whole part said in hours and minutes is no count of groups
+    rolls = "A baker makes 48 rolls an hour. How long does it take to make 180 rolls?"
+    assert formula_relation(rolls, ["180 ÷ 48 = 3.75 hours", "0.75 × 60 = 45", "It takes 3 hours 45 minutes."]) is None
 
 
 TOM = "Tom earns $16 an hour and works 30 hours a week. He just got a 5% raise. How much does he earn per week now?"

@@ -416,8 +416,8 @@ def _remainder(text: str, step_texts: Sequence[str]) -> Relation | None:
 
 
 # "each bus holds 40 people", "a recipe makes 12 muffins": a group's size, to be filled by all
-_CAPACITY = re.compile(r"(?i)\b(?:each|every|one|a|an)\s+(?:[a-z]+\s+){1,2}?(?:can\s+)?(?:holds?|carr(?:y|ies)|"
-                       r"seats?|fits?|makes?|serves?|covers?)\s+(?:up\s+to\s+)?(\d+(?:\.\d+)?)\s+[a-z]+")
+_CAPACITY = re.compile(r"(?i)\b(?:each|every|one|a|an)\s+(?:[a-z]+\s+){0,1}?(?P<group>[a-z]+)\s+(?:can\s+)?(?:holds?|"
+                       r"carr(?:y|ies)|seats?|fits?|makes?|serves?|covers?)\s+(?:up\s+to\s+)?(?P<size>\d+(?:\.\d+)?)\s+[a-z]+")
 
 
 def _groups_dropped(text: str, step_texts: Sequence[str]) -> Relation | None:
@@ -429,15 +429,16 @@ def _groups_dropped(text: str, step_texts: Sequence[str]) -> Relation | None:
     if _ROUND_DOWN.search(question) or re.search(
             r"(?i)\b(?:left|over|remain\w*|extra|whole|full)\b", question):
         return None
-    sizes = {Fraction(m.group(1)) for m in _CAPACITY.finditer(text)}
-    if not sizes:
+    groups = {Fraction(m.group("size")): m.group("group").lower() for m in _CAPACITY.finditer(text)}
+    if not groups:
         return None
     comps = list(computations(step_texts))
     given = {Fraction(str(x)) for x in numbers_in(text)} | {Fraction(str(v)) for _, _, v in comps}
     for i, lhs, q in comps:
         read = operands(lhs)
-        if read is None or read[0] is not ast.Div or read[2] not in sizes or read[1] not in given:
+        if read is None or read[0] is not ast.Div or read[2] not in groups or read[1] not in given:
             continue
+        group = groups[read[2]]
         q = Fraction(str(q)).limit_denominator(10**6)
         if q.denominator == 1 or q < 1:
             continue
@@ -445,7 +446,15 @@ def _groups_dropped(text: str, step_texts: Sequence[str]) -> Relation | None:
         later = [numbers_in(words_to_digits(t)) for t in step_texts[i + 1:]]
         if any(math.isclose(v, high) for vs in later for v in vs):
             return None
-        j = next((i + 1 + n for n, vs in enumerate(later) if any(math.isclose(v, low) for v in vs)), None)
+        # the count carried on: said as that many of the group ("They need 3 buses"), alone ("She
+        # makes 3 batches.") or multiplied ("3 × 2 sticks"); not "3 hours 45 minutes"
+        counted = re.compile(rf"(?i)(?<![\d.]){low}\s+(?:[a-z]+\s+)?{re.escape(group[:3])}")
+        multiplied = {j for j, lhs2, _ in comps if j > i and (r := operands(lhs2)) is not None
+                      and r[0] is ast.Mult and low in (r[1], r[2])}
+        j = next((i + 1 + n for n, (vs, t) in enumerate(zip(later, step_texts[i + 1:]))
+                  if any(math.isclose(v, low) for v in vs)
+                  and (counted.search(words_to_digits(t)) or i + 1 + n in multiplied
+                       or ("=" not in t and len(vs) == 1))), None)
         if j is None:
             return None
         return Relation(j, "remainder rounded down", written(lhs),
