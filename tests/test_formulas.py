@@ -569,6 +569,12 @@ def test_a_group_count_carried_on_rounded_down_is_named_where_it_is_used():
     # where the question asks how many whole groups can be made, rounding down is right
     eggs = "Each batch of muffins uses 12 eggs. Carla has 40 eggs. How many full batches can she make?"
     assert formula_relation(eggs, ["40 ÷ 12 = 3 R 4", "She can make 3 batches."]) is None
+    # groups a thing comes in, the count said in the division's own step
+    bags = ("Lila is making 18 goodie bags. Each bag gets 2 pencils. Pencils come in boxes of 10. How many boxes "
+            "of pencils does she need?")
+    r = formula_relation(bags, ["18 × 2 = 36 pencils", "36 ÷ 10 = 3 R 6, so 3 boxes"])
+    assert (r.step, r.name) == (1, "remainder rounded down")
+    assert formula_relation(bags, ["18 × 2 = 36 pencils", "36 ÷ 10 = 3 R 6, so 4 boxes"]) is None
     # a rate, not groups to fill: the whole part said in hours and minutes is no count of groups
     rolls = "A baker makes 48 rolls an hour. How long does it take to make 180 rolls?"
     assert formula_relation(rolls, ["180 ÷ 48 = 3.75 hours", "0.75 × 60 = 45", "It takes 3 hours 45 minutes."]) is None

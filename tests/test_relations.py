@@ -633,3 +633,23 @@ def test_hours_and_minutes_written_as_decimal_hours_is_named():
     # right: 2.75 hours; and 2 hours 30 minutes as 2.5 hours
     assert broken_relation(TRAIN, ["The trip takes 2 hours 45 minutes.", "That is 2.75 hours."]) is None
     assert broken_relation(TRAIN, ["It takes 2 hours 30 minutes.", "That is 2.50 hours."]) is None
+
+
+LAPS = "Omar ran 12 laps in 36 minutes. At the same pace, how many laps could he run in 60 minutes?"
+
+
+def test_a_rate_named_the_wrong_way_round_is_named():
+    r = broken_relation(LAPS, ["36 ÷ 12 = 3 laps per minute", "60 × 3 = 180 laps"])
+    assert (r.step, r.name, r.facts["said"], r.facts["right"]) == (0, "rate named backwards", "laps per minute",
+                                                                    "minutes per lap")
+    problem, steps = Problem(text=LAPS), parse_solution("36 ÷ 12 = 3 laps per minute\n60 × 3 = 180 laps\n"
+                                                         "He could run 180 laps.")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 1)
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+    assert not any("20" in h.text for h in hints)
+    # named the right way, or a rate of two amounts in other words: nothing to name
+    assert broken_relation(LAPS, ["36 ÷ 12 = 3 minutes per lap", "60 ÷ 3 = 20 laps"]) is None
+    assert broken_relation("A car goes 120 miles in 3 hours. How far does it go in 5 hours?",
+                           ["120 / 3 = 40 miles per hour", "40 × 5 = 200 miles"]) is None

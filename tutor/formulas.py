@@ -420,6 +420,10 @@ _CAPACITY = re.compile(r"(?i)\b(?:each|every|one|a|an)\s+(?:[a-z]+\s+){0,1}?(?P<
                        r"carr(?:y|ies)|seats?|fits?|makes?|serves?|covers?)\s+(?:up\s+to\s+)?(?P<size>\d+(?:\.\d+)?)\s+[a-z]+")
 
 
+# "pencils come in boxes of 10", "sold in packs of 6"
+_PACKED = re.compile(r"(?i)\b(?:come|comes|sold|packed|packaged)\s+in\s+(?P<group>[a-z]+)\s+of\s+(?P<size>\d+(?:\.\d+)?)\b")
+
+
 def _groups_dropped(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A count of groups that does not come out even, carried on rounded down: "152 ÷ 40 =
     3.8" buses of 40, then "3 × $275" for the buses' cost. The problem gives each group's size
@@ -429,7 +433,8 @@ def _groups_dropped(text: str, step_texts: Sequence[str]) -> Relation | None:
     if _ROUND_DOWN.search(question) or re.search(
             r"(?i)\b(?:left|over|remain\w*|extra|whole|full)\b", question):
         return None
-    groups = {Fraction(m.group("size")): m.group("group").lower() for m in _CAPACITY.finditer(text)}
+    groups = {Fraction(m.group("size")): m.group("group").lower() for m in (*_CAPACITY.finditer(text),
+                                                                          *_PACKED.finditer(text))}
     if not groups:
         return None
     comps = list(computations(step_texts))
@@ -443,18 +448,20 @@ def _groups_dropped(text: str, step_texts: Sequence[str]) -> Relation | None:
         if q.denominator == 1 or q < 1:
             continue
         low, high = math.floor(q), math.ceil(q)
-        later = [numbers_in(words_to_digits(t)) for t in step_texts[i + 1:]]
-        if any(math.isclose(v, high) for vs in later for v in vs):
+        # what follows the division: a closing clause of its own step ("36 ÷ 10 = 3 R 6, so 3
+        # boxes"), then the later steps
+        tail = re.split(r"(?i),\s*so\b", step_texts[i])
+        after = [(i, tail[-1])] * (len(tail) > 1) + [(j, t) for j, t in enumerate(step_texts) if j > i]
+        said = [(j, t, numbers_in(words_to_digits(t))) for j, t in after]
+        if any(math.isclose(v, high) for _, _, vs in said for v in vs):
             return None
         # the count carried on: said as that many of the group ("They need 3 buses"), alone ("She
         # makes 3 batches.") or multiplied ("3 × 2 sticks"); not "3 hours 45 minutes"
         counted = re.compile(rf"(?i)(?<![\d.]){low}\s+(?:[a-z]+\s+)?{re.escape(group[:3])}")
         multiplied = {j for j, lhs2, _ in comps if j > i and (r := operands(lhs2)) is not None
                       and r[0] is ast.Mult and low in (r[1], r[2])}
-        j = next((i + 1 + n for n, (vs, t) in enumerate(zip(later, step_texts[i + 1:]))
-                  if any(math.isclose(v, low) for v in vs)
-                  and (counted.search(words_to_digits(t)) or i + 1 + n in multiplied
-                       or ("=" not in t and len(vs) == 1))), None)
+        j = next((j for j, t, vs in said if any(math.isclose(v, low) for v in vs)
+                  and (counted.search(words_to_digits(t)) or j in multiplied or ("=" not in t and len(vs) == 1))), None)
         if j is None:
             return None
         return Relation(j, "remainder rounded down", written(lhs),

@@ -1719,6 +1719,16 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "write the result as a percent.",
             f"Look at step {k}, where you divide {f['change']} by {f['divisor']}. Is {f['divisor']} the "
             "amount at the start?")
+    if relation.name == "rate named backwards":
+        top, bottom, said, right = f["top"], f["bottom"], f["said"], f["right"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {expr} is named {said}, but it shares {top} out over {bottom}: it gives {right}.",
+            f"In step {k}, {expr}: which amount is shared out, and what does each share stand for?",
+            f"Redo step {k}: {expr} gives {right}. Use it that way in the next step.",
+            f"Look at step {k}, where you divide {top} by {bottom}. Does that give {said}, or the other way "
+            "round?",
+            category="Misunderstanding of the question")
     if relation.name == "hundredths for minutes":
         hours, minutes = f["hours"], f["minutes"]
         return Misconception(

@@ -12,6 +12,9 @@ whatever the rest of the solution; the errors against them are well documented:
 * ``"percent change base"``: a percent increase or decrease "from A to B" compares the change
   with A, the starting amount; dividing the change by B is the common error (M. Parker and G.
   Leinhardt, "Percent: a privileged proportion", Review of Educational Research 65(4), 1995);
+* ``"rate named backwards"``: a rate worked out right and named the wrong way round ("12
+  laps in 36 minutes": 36 ÷ 12 = 3 "laps per minute"), the inverted-rate reading of a
+  quotient;
 * ``"minutes as hundredths"``: a number of hours worked out as a decimal, then said in hours
   and minutes with its decimals read as minutes (2.5 hours as 2 hours 50 minutes): the base-10
   reading of a base-60 unit; ``"hundredths for minutes"``: the same the other way round (2
@@ -526,6 +529,33 @@ def _hundredths_for_minutes(text: str, step_texts: Sequence[str]) -> Relation | 
     return None
 
 
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1] if word.endswith("s") else word
+
+
+def _rate_backwards(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A rate worked out right but named the wrong way round: "12 laps in 36 minutes", then
+    "36 ÷ 12 = 3 laps per minute" (36 minutes shared among 12 laps gives minutes per lap).
+    Read only for two of the problem's counts, each written once with its noun."""
+    nouns: dict[Fraction, str] = {}
+    said: dict[Fraction, str] = {}
+    for m in re.finditer(r"(?<![\d.,$])(\d+(?:\.\d+)?)\s+([a-z]+)\b", text):
+        v = Fraction(m.group(1))
+        nouns[v] = "" if v in nouns else _stem(m.group(2))
+        said[v] = m.group(2)
+    for i, step in enumerate(step_texts):
+        for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:÷|/)\s*(\d+(?:\.\d+)?)\s*=\s*\$?\d+(?:\.\d+)?\s+"
+                             r"([a-z]+)\s+(?:per|an?|each)\s+([a-z]+)\b", step):
+            a, b = nouns.get(Fraction(m.group(1))), nouns.get(Fraction(m.group(2)))
+            top, bottom = _stem(m.group(3)), _stem(m.group(4))
+            if a and b and a != b and (top, bottom) == (b, a):
+                return Relation(i, "rate named backwards", m.group(0).split("=")[0].strip(),
+                                {"top": m.group(1), "bottom": m.group(2), "said": f"{m.group(3)} per {m.group(4)}",
+                                 "right": f"{said[Fraction(m.group(1))]} per {b}"})
+    return None
+
+
 def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
     """The answer stated as another kind of amount than the work's last result ("= 40 m",
     then "The fence costs $40."): the step that turns it into what the question asks was
@@ -873,6 +903,7 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), _hundredths_for_minutes(text, step_texts),
+                         _rate_backwards(text, step_texts),
                          _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
