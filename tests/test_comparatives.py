@@ -164,3 +164,28 @@ def test_a_thing_after_the_is_not_compared_with_a_person_nor_an_ordinal():
     text = ("The first side has 4000 soldiers. The second side has 500 soldiers fewer than the first. How many "
             "soldiers are there?")
     assert comparisons(text) == []
+
+
+@pytest.mark.parametrize("text, steps, sides, name", [
+    # two days compared
+    ("A dog groomer washed 12 dogs on Friday. On Saturday she washed 5 more dogs than on Friday. How many dogs did "
+     "she wash on the two days?", ["Saturday: 12 × 5 = 60 dogs", "12 + 60 = 72"], ("Saturday", "Friday"),
+     "more as times"),
+    # two kinds named by one word each
+    ("At Mia's party there were 14 boys and 6 fewer girls than boys. How many children were at the party?",
+     ["Girls: 14 + 6 = 20", "14 + 20 = 34"], ("girls", "boys"), "comparison reversed"),
+])
+def test_days_and_one_word_kinds_are_sides_of_a_comparison(text, steps, sides, name):
+    (c,) = comparisons(text)
+    assert (c.subject, c.base) == sides
+    r = comparison_slip(text, steps)
+    assert (r.step, r.name) == (0, name)
+
+
+def test_a_verb_after_as_is_no_kind_and_how_much_more_reads_past_titles():
+    cows = "Aaron has four times as many cows as does Matthews. If Matthews has 60 cows, how many cows does Aaron have?"
+    assert all(c.base != "does" for c in comparisons(cows))
+    text = ("Ms. Garcia's class sold 52 plants for $4 each. Mr. Patel's class sold 38 plants for $5 each. How much "
+            "more money did Ms. Garcia's class raise than Mr. Patel's class?")
+    r = difference_summed(text, ["52 × 4 = 208", "38 × 5 = 190", "208 + 190 = 398", "They raised $398 more."])
+    assert (r.step, r.name) == (2, "difference asked, sum given")

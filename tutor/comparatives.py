@@ -44,8 +44,10 @@ thursday friday saturday sunday january february march april may june july augus
 december twice half double triple thrice times""".split())
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
 # the other side: a name ("Ana", "her sister Vivienne") or a person named by kin ("his brother")
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _SIDE = (rf"(?:(?:did|does|do)\s+)?(?:(?:his|her|their|my)\s+(?:[a-z]+\s+)?(?P<base>{_NAME})|(?P<poss>his|her|their|my)\s+"
-         rf"(?P<kin>[a-z]+)|(?:the\s+)?(?P<name>{_NAME})|the\s+(?P<group>[a-z]+)\b(?!\s+(?:of|[a-z]+\s+of)\b))")
+         rf"(?P<kin>[a-z]+)|on\s+(?P<day>{_DAY})\b|(?:the\s+)?(?P<name>{_NAME})|the\s+(?P<group>[a-z]+)\b"
+         rf"(?!\s+(?:of|[a-z]+\s+of)\b))")
 _TIMES_WORD = {"twice": Fraction(2), "double": Fraction(2), "triple": Fraction(3), "thrice": Fraction(3),
                "half": Fraction(1, 2)}
 _BIGGER = r"more|larger|bigger|greater|longer|taller|heavier|higher|older|faster"
@@ -71,6 +73,8 @@ _THINGS = (re.compile(rf"(?:(?<![\d/.])(?P<k>\d+/\d+|{_NUM}|\(\d+/\d+\))\s+times
 # words after "the" that name no group of their own ("the first", "the rest")
 _NOT_A_GROUP = frozenset("""first second third fourth fifth last next other others rest same previous whole total
 number amount price cost size""".split())
+# words ending in "s" that are no kind of thing ("as many cows as does Matthews")
+_VERBS_S = frozenset("does is was has its this thus less yes always perhaps times".split())
 _WHEN = frozenset("""yesterday today tomorrow before usual usually last this next week month year morning afternoon
 evening night day time ever""".split())
 # a comparison inside another ("6 more than 4 times the number …"): not one this module reads
@@ -156,12 +160,26 @@ def _key(side: str) -> str | None:
     return side.strip() if words[-1] not in ("many", "much", "them", "one", "ones") else None
 
 
+def _day_subject(text: str, start: int) -> str | None:
+    """The day a comparison with another day is about: the last day its sentence names before it."""
+    days = re.findall(_DAY, text[text.rfind(".", 0, start) + 1:start])
+    return days[-1] if days else None
+
+
 def _stated(text: str, side: str, skip: tuple[int, int]) -> list[tuple[Fraction, int]]:
     """``(amount, position)`` of each amount the problem gives ``side`` outside the comparison
     at ``skip``: "Ana has 12", "Ana's 8 votes", "12 blue marbles"; never a side named with
     another ("Ana and Ben have 20") or inside a longer name ("Jerk Tuna" for "Tuna")."""
     name = re.escape(side)
     found = []
+    if re.fullmatch(_DAY, side):
+        # "washed 12 dogs on Friday", "On Monday, it sold 240 loaves"
+        for m in re.finditer(rf"(?<![\d.])\$?(?P<v>{_NUM})\s+(?:[a-z]+\s+){{0,3}}?on\s+{name}\b|"
+                             rf"\b[Oo]n\s+{name},?\s+(?:[A-Za-z]+\s+){{1,4}}?\$?(?P<w>{_NUM})(?!\s*(?:more|fewer|less|times|%))", text):
+            at = m.start("v") if m.group("v") else m.start("w")
+            if not skip[0] <= at < skip[1]:
+                found.append((Fraction(m.group("v") or m.group("w")), at))
+        return found
     for m in re.finditer(rf"\b{name}(?:'s)?\s+(?P<verb>[a-z]+\s+)?(?:[a-z]+\s+)?\$?(?P<v>{_NUM})"
                          rf"(?!\s*(?:times|%|percent|/|\.\d|more|fewer|less))", text):
         before = text[:m.start()]
@@ -209,10 +227,12 @@ def comparisons(problem_text: str) -> list[Comparison]:
     for pattern in (_TIMES, _MORE):
         for m in pattern.finditer(text):
             sentence = next(s for s in _SENTENCE.finditer(text) if s.start() <= m.start() < s.end())
-            base = _key(m.group("base") or m.group("name") or m.group("kin") or m.group("group"))
+            day = m.group("day")
+            base = day or _key(m.group("base") or m.group("name") or m.group("kin") or m.group("group"))
             if base is None or _INSIDE.search(text[max(0, m.start() - 30):m.start()]):
                 continue
-            subject, own = _subject(text, m.start())
+            # "On Saturday she washed 5 more dogs than on Friday": the days are the sides
+            subject, own = (_day_subject(text, m.start()), None) if day else _subject(text, m.start())
             if subject is None or subject == base or _CHANGE.search(sentence.group()):
                 continue
             if m.group("group") and (subject[0].isupper() or base in _NOT_A_GROUP or base in subject.split()):
@@ -293,7 +313,10 @@ def _things(text: str, values: list[Fraction]) -> list[Comparison]:
             words = set(subject.split()) | set(base.split())
             # two kinds of one thing ("science books", "fiction books"), not a thing and its
             # owner or place ("marbles" and "jar", "students" and "school")
-            if subject == base or subject.split()[-1] != base.split()[-1] or len(subject.split()) != 2 \
+            # ... or two kinds named by one plural word each ("6 fewer girls than boys")
+            one_word = (len(subject.split()) == len(base.split()) == 1 and subject.endswith("s") and base.endswith("s")
+                        and not {subject, base} & _VERBS_S)
+            if subject == base or not one_word and (subject.split()[-1] != base.split()[-1] or len(subject.split()) != 2) \
                     or words & (_WHEN | _NOT_A_NAME | {"ones"}) or _CHANGE.search(
                     next(s for s in _SENTENCE.finditer(text) if s.start() <= m.start() < s.end()).group()):
                 continue
@@ -364,7 +387,7 @@ def _numbers(c: Comparison) -> set[Fraction]:
 # "how many minutes longer does Ben's trip take than his sister's?": a difference is asked
 _HOW_MUCH_MORE = re.compile(r"(?i)\bhow\s+(?:many|much)\s+(?:[\w']+\s+){0,3}?(?P<word>more|fewer|less|longer|shorter|farther|"
                             r"further|taller|older|younger|heavier|lighter|bigger|greater|higher|lower|faster|slower|"
-                            r"cheaper)\b(?:\s+[\w']+){0,8}?\s+than\b")
+                            r"cheaper)\b(?:\s+[\w'.]+){0,8}?\s+than\b")
 _TOGETHER = re.compile(r"(?i)\b(?:altogether|combined|in\s+all|total|both|together)\b")
 
 
