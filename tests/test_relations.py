@@ -621,15 +621,29 @@ TRAIN = ("A train leaves Clayton at 9:15 a.m. and arrives in Riverside at 12:00 
 
 
 def test_hours_and_minutes_written_as_decimal_hours_is_named():
+    # (and pounds and ounces, feet and inches; metres and centimetres split in 100s are right)
+    r = broken_relation("A puppy weighs 3 pounds 4 ounces. How much does it weigh in pounds?", ["That is 3.4 pounds."])
+    assert (r.name, r.facts["per"]) == ("mixed units as a decimal", "16")
+    # written as a conversion, it is named the same way, and the ladder may say 16
+    puppy = Problem(text="Ella's puppy weighed 3 pounds 4 ounces at birth. It gains 2 pounds a month. How much "
+                         "will it weigh after 3 months, in pounds?")
+    steps = parse_solution("It weighs 3 pounds 4 ounces = 3.4 pounds\nIt gains 2 × 3 = 6 pounds\n3.4 + 6 = 9.4 pounds")
+    verdict = Verifier(None).verify(puppy, steps)
+    assert (verdict.label, verdict.first_error_step, verdict.explanation) == (
+        "incorrect", 1, "In step 1, 3 pounds 4 ounces was written as 3.4 pounds, but one pound has 16 ounces, not 10 "
+        "or 100.")
+    hints = [fallback_hint(puppy, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, puppy, steps, verdict) == [] for h in hints)
+    assert "16" in hints[1].text
+    assert broken_relation("A board is 2 m 45 cm long. How long is it in metres?", ["2.45 m"]) is None
     steps = ["The trip takes 2 hours 45 minutes.", "That is 2.45 hours.", "60 x 2.45 = 147 miles"]
     r = broken_relation(TRAIN, steps)
-    assert (r.step, r.name, r.facts) == (1, "hundredths for minutes", {"hours": "2", "minutes": "45",
-                                                                       "decimal": "2.45"})
+    assert (r.step, r.name, r.facts["decimal"], r.facts["per"]) == (1, "mixed units as a decimal", "2.45", "60")
     verdict = Verifier(None).verify(Problem(text=TRAIN), parse_solution("\n".join(steps)))
     assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
         "incorrect", 2, "Wrong unit conversion")
-    assert verdict.explanation == ("In step 2, 2 hours 45 minutes was written as 2.45 hours, but an hour has 60 "
-                                   "minutes, not 100.")
+    assert verdict.explanation == ("In step 2, 2 hours 45 minutes was written as 2.45 hours, but one hour has 60 "
+                                   "minutes, not 10 or 100.")
     # right: 2.75 hours; and 2 hours 30 minutes as 2.5 hours
     assert broken_relation(TRAIN, ["The trip takes 2 hours 45 minutes.", "That is 2.75 hours."]) is None
     assert broken_relation(TRAIN, ["It takes 2 hours 30 minutes.", "That is 2.50 hours."]) is None

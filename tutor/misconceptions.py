@@ -63,7 +63,7 @@ from tutor.chance import or_multiplied, probability_total
 from tutor.formulas import formula_relation
 from tutor.proportion import AdditiveRoute, additive_route, inverted_step, per_one_step
 from tutor.inequalities import direction_slip, is_inequality, readable_inequality
-from tutor.relations import Relation, broken_relation
+from tutor.relations import Relation, broken_relation, mixed_as_decimal
 from tutor.rounding import RoundingSlip, rounding_slip
 from tutor.comparison import WrongChoice, wrong_choice
 from tutor.multiples import common_claims
@@ -1729,17 +1729,17 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you divide {top} by {bottom}. Does that give {said}, or the other way "
             "round?",
             category="Misunderstanding of the question")
-    if relation.name == "hundredths for minutes":
-        hours, minutes = f["hours"], f["minutes"]
+    if relation.name == "mixed units as a decimal":
+        whole, part, big, one, smalls, per = f["whole"], f["part"], f["big"], f["one"], f["smalls"], f["per"]
         return Misconception(
             relation.name,
-            f"In step {k}, {hours} hours {minutes} minutes was written as {f['decimal']} hours, but an hour has 60 "
-            "minutes, not 100.",
-            f"In step {k}, what part of an hour is {minutes} minutes, when an hour has 60 minutes?",
-            f"Redo step {k}: divide {minutes} by 60 to write {minutes} minutes as a part of an hour, then add "
-            f"{hours}.",
-            f"Look at step {k}, where you wrote {expr}. How many minutes make one hour?",
-            category="Wrong unit conversion")
+            f"In step {k}, {whole} {big} {part} {smalls} was written as {f['decimal']} {big}, but one {one} has "
+            f"{per} {smalls}, not 10 or 100.",
+            f"In step {k}, what part of one {one} is {part} {smalls}, when one {one} has {per} {smalls}?",
+            f"Redo step {k}: divide {part} by {per} to write {part} {smalls} as a part of one {one}, then add "
+            f"{whole}.",
+            f"Look at step {k}, where you wrote {expr}. How many {smalls} make one {one}?",
+            category="Wrong unit conversion", facts=(per, "10"))
     if relation.name == "minutes as hundredths":
         return Misconception(
             relation.name,
@@ -2011,7 +2011,8 @@ def _conversion_misconception(k: int, step_text: str, c) -> Misconception | None
     unit ("2 ft 3 in = 23 inches": a slip, not a factor)."""
     big, small = c.left_unit, c.right_unit
     true = factor(big, small)
-    if true is None or true == 1 or _one(big) == _one(small):
+    if true is None or true == 1 or _one(big) == _one(small) or mixed_as_decimal("", [step_text]) is not None:
+        # ("3 pounds 4 ounces = 3.4 pounds" is named as the mixed units read as a decimal)
         return None
     left = _unit_amount(c.left, c.left_unit)
     used = c.right / c.left

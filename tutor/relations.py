@@ -17,8 +17,8 @@ whatever the rest of the solution; the errors against them are well documented:
   quotient;
 * ``"minutes as hundredths"``: a number of hours worked out as a decimal, then said in hours
   and minutes with its decimals read as minutes (2.5 hours as 2 hours 50 minutes): the base-10
-  reading of a base-60 unit; ``"hundredths for minutes"``: the same the other way round (2
-  hours 45 minutes as 2.45 hours);
+  reading of a base-60 unit; ``"mixed units as a decimal"``: the same the other way round (2
+  hours 45 minutes as 2.45 hours, 3 pounds 4 ounces as 3.4 pounds);
 * ``"half perimeter"``, ``"area for perimeter"``, ``"perimeter for area"``: a rectangle's
   perimeter adds all four sides, its area multiplies length by width; a step that says
   "perimeter" and adds the two sides once, or multiplies them, and the reverse for "area", is
@@ -512,20 +512,34 @@ def _minutes_as_hundredths(text: str, step_texts: Sequence[str]) -> Relation | N
     return None
 
 
-_DECIMAL_HOURS = re.compile(r"(?i)(?<![\d.])(\d+)\.(\d\d)\s*(?:hours?|hrs?|h)\b")
+# units written as a whole number of one and some of a smaller one: (big, small, how many small
+# make one big, the small unit's words)
+_MIXED_UNITS = (("hours?|hrs?|h", "minutes?|mins?", 60, "hour", "minutes"),
+                ("minutes?|mins?", "seconds?|secs?", 60, "minute", "seconds"),
+                ("pounds?|lbs?", "ounces?|oz", 16, "pound", "ounces"),
+                ("feet|foot|ft", "inch(?:es)?|in", 12, "foot", "inches"),
+                ("yards?|yd", "feet|foot|ft", 3, "yard", "feet"),
+                ("gallons?|gal", "quarts?|qt", 4, "gallon", "quarts"))
 
 
-def _hundredths_for_minutes(text: str, step_texts: Sequence[str]) -> Relation | None:
-    """A time in hours and minutes (in the problem or a step) said as decimal hours whose
-    decimals are the minutes ("2 hours 45 minutes", then "That is 2.45 hours"): the same
-    base-10 reading of a base-60 unit, the other way round."""
-    said = [(int(m.group(1)), int(m.group(2))) for t in (text, *step_texts) for m in _HOURS_MINUTES.finditer(t)]
-    for i, step in enumerate(step_texts):
-        for m in _DECIMAL_HOURS.finditer(step):
-            hours, minutes = int(m.group(1)), int(m.group(2))
-            if (hours, minutes) in said and 0 < minutes < 60 and minutes % 60 * 100 != minutes * 60:
-                return Relation(i, "hundredths for minutes", m.group(0),
-                                {"hours": str(hours), "minutes": str(minutes), "decimal": m.group(0).split()[0]})
+def mixed_as_decimal(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """An amount in two units (in the problem or a step) said as a decimal of the bigger unit
+    whose decimals are the smaller unit's number ("2 hours 45 minutes", then "2.45 hours"; "3
+    pounds 4 ounces" as "3.4 pounds"): the base-10 reading of a unit that is not split in 10s
+    or 100s."""
+    for big, small, per, one, smalls in _MIXED_UNITS:
+        mixed = re.compile(rf"(?i)(?<![\d.])(\d+)\s*(?:{big})\.?\s*(?:and\s+)?(\d+)\s*(?:{small})\b")
+        said = {(int(m.group(1)), m.group(2)) for t in (text, *step_texts) for m in mixed.finditer(t)}
+        decimal = re.compile(rf"(?i)(?<![\d.])(\d+)\.(\d+)\s*(?:{big})\b")
+        for i, step in enumerate(step_texts):
+            for m in decimal.finditer(step):
+                whole, digits = int(m.group(1)), m.group(2)
+                part = int(digits)
+                if (whole, digits) in said and 0 < part < per and part * 10 ** -len(digits) != part / per:
+                    return Relation(i, "mixed units as a decimal", m.group(0),
+                                    {"whole": str(whole), "part": str(part), "decimal": f"{whole}.{digits}",
+                                     "big": m.group(0).split()[-1] if " " in m.group(0) else one,
+                                     "one": one, "smalls": smalls, "per": str(per)})
     return None
 
 
@@ -902,7 +916,7 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     found = [r for r in (_mean_count(text, step_texts), _median_unsorted(text, step_texts),
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
-                         _minutes_as_hundredths(text, step_texts), _hundredths_for_minutes(text, step_texts),
+                         _minutes_as_hundredths(text, step_texts), mixed_as_decimal(text, step_texts),
                          _rate_backwards(text, step_texts),
                          _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),

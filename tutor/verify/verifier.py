@@ -233,6 +233,8 @@ class Verifier:
                 named = _describe_rewriting(verdict, problem, steps, work, first) or named
             if named is not None:
                 verdict.error_category, verdict.explanation = named.category, named.explanation
+                # (the idea's own numbers, "16 ounces in a pound", may be named in the hints)
+                verdict.quantities = list(verdict.quantities) + [q for q in named.facts if q not in verdict.quantities]
             if label == "unsure" and not proven:
                 # a doubt, not a finding: the student is asked to explain the step, and what the
                 # verifier suspects is kept for the teacher
