@@ -667,3 +667,16 @@ def test_a_rate_named_the_wrong_way_round_is_named():
     assert broken_relation(LAPS, ["36 ÷ 12 = 3 minutes per lap", "60 ÷ 3 = 20 laps"]) is None
     assert broken_relation("A car goes 120 miles in 3 hours. How far does it go in 5 hours?",
                            ["120 / 3 = 40 miles per hour", "40 × 5 = 200 miles"]) is None
+
+
+FEES = ("The town library charges a late fee of 25 cents per day for each overdue book. Leo returned 3 books that "
+        "were each 6 days late. How many dollars does Leo owe?")
+
+
+def test_a_total_of_cents_said_in_dollars_unchanged_is_named():
+    r = broken_relation(FEES, ["3 books x 6 days = 18", "18 x 25 = 450", "Leo owes $450."])
+    assert (r.step, r.name, r.facts) == (2, "cents as dollars", {"value": "450"})
+    assert broken_relation(FEES, ["3 x 6 = 18", "18 x 25 = 450 cents", "450 ÷ 100 = $4.50"]) is None
+    # a problem with prices in dollars too is not read
+    assert broken_relation("Pens cost 25 cents and a pad costs $2. How much do 18 pens and a pad cost?",
+                           ["18 x 25 = 450", "450 + 2 = $452"]) is None

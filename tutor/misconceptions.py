@@ -1719,6 +1719,15 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "write the result as a percent.",
             f"Look at step {k}, where you divide {f['change']} by {f['divisor']}. Is {f['divisor']} the "
             "amount at the start?")
+    if relation.name == "cents as dollars":
+        value = f["value"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {value} is a number of cents, but it is written as ${value}. 100 cents make one dollar.",
+            f"In step {k}, the prices were in cents. How many cents make one dollar?",
+            f"Redo step {k}: change {value} cents into dollars by dividing by 100.",
+            f"Look at step {k}, where you write ${value}. Is {value} a number of cents or of dollars?",
+            category="Wrong unit conversion", facts=("100",))
     if relation.name == "rate named backwards":
         top, bottom, said, right = f["top"], f["bottom"], f["said"], f["right"]
         return Misconception(

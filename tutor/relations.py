@@ -12,6 +12,8 @@ whatever the rest of the solution; the errors against them are well documented:
 * ``"percent change base"``: a percent increase or decrease "from A to B" compares the change
   with A, the starting amount; dividing the change by B is the common error (M. Parker and G.
   Leinhardt, "Percent: a privileged proportion", Review of Educational Research 65(4), 1995);
+* ``"cents as dollars"``: a total of prices in cents said in dollars unchanged (18 × 25¢ =
+  450, "$450");
 * ``"rate named backwards"``: a rate worked out right and named the wrong way round ("12
   laps in 36 minutes": 36 ÷ 12 = 3 "laps per minute"), the inverted-rate reading of a
   quotient;
@@ -599,6 +601,31 @@ def _changed_kind(text: str, step_texts: Sequence[str]) -> Relation | None:
                                                 "as_measure": now, "found_in": i + 1})
 
 
+_CENTS = re.compile(r"(?i)(?<![\d.$])(\d+(?:\.\d+)?)\s*(?:cents?\b|¢)")
+
+
+def _cents_as_dollars(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A total worked out from prices in cents ("25 cents per day": 18 × 25 = 450) said in
+    dollars without changing the unit ("Leo owes $450"), in a problem that writes no amount
+    in dollars. The step named is the one that writes the dollar sign."""
+    cents = {Fraction(c) for c in _CENTS.findall(text)}
+    if not cents or "$" in text or re.search(r"(?i)\bdollars?\b", _CENTS.sub(" ", text).replace(question_of(text), "")):
+        return None
+    comps = list(computations(step_texts))
+    if any(re.search(r"[/÷]\s*100\b|\*\s*0?\.01\b", lhs) for _, lhs, _ in comps) or \
+            any(re.search(r"(?i)\bcents?\b|¢", t) for t in step_texts):
+        return None
+    results = {Fraction(str(v)).limit_denominator(10**6) for _, _, v in comps}
+    if not any(c in {Fraction(str(x)) for x in numbers_in(lhs)} for _, lhs, _ in comps for c in cents):
+        return None
+    for k, t in enumerate(step_texts):
+        for m in re.finditer(r"\$\s*(\d+(?:,\d{3})*(?:\.\d+)?)", t):
+            value = Fraction(m.group(1).replace(",", ""))
+            if value in results and value not in cents and value >= 100:
+                return Relation(k, "cents as dollars", f"${m.group(1)}", {"value": m.group(1)})
+    return None
+
+
 _MEASURES = {"length", "money", "time", "mass", "volume"}
 # the rest of a clause after an amount: a number in it makes the amount a factor, not the
 # result ("Area = 8 m times 5 m = 40 m²", "4 in (width) × 11 in")
@@ -917,7 +944,7 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), mixed_as_decimal(text, step_texts),
-                         _rate_backwards(text, step_texts),
+                         _rate_backwards(text, step_texts), _cents_as_dollars(text, step_texts),
                          _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
