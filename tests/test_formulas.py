@@ -667,3 +667,30 @@ def test_the_one_named_left_out_of_herself_and_her_friends(problem, solution, st
 ])
 def test_a_group_counted_with_the_one_named_is_not_that_slip(problem, solution):
     assert formula_relation(problem, solution.split("\n")) is None
+
+
+@pytest.mark.parametrize("problem, solution, step, group", [
+    ("At a family picnic there are 18 adults and 23 kids, and 7 of the kids are teenagers. Each adult eats 2 burgers "
+     "and each kid eats 1 burger. How many burgers are eaten?", "Adults: 18 × 2 = 36\nKids: 23 + 7 = 30\n36 + 30 = 66", 2,
+     "23"),
+    ("A bakery packs 6 rolls in a bag. It sold 14 bags in the morning and 9 bags in the afternoon. Four of the "
+     "afternoon bags were bought by one customer. How many rolls did the bakery sell in all?",
+     "14 + 9 + 4 = 27 bags\n27 x 6 = 162", 1, "9"),
+    ("The club washed 37 cars that day, 12 of them before noon. They charged $8 per car. How much did they make?",
+     "37 + 12 = 49 cars\n49 × 8 = 392", 1, "37"),
+])
+def test_a_part_of_a_group_added_to_the_group_again(problem, solution, step, group):
+    verdict, hints = _ladder(problem, solution)
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == (
+        "incorrect", step, "Extra or missing quantity")
+    assert f" to {group}," in verdict.explanation
+
+
+@pytest.mark.parametrize("problem, solution", [
+    ("The flowers grew into 20 more but 10 of them died. Then 5 more grew. How many flowers are there?",
+     "10 + 20 = 30\n30 - 10 = 20\n20 + 5 = 25"),
+    ("Half of the marbles are blue, a quarter of them are red, 27 of them are green, and 14 of them are yellow. How "
+     "many marbles are in the jar?", "27 + 14 = 41\n4 × 41 = 164"),
+])
+def test_parts_that_are_no_part_of_an_amount_added_are_not_that_slip(problem, solution):
+    assert formula_relation(problem, solution.split("\n")) is None

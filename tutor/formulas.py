@@ -22,6 +22,8 @@ problems name the formula their answer needs, and the errors against it are well
   wrong way (a tip taken off the bill); ``"percent as amount"``: the percent's number added to
   or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4), also where the
   problem writes other amounts ("a 5% raise" on $16 an hour: $16 + $5);
+* ``"subset counted again"``: a part of a group the problem counts ("7 of the kids") added to
+  the group as if it were more of them;
 * ``"self left out"``: "herself and 3 friends" (or "Mia and 2 friends") counted as 3 (or
   2) people, the one named left out of the group;
 * ``"rest for asked"``: a question about what is used, spent, sold or filled, answered with
@@ -624,6 +626,44 @@ def _self_left_out(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# "Four of the afternoon bags", "12 of them", "7 of the kids are teenagers"
+_SUBSET = re.compile(r"(?<![\d.$])(?P<n>\d+)\s+of\s+(?:(?P<them>them|those|these)\b|the\s+(?P<what>(?:[a-z]+\s+){0,2}?[a-z]+s)\b)")
+
+
+def _subset_added(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A part of a group the problem counts ("23 kids, and 7 of the kids are teenagers") added
+    to that group as if it were more of them ("23 + 7"): the part is already counted in it.
+    The group's amount is the number written before its noun ("23 kids"), or, for "of them",
+    the amount just before in the same sentence; the part's number is written once."""
+    found = []
+    for m in _SUBSET.finditer(text):
+        n = Fraction(m.group("n"))
+        if numbers_in(text).count(float(n)) != 1:
+            continue
+        if m.group("them"):
+            before = text[text.rfind(".", 0, m.start()) + 1:m.start()]
+            # (a count of things, not "20 more" nor another part, "27 of them")
+            groups = re.findall(r"(?<![\d.$])(\d[\d,]*)\s+(?!more\b|less\b|fewer\b|times\b|of\b|percent\b)[a-z]+", before)[-1:]
+        else:
+            noun = m.group("what").split()[-1]
+            groups = re.findall(rf"(?<![\d.$])(\d[\d,]*)\s+(?:[a-z]+\s+){{0,1}}{re.escape(noun)}\b", text[:m.start()])
+        # (the nearest group first: "14 bags in the morning and 9 bags in the afternoon. Four of the
+        # afternoon bags")
+        found += [(n, g, m.group(0)) for g in (Fraction(x.replace(",", "")) for x in reversed(groups)) if g > n]
+    if not found:
+        return None
+    for i, lhs, _ in computations(step_texts):
+        flat = lhs.replace(" ", "")
+        if not re.fullmatch(r"[\d.]+(?:\+[\d.]+)+", flat):
+            continue
+        terms = [Fraction(t) for t in flat.split("+")]
+        for n, g, said in found:
+            if n in terms and g in terms:
+                return Relation(i, "subset counted again", written(lhs), {"part": num(n), "group": num(g),
+                                                                          "said": said})
+    return None
+
+
 def asked_percent(problem_text: str) -> Fraction | None:
     """The answer a one-percent problem's words fix (:func:`_percent_problem`): the part, or
     the amount after adding it (a tip, a tax) or taking it off (a discount); ``None`` where
@@ -1187,6 +1227,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _groups_dropped(text, step_texts), _percent_added(text, step_texts),
                          _rest_for_asked(text, step_texts), _self_left_out(text, step_texts),
+                         _subset_added(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

@@ -1525,6 +1525,16 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Does the question ask "
             "for that?",
             category="Went past the answer")
+    if name == "subset counted again":
+        part, group, said = f["part"], f["group"], f["said"]
+        return Misconception(
+            name,
+            f"In step {k}, {part} is added to {group}, but \"{said}\" are some of the {group}: they are already "
+            f"counted in {group}.",
+            f"In step {k}, are the {part} in \"{said}\" more of them, or some of the {group} you already have?",
+            f"Redo step {k}: leave out the {part}. They are already part of the {group}.",
+            f"Look at step {k}, where you add {part} and {group}. Are the {part} already among the {group}?",
+            category="Extra or missing quantity")
     if name == "self left out":
         n, group = f["count"], f["group"]
         return Misconception(
