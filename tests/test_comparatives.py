@@ -189,3 +189,16 @@ def test_a_verb_after_as_is_no_kind_and_how_much_more_reads_past_titles():
             "more money did Ms. Garcia's class raise than Mr. Patel's class?")
     r = difference_summed(text, ["52 × 4 = 208", "38 × 5 = 190", "208 + 190 = 398", "They raised $398 more."])
     assert (r.step, r.name) == (2, "difference asked, sum given")
+
+
+def test_how_much_more_is_needed_answered_with_a_sum():
+    text = ("Grace is saving for a keyboard that costs $65. She saved $14 in March and $19 in April. How much more "
+            "money does she need to buy the keyboard?")
+    r = difference_summed(text, ["14 + 19 = 33", "65 + 33 = 98", "She needs $98 more."])
+    assert (r.step, r.name) == (1, "difference asked, sum given")
+    assert difference_summed(text, ["14 + 19 = 33", "65 - 33 = 32", "She needs $32 more."]) is None
+    # the closing step's own result is what it arrives at, not a number named after it
+    boxes = ("Nida has 50 chocolates: some in 3 filled boxes and 5 not in a box. Her friend brought 25 more. How many "
+             "more boxes do they need?")
+    assert difference_summed(boxes, ["50 - 5 = 45", "45/3 = 15", "5 + 25 = 30",
+                                     "They need 30/15 = 2 boxes for the 30 chocolates."]) is None

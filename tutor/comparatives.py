@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import operands, question_of
-from tutor.mathcheck import answer_value, numbers_in
+from tutor.mathcheck import answer_value, numbers_in, stated_result
 from tutor.numwords import words_to_digits
 from tutor.relations import Relation, computations, num, written
 
@@ -388,6 +388,9 @@ def _numbers(c: Comparison) -> set[Fraction]:
 _HOW_MUCH_MORE = re.compile(r"(?i)\bhow\s+(?:many|much)\s+(?:[\w']+\s+){0,3}?(?P<word>more|fewer|less|longer|shorter|farther|"
                             r"further|taller|older|younger|heavier|lighter|bigger|greater|higher|lower|faster|slower|"
                             r"cheaper)\b(?:\s+[\w'.]+){0,8}?\s+than\b")
+# "How much more money does she need to buy the keyboard?": what is still missing, a difference
+_NEEDS_MORE = re.compile(r"(?i)\bhow\s+(?:much|many)\s+(?P<word>more)\s+(?:[\w']+\s+){0,2}?(?:do|does|did|will|would|must)\s+"
+                         r"[\w'.]+(?:\s+[A-Z][a-z]+)?\s+(?:still\s+)?need\b")
 _TOGETHER = re.compile(r"(?i)\b(?:altogether|combined|in\s+all|total|both|together)\b")
 
 
@@ -398,11 +401,12 @@ def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation 
     a difference the work found ("30 more ducks" plus "40 more geese"). ``facts``: ``word``
     ("longer")."""
     question = question_of(problem_text)
-    asked = _HOW_MUCH_MORE.search(question)
+    asked = _HOW_MUCH_MORE.search(question) or _NEEDS_MORE.search(question)
     if asked is None or _TOGETHER.search(question):
         return None
     said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
-    final = answer_value(step_texts[said[-1]]) if said else None
+    # (what the closing step works out, "30/15 = 2 boxes for the 30 chocolates", else what it says)
+    final = (stated_result(step_texts[said[-1]]) or answer_value(step_texts[said[-1]])) if said else None
     comps = list(computations(step_texts))
     last = next(((i, lhs, v) for i, lhs, v in reversed(comps) if final is not None and abs(v - final) < 1e-6), None)
     if last is None:
