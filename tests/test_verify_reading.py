@@ -265,3 +265,13 @@ def test_a_division_with_a_remainder_matches_the_references_exact_quotient():
     ev = solution_evidence(problem, parse_solution("People: 143 + 9 = 152\n152 ÷ 40 = 3 R 32\nThey need 3 buses."),
                            use_reference=True)
     assert ev.unmatched[1] == []
+
+
+def test_a_small_count_each_later_amount_is_multiplied_by_must_be_used(verifier):
+    problem = Problem("Marcus is in a walkathon. Each of his 4 neighbors pledged $3 for every lap he walks, and his "
+                      "aunt pledged a flat $25. Marcus walked 14 laps. How much money did he raise in all?")
+    v = verifier.verify(problem, parse_solution("3 × 14 = 42 dollars from the laps\n42 + 25 = 67\nMarcus raised $67."))
+    assert (v.label, v.unused_given) == ("unsure", "4")
+    v = verifier.verify(problem, parse_solution("One neighbor gives 3 x 14 = $42.\n4 neighbors give 4 x 42 = $168.\n"
+                                                "168 + 25 = $193 total"))
+    assert v.label == "correct"

@@ -543,6 +543,10 @@ def _counts_used(problem_text: str, steps: Sequence[Step]) -> set[float]:
     return used
 
 
+#: "Each of his 4 neighbors": a count every later amount is multiplied by (N stands for it).
+_EACH_OF = re.compile(r"(?i)\beach\s+of\s+(?:the|his|her|their|its|my|our|these|those)?\s*N\s+[a-z]+")
+
+
 def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence[Step] = (),
                   expression: str | None = None) -> float | None:
     """The first number the problem writes that no step writes (``checks``: the steps'
@@ -577,7 +581,7 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     # (a year is written as four bare digits: "in 2015", not "$2,000")
     years = {float(y) for y in re.findall(r"(?<![\d,.$£€])(19\d\d|20\d\d|2100)(?![\d%]|[,.]\d)", when)}
     for q in numbers_in(when):
-        if q in CONSTANTS or q in years:
+        if (q in CONSTANTS and not _EACH_OF.search(when.replace(f" {q:g} ", " N "))) or q in years:
             continue
         steps_ = with_unit.get(q, ())
         # "25%" is used where a step writes 0.25
