@@ -268,6 +268,12 @@ def test_a_division_with_a_remainder_matches_the_references_exact_quotient():
 
 
 def test_a_small_count_each_later_amount_is_multiplied_by_must_be_used(verifier):
+    donuts = Problem("Carlos buys a box of donuts for $9 and 3 coffees for $2 each. How much does he pay?")
+    v = verifier.verify(donuts, parse_solution("Donuts and coffee: $9 + $2 = $11\nHe pays $11."))
+    assert (v.label, v.unused_given) == ("unsure", "3")
+    # "$1 + $1" for "2 sodas for $1 each" uses the 2
+    sodas = Problem("They got 2 sodas for $1.00 each and a salad for $4. How much did they spend?")
+    assert verifier.verify(sodas, parse_solution("$1 + $1 + $4 = $6")).label == "correct"
     problem = Problem("Marcus is in a walkathon. Each of his 4 neighbors pledged $3 for every lap he walks, and his "
                       "aunt pledged a flat $25. Marcus walked 14 laps. How much money did he raise in all?")
     v = verifier.verify(problem, parse_solution("3 × 14 = 42 dollars from the laps\n42 + 25 = 67\nMarcus raised $67."))

@@ -543,8 +543,10 @@ def _counts_used(problem_text: str, steps: Sequence[Step]) -> set[float]:
     return used
 
 
-#: "Each of his 4 neighbors": a count every later amount is multiplied by (N stands for it).
-_EACH_OF = re.compile(r"(?i)\beach\s+of\s+(?:the|his|her|their|its|my|our|these|those)?\s*N\s+[a-z]+")
+#: "Each of his 4 neighbors", "3 coffees for $2 each": a count (or price) an amount is multiplied by
+#: (#N# stands for it), not a constant a solution may leave implicit.
+_EACH_OF = re.compile(r"(?i)\beach\s+of\s+(?:the|his|her|their|its|my|our|these|those)?\s*#N#\s+[a-z]+|"
+                      r"#N#\s+[a-z]+\s+(?:for|at)\s+\$[\d.]+\s+each\b|\$#N#\s+each\b")
 
 
 def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence[Step] = (),
@@ -568,7 +570,7 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     written += [v for c in checks for e in c.equations if e.follows and e.ok for v in numbers_in(e.follows)]
     # "30 + 30 + 30 + 30" uses the 4 it adds up
     written += [float(len(re.findall(r"\+", m.group()))) + 1 for st in steps
-                for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)(?:\s*\+\s*\1(?![\d.]))+", st.text)]
+                for m in re.finditer(r"(?<![\d.])\$?(\d+(?:\.\d+)?)(?:\s*\+\s*\$?\1(?![\d.]))+", st.text)]
     # "10% = 4" uses the 40 it is ten percent of
     written += [w for c in checks for e in c.equations if (w := percent_whole(e)) is not None]
     with_unit: dict[float, tuple[int, ...]] = {}
@@ -581,7 +583,8 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     # (a year is written as four bare digits: "in 2015", not "$2,000")
     years = {float(y) for y in re.findall(r"(?<![\d,.$£€])(19\d\d|20\d\d|2100)(?![\d%]|[,.]\d)", when)}
     for q in numbers_in(when):
-        if (q in CONSTANTS and not _EACH_OF.search(when.replace(f" {q:g} ", " N "))) or q in years:
+        if (q in CONSTANTS and not _EACH_OF.search(re.sub(rf"(?<![\d.,]){q:g}(?![\d.,]\d)", "#N#", when))) \
+                or q in years:
             continue
         steps_ = with_unit.get(q, ())
         # "25%" is used where a step writes 0.25
