@@ -202,3 +202,10 @@ def test_how_much_more_is_needed_answered_with_a_sum():
              "more boxes do they need?")
     assert difference_summed(boxes, ["50 - 5 = 45", "45/3 = 15", "5 + 25 = 30",
                                      "They need 30/15 = 2 boxes for the 30 chocolates."]) is None
+
+
+def test_how_many_more_than_reads_a_long_question():
+    text = ("She makes 3 batches of vanilla with 1.5 cups of sugar each and 4 batches of chocolate with 2 cups each. How "
+            "many more cups of sugar does she use for the chocolate cupcakes than for the vanilla cupcakes?")
+    r = difference_summed(text, ["3 x 1.5 = 4.5 cups", "4 x 2 = 8 cups", "8 + 4.5 = 12.5"])
+    assert (r.step, r.name) == (2, "difference asked, sum given")

@@ -680,3 +680,12 @@ def test_a_total_of_cents_said_in_dollars_unchanged_is_named():
     # a problem with prices in dollars too is not read
     assert broken_relation("Pens cost 25 cents and a pad costs $2. How much do 18 pens and a pad cost?",
                            ["18 x 25 = 450", "450 + 2 = $452"]) is None
+
+
+def test_every_day_for_some_weeks_multiplied_by_the_weeks():
+    text = ("A jar holds 150 marbles. Every day for 2 weeks, Tom takes 3 marbles out of the jar. How many marbles are "
+            "in the jar now?")
+    r = broken_relation(text, ["Tom takes out 3 × 2 = 6 marbles", "150 − 6 = 144"])
+    assert (r.step, r.name, r.facts) == (0, "weeks as days", {"weeks": "2"})
+    assert broken_relation(text, ["2 weeks = 14 days", "3 × 14 = 42", "150 − 42 = 108"]) is None
+    assert broken_relation(text, ["3 × 7 = 21 a week", "21 × 2 = 42", "150 − 42 = 108"]) is None

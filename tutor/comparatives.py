@@ -387,7 +387,7 @@ def _numbers(c: Comparison) -> set[Fraction]:
 # "how many minutes longer does Ben's trip take than his sister's?": a difference is asked
 _HOW_MUCH_MORE = re.compile(r"(?i)\bhow\s+(?:many|much)\s+(?:[\w']+\s+){0,3}?(?P<word>more|fewer|less|longer|shorter|farther|"
                             r"further|taller|older|younger|heavier|lighter|bigger|greater|higher|lower|faster|slower|"
-                            r"cheaper)\b(?:\s+[\w'.]+){0,8}?\s+than\b")
+                            r"cheaper)\b(?:\s+[\w'.]+){0,12}?\s+than\b")
 # "How much more money does she need to buy the keyboard?": what is still missing, a difference
 _NEEDS_MORE = re.compile(r"(?i)\bhow\s+(?:much|many)\s+(?P<word>more)\s+(?:[\w']+\s+){0,2}?(?:do|does|did|will|would|must)\s+"
                          r"[\w'.]+(?:\s+[A-Z][a-z]+)?\s+(?:still\s+)?need\b")

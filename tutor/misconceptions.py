@@ -1729,6 +1729,16 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "write the result as a percent.",
             f"Look at step {k}, where you divide {f['change']} by {f['divisor']}. Is {f['divisor']} the "
             "amount at the start?")
+    if relation.name == "weeks as days":
+        weeks = f["weeks"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {weeks} weeks is used as if it were {weeks} days, but it happens every day: each week "
+            "has 7 days.",
+            f"In step {k}, it happens every day. How many days are in {weeks} weeks?",
+            f"Redo step {k}: first find the number of days in {weeks} weeks, then multiply by that.",
+            f"Look at step {k}, where you multiply by {weeks}. Is {weeks} a number of days or of weeks?",
+            category="Wrong unit conversion", facts=("7",))
     if relation.name == "cents as dollars":
         value = f["value"]
         return Misconception(

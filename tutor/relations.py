@@ -12,6 +12,8 @@ whatever the rest of the solution; the errors against them are well documented:
 * ``"percent change base"``: a percent increase or decrease "from A to B" compares the change
   with A, the starting amount; dividing the change by B is the common error (M. Parker and G.
   Leinhardt, "Percent: a privileged proportion", Review of Educational Research 65(4), 1995);
+* ``"weeks as days"``: something done every day for some weeks multiplied by the number of
+  weeks, as if it were days;
 * ``"cents as dollars"``: a total of prices in cents said in dollars unchanged (18 × 25¢ =
   450, "$450");
 * ``"rate named backwards"``: a rate worked out right and named the wrong way round ("12
@@ -626,6 +628,30 @@ def _cents_as_dollars(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+_DAILY_FOR_WEEKS = re.compile(r"(?i)\b(?:every|each|a|per)\s+day\s+for\s+(\d+)\s+weeks?\b|"
+                              r"\bfor\s+(\d+)\s+weeks?,?\s+(?:[a-z]+\s+){0,5}?(?:every|each|a|per)\s+day\b")
+
+
+def _weeks_as_days(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Something done every day for some weeks ("Every day for 2 weeks, Tom takes 3 marbles")
+    multiplied by the number of weeks as if it were days ("3 × 2"), where no step counts the
+    days (writes 7 or the weeks times 7)."""
+    m = _DAILY_FOR_WEEKS.search(text)
+    if m is None:
+        return None
+    weeks = Fraction(m.group(1) or m.group(2))
+    if numbers_in(text).count(float(weeks)) != 1:
+        return None
+    said = {Fraction(str(v)) for t in step_texts for v in numbers_in(words_to_digits(t))}
+    if 7 in said or 7 * weeks in said:
+        return None
+    for i, lhs, _ in computations(step_texts):
+        read = operands(lhs)
+        if read is not None and read[0] is ast.Mult and weeks in (read[1], read[2]):
+            return Relation(i, "weeks as days", written(lhs), {"weeks": num(weeks)})
+    return None
+
+
 _MEASURES = {"length", "money", "time", "mass", "volume"}
 # the rest of a clause after an amount: a number in it makes the amount a factor, not the
 # result ("Area = 8 m times 5 m = 40 m²", "4 in (width) × 11 in")
@@ -945,6 +971,7 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), mixed_as_decimal(text, step_texts),
                          _rate_backwards(text, step_texts), _cents_as_dollars(text, step_texts),
+                         _weeks_as_days(text, step_texts),
                          _changed_kind(text, step_texts),
                          _wrong_unit(text, step_texts), _area_unit(text, step_texts),
                          _volume_unit(text, step_texts), _percent_ladder(text, step_texts),
