@@ -694,3 +694,15 @@ def test_a_part_of_a_group_added_to_the_group_again(problem, solution, step, gro
 ])
 def test_parts_that_are_no_part_of_an_amount_added_are_not_that_slip(problem, solution):
     assert formula_relation(problem, solution.split("\n")) is None
+
+
+def test_the_one_sharing_counted_in_a_share_among_the_others():
+    text = ("Jada has 85 beads. She keeps 25 beads for herself and shares the rest equally among her 4 cousins. How "
+            "many beads does each cousin get?")
+    verdict, hints = _ladder(text, "85 − 25 = 60 beads to share\nJada and her 4 cousins: 4 + 1 = 5 people\n60 ÷ 5 = 12")
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 2)
+    assert not any(re.search(r"\b15\b", h) for h in hints)
+    assert formula_relation(text, ["85 - 25 = 60", "60 / 4 = 15"]) is None
+    # "among herself and her 4 cousins" counts her in
+    assert formula_relation("Jada shares 60 beads equally among herself and her 4 cousins. How many does each get?",
+                            ["4 + 1 = 5", "60 / 5 = 12"]) is None

@@ -22,6 +22,7 @@ problems name the formula their answer needs, and the errors against it are well
   wrong way (a tip taken off the bill); ``"percent as amount"``: the percent's number added to
   or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4), also where the
   problem writes other amounts ("a 5% raise" on $16 an hour: $16 + $5);
+* ``"self counted in"``: a share "among her 4 cousins" worked out for 4 + 1 people;
 * ``"subset counted again"``: a part of a group the problem counts ("7 of the kids") added to
   the group as if it were more of them;
 * ``"self left out"``: "herself and 3 friends" (or "Mia and 2 friends") counted as 3 (or
@@ -664,6 +665,26 @@ def _subset_added(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# "shares the rest among her 4 cousins": the cousins only
+_AMONG_OTHERS = re.compile(rf"(?i)\b(?:among|between|to)\s+(?:her|his|their|my)\s+(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE}\b")
+
+
+def _self_counted_in(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A share "among her 4 cousins" worked out for 4 + 1 people: the one sharing is counted in,
+    though the problem names only the others (she is not "among herself and" them)."""
+    if _SELF_AND.search(text) or re.search(r"(?i)\b(?:herself|himself|themselves|myself|including|with\s+(?:her|him))\b",
+                                           text[:text.find("?") if "?" in text else len(text)].split(".")[-1]):
+        return None
+    found = [Fraction(m.group(1)) for m in _AMONG_OTHERS.finditer(text)]
+    if len(found) != 1 or numbers_in(text).count(float(found[0])) != 1:
+        return None
+    n = found[0]
+    for i, lhs, v in computations(step_texts):
+        if lhs.replace(" ", "") in (f"{num(n)}+1", f"1+{num(n)}"):
+            return Relation(i, "self counted in", written(lhs), {"count": num(n), "group": _AMONG_OTHERS.search(text).group(0)})
+    return None
+
+
 def asked_percent(problem_text: str) -> Fraction | None:
     """The answer a one-percent problem's words fix (:func:`_percent_problem`): the part, or
     the amount after adding it (a tip, a tax) or taking it off (a discount); ``None`` where
@@ -1227,7 +1248,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
     found = [r for r in (_triangle(text, step_texts), _circle(text, step_texts), _remainder(text, step_texts),
                          _groups_dropped(text, step_texts), _percent_added(text, step_texts),
                          _rest_for_asked(text, step_texts), _self_left_out(text, step_texts),
-                         _subset_added(text, step_texts),
+                         _subset_added(text, step_texts), _self_counted_in(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

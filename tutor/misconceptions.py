@@ -1525,6 +1525,16 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Does the question ask "
             "for that?",
             category="Went past the answer")
+    if name == "self counted in":
+        n, group = f["count"], f["group"]
+        return Misconception(
+            name,
+            f"In step {k}, one more person is counted, but the share is \"{group}\": {n} people, without the one "
+            "who shares.",
+            f"In step {k}, who gets a share: the one sharing too, or only the {n} named?",
+            f"Redo step {k}: share among the {n} people the problem names, and no one else.",
+            f"Look at step {k}, where you add 1 to {n}. Does the one sharing get a share too?",
+            category="Misunderstanding of the question")
     if name == "subset counted again":
         part, group, said = f["part"], f["group"], f["said"]
         return Misconception(
