@@ -706,3 +706,20 @@ def test_the_one_sharing_counted_in_a_share_among_the_others():
     # "among herself and her 4 cousins" counts her in
     assert formula_relation("Jada shares 60 beads equally among herself and her 4 cousins. How many does each get?",
                             ["4 + 1 = 5", "60 / 5 = 12"]) is None
+
+
+CHAIRS = ("Mr. Kim is setting up 15 tables for a family reunion, with 8 chairs at each table. The hall already has 96 "
+          "chairs. Extra chairs are rented in bundles of 6 for $9 a bundle. How many bundles of chairs does he need "
+          "to rent?")
+
+
+def test_a_count_asked_answered_with_its_price_goes_past_the_answer():
+    verdict, hints = _ladder(CHAIRS, "Chairs needed: 15 × 8 = 120\nMissing chairs: 120 − 96 = 24\nBundles: 24 ÷ 6 = 4\n"
+                                     "Cost: 4 × $9 = $36\n$36")
+    assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 4, "Went past the answer")
+    assert not any(re.search(r"\b4 bundles\b", h) for h in hints)
+    assert formula_relation(CHAIRS, ["15 × 8 = 120", "120 − 96 = 24", "24 ÷ 6 = 4", "He rents 4 bundles."]) is None
+    # a count worked out from money, the question asking for the count
+    leaves = ("They charge $4 for each bag of leaves. On Monday they raked 5 bags and on Tuesday 3 bags. They earned "
+              "$68 in all. How many bags did they rake on Wednesday?")
+    assert formula_relation(leaves, ["5 + 3 = 8 bags", "8 * $4 = $32", "$68 - $32 = $36", "$36 / $4 = 9 bags"]) is None

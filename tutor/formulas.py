@@ -22,6 +22,8 @@ problems name the formula their answer needs, and the errors against it are well
   wrong way (a tip taken off the bill); ``"percent as amount"``: the percent's number added to
   or taken from the amount as if it were an amount ("grew by 4%": 8,000 + 4), also where the
   problem writes other amounts ("a 5% raise" on $16 an hour: $16 + $5);
+* ``"price for count"``: a question that asks how many of something answered with what they
+  cost (the work goes on past the answer);
 * ``"self counted in"``: a share "among her 4 cousins" worked out for 4 + 1 people;
 * ``"subset counted again"``: a part of a group the problem counts ("7 of the kids") added to
   the group as if it were more of them;
@@ -67,7 +69,7 @@ from fractions import Fraction
 
 from tutor.dimensions import given_quantities, operands, question_of, singular
 from tutor.mathcheck import (answer_value, evaluate, expressions_in, linear_equations, normalize_math, numbers_in,
-                             pi_written, superscripts)
+                             pi_written, stated_result, superscripts)
 from tutor.mathtext import squares_said
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
@@ -596,6 +598,36 @@ def _rest_for_asked(text: str, step_texts: Sequence[str]) -> Relation | None:
                                                       or _SAYS_REST.search(step_texts[said[-1]])):
         return None
     return Relation(i, "rest for asked", written(lhs), {})
+
+
+_HOW_MANY_NOUN = re.compile(r"(?i)\bhow\s+many\s+(?:(?:more|fewer|full|whole)\s+)?([a-z]+)\b")
+
+
+def _price_past_count(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A question that asks how many of something ("How many bundles of chairs does he need to
+    rent?") answered with what they cost: the work finds the count ("24 ÷ 6 = 4" bundles), then
+    multiplies it by a price and ends on dollars. The step named is that multiplication."""
+    asked = _HOW_MANY_NOUN.search(question_of(text))
+    if asked is None or re.match(r"(?i)(?:dollars?|cents?|pounds|euros?|money)$", asked.group(1)):
+        return None
+    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    if not said or not re.search(r"\$\s*\d|(?i:\bdollars?\b)", step_texts[said[-1]]):
+        return None
+    prices = {Fraction(p) for p in re.findall(r"\$\s*(\d+(?:\.\d+)?)", text)}
+    comps = list(computations(step_texts))
+    found = {Fraction(str(v)).limit_denominator(10**6): k for k, _, v in comps}
+    stem = asked.group(1).lower().rstrip("s")[:5]
+    final = stated_result(step_texts[said[-1]]) or answer_value(step_texts[said[-1]])
+    # (the last computation, which the work ends on)
+    for i, lhs, v in comps[-1:]:
+        read = operands(lhs)
+        if read is None or read[0] is not ast.Mult or final is None or abs(v - final) > 1e-6:
+            continue
+        count = next((x for x, y in ((read[1], read[2]), (read[2], read[1])) if y in prices and x in found), None)
+        # the count found before, and named for what the question asks ("4 quarts", "Bundles: … = 4")
+        if count is not None and found[count] < i and stem in step_texts[found[count]].lower():
+            return Relation(i, "price for count", written(lhs), {"noun": asked.group(1).lower()})
+    return None
 
 
 _PEOPLE = r"(?:friends?|cousins?|classmates?|brothers?|sisters?|siblings?|kids?|children|teammates?|neighbou?rs?|coworkers?)"
@@ -1249,6 +1281,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
                          _groups_dropped(text, step_texts), _percent_added(text, step_texts),
                          _rest_for_asked(text, step_texts), _self_left_out(text, step_texts),
                          _subset_added(text, step_texts), _self_counted_in(text, step_texts),
+                         _price_past_count(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

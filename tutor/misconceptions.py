@@ -1554,6 +1554,15 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: the group is the {n} others and one more person. Use that many people.",
             f"Look at step {k}, where you use {n}. How many people are in \"{group}\"?",
             category="Missing / Wrong factual knowledge")
+    if name == "price for count":
+        noun = f["noun"]
+        return Misconception(
+            name,
+            f"In step {k}, the work goes on past the answer: the question asks how many {noun}, not what they cost.",
+            f"In step {k}, read the question again. Does it ask for a number of {noun}, or for money?",
+            f"Redo step {k}: find the number of {noun} in your earlier steps, and stop there.",
+            f"Look at step {k}, where you multiply by a price. Does the question ask about money?",
+            category="Went past the answer")
     if name == "rest for asked":
         return Misconception(
             name,
