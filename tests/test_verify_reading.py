@@ -281,3 +281,14 @@ def test_a_small_count_each_later_amount_is_multiplied_by_must_be_used(verifier)
     v = verifier.verify(problem, parse_solution("One neighbor gives 3 x 14 = $42.\n4 neighbors give 4 x 42 = $168.\n"
                                                 "168 + 25 = $193 total"))
     assert v.label == "correct"
+
+
+def test_a_closing_clause_with_more_numbers_than_its_result_is_not_read_as_the_answer(verifier):
+    problem = Problem("A machine can fill a barrel of soda in 3 minutes. With a leak it takes 5 minutes to fill one "
+                      "barrel. How much longer will it take to fill 12 barrels with the leak than on a normal day?",
+                      reference_solution=["On a regular day it takes 3*12=36 minutes", "With the leak it takes 5*12=60 minutes",
+                                          "It takes 60-36=24 more minutes", "24"])
+    v = verifier.verify(problem, parse_solution(
+        "On a normal day it takes 3*12=36 minutes.\nWith the leak it takes 5*12=60 minutes.\n"
+        "The difference is 60-36=24 minutes, so it would take 24 more minutes to fill 12 barrels with the leak."))
+    assert (v.label, v.first_error_step) == ("correct", None)

@@ -355,7 +355,8 @@ def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
     computation may end on a given that places it ("Eli has 65 cards after 5 weeks.")."""
     # "5 buses hold 5 * 40 = 200 people, so they need 5 buses.": the closing clause is the result
     tail = _SO_CLAUSE.split(text.rsplit("=", 1)[-1])
-    if len(tail) > 1 and numbers_in(tail[-1]):
+    # (one number only: "…, so it would take 24 more minutes to fill 12 barrels" says 24)
+    if len(tail) > 1 and len(numbers_in(tail[-1])) == 1:
         text = tail[-1]
     elif stated_result(text) is not None:
         return graph.last
