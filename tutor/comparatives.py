@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import operands, question_of
-from tutor.mathcheck import answer_value, numbers_in, stated_result
+from tutor.mathcheck import numbers_in, step_result
 from tutor.numwords import words_to_digits
 from tutor.relations import Relation, computations, num, written
 
@@ -406,7 +406,7 @@ def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation 
         return None
     said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
     # (what the closing step works out, "30/15 = 2 boxes for the 30 chocolates", else what it says)
-    final = (stated_result(step_texts[said[-1]]) or answer_value(step_texts[said[-1]])) if said else None
+    final = step_result(step_texts[said[-1]]) if said else None
     comps = list(computations(step_texts))
     last = next(((i, lhs, v) for i, lhs, v in reversed(comps) if final is not None and abs(v - final) < 1e-6), None)
     if last is None:

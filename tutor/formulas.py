@@ -69,7 +69,7 @@ from fractions import Fraction
 
 from tutor.dimensions import given_quantities, operands, question_of, singular
 from tutor.mathcheck import (answer_value, evaluate, expressions_in, linear_equations, normalize_math, numbers_in,
-                             pi_written, stated_result, superscripts)
+                             pi_written, step_result, superscripts)
 from tutor.mathtext import squares_said
 from tutor.numwords import words_to_digits
 from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
@@ -617,7 +617,7 @@ def _price_past_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     comps = list(computations(step_texts))
     found = {Fraction(str(v)).limit_denominator(10**6): k for k, _, v in comps}
     stem = asked.group(1).lower().rstrip("s")[:5]
-    final = stated_result(step_texts[said[-1]]) or answer_value(step_texts[said[-1]])
+    final = step_result(step_texts[said[-1]])
     # (the last computation, which the work ends on)
     for i, lhs, v in comps[-1:]:
         read = operands(lhs)

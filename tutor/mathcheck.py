@@ -1044,6 +1044,14 @@ def answer_value(text: str, givens: Sequence[float] = ()) -> float | None:
     return nums[-1] if nums else None
 
 
+def step_result(text: str, givens: Sequence[float] = ()) -> float | None:
+    """What a step arrives at: the result of its last ``=`` chain (:func:`stated_result`), else
+    the value it states (:func:`answer_value`, with ``givens``); ``None`` when it states no
+    number."""
+    value = stated_result(text)
+    return value if value is not None else answer_value(text, givens)
+
+
 def stated_result(text: str) -> float | None:
     """The value at the right end of the last ``=`` chain a step writes (``"4 * 30 + 10 + 45 =
     175 for the first 6 months"`` -> 175), or ``None`` when it writes no ``=`` or that value

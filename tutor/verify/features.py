@@ -17,7 +17,7 @@ from tutor.derivation import derivation_checks
 from tutor.dimensions import question_of
 from tutor.inequalities import inequality_checks
 from tutor.mathcheck import (answer_value, check_step, converted_from, evaluate, expressions_in, numbers_in,
-                             pi_written, remainders_in, stated_result, writes)
+                             pi_written, remainders_in, step_result, writes)
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
 from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, in_asked_unit, on_scale, on_scale_value,
@@ -356,11 +356,7 @@ def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
     # "5 buses hold 5 * 40 = 200 people, so they need 5 buses.": the closing clause is the result
     tail = _SO_CLAUSE.split(text.rsplit("=", 1)[-1])
     # (one number only: "…, so it would take 24 more minutes to fill 12 barrels" says 24)
-    if len(tail) > 1 and len(numbers_in(tail[-1])) == 1:
-        text = tail[-1]
-    elif stated_result(text) is not None:
-        return graph.last
-    value = answer_value(text, given)
+    value = step_result(tail[-1] if len(tail) > 1 and len(numbers_in(tail[-1])) == 1 else text, given)
     return abs(value) if value is not None else graph.last
 
 
