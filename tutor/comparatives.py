@@ -33,7 +33,7 @@ from fractions import Fraction
 from tutor.dimensions import operands, question_of
 from tutor.mathcheck import numbers_in, step_result
 from tutor.numwords import words_to_digits
-from tutor.relations import Relation, computations, num, written
+from tutor.relations import Relation, computation_reaching, computations, num, written
 
 _NUM = r"\d+(?:\.\d+)?"
 # words that start a sentence or point back, never a side of a comparison
@@ -408,7 +408,7 @@ def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation 
     # (what the closing step works out, "30/15 = 2 boxes for the 30 chocolates", else what it says)
     final = step_result(step_texts[said[-1]]) if said else None
     comps = list(computations(step_texts))
-    last = next(((i, lhs, v) for i, lhs, v in reversed(comps) if final is not None and abs(v - final) < 1e-6), None)
+    last = computation_reaching(step_texts, final)
     if last is None:
         return None
     i, lhs, value = last

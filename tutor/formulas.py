@@ -72,7 +72,8 @@ from tutor.mathcheck import (answer_value, evaluate, expressions_in, linear_equa
                              pi_written, step_result, superscripts)
 from tutor.mathtext import squares_said
 from tutor.numwords import words_to_digits
-from tutor.relations import SQUARE_SHAPE, Relation, asks_shape, computations, num, percent_amounts, written
+from tutor.relations import (SQUARE_SHAPE, Relation, asks_shape, computation_reaching, computations, num,
+                              percent_amounts, written)
 from tutor.units import LENGTH_UNITS
 
 _LENGTH_UNIT = "(?:%s|units?)" % "|".join(sorted(map(re.escape, LENGTH_UNITS), key=len, reverse=True))
@@ -587,12 +588,10 @@ def _rest_for_asked(text: str, step_texts: Sequence[str]) -> Relation | None:
     said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
     if not said:
         return None
-    final = answer_value(step_texts[said[-1]])
-    comps = list(computations(step_texts))
-    last = next(((i, lhs) for i, lhs, v in reversed(comps) if final is not None and abs(v - final) < 1e-6), None)
+    last = computation_reaching(step_texts, answer_value(step_texts[said[-1]]))
     if last is None:
         return None
-    i, lhs = last
+    i, lhs, _ = last
     read = operands(lhs)
     if read is None or read[0] is not ast.Sub or not (_SAYS_REST.search(step_texts[i])
                                                       or _SAYS_REST.search(step_texts[said[-1]])):
@@ -707,13 +706,13 @@ def _self_counted_in(text: str, step_texts: Sequence[str]) -> Relation | None:
     if _SELF_AND.search(text) or re.search(r"(?i)\b(?:herself|himself|themselves|myself|including|with\s+(?:her|him))\b",
                                            text[:text.find("?") if "?" in text else len(text)].split(".")[-1]):
         return None
-    found = [Fraction(m.group(1)) for m in _AMONG_OTHERS.finditer(text)]
-    if len(found) != 1 or numbers_in(text).count(float(found[0])) != 1:
+    found = list(_AMONG_OTHERS.finditer(text))
+    if len(found) != 1 or numbers_in(text).count(float(found[0].group(1))) != 1:
         return None
-    n = found[0]
-    for i, lhs, v in computations(step_texts):
+    n = Fraction(found[0].group(1))
+    for i, lhs, _ in computations(step_texts):
         if lhs.replace(" ", "") in (f"{num(n)}+1", f"1+{num(n)}"):
-            return Relation(i, "self counted in", written(lhs), {"count": num(n), "group": _AMONG_OTHERS.search(text).group(0)})
+            return Relation(i, "self counted in", written(lhs), {"count": num(n), "group": found[0].group(0)})
     return None
 
 

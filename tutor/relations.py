@@ -53,7 +53,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from tutor.dimensions import given_quantities, operands, question_of
+from tutor.dimensions import given_quantities, operands, question_of, singular
 from tutor.mathcheck import check_step, evaluate, normalize_math, number_count, numbers_in
 from tutor.numwords import spelled_numbers, words_to_digits
 from tutor.schema import StepCheck
@@ -186,6 +186,13 @@ def computations(step_texts: Sequence[str]):
         for eq in check.equations:
             if eq.lhs_value is not None and "=" in eq.text and not eq.follows:
                 yield i - (i in continued), eq.text.split("=")[0], eq.lhs_value
+
+
+def computation_reaching(step_texts: Sequence[str], value: float | None) -> tuple[int, str, float] | None:
+    """The last computation (:func:`computations`) whose result is ``value``, or ``None``: the
+    one a solution's closing value comes from."""
+    return next(((i, lhs, v) for i, lhs, v in reversed(list(computations(step_texts)))
+                 if value is not None and abs(v - value) < 1e-6), None)
 
 
 def _division(lhs: str) -> tuple[Fraction, Fraction] | None:
@@ -547,11 +554,6 @@ def mixed_as_decimal(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
-def _stem(word: str) -> str:
-    word = word.lower()
-    return word[:-2] if word.endswith(("ches", "shes", "xes")) else word[:-1] if word.endswith("s") else word
-
-
 def _rate_backwards(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A rate worked out right but named the wrong way round: "12 laps in 36 minutes", then
     "36 ÷ 12 = 3 laps per minute" (36 minutes shared among 12 laps gives minutes per lap).
@@ -560,13 +562,13 @@ def _rate_backwards(text: str, step_texts: Sequence[str]) -> Relation | None:
     said: dict[Fraction, str] = {}
     for m in re.finditer(r"(?<![\d.,$])(\d+(?:\.\d+)?)\s+([a-z]+)\b", text):
         v = Fraction(m.group(1))
-        nouns[v] = "" if v in nouns else _stem(m.group(2))
+        nouns[v] = "" if v in nouns else singular(m.group(2))
         said[v] = m.group(2)
     for i, step in enumerate(step_texts):
         for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:÷|/)\s*(\d+(?:\.\d+)?)\s*=\s*\$?\d+(?:\.\d+)?\s+"
                              r"([a-z]+)\s+(?:per|an?|each)\s+([a-z]+)\b", step):
             a, b = nouns.get(Fraction(m.group(1))), nouns.get(Fraction(m.group(2)))
-            top, bottom = _stem(m.group(3)), _stem(m.group(4))
+            top, bottom = singular(m.group(3)), singular(m.group(4))
             if a and b and a != b and (top, bottom) == (b, a):
                 return Relation(i, "rate named backwards", m.group(0).split("=")[0].strip(),
                                 {"top": m.group(1), "bottom": m.group(2), "said": f"{m.group(3)} per {m.group(4)}",
