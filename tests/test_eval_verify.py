@@ -236,3 +236,42 @@ def test_verify_train_writes_model_combiners_only_for_the_chosen_modes(tmp_path,
     report = json.loads(out.read_text())
     assert report["free"] == {"weights": None, "skipped": "not in --model-modes"}
     assert not stale.exists() and (weights / "combiner_ref_model.json").exists()
+
+
+def test_vtg_cross_validation_of_the_whole_verifier(tmp_path, capsys):
+    records = [dict(base, id=f"r{i}", problem=f"{base['problem']} (#{i})")
+               for i, base in enumerate([RECORD, RECORD2] * 6)]
+    data = tmp_path / "vtg.json"
+    data.write_text(json.dumps(records))
+    out = tmp_path / "cv.json"
+    assert main(["eval", "verify", "--data", str(data), "--format", "vtg", "--model", "none",
+                 "--cv", "2", "--cv-seeds", "2", "--out", str(out)]) == 0
+    rep = json.loads(out.read_text())
+    # every slip is a written computation proven wrong: found whatever the fold's weights
+    assert rep["cv"]["micro_f1_seeds"] == [1.0, 1.0] and rep["cv"]["micro_f1_seed_mean"] == 1.0
+    assert rep["micro_f1"] == 1.0 and rep["n_solutions"] == 24
+    assert "cv_micro_f1_seed_mean" in capsys.readouterr().out
+
+
+def test_vtg_cross_validation_only_where_it_means_something(tmp_path, capsys):
+    data = tmp_path / "pb.json"
+    data.write_text(json.dumps([{"id": "a", "problem": "What is 3 times 4?", "steps": ["3 x 4 = 12"], "label": -1}]))
+    assert main(["eval", "verify", "--data", str(data), "--format", "processbench", "--model", "none",
+                 "--cv", "5", "--out", str(tmp_path / "r.json")]) == 2
+    assert "--cv" in capsys.readouterr().err
+
+
+def test_fold_combiners_never_see_the_fold_they_judge(monkeypatch):
+    from tutor.eval import verify as ev
+    from tutor.verify import combiner
+
+    # each "combiner" is the set of solution ids it was fitted on
+    monkeypatch.setattr(combiner, "fit_combiner", lambda sols, *a, **k: {f[0]["id"] for f, _ in sols})
+    groups = [f"p{i // 2}" for i in range(20)]  # a problem's wrong and right solutions: one group
+    sols = [([{"id": i}], i % 2) for i in range(20)]
+    fitted = ev._fold_combiners(sols, groups, True, 4, seed=1)
+    folds = combiner.fold_assignment(groups, 4, seed=1)
+    for i, seen in enumerate(fitted):
+        assert seen == {j for j in range(20) if folds[j] != folds[i]}
+    assert combiner.fold_assignment(groups, 4, seed=0) != folds  # another assignment per seed
+    assert all(folds[i] == folds[i + 1] for i in range(0, 20, 2))

@@ -24,6 +24,7 @@ from typing import Any
 from tutor.errors import TutorInputError
 from tutor.eval.calibration import hazard_calibration
 from tutor.eval.common import progress, read_records, write_report
+from tutor.verify.combiner import FIT_C
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +43,19 @@ def register(subparsers) -> None:
     p.add_argument("--limit", type=int, default=None, help="first N records only")
     p.add_argument("--model", choices=("student", "none"), default="student",
                    help="student model as the app uses it (loaded only if the combiner reads it)")
+    p.add_argument("--cv", type=int, default=0, metavar="K",
+                   help="VtG, --model none: grouped K-fold CV of the whole verifier (each fold's solutions "
+                        "judged by a combiner fitted on the other folds, as verify-train fits it), the honest "
+                        "dev number: the shipped combiners were fitted on all of dev")
+    p.add_argument("--cv-seeds", type=int, default=1,
+                   help="with --cv: repeat with this many fold assignments; the report adds each one's "
+                        "micro-F1 / binary F1 and their mean (the other numbers are from the first)")
     p.add_argument("--out", required=True, help="report JSON path")
     p.set_defaults(func=run)
     t = subparsers.add_parser("verify-train", help="fit the verifier combiner on VtG data (grouped CV)")
     t.add_argument("--data", required=True, help="VtG .json file")
     t.add_argument("--folds", type=int, default=5)
-    t.add_argument("--c", type=float, default=0.1, help="inverse L2 strength of the logistic model")
+    t.add_argument("--c", type=float, default=FIT_C, help="inverse L2 strength of the logistic model")
     t.add_argument("--cv-seeds", type=int, default=1,
                    help="repeat the CV with this many fold assignments; the report adds each one's "
                         "micro-F1 / F1 and their mean (the other numbers are from the first)")
@@ -220,6 +228,7 @@ def verdict_outcomes(verdicts: list[str], labels: list[int]) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark and write the report; prints the headline numbers."""
     from tutor.verify import Verifier
+    from tutor.verify.features import solution_evidence
 
     records = read_records(args.data, args.limit)
     if not records:
@@ -240,28 +249,22 @@ def run(args: argparse.Namespace) -> int:
 
         model = load_student_model(load_settings())
     verifier = Verifier(model, free_weights=free_weights)
-    rows = (vtg_solutions(records, reference=with_ref) if args.format == "vtg"
-            else gsm8k_solutions(records) if args.format == "gsm8k" else processbench_solutions(records))
-    total = 2 * len(records) if args.format == "vtg" else len(records)
-    preds, labels, cats, secs, cat_hits, verdicts, hazards, p_wrong = [], [], [], [], [], [], [], []
-    units_flagged = ratio_flagged = relation_flagged = strategy_noted = 0
-    for problem, steps, label, cat, _ in progress(rows, f"verify {args.format}", total=total):
-        t0 = time.perf_counter()
-        verdict = verifier.verify(problem, steps)
-        secs.append(time.perf_counter() - t0)
-        preds.append(verdict.first_error_step or 0)
-        verdicts.append(verdict.label)
-        units_flagged += "units" in verdict.evidence
-        ratio_flagged += "ratio" in verdict.evidence
-        relation_flagged += "relation" in verdict.evidence
-        strategy_noted += "strategy" in verdict.evidence
-        hazards.append(verdict.step_error_probs)
-        # no steps to check: no probability either (scored as "unsure", left out of calibration)
-        p_wrong.append(verdict.evidence.get("combiner", {}).get("p_wrong"))
-        if label and verdict.first_error_step == label and cat in VTG_CATEGORY:
-            cat_hits.append(verdict.error_category == VTG_CATEGORY[cat])
-        labels.append(label)
-        cats.append(cat)
+    rows = list(vtg_solutions(records, reference=with_ref) if args.format == "vtg"
+                else gsm8k_solutions(records) if args.format == "gsm8k" else processbench_solutions(records))
+    seeds = [None]
+    if args.cv:
+        if args.format != "vtg" or model is not None or args.cv < 2:
+            raise TutorInputError("--cv K (K >= 2) applies to --format vtg with --model none")
+        seeds = list(range(max(args.cv_seeds, 1)))
+        sols = [(solution_evidence(problem, steps, use_reference=with_ref).features, label)
+                for problem, steps, label, _, _ in progress(rows, "features (cv)", total=len(rows))]
+    runs = []
+    for seed in seeds:
+        combiners = None if seed is None else _fold_combiners(sols, [r[4] for r in rows], with_ref, args.cv, seed)
+        runs.append(_verify_rows(verifier, rows, "reference" if with_ref else "free", combiners,
+                                 f"verify {args.format}" + ("" if seed is None else f" (cv seed {seed})")))
+    out = runs[0]
+    preds, labels, cats, verdicts = out["preds"], out["labels"], out["cats"], out["verdicts"]
     report: dict[str, Any] = {"data": str(args.data), "format": args.format,
                               "reference": with_ref, "model": args.model,
                               "model_used": verifier.needs_model(with_ref)}
@@ -269,18 +272,24 @@ def run(args: argparse.Namespace) -> int:
         report.update(vtg_metrics(preds, labels, cats))
         report["n_solutions"] = len(labels)
         # error category right, among incorrect solutions whose first wrong step was found
+        cat_hits = out["cat_hits"]
         report["category_accuracy"] = round(sum(cat_hits) / len(cat_hits), 4) if cat_hits else None
     elif args.format == "processbench":
         report.update(processbench_metrics(preds, labels))
     else:  # gsm8k: right work only
         report["n"] = len(labels)
+    if args.cv:
+        scored = [vtg_metrics(r["preds"], labels, cats) for r in runs]
+        report["cv"] = {"folds": args.cv, "c": FIT_C,
+                        "micro_f1_seeds": [m["micro_f1"] for m in scored],
+                        "binary_f1_seeds": [m["binary_f1"] for m in scored],
+                        "micro_f1_seed_mean": round(statistics.fmean(m["micro_f1"] for m in scored), 4),
+                        "binary_f1_seed_mean": round(statistics.fmean(m["binary_f1"] for m in scored), 4)}
     report.update(verdict_outcomes(verdicts, labels))
-    report["units_flagged"] = units_flagged
-    report["ratio_flagged"] = ratio_flagged  # ratios worked by adding (tutor.proportion)
-    report["relation_flagged"] = relation_flagged  # mean, percent change, rectangle (tutor.relations)
-    # solutions with a right algebra step that got no closer to solved form (a note, not an error)
-    report["strategy_noted"] = strategy_noted
-    report["calibration"] = hazard_calibration(hazards, labels, p_wrong)
+    for key in ("units_flagged", "ratio_flagged", "relation_flagged", "strategy_noted"):
+        report[key] = out[key]
+    secs = out["secs"]
+    report["calibration"] = hazard_calibration(out["hazards"], labels, out["p_wrong"])
     report["seconds_per_solution"] = round(statistics.median(secs), 4) if secs else 0.0
     report["seconds_per_solution_mean"] = round(statistics.fmean(secs), 4) if secs else 0.0
     write_report(args.out, report)
@@ -288,8 +297,55 @@ def run(args: argparse.Namespace) -> int:
                                                                 "relation_flagged", "strategy_noted")}.get(
         args.format, ("f1", "acc_error", "acc_correct", "n"))
     print(json.dumps({**{k: report[k] for k in keys + ("accused_correct_rate", "seconds_per_solution")},
-                      "step_ece": report["calibration"]["step"]["ece"]}))
+                      "step_ece": report["calibration"]["step"]["ece"],
+                      **({"cv_micro_f1_seed_mean": report["cv"]["micro_f1_seed_mean"]} if args.cv else {})}))
     return 0
+
+
+def _fold_combiners(sols, groups: list[str], with_ref: bool, folds: int, seed: int) -> list:
+    """Per solution, the combiner fitted (as ``verify-train`` fits it, C = :data:`FIT_C`) on the
+    solutions of the other folds (:func:`tutor.verify.combiner.fold_assignment`)."""
+    from tutor.verify.combiner import fit_combiner, fold_assignment
+    from tutor.verify.features import FEATURES_FREE, FEATURES_REF
+
+    fold_of = fold_assignment(groups, folds, seed)
+    if len(set(fold_of)) < 2:
+        raise TutorInputError(f"--cv needs problems in at least two of the {folds} folds")
+    names = FEATURES_REF if with_ref else FEATURES_FREE
+    fitted = {k: fit_combiner([s for s, f in zip(sols, fold_of) if f != k], names, c=FIT_C, objective="accuracy")
+              for k in sorted(set(fold_of))}
+    return [fitted[f] for f in fold_of]
+
+
+def _verify_rows(verifier, rows: list, mode: str, combiners: list | None, desc: str) -> dict[str, Any]:
+    """Judge each ``(problem, steps, label, category, group)`` row; with ``combiners`` (one per
+    row), row i is judged with ``combiners[i]`` as the ``mode`` combiner. Returns the lists the
+    report is built from (``preds``, ``labels``, ``cats``, ``verdicts``, ``secs``, ``hazards``,
+    ``p_wrong``, ``cat_hits``) and the counts of each kind of finding."""
+    out: dict[str, Any] = {k: [] for k in ("preds", "labels", "cats", "secs", "cat_hits", "verdicts",
+                                           "hazards", "p_wrong")}
+    out.update(units_flagged=0, ratio_flagged=0, relation_flagged=0, strategy_noted=0)
+    for i, (problem, steps, label, cat, _) in enumerate(progress(rows, desc, total=len(rows))):
+        if combiners is not None:
+            verifier.combiners[mode] = combiners[i]
+        t0 = time.perf_counter()
+        verdict = verifier.verify(problem, steps)
+        out["secs"].append(time.perf_counter() - t0)
+        out["preds"].append(verdict.first_error_step or 0)
+        out["verdicts"].append(verdict.label)
+        out["units_flagged"] += "units" in verdict.evidence
+        out["ratio_flagged"] += "ratio" in verdict.evidence  # ratios worked by adding (tutor.proportion)
+        out["relation_flagged"] += "relation" in verdict.evidence  # mean, percent change, rectangle
+        # solutions with a right algebra step that got no closer to solved form (a note, not an error)
+        out["strategy_noted"] += "strategy" in verdict.evidence
+        out["hazards"].append(verdict.step_error_probs)
+        # no steps to check: no probability either (scored as "unsure", left out of calibration)
+        out["p_wrong"].append(verdict.evidence.get("combiner", {}).get("p_wrong"))
+        if label and verdict.first_error_step == label and cat in VTG_CATEGORY:
+            out["cat_hits"].append(verdict.error_category == VTG_CATEGORY[cat])
+        out["labels"].append(label)
+        out["cats"].append(cat)
+    return out
 
 
 def _run_algebra(args: argparse.Namespace, records: list[dict[str, Any]]) -> int:

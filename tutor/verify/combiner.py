@@ -28,6 +28,9 @@ RESTATEMENT = "restates_answer"
 
 MODEL_DIR = PROJECT_ROOT / "models" / "verifier"
 
+#: Inverse L2 strength the shipped combiners are fitted with (``tutor eval verify-train --c``).
+FIT_C = 0.1
+
 
 @dataclass
 class Combiner:
@@ -213,6 +216,16 @@ def _pred(comb: Combiner, hazards: Sequence[float]) -> int:
     return 0 if k is None else k + 1
 
 
+def fold_assignment(groups: Sequence[str], folds: int = 5, seed: int = 0) -> list[int]:
+    """Fold (0 … ``folds``-1) of each solution, from its group: seed 0 takes the CRC-32 of the
+    group, seed k > 0 that of the group followed by ``#k``. Every grouped CV of the verifier
+    (the combiner's and the whole verifier's) uses it, so their folds agree."""
+    import zlib
+
+    salt = f"#{seed}" if seed else ""
+    return [zlib.crc32((g + salt).encode()) % folds for g in groups]
+
+
 def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], features: Sequence[str],
                    groups: Sequence[str], folds: int = 5, c: float = 1.0,
                    objective: str = "accuracy", seed: int = 0) -> dict[str, float]:
@@ -232,10 +245,7 @@ def cross_validate(solutions: Sequence[tuple[list[dict[str, float]], int]], feat
         TutorInputError: every group falls in one fold (nothing to train on), or a training
             part has no wrong solution.
     """
-    import zlib
-
-    salt = f"#{seed}" if seed else ""
-    fold_of = [zlib.crc32((g + salt).encode()) % folds for g in groups]
+    fold_of = fold_assignment(groups, folds, seed)
     if len(set(fold_of)) < 2:
         raise TutorInputError(f"cross-validation needs problems in at least two of the {folds} folds; "
                               f"these {len(set(groups))} problem(s) all fall in one")
