@@ -638,3 +638,17 @@ def test_an_approximation_with_decimals_is_held_to_its_last_decimal(text, ok):
 ])
 def test_absolute_values_of_computations(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text, ok, computations", [
+    # two computations joined by "plus": each right, though 150 + 3 × 2 is not 6
+    ("Three dollars a week for 52 weeks: 3 * 50 = 150 plus 3 * 2 = 6, so $156.", True, ["3*50=150", "3*2=6"]),
+    ("Twelve weeks of $15 is 10 x 15 = 150 plus 2 x 15 = 30, so $180.", True, ["10*15=150", "2*15=30"]),
+    # a run-on that does add up stays one computation; one that adds up to nothing is wrong
+    ("He pays 3 x 4 = 12 plus 5 = 17 dollars.", True, ["3*4=12", "12+5=17"]),
+    ("It is 3 x 4 = 12 plus 2 x 5 = 11 in all.", False, ["3*4=12", "12+2*5=11"]),
+])
+def test_two_computations_joined_by_plus(text, ok, computations):
+    c = check_step(text, 1)
+    assert c.ok is ok
+    assert [e.text for e in c.equations] == computations

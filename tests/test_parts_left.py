@@ -69,3 +69,11 @@ def test_a_percent_of_the_land_that_is_left_is_of_the_rest():
     r = parts_slip(text, ["Corn: 40% of 80 = 32 acres", "Wheat: 25% of 80 = 20 acres", "Answer: 20 acres"])
     assert (r.step, r.name) == (1, "part of the whole for the rest")
     assert parts_slip(text, ["Corn: 40% of 80 = 32 acres", "Left: 80 - 32 = 48", "Wheat: 25% of 48 = 12 acres"]) is None
+
+
+def test_a_part_of_a_named_group_is_not_a_part_of_the_whole_again():
+    # "half of its guppies": of the guppies (the rest), not of all 32 fish ("it" is no "its")
+    text = ("A pet store has 32 fish. Three eighths of them are goldfish and the rest are guppies. On Saturday the "
+            "store sells half of its guppies. How many fish does the store have left?")
+    assert parts_problem(text) is None
+    assert parts_problem(text.replace("half of its guppies", "half of them")).of_rest is False

@@ -292,3 +292,49 @@ def test_a_closing_clause_with_more_numbers_than_its_result_is_not_read_as_the_a
         "On a normal day it takes 3*12=36 minutes.\nWith the leak it takes 5*12=60 minutes.\n"
         "The difference is 60-36=24 minutes, so it would take 24 more minutes to fill 12 barrels with the leak."))
     assert (v.label, v.first_error_step) == ("correct", None)
+
+
+CANS = ("Yesterday Sara collected 50 cans and Lara collected 30 more cans than Sara. Today they collected 110 cans "
+        "in all. How many fewer cans did they collect today than yesterday?")
+CANS_REF = ["Yesterday Lara collected 50 + 30 = 80 cans.", "Yesterday they collected 50 + 80 = 130 cans.",
+            "They collected 130 - 110 = 20 fewer cans today than yesterday.", "20"]
+DANCE = ("Ana learns three dance steps. The first takes her 30 minutes, the second half as long, and the third as "
+         "long as the other two together. How many minutes does she spend on the three steps?")
+DANCE_REF = ["The second step takes 30 / 2 = 15 minutes.", "She took 30 + 15 = 45 minutes to learn the third step.",
+             "In all she spent 30 + 15 + 45 = 90 minutes.", "90"]
+
+
+@pytest.mark.parametrize("problem, reference, solution, step", [
+    # a number of the problem worked out again for what the reference finds to be 20
+    (CANS, CANS_REF, "Lara collected 50 + 30 = 80 cans yesterday.\nThey collected 110 - 80 = 30 fewer cans today "
+                     "than yesterday.\nSo yesterday they collected 30 more cans than today.\n30", 2),
+    # 90 is a value the reference has, but not for the third step
+    (DANCE, DANCE_REF, "She spent 30 / 2 = 15 minutes on the second step.\nThe first two took 30 + 15 = 45 minutes.\n"
+                       "So she spent 45 x 2 = 90 minutes to learn the third step.\nIn all 45 + 90 = 135 minutes.\n135", 3),
+])
+def test_a_value_given_for_what_the_reference_finds_otherwise_is_the_first_error(verifier, problem, reference,
+                                                                                 solution, step):
+    v = verifier.verify(Problem(problem, reference_solution=reference), parse_solution(solution))
+    assert (v.label, v.first_error_step) == ("incorrect", step)
+    assert v.evidence["described_otherwise"]["step"] == step
+    # the explanation names the step's value, never the reference's amount or answer
+    assert not any(n in v.explanation for n in ("20", "130", "45 minutes", "90 minutes"))
+
+
+def test_described_otherwise_leaves_restated_facts_parts_and_unknowns_alone():
+    from tutor.verify.align import described_otherwise
+
+    ref = ["Each s'more takes 1 marshmallow, so 48 / 2 = 24 s'mores need 24 marshmallows.",
+           "She makes 3 eggs for her husband + 2 for herself + 8 for her children = 13 eggs."]
+    smores = "Each s'more takes two graham crackers and one marshmallow. Jacob has 48 graham crackers."
+    # the problem's own sentence said again
+    assert described_otherwise("Jacob needs 2 graham crackers and 1 marshmallow per s'more.", ref, smores) is None
+    # a part of the reference step's amount
+    assert described_otherwise("She makes 3 + 2 = 5 eggs for her husband and herself.", ref, "eggs") is None
+    # an unknown's expression is no value
+    assert described_otherwise("So John is (x + 12) years old.", ["So John is 74 / 2 = 37 years old."], "") is None
+    assert described_otherwise("They collected 110 - 80 = 30 fewer cans today than yesterday.", CANS_REF,
+                               CANS) == (30.0, 20.0)
+    # (the reference step uses 12 on the way to 20: no finding, though 12 students bring lunch)
+    assert described_otherwise("So 12 students buy lunch at school.",
+                               ["3 x 4 = 12 students bring lunch.", "So 32 - 12 = 20 students buy lunch."], "") is None

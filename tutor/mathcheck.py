@@ -659,9 +659,19 @@ def _tenths_of(percent: str, expr: str) -> bool:
 def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
     out: list[Equation] = []
     vals = [evaluate(p) for p in parts]
+    joined = None  # what a run-on adds to the result it continues from ("150 + 3*2" -> "3*2")
     for i in range(len(parts) - 1):
         a, b = parts[i], parts[i + 1]
         va, vb = vals[i], vals[i + 1]
+        if joined is not None and va is not None and vb is not None and _is_literal(b) \
+                and not _agrees(va, vb, b, a, context) and (vj := evaluate(joined)) is not None \
+                and _agrees(vj, vb, b, joined, context):
+            # "3 * 50 = 150 plus 3 * 2 = 6": two computations joined by "plus", each right (the
+            # chain read as 150 + 3 * 2 = 6 is not what was meant)
+            out.append(Equation(text=f"{joined}={b}", lhs_value=float(vj), rhs_value=float(vb), ok=True))
+            joined = None
+            continue
+        joined = None
         if va is None or vb is None:
             out.append(Equation(text=f"{a}={b}", ok=None,
                                 lhs_value=float(va) if va is not None else None,
@@ -683,6 +693,8 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
             if lead and _agrees(va, Fraction(lead.group()), lead.group(), a, context):
                 out.append(Equation(text=f"{a}={lead.group()}", lhs_value=float(va),
                                     rhs_value=float(lead.group()), ok=True))
+                rest = b[lead.end():] if not b.startswith("(") else ""
+                joined = rest[1:] if rest.startswith("+") and len(rest) > 1 else None
                 continue
         if not ok and _is_literal(a) and (_is_literal(b) or (_is_amount(b) and _has_unit(a, context))) \
                 and "/100" not in a + b:

@@ -36,7 +36,7 @@ _REST = re.compile(r"(?i)^(?:the\s+)?(?:rest|remaining|remainder|others|leftover
 # a part of the whole itself: the first part names it ("2/5 of the class"); a second part is of
 # the whole again only where it points back ("1/3 of them"), not at a group ("1/4 of the cars")
 _WHOLE = re.compile(r"(?i)^(?:them|it|all|the\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+)\b")
-_WHOLE_AGAIN = re.compile(r"(?i)^(?:them|it|all(?:\s+of\s+them)?|the\s+(?:total|original|whole)\b)")
+_WHOLE_AGAIN = re.compile(r"(?i)^(?:them|it|all(?:\s+of\s+them)?|the\s+(?:total|original|whole))\b")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tutor.mathcheck import (_SIMPLE_FRACTION, _is_literal, answer_value, evaluate, expression_chains,
-                            expressions_in, numbers_in, remainders_in, solved_unknowns, stated_result)
+                            expressions_in, numbers_in, remainders_in, solved_unknowns, stated_result, step_result)
 from tutor.numwords import spelled_numbers, words_to_digits
 
 #: Words a problem may use for a quantity that :func:`tutor.numwords.words_to_digits` leaves as
@@ -90,6 +90,86 @@ def shared_phrases(text: str, problem_text: str, limit: int = 3) -> list[str]:
         phrase = " ".join(words[a:b])
         out.append(("the " + phrase) if a and words[a - 1].lower() == "the" else phrase)
     return out
+
+
+# a letter standing for a number: "3x", "x + 12", "let n"
+# (not a remainder's R: "3 R 34"; not x as a times sign: "6 x 35")
+UNKNOWN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:\d(?:(?!R\s*\d)(?![xX]\s*\d)[a-zA-Z]|\s(?!R\s*\d)(?![xX]\s+\d)[a-zA-Z]"
+                             r"(?<![mglshMGLSH]))\b|[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
+#: Share of a step's content words one reference step must hold (and no other as many) for
+#: the two to speak of the same quantity (:func:`described_otherwise`).
+SAME_QUANTITY_SHARE = 0.7
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that name things: lower case, three letters or more, not
+    :data:`STOP_WORDS`, numbers left out."""
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
+
+
+_NUMBER_THEN_WORD = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z]+)")
+
+
+def _named_by(text: str, value: float) -> set[str]:
+    """The word right after each place ``text`` writes ``value`` (in digits or words), lower
+    case without a plural s: "2 graham crackers and one marshmallow", 1 -> {"marshmallow"}."""
+    out = {m.group(2) for m in _NUMBER_THEN_WORD.finditer(words_to_digits(text))
+           if close(float(m.group(1).replace(",", "")), value)}
+    for sp in spelled_numbers(text):
+        after = re.match(r"\s*([A-Za-z]+)", text[sp.end:])
+        if after and close(float(sp.value), value):
+            out.add(after.group(1))
+    return {w.lower().removesuffix("s") for w in out}
+
+
+def described_otherwise(text: str, reference: Sequence[str], problem_text: str) -> tuple[float, float] | None:
+    """A step that gives one value for what one reference step finds to be another:
+    ``(step's value, reference step's value)``, else ``None``.
+
+    The two speak of the same quantity when at least two, and at least
+    :data:`SAME_QUANTITY_SHARE`, of the step's content words are in that reference step and no
+    other reference step holds as many ("So 12 students buy lunch at school." beside "So 32 - 12
+    = 20 students buy lunch."; "she spent 45 x 2 = 90 minutes to learn the third step" beside
+    "She took 30 + 15 = 45 minutes to learn the third step"). Not a value the reference step
+    also writes, or one of its partial sums ("3 + 2 = 5 eggs for her husband and herself" beside
+    "3 eggs for her husband + 2 for herself + 8 for her children = 13 eggs"), not a step with an
+    unknown ("John is (x + 12) years old"), and not a sentence of the problem said again ("Jacob
+    needs 2 graham crackers and 1 marshmallow per s'more"; but "Tedra harvested 700 kg on
+    Friday" where the problem's 700 kg were Thursday's is a given number in another role)."""
+    given = problem_quantities(problem_text)
+    value = step_result(text, given)
+    if value is None or UNKNOWN_WRITTEN.search(text):
+        return None
+    words = content_words(text)
+    if len(words) < 2:
+        return None
+    # a fact of the problem said again: half its words or more, with the number naming the same
+    # thing ("12 pages" is not the problem's "12 more pages"; its question is no fact: "...
+    # remaining if he gives away 700 kg?")
+    named = _named_by(text, value)
+    if stated_result(text) is None and any(
+            named & _named_by(sentence, value) and 2 * len(words & content_words(sentence)) >= len(words)
+            for sentence in re.split(r"(?<=[.!?])\s+", problem_text) if "?" not in sentence):
+        return None
+    best, found = 0, []
+    for line in reference:
+        shared = len(words & content_words(line))
+        if shared > best:
+            best, found = shared, [line]
+        elif shared == best:
+            found.append(line)
+    if best < 2 or best < SAME_QUANTITY_SHARE * len(words) or len(found) != 1:
+        return None
+    line = found[0]
+    other = step_result(line, given)
+    written = numbers_in(line)
+    partial = [a + b for i, a in enumerate(written) for b in written[i + 1:]] + \
+              [abs(a - b) for i, a in enumerate(written) for b in written[i + 1:]]
+    # (a number the reference step writes, or one of its partial sums, may be the step's own
+    # part of that amount)
+    if other is None or close(other, value) or contains(written + partial, value, False):
+        return None
+    return value, other
 
 
 def problem_quantities(text: str) -> list[float]:

@@ -22,8 +22,8 @@ from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
 from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, in_asked_unit, on_scale, on_scale_value,
                          same_amount, scale_pairs)
-from tutor.verify.align import (CONSTANTS, STOP_WORDS, close, Derivation, ReferenceGraph, StepGraph, contains,
-                                problem_quantities, reference_graph, step_graph)
+from tutor.verify.align import (CONSTANTS, UNKNOWN_WRITTEN, close, content_words, Derivation, ReferenceGraph,
+                                StepGraph, contains, problem_quantities, reference_graph, step_graph)
 from tutor.verify.combiner import RESTATEMENT
 
 #: Features used without a reference solution.
@@ -263,7 +263,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
                                                for q in given if q not in CONSTANTS)),
             "uses_prev_result": float(any(contains(g.operands + g.stated, v, False) for v in prev_results)),
             "later_arith_wrong": float(any(cc.ok is False for cc in checks[i + 1:])),
-            "has_unknown": float(bool(_UNKNOWN.search(s.text))),
+            "has_unknown": float(bool(UNKNOWN_WRITTEN.search(s.text))),
             "next_new": float(i + 1 < n and bool(new_values[i + 1])),
             "prev_new": float(i > 0 and bool(new_values[i - 1])),
             "problem_overlap": _overlap(s.text, [problem.text]),
@@ -449,21 +449,14 @@ def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: Re
     return not g.derived and not any(contains(bad, v, False) for v in g.stated)
 
 
-# (not a remainder's R: "3 R 34"; not x as a times sign: "6 x 35")
-_UNKNOWN = re.compile(r"(?<![A-Za-z])(?:\d(?:(?!R\s*\d)(?![xX]\s*\d)[a-zA-Z]|\s(?!R\s*\d)(?![xX]\s+\d)[a-zA-Z](?<![mglshMGLSH]))\b|"
-                      r"[a-zA-Z]\s*[=+*/-]\s*\d)|\blet\s+[a-z]\b", re.I)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
 def _overlap(text: str, others: Sequence[str]) -> float:
     """Largest share of the step's content words found in one of ``others`` (0..1)."""
-    w = _words(text)
+    w = content_words(text)
     if not w:
         return 0.0
-    return max((len(w & _words(o)) / len(w) for o in others), default=0.0)
+    return max((len(w & content_words(o)) / len(w) for o in others), default=0.0)
 
 
 _VALUE_CONTEXT = re.compile(r"(\d+(?:\.\d+)?)\s*((?:[A-Za-z]+\s*){1,3})")
@@ -473,7 +466,7 @@ def _contexts(text: str) -> dict[float, set[str]]:
     """Number -> content words written right after it ("60 cups per meal" -> {cups, meal})."""
     out: dict[float, set[str]] = {}
     for m in _VALUE_CONTEXT.finditer(text.replace(",", "")):
-        out.setdefault(float(m.group(1)), set()).update(_words(m.group(2)) - {"per", "each"})
+        out.setdefault(float(m.group(1)), set()).update(content_words(m.group(2)) - {"per", "each"})
     return out
 
 

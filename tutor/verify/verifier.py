@@ -43,7 +43,7 @@ from tutor.schema import Equation, Problem, Step, StepCheck, Verdict
 from tutor.shapes import asked_measure
 from tutor.spread import asked_spread, spread_problem
 from tutor.units import CLOCK, amounts_in, clock_at_end, clock_text, factor, in_asked_unit, measure_of, same_amount
-from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, shared_phrases
+from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, described_otherwise, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
 from tutor.verify.features import (MODEL_FEATURES, SolutionEvidence, answer_amounts, percent_whole, restates_answer,
                                    solution_evidence)
@@ -261,7 +261,8 @@ class Verifier:
             # the reference shows the work is wrong; where the problem's words fix the relation a
             # step breaks, at or before the step the reference found, that step is the first
             # error, named as the misconception ("9 × 12" for a triangle's area, not a unit slip)
-            _misconception_check(verdict, problem, steps, before=verdict.first_error_step)
+            if not _misconception_check(verdict, problem, steps, before=verdict.first_error_step):
+                _described_otherwise_check(verdict, problem, steps, ev)
         # a right algebra step that brings the unknown no closer to being on its own gets a
         # gentle note for the hints; it is no error, so no label, mark or probability changes
         _strategy_notes(verdict, problem, steps, ev.checks)
@@ -269,6 +270,41 @@ class Verifier:
         verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
                             **verdict.evidence}
         return verdict
+
+
+def _described_otherwise_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
+                               ev: SolutionEvidence) -> None:
+    """With a reference, move an incorrect verdict's first wrong step to an earlier step that
+    gives a value for what one reference step finds to be another
+    (:func:`_described_otherwise_before`; ``evidence["described_otherwise"]``): the values
+    leave the reference only later, but the work went wrong there ("So 12 students buy lunch",
+    then "12 x 3 = $36")."""
+    found = _described_otherwise_before(problem, steps, verdict.first_error_step - 1)
+    if found is None:
+        return
+    i, said = found
+    k = i + 1
+    verdict.first_error_step = k
+    verdict.marks = ["correct"] * i + ["first_error"] + ["after_error"] * (len(steps) - k)
+    verdict.found_value = verdict.expected_value = None
+    _describe(verdict, problem, steps, ev, i)
+    if not ev.features[i]["arith_wrong"]:
+        verdict.error_category = "Misunderstanding of the question"
+        verdict.found_value = _fmt(said["value"])
+        verdict.explanation = (f"In step {k}, {verdict.found_value} is not what that amount comes to. Read again "
+                               "what the problem says about it, and check which quantities this step should use.")
+    verdict.evidence["described_otherwise"] = said
+
+
+def _described_otherwise_before(problem: Problem, steps: Sequence[Step], first: int) -> tuple[int, dict] | None:
+    """The first step before ``first`` (0-based) that gives a value for what one reference step
+    finds to be another (:func:`tutor.verify.align.described_otherwise`): ``(its index,
+    evidence)``, else ``None``."""
+    for i, s in enumerate(steps[:first]):
+        found = described_otherwise(s.text, problem.reference_solution or [], problem.text)
+        if found is not None:
+            return i, {"step": i + 1, "value": found[0], "reference_value": found[1]}
+    return None
 
 
 def _strategy_notes(verdict: Verdict, problem: Problem, steps: Sequence[Step], checks: Sequence[StepCheck]) -> None:
