@@ -290,7 +290,9 @@ def _described_otherwise_check(verdict: Verdict, problem: Problem, steps: Sequen
     _describe(verdict, problem, steps, ev, i)
     if not ev.features[i]["arith_wrong"]:
         verdict.error_category = "Misunderstanding of the question"
-        verdict.found_value = _fmt(said["value"])
+        # (the amount the matching reference step finds is what redoing this step gives)
+        verdict.found_value, verdict.expected_value = _fmt(said["value"]), _fmt(said["reference_value"])
+        verdict.quantities = [verdict.found_value] + [q for q in verdict.quantities if q != verdict.found_value]
         verdict.explanation = (f"In step {k}, {verdict.found_value} is not what that amount comes to. Read again "
                                "what the problem says about it, and check which quantities this step should use.")
     verdict.evidence["described_otherwise"] = said
