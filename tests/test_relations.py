@@ -669,6 +669,19 @@ def test_a_rate_named_the_wrong_way_round_is_named():
                            ["120 / 3 = 40 miles per hour", "40 × 5 = 200 miles"]) is None
 
 
+PANCAKES = ("A pancake recipe uses 3 cups of flour to make 12 pancakes. Leo wants to make 28 pancakes. How many cups "
+            "of flour does he need?")
+
+
+def test_a_rate_said_as_what_each_one_takes_is_read_the_same_way():
+    r = broken_relation(PANCAKES, ["Each pancake takes 12 / 3 = 4 cups of flour.", "28 x 4 = 112 cups."])
+    assert (r.step, r.name, r.facts["said"], r.facts["right"]) == (0, "rate named backwards", "cups per pancake",
+                                                                    "pancakes per cup")
+    assert r.expression == "12 / 3"
+    # worked the right way round, each pancake takes a quarter cup
+    assert broken_relation(PANCAKES, ["Each pancake takes 3 / 12 = 0.25 cups of flour.", "28 x 0.25 = 7 cups."]) is None
+
+
 FEES = ("The town library charges a late fee of 25 cents per day for each overdue book. Leo returned 3 books that "
         "were each 6 days late. How many dollars does Leo owe?")
 

@@ -11,6 +11,7 @@ def test_factors_within_one_system_only():
     assert factor("hours", "minutes") == 60
     assert factor("$", "cents") == 100
     assert factor("gallon", "cups") == 16
+    assert (factor("cup", "tablespoons"), factor("tablespoon", "teaspoons"), factor("quart", "cups")) == (16, 3, 4)
     assert factor("mile", "km") is None      # across systems: a rounded rule of thumb
     assert factor("kg", "hours") is None
     assert factor("furlong", "m") is None
@@ -37,6 +38,9 @@ def test_factors_within_one_system_only():
     ("1 hour 20 minutes = 120 minutes", False, 80.0),
     ("8 oz = ½ lb", True, None),   # a fraction of a unit (read by the chain with the factor 16)
     ("1 1/2 hours = 90 minutes", True, None),   # a mixed number is one amount, not "1/2 hours"
+    # kitchen measures
+    ("1 cup = 12 tablespoons", False, 16.0),
+    ("2 tablespoons = 6 teaspoons", True, None),
 ])
 def test_stated_conversions_are_checked(text, ok, expected):
     check = check_step(text, 1)

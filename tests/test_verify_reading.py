@@ -338,3 +338,15 @@ def test_described_otherwise_leaves_restated_facts_parts_and_unknowns_alone():
     # (the reference step uses 12 on the way to 20: no finding, though 12 students bring lunch)
     assert described_otherwise("So 12 students buy lunch at school.",
                                ["3 x 4 = 12 students bring lunch.", "So 32 - 12 = 20 students buy lunch."], "") is None
+
+
+def test_a_wrong_kitchen_measure_is_named(verifier):
+    problem = Problem("A lemonade recipe needs 6 tablespoons of sugar for each pitcher. Mia makes 8 pitchers. She "
+                      "has 1 cup of sugar. How many more cups of sugar does she need?")
+    v = verifier.verify(problem, parse_solution("Mia needs 6 * 8 = 48 tablespoons.\nA cup is 12 tablespoons, so "
+                                                "48 / 12 = 4 cups.\nShe buys 4 - 1 = 3 cups."))
+    assert (v.label, v.first_error_step) == ("incorrect", 2)
+    assert "16 tablespoons" in v.explanation
+    right = verifier.verify(problem, parse_solution("Mia needs 6 * 8 = 48 tablespoons.\nA cup is 16 tablespoons, "
+                                                    "so 48 / 16 = 3 cups.\nShe buys 3 - 1 = 2 cups."))
+    assert right.label != "incorrect"

@@ -565,14 +565,21 @@ def _rate_backwards(text: str, step_texts: Sequence[str]) -> Relation | None:
         nouns[v] = "" if v in nouns else singular(m.group(2))
         said[v] = m.group(2)
     for i, step in enumerate(step_texts):
-        for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:÷|/)\s*(\d+(?:\.\d+)?)\s*=\s*\$?\d+(?:\.\d+)?\s+"
-                             r"([a-z]+)\s+(?:per|an?|each)\s+([a-z]+)\b", step):
-            a, b = nouns.get(Fraction(m.group(1))), nouns.get(Fraction(m.group(2)))
-            top, bottom = singular(m.group(3)), singular(m.group(4))
+        # "36 ÷ 12 = 3 laps per minute", or "each pancake takes 12 ÷ 3 = 4 cups"
+        found = [(m.group(1), m.group(2), m.group(3), m.group(4), m.group(0)) for m in re.finditer(
+            r"(\d+(?:\.\d+)?)\s*(?:÷|/)\s*(\d+(?:\.\d+)?)\s*=\s*\$?\d+(?:\.\d+)?\s+([a-z]+)\s+(?:per|an?|each)\s+"
+            r"([a-z]+)\b", step)]
+        found += [(m.group(2), m.group(3), m.group(4), m.group(1), m.group(0)) for m in re.finditer(
+            r"(?i)\b(?:each|every|one|per)\s+([a-z]+)\s+(?:takes|needs|uses|gets|holds|costs|makes)\s+"
+            r"(\d+(?:\.\d+)?)\s*(?:÷|/)\s*(\d+(?:\.\d+)?)\s*=\s*\$?\d+(?:\.\d+)?\s+([a-z]+)\b", step)]
+        for top_n, bottom_n, top_said, bottom_said, written in found:
+            a, b = nouns.get(Fraction(top_n)), nouns.get(Fraction(bottom_n))
+            top, bottom = singular(top_said.lower()), singular(bottom_said.lower())
             if a and b and a != b and (top, bottom) == (b, a):
-                return Relation(i, "rate named backwards", m.group(0).split("=")[0].strip(),
-                                {"top": m.group(1), "bottom": m.group(2), "said": f"{m.group(3)} per {m.group(4)}",
-                                 "right": f"{said[Fraction(m.group(1))]} per {b}"})
+                expr = re.search(r"\d+(?:\.\d+)?\s*(?:÷|/)\s*\d+(?:\.\d+)?", written).group(0)
+                return Relation(i, "rate named backwards", expr,
+                                {"top": top_n, "bottom": bottom_n, "said": f"{top_said} per {bottom_said}",
+                                 "right": f"{said[Fraction(top_n)]} per {b}"})
     return None
 
 
