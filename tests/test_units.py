@@ -265,3 +265,15 @@ def test_an_area_is_not_a_length_conversion_but_an_area_conversion():
     (c,) = area_conversions("2 m² = 200 cm²")
     assert (c.left, c.right, c.expected) == (2, 200, 20000)
     assert check_step("2 m² = 200 cm²", 1).ok is False
+
+
+def test_a_clock_span_worked_out_in_hours_and_minutes_apart():
+    # minutes subtracted the wrong way round (45 - 20): 6:45 to 9:20 is 2 hours 35 minutes
+    c = check_step("The movie goes from 6:45 to 9:20, which is 9 - 6 = 3 hours and 45 - 20 = 25 minutes.", 1)
+    assert c.ok is False
+    assert [(e.text, e.expected) for e in c.equations if e.ok is False] == [
+        ("9:20 - 6:45 = 3 hours and 25 minutes", 155.0)]
+    assert check_step("From 2:10 to 5:40 is 5 - 2 = 3 hours and 40 - 10 = 30 minutes.", 1).ok is True
+    # a computation that gives the hours of a two-unit amount is not the whole amount
+    c = check_step("The movie goes from 6:45 to 9:20, which is 9 - 7 = 2 hours and 35 minutes.", 1)
+    assert c.ok is True and "9-7=2" in [e.text for e in c.equations]

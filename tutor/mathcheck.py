@@ -211,6 +211,8 @@ _CLAUSE_WORDS = frozenset({"so", "he", "she", "they", "it", "we", "you", "made",
                            "because", "if", "when", "after", "before", "is", "are", "was", "were"})
 
 
+# a computation of whole numbers right before the amount it comes to ("9 - 7 = " of "9 - 7 = 2 hours")
+_WORKED_BEFORE = re.compile(r"(?<![\d:.])(\d+\s*[-+*/]\s*\d+)\s*=\s*$")
 _AMOUNT_OPS = [(re.compile("[−–—]"), "-"), (re.compile(r"(?i)\s+plus\s+(?=[$\d])"), " + "),
                (re.compile(r"(?i)\s+minus\s+(?=[$\d])"), " - ")]
 
@@ -219,6 +221,10 @@ def _as_one_amount(text: str) -> str:
     """``"1 hour 45 minutes = 60 + 45"`` -> ``"105 minutes = 60 + 45"``: an amount in two or
     three units is one number in its smallest unit for the arithmetic check."""
     for start, end, a in reversed(compound_amounts(text)):
+        worked = _WORKED_BEFORE.search(text[:start])
+        lead = re.match(r"\s*(\d+(?:\.\d+)?)", text[start:end])
+        if worked and lead and (v := evaluate(worked.group(1))) is not None and float(v) == float(lead.group(1)):
+            continue  # "9 - 7 = 2 hours and 35 minutes": the computation gives the hours only
         text = f"{text[:start]}{_plain(a.value)} {a.unit}{text[end:]}"
     return text
 

@@ -455,6 +455,8 @@ _CLOCK_BETWEEN = re.compile(rf"(?i)(?<![\d:.])(?P<end>{CLOCK})\s*-\s*(?P<start>{
 # "from 3:15 to 4:15 is 1 hour", "12:50 to 1:20 is 70 minutes": the time between, start first
 _CLOCK_SPAN = re.compile(rf"(?i)(?<![\d:.])(?P<start>{CLOCK})\s*(?:to|until|till|and)\s+(?P<end>{CLOCK})\s*,?\s*"
                          rf"{_RELATION}\s*(?P<d>{_AMOUNT})(?!\s*[-+*/×÷\d])")
+# a whole-number computation written before the amount it comes to: "9 - 6 = " of "9 - 6 = 3 hours"
+_WORKED_PIECE = re.compile(r"(?<![\d:.])\d+\s*[-+]\s*\d+\s*=\s*(?=\d+\s*(?:hours?|hrs?|h|minutes?|mins?)\b)", re.I)
 # a duration written as a clock reading: "4:50 - 3:15 = 1:45", "5:10 + 1:25 = 6:35"
 # (minutes past 59 too: "1:75" is a slip of its own, 1 hour 75 minutes)
 _HOURS_MINUTES = r"\d{1,2}:\d{2}(?!\s*[ap]\.?\s?m\b)"
@@ -505,6 +507,11 @@ def clock_statements(text: str) -> list[UnitSum]:
     "4:50 - 3:15 = 1:45"), read as minutes: ``expected`` what the left side
     comes to, ``result`` what is written (times compared on a 12- or 24-hour clock)."""
     out = []
+    # "from 6:45 to 9:20, which is 9 - 6 = 3 hours and 45 - 20 = 25 minutes": a span whose
+    # hours and minutes are each worked out is read as the amounts they come to
+    pieces = _WORKED_PIECE.sub("", text)
+    if pieces != text and not _CLOCK_SPAN.search(text):
+        out += [u for u in clock_statements(pieces) if _CLOCK_SPAN.search(pieces)]
     for pattern in (_CLOCK_LATER, _CLOCK_BETWEEN, _CLOCK_SPAN, _CLOCK_BETWEEN_HM, _CLOCK_LATER_HM):
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
