@@ -209,3 +209,16 @@ def test_how_many_more_than_reads_a_long_question():
             "many more cups of sugar does she use for the chocolate cupcakes than for the vanilla cupcakes?")
     r = difference_summed(text, ["3 x 1.5 = 4.5 cups", "4 x 2 = 8 cups", "8 + 4.5 = 12.5"])
     assert (r.step, r.name) == (2, "difference asked, sum given")
+
+
+def test_an_amount_of_another_kind_is_no_side_of_the_comparison():
+    # Jay's 6 are shots, not points: his points are worked out, not given
+    game = ("In a basketball game, Jay made 6 two-point shots, 3 three-point shots and 5 free throws worth 1 point "
+            "each. His teammate Ray scored half as many points as Jay. How many points did they score together?")
+    assert all(c.known != "base" for c in comparisons(game))
+    assert comparison_slip(game, ["Jay's two-point shots give 12 points, since 6 times 2 is 12.",
+                                  "Jay has 12 + 9 + 5 = 26 points.", "Ray scored 26 / 2 = 13 points."]) is None
+    # the same kind, said with a describing word, or no noun at all: read as before
+    assert [c.value for c in comparisons("Ana has 12 red marbles. Ben has half as many marbles as Ana. How many "
+                                         "marbles does Ben have?")] == [12]
+    assert [c.value for c in comparisons("Ana scored 12. Ben scored half as many points as Ana. How many?")] == [12]

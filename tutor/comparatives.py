@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from tutor.dimensions import operands, question_of
+from tutor.dimensions import operands, question_of, singular
 from tutor.mathcheck import numbers_in, step_result
 from tutor.numwords import words_to_digits
 from tutor.relations import Relation, computation_reaching, computations, num, written
@@ -218,6 +218,29 @@ def _subject(text: str, start: int) -> tuple[str | None, Fraction | None]:
     return _key(name.group()), (Fraction(amounts[0]) if len(amounts) == 1 and which else None)
 
 
+def _of_kind(text: str, stated: list[tuple[Fraction, int]], noun: str | None) -> list[tuple[Fraction, int]]:
+    """The amounts of ``stated`` that may count ``noun`` (all where there is none): those whose
+    noun, the last word before a joining word or a stop ("12 red marbles in a bag": marbles),
+    is it, and those that name nothing ("Ana scored 12.")."""
+    if not noun:
+        return stated
+    out = []
+    for value, at in stated:
+        after = re.match(r"\$?\d[\d,]*(?:\.\d+)?\s+((?:[\w-]+\s*){1,3})", text[at:])
+        words = []
+        for w in (after.group(1).split() if after else []):
+            if w.lower() in _JOINING:
+                break
+            words.append(w.lower())
+        if not words or singular(words[-1]) == singular(noun):
+            out.append((value, at))
+    return out
+
+
+_JOINING = {"in", "of", "on", "at", "for", "and", "each", "more", "fewer", "less", "than", "to", "from", "with", "a",
+            "an", "the", "per", "every", "as"}
+
+
 def comparisons(problem_text: str) -> list[Comparison]:
     """Every comparison the problem states with exactly one side's amount given once (see the
     module docstring), in order."""
@@ -240,8 +263,11 @@ def comparisons(problem_text: str) -> list[Comparison]:
             read = _read(m, values)
             if read is None:
                 continue
-            base_values = _stated(text, base, (m.start(), m.end()))
-            subject_values = [(own, m.start())] if own is not None else _stated(text, subject, (m.start(), m.end()))
+            # (an amount of another kind is no side of "as many points as": "Jay made 6 two-point shots")
+            noun = re.search(r"\bas\s+(?:many|much)\s+([a-z]+)\s+as\b", m.group(0))
+            base_values = _of_kind(text, _stated(text, base, (m.start(), m.end())), noun and noun.group(1))
+            subject_values = [(own, m.start())] if own is not None else _of_kind(
+                text, _stated(text, subject, (m.start(), m.end())), noun and noun.group(1))
             known = [(side, vs) for side, vs in (("base", base_values), ("subject", subject_values)) if vs]
             total = _total(text, m.end()) if not known else None
             if total is not None and values.count(total) == 1:
