@@ -29,6 +29,9 @@ MAGAZINE = "A magazine comes out every week and costs $3. How much do the issues
     # an amount for each weekday taken for all 7 days of the week
     ("Eli reads 24 pages each weekday and 36 pages each day of the weekend. How many pages in a week?",
      "7 × 24 = 168 pages\n2 × 36 = 72 pages\n168 + 72 = 240 pages", 1, 7, 5),
+    # the size said the other way round, or a dozen as a bare count
+    ("How many hours are 1200 minutes?", "There are 100 minutes in an hour, so 1200 / 100 = 12 hours.", 1, 100, 60),
+    ("A bakery makes 24 dozen muffins. How many muffins?", "A dozen is 10, so that's 24 x 10 = 240 muffins.", 1, 10, 12),
 ])
 def test_a_wrong_size_is_found(problem, solution, step, said, size):
     (slip, *_) = fact_slips(problem, solution.split("\n"))
@@ -59,6 +62,10 @@ def test_the_slip_is_named_with_a_guarded_ladder(problem, solution, step, slip_v
     ("A farm collects 8 dozen eggs each day for 2 days. How many dozen in all?", "8 × 2 = 16 dozens"),
     (EGGS, "3 dozen = 36 eggs\n36 − 7 = 29 eggs left"),
     (COINS, "7 quarters is 175 cents\n5 dimes is 50 cents\n9 nickels is 45 cents\n175 + 50 + 45 = 270 cents"),
+    # right sizes said the other way round; coins in a dollar are no size of the dollar here
+    ("How many hours are 1200 minutes?", "There are 60 minutes in an hour, so 1200 / 60 = 20 hours."),
+    ("A bakery makes 24 dozen muffins. How many muffins?", "A dozen is 12, so 24 x 12 = 288 muffins."),
+    ("Max has $3 in quarters. How many quarters?", "There are 4 quarters in a dollar, so 3 x 4 = 12 quarters."),
     # a size as part of a rate, not a statement of it
     ("A fan runs 10 minutes a day. How many seconds in one week?",
      "10 × 7 = 70 minutes\nThe time in one week is 70 × 60 = 4200 seconds"),

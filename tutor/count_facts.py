@@ -67,6 +67,12 @@ _STATEMENT = re.compile(
     rf"(?:a|an|one|1|each|every)\s+(?P<word>{_WORD}|[a-z]+)\s*,?\s*(?:which\s+|that\s+)?"
     rf"(?:is|has|have|=|equals|contains|is\s+equal\s+to)\s+(?:(?:about|only|just)\s+)?"
     rf"(?:[\d.\s×x*+-]+=\s*)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\b")
+# "There are 100 minutes in an hour", "12 ounces make a pound": the size said the other way round
+_IN_ONE = re.compile(rf"(?i)(?<![\d./])(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\s+(?:in|make|makes|to)\s+"
+                     rf"(?:a|an|one|1|each|every)\s+(?P<word>{_WORD}|[a-z]+)\b")
+# "A dozen is 10, so ...": the count alone (a dozen counts any noun)
+_DOZEN_IS = re.compile(rf"(?i)(?:^|[.;:!?]\s*|,\s*|\b(?:since|because|and|so)\s+)(?:a|one|1)\s+(?P<word>dozen)\s+"
+                       rf"(?:is|=|equals|means|has)\s+(?P<n>{_NUM})(?!\s*[a-z%¢/.\d])")
 # "holds a dozen, which is 10 eggs": a size said in passing
 _APPOSITIVE = re.compile(rf"(?i)(?<!/)(?<!/ )\b(?:a|an|one|1)\s+(?P<word>{_WORD}|[a-z]+)\s*,\s*which\s+(?:is|means|equals)\s+"
                          rf"(?:[\d.\s×x*+-]+=\s*)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\b")
@@ -136,12 +142,14 @@ def _guarded(word: str, unit: str, text: str) -> bool:
 def _stated(i: int, text: str, problem: str, written: set[Fraction]) -> list[FactSlip]:
     """Sizes the step states wrong ("a dozen, which is 10 eggs")."""
     out = []
-    for m in [*_STATEMENT.finditer(text), *_APPOSITIVE.finditer(text)]:
-        size = _size(m.group("word"), m.group("unit"))
+    for m in [*_STATEMENT.finditer(text), *_APPOSITIVE.finditer(text), *_IN_ONE.finditer(text),
+              *_DOZEN_IS.finditer(text)]:
+        unit = m.groupdict().get("unit") or "items"
+        size = _size(m.group("word"), unit)
         said = Fraction(m.group("n"))
         if size is not None and said != size[1] and said not in written \
-                and not _guarded(size[0], m.group("unit"), problem + " " + text):
-            out.append(FactSlip(i, size[0], m.group("unit"), said, size[1], None))
+                and not _guarded(size[0], unit, problem + " " + text):
+            out.append(FactSlip(i, size[0], unit, said, size[1], None))
     for m in _AMOUNT_SAID.finditer(text):
         size = _size(m.group("word"), m.group("unit"))
         amount, said = Fraction(m.group("amount")), Fraction(m.group("n"))
