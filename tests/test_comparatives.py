@@ -222,3 +222,13 @@ def test_an_amount_of_another_kind_is_no_side_of_the_comparison():
     assert [c.value for c in comparisons("Ana has 12 red marbles. Ben has half as many marbles as Ana. How many "
                                          "marbles does Ben have?")] == [12]
     assert [c.value for c in comparisons("Ana scored 12. Ben scored half as many points as Ana. How many?")] == [12]
+
+
+def test_a_comparison_said_of_he_or_she_is_about_the_person_named_before():
+    stamps = ("Jun has 45 stamps. He has 13 fewer stamps than his sister Mei. Their friend Ravi has half as many "
+              "stamps as Mei. How many stamps does Ravi have?")
+    r = comparison_slip(stamps, ["Mei has 45 - 13 = 32 stamps.", "Ravi has half of Mei's, which is 32 / 2 = 16."])
+    assert (r.step, r.name, r.facts["subject"], r.facts["value"]) == (0, "comparison reversed", "Jun", "45")
+    assert comparison_slip(stamps, ["Mei has 45 + 13 = 58 stamps.", "Ravi has 58 / 2 = 29 stamps."]) is None
+    # a sentence that opens with no name leaves "She" unread
+    assert all(c.subject != "The" for c in comparisons("The store sold 40 apples. She has 3 more than Tom."))

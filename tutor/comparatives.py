@@ -241,10 +241,23 @@ _JOINING = {"in", "of", "on", "at", "for", "and", "each", "more", "fewer", "less
             "an", "the", "per", "every", "as"}
 
 
+def _named_pronouns(text: str) -> str:
+    """``text`` with a sentence's opening "He"/"She" replaced by the name that opens the sentence
+    before ("Jun has 45 stamps. He has 13 fewer stamps than Mei." -> "... Jun has 13 fewer ..."):
+    the comparison's side is that person."""
+    def name(m: re.Match) -> str:
+        before = re.search(rf"(?:^|[.!?]\s+)(?P<who>{_NAME})\s+[a-z]+[^.!?]*[.!?]\s+$", text[:m.start()])
+        who = before.group("who") if before else None
+        if who is None or who.split()[0].lower() in _NOT_A_NAME or who.split()[0] in ("He", "She"):
+            return m.group()
+        return who
+    return re.sub(r"(?<=[.!?] )(?:He|She)(?= [a-z])", name, text)
+
+
 def comparisons(problem_text: str) -> list[Comparison]:
     """Every comparison the problem states with exactly one side's amount given once (see the
     module docstring), in order."""
-    text = words_to_digits(problem_text).replace("\u2019", "'")
+    text = _named_pronouns(words_to_digits(problem_text).replace("\u2019", "'"))
     values = [Fraction(str(v)) for v in numbers_in(text)]
     out = []
     for pattern in (_TIMES, _MORE):
