@@ -723,3 +723,27 @@ def test_a_count_asked_answered_with_its_price_goes_past_the_answer():
     leaves = ("They charge $4 for each bag of leaves. On Monday they raked 5 bags and on Tuesday 3 bags. They earned "
               "$68 in all. How many bags did they rake on Wednesday?")
     assert formula_relation(leaves, ["5 + 3 = 8 bags", "8 * $4 = $32", "$68 - $32 = $36", "$36 / $4 = 9 bags"]) is None
+
+
+LEMONADE = ("Lucas sells lemonade for $3 a cup. On Friday he sold 14 cups, and on Saturday he sold twice as many "
+            "cups as on Friday. He spent $19 on lemons and sugar. How much profit did he make?")
+
+
+def test_a_cost_added_to_a_profit_is_named():
+    r = formula_relation(LEMONADE, ["14 x 2 = 28 cups on Saturday.", "14 + 28 = 42 cups.", "42 x 3 = $126.",
+                                    "Then add the $19 for lemons: 126 + 19 = $145."])
+    assert (r.step, r.name, r.facts) == (3, "cost added for profit", {"cost": "19"})
+    problem = Problem(LEMONADE)
+    steps = parse_solution("14 x 2 = 28 cups on Saturday.\n14 + 28 = 42 cups.\n42 x 3 = $126.\n"
+                           "Then add the $19 for lemons: 126 + 19 = $145.")
+    verdict = Verifier(None).verify(problem, steps)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 4)
+    hints = [fallback_hint(problem, steps, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, problem, steps, verdict) == [] for h in hints)
+    assert not any("107" in h.text for h in hints)
+    # taken away, or costs added to each other as a total cost, or no profit asked: nothing named
+    assert formula_relation(LEMONADE, ["42 x 3 = $126.", "126 - 19 = $107."]) is None
+    two_costs = LEMONADE.replace("He spent $19 on lemons and sugar.", "He spent $19 on lemons and $5 on cups.")
+    assert formula_relation(two_costs, ["42 x 3 = $126.", "19 + 5 = $24 in costs.", "126 - 24 = $102."]) is None
+    assert formula_relation(LEMONADE.replace("How much profit did he make?", "How much did he take in and spend "
+                                             "in all?"), ["42 x 3 = $126.", "126 + 19 = $145."]) is None

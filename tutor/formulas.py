@@ -565,6 +565,35 @@ def _percent_added(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# money paid out: "He spent $19 on lemons", "The supplies cost $12", "paid $40 for"
+_EXPENSE = re.compile(r"(?i)\b(?:spent|spends|spend|paid|pays|pay|costs?)\s+(?:him\s+|her\s+|them\s+|a\s+total\s+of\s+)?"
+                      r"\$\s?(\d+(?:\.\d+)?)(?!\s*(?:each|a|an|per|for\s+each)\b)")
+_ASKS_PROFIT = re.compile(r"(?i)\bhow\s+much\s+(?:\w+\s+)?profit\b|\bwhat\s+(?:is|was|will\s+be)\s+(?:\w+\s+){0,2}?profit\b")
+
+
+def _cost_added(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A profit worked out by adding what was spent: "He spent $19 on lemons and sugar. How much
+    profit did he make?" answered with "126 + 19 = $145". Only where the question asks for the
+    profit, and only the computation the answer comes from, adding one expense to an amount that
+    is no expense (expenses added to each other are a total cost)."""
+    if not _ASKS_PROFIT.search(question_of(text)):
+        return None
+    spent = {Fraction(e) for e in _EXPENSE.findall(text.replace(question_of(text), " "))}
+    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    last = computation_reaching(step_texts, step_result(step_texts[said[-1]])) if spent and said else None
+    if last is None:
+        return None
+    i, lhs, _ = last
+    flat = lhs.replace(" ", "").replace("$", "")
+    if not re.fullmatch(r"[\d.]+(?:\+[\d.]+)+", flat):
+        return None
+    terms = [Fraction(t) for t in flat.split("+")]
+    added = [t for t in terms if t in spent]
+    if len(added) != 1 or len(terms) - len(added) < 1:
+        return None
+    return Relation(i, "cost added for profit", written(lhs), {"cost": num(added[0])})
+
+
 # a question about what flows (used, spent, sold, filled, the average), never about what stays
 _ASKS_FLOW = re.compile(r"(?i)\b(?:use|used|uses|spend|spent|spends|cost|costs|earn|earned|earns|sell|sold|sells|give|"
                         r"gave|given|eat|ate|eaten|fill|filled|average|collect|collected|pay|paid|bought|buy)\b")
@@ -1280,7 +1309,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
                          _groups_dropped(text, step_texts), _percent_added(text, step_texts),
                          _rest_for_asked(text, step_texts), _self_left_out(text, step_texts),
                          _subset_added(text, step_texts), _self_counted_in(text, step_texts),
-                         _price_past_count(text, step_texts),
+                         _price_past_count(text, step_texts), _cost_added(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

@@ -1667,6 +1667,16 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Should the amount go up "
             "or down?",
             category="Logical error / Wrong approach")
+    if name == "cost added for profit":
+        cost = f["cost"]
+        return Misconception(
+            name,
+            f"In step {k}, the ${cost} spent is added on. But money spent is taken away from the money that "
+            "came in: profit is what is earned minus what is spent.",
+            f"In step {k}, does spending ${cost} make the profit bigger or smaller?",
+            f"Redo step {k}: take the ${cost} spent away from the money earned, instead of adding it.",
+            f"Look at step {k}, where you add ${cost}. Was that money earned, or spent?",
+            category="Misunderstanding of the question")
     if name == "percent as amount":
         return Misconception(
             name,
