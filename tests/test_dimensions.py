@@ -383,3 +383,18 @@ def test_an_amount_worked_out_and_said_with_its_unit_is_converted_with_the_right
     found = implied_conversion("A tap drips 15 mL a minute. How many liters a day?",
                                ["15 × 60 = 900 mL an hour", "900 × 24 = 21,600 mL a day", "21,600 ÷ 100 = 216 liters"])
     assert found[0] == 2 and (found[1].left, found[1].left_unit, found[1].right) == (21600, "mL", 216)
+
+
+def test_a_worked_value_said_with_its_unit_added_to_another_kind_is_found():
+    problem = "A cyclist rides 36 km in 2 hours. At that speed, how far does she ride in 3 hours?"
+    conflicts = unit_conflicts(problem, ["36 / 2 = 18 km/h", "18 + 3 = 21", "She rides 21 km."])
+    assert [(c.step, c.kind, tuple(c.operands)) for c in conflicts] == [(1, "sum", ("18 km/h", "3 hours"))]
+    # times, not plus: no conflict; and a worked value added to one of its own kind is fine
+    assert unit_conflicts(problem, ["36 / 2 = 18 km/h", "18 x 3 = 54", "She rides 54 km."]) == []
+    assert unit_conflicts("She rode 36 km on Monday and 2 hours on Tuesday at 9 km/h. How far in all?",
+                          ["2 x 9 = 18 km", "36 + 18 = 54 km"]) == []
+    # a value said with a unit only in a later step ("10 + 5 = 15 minutes") is the problem's
+    # number where the earlier step uses it
+    pipes = "One pipe fills 25 liters per minute and another 15 liters per minute. How long do they take to fill 600 liters?"
+    assert unit_conflicts(pipes, ["25 + 15 = 40 L a minute.", "400 / 40 = 10 minutes", "200 / 40 = 5 minutes",
+                                  "10 + 5 = 15 minutes"]) == []

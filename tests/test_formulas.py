@@ -650,6 +650,9 @@ CONCERT = ("A concert ticket costs $60, and a 15% service fee is added to each t
     # said as the count first, then multiplied: the step that says it
     (CONCERT, "Fee: 15% of $60 = 0.15 × 60 = $9\nOne ticket with fee: $60 + $9 = $69\nMia and 2 friends buy 2 tickets.\n"
               "2 × $69 = $138\nThey pay $138 in all.", 3),
+    # "two of his friends": the count in a word, the friends "of his"
+    ("Omar and two of his cousins share a $36 cab ride and a $9 tip equally. How much does each pay?",
+     "36 + 9 = 45\n45 / 2 = 22.50\nEach pays $22.50.", 2),
 ])
 def test_the_one_named_left_out_of_herself_and_her_friends(problem, solution, step):
     verdict, hints = _ladder(problem, solution)
@@ -661,6 +664,11 @@ def test_the_one_named_left_out_of_herself_and_her_friends(problem, solution, st
 @pytest.mark.parametrize("problem, solution", [
     (STICKERS, "36 + 12 = 48\nMaya and 3 friends is 4 people\n48 ÷ 4 = 12"),
     (CONCERT, "$60 + $9 = $69 a ticket\n3 × $69 = $207"),
+    ("Omar and two of his cousins share a $36 cab ride and a $9 tip equally. How much does each pay?",
+     "36 + 9 = 45\n45 / 3 = 15"),
+    # a count in a word, multiplied: the others' part ("his friends each carry 12")
+    ("Lena and two friends carry 60 chairs. Her friends each carry 12 chairs. How many does Lena carry?",
+     "12 x 2 = 24\n60 - 24 = 36"),
     # her cousins only: she keeps her own share apart
     ("Jada has 85 beads. She keeps 25 beads for herself and shares the rest equally among her 4 cousins. How many "
      "beads does each cousin get?", "85 - 25 = 60\n60 / 4 = 15"),
@@ -747,3 +755,47 @@ def test_a_cost_added_to_a_profit_is_named():
     assert formula_relation(two_costs, ["42 x 3 = $126.", "19 + 5 = $24 in costs.", "126 - 24 = $102."]) is None
     assert formula_relation(LEMONADE.replace("How much profit did he make?", "How much did he take in and spend "
                                              "in all?"), ["42 x 3 = $126.", "126 + 19 = $145."]) is None
+
+
+SHOES = ("Rosa buys a coat for $70 and gloves for $18. The shop takes 25% off everything she buys. How much "
+         "does she pay?")
+
+
+def test_a_percent_taken_as_dollars_from_a_worked_total_is_named():
+    # the base is no amount the problem gives but the total the work found
+    r = formula_relation(SHOES, ["70 + 18 = 88", "25% off, so 88 - 25 = 63", "She pays $63."])
+    assert (r.step, r.name, r.facts) == (1, "percent as amount", {"percent": "25", "base": "88"})
+    assert formula_relation(SHOES, ["70 + 18 = 88", "25% of 88 = 22", "88 - 22 = 66", "She pays $66."]) is None
+    assert formula_relation(SHOES, ["100 - 25 = 75", "70 + 18 = 88", "88 x 0.75 = 66"]) is None
+    # a percent that is a score, not a change: a worked average against it is a difference
+    scores = "Leo scored 70 and 90 on two quizzes. His best friend averaged 76 percent. How much higher is Leo's average?"
+    assert formula_relation(scores, ["70 + 90 = 160", "160 / 2 = 80", "80 - 76 = 4"]) is None
+
+
+UNCLE = "Omar is 8. His uncle is 4 times as old as Omar. How old was his uncle 6 years ago?"
+
+
+@pytest.mark.parametrize("problem,steps,step", [
+    (UNCLE, ["4 x 8 = 32", "6 years ago he was 32 + 6 = 38."], 1),
+    (UNCLE.replace("was his uncle 6 years ago", "will his uncle be in 6 years"),
+     ["4 x 8 = 32", "In 6 years he will be 32 - 6 = 26."], 1),
+])
+def test_an_age_moved_the_wrong_way_is_named(problem, steps, step):
+    r = formula_relation(problem, steps)
+    assert (r.step, r.name, r.facts["years"]) == (step, "years the wrong way", "6")
+    prob = Problem(problem)
+    parsed = parse_solution("\n".join(steps))
+    verdict = Verifier(None).verify(prob, parsed)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step + 1)
+    hints = [fallback_hint(prob, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, prob, parsed, verdict) == [] for h in hints)
+
+
+def test_an_age_moved_the_right_way_or_given_moved_is_not_named():
+    assert formula_relation(UNCLE, ["4 x 8 = 32", "32 - 6 = 26"]) is None
+    # the problem moves an age itself: which way the answer goes is not the question's alone
+    moved = "In 3 years Kim will be 20. How old was Kim 4 years ago?"
+    assert formula_relation(moved, ["20 - 3 = 17", "17 + 4 = 21"]) is None
+    # not an age
+    assert formula_relation("A tree grows 2 feet a year. It is 30 feet tall now. How tall was it 5 years ago?",
+                            ["5 x 2 = 10", "30 + 10 = 40"]) is None

@@ -652,3 +652,15 @@ def test_two_computations_joined_by_plus(text, ok, computations):
     c = check_step(text, 1)
     assert c.ok is ok
     assert [e.text for e in c.equations] == computations
+
+
+@pytest.mark.parametrize("text,value", [
+    ("280 min = 4 h 40 min", 280.0),                            # the whole amount, not its 40
+    ("so 3 hours 20 minutes.", 200.0),
+    ("95 minutes is 1 hour 35 minutes, so 6:00 + 1:35 = 7:35 PM.", 455.0),  # a clock time closes it
+    ("x = 5", 5.0),
+])
+def test_a_result_in_two_units_or_a_clock_time_is_one_value(text, value):
+    from tutor.mathcheck import step_result
+    assert step_result(text) == value
+    assert answer_value(text) == value

@@ -702,3 +702,99 @@ def test_every_day_for_some_weeks_multiplied_by_the_weeks():
     assert (r.step, r.name, r.facts) == (0, "weeks as days", {"weeks": "2"})
     assert broken_relation(text, ["2 weeks = 14 days", "3 × 14 = 42", "150 − 42 = 108"]) is None
     assert broken_relation(text, ["3 × 7 = 21 a week", "21 × 2 = 42", "150 − 42 = 108"]) is None
+
+
+def test_a_distance_around_called_square_meters_is_perimeter_for_area():
+    # used again later (40 / 5), it is still the distance around, said as an area
+    problem = ("A rectangular lawn is 12 meters long and 8 meters wide. A bag of fertilizer treats 5 square "
+               "meters. How many bags are needed to cover the lawn?")
+    steps = ["The lawn is 2 * (12 + 8) = 40 square meters.", "40 / 5 = 8 bags."]
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name) == (0, "perimeter for area")
+    assert broken_relation(problem, ["The lawn is 12 * 8 = 96 square meters.", "96 / 5 = 19.2, so 20 bags."]) is None
+
+
+QUIZZES = "Nora got 75, 82 and 79 on three quizzes. What must she get on the fourth quiz to have an average of 80?"
+
+
+def test_a_target_mean_counted_without_the_new_value_is_named():
+    steps = ["75 + 82 + 79 = 236", "For an average of 80 she needs 80 x 3 = 240.", "240 - 236 = 4 on the fourth quiz."]
+    r = broken_relation(QUIZZES, steps)
+    assert (r.step, r.name, r.facts) == (1, "target mean count", {"mean": "80", "count": 3, "with": 4})
+    problem, parsed = Problem(QUIZZES), parse_solution("\n".join(steps))
+    verdict = Verifier(None).verify(problem, parsed)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 2)
+    hints = [fallback_hint(problem, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, problem, parsed, verdict) == [] for h in hints)
+    assert not any("84" in h.text for h in hints)
+
+
+@pytest.mark.parametrize("problem,steps", [
+    (QUIZZES, ["75 + 82 + 79 = 236", "80 x 4 = 320", "320 - 236 = 84"]),
+    # the shortfall of the three added to the target: right work through 80 x 3
+    (QUIZZES, ["80 x 3 = 240", "75 + 82 + 79 = 236", "She is 240 - 236 = 4 short.", "80 + 4 = 84"]),
+    # two more quizzes: the rule does not say how the two share the rest
+    (QUIZZES.replace("on the fourth quiz", "on each of the next two quizzes"),
+     ["75 + 82 + 79 = 236", "80 x 3 = 240", "240 - 236 = 4"]),
+])
+def test_a_target_mean_worked_another_way_is_not_named(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
+LAKE = "Ines drives to the lake at 50 mph and drives back on the same road at 30 mph. What is her average speed for the trip?"
+
+
+@pytest.mark.parametrize("steps,step", [
+    (["(50 + 30) / 2 = 40 mph"], 0),
+    (["50 + 30 = 80", "80 / 2 = 40", "Her average speed is 40 mph."], 1),
+])
+def test_two_speeds_averaged_as_numbers_is_named(steps, step):
+    r = broken_relation(LAKE, steps)
+    assert (r.step, r.name, r.facts) == (step, "speeds averaged", {"a": "50", "b": "30"})
+    problem, parsed = Problem(LAKE), parse_solution("\n".join(steps))
+    verdict = Verifier(None).verify(problem, parsed)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step + 1)
+    hints = [fallback_hint(problem, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, problem, parsed, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem,steps", [
+    (LAKE, ["Say the lake is 150 miles away: 150 / 50 = 3 hours there.", "150 / 30 = 5 hours back.",
+            "300 / 8 = 37.5 mph"]),
+    # the same time at each speed: the mean of the two is the average speed
+    ("Ines drives 2 hours at 50 mph and 2 hours at 30 mph. What is her average speed?", ["(50 + 30) / 2 = 40 mph"]),
+])
+def test_speeds_averaged_where_that_is_right_or_not_done_is_not_named(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
+POOL = ("A pool holds 900 liters. A hose fills it at 40 liters per minute, but a crack leaks 10 liters per minute. "
+        "How many minutes does it take to fill the pool?")
+BIKES = "Two cyclists start 90 km apart and ride toward each other at 20 km/h and 25 km/h. In how many hours do they meet?"
+
+
+@pytest.mark.parametrize("problem,steps,step,name", [
+    (POOL, ["40 + 10 = 50 liters per minute", "900 / 50 = 18 minutes"], 0, "opposing rates added"),
+    (BIKES, ["25 - 20 = 5 km/h", "90 / 5 = 18 hours"], 0, "closing speeds subtracted"),
+])
+def test_rates_against_each_other_put_together_the_wrong_way_are_named(problem, steps, step, name):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name) == (step, name)
+    assert (r.facts["a"], r.facts["b"]) == tuple(steps[0].split(" = ")[0].replace("+", "-").split(" - "))
+    prob, parsed = Problem(problem), parse_solution("\n".join(steps))
+    verdict = Verifier(None).verify(prob, parsed)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step + 1)
+    hints = [fallback_hint(prob, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, prob, parsed, verdict) == [] for h in hints)
+
+
+@pytest.mark.parametrize("problem,steps", [
+    (POOL, ["40 - 10 = 30 liters per minute", "900 / 30 = 30 minutes"]),
+    (BIKES, ["20 + 25 = 45 km/h", "90 / 45 = 2 hours"]),
+    # how they differ is what is asked: the difference is right
+    (BIKES.replace("In how many hours do they meet?", "How much faster is the second cyclist?"), ["25 - 20 = 5 km/h"]),
+    # two hoses, both filling: adding is right
+    (POOL.replace("but a crack leaks 10", "and a second hose fills it at 10"), ["40 + 10 = 50", "900 / 50 = 18"]),
+])
+def test_rates_put_together_the_right_way_are_not_named(problem, steps):
+    assert broken_relation(problem, steps) is None

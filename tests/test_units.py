@@ -58,6 +58,8 @@ def test_stated_conversions_are_checked(text, ok, expected):
     "She walks 30 minutes a day, so 4 days is 120 minutes",  # after a rate: a product
     "3 hours is 30 minutes more than 2.5 hours",             # a comparison
     "9" * 400 + " km = 1 m",                                  # no school amount
+    "Plus 15 minutes = 1 hour 15 minutes",                   # added to the result before it
+    "then add 20 cents = $1.45",
 ])
 def test_what_is_not_a_stated_conversion(text):
     assert conversions(text) == []

@@ -670,3 +670,40 @@ def test_a_word_problem_check_that_fails_does_not_lose_the_verdict(monkeypatch, 
     # and the arithmetic check still finds a false step
     verdict = Verifier(None).verify(Problem(PROBLEM), parse_solution("3 x 4 = 12\n12 + 1 = 14"))
     assert (verdict.label, verdict.first_error_step) == ("incorrect", 2)
+
+
+@pytest.mark.parametrize("problem,reference,steps", [
+    # an amount the problem gives, said again in the closing line, only places the answer
+    ("Mia and her sister are 20 years old together. Mia is 2 years older. How old will Mia be in 4 years?",
+     ["20 - 2 = 18", "18 / 2 = 9 is her sister's age.", "Mia is 9 + 2 = 11.", "In 4 years Mia will be 11 + 4 = 15 years old."],
+     "20 + 2 = 22\n22 / 2 = 11 is Mia's age\nMia in 4 years: 11 + 4 = 15"),
+    # a clock time reached through an amount in two units; the reference's last amount (45
+    # minutes) is an operand, not its answer
+    ("A play is 1 hour 45 minutes long and starts at 6:30 PM. When does it end?",
+     ["6:30 PM plus 1 hour is 7:30 PM.", "7:30 PM plus 45 minutes is 8:15 PM."],
+     "From 6:30 to 7:00 is 30 minutes.\n1 h 45 min = 105 minutes; 105 - 30 = 75 minutes after 7:00.\n"
+     "75 minutes = 1 hour 15 minutes, so 7:00 + 1:15 = 8:15 PM."),
+    # the answer in two units, converted from minutes in the last step
+    ("A printer prints 12 pages in 5 minutes. How long does it take to print 180 pages? Answer in hours and minutes.",
+     ["It prints 12 / 5 = 2.4 pages per minute.", "180 / 2.4 = 75 minutes.", "75 minutes is 1 hour 15 minutes."],
+     "180 / 12 = 15 batches\n15 x 5 = 75 min\n75 min = 1 h 15 min"),
+    # "Plus 15 minutes" adds to the hour before it; it does not say 15 minutes is 1 hour 15 minutes
+    ("Ana reads for 1 hour and then practices piano for 15 minutes. How many hours is that in all?",
+     ["1 hour is 60 minutes.", "60 + 15 = 75 minutes.", "75 / 60 = 1.25 hours."],
+     "Reading takes 1 hour\nPlus 15 minutes = 1 hour 15 minutes = 1.25 hours"),
+])
+def test_right_work_closing_in_other_words_is_not_accused(problem, reference, steps):
+    verdict = Verifier(None).verify(Problem(problem, reference_solution=reference), parse_solution(steps))
+    assert verdict.label == "correct", verdict.explanation
+
+
+def test_a_quotient_written_with_a_remainder_derives_its_whole_part_only():
+    # "12 remainder 6" is read as 12 6/7 for the arithmetic check; the step states 12 and 6
+    assert [d.value for d in step_graph("90 ÷ 7 = 12 remainder 6").derived] == [12.0]
+    assert [d.value for d in step_graph("152 / 40 = 3.8").derived] == [3.8]
+    problem = Problem("Kai has 4 boxes of 25 stickers. He shares them equally among himself and his 6 "
+                      "friends, as many whole stickers each as he can. How many stickers are left over?")
+    steps = parse_solution("4 x 25 = 100 stickers\nKai and 6 friends are 7 people\n100 ÷ 7 = 14 remainder 2\n"
+                           "2 stickers are left over")
+    from tutor.verify.features import solution_evidence
+    assert [f["odd_value"] for f in solution_evidence(problem, steps).features] == [0.0] * 4

@@ -30,7 +30,7 @@ def _lines(text: str) -> list[str]:
     ("Total: (3 + 4) = 7", 7.0),          # a bracket of work is not a restatement
     ("The game started at 11:35 AM.", 695.0),  # a clock time: minutes after 12 on the dial
     ("6:40 + 1:40 = 8:20", 500.0),
-    ("2 h 30 min", 30.0),                 # no bracket: the last amount as before
+    ("2 h 30 min", 150.0),                # one amount in two units: its whole, in minutes
 ])
 def test_answer_value_reads_the_answer_not_its_restatement(text, value):
     assert answer_value(text) == pytest.approx(value)

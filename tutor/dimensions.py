@@ -91,7 +91,8 @@ class UnitConflict:
         step: 0-based index of the step.
         kind: ``"rate"``, ``"unit"`` or ``"sum"`` (see the module docstring).
         expression: the computation as written in the step's check (``"180*3"``).
-        operands: the two numbers as the problem writes them, with what they measure
+        operands: the two numbers as the problem (or the step, for a value it works out) writes
+            them, with what they measure
             (``["180 miles", "3 hours"]``).
         asked: for ``"rate"``, the unit the question asks for (``"miles per hour"``).
         units: for ``"scale"``, the two operands' unit words of one kind of measure that do not
@@ -418,12 +419,14 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
     computations = []  # (step, left side, op, a, b), in order
     derived: set[Fraction] = set()
     stated: dict[Fraction, _Quantity] = {}  # worked-out values a step says the unit of ("= 9 miles per hour")
+    stated_at: dict[Fraction, int] = {}  # (and the step that says it)
     for i, text in enumerate(step_texts):
         own = given_quantities(text)
         chain_end = None  # "6 × 3/4 = 18/4 = 4.5": the link after the first only simplifies
         for eq in check_step(text, i + 1).equations:
             if eq.rhs_value is not None and Fraction(str(eq.rhs_value)) in own:
                 stated.setdefault(Fraction(str(eq.rhs_value)), own[Fraction(str(eq.rhs_value))])
+                stated_at.setdefault(Fraction(str(eq.rhs_value)), i)
             if eq.follows:
                 continue
             lhs = eq.text.split("=")[0]
@@ -485,6 +488,21 @@ def unit_conflicts(problem_text: str, step_texts: list[str]) -> list[UnitConflic
                       and _mentions(problem_text, den) <= 1)  # "half an hour" is an amount of time too
             if unique and 1 not in (a, b) and _rate_swapped(op, dict(qa.unit), dict(qb.unit), num, den):
                 out.append(UnitConflict(i, "rate", lhs, (qa.said, qb.said), said))
+    for i, lhs, op, a, b, _ in computations if not out else ():
+        # a value worked out and said with its unit ("240 / 3 = 80 km/h") added to a given
+        # amount of another kind ("80 + 5", the 5 hours): read where its unit is said, as the
+        # problem's numbers are
+        before = {v for v, k in stated_at.items() if k < i}
+        if op not in (ast.Add, ast.Sub) or 1 in (a, b) or (a in before) == (b in before):
+            continue
+        worked, other = (a, b) if a in before else (b, a)
+        qw, qo = stated[worked], given.get(other)
+        own = given_quantities(step_texts[i])
+        if qo is None or other in derived or (other in own and own[other].unit != qo.unit):
+            continue
+        if _mixed_kinds(qw.unit, qo.unit):
+            out.append(UnitConflict(i, "sum", lhs, (qw.said, qo.said) if worked == a else (qo.said, qw.said)))
+            break
     if computations and asks_time(problem_text) and not out:
         # a rate worked out and said with its unit ("18 ÷ 2 = 9 miles per hour"), then used for
         # "how long": "45 x 9" is no time either

@@ -538,8 +538,8 @@ def _percent_problem(text: str, one_amount: bool = True) -> tuple[Fraction | Non
 
 def _percent_added(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A problem's one percent (a raise, a tax, a tip) whose number is added to or taken from
-    one of the problem's amounts as if it were an amount ("a 5% raise" on $16 an hour: "$16 +
-    $5"), in a problem that writes that number only as the percent. The step named is the
+    one of the problem's amounts, or one the work found, as if it were an amount ("a 5% raise" on
+    $16 an hour: "$16 + $5"; "20% off" the $92 of two prices: "92 - 20"), in a problem that writes that number only as the percent. The step named is the
     first that says the percent's number as an amount ("Tax is 10%, so that's $10"), else the
     computation."""
     percents = _PERCENT.findall(text)
@@ -553,11 +553,17 @@ def _percent_added(text: str, step_texts: Sequence[str]) -> Relation | None:
     # (a result the work finds may be the percent's number: "300 - 225 = 75" for 75% covered)
     if any(Fraction(str(v)).limit_denominator(10**6) == p for _, _, v in comps):
         return None
+    # (or an amount the work found, "80 + 12 = 92", "92 - 20", where the percent is a change: an
+    # average of 85 against one of 82% is a difference of scores)
+    changes = _ADDS.search(text) is not None or _TAKES.search(text) is not None or re.search(r"(?i)\btax\b", text)
+    worked: set[Fraction] = set()
     for i, lhs, v in comps:
         said = [Fraction(str(x)) for x in numbers_in(lhs)]
         value = Fraction(str(v)).limit_denominator(10**6)
         # (p% of 100 is p itself)
-        base = next((b for b in said if b != p and b in amounts and b != 100), None)
+        base = next((b for b in said if b != p and (b in amounts or b in worked) and b != 100), None)
+        if changes:
+            worked.add(value)
         if re.search(r"[*/]", lhs) or len(said) != 2 or p not in said or base is None or value not in (base + p, base - p):
             continue
         k = next(j for j in range(i + 1) if p in {Fraction(str(x)) for x in numbers_in(_PERCENT.sub(" ", step_texts[j]))})
@@ -592,6 +598,37 @@ def _cost_added(text: str, step_texts: Sequence[str]) -> Relation | None:
     if len(added) != 1 or len(terms) - len(added) < 1:
         return None
     return Relation(i, "cost added for profit", written(lhs), {"cost": num(added[0])})
+
+
+# an age moved by years: "7 years ago" goes back, "in 5 years" / "5 years from now" ahead
+_YEARS_AGO = re.compile(r"(?i)\b(\d+)\s+years?\s+ago\b")
+_YEARS_AHEAD = re.compile(r"(?i)\b(?:in|after)\s+(\d+)\s+(?:more\s+)?years?\b|\b(\d+)\s+years?\s+(?:from\s+now|later|hence)\b")
+_ASKS_AGE = re.compile(r"(?i)\bhow\s+old\b|\bages?\b")
+
+
+def _years_the_wrong_way(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """An age asked for N years ago worked out by adding N, or one N years ahead by taking N
+    away: "How old was Grandpa 7 years ago?" answered with "52 + 7 = 59". Only where the
+    question names one such time and the rest of the problem moves no age itself ("5 years ago
+    she was 20"), and only the computation the answer comes from, of two terms, N the second."""
+    question = question_of(text)
+    if not _ASKS_AGE.search(question):
+        return None
+    ago = {Fraction(x) for x in _YEARS_AGO.findall(question)}
+    ahead = {Fraction(a or b) for a, b in _YEARS_AHEAD.findall(question)}
+    rest = text.replace(question, " ")
+    if len(ago) + len(ahead) != 1 or _YEARS_AGO.search(rest) or _YEARS_AHEAD.search(rest):
+        return None
+    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    last = computation_reaching(step_texts, step_result(step_texts[said[-1]])) if said else None
+    if last is None:
+        return None
+    i, lhs, _ = last
+    m = re.fullmatch(r"\$?([\d.]+)([+-])\$?([\d.]+)", lhs.replace(" ", ""))
+    years = next(iter(ago or ahead))
+    if m is None or Fraction(m.group(3)) != years or m.group(2) != ("+" if ago else "-"):
+        return None
+    return Relation(i, "years the wrong way", written(lhs), {"years": num(years), "ago": bool(ago)})
 
 
 # a question about what flows (used, spent, sold, filled, the average), never about what stays
@@ -660,9 +697,12 @@ def _price_past_count(text: str, step_texts: Sequence[str]) -> Relation | None:
 
 _PEOPLE = r"(?:friends?|cousins?|classmates?|brothers?|sisters?|siblings?|kids?|children|teammates?|neighbou?rs?|coworkers?)"
 # "among herself and 3 friends", "Mia and 2 friends each buy", "Leo and his 4 cousins share"
+# (a count said in a word where the number reader leaves it: "two of his friends")
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _SELF_AND = re.compile(rf"(?:\b(?:herself|himself|themselves|myself)|\b[A-Z][a-z]+)\s+and\s+(?:(?:her|his|their|my)\s+)?"
-                       rf"(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE}\b")
+                       rf"(\d+|{'|'.join(_SMALL)})\s+(?:of\s+(?:her|his|their|my)\s+)?(?:[a-z]+\s+)?{_PEOPLE}\b")
 _SHARED = re.compile(r"(?i)\b(?:each|share[sd]?|sharing|split[s]?|equally|evenly|every\s+one)\b")
+_SPLIT = re.compile(r"(?i)\b(?:share[sd]?|sharing|split[s]?|equally|evenly)\b")
 
 
 def _self_left_out(text: str, step_texts: Sequence[str]) -> Relation | None:
@@ -673,13 +713,19 @@ def _self_left_out(text: str, step_texts: Sequence[str]) -> Relation | None:
     if len(found) != 1:
         return None
     m = found[0]
-    n = Fraction(m.group(1))
+    n = Fraction(_SMALL.get(m.group(1)) or m.group(1))
     said = [{Fraction(str(x)) for x in numbers_in(words_to_digits(t))} for t in step_texts]
-    if any(n + 1 in s for s in said) or numbers_in(text).count(float(n)) != 1:
+    # (the count written nowhere else: once as digits, or only as its word)
+    if any(n + 1 in s for s in said) or numbers_in(text).count(float(n)) != (m.group(1) not in _SMALL):
+        return None
+    # a count said in a word ("Johann and two friends") is read only where a total is shared
+    # out by it: multiplied, it is as often the others' part ("his friends each deliver 41")
+    ops = (ast.Div,) if m.group(1) in _SMALL else (ast.Div, ast.Mult)
+    if m.group(1) in _SMALL and not _SPLIT.search(text):
         return None
     for i, lhs, _ in computations(step_texts):
         read = operands(lhs)
-        if read is not None and read[0] in (ast.Div, ast.Mult) and n in (read[2], read[1] if read[0] is ast.Mult else None):
+        if read is not None and read[0] in ops and n in (read[2], read[1] if read[0] is ast.Mult else None):
             # the first step that takes the count for the group: said bare ("buy 2 tickets"), or here
             k = next((j for j in range(i) if "=" not in step_texts[j] and n in {
                 Fraction(str(x)) for x in numbers_in(words_to_digits(_SELF_AND.sub(" ", step_texts[j])))}), i)
@@ -1310,6 +1356,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
                          _rest_for_asked(text, step_texts), _self_left_out(text, step_texts),
                          _subset_added(text, step_texts), _self_counted_in(text, step_texts),
                          _price_past_count(text, step_texts), _cost_added(text, step_texts),
+                         _years_the_wrong_way(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),

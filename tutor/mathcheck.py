@@ -1042,9 +1042,9 @@ def answer_value(text: str, givens: Sequence[float] = ()) -> float | None:
     on a number the problem gives, in a phrase that places the result ("Eli has 65 cards after
     5 weeks." -> 65, not 5); an answer that is that given ("It takes 3 hours in all") stays it.
     """
-    clock = clock_at_end(text)
-    if clock is not None:  # "The game started at 11:35 AM."
-        return float(clock)
+    whole = _whole_amount(text)
+    if whole is not None:  # "The game started at 11:35 AM.", "… so 4 hours 40 minutes."
+        return whole
     text = text.replace("%", " ")
     # "2.5 more hours (2 h 30 min)": a closing bracket that says the amount again in other
     # units is not the answer
@@ -1062,6 +1062,24 @@ def answer_value(text: str, givens: Sequence[float] = ()) -> float | None:
     return nums[-1] if nums else None
 
 
+def _whole_amount(text: str, alone: bool = False) -> float | None:
+    """The clock time (minutes after 12) or the amount in two or three units (in its smallest
+    unit: "4 h 40 min" -> 280) that ``text`` ends on; with ``alone``, only where that is all
+    ``text`` says. Read as bare numbers these give their last part (40), which another way of
+    writing the same answer ("280 minutes") would not match."""
+    clock = clock_at_end(text)
+    if clock is not None and (not alone or _ALONE_CLOCK.fullmatch(text)):
+        return float(clock)
+    end = len(text.rstrip(" .!"))
+    for start, stop, a in compound_amounts(text):
+        if stop >= end and (not alone or not text[:start].strip()):
+            return float(a.value)
+    return None
+
+
+_ALONE_CLOCK = re.compile(r"(?i)\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[.!]?\s*")
+
+
 def step_result(text: str, givens: Sequence[float] = ()) -> float | None:
     """What a step arrives at: the result of its last ``=`` chain (:func:`stated_result`), else
     the value it states (:func:`answer_value`, with ``givens``); ``None`` when it states no
@@ -1075,6 +1093,8 @@ def stated_result(text: str) -> float | None:
     175 for the first 6 months"`` -> 175), or ``None`` when it writes no ``=`` or that value
     cannot be evaluated. A percent is its number as written, as in :func:`answer_value`."""
     text = _ANNOTATION.sub(" ", text).replace("%", " ")
+    if "=" in text and (whole := _whole_amount(text.rsplit("=", 1)[1], alone=True)) is not None:
+        return whole  # "… = 10:15 PM", "280 min = 4 h 40 min": a clock time or one amount
     chains = [seg for seg in _segments(_math_runs_text(text)) if "=" in seg]
     if not chains:
         return None

@@ -1667,6 +1667,18 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you put {base} and the percent part together. Should the amount go up "
             "or down?",
             category="Logical error / Wrong approach")
+    if name == "years the wrong way":
+        years, back = f["years"], f["ago"]
+        when, way, other = (f"{years} years ago", "younger", "added") if back else \
+            (f"in {years} years", "older", "taken away")
+        return Misconception(
+            name,
+            f"In step {k}, {years} years are {other}. But the question asks about {when}: then everyone is "
+            f"{years} years {way} than now.",
+            f"In step {k}: {when}, is a person older or younger than now?",
+            f"Redo step {k}: start from the age now and {'take away' if back else 'add'} {years} years.",
+            f"Look at step {k}, where {years} years are {other}. Does the question look back or ahead?",
+            category="Misunderstanding of the question")
     if name == "cost added for profit":
         cost = f["cost"]
         return Misconception(
@@ -1736,6 +1748,48 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "numbers are in the sum?",
             f"Redo step {k}: count the numbers in the problem's list. Then divide the sum by that count.",
             f"Look at step {k}, where you divide by {f['divisor']}. How many numbers does the problem list?",
+            category="Extra or missing quantity")
+    if relation.name == "opposing rates added":
+        a, b = f["a"], f["b"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, the rates {a} and {b} are added. But one of them takes away while the other adds: "
+            "together they change the amount by the difference of the two.",
+            f"In step {k}: while one rate adds and the other takes away, does the amount change faster or slower "
+            "than with one alone?",
+            f"Redo step {k}: the amount changes each minute by what comes in minus what goes out.",
+            f"Look at step {k}, where you add {a} and {b}. Do both rates work in the same direction?",
+            category="Logical error / Wrong approach")
+    if relation.name == "closing speeds subtracted":
+        a, b = f["a"], f["b"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, one speed is taken from the other. But moving toward each other, both close the gap "
+            "at once: each hour the gap shrinks by both distances together.",
+            f"In step {k}: in one hour, how much closer does each one bring them together?",
+            f"Redo step {k}: add how far each travels in one hour to find how fast the gap closes.",
+            f"Look at step {k}, where you subtract {b} from {a}. Are they moving apart, or toward each other?",
+            category="Logical error / Wrong approach")
+    if relation.name == "speeds averaged":
+        a, b = f["a"], f["b"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, the speeds {a} and {b} are averaged as two numbers. But the trip does not spend the "
+            "same time at each speed: average speed is the whole distance divided by the whole time.",
+            f"In step {k}: is the same amount of time spent at {a} and at {b}? Which speed lasts longer?",
+            f"Redo step {k}: find the time each part takes and the whole distance. Then divide the whole "
+            "distance by the whole time.",
+            f"Look at step {k}, where you average {a} and {b}. How long does each part of the trip take?",
+            category="Logical error / Wrong approach")
+    if relation.name == "target mean count":
+        return Misconception(
+            relation.name,
+            f"In step {k}, the mean {f['mean']} is taken {f['count']} times, but the new value is one of the "
+            f"numbers in the mean too: with it there are {f['with']} of them.",
+            f"In step {k}: once the new value is added, how many numbers does the mean share its total among?",
+            f"Redo step {k}: find the total {f['with']} values need to have a mean of {f['mean']}. Then take "
+            "away the values you already have.",
+            f"Look at step {k}, where you multiply the mean. How many values will there be in the end?",
             category="Extra or missing quantity")
     if relation.name == "median unsorted":
         return Misconception(

@@ -54,7 +54,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, operands, question_of, singular
-from tutor.mathcheck import check_step, evaluate, normalize_math, number_count, numbers_in
+from tutor.mathcheck import answer_value, check_step, evaluate, normalize_math, number_count, numbers_in
 from tutor.numwords import spelled_numbers, words_to_digits
 from tutor.schema import StepCheck
 from tutor.steps import same_label
@@ -90,6 +90,8 @@ _RECTANGLE = re.compile(r"(?i)\brectang\w*")
 _BY = re.compile(r"(?i)(?<![\d.])(\d+(?:\.\d+)?)\s*[A-Za-z]*\.?\s+by\s+(\d+(?:\.\d+)?)(?!\s*[A-Za-z]*\.?\s+by\b)")
 _BOX_BY = re.compile(r"(?i)\bby\s+\d+(?:\.\d+)?\s*[A-Za-z]*\.?\s+by\b")
 # a step labelled "P = …" or "A = …": the perimeter, the area
+# a step that calls its value an area: "area", "40 square meters", "40 sq ft", "40 m²"
+_SAYS_AREA = re.compile(r"(?i)\barea\b|\d\s*(?:sq\.?|square)\s+[a-z]|\d\s*[a-z]{1,2}\s*(?:²|\^\s*2)")
 _P_LABEL = re.compile(r"^\s*P\s*=")
 _A_LABEL = re.compile(r"^\s*A\s*=")
 
@@ -269,6 +271,111 @@ def _mean_count(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# "what must she score in the next game to average 20": the mean wanted, and one more value
+_TARGET_MEAN = re.compile(r"(?i)\b(?:average|mean)\s+(?:score\s+|grade\s+)?(?:of\s+)?(?:exactly\s+|at\s+least\s+)?"
+                          r"\$?(\d+(?:\.\d+)?)")
+_ONE_MORE = re.compile(r"(?i)\b(?:must|needs?|should|has\s+to|have\s+to)\b.*\b(?:next|last|final|another|one\s+more|"
+                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b")
+_MORE_THAN_ONE = re.compile(r"(?i)\b(?:next|last|final)\s+(?:2|3|4|5|two|three|four|five)\b|\b(?:2|3|4|5|two|three|four|"
+                            r"five)\s+more\b")
+
+
+def _target_mean(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The value one more item needs for the list's mean to be a target ("14, 22 and 17 points in
+    three games: what must she score in the fourth game to average 20?") worked out as if the
+    mean still had as many values as the list: 20 × 3 − 53 = 7, where the new value counts too
+    (20 × 4 − 53 = 27). Only where the answer is that value: 20 × 3 − 53 on the way to 20 + 7
+    (the shortfall added to the target) is right work."""
+    listed = _as_list(text)
+    question = question_of(listed)
+    lists = _LIST.findall(listed)
+    target = _TARGET_MEAN.search(question)
+    if len(lists) != 1 or target is None or not _ONE_MORE.search(question) or _MORE_THAN_ONE.search(question):
+        return None
+    values = [Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0])]
+    mean, k = Fraction(target.group(1)), len(values)
+    short = mean * k - sum(values)
+    said = [i for i, t in enumerate(step_texts) if numbers_in(t)]
+    answer = answer_value(step_texts[said[-1]]) if said else None
+    if mean == 0 or answer is None or abs(answer - short) > 1e-9:
+        return None
+    # the step that counts the target k times ("20 * 3 = 60"), else the one giving the answer
+    at = next((i for i, lhs, v in computations(step_texts) if abs(v - mean * k) < 1e-9
+               and sorted(Fraction(str(x)) for x in numbers_in(lhs)) == sorted([mean, Fraction(k)])), said[-1])
+    return Relation(at, "target mean count", f"{num(mean)} × {k}", {"mean": num(mean), "count": k, "with": k + 1})
+
+
+_ASKS_AVERAGE_SPEED = re.compile(r"(?i)\baverage\s+(?:speed|rate\s+of\s+speed|pace)\b")
+_SPEED = frozenset({("length", 1), ("time", -1)})
+_BACK = re.compile(r"(?i)\b(?:back|return\w*|round\s+trip|there\s+and\s+back|same\s+(?:road|route|way|distance))\b")
+
+
+def _speeds_averaged(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """An average speed worked out as the mean of two speeds ("(60 + 40) / 2 = 50 mph" for a trip
+    there at 60 and back at 40), where the legs take different times: the mean counts each speed
+    once, but more of the time goes at the slower one (average speed is the whole distance over
+    the whole time). Only where the problem says the times differ: two different times, or no
+    times and the same way there and back (equal times would make the mean right)."""
+    if not _ASKS_AVERAGE_SPEED.search(question_of(text)):
+        return None
+    given = given_quantities(text)
+    times = [v for v, q in given.items() if q.unit == frozenset({("time", 1)})]
+    if not ((len(times) == 2 and times[0] != times[1]) or (not times and _BACK.search(text))):
+        return None
+    speeds = {v for v, q in given.items() if q.unit == _SPEED}
+    sums: dict[float, tuple[int, str]] = {}
+    for i, lhs, value in computations(step_texts):
+        # (a speed the work found and named: "30 / 2 = 15 km/h")
+        speeds |= {v for k in range(i + 1) for v, q in given_quantities(step_texts[k]).items() if q.unit == _SPEED}
+        flat = lhs.replace(" ", "")
+        m = re.fullmatch(r"\(?([\d.]+)\+([\d.]+)\)?(/2)?", flat)
+        if m and Fraction(m.group(1)) != Fraction(m.group(2)) and {Fraction(m.group(1)), Fraction(m.group(2))} <= speeds:
+            if m.group(3):
+                return Relation(i, "speeds averaged", written(lhs), {"a": m.group(1), "b": m.group(2)})
+            sums[round(value, 9)] = (i, m.group(1), m.group(2))
+        half = re.fullmatch(r"([\d.]+)/2", flat)
+        if half and round(float(half.group(1)), 9) in sums:
+            _, a, b = sums[round(float(half.group(1)), 9)]
+            return Relation(i, "speeds averaged", written(lhs), {"a": a, "b": b})
+    return None
+
+
+# a rate that takes away from what another adds ("a leak drains 8 gallons per minute")
+_DRAINS = re.compile(r"(?i)\b(?:leak\w*|drain\w*|empt(?:y|ies|ying)|pumps?\s+out|lets?\s+out|evaporat\w*)\b")
+_TOWARD = re.compile(r"(?i)\b(?:toward|towards)\s+each\s+other\b|\bapproach\w*\s+each\s+other\b")
+# a question about how the two rates differ, where their difference is the point
+_ASKS_DIFFERENCE = re.compile(r"(?i)\b(?:farther|further|more|less|faster|slower|difference|ahead|behind|apart)\b")
+
+
+def _rates_against(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Two rates of one unit that work against each other put together the wrong way: a tank
+    filled at 20 gallons a minute while a leak drains 8 fills at 20 − 8, not 20 + 8 ("opposing
+    rates added"); two cars driving toward each other at 55 and 45 mph close the gap at 55 + 45,
+    not 55 − 45 ("closing speeds subtracted"). Only the problem's two rates, written as a sum or
+    difference of the two, and not where the question asks how they differ."""
+    if _ASKS_DIFFERENCE.search(question_of(text)):
+        return None
+    rates = [(v, q) for v, q in given_quantities(text).items() if ("time", -1) in q.unit]
+    if len(rates) != 2 or rates[0][1].unit != rates[1][1].unit:
+        return None
+    (a, _), (b, _) = rates
+    if _TOWARD.search(text):
+        wrong, name = "-", "closing speeds subtracted"
+    else:
+        clauses = re.split(r"[,.;?]|\b(?:but|while|and)\b", text)
+        drains = [v for v in (a, b) for c in clauses
+                  if v in {Fraction(str(x)) for x in numbers_in(c)} and _DRAINS.search(c)]
+        if len(drains) != 1:
+            return None
+        wrong, name = "+", "opposing rates added"
+    for i, lhs, _ in computations(step_texts):
+        m = re.fullmatch(r"\(?([\d.]+)([+-])([\d.]+)\)?", lhs.replace(" ", ""))
+        if m and m.group(2) == wrong and {Fraction(m.group(1)), Fraction(m.group(3))} == {a, b}:
+            # (in the order the step writes them)
+            return Relation(i, name, written(lhs), {"a": m.group(1), "b": m.group(3)})
+    return None
+
+
 _UP = re.compile(r"(?i)\b(?:increase\w*|rise|rose|grow\w*|grew|rais\w*|gain\w*|markup|mark\s+up)\b")
 _DOWN = re.compile(r"(?i)\b(?:decrease\w*|drop\w*|fall|fell|shr[iu]nk\w*|discount\w*|markdown|mark\s+down|"
                    r"lower\w*|reduc\w*|off)\b")
@@ -413,8 +520,11 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
                   and re.fullmatch(r"[\d.\s()+]+", lhs) is not None) or (
             abs(value - 2 * (a + b)) < 1e-9 and set(Fraction(str(x)) for x in operands) == {2, a, b}
             and re.fullmatch(r"[\d.\s()+*]+", lhs) is not None)
+        # (used again later it may be a part of the work, unless the step calls it an area:
+        # "2 * (14 + 6) = 40 square meters")
         if around and asks_inside and not asks_around and "perimeter" not in step_texts[i].lower() \
-                and not any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later)):
+                and (_SAYS_AREA.search(step_texts[i]) or
+                     not any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later))):
             a, b = sorted(sides, reverse=True)
             return Relation(i, "perimeter for area", written(lhs), {"length": num(a), "width": num(b)})
         if len(operands) != 2 or {Fraction(str(x)) for x in operands} != sides:
@@ -975,7 +1085,9 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     """The first step that breaks a relation the problem's words fix (see the module
     docstring), or ``None``."""
     text = words_to_digits(problem_text)
-    found = [r for r in (_mean_count(text, step_texts), _median_unsorted(text, step_texts),
+    found = [r for r in (_mean_count(text, step_texts), _target_mean(text, step_texts),
+                         _speeds_averaged(text, step_texts), _rates_against(text, step_texts),
+                         _median_unsorted(text, step_texts),
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
                          _minutes_as_hundredths(text, step_texts), mixed_as_decimal(text, step_texts),

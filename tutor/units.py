@@ -87,7 +87,9 @@ UNIT_AFTER = re.compile(rf"(?i)(\d+(?:\.\d+)?)\s?(?:{_UNIT})(?![\w²³^]){_NOT_I
 _PART_VALUE = re.compile(rf"(?i)\$\s?({_NUM})|({_NUM})\s?({_UNIT})(?![\w²³^]){_NOT_IN_ALL}")
 # both sides stand alone: in "1 hour x 5 days = 5 hours" or "8 weeks - 1 week = 7 weeks" the
 # quantity before "=" is the end of a computation, not the thing converted
-_NOT_AFTER_OPERATION = r"(?<![\w.$/])(?<!\d\s)(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
+_NOT_AFTER_OPERATION = (r"(?<![\w.$/])(?<!\d\s)(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
+                        # "Plus 15 minutes = 1 hour 15 minutes" adds to the result before it
+                        r"(?<!plus\s)(?<!minus\s)(?<!\badd\s)(?<!\bless\s)")
 # ... nor the end of a longer quantity ("45 minutes" of "1 hour 45 minutes")
 _PART_BEFORE = re.compile(rf"(?i)(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT}))\s*(?:and\s+)?$")
 # ... nor a comparison ("is 30 minutes more than")

@@ -240,7 +240,9 @@ def step_graph(text: str) -> StepGraph:
     # "240 ÷ 35 = 6 R 30" works out a whole quotient from 240 and 35; "6 R 30" is how it is
     # written, not a computation on 6 and 30
     for a, b, q, r in remainders_in(text):
-        g.derived = [d for d in g.derived if not same_numbers(d.operands, [q, r, b])]
+        # (nor is the exact quotient, 240 / 35 = 6 6/7, that "6 R 30" was read as: not stated)
+        g.derived = [d for d in g.derived if not same_numbers(d.operands, [q, r, b])
+                     and not (same_numbers(d.operands, [a, b]) and b and close(d.value, a / b) and not close(d.value, q))]
         g.operands = [o for o in g.operands if not (close(o, q) or close(o, r))]
         g.derived.append(Derivation(q, [a, b], whole_part=True))
     # an equation in one unknown derives its solution where it is set up ("x + 35 = 105")

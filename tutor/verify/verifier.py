@@ -651,8 +651,10 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     """Whether the conclusion states the reference answer's amount (in any units of its kind);
     ``None`` when the reference answer or the conclusion has no amount of that kind."""
     ref_text = problem.final_answer or (problem.reference_solution or [""])[-1]
-    ref = amounts_in(ref_text)[-1:]
     answer = reference_answer(problem)
+    # (the reference's last amount, where it is its answer: not the "35 minutes" of "9:40 PM
+    # plus 35 minutes is 10:15 PM")
+    ref = [a for a in amounts_in(ref_text)[-1:] if answer is None or values_match(answer, float(a.value))]
     if not ref and answer is not None:  # a bare "0.05" closing a reference that wrote "$0.05"
         ref = answer_amounts(problem.reference_solution or [], answer)[-1:]
         # (then in the unit the question asks for, if it names one)
@@ -660,6 +662,10 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     else:
         conclusion_amounts = amounts_in(conclusion)
     stated = [a for a in conclusion_amounts for r in ref if factor(a.unit, r.unit) is not None]
+    # "In 3 years she will be 18.": an amount the problem gives, said again, places the answer
+    # (the bare 18); it is not the answer unless it is the reference's
+    given = amounts_in(problem.text)
+    stated = [a for a in stated if any(same_amount(a, r) for r in ref) or not any(same_amount(a, g) for g in given)]
     if not stated:
         return None
     return any(same_amount(a, r) for a in stated for r in ref)
