@@ -232,3 +232,12 @@ def test_a_comparison_said_of_he_or_she_is_about_the_person_named_before():
     assert comparison_slip(stamps, ["Mei has 45 + 13 = 58 stamps.", "Ravi has 58 / 2 = 29 stamps."]) is None
     # a sentence that opens with no name leaves "She" unread
     assert all(c.subject != "The" for c in comparisons("The store sold 40 apples. She has 3 more than Tom."))
+
+
+def test_counting_up_from_one_amount_to_the_other_is_a_difference():
+    problem = "Ella is 3 feet 10 inches tall. Her mom is 5 feet 4 inches tall. How many inches taller than Ella is her mom?"
+    steps = ["From 3 ft 10 in up to 4 ft is 2 inches.", "From 4 ft up to 5 ft 4 in is 12 + 4 = 16 inches.",
+             "2 + 16 = 18 inches taller."]
+    assert difference_summed(problem, steps) is None
+    assert difference_summed(problem, ["3 x 12 + 10 = 46", "5 x 12 + 4 = 64", "46 + 64 = 110"]).name == \
+        "difference asked, sum given"

@@ -664,3 +664,14 @@ def test_a_result_in_two_units_or_a_clock_time_is_one_value(text, value):
     from tutor.mathcheck import step_result
     assert step_result(text) == value
     assert answer_value(text) == value
+
+
+def test_a_percent_said_then_what_it_is_of_is_not_a_product():
+    eqs = check_step("Together they are 8% + 15% = 23% of $60.", 1).equations
+    assert [e.ok for e in eqs] == [True]
+    assert check_step("8% + 15% = 25% of $60", 1).ok is False
+
+
+def test_m_after_hours_is_minutes():
+    assert check_step("1 h 25 m + 40 m = 1 h 65 m = 2 h 5 m", 1).ok is True
+    assert check_step("1 h 25 m + 40 m = 2 h 15 m", 1).ok is False

@@ -279,3 +279,22 @@ def test_a_clock_span_worked_out_in_hours_and_minutes_apart():
     # a computation that gives the hours of a two-unit amount is not the whole amount
     c = check_step("The movie goes from 6:45 to 9:20, which is 9 - 7 = 2 hours and 35 minutes.", 1)
     assert c.ok is True and "9-7=2" in [e.text for e in c.equations]
+
+
+def test_a_product_whose_number_carries_another_unit_is_not_checked_as_one():
+    from tutor.units import unit_products
+    # "5 days × 8 = 40 hours": 8 hours a day, left unsaid
+    assert unit_products("Weekdays are 5 days × 8 = 40 hours") == []
+    assert [u.expected for u in unit_products("1 hour 20 minutes x 3 = 4 hours")] == [4]
+
+
+def test_the_way_from_one_amount_up_to_another_is_no_conversion():
+    assert conversions("From 4 ft 9 in up to 5 ft is 3 inches.") == []
+    assert len(conversions("Convert to inches: 5 ft = 60 in")) == 1
+
+
+def test_a_rate_is_no_amount_of_its_first_unit_when_asked_so():
+    from tutor.units import amounts_in
+    assert amounts_in("The speed is 8 miles per hour.", rates=False) == []
+    assert [a.unit for a in amounts_in("He rides 24 miles at 8 mph, $3 each", rates=False)] == ["miles"]
+    assert len(amounts_in("The speed is 8 miles per hour.")) == 1

@@ -691,6 +691,10 @@ def test_a_word_problem_check_that_fails_does_not_lose_the_verdict(monkeypatch, 
     ("Ana reads for 1 hour and then practices piano for 15 minutes. How many hours is that in all?",
      ["1 hour is 60 minutes.", "60 + 15 = 75 minutes.", "75 / 60 = 1.25 hours."],
      "Reading takes 1 hour\nPlus 15 minutes = 1 hour 15 minutes = 1.25 hours"),
+    # the reference's answer is a rate: its "8 miles" is no length to compare with
+    ("Ada walks 6 miles to a lake at 3 mph and back at 6 mph. What is her average speed?",
+     ["There: 6 / 3 = 2 hours.", "Back: 6 / 6 = 1 hour.", "12 miles in 2 + 1 = 3 hours.", "12 / 3 = 4 miles per hour."],
+     "Going takes 2 hours and coming back takes 1 hour.\nSo she walks 12 miles in 3 hours, which averages 4 mph."),
 ])
 def test_right_work_closing_in_other_words_is_not_accused(problem, reference, steps):
     verdict = Verifier(None).verify(Problem(problem, reference_solution=reference), parse_solution(steps))

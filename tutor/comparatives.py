@@ -433,6 +433,9 @@ _NEEDS_MORE = re.compile(r"(?i)\bhow\s+(?:much|many)\s+(?P<word>more)\s+(?:[\w']
 _TOGETHER = re.compile(r"(?i)\b(?:altogether|combined|in\s+all|total|both|together)\b")
 
 
+_SPAN = re.compile(r"(?i)\bfrom\b.+?\b(?:up\s+)?to\b.+?\b(?:is|are|makes|=)\s+([^,.;]*)")
+
+
 def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     """The step whose sum gives the answer to a "how many more … than" question: two amounts
     put together where the question asks how far apart they are; ``None`` otherwise, and where
@@ -457,6 +460,9 @@ def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation 
     # (a term that is a difference the work found; or the sum is a difference rewritten:
     # "2,350 − (−86) = 2,350 + 86")
     gaps = [v for k, other, v in comps if k <= i and other != lhs and "-" in other]
+    # (or one the work says as the way between two amounts: "from 4 ft 9 in up to 5 ft is 3
+    # inches", counting up from one to the other)
+    gaps += [v for t in step_texts[:i + 1] if _SPAN.search(t) for v in numbers_in(_SPAN.search(t).group(1))]
     if any(abs(float(t) - g) < 1e-6 for t in [*flat.split("+"), value] for g in gaps):
         return None
     return Relation(i, "difference asked, sum given", written(lhs), {"word": asked.group("word").lower()})

@@ -702,6 +702,11 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                 rest = b[lead.end():] if not b.startswith("(") else ""
                 joined = rest[1:] if rest.startswith("+") and len(rest) > 1 else None
                 continue
+            # "8% + 15% = 23% of $60": the percent said, then what it is of
+            pct = re.match(r"\((\d+(?:\.\d+)?/100)\)\*", b)
+            if pct and (vp := evaluate(pct.group(1))) is not None and va == vp:
+                out.append(Equation(text=f"{a}={pct.group(1)}", lhs_value=float(va), rhs_value=float(vp), ok=True))
+                continue
         if not ok and _is_literal(a) and (_is_literal(b) or (_is_amount(b) and _has_unit(a, context))) \
                 and "/100" not in a + b:
             # "$1 = 100 cents", "1 hour = 60 minutes", "8 oz = ½ lb": a statement of units,
@@ -891,6 +896,15 @@ def _decimals_off(e: Equation) -> bool:
     return abs(e.lhs_value - e.rhs_value) > 10 ** -len(m.group(1)) + 1e-12
 
 
+# "1 h 25 m": an "m" after hours is minutes; in a step that writes that, so is every bare "m"
+_HOURS_M = re.compile(r"(?i)\b\d+\s*h\s+\d+\s*m\b(?!\s*(?:²|\^))")
+_BARE_M = re.compile(r"(?<=\d)(\s*)m\b(?![²^])")
+
+
+def _minutes_m(text: str) -> str:
+    return _BARE_M.sub(r"\1min", text) if _HOURS_M.search(text) else text
+
+
 def check_step(text: str, number: int) -> StepCheck:
     """Evaluate every computation written in one step.
 
@@ -907,7 +921,7 @@ def check_step(text: str, number: int) -> StepCheck:
     """
     equations: list[Equation] = []
     raw = text  # the units as written ("300 cents" may be read as $3.00 below)
-    body = text = words_to_digits(text)
+    body = text = words_to_digits(_minutes_m(text))
     for ann in _ANNOTATION.findall(text):
         parts = [p for p in normalize_math(ann).split("=") if p.strip()]
         if len(parts) >= 2:

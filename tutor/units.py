@@ -89,7 +89,9 @@ _PART_VALUE = re.compile(rf"(?i)\$\s?({_NUM})|({_NUM})\s?({_UNIT})(?![\w²³^]){
 # quantity before "=" is the end of a computation, not the thing converted
 _NOT_AFTER_OPERATION = (r"(?<![\w.$/])(?<!\d\s)(?<![-+*/×÷]\s)(?<![-+*/×÷])(?<!\bx\s)(?<!\bby\s)(?<!times\s)(?<!\bof\s)"
                         # "Plus 15 minutes = 1 hour 15 minutes" adds to the result before it
-                        r"(?<!plus\s)(?<!minus\s)(?<!\badd\s)(?<!\bless\s)")
+                        r"(?<!plus\s)(?<!minus\s)(?<!\badd\s)(?<!\bless\s)"
+                        # "from 4 ft 9 in up to 5 ft is 3 inches": the way between, not a conversion
+                        r"(?<!\bto\s)")
 # ... nor the end of a longer quantity ("45 minutes" of "1 hour 45 minutes")
 _PART_BEFORE = re.compile(rf"(?i)(?:\$\s?{_NUM}|{_NUM}\s?(?:{_UNIT}))\s*(?:and\s+)?$")
 # ... nor a comparison ("is 30 minutes more than")
@@ -217,10 +219,15 @@ def compound_amounts(text: str) -> list[tuple[int, int, Amount]]:
     return out
 
 
-def amounts_in(text: str) -> list[Amount]:
-    """Every amount written with a unit in ``text`` ("125 cents", "$1.25", "1 hour 5 minutes")."""
+def amounts_in(text: str, rates: bool = True) -> list[Amount]:
+    """Every amount written with a unit in ``text`` ("125 cents", "$1.25", "1 hour 5 minutes");
+    with ``rates=False`` not the first part of a rate ("8 miles" of "8 miles per hour")."""
     return [a for _, piece in _pieces(text) for m in _AMOUNT_RE.finditer(piece)
-            if (a := amount(m.group())) is not None]
+            if (a := amount(m.group())) is not None and (rates or not _RATE_AFTER.match(piece, m.end()))]
+
+
+_RATE_AFTER = re.compile(r"(?i)\s*(?:per\b|/\s*[a-z]|an?\s+(?:hour|minute|second|day|week|month|year|mile|"
+                         r"kilomet\w*|km|pound|kg|gallon|liter|litre)s?\b|each\b)")
 
 
 def same_amount(a: Amount, b: Amount) -> bool:
@@ -441,6 +448,9 @@ def unit_products(text: str) -> list[UnitSum]:
             continue
         if f != 1 and n in (f, 1 / f, factor(result.unit, q.unit)):
             continue  # "2 hours x 60 = 120 minutes": the number is the unit factor, a conversion
+        plain = q.value * (1 / n if m.group("op") in ("/", "÷") else n)
+        if f != 1 and q.parts == result.parts == 1 and result.value == plain:
+            continue  # "5 days × 8 = 40 hours": the 8 is "8 hours a day", a rate the step leaves unsaid
         value = q.value * f * (1 / n if m.group("op") in ("/", "÷") else n)
         out.append(UnitSum(result.value, result.unit, value, m.group().strip()))
     return out

@@ -333,7 +333,7 @@ def answer_amounts(reference: Sequence[str], final: float) -> list:
     """The reference answer with its unit, as the reference writes it where a line ends on it
     ("... = $0.05" before a bare "0.05"); not the same number used on the way ("1000 ml/L")."""
     return [a for line in reference if (v := answer_value(line)) is not None and close_d(v, final)
-            for a in amounts_in(line)[-1:] if close_d(float(a.value), final)]
+            for a in amounts_in(line, rates=False)[-1:] if close_d(float(a.value), final)]
 
 
 def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], final: float,

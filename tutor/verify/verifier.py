@@ -654,13 +654,14 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
     answer = reference_answer(problem)
     # (the reference's last amount, where it is its answer: not the "35 minutes" of "9:40 PM
     # plus 35 minutes is 10:15 PM")
-    ref = [a for a in amounts_in(ref_text)[-1:] if answer is None or values_match(answer, float(a.value))]
+    # (nor the "8 miles" of "8 miles per hour": a rate is no amount of either unit)
+    ref = [a for a in amounts_in(ref_text, rates=False)[-1:] if answer is None or values_match(answer, float(a.value))]
     if not ref and answer is not None:  # a bare "0.05" closing a reference that wrote "$0.05"
         ref = answer_amounts(problem.reference_solution or [], answer)[-1:]
         # (then in the unit the question asks for, if it names one)
         conclusion_amounts = [a for a in amounts_in(conclusion) if in_asked_unit(a, question_of(problem.text))]
     else:
-        conclusion_amounts = amounts_in(conclusion)
+        conclusion_amounts = amounts_in(conclusion, rates=False)
     stated = [a for a in conclusion_amounts for r in ref if factor(a.unit, r.unit) is not None]
     # "In 3 years she will be 18.": an amount the problem gives, said again, places the answer
     # (the bare 18); it is not the answer unless it is the reference's
