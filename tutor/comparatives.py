@@ -31,9 +31,9 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import operands, question_of, singular
-from tutor.mathcheck import numbers_in, step_result
+from tutor.mathcheck import numbers_in
 from tutor.numwords import words_to_digits
-from tutor.relations import Relation, computation_reaching, computations, num, written
+from tutor.relations import Relation, answer_computation, computations, num, written
 
 _NUM = r"\d+(?:\.\d+)?"
 # words that start a sentence or point back, never a side of a comparison
@@ -446,11 +446,9 @@ def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation 
     asked = _HOW_MUCH_MORE.search(question) or _NEEDS_MORE.search(question)
     if asked is None or _TOGETHER.search(question):
         return None
-    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
     # (what the closing step works out, "30/15 = 2 boxes for the 30 chocolates", else what it says)
-    final = step_result(step_texts[said[-1]]) if said else None
     comps = list(computations(step_texts))
-    last = computation_reaching(step_texts, final)
+    last = answer_computation(step_texts)
     if last is None:
         return None
     i, lhs, value = last
@@ -462,7 +460,7 @@ def difference_summed(problem_text: str, step_texts: Sequence[str]) -> Relation 
     gaps = [v for k, other, v in comps if k <= i and other != lhs and "-" in other]
     # (or one the work says as the way between two amounts: "from 4 ft 9 in up to 5 ft is 3
     # inches", counting up from one to the other)
-    gaps += [v for t in step_texts[:i + 1] if _SPAN.search(t) for v in numbers_in(_SPAN.search(t).group(1))]
+    gaps += [v for t in step_texts[:i + 1] if (span := _SPAN.search(t)) for v in numbers_in(span.group(1))]
     if any(abs(float(t) - g) < 1e-6 for t in [*flat.split("+"), value] for g in gaps):
         return None
     return Relation(i, "difference asked, sum given", written(lhs), {"word": asked.group("word").lower()})

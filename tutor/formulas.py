@@ -72,8 +72,8 @@ from tutor.mathcheck import (answer_value, evaluate, expressions_in, linear_equa
                              pi_written, step_result, superscripts)
 from tutor.mathtext import squares_said
 from tutor.numwords import words_to_digits
-from tutor.relations import (SQUARE_SHAPE, Relation, asks_shape, computation_reaching, computations, num,
-                              percent_amounts, written)
+from tutor.relations import (SQUARE_SHAPE, Relation, answer_computation, asks_shape, computation_reaching,
+                              computations, num, percent_amounts, written)
 from tutor.units import LENGTH_UNITS
 
 _LENGTH_UNIT = "(?:%s|units?)" % "|".join(sorted(map(re.escape, LENGTH_UNITS), key=len, reverse=True))
@@ -585,8 +585,7 @@ def _cost_added(text: str, step_texts: Sequence[str]) -> Relation | None:
     if not _ASKS_PROFIT.search(question_of(text)):
         return None
     spent = {Fraction(e) for e in _EXPENSE.findall(text.replace(question_of(text), " "))}
-    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
-    last = computation_reaching(step_texts, step_result(step_texts[said[-1]])) if spent and said else None
+    last = answer_computation(step_texts) if spent else None
     if last is None:
         return None
     i, lhs, _ = last
@@ -619,8 +618,7 @@ def _years_the_wrong_way(text: str, step_texts: Sequence[str]) -> Relation | Non
     rest = text.replace(question, " ")
     if len(ago) + len(ahead) != 1 or _YEARS_AGO.search(rest) or _YEARS_AHEAD.search(rest):
         return None
-    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
-    last = computation_reaching(step_texts, step_result(step_texts[said[-1]])) if said else None
+    last = answer_computation(step_texts)
     if last is None:
         return None
     i, lhs, _ = last

@@ -54,7 +54,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import given_quantities, operands, question_of, singular
-from tutor.mathcheck import answer_value, check_step, evaluate, normalize_math, number_count, numbers_in
+from tutor.mathcheck import answer_value, check_step, evaluate, normalize_math, number_count, numbers_in, step_result
 from tutor.numwords import spelled_numbers, words_to_digits
 from tutor.schema import StepCheck
 from tutor.steps import same_label
@@ -188,6 +188,13 @@ def computations(step_texts: Sequence[str]):
         for eq in check.equations:
             if eq.lhs_value is not None and "=" in eq.text and not eq.follows:
                 yield i - (i in continued), eq.text.split("=")[0], eq.lhs_value
+
+
+def answer_computation(step_texts: Sequence[str]) -> tuple[int, str, float] | None:
+    """The computation (:func:`computations`) the solution's answer comes from: the last one
+    whose result is what the last step that writes a number arrives at, or ``None``."""
+    said = [k for k, t in enumerate(step_texts) if numbers_in(t)]
+    return computation_reaching(step_texts, step_result(step_texts[said[-1]])) if said else None
 
 
 def computation_reaching(step_texts: Sequence[str], value: float | None) -> tuple[int, str, float] | None:
