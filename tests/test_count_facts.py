@@ -66,6 +66,9 @@ def test_the_slip_is_named_with_a_guarded_ladder(problem, solution, step, slip_v
     ("How many hours are 1200 minutes?", "There are 60 minutes in an hour, so 1200 / 60 = 20 hours."),
     ("A bakery makes 24 dozen muffins. How many muffins?", "A dozen is 12, so 24 x 12 = 288 muffins."),
     ("Max has $3 in quarters. How many quarters?", "There are 4 quarters in a dollar, so 3 x 4 = 12 quarters."),
+    # a size with a thousands separator is one number, not its last three digits ("000")
+    ("How many kilometers is 5,000,000 meters?", "Since there are 1,000 meters in a kilometer, 5,000,000 / 1,000 = 5,000 km."),
+    ("How many grams are 3 kilograms?", "3 kilograms is 3,000 grams."),
     # a size as part of a rate, not a statement of it
     ("A fan runs 10 minutes a day. How many seconds in one week?",
      "10 × 7 = 70 minutes\nThe time in one week is 70 × 60 = 4200 seconds"),

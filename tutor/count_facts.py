@@ -68,7 +68,8 @@ _STATEMENT = re.compile(
     rf"(?:is|has|have|=|equals|contains|is\s+equal\s+to)\s+(?:(?:about|only|just)\s+)?"
     rf"(?:[\d.\s×x*+-]+=\s*)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\b")
 # "There are 100 minutes in an hour", "12 ounces make a pound": the size said the other way round
-_IN_ONE = re.compile(rf"(?i)(?<![\d./])(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\s+(?:in|make|makes|to)\s+"
+# (not the "000" of "1,000 meters in a kilometer": the whole number has its separator)
+_IN_ONE = re.compile(rf"(?i)(?<![\d.,/])(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\s+(?:in|make|makes|to)\s+"
                      rf"(?:a|an|one|1|each|every)\s+(?P<word>{_WORD}|[a-z]+)\b")
 # "A dozen is 10, so ...": the count alone (a dozen counts any noun)
 _DOZEN_IS = re.compile(rf"(?i)(?:^|[.;:!?]\s*|,\s*|\b(?:since|because|and|so)\s+)(?:a|one|1)\s+(?P<word>dozen)\s+"
@@ -77,7 +78,7 @@ _DOZEN_IS = re.compile(rf"(?i)(?:^|[.;:!?]\s*|,\s*|\b(?:since|because|and|so)\s+
 _APPOSITIVE = re.compile(rf"(?i)(?<!/)(?<!/ )\b(?:a|an|one|1)\s+(?P<word>{_WORD}|[a-z]+)\s*,\s*which\s+(?:is|means|equals)\s+"
                          rf"(?:[\d.\s×x*+-]+=\s*)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\b")
 # "3 dozen = 30 muffins", "9 nickels is 90 cents": an amount of the unit said in what it counts
-_AMOUNT_SAID = re.compile(rf"(?i)(?<![\d./])(?P<amount>{_NUM})\s+(?P<word>{_WORD})\s*(?:of\s+[a-z]+\s*)?"
+_AMOUNT_SAID = re.compile(rf"(?i)(?<![\d.,/])(?P<amount>{_NUM})\s+(?P<word>{_WORD})\s*(?:of\s+[a-z]+\s*)?"
                           rf"(?:=|is|are|equals?|makes?|means)\s+(?P<n>{_NUM})\s+(?P<unit>{_UNIT_WORD})\b")
 # sizes from the measurement table a statement may be checked against: a day or an hour has
 # other meanings at work or school ("each day is 8 hours"), a minute and an hour do not
