@@ -48,6 +48,7 @@ functions; no model.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -170,13 +171,21 @@ def step_checks(step_texts: Sequence[str]) -> list[StepCheck]:
 def _chained(step_texts: Sequence[str]) -> tuple[list[StepCheck], list[int]]:
     """:func:`step_checks` and the steps (0-based) that only set the name of the step before
     equal again."""
+    checks, continued = _chained_once(tuple(step_texts))
+    return list(checks), list(continued)
+
+
+@functools.lru_cache(maxsize=64)
+def _chained_once(step_texts: tuple[str, ...]) -> tuple[tuple[StepCheck, ...], tuple[int, ...]]:
+    # every relation reads the same steps' checks: worked out once per solution (nothing
+    # mutates a StepCheck; changes are made with dataclasses.replace)
     checks = [check_step(t, i + 1) for i, t in enumerate(step_texts)]
     continued = [i for i in range(1, len(checks))
                  if not checks[i].equations and same_label(step_texts[i - 1], step_texts[i]) is not None]
     for i in continued:
         chain = check_step(f"{step_texts[i - 1].rstrip(' .,;')} = {same_label(step_texts[i - 1], step_texts[i])}", i + 1)
         checks[i] = replace(checks[i], equations=chain.equations, ok=chain.ok)
-    return checks, continued
+    return tuple(checks), tuple(continued)
 
 
 def computations(step_texts: Sequence[str]):
