@@ -714,6 +714,16 @@ def test_a_distance_around_called_square_meters_is_perimeter_for_area():
     assert broken_relation(problem, ["The lawn is 12 * 8 = 96 square meters.", "96 / 5 = 19.2, so 20 bags."]) is None
 
 
+def _guarded_ladder(problem_text: str, steps: list[str], step: int) -> list:
+    """The verdict flags ``step`` (1-based); every hint of its ladder passes the guards."""
+    problem, parsed = Problem(problem_text), parse_solution("\n".join(steps))
+    verdict = Verifier(None).verify(problem, parsed)
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", step)
+    hints = [fallback_hint(problem, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
+    assert all(check_hint(h.text, h.level, h.kind, problem, parsed, verdict) == [] for h in hints)
+    return hints
+
+
 QUIZZES = "Nora got 75, 82 and 79 on three quizzes. What must she get on the fourth quiz to have an average of 80?"
 
 
@@ -721,11 +731,7 @@ def test_a_target_mean_counted_without_the_new_value_is_named():
     steps = ["75 + 82 + 79 = 236", "For an average of 80 she needs 80 x 3 = 240.", "240 - 236 = 4 on the fourth quiz."]
     r = broken_relation(QUIZZES, steps)
     assert (r.step, r.name, r.facts) == (1, "target mean count", {"mean": "80", "count": 3, "with": 4})
-    problem, parsed = Problem(QUIZZES), parse_solution("\n".join(steps))
-    verdict = Verifier(None).verify(problem, parsed)
-    assert (verdict.label, verdict.first_error_step) == ("incorrect", 2)
-    hints = [fallback_hint(problem, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
-    assert all(check_hint(h.text, h.level, h.kind, problem, parsed, verdict) == [] for h in hints)
+    hints = _guarded_ladder(QUIZZES, steps, 2)
     assert not any("84" in h.text for h in hints)
 
 
@@ -751,11 +757,7 @@ LAKE = "Ines drives to the lake at 50 mph and drives back on the same road at 30
 def test_two_speeds_averaged_as_numbers_is_named(steps, step):
     r = broken_relation(LAKE, steps)
     assert (r.step, r.name, r.facts) == (step, "speeds averaged", {"a": "50", "b": "30"})
-    problem, parsed = Problem(LAKE), parse_solution("\n".join(steps))
-    verdict = Verifier(None).verify(problem, parsed)
-    assert (verdict.label, verdict.first_error_step) == ("incorrect", step + 1)
-    hints = [fallback_hint(problem, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
-    assert all(check_hint(h.text, h.level, h.kind, problem, parsed, verdict) == [] for h in hints)
+    _guarded_ladder(LAKE, steps, step + 1)
 
 
 @pytest.mark.parametrize("problem,steps", [
@@ -781,11 +783,7 @@ def test_rates_against_each_other_put_together_the_wrong_way_are_named(problem, 
     r = broken_relation(problem, steps)
     assert (r.step, r.name) == (step, name)
     assert (r.facts["a"], r.facts["b"]) == tuple(steps[0].split(" = ")[0].replace("+", "-").split(" - "))
-    prob, parsed = Problem(problem), parse_solution("\n".join(steps))
-    verdict = Verifier(None).verify(prob, parsed)
-    assert (verdict.label, verdict.first_error_step) == ("incorrect", step + 1)
-    hints = [fallback_hint(prob, parsed, verdict, lv, kind) for lv, kind in ladder_kinds(verdict)]
-    assert all(check_hint(h.text, h.level, h.kind, prob, parsed, verdict) == [] for h in hints)
+    _guarded_ladder(problem, steps, step + 1)
 
 
 @pytest.mark.parametrize("problem,steps", [
