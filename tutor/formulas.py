@@ -539,9 +539,9 @@ def _percent_problem(text: str, one_amount: bool = True) -> tuple[Fraction | Non
 def _percent_added(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A problem's one percent (a raise, a tax, a tip) whose number is added to or taken from
     one of the problem's amounts, or one the work found, as if it were an amount ("a 5% raise" on
-    $16 an hour: "$16 + $5"; "20% off" the $92 of two prices: "92 - 20"), in a problem that writes that number only as the percent. The step named is the
-    first that says the percent's number as an amount ("Tax is 10%, so that's $10"), else the
-    computation."""
+    $16 an hour: "$16 + $5"; "20% off" the $92 of two prices: "92 - 20"), in a problem that
+    writes that number only as the percent. The step named is the first that says the percent's
+    number as an amount ("Tax is 10%, so that's $10"), else the computation."""
     percents = _PERCENT.findall(text)
     if len(percents) != 1:
         return None
@@ -555,7 +555,7 @@ def _percent_added(text: str, step_texts: Sequence[str]) -> Relation | None:
         return None
     # (or an amount the work found, "80 + 12 = 92", "92 - 20", where the percent is a change: an
     # average of 85 against one of 82% is a difference of scores)
-    changes = _ADDS.search(text) is not None or _TAKES.search(text) is not None or re.search(r"(?i)\btax\b", text)
+    changes = any(pat.search(text) for pat in (_ADDS, _TAKES, re.compile(r"(?i)\btax\b")))
     worked: set[Fraction] = set()
     for i, lhs, v in comps:
         said = [Fraction(str(x)) for x in numbers_in(lhs)]

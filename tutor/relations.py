@@ -339,10 +339,11 @@ def _speeds_averaged(text: str, step_texts: Sequence[str]) -> Relation | None:
     if not ((len(times) == 2 and times[0] != times[1]) or (not times and _BACK.search(text))):
         return None
     speeds = {v for v, q in given.items() if q.unit == _SPEED}
-    sums: dict[float, tuple[int, str]] = {}
+    # (and the speeds the work finds and names, up to each step: "30 / 2 = 15 km/h")
+    named = [{v for v, q in given_quantities(t).items() if q.unit == _SPEED} for t in step_texts]
+    sums: dict[float, tuple[int, str, str]] = {}
     for i, lhs, value in computations(step_texts):
-        # (a speed the work found and named: "30 / 2 = 15 km/h")
-        speeds |= {v for k in range(i + 1) for v, q in given_quantities(step_texts[k]).items() if q.unit == _SPEED}
+        speeds = speeds.union(*named[:i + 1])
         flat = lhs.replace(" ", "")
         m = re.fullmatch(r"\(?([\d.]+)\+([\d.]+)\)?(/2)?", flat)
         if m and Fraction(m.group(1)) != Fraction(m.group(2)) and {Fraction(m.group(1)), Fraction(m.group(2))} <= speeds:
