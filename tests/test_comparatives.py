@@ -51,6 +51,9 @@ def test_the_known_side_and_the_other_sides_amount():
     "Ana has 12 stickers. She gives 2 to Ben. Now Ben has 3 times as many stickers as Ana. How many does Ben have?",
     # a comparison inside another one
     "Leo collected 4 more than twice as many shells as Maya. Maya collected 18 shells. How many did Leo collect?",
+    # the number given is the two sides' sum, not one side's amount
+    "The sum of the ages of a father and his son is 50 years. The father is 26 years older than the son. How "
+    "old is the son?",
     # the comparison's number is also another amount
     "Ana has 12 stickers and 3 pens. Ben has 3 times as many stickers as Ana. How many stickers does Ben have?",
     # both sides given, or neither
@@ -96,6 +99,9 @@ def test_a_misread_comparison_is_named_with_a_guarded_ladder(problem, solution, 
     (FEWER, "Rob read 20 - 6 = 14 pages\n20 + 14 = 34"),
     (TOGETHER, "3 + 1 = 4 parts\n48 ÷ 4 = 12 books for Noah\nEmma read 12 × 3 = 36 books."),
     (LIBRARY, "240 ÷ 2 = 120 science books\n120 + 35 = 155 history books\n240 + 120 + 155 = 515 books"),
+    ("The sum of the ages of a mother and her daughter is 60 years. The mother is 28 years older than the "
+     "daughter. How old is the daughter?", "Let d be her age. d + d + 28 = 60, so 2d = 60 - 28 = 32.\n"
+                                          "d = 32 ÷ 2 = 16.\nCheck: 16 + 28 = 44 and 44 + 16 = 60."),
 ])
 def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)

@@ -200,6 +200,34 @@ def test_a_bare_reference_answer_takes_its_unit_from_the_reference_work(verifier
     assert v.label == "incorrect"
 
 
+def test_an_answer_said_again_in_the_asked_unit_is_the_answer(verifier):
+    problem = Problem("Shop A sells 4 pens for $3.60. Shop B sells 5 pens for $4.25. How many cents cheaper per "
+                      "pen is Shop B?",
+                      reference_solution=["Shop A: 3.60 / 4 = 0.90 dollars.", "Shop B: 4.25 / 5 = 0.85 dollars.",
+                                          "0.90 - 0.85 = 0.05 dollars = 5 cents.", "5 cents"])
+    right = "A pen at Shop A costs $3.60 / 4 = $0.90.\nAt Shop B it costs $4.25 / 5 = $0.85.\n" \
+            "Shop B saves $0.90 - $0.85 = $0.05 per pen, which is 5 cents."
+    assert verifier.verify(problem, parse_solution(right)).label == "correct"
+    wrong = right.replace("which is 5 cents", "which is 50 cents")
+    assert verifier.verify(problem, parse_solution(wrong)).label == "incorrect"
+
+
+def test_a_running_total_on_the_way_to_the_references_sum_is_not_off_the_reference():
+    problem = Problem("Dan scored 78, 85, 92 and 81 on four tests. What score does he need on the fifth test to "
+                      "average 85 on all five?",
+                      reference_solution=["78 + 85 + 92 + 81 = 336.", "85 * 5 = 425.", "425 - 336 = 89.", "89"])
+    steps = parse_solution("78 + 85 = 163.\n163 + 92 = 255.\n255 + 81 = 336 so far.\n"
+                           "He needs 4 x 85 = 340 points.\nSo 340 - 336 = 4.")
+    ev = solution_evidence(problem, steps)
+    assert ev.unmatched[:3] == [[], [], []] and ev.unmatched[3] == [340.0]
+    # a partial sum that stops short of the reference's sum stays off it ("78 + 85 = 163", then on)
+    short = solution_evidence(problem, parse_solution("78 + 85 = 163.\n163 * 2 = 326."))
+    assert short.unmatched[0] == [163.0]
+    # a partial difference is no running total ("50 - 3 - 21": 3 + 21 = 24 is not on the way)
+    ref = reference_graph(["50 - 3 - 21 = 26", "26"])
+    assert ref.running_sums == [] and 24.0 in ref.partial_sums
+
+
 @pytest.mark.parametrize("question, label", [("How long will all the peeling take?", "correct"),
                                              ("How many minutes will all the peeling take?", "incorrect")])
 def test_an_answer_in_other_units_is_right_unless_the_question_names_the_unit(verifier, question, label):

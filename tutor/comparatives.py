@@ -166,6 +166,10 @@ def _day_subject(text: str, start: int) -> str | None:
     return days[-1] if days else None
 
 
+#: A sentence that gives a combination of the sides, not one side's amount.
+_COMBINED = re.compile(r"(?i)\b(?:sum|total|difference|product)\s+of\b")
+
+
 def _stated(text: str, side: str, skip: tuple[int, int]) -> list[tuple[Fraction, int]]:
     """``(amount, position)`` of each amount the problem gives ``side`` outside the comparison
     at ``skip``: "Ana has 12", "Ana's 8 votes", "12 blue marbles"; never a side named with
@@ -185,6 +189,11 @@ def _stated(text: str, side: str, skip: tuple[int, int]) -> list[tuple[Fraction,
         before = text[:m.start()]
         prior = re.search(r"([A-Z][a-z]+)\s+(?:and\s+)?$", before)
         if (prior and prior.group(1).lower() not in _NOT_A_NAME) or text[m.end(0) - len(m.group("v")) - 5:].startswith(" and"):
+            continue
+        # "the sum of the ages of a father and his son is 50": both sides' amount, not the son's
+        sentence = before[before.rfind(".") + 1:]
+        if _COMBINED.search(sentence) or (re.search(r"\b[a-z]+\s+and\s+(?:his|her|their|my|the|a|an)\s+$", sentence)
+                                          and not re.search(r"\d", sentence)):
             continue
         if not ((m.group("verb") and _HAS.match(m.group("verb").strip())) or "'s" in m.group(0)[:len(side) + 2]):
             continue

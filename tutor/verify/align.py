@@ -304,6 +304,8 @@ class ReferenceGraph:
             (``40 - 9 - 13`` gives 31, 27, 22, ...): where a student value lands when a
             quantity is missing. Not counted as reference values (measured: treating them as
             valid detours lowered CV micro-F1 from 0.739 to 0.723).
+        running_sums: the partial sums of the reference's sums of added terms only
+            (``20 + 15 + 45`` gives 35, 65, 60, ...): where a running total stands on the way.
     """
 
     derived: list[float]
@@ -311,6 +313,7 @@ class ReferenceGraph:
     final: float | None
     derivations: list[Derivation] = field(default_factory=list)
     partial_sums: list[float] = field(default_factory=list)
+    running_sums: list[float] = field(default_factory=list)
 
     def explains(self, d: Derivation, given: Sequence[float] = ()) -> bool:
         """Whether the reference derives ``d.value`` too, from at least one shared operand
@@ -358,13 +361,18 @@ def reference_graph(reference: Sequence[str], final_answer: str | None = None) -
     operands: list[float] = []
     derivations: list[Derivation] = []
     partial_sums: list[float] = []
+    running_sums: list[float] = []
     for s in reference:
         g = step_graph(s)
         derived += [d.value for d in g.derived] + g.stated + _partial_values(s)
         operands += g.operands
         derivations += g.derived
-        partial_sums += [v for expr, value in expressions_in(s) if value is not None
-                         for v in sub_sums(expr)]
+        for expr, value in expressions_in(s):
+            if value is not None:
+                sums = sub_sums(expr)
+                partial_sums += sums
+                if not re.search(r"[-−*/×÷]", expr.lstrip("-−")):
+                    running_sums += sums
     final = answer_value(final_answer) if final_answer else None
     if final is None:
         for s in reversed(reference):
@@ -372,4 +380,4 @@ def reference_graph(reference: Sequence[str], final_answer: str | None = None) -
             if final is not None:
                 break
     final = abs(final) if final is not None else None  # unsigned, as the stated values are
-    return ReferenceGraph(derived, operands, final, derivations, partial_sums)
+    return ReferenceGraph(derived, operands, final, derivations, partial_sums, running_sums)

@@ -192,6 +192,11 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             off_ref = [v for v in off_ref if not contains(excused, v, False)]
         unmatched.append(_dedupe(off_ref))
         seen += g.stated + [d.value for d in g.derived]
+    if ref is not None:
+        # "78 + 85 = 163", then "163 + 92 = 255", "255 + 81 = 336": a running total on the
+        # way to the reference's sum is the reference's sum worked in parts
+        unmatched = [[v for v in u if not _running_total(v, graphs[i + 1:], ref, given)]
+                     for i, u in enumerate(unmatched)]
     ref_ops = ref.operands if ref else []
     ancestors = _final_ancestors(graphs, new_values, given)
     origins = [bool(unmatched[i]) and _is_origin(graphs[i], unmatched[i], given, ref, unmatched[:i])
@@ -343,7 +348,10 @@ def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], 
     question asks for no other unit ("How many minutes …" is not answered in seconds)."""
     if close_d(answer, final):
         return False
-    mine = [a for a in amounts_in(closing) if close_d(float(a.value), answer) and in_asked_unit(a, question)]
+    said = amounts_in(closing)
+    # "= $0.05 per can, which is 5 cents": the answer said again in the asked unit is the answer
+    mine = [a for a in said if in_asked_unit(a, question) and any(
+        close_d(float(b.value), answer) and (b is a or same_amount(a, b)) for b in said)]
     return any(same_amount(a, b) for a in mine for b in answer_amounts(reference, final))
 
 
@@ -436,6 +444,24 @@ def _final_ancestors(graphs: list[StepGraph], new_values: list[list[float]],
             if p is not None:
                 todo.append(p)
     return seen
+
+
+def _running_total(value: float, later: Sequence[StepGraph], ref: ReferenceGraph, given: Sequence[float]) -> bool:
+    """Whether ``value``, what one of the reference's sums of added terms gives with terms left
+    out, is taken on by later steps, through more such running totals, to a value the
+    reference derives."""
+    if not contains(ref.running_sums, value, False) or contains(ref.derived, value, False):
+        return False
+    reached = [value]
+    for g in later:
+        for d in g.derived:
+            if not any(contains(reached, o, False) for o in d.operands):
+                continue
+            if contains(ref.derived, d.value, False) and not contains(given, d.value, False):
+                return True
+            if contains(ref.running_sums, d.value, False):
+                reached.append(d.value)
+    return False
 
 
 def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: ReferenceGraph | None,
