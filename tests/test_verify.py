@@ -711,3 +711,18 @@ def test_a_quotient_written_with_a_remainder_derives_its_whole_part_only():
                            "2 stickers are left over")
     from tutor.verify.features import solution_evidence
     assert [f["odd_value"] for f in solution_evidence(problem, steps).features] == [0.0] * 4
+
+
+def test_an_equation_solved_to_the_reference_answer_was_set_up_right(verifier):
+    problem = Problem("Two friends save the same amount each month for 2 years to put together $9600. How much "
+                      "does each friend save per month?",
+                      reference_solution=["2 years is 12 * 2 = 24 months.", "Together they save 9600 / 24 = $400 "
+                                          "a month.", "Each saves 400 / 2 = $200.", "200"])
+    setup = ("Let x be what each friend saves per month.\nIn 2 years each saves 24x.\nTogether they save "
+             "2(24x) = 48x.\nSo 48x = 9600.\nx = 9600/48 = 200.\n")
+    v = verifier.verify(problem, parse_solution(setup + "Each friend saves 200/2 = $100 a month."))
+    assert (v.label, v.first_error_step) == ("incorrect", 6)
+    assert all(p <= 0.02 for p in v.step_error_probs[:5])
+    # solved wrongly, the equation vindicates nothing: the slip is the first error
+    v = verifier.verify(problem, parse_solution(setup.replace("= 200.", "= 250.") + "Each friend saves $250."))
+    assert (v.label, v.first_error_step) == ("incorrect", 5)

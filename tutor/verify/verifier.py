@@ -29,7 +29,7 @@ from tutor.rounding import right_roundings
 from tutor.expressions import ExpressionWork, expression_checks, readable
 from tutor.formulas import asked_after_discount_and_tax, asked_percent
 from tutor.llm import LanguageModel
-from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, expressions_in, numbers_in,
+from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, evaluate, expressions_in, numbers_in,
                              values_match, writes)
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import find as find_misconception
@@ -183,8 +183,9 @@ class Verifier:
         # the steps a check proves wrong: a written computation, an algebra step or a rewriting
         disproved = [bool(f["arith_wrong"]) or algebra_slip(c) or _rewriting_wrong(work, i)
                      for i, (f, c) in enumerate(zip(ev.features, ev.checks))]
+        solved = _solved_to_answer(ev)
         hazards = [max(h, ARITHMETIC_FLOOR) if bad else min(h, DERIVED_CAP)
-                   if only_derived(c, s.text) or _rewriting_proven(work, i, s.text) else h
+                   if only_derived(c, s.text) or _rewriting_proven(work, i, s.text) or i <= solved else h
                    for i, (h, bad, c, s) in enumerate(zip(comb.hazards(ev.features), disproved, ev.checks, steps))]
         first, _, p_first = comb.decide(hazards)
         proven = first is not None and disproved[first]
@@ -270,6 +271,23 @@ class Verifier:
         verdict.evidence = {**_evidence(ev, mode, comb, model_probs, p_wrong, time.perf_counter() - t0),
                             **verdict.evidence}
         return verdict
+
+
+def _solved_to_answer(ev: SolutionEvidence) -> int:
+    """The last step whose equation, solved rightly from an equation set up earlier, gives the
+    reference's answer ("72x = 108000", then "x = 108000/72 = 1500"), or -1: an equation whose
+    solution is the answer was set up right, so no step up to there is the first error (a
+    step a check proves wrong still is)."""
+    final = ev.reference.final if ev.reference is not None else None
+    if final is None:
+        return -1
+    for i in range(len(ev.checks) - 1, -1, -1):
+        for e in ev.checks[i].equations:
+            stated = stated_value(e.text) if e.follows and e.ok else None
+            value = evaluate(stated[1]) if stated else None
+            if value is not None and close(float(value), final):
+                return i
+    return -1
 
 
 def _described_otherwise_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
