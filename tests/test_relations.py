@@ -770,6 +770,35 @@ def test_speeds_averaged_where_that_is_right_or_not_done_is_not_named(problem, s
     assert broken_relation(problem, steps) is None
 
 
+PAINTERS = ("Ana can paint a fence by herself in 6 hours. Her brother Leo can paint the same fence by himself in 3 "
+         "hours. How many hours will it take them to paint the fence together?")
+
+
+@pytest.mark.parametrize("steps,step,name", [
+    (["The time together is the mean of the two: (6 + 3) / 2 = 4.5 hours."], 0, "work times averaged"),
+    (["6 + 3 = 9", "9 / 2 = 4.5 hours together."], 1, "work times averaged"),
+    (["Together they take 6 + 3 = 9 hours."], 0, "work times added"),
+])
+def test_two_workers_times_put_together_as_numbers_are_named(steps, step, name):
+    r = broken_relation(PAINTERS, steps)
+    assert (r.step, r.name, r.facts) == (step, name, {"a": "6", "b": "3"})
+    hints = _guarded_ladder(PAINTERS, steps, step + 1)
+    assert not any("2 hours" in h.text for h in hints)
+
+
+@pytest.mark.parametrize("problem,steps", [
+    (PAINTERS, ["Ana paints 1/6 of the fence an hour and Leo 1/3.", "1/6 + 1/3 = 1/2 of the fence an hour.",
+             "So the fence takes 1 / (1/2) = 2 hours."]),
+    # the sum of the times is a right part of product over sum
+    (PAINTERS, ["6 + 3 = 9", "6 x 3 = 18", "18 / 9 = 2 hours"]),
+    # one after the other, not together: the sum is right
+    ("Ana can paint a fence by herself in 6 hours and Leo can paint a shed by himself in 3 hours. How many hours "
+     "does it take to paint the fence and then the shed?", ["6 + 3 = 9 hours"]),
+])
+def test_work_times_put_together_the_right_way_or_not_asked_are_not_named(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
 POOL = ("A pool holds 900 liters. A hose fills it at 40 liters per minute, but a crack leaks 10 liters per minute. "
         "How many minutes does it take to fill the pool?")
 BIKES = "Two cyclists start 90 km apart and ride toward each other at 20 km/h and 25 km/h. In how many hours do they meet?"

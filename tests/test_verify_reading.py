@@ -272,6 +272,12 @@ FIELD_REF = ["There are 150 + 14 = 164 people going.", "164 / 40 = 4.1, so 4 bus
     # another route; the answer sentence ends on a given ("after 5 weeks")
     (CARDS, CARDS_REF, "He buys 6 × 5 = 30 cards in 5 weeks.\nHe gives away 2 × 5 = 10 cards.\n45 + 30 − 10 = 65\n"
                        "Eli has 65 cards after 5 weeks."),
+    # a closing check of the answer, with numbers of its own, is not the conclusion
+    ("Tom is 4 times as old as his son. In 20 years, Tom will be twice as old as his son. How old is Tom now?",
+     ["Let s be the son's age; Tom is 4s.", "4s + 20 = 2(s + 20)", "2s = 20, so s = 10.", "Tom is 4 × 10 = 40.",
+      "40"],
+     "Let x be the son's age now, so Tom is 4x.\n4x + 20 = 2(x + 20)\n4x + 20 = 2x + 40\n2x = 20, so x = 10.\n"
+     "Tom is 4 × 10 = 40 years old.\nCheck: in 20 years Tom is 60 and his son is 30, and 60 is twice 30."),
     # buses tried; the sentence closes on its conclusion after the computation
     (FIELD, FIELD_REF, "150 + 14 = 164 people\n4 buses hold 4 * 40 = 160 people, which is not enough for 164.\n"
                        "5 buses hold 5 * 40 = 200 people, so they need 5 buses."),

@@ -1781,6 +1781,20 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             "distance by the whole time.",
             f"Look at step {k}, where you average {a} and {b}. How long does each part of the trip take?",
             category="Logical error / Wrong approach")
+    if relation.name in ("work times averaged", "work times added"):
+        a, b = f["a"], f["b"]
+        how = "averaged" if relation.name == "work times averaged" else "added"
+        return Misconception(
+            relation.name,
+            f"In step {k}, the times {a} and {b} are {how}. But working together, each does part of the job "
+            f"at the same time, so the job takes less time than the faster one needs alone.",
+            f"In step {k}: working together, should the job take more or less time than {min(a, b, key=float)} "
+            "alone?",
+            f"Redo step {k}: find what part of the job each one does in one unit of time, add those parts, "
+            "then find how long the whole job takes at that combined rate.",
+            f"Look at step {k}, where the times {a} and {b} are {how}. What part of the job does each finish in "
+            "one unit of time?",
+            category="Logical error / Wrong approach")
     if relation.name == "target mean count":
         return Misconception(
             relation.name,

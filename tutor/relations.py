@@ -357,6 +357,43 @@ def _speeds_averaged(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# each worker's time for the whole job on their own, and a question about working together
+_ALONE = re.compile(r"(?i)\b(?:alone|by\s+(?:him|her|them|it|my|your)sel(?:f|ves)|on\s+(?:his|her|their|its|my)\s+own)\b")
+_ASKS_TOGETHER = re.compile(r"(?i)\b(?:together|both\s+work|at\s+the\s+same\s+time|work(?:ing)?\s+with)\b")
+_ASKS_HOW_LONG = re.compile(r"(?i)\bhow\s+(?:long|many\s+(?:hours|minutes|days|seconds|weeks))\b")
+
+
+def _work_times_averaged(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """Two workers' times for one job put together as numbers: Ana paints the fence alone in 6
+    hours and Leo in 3; together they take 6 × 3 / (6 + 3) = 2 hours (their rates, 1/6 and 1/3
+    of the fence an hour, add), not the mean of the times, (6 + 3) / 2 = 4.5, nor their sum,
+    9 — both longer than the faster worker alone. The mean is named wherever it is worked;
+    the sum only where the answer is it (it is a right part of 6 × 3 / (6 + 3))."""
+    question = question_of(text)
+    if not (_ALONE.search(text) and _ASKS_TOGETHER.search(question) and _ASKS_HOW_LONG.search(question)):
+        return None
+    times = [v for v, q in given_quantities(text).items() if q.unit == frozenset({("time", 1)})]
+    if len(times) != 2:
+        return None
+    sums: dict[float, tuple[int, str, str]] = {}
+    for i, lhs, value in computations(step_texts):
+        flat = lhs.replace(" ", "")
+        m = re.fullmatch(r"\(?([\d.]+)\+([\d.]+)\)?(/2)?", flat)
+        if m and {Fraction(m.group(1)), Fraction(m.group(2))} == set(times):
+            if m.group(3):
+                return Relation(i, "work times averaged", written(lhs), {"a": m.group(1), "b": m.group(2)})
+            sums[round(value, 9)] = (i, m.group(1), m.group(2))
+        half = re.fullmatch(r"([\d.]+)/2", flat)
+        if half and round(float(half.group(1)), 9) in sums:
+            _, a, b = sums[round(float(half.group(1)), 9)]
+            return Relation(i, "work times averaged", written(lhs), {"a": a, "b": b})
+    last = answer_computation(step_texts)
+    if last is not None and round(last[2], 9) in sums and sums[round(last[2], 9)][0] == last[0]:
+        i, a, b = sums[round(last[2], 9)]
+        return Relation(i, "work times added", written(last[1]), {"a": a, "b": b})
+    return None
+
+
 # a rate that takes away from what another adds ("a leak drains 8 gallons per minute")
 _DRAINS = re.compile(r"(?i)\b(?:leak\w*|drain\w*|empt(?:y|ies|ying)|pumps?\s+out|lets?\s+out|evaporat\w*)\b")
 _TOWARD = re.compile(r"(?i)\b(?:toward|towards)\s+each\s+other\b|\bapproach\w*\s+each\s+other\b")
@@ -1104,6 +1141,7 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     text = words_to_digits(problem_text)
     found = [r for r in (_mean_count(text, step_texts), _target_mean(text, step_texts),
                          _speeds_averaged(text, step_texts), _rates_against(text, step_texts),
+                         _work_times_averaged(text, step_texts),
                          _median_unsorted(text, step_texts),
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),

@@ -252,12 +252,16 @@ def step_graph(text: str) -> StepGraph:
 
 def _partial_values(text: str) -> list[float]:
     """Values a reference computes on the way to a written result: bracketed sub-expressions
-    (``2*(3+2+6)`` gives 11)."""
+    (``2*(3+2+6)`` gives 11) and the products and quotients a sum is made of (``2*48-6``
+    gives 96: worked first, by the order of operations)."""
     out: list[float] = []
     for expr, value in expressions_in(text):
         if value is None or _is_literal(expr):
             continue
-        for inner in re.findall(r"\(([^()]+)\)", expr):
+        inners = re.findall(r"\(([^()]+)\)", expr)
+        if "(" not in expr:
+            inners += [body for _, body in _TERM.findall(expr) if re.search(r"[*/]", body)]
+        for inner in inners:
             v = evaluate(inner)
             if v is not None:
                 out.append(float(v))

@@ -217,7 +217,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     # (a closing "Check: 2 x 24 = 48" tests the answer; it is not the answer)
     sol_last = answer if answer is not None else next(
         (_result(g, s.text, given) for g, s in zip(reversed(graphs), reversed(steps))
-         if g.last is not None and not _CHECK.match(s.text)),
+         if g.last is not None and not CHECK_LINE.match(s.text)),
         None)
     if ref is not None and ref.final is not None and sol_last is not None:
         # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
@@ -369,7 +369,8 @@ def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
 
 
 #: A step that checks the work rather than continuing it ("Check: 24 x 2 = 48").
-_CHECK = re.compile(r"\s*(?:\(?\s*)?(?:check(?:ing)?|verify|verification)\b", re.I)
+#: A step that checks the answer found ("Check: 2 x 24 = 48"): no answer of its own.
+CHECK_LINE = re.compile(r"\s*(?:\(?\s*)?(?:check(?:ing)?|verify|verification)\b", re.I)
 
 
 def restates_answer(steps: Sequence[Step]) -> bool:

@@ -29,8 +29,8 @@ from tutor.rounding import right_roundings
 from tutor.expressions import ExpressionWork, expression_checks, readable
 from tutor.formulas import asked_after_discount_and_tax, asked_percent
 from tutor.llm import LanguageModel
-from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, evaluate, expressions_in, numbers_in,
-                             values_match, writes)
+from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, evaluate, expressions_in,
+                             numbers_in, values_match, writes)
 from tutor.mathtext import MIXED_FORM, readable_equation, readable_expression
 from tutor.misconceptions import find as find_misconception
 from tutor.misconceptions import rewriting_misconception, solution_misconception
@@ -45,8 +45,8 @@ from tutor.spread import asked_spread, spread_problem
 from tutor.units import CLOCK, amounts_in, clock_at_end, clock_text, factor, in_asked_unit, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, described_otherwise, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
-from tutor.verify.features import (MODEL_FEATURES, SolutionEvidence, answer_amounts, percent_whole, restates_answer,
-                                   solution_evidence)
+from tutor.verify.features import (CHECK_LINE, MODEL_FEATURES, SolutionEvidence, answer_amounts, percent_whole,
+                                   restates_answer, solution_evidence)
 from tutor.verify.scorer import scorer_identity, step_correct_probs
 
 log = logging.getLogger(__name__)
@@ -893,6 +893,9 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
     ``checks`` are the steps' checks as the verifier read them (algebra steps included).
     """
     numbered = [i for i, st in enumerate(steps) if numbers_in(st.text)]
+    # (a closing check of the answer found, "Check: 60 is twice 30", is not the conclusion)
+    while len(numbered) > 1 and CHECK_LINE.match(steps[numbered[-1]].text):
+        numbered.pop()
     if not numbered:
         return
     last = numbered[-1]
