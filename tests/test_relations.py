@@ -799,6 +799,40 @@ def test_work_times_put_together_the_right_way_or_not_asked_are_not_named(proble
     assert broken_relation(problem, steps) is None
 
 
+SHIRTS = ("A store had 250 shirts. In the first week it sold 20% of them. In the second week it sold 30% of the "
+          "shirts that were left. How many shirts does the store have now?")
+WALLET = ("Leah earned $28. She spent a seventh of it on a milkshake and put half of the rest in her savings account. "
+          "How many dollars are left in her wallet?")
+
+
+@pytest.mark.parametrize("problem,steps,step,facts", [
+    (SHIRTS, ["250 x 0.20 = 50 shirts sold.", "250 - 50 = 200 left.", "250 x 0.30 = 75 sold in week two.",
+              "200 - 75 = 125 shirts."], 2, {"part": "30%", "whole": "250", "rest": "200"}),
+    (WALLET, ["28 / 7 = $4 on the milkshake.", "28 - 4 = $24 left.", "Savings: 28 / 2 = $14.", "24 - 14 = $10."], 2,
+     {"part": "half", "whole": "28", "rest": "24"}),
+])
+def test_a_share_of_the_rest_taken_of_the_whole_is_named(problem, steps, step, facts):
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.facts) == (step, "share of the rest taken of the whole", facts)
+    _guarded_ladder(problem, steps, step + 1)
+
+
+@pytest.mark.parametrize("problem,steps", [
+    (SHIRTS, ["250 x 0.20 = 50", "250 - 50 = 200", "200 x 0.30 = 60", "200 - 60 = 140"]),
+    (SHIRTS, ["250 x 0.8 = 200 left", "0.30 x 200 = 60", "200 - 60 = 140"]),
+    (WALLET, ["28 / 7 = 4", "28 - 4 = 24", "24 / 2 = 12", "24 - 12 = 12"]),
+    # working back from shares of 1: no amount is taken from
+    ("Lucy lost one-third of her money. She then spent one-fourth of the remainder, and only had $15 left. How much "
+     "money did Lucy have at the beginning?", ["1 - 1/4 = 3/4", "1/4 of it is 15 / 3 = 5", "5 x 4 = 20",
+                                               "1 - 1/3 = 2/3", "20 / 2 = 10", "10 x 3 = 30"]),
+    # a share of the whole asked for: taking it of the whole is right
+    (SHIRTS.replace("30% of the shirts that were left", "30% of all the shirts"),
+     ["250 x 0.20 = 50", "250 - 50 = 200", "250 x 0.30 = 75", "200 - 75 = 125"]),
+])
+def test_a_share_of_the_rest_taken_rightly_is_not_named(problem, steps):
+    assert broken_relation(problem, steps) is None
+
+
 POOL = ("A pool holds 900 liters. A hose fills it at 40 liters per minute, but a crack leaks 10 liters per minute. "
         "How many minutes does it take to fill the pool?")
 BIKES = "Two cyclists start 90 km apart and ride toward each other at 20 km/h and 25 km/h. In how many hours do they meet?"

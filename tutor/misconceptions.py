@@ -1795,6 +1795,17 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where the times {a} and {b} are {how}. What part of the job does each finish in "
             "one unit of time?",
             category="Logical error / Wrong approach")
+    if relation.name == "share of the rest taken of the whole":
+        part, whole, rest = f["part"], f["whole"], f["rest"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {part} is taken of {whole}. But the problem takes it of what is left, and by then "
+            f"{rest} is left.",
+            f"In step {k}: {part} of what? Read the problem again: is it a share of everything, or of what is "
+            "left?",
+            f"Redo step {k}: take {part} of what was left after the earlier step, {rest}.",
+            f"Look at step {k}, where you take {part} of {whole}. How many were left by then?",
+            category="Misunderstanding of the question")
     if relation.name == "target mean count":
         return Misconception(
             relation.name,

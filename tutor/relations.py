@@ -394,6 +394,50 @@ def _work_times_averaged(text: str, step_texts: Sequence[str]) -> Relation | Non
     return None
 
 
+_PART_WORDS = {"half": Fraction(1, 2), "third": Fraction(1, 3), "quarter": Fraction(1, 4), "fourth": Fraction(1, 4),
+               "fifth": Fraction(1, 5), "sixth": Fraction(1, 6), "seventh": Fraction(1, 7), "eighth": Fraction(1, 8),
+               "ninth": Fraction(1, 9), "tenth": Fraction(1, 10)}
+# "30% of the shirts that were left", "1/4 of the remaining students", "half of the rest"
+_OF_THE_REST = re.compile(
+    r"(?i)(?P<part>\(?\d+\s*/\s*\d+\)?|\d+(?:\.\d+)?\s*(?:%|percent)|half|(?:a|one)\s+(?:third|quarter|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth))\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+)?(?:remaining|remainder|rest|"
+    r"what\s+(?:was|is)\s+left|[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+left|[a-z]+\s+left)\b")
+
+
+def _part(said: str) -> Fraction | None:
+    """The share a phrase names: "30%" -> 3/10, "(2/5)" -> 2/5, "a third" -> 1/3."""
+    said = said.strip("() ").lower()
+    if m := re.fullmatch(r"(\d+)\s*/\s*(\d+)", said):
+        return Fraction(int(m.group(1)), int(m.group(2))) if int(m.group(2)) else None
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|percent)", said):
+        return Fraction(m.group(1)) / 100
+    return _PART_WORDS.get(said.split()[-1])
+
+
+def _rest_taken_of_whole(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A share of what is left taken of the whole instead: "it sold 30% of the shirts that were
+    left" after 250 - 50 = 200 is 30% of 200, not 250 × 0.30. Named where a step's computation
+    uses the number the work already took from (250, the first number of an earlier subtraction)
+    and comes to the share of it, not of what the subtraction left."""
+    parts = [(p, m.group("part")) for m in _OF_THE_REST.finditer(text) if (p := _part(m.group("part")))]
+    if not parts:
+        return None
+    taken: list[tuple[int, Fraction, Fraction]] = []  # (step, the number taken from, what was left)
+    for i, lhs, value in computations(step_texts):
+        flat = lhs.replace(" ", "")
+        for part, said in parts:
+            for j, whole, rest in taken:
+                if (j < i and abs(value - float(part * whole)) < 1e-6 and part * whole != part * rest
+                        and any(abs(v - float(whole)) < 1e-9 for v in numbers_in(lhs))):
+                    return Relation(i, "share of the rest taken of the whole", written(lhs),
+                                    {"part": said.strip("() "), "whole": num(whole), "rest": num(rest)})
+        m = re.match(r"\(?(\d+(?:\.\d+)?)-", flat)
+        # (not "1 - 1/4 = 3/4": a share worked out, not an amount taken from)
+        if m and 0 < value < float(m.group(1)) and float(m.group(1)) > 1:
+            taken.append((i, Fraction(m.group(1)), Fraction(str(round(value, 9)))))
+    return None
+
+
 # a rate that takes away from what another adds ("a leak drains 8 gallons per minute")
 _DRAINS = re.compile(r"(?i)\b(?:leak\w*|drain\w*|empt(?:y|ies|ying)|pumps?\s+out|lets?\s+out|evaporat\w*)\b")
 _TOWARD = re.compile(r"(?i)\b(?:toward|towards)\s+each\s+other\b|\bapproach\w*\s+each\s+other\b")
@@ -1141,7 +1185,7 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     text = words_to_digits(problem_text)
     found = [r for r in (_mean_count(text, step_texts), _target_mean(text, step_texts),
                          _speeds_averaged(text, step_texts), _rates_against(text, step_texts),
-                         _work_times_averaged(text, step_texts),
+                         _work_times_averaged(text, step_texts), _rest_taken_of_whole(text, step_texts),
                          _median_unsorted(text, step_texts),
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
