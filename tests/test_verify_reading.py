@@ -223,9 +223,10 @@ def test_a_running_total_on_the_way_to_the_references_sum_is_not_off_the_referen
     # a partial sum that stops short of the reference's sum stays off it ("78 + 85 = 163", then on)
     short = solution_evidence(problem, parse_solution("78 + 85 = 163.\n163 * 2 = 326."))
     assert short.unmatched[0] == [163.0]
-    # a partial difference is no running total ("50 - 3 - 21": 3 + 21 = 24 is not on the way)
+    # with amounts taken away, a running total starts from the first amount ("50 - 3 - 21": 47 or
+    # 29 on the way, not 3 + 21 = 24)
     ref = reference_graph(["50 - 3 - 21 = 26", "26"])
-    assert ref.running_sums == [] and 24.0 in ref.partial_sums
+    assert ref.running_sums == [47.0, 29.0] and 24.0 in ref.partial_sums
 
 
 @pytest.mark.parametrize("question, label", [("How long will all the peeling take?", "correct"),

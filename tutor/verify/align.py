@@ -295,6 +295,30 @@ def sub_sums(expr: str, max_terms: int = 6) -> list[float]:
     return out
 
 
+def running_totals(expr: str) -> list[float]:
+    """Where a running total may stand on the way to a bracket-free sum's value: for a sum of
+    added terms, any terms added so far (:func:`sub_sums`, in any order); for a sum with terms
+    taken away, the first amount with some of the others (``73-8+3`` gives 65 and 76).
+
+    >>> running_totals("73-8+3")
+    [65.0, 76.0]
+    """
+    if not re.search(r"(?<=.)[-−]", expr):
+        return sub_sums(expr)
+    if not re.fullmatch(r"[\d.*/+\-]+", expr) or expr.startswith(("*", "/", "-")):
+        return []
+    terms = [float(v) * (-1.0 if sign == "-" else 1.0) for sign, body in _TERM.findall(expr)
+             if (v := evaluate(body)) is not None]
+    if len(terms) != len(_TERM.findall(expr)) or not 3 <= len(terms) <= 6:
+        return []
+    out = []
+    for mask in range(1, 2 ** (len(terms) - 1) - 1):  # the first term and a proper subset of the rest
+        total = terms[0] + sum(t for k, t in enumerate(terms[1:]) if mask >> k & 1)
+        if total > 0:
+            out.append(total)
+    return out
+
+
 @dataclass
 class ReferenceGraph:
     """The reference solution's values.
@@ -308,8 +332,8 @@ class ReferenceGraph:
             (``40 - 9 - 13`` gives 31, 27, 22, ...): where a student value lands when a
             quantity is missing. Not counted as reference values (measured: treating them as
             valid detours lowered CV micro-F1 from 0.739 to 0.723).
-        running_sums: the partial sums of the reference's sums of added terms only
-            (``20 + 15 + 45`` gives 35, 65, 60, ...): where a running total stands on the way.
+        running_sums: where a running total may stand on the way to one of the reference's
+            sums (:func:`running_totals`: ``20 + 15 + 45`` gives 35, 65, 60, ...).
     """
 
     derived: list[float]
@@ -373,10 +397,9 @@ def reference_graph(reference: Sequence[str], final_answer: str | None = None) -
         derivations += g.derived
         for expr, value in expressions_in(s):
             if value is not None:
-                sums = sub_sums(expr)
-                partial_sums += sums
-                if not re.search(r"[-−*/×÷]", expr.lstrip("-−")):
-                    running_sums += sums
+                partial_sums += sub_sums(expr)
+                if not re.search(r"[*/×÷]", expr):
+                    running_sums += running_totals(expr)
     final = answer_value(final_answer) if final_answer else None
     if final is None:
         for s in reversed(reference):

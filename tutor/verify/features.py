@@ -231,6 +231,11 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final,
                                   question_of(problem.text)):
             sol_last = ref.final
+    # where work that reached the reference's answer goes on to change it: the first later step
+    # the solution's answer comes from (not a side computation or a check of the answer)
+    past_final = None if final_idx is None else next(
+        (i for i in range(final_idx + 1, n) if i in ancestors and not CHECK_LINE.match(steps[i].text)),
+        final_idx + 1)
     used_given: list[float] = []
     # a count problem (whole numbers only) whose solution produces a fraction or a negative
     # number is suspicious where that value first appears
@@ -311,7 +316,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
                 # reached the reference answer, then went on to a different final answer
                 "final_then_more": float(final_idx == i and sol_last is not None and ref.final is not None
                                          and not contains([sol_last], ref.final, False)),
-                "after_final_wrong": float(final_idx is not None and final_idx + 1 == i
+                "after_final_wrong": float(final_idx is not None and past_final == i
                                            and sol_last is not None and ref.final is not None
                                            and not contains([sol_last], ref.final, False)),
                 "first_role_mismatch": float(first_role == i),
