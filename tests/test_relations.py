@@ -778,12 +778,46 @@ PAINTERS = ("Ana can paint a fence by herself in 6 hours. Her brother Leo can pa
     (["The time together is the mean of the two: (6 + 3) / 2 = 4.5 hours."], 0, "work times averaged"),
     (["6 + 3 = 9", "9 / 2 = 4.5 hours together."], 1, "work times averaged"),
     (["Together they take 6 + 3 = 9 hours."], 0, "work times added"),
+    # the sum said to be the time together, then used as a rate
+    (["Ana paints 1/6 of it an hour.", "Together they would take 6 + 3 = 9 hours, so 1/9 of it an hour.",
+      "1 ÷ 1/9 = 9 hours"], 1, "work times added"),
 ])
 def test_two_workers_times_put_together_as_numbers_are_named(steps, step, name):
     r = broken_relation(PAINTERS, steps)
     assert (r.step, r.name, r.facts) == (step, name, {"a": "6", "b": "3"})
     hints = _guarded_ladder(PAINTERS, steps, step + 1)
     assert not any("2 hours" in h.text for h in hints)
+
+
+def test_times_alone_said_as_what_each_can_do_and_three_workers_averaged():
+    pipes = ("Pipe A can fill a tank in 4 hours and pipe B can fill it in 12 hours. If both pipes are opened "
+             "together, how many hours will it take to fill the tank?")
+    r = broken_relation(pipes, ["Pipe A fills 1/4 of the tank an hour.", "Together: 4 + 12 = 16 hours."])
+    assert (r.step, r.name) == (1, "work times added")
+    assert broken_relation(pipes, ["1/4 + 1/12 = 1/3 of the tank an hour", "So it takes 3 hours."]) is None
+    printers = ("Printer A can finish a job alone in 2 hours, printer B in 3 hours and printer C in 6 hours. How "
+                "long will the job take if all three work together?")
+    r = broken_relation(printers, ["(2 + 3 + 6) ÷ 3 = 11/3 hours"])
+    assert (r.step, r.name) == (0, "work times averaged")
+    # asked how long one takes alone: not this relation
+    assert broken_relation("Working together, Jen and Kim clean a house in 4 hours. Jen alone takes 6 hours. How "
+                           "long would Kim take alone?", ["(4 + 6) / 2 = 5 hours"]) is None
+
+
+KAI = ("Kai runs 3.5 km on each weekday (Monday to Friday) and 6 km on each day of the weekend. How many kilometers "
+       "does he run in 4 weeks?")
+
+
+def test_a_given_copied_with_two_digits_swapped_is_named():
+    steps = ["On weekdays he runs 5.3 km a day, so 5.3 x 5 = 26.5 km.", "6 x 2 = 12 km on the weekend.",
+             "26.5 + 12 = 38.5 km a week.", "38.5 x 4 = 154 km."]
+    r = broken_relation(KAI, steps)
+    assert (r.step, r.name, r.facts) == (0, "given misread", {"given": "3.5", "written": "5.3"})
+    _guarded_ladder(KAI, steps, 1)
+    # the given used too, or the swapped number worked out: no misreading
+    assert broken_relation(KAI, ["3.5 x 5 = 17.5 km", "6 x 2 = 12 km", "17.5 + 12 = 29.5 km", "29.5 x 4 = 118 km"]) is None
+    assert broken_relation("Sam has 12 red and 9 blue beads. He buys 12 more. How many beads does he have?",
+                           ["12 + 9 = 21", "21 + 12 = 33"]) is None
 
 
 @pytest.mark.parametrize("problem,steps", [
@@ -810,11 +844,40 @@ WALLET = ("Leah earned $28. She spent a seventh of it on a milkshake and put hal
               "200 - 75 = 125 shirts."], 2, {"part": "30%", "whole": "250", "rest": "200"}),
     (WALLET, ["28 / 7 = $4 on the milkshake.", "28 - 4 = $24 left.", "Savings: 28 / 2 = $14.", "24 - 14 = $10."], 2,
      {"part": "half", "whole": "28", "rest": "24"}),
+    # both shares taken of the whole, the rest never worked out: the problem's first share leaves it
+    ("Maria had $120. She spent 1/3 of her money on a jacket and 1/4 of the rest on shoes. How much money does she "
+     "have left?", ["Jacket: 120 ÷ 3 = 40 dollars.", "Shoes: 120 ÷ 4 = 30 dollars.", "120 − 40 − 30 = 50 dollars."],
+     1, {"part": "1/4", "whole": "120", "rest": "80"}),
+    # what is left said in words ("so 300 left"), and the latest such amount is the rest
+    ("Lena had $360. She spent 1/6 of it on food, then 2/5 of the rest on a gift, and 1/4 of what remained on "
+     "books. How much does she have now?", ["360/6 = 60, so 300 left.", "2/5 of 300 = 120, so 180 left.",
+                                            "Books: 1/4 of 360 = 90.", "180 - 90 = 90"],
+     2, {"part": "1/4", "whole": "360", "rest": "180"}),
 ])
 def test_a_share_of_the_rest_taken_of_the_whole_is_named(problem, steps, step, facts):
     r = broken_relation(problem, steps)
     assert (r.step, r.name, r.facts) == (step, "share of the rest taken of the whole", facts)
     _guarded_ladder(problem, steps, step + 1)
+
+
+def test_shares_of_different_wholes_added_are_named():
+    problem = ("A bookstore sold 30% of its books on Friday and 50% of the remaining books on Saturday. It has 70 "
+               "books left. How many books did it have before Friday?")
+    steps = ["Sold in all: 30% + 50% = 80% of the books.", "So 20% are left: 70 ÷ 0.2 = 350 books."]
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name, r.facts) == (0, "shares of different wholes added", {"first": "30%", "part": "50%"})
+    _guarded_ladder(problem, steps, 1)
+    assert broken_relation(problem, ["100% - 30% = 70% left after Friday.", "50% of 70% = 35% left.",
+                                     "70 / 0.35 = 200 books"]) is None
+
+
+@pytest.mark.parametrize("problem,steps", [
+    # two shares of the same whole may be added
+    ("A bookstore sold 30% of its books on Friday and 50% of its books on Saturday. It has 70 books left. How many "
+     "books did it have?", ["30% + 50% = 80% sold", "20% is 70, so 70 / 0.2 = 350 books"]),
+])
+def test_shares_of_one_whole_added_are_not_named(problem, steps):
+    assert broken_relation(problem, steps) is None
 
 
 @pytest.mark.parametrize("problem,steps", [
@@ -825,6 +888,19 @@ def test_a_share_of_the_rest_taken_of_the_whole_is_named(problem, steps, step, f
     ("Lucy lost one-third of her money. She then spent one-fourth of the remainder, and only had $15 left. How much "
      "money did Lucy have at the beginning?", ["1 - 1/4 = 3/4", "1/4 of it is 15 / 3 = 5", "5 x 4 = 20",
                                                "1 - 1/3 = 2/3", "20 / 2 = 10", "10 x 3 = 30"]),
+    # half, then half of the rest: the first half of the whole is the first share, not a slip
+    ("Omar earned $500. He spent half of it on a bike, then half of what was left on a phone. How much does he "
+     "have now?", ["500 / 2 = 250 on the bike", "500 - 250 = 250 left", "250 / 2 = 125", "250 - 125 = 125"]),
+    # "left" as went away, not what is left
+    ("A hall held 500 people, 200 of them adults. One-fourth of the children and one-tenth of the adults left "
+     "early. How many stayed?", ["500 - 200 = 300 children", "300 / 4 = 75", "200 / 10 = 20", "500 - 75 - 20 = 405"]),
+    # what is left happens to equal a number the problem gives
+    ("A shop packed 4 boxes of 9 plums. It sold a third of the plums, then 12 more. Half of the remaining plums "
+     "went to a cafe. How many plums are left?", ["4 x 9 = 36", "36 / 3 = 12", "36 - 12 - 12 = 12", "12 / 2 = 6",
+                                                   "12 - 6 = 6"]),
+    # a sum that comes to the share by chance
+    ("A choir has 30 singers. Half of them sing the first verse, and a third of the remaining singers join for the "
+     "second. How many join for the last verse, when all sing?", ["30 / 2 = 15", "15 / 3 = 5", "30 - 15 - 5 = 10"]),
     # a share of the whole asked for: taking it of the whole is right
     (SHIRTS.replace("30% of the shirts that were left", "30% of all the shirts"),
      ["250 x 0.20 = 50", "250 - 50 = 200", "250 x 0.30 = 75", "200 - 75 = 125"]),

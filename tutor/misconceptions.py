@@ -1795,6 +1795,26 @@ def relation_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where the times {a} and {b} are {how}. What part of the job does each finish in "
             "one unit of time?",
             category="Logical error / Wrong approach")
+    if relation.name == "given misread":
+        given, wrote = f["given"], f["written"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {wrote} is used, but the problem gives {given}: two digits are swapped.",
+            f"In step {k}: compare the numbers you used with the ones in the problem. Is each one copied "
+            "exactly?",
+            f"Redo step {k} with the number the problem gives, {given}.",
+            f"Look at step {k}, where you use {wrote}. Which number in the problem is that meant to be?",
+            category="Calculation error")
+    if relation.name == "shares of different wholes added":
+        first, part = f["first"], f["part"]
+        return Misconception(
+            relation.name,
+            f"In step {k}, {first} and {part} are added as shares of one whole. But {part} is a share of what "
+            f"is left after {first} is taken, so the two are shares of different amounts.",
+            f"In step {k}: {part} of what? Is it of everything, or of what is left after the first {first}?",
+            f"Redo step {k}: first find what is left after {first} is taken, then take {part} of that.",
+            f"Look at step {k}, where you add {first} and {part}. Are they shares of the same amount?",
+            category="Misunderstanding of the question")
     if relation.name == "share of the rest taken of the whole":
         part, whole, rest = f["part"], f["whole"], f["rest"]
         return Misconception(

@@ -357,40 +357,49 @@ def _speeds_averaged(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
-# each worker's time for the whole job on their own, and a question about working together
-_ALONE = re.compile(r"(?i)\b(?:alone|by\s+(?:him|her|them|it|my|your)sel(?:f|ves)|on\s+(?:his|her|their|its|my)\s+own)\b")
-_ASKS_TOGETHER = re.compile(r"(?i)\b(?:together|both\s+work|at\s+the\s+same\s+time|work(?:ing)?\s+with)\b")
+# each worker's time for the whole job on their own ("alone", "Pipe A can fill the pool in 4
+# hours"), and a question about working together
+_ALONE = re.compile(r"(?i)\b(?:alone|by\s+(?:him|her|them|it|my|your)sel(?:f|ves)|on\s+(?:his|her|their|its|my)\s+own)\b|"
+                    r"\bcan\s+[a-z]+(?:\s+[a-z']+){0,5}\s+in\s+\d")
+_ASKS_TOGETHER = re.compile(r"(?i)\b(?:together|both|all\s+(?:two|three|\d)|at\s+the\s+same\s+time|work(?:ing)?\s+with)\b")
 _ASKS_HOW_LONG = re.compile(r"(?i)\bhow\s+(?:long|many\s+(?:hours|minutes|days|seconds|weeks))\b")
+_SAYS_TOGETHER = re.compile(r"(?i)\b(?:together|combined|both)\b")
 
 
 def _work_times_averaged(text: str, step_texts: Sequence[str]) -> Relation | None:
-    """Two workers' times for one job put together as numbers: Ana paints the fence alone in 6
+    """Workers' times for one job put together as numbers: Ana paints the fence alone in 6
     hours and Leo in 3; together they take 6 × 3 / (6 + 3) = 2 hours (their rates, 1/6 and 1/3
     of the fence an hour, add), not the mean of the times, (6 + 3) / 2 = 4.5, nor their sum,
     9 — both longer than the faster worker alone. The mean is named wherever it is worked;
-    the sum only where the answer is it (it is a right part of 6 × 3 / (6 + 3))."""
-    question = question_of(text)
-    if not (_ALONE.search(text) and _ASKS_TOGETHER.search(question) and _ASKS_HOW_LONG.search(question)):
+    the sum where the answer is it or its step says it is the time together (it is a right part
+    of 6 × 3 / (6 + 3))."""
+    asked = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    if not (_ALONE.search(text) and _ASKS_TOGETHER.search(asked) and _ASKS_HOW_LONG.search(asked)
+            and not re.search(r"(?i)\balone\b", asked)):
         return None
-    times = [v for v, q in given_quantities(text).items() if q.unit == frozenset({("time", 1)})]
-    if len(times) != 2:
+    times = {v for v, q in given_quantities(text).items() if q.unit == frozenset({("time", 1)})}
+    if len(times) < 2:
         return None
-    sums: dict[float, tuple[int, str, str]] = {}
+    sums: dict[float, tuple[int, list[str]]] = {}
     for i, lhs, value in computations(step_texts):
         flat = lhs.replace(" ", "")
-        m = re.fullmatch(r"\(?([\d.]+)\+([\d.]+)\)?(/2)?", flat)
-        if m and {Fraction(m.group(1)), Fraction(m.group(2))} == set(times):
-            if m.group(3):
-                return Relation(i, "work times averaged", written(lhs), {"a": m.group(1), "b": m.group(2)})
-            sums[round(value, 9)] = (i, m.group(1), m.group(2))
-        half = re.fullmatch(r"([\d.]+)/2", flat)
-        if half and round(float(half.group(1)), 9) in sums:
-            _, a, b = sums[round(float(half.group(1)), 9)]
-            return Relation(i, "work times averaged", written(lhs), {"a": a, "b": b})
+        m = re.fullmatch(r"\(?([\d.]+(?:\+[\d.]+)+)\)?(?:/(\d+))?", flat)
+        terms = m.group(1).split("+") if m else []
+        if m and len(terms) == len(times) and {Fraction(t) for t in terms} == times:
+            if m.group(2) and int(m.group(2)) == len(terms):
+                return Relation(i, "work times averaged", written(lhs), {"a": terms[0], "b": terms[1]})
+            if not m.group(2):
+                if _SAYS_TOGETHER.search(step_texts[i]):
+                    return Relation(i, "work times added", written(lhs), {"a": terms[0], "b": terms[1]})
+                sums[round(value, 9)] = (i, terms)
+        half = re.fullmatch(r"([\d.]+)/(\d+)", flat)
+        if half and round(float(half.group(1)), 9) in sums and int(half.group(2)) == len(times):
+            _, terms = sums[round(float(half.group(1)), 9)]
+            return Relation(i, "work times averaged", written(lhs), {"a": terms[0], "b": terms[1]})
     last = answer_computation(step_texts)
     if last is not None and round(last[2], 9) in sums and sums[round(last[2], 9)][0] == last[0]:
-        i, a, b = sums[round(last[2], 9)]
-        return Relation(i, "work times added", written(last[1]), {"a": a, "b": b})
+        i, terms = sums[round(last[2], 9)]
+        return Relation(i, "work times added", written(last[1]), {"a": terms[0], "b": terms[1]})
     return None
 
 
@@ -401,7 +410,12 @@ _PART_WORDS = {"half": Fraction(1, 2), "third": Fraction(1, 3), "quarter": Fract
 _OF_THE_REST = re.compile(
     r"(?i)(?P<part>\(?\d+\s*/\s*\d+\)?|\d+(?:\.\d+)?\s*(?:%|percent)|half|(?:a|one)\s+(?:third|quarter|fourth|fifth|"
     r"sixth|seventh|eighth|ninth|tenth))\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+)?(?:remaining|remainder|rest|"
-    r"what\s+(?:was|is)\s+left|[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+left|[a-z]+\s+left)\b")
+    r"what\s+(?:was|is|remained|remains)(?:\s+left)?|[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+left|"
+    r"[a-z]+\s+(?:that|which)\s+remain(?:ed|s)?|"
+    # "of the eggs left", not "of the girls left early" (left: went away)
+    r"[a-z]+\s+left(?=\s*(?:[,.;?]|$|over\b|in\b|on\b|at\b|to\b|for\b|were\b|was\b|are\b|is\b)))")
+# "so 300 left", "$180 remains": the amount a step says is left
+_LEFT_AMOUNT = re.compile(r"(?i)(?<![\d.,/])\$?(\d[\d,]*(?:\.\d+)?)(?![\d/])\s*(?:[a-z]+\s+){0,2}?(?:left|remain(?:s|ed|ing)?)\b")
 
 
 def _part(said: str) -> Fraction | None:
@@ -414,27 +428,95 @@ def _part(said: str) -> Fraction | None:
     return _PART_WORDS.get(said.split()[-1])
 
 
+# a number as the problem writes it (not a part of a fraction: "3" in "3/4")
+_WRITTEN_NUMBER = re.compile(r"(?<![\d.,/])\d[\d,]*(?:\.\d+)?(?![\d/])")
+_SHARE_OF = re.compile(r"(?i)(?P<part>\(?\d+\s*/\s*\d+\)?|\d+(?:\.\d+)?\s*(?:%|percent)|half|(?:a|one)\s+(?:third|quarter|"
+                       r"fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+of\b")
+
+
 def _rest_taken_of_whole(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A share of what is left taken of the whole instead: "it sold 30% of the shirts that were
     left" after 250 - 50 = 200 is 30% of 200, not 250 × 0.30. Named where a step's computation
-    uses the number the work already took from (250, the first number of an earlier subtraction)
-    and comes to the share of it, not of what the subtraction left."""
-    parts = [(p, m.group("part")) for m in _OF_THE_REST.finditer(text) if (p := _part(m.group("part")))]
+    comes to the share of a number the work already took from (250, the first number of an
+    earlier subtraction, or a given the work says is down to less), or of a number the problem
+    gives before the share while the work has taken nothing from it yet ("1/3 of her $120 on a
+    jacket and 1/4 of the rest": 120 ÷ 4)."""
+    parts = [(p, m.group("part"), m.start()) for m in _OF_THE_REST.finditer(text) if (p := _part(m.group("part")))]
     if not parts:
         return None
     taken: list[tuple[int, Fraction, Fraction]] = []  # (step, the number taken from, what was left)
+    # ("360/6 = 60, so 300 left": what a step says is left, of any larger number the problem gives)
+    givens = [Fraction(str(g)) for g in numbers_in(text)]
+    for k, t in enumerate(step_texts):
+        for m in _LEFT_AMOUNT.finditer(t):
+            v = Fraction(m.group(1).replace(",", ""))
+            taken += [(k, g, v) for g in givens if 0 < v < g]
     for i, lhs, value in computations(step_texts):
         flat = lhs.replace(" ", "")
-        for part, said in parts:
-            for j, whole, rest in taken:
+        written_here = numbers_in(lhs)
+        for part, said, at in parts:
+            for j, whole, rest in sorted(taken, key=lambda t: -t[0]):  # (what is left by then)
                 if (j < i and abs(value - float(part * whole)) < 1e-6 and part * whole != part * rest
-                        and any(abs(v - float(whole)) < 1e-9 for v in numbers_in(lhs))):
+                        and any(abs(v - float(whole)) < 1e-9 for v in written_here)):
                     return Relation(i, "share of the rest taken of the whole", written(lhs),
                                     {"part": said.strip("() "), "whole": num(whole), "rest": num(rest)})
+            # nothing taken from the whole yet: the rest is what the problem's one earlier share
+            # leaves. Only a product or quotient (not "30 - 15 - 5" coming to a third of 30), not
+            # the earlier share's own value (half, then half of the rest: 600 ÷ 2 is the first),
+            # and not of a number the work found as what is left ("24 - 12 - 4 = 8", then 8 ÷ 2)
+            shares = list(_SHARE_OF.finditer(text[:at]))
+            earlier = [_part(m.group("part")) for m in shares]
+            if len(earlier) != 1 or earlier[0] is None or not 0 < earlier[0] < 1:
+                continue
+            terms = [evaluate(t) for t in re.split(r"\+", flat.replace("(", "").replace(")", ""))]
+            if len(terms) == 2 and None not in terms and sorted(terms) == sorted([earlier[0], part]):
+                # "30% + 50% = 80% sold": the second share is of what the first leaves, not of the whole
+                return Relation(i, "shares of different wholes added", written(lhs),
+                                {"first": shares[0].group("part").strip("() "), "part": said.strip("() ")})
+            if not re.search(r"[*/]", flat):
+                continue
+            found = {round(v, 9) for k, _, v in computations(step_texts) if k < i}
+            for whole in {Fraction(w.replace(",", "")) for w in _WRITTEN_NUMBER.findall(text[:at])}:
+                if (whole > 1 and abs(value - float(part * whole)) < 1e-6 and part != earlier[0]
+                        and round(float(whole), 9) not in found
+                        and not any(t[1] == whole and t[0] < i for t in taken)
+                        and any(abs(v - float(whole)) < 1e-9 for v in written_here)):
+                    return Relation(i, "share of the rest taken of the whole", written(lhs),
+                                    {"part": said.strip("() "), "whole": num(whole),
+                                     "rest": num(whole * (1 - earlier[0]))})
         m = re.match(r"\(?(\d+(?:\.\d+)?)-", flat)
         # (not "1 - 1/4 = 3/4": a share worked out, not an amount taken from)
         if m and 0 < value < float(m.group(1)) and float(m.group(1)) > 1:
             taken.append((i, Fraction(m.group(1)), Fraction(str(round(value, 9)))))
+    return None
+
+
+def _digits_swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring digits swapped ("3.5" as "5.3", "45" as "54")."""
+    da, db = a.replace(".", ""), b.replace(".", "")
+    if len(a) != len(b) or a.find(".") != b.find(".") or da == db or sorted(da) != sorted(db):
+        return False
+    diff = [k for k in range(len(da)) if da[k] != db[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1
+
+
+def _given_misread(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A number the problem gives, copied with two digits swapped (3.5 km as "5.3 km"): a step
+    computes with a number nothing gives or works out, that is a given with two neighbouring
+    digits swapped, and no step uses that given."""
+    givens = {g.replace(",", "") for g in _WRITTEN_NUMBER.findall(text)}
+    said = {w.replace(",", "") for t in step_texts for w in _WRITTEN_NUMBER.findall(t)}
+    known = {Fraction(g) for g in givens}
+    for i, lhs, value in computations(step_texts):
+        for w in _WRITTEN_NUMBER.findall(lhs):
+            w = w.replace(",", "")
+            if Fraction(w) in known:
+                continue
+            misread = [g for g in givens if g not in said and _digits_swapped(g, w)]
+            if misread:
+                return Relation(i, "given misread", written(lhs), {"given": misread[0], "written": w})
+        known |= {Fraction(str(round(value, 9)))} | {Fraction(v.replace(",", "")) for v in
+                                                     _WRITTEN_NUMBER.findall(step_texts[i])}
     return None
 
 
@@ -1186,6 +1268,7 @@ def broken_relation(problem_text: str, step_texts: Sequence[str]) -> Relation | 
     found = [r for r in (_mean_count(text, step_texts), _target_mean(text, step_texts),
                          _speeds_averaged(text, step_texts), _rates_against(text, step_texts),
                          _work_times_averaged(text, step_texts), _rest_taken_of_whole(text, step_texts),
+                         _given_misread(text, step_texts),
                          _median_unsorted(text, step_texts),
                          _percent_change_base(text, step_texts),
                          _rectangle(text, step_texts), _square(text, step_texts),
