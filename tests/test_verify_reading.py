@@ -200,6 +200,16 @@ def test_a_bare_reference_answer_takes_its_unit_from_the_reference_work(verifier
     assert v.label == "incorrect"
 
 
+def test_a_reference_computation_grouped_another_way_is_not_off_the_reference():
+    problem = Problem("A stall had 150 apples. It sold 64 in the morning and 37 after lunch. How many are left?",
+                      reference_solution=["Sold: 64 + 37 = 101.", "Left: 150 - 101 = 49.", "49"])
+    ev = solution_evidence(problem, parse_solution("150 - 64 = 86 after the morning.\n86 - 37 = 49 left."))
+    assert ev.unmatched == [[], []]
+    # a value the next step does not take on to the reference's value stays off it
+    ev = solution_evidence(problem, parse_solution("150 - 64 = 86 after the morning.\n86 - 27 = 59 left."))
+    assert ev.unmatched[0] == [86.0]
+
+
 def test_an_answer_said_again_in_the_asked_unit_is_the_answer(verifier):
     problem = Problem("Shop A sells 4 pens for $3.60. Shop B sells 5 pens for $4.25. How many cents cheaper per "
                       "pen is Shop B?",

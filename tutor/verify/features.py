@@ -195,7 +195,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
     if ref is not None:
         # "78 + 85 = 163", then "163 + 92 = 255", "255 + 81 = 336": a running total on the
         # way to the reference's sum is the reference's sum worked in parts
-        unmatched = [[v for v in u if not _running_total(v, graphs[i + 1:], ref, given)]
+        unmatched = [[v for v in u if not _running_total(v, graphs[i + 1:], ref, given)
+                      and not _regrouped(v, i, graphs, ref, given)]
                      for i, u in enumerate(unmatched)]
     ref_ops = ref.operands if ref else []
     ancestors = _final_ancestors(graphs, new_values, given)
@@ -468,6 +469,40 @@ def _running_total(value: float, later: Sequence[StepGraph], ref: ReferenceGraph
             if contains(ref.running_sums, d.value, False):
                 reached.append(d.value)
     return False
+
+
+def _leaves(d: Derivation, earlier: Sequence[Derivation], given: Sequence[float]) -> list[float]:
+    """The problem's numbers ``d`` is worked out from: its operands, each earlier result among
+    them replaced by what it was worked out from (a given stays a given)."""
+    out: list[float] = []
+    for o in d.operands:
+        src = None if contains(given, o, False) else next(
+            (k for k in range(len(earlier) - 1, -1, -1) if close(earlier[k].value, o)), None)
+        out += [o] if src is None else _leaves(earlier[src], earlier[:src], given)
+    return out
+
+
+def _regrouped(value: float, i: int, graphs: list[StepGraph], ref: ReferenceGraph, given: Sequence[float]) -> bool:
+    """Whether ``value`` (step ``i``) is one of the reference's computations grouped another way,
+    or a stop on the way to one: "180 - 95 = 85", then "85 - 48 = 37", where the reference works
+    95 + 48 = 143 and 180 - 143 = 37 — 37, from the same numbers of the problem (at least three),
+    is the reference's value, and 85 is on the way the next step takes to it."""
+    refs = [(r, sorted(_leaves(r, ref.derivations[:k], given))) for k, r in enumerate(ref.derivations)]
+
+    def reaches(d: Derivation, before: Sequence[Derivation]) -> bool:
+        leaves = sorted(_leaves(d, before, given))
+        return len(leaves) >= 3 and any(close(r.value, d.value) and len(ls) == len(leaves)
+                                        and all(close(a, b) for a, b in zip(ls, leaves)) for r, ls in refs)
+
+    before = [d for g in graphs[:i] for d in g.derived]
+    here = [d for d in graphs[i].derived if close(d.value, value)]
+    if not here:
+        return False
+    if any(reaches(d, before) for d in here):
+        return True
+    mine = before + list(graphs[i].derived)
+    return any(contains(d.operands, value, False) and reaches(d, mine)
+               for g in graphs[i + 1:i + 3] for d in g.derived)
 
 
 def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: ReferenceGraph | None,
