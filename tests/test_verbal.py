@@ -79,3 +79,32 @@ def test_a_wrong_computation_in_words_is_explained_in_the_students_terms():
 ])
 def test_a_result_written_before_its_bracketed_work(text, found):
     assert verbal_computations(text) == found
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("so the sale price is 60 (80 - 20)", True),
+    ("tax is 4.20 (8% of 60)", False),          # 8% of 60 is 4.80
+    ("the discount is 20 dollars (25% of 80)", True),
+    ("she pays 64.80 (60 + 4.80)", True),
+])
+def test_a_result_then_its_work_in_brackets_is_checked(text, ok):
+    assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text", [
+    "the perimeter is 2 (3 + 4).",   # may be a product: the work is far from the number
+    "He ran 5 km (3.1 miles)",       # a restatement, no work
+])
+def test_a_number_then_brackets_that_are_not_its_work_is_not_checked(text):
+    assert check_step(text, 1).ok is None
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("9:45 + 2 h 50 min → 12:35 PM", True),
+    ("9:45 + 2 h 50 min → 12:25 PM", False),
+    ("12 × 3 -> 35", False),
+])
+def test_an_arrow_in_a_step_without_an_equals_sign_gives_the_result(text, ok):
+    assert check_step(text, 1).ok is ok
+    # (with an = sign the arrow joins equations: "x + 3 = 5 → x = 2" is no chain of equalities)
+    assert check_step("x + 3 = 5 → x = 2", 1).ok is not False

@@ -905,6 +905,9 @@ def _minutes_m(text: str) -> str:
     return _BARE_M.sub(r"\1min", text) if _HOURS_M.search(text) else text
 
 
+_RESULT_ARROW = re.compile(r"\s*(?:→|->|⟶|⇒|=>)\s*")
+
+
 def check_step(text: str, number: int) -> StepCheck:
     """Evaluate every computation written in one step.
 
@@ -920,6 +923,9 @@ def check_step(text: str, number: int) -> StepCheck:
         wrong, ``True`` if all checked ones are right, ``None`` if nothing could be checked.
     """
     equations: list[Equation] = []
+    if "=" not in text:
+        # "9:45 + 2 h 50 min → 12:35 PM": an arrow where a step writes no = gives the result
+        text = _RESULT_ARROW.sub(" = ", text)
     raw = text  # the units as written ("300 cents" may be read as $3.00 below)
     body = text = words_to_digits(_minutes_m(text))
     for ann in _ANNOTATION.findall(text):

@@ -149,18 +149,45 @@ def _bracketed_expression(sentence: str) -> str | None:
     return f"{m.group('e').strip()} = {_clean(res.group('r'))}"
 
 
-# "Hana + Ivy = 214 beads (128 + 96)": the result, its unit, then the work in brackets
-_RESULT_THEN_WORK = re.compile(rf"(?<![\w.,])(?P<r>{NUMBER})(?:\s+[A-Za-z]+){{1,3}}\s*"
-                               rf"\((?P<e>\s*{NUMBER}(?:\s*[-+*/×÷x]\s*{NUMBER})+\s*)\)\s*[.!]?\s*$")
+# "Hana + Ivy = 214 beads (128 + 96)": the result, its unit, then the work in brackets;
+# "tax is 4.80 (8% of 60)": a percent of an amount is work too
+_WORK = rf"\s*(?:{NUMBER}(?:\s*[-+*/×÷x]\s*{NUMBER})+|{NUMBER}\s*%\s+of\s+\$?{NUMBER})\s*"
+_RESULT_THEN_WORK = re.compile(rf"(?<![\w.,])\$?(?P<r>{NUMBER})(?P<unit>(?:\s+[A-Za-z]+){{0,3}})\s*"
+                               rf"\((?P<e>{_WORK})\)\s*[.!]?\s*$")
 
 
 def _result_then_work(sentence: str) -> str | None:
     """``Hana + Ivy = 214 beads (128 + 96)`` -> ``128 + 96 = 214``: a result written before its
-    work, where nothing before the result is a computation (a label may name it)."""
+    work, where nothing before the result is a computation (a label may name it). Without a
+    unit word between them ("the sale price is 60 (80 - 20)") only where the work comes to
+    about the number (within a factor of 2): "2 (3 + 4)" may be a product."""
     m = _RESULT_THEN_WORK.search(sentence)
     if m is None or re.search(r"\d", sentence[:m.start()]):
         return None
-    return f"{m.group('e').strip()} = {_clean(m.group('r'))}"
+    work = m.group("e").strip()
+    if not m.group("unit").strip():
+        said, value = _value(m.group("r")), _work_value(work)
+        if said is None or value is None or not said / 2 <= value <= said * 2:
+            return None
+    return f"{work} = {_clean(m.group('r'))}"
+
+
+def _work_value(work: str) -> float | None:
+    """The value of bracketed work as :data:`_WORK` reads it ("80 - 20", "8% of 60")."""
+    numbers = [_value(n) for n in re.findall(NUMBER, work)]
+    if None in numbers:
+        return None
+    if "%" in work:
+        return numbers[0] * numbers[1] / 100
+    arithmetic = re.sub(r"[×x]", "*", work.replace("÷", "/"))
+    for n in re.findall(NUMBER, work):
+        arithmetic = arithmetic.replace(n, _clean(n), 1)
+    if not re.fullmatch(r"[\d.\s+\-*/]+", arithmetic):
+        return None
+    try:
+        return float(eval(arithmetic, {"__builtins__": {}}))  # digits and + - * / only (checked above)
+    except (ArithmeticError, SyntaxError):
+        return None
 
 
 def verbal_computations(text: str) -> list[str]:
