@@ -925,6 +925,20 @@ def test_rates_against_each_other_put_together_the_wrong_way_are_named(problem, 
     _guarded_ladder(problem, steps, step + 1)
 
 
+def test_a_drain_and_a_pipe_given_as_job_times_added_is_named():
+    tank = ("An inlet pipe can fill an empty tank in 3 hours, and a drain can empty the full tank in 5 hours. If both "
+            "are left open, how long will it take to fill the tank?")
+    steps = ["The inlet fills 1/3 of the tank an hour.", "Together: 1/3 + 1/5 = 8/15 of the tank an hour.",
+             "15/8 = 1.875 hours."]
+    r = broken_relation(tank, steps)
+    assert (r.step, r.name, r.facts) == (1, "opposing rates added", {"a": "1/3", "b": "1/5"})
+    _guarded_ladder(tank, steps, 2)
+    assert broken_relation(tank, ["1/3 - 1/5 = 2/15 of the tank an hour.", "15/2 = 7.5 hours."]) is None
+    # two pipes filling ("an empty tank" is no drain): adding is right
+    assert broken_relation("Pipe A can fill an empty tank in 4 hours and pipe B can fill it in 12 hours. How long do "
+                           "both take together?", ["1/4 + 1/12 = 1/3", "So 3 hours."]) is None
+
+
 @pytest.mark.parametrize("problem,steps", [
     (POOL, ["40 - 10 = 30 liters per minute", "900 / 30 = 30 minutes"]),
     (BIKES, ["20 + 25 = 45 km/h", "90 / 45 = 2 hours"]),

@@ -536,6 +536,8 @@ def _rates_against(text: str, step_texts: Sequence[str]) -> Relation | None:
     if _ASKS_DIFFERENCE.search(question_of(text)):
         return None
     rates = [(v, q) for v, q in given_quantities(text).items() if ("time", -1) in q.unit]
+    if not rates:
+        return _job_rates_against(text, step_texts)
     if len(rates) != 2 or rates[0][1].unit != rates[1][1].unit:
         return None
     (a, _), (b, _) = rates
@@ -553,6 +555,29 @@ def _rates_against(text: str, step_texts: Sequence[str]) -> Relation | None:
         if m and m.group(2) == wrong and {Fraction(m.group(1)), Fraction(m.group(3))} == {a, b}:
             # (in the order the step writes them)
             return Relation(i, name, written(lhs), {"a": m.group(1), "b": m.group(3)})
+    return None
+
+
+# (not "an empty tank": emptying is what a drain does)
+_EMPTIES = re.compile(r"(?i)\b(?:leak\w*|drain\w*|empties|emptying|(?:can|to|will|would)\s+empty|pumps?\s+out|"
+                      r"lets?\s+out)\b")
+
+
+def _job_rates_against(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """The same for a job's times: a pipe fills the tank in 3 hours and a drain empties it in 5;
+    together the tank fills by 1/3 − 1/5 of itself an hour, not 1/3 + 1/5."""
+    if not _ALONE.search(text):
+        return None
+    times = [v for v, q in given_quantities(text).items() if q.unit == frozenset({("time", 1)})]
+    clauses = re.split(r"[,.;?]|\b(?:but|while|and)\b", text)
+    drains = [t for t in times for c in clauses
+              if t in {Fraction(str(x)) for x in numbers_in(c)} and _EMPTIES.search(c)]
+    if len(times) != 2 or len(drains) != 1:
+        return None
+    for i, lhs, _ in computations(step_texts):
+        m = re.fullmatch(r"\(?1/([\d.]+)\)?\+\(?1/([\d.]+)\)?", lhs.replace(" ", ""))
+        if m and {Fraction(m.group(1)), Fraction(m.group(2))} == set(times):
+            return Relation(i, "opposing rates added", written(lhs), {"a": f"1/{m.group(1)}", "b": f"1/{m.group(2)}"})
     return None
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from tutor.derivation import derivation_checks
 from tutor.dimensions import question_of
 from tutor.inequalities import inequality_checks
-from tutor.mathcheck import (answer_value, check_step, converted_from, evaluate, expressions_in, numbers_in,
-                             pi_written, remainders_in, step_result, writes)
+from tutor.mathcheck import (PERCENT_WRITTEN, answer_value, check_step, converted_from, evaluate, expressions_in,
+                             numbers_in, pi_written, remainders_in, step_result, writes)
 from tutor.relations import step_checks
 from tutor.schema import Equation, Problem, Step, StepCheck
 from tutor.units import (ALL_CONVERSION_NUMBERS, amounts_in, conversions, in_asked_unit, on_scale, on_scale_value,
@@ -232,6 +232,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final,
                                   question_of(problem.text)):
             sol_last = ref.final
+        elif PERCENT_WRITTEN.search(closing) and close_d(sol_last / 100, ref.final):
+            sol_last = ref.final  # "So 35% are red." answers the reference's 7/20 = 0.35
     # where work that reached the reference's answer goes on to change it: the first later step
     # the solution's answer comes from (not a side computation or a check of the answer)
     past_final = None if final_idx is None else next(
