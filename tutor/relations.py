@@ -451,7 +451,8 @@ def _rest_taken_of_whole(text: str, step_texts: Sequence[str]) -> Relation | Non
         for m in _LEFT_AMOUNT.finditer(t):
             v = Fraction(m.group(1).replace(",", ""))
             taken += [(k, g, v) for g in givens if 0 < v < g]
-    for i, lhs, value in computations(step_texts):
+    worked = list(computations(step_texts))
+    for i, lhs, value in worked:
         flat = lhs.replace(" ", "")
         written_here = numbers_in(lhs)
         for part, said, at in parts:
@@ -475,7 +476,7 @@ def _rest_taken_of_whole(text: str, step_texts: Sequence[str]) -> Relation | Non
                                 {"first": shares[0].group("part").strip("() "), "part": said.strip("() ")})
             if not re.search(r"[*/]", flat):
                 continue
-            found = {round(v, 9) for k, _, v in computations(step_texts) if k < i}
+            found = {round(v, 9) for k, _, v in worked if k < i}
             for whole in {Fraction(w.replace(",", "")) for w in _WRITTEN_NUMBER.findall(text[:at])}:
                 if (whole > 1 and abs(value - float(part * whole)) < 1e-6 and part != earlier[0]
                         and round(float(whole), 9) not in found
