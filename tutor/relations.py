@@ -341,20 +341,38 @@ def _speeds_averaged(text: str, step_texts: Sequence[str]) -> Relation | None:
     speeds = {v for v, q in given.items() if q.unit == _SPEED}
     # (and the speeds the work finds and names, up to each step: "30 / 2 = 15 km/h")
     named = [{v for v, q in given_quantities(t).items() if q.unit == _SPEED} for t in step_texts]
-    sums: dict[float, tuple[int, str, str]] = {}
+
+    def fits(terms: list[str], i: int) -> bool:
+        values = {Fraction(t) for t in terms}
+        return len(terms) == 2 and len(values) == 2 and values <= speeds.union(*named[:i + 1])
+
+    mean, _ = _mean_worked(step_texts, fits)
+    return None if mean is None else Relation(mean[0], "speeds averaged", written(mean[1]),
+                                              {"a": mean[2][0], "b": mean[2][1]})
+
+
+def _mean_worked(step_texts: Sequence[str], fits) -> tuple[tuple[int, str, list[str]] | None,
+                                                          dict[float, tuple[int, list[str], str]]]:
+    """Where the work takes the mean of numbers as numbers: ``(step, left side, terms)`` of the
+    first computation that divides a sum of terms ``fits(terms, step)`` accepts by their count,
+    in one ("(60 + 40) / 2") or after it ("60 + 40 = 100", "100 / 2"), or ``None``; with the sums
+    of such terms written up to there, by value: ``{value: (step, terms, left side)}``."""
+    sums: dict[float, tuple[int, list[str], str]] = {}
     for i, lhs, value in computations(step_texts):
-        speeds = speeds.union(*named[:i + 1])
         flat = lhs.replace(" ", "")
-        m = re.fullmatch(r"\(?([\d.]+)\+([\d.]+)\)?(/2)?", flat)
-        if m and Fraction(m.group(1)) != Fraction(m.group(2)) and {Fraction(m.group(1)), Fraction(m.group(2))} <= speeds:
-            if m.group(3):
-                return Relation(i, "speeds averaged", written(lhs), {"a": m.group(1), "b": m.group(2)})
-            sums[round(value, 9)] = (i, m.group(1), m.group(2))
-        half = re.fullmatch(r"([\d.]+)/2", flat)
+        m = re.fullmatch(r"\(?([\d.]+(?:\+[\d.]+)+)\)?(?:/(\d+))?", flat)
+        terms = m.group(1).split("+") if m else []
+        if m and fits(terms, i):
+            if m.group(2) and int(m.group(2)) == len(terms):
+                return (i, lhs, terms), sums
+            if not m.group(2):
+                sums[round(value, 9)] = (i, terms, lhs)
+        half = re.fullmatch(r"([\d.]+)/(\d+)", flat)
         if half and round(float(half.group(1)), 9) in sums:
-            _, a, b = sums[round(float(half.group(1)), 9)]
-            return Relation(i, "speeds averaged", written(lhs), {"a": a, "b": b})
-    return None
+            _, terms, _ = sums[round(float(half.group(1)), 9)]
+            if int(half.group(2)) == len(terms):
+                return (i, lhs, terms), sums
+    return None, sums
 
 
 # each worker's time for the whole job on their own ("alone", "Pipe A can fill the pool in 4
@@ -380,25 +398,18 @@ def _work_times_averaged(text: str, step_texts: Sequence[str]) -> Relation | Non
     times = {v for v, q in given_quantities(text).items() if q.unit == frozenset({("time", 1)})}
     if len(times) < 2:
         return None
-    sums: dict[float, tuple[int, list[str]]] = {}
-    for i, lhs, value in computations(step_texts):
-        flat = lhs.replace(" ", "")
-        m = re.fullmatch(r"\(?([\d.]+(?:\+[\d.]+)+)\)?(?:/(\d+))?", flat)
-        terms = m.group(1).split("+") if m else []
-        if m and len(terms) == len(times) and {Fraction(t) for t in terms} == times:
-            if m.group(2) and int(m.group(2)) == len(terms):
-                return Relation(i, "work times averaged", written(lhs), {"a": terms[0], "b": terms[1]})
-            if not m.group(2):
-                if _SAYS_TOGETHER.search(step_texts[i]):
-                    return Relation(i, "work times added", written(lhs), {"a": terms[0], "b": terms[1]})
-                sums[round(value, 9)] = (i, terms)
-        half = re.fullmatch(r"([\d.]+)/(\d+)", flat)
-        if half and round(float(half.group(1)), 9) in sums and int(half.group(2)) == len(times):
-            _, terms = sums[round(float(half.group(1)), 9)]
-            return Relation(i, "work times averaged", written(lhs), {"a": terms[0], "b": terms[1]})
+    mean, sums = _mean_worked(step_texts, lambda terms, i: len(terms) == len(times)
+                              and {Fraction(t) for t in terms} == times)
+    # a sum its step says is the time together is named there, unless the mean comes first
+    said = sorted((s for s in sums.values() if _SAYS_TOGETHER.search(step_texts[s[0]])), key=lambda s: s[0])
+    if said and (mean is None or said[0][0] < mean[0]):
+        i, terms, lhs = said[0]
+        return Relation(i, "work times added", written(lhs), {"a": terms[0], "b": terms[1]})
+    if mean is not None:
+        return Relation(mean[0], "work times averaged", written(mean[1]), {"a": mean[2][0], "b": mean[2][1]})
     last = answer_computation(step_texts)
     if last is not None and round(last[2], 9) in sums and sums[round(last[2], 9)][0] == last[0]:
-        i, terms = sums[round(last[2], 9)]
+        i, terms, _ = sums[round(last[2], 9)]
         return Relation(i, "work times added", written(last[1]), {"a": terms[0], "b": terms[1]})
     return None
 
