@@ -152,6 +152,27 @@ def test_a_rounded_answer_with_a_unit_is_the_same_amount(verifier):
     assert verdict(verifier, p, "100 / 60 = 1.666\nIt takes 1.666 hours").label == "correct"
 
 
+def test_an_answer_near_the_reference_in_the_same_unit_is_not_the_same_amount(verifier):
+    # interest compounded where the problem asks for simple interest: $2,812.16, not $2,800
+    p = Problem("Kiran deposits $2,500 at 4% simple interest per year. How much is in the account after 3 years?",
+                reference_solution=["0.04 * 2500 = 100", "3 * 100 = 300", "2500 + 300 = 2800"], final_answer="2800")
+    solution = ("Year 1: 4% of 2500 = $100, so the balance is $2,600.\n"
+                "Year 2: 4% of 2600 = $104, so the balance is $2,704.\n"
+                "Year 3: 4% of 2704 = $108.16, so the balance is $2,812.16.")
+    assert verdict(verifier, p, solution).label == "incorrect"
+
+
+def test_amounts_agree_to_the_last_decimal_place_written():
+    from tutor.units import amounts_in, same_amount
+
+    def same(a, b):
+        return same_amount(amounts_in(a)[0], amounts_in(b)[0])
+
+    assert same("1.67 hours", "100 minutes") and same("1.666 hours", "100 minutes") and same("$1.25", "125 cents")
+    assert not same("$2,812.16", "2800 dollars") and not same("$28.12", "2800 cents")
+    assert not same("2 hours", "125 minutes")
+
+
 def test_the_unit_tolerance_for_given_numbers_needs_a_unit(verifier):
     pencils = Problem("A box holds 12 pencils. Tom buys 5 boxes and then gives away 6 pencils. How many are left?")
     assert verdict(verifier, pencils, "12 x 5 = 60\nHe has 60 pencils.").unused_given == "6"

@@ -46,7 +46,7 @@ def test_gold_verdict_marks_the_annotated_step():
     steps = parse_solution(wrong.solution)
     v = gold_verdict(wrong, steps)
     assert (v.label, v.first_error_step, v.marks) == ("incorrect", 1, ["first_error", "after_error", "after_error"])
-    assert v.quantities == ["3", "4", "7"]
+    assert v.quantities == ["3", "4", "7", "the number of apples"]
     assert gold_verdict(right, parse_solution(right.solution)).label == "correct"
 
 
@@ -71,6 +71,13 @@ def test_score_ladder_counts_each_rate():
 def test_quantity_names_in_steps_without_numbers():
     assert quantity_names("Let x be the number of mistakes Sammy made.") == ["x", "the number of mistakes"]
     assert quantity_names("3 x 4 = 12") == []
+
+
+def test_quantity_names_what_a_number_counts():
+    # a step whose only number is the answer can still be named by what the number counts
+    assert quantity_names("Tedra harvested 700 kg of tomatoes on Friday.") == ["the amount of tomatoes"]
+    assert quantity_names("She has 12 apples and 3 times as many pears.") == ["the number of apples"]
+    assert quantity_names("5 is the answer") == []
 
 
 def test_problem_without_reference():

@@ -114,6 +114,16 @@ def test_where_hint_without_any_safe_quantity_names_no_number():
     assert hint.text == "Look at step 1 again. What is that step trying to find?"
 
 
+def test_where_hint_names_what_the_only_number_counts_when_the_number_is_the_answer():
+    p = Problem(text="He picks 400 kg, then 200 kg more, then gives away 300 kg. How many kg are left?",
+                final_answer="300")
+    steps = [Step(1, "400 + 200 = 600"), Step(2, "600 - 300 = 300"), Step(3, "He picked 300 kg of plums.")]
+    v = Verdict(label="incorrect", first_error_step=3, marks=["correct", "correct", "first_error"])
+    hint = fallback_hint(p, steps, v, 1, "where")
+    assert "step 3" in hint.text and "the amount of plums" in hint.text and "300" not in hint.text
+    assert not check_hint(hint.text, 1, "where", p, steps, v)
+
+
 def test_correct_and_unsure_ladders():
     ok = Verdict(label="correct", marks=["correct"] * 5)
     hints = HintLadder(None).build(PROBLEM, STEPS, ok)

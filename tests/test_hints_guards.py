@@ -373,7 +373,7 @@ def test_step_quantities_are_named_as_written_and_in_order():
 
     step = Step(2, "Four pens are four dollars and twenty cents.")
     assert step_quantities(step, Verdict(label="unsure")) == ["Four", "four dollars and twenty cents"]
-    assert step_quantities(Step(1, "3 x 4 = 12 pens"), Verdict(label="correct")) == ["3", "4", "12"]
+    assert step_quantities(Step(1, "3 x 4 = 12 pens"), Verdict(label="correct")) == ["3", "4", "12", "the number of pens"]
     assert step_quantities(Step(1, "14 + 4 = 18"), Verdict(label="correct")) == ["14", "4", "18"]  # not "4" of 14
 
 

@@ -649,6 +649,17 @@ def test_hours_and_minutes_written_as_decimal_hours_is_named():
     assert broken_relation(TRAIN, ["It takes 2 hours 30 minutes.", "That is 2.50 hours."]) is None
 
 
+def test_decimal_hours_read_as_hours_and_minutes_is_named_where_the_minutes_are_written():
+    # "1.25 hours is 1 hour 25 minutes": the decimal came first, so the slip is the step that
+    # writes the minutes, not the earlier step that found 1.25 hours
+    problem = "Two towns are 67.5 km apart. How many minutes does it take to drive between them at 54 km/h?"
+    steps = ["Time = 67.5 ÷ 54 = 1.25 hours.", "1.25 hours is 1 hour 25 minutes = 85 minutes."]
+    r = broken_relation(problem, steps)
+    assert (r.step, r.name) == (1, "minutes as hundredths")
+    verdict = Verifier(None).verify(Problem(text=problem), parse_solution("\n".join(steps)))
+    assert (verdict.label, verdict.first_error_step) == ("incorrect", 2)
+
+
 LAPS = "Omar ran 12 laps in 36 minutes. At the same pace, how many laps could he run in 60 minutes?"
 
 

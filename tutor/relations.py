@@ -867,17 +867,22 @@ def mixed_as_decimal(text: str, step_texts: Sequence[str]) -> Relation | None:
     or 100s."""
     for big, small, per, one, smalls in _MIXED_UNITS:
         mixed = re.compile(rf"(?i)(?<![\d.])(\d+)\s*(?:{big})\.?\s*(?:and\s+)?(\d+)\s*(?:{small})\b")
-        said = {(int(m.group(1)), m.group(2)) for t in (text, *step_texts) for m in mixed.finditer(t)}
+        # said before the decimal: a mixed amount first written after it ("1.25 hours is 1 hour
+        # 25 minutes") is the decimal misread, the other way round ("minutes as hundredths")
+        said = {(int(m.group(1)), m.group(2)) for m in mixed.finditer(text)}
         decimal = re.compile(rf"(?i)(?<![\d.])(\d+)\.(\d+)\s*(?:{big})\b")
         for i, step in enumerate(step_texts):
             for m in decimal.finditer(step):
                 whole, digits = int(m.group(1)), m.group(2)
                 part = int(digits)
-                if (whole, digits) in said and 0 < part < per and part * 10 ** -len(digits) != part / per:
+                here = {(int(x.group(1)), x.group(2)) for x in mixed.finditer(step[:m.start()])}
+                if ((whole, digits) in said | here and 0 < part < per
+                        and part * 10 ** -len(digits) != part / per):
                     return Relation(i, "mixed units as a decimal", m.group(0),
                                     {"whole": str(whole), "part": str(part), "decimal": f"{whole}.{digits}",
                                      "big": m.group(0).split()[-1] if " " in m.group(0) else one,
                                      "one": one, "smalls": smalls, "per": str(per)})
+            said |= {(int(x.group(1)), x.group(2)) for x in mixed.finditer(step)}
     return None
 
 

@@ -230,11 +230,22 @@ _RATE_AFTER = re.compile(r"(?i)\s*(?:per\b|/\s*[a-z]|an?\s+(?:hour|minute|second
                          r"kilomet\w*|km|pound|kg|gallon|liter|litre)s?\b|each\b)")
 
 
+def _last_place(value: Fraction) -> Fraction:
+    """One unit in the last decimal place a value is written to (1.67 -> 0.01); 0 for a whole
+    number or a fraction that is no finite decimal (they are exact as written)."""
+    k = next((k for k in range(1, 13) if (value * 10 ** k).denominator == 1), 0)
+    return Fraction(1, 10 ** k) if k and value.denominator != 1 else Fraction(0)
+
+
 def same_amount(a: Amount, b: Amount) -> bool:
     """Whether two amounts are the same quantity in units of one kind ("125 cents", "$1.25"),
-    allowing for rounding ("1.666 hours" and "1.67 hours")."""
+    allowing for rounding to the last decimal place written ("1.666 hours", "1.67 hours" and
+    "100 minutes"), not more ("$2,812.16" is not "$2,800")."""
     f = factor(a.unit, b.unit)
-    return f is not None and math.isclose(a.value * f, b.value, rel_tol=5e-3, abs_tol=1e-9)
+    if f is None:
+        return False
+    slack = max(_last_place(a.value) * f, _last_place(b.value))
+    return abs(a.value * f - b.value) <= slack or math.isclose(a.value * f, b.value, rel_tol=1e-3, abs_tol=1e-9)
 
 
 @dataclass(frozen=True)

@@ -84,8 +84,9 @@ def safe_quantities(problem: Problem, steps: list[Step], verdict: Verdict, level
         first = [f for f in first if f]
         qs = step_quantities(step, Verdict(label="incorrect", quantities=first + list(verdict.quantities)))
     else:
-        # Results come last in a step ("3 x 4 = 12"): name the result first.
-        qs = list(reversed(step_quantities(step, Verdict(label=verdict.label))))
+        # Results come last in a step ("3 x 4 = 12"): name the result first; names after numbers.
+        qs = step_quantities(step, Verdict(label=verdict.label))
+        qs = [q for q in reversed(qs) if value_of(q) is not None] + [q for q in qs if value_of(q) is None]
     forbidden = forbidden_values(problem, verdict, level, steps)
     return [q for q in qs if not is_forbidden_quantity(q, forbidden)]
 

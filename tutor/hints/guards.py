@@ -250,15 +250,27 @@ _MEASURE = re.compile(
     r"(?:\s+of\s+(?!(?:the|a|an|this|that|his|her|their|its|each|all|one)\b)[a-z]+)?)")
 
 
+# what a number counts ("12 apples", "700 kg of tomatoes"); not a word that goes on with the
+# math ("3 times", "5 minus") or a verb ("5 is")
+_COUNTED = re.compile(r"(?i)(?<![\w.])\$?\d[\d,]*(?:\.\d+)?\s*(?:([a-z]+)\s+of\s+)?([a-z]{3,}s)\b")
+_NOT_COUNTED = frozenset("times minus plus less equals is was has does yes this thus gets makes "
+                         "means gives pays costs as its".split())
+
+
 def quantity_names(text: str) -> list[str]:
-    """Named quantities in a step without numbers: one-letter variables ("x", "n"; not the
-    "x" of "3 x 4") and measures such as "the number of pencils" or "the total cost"."""
+    """Named quantities in a step: one-letter variables ("x", "n"; not the "x" of "3 x 4"),
+    measures such as "the number of pencils" or "the total cost", and what a number counts
+    ("700 kg of tomatoes" names "the amount of tomatoes", "12 apples" "the number of apples")."""
     out = [m.group(1) for m in _VARIABLE.finditer(text)
            if not re.search(r"\d\s*$", text[:m.start()]) and m.group(1) != "A"
            # "a" is an article ("a week") unless math is written next to it ("a + 3 = 10")
            and (m.group(1) != "a" or re.search(r"[-+*/=^]\s*$", text[:m.start()])
                 or re.match(r"\s*[-+*/=^]", text[m.end():]))]
     out += [m.group(1).lower() for m in _MEASURE.finditer(text)]
+    for m in _COUNTED.finditer(text):
+        unit, noun = m.group(1), m.group(2).lower()
+        if noun not in _NOT_COUNTED and (unit is None or unit.lower() not in _NOT_COUNTED):
+            out.append(f"the {'amount' if unit else 'number'} of {noun}")
     return out
 
 
