@@ -162,6 +162,26 @@ def test_an_answer_near_the_reference_in_the_same_unit_is_not_the_same_amount(ve
     assert verdict(verifier, p, solution).label == "incorrect"
 
 
+def test_a_check_written_after_the_answer_in_the_same_step_is_not_the_answer(verifier):
+    p = Problem("A play sold 250 tickets at $9 for adults and $5 for students, $1,650 in all. How many adult "
+                "tickets were sold?", reference_solution=["9a + 5(250 - a) = 1650", "4a = 400", "a = 100"],
+                final_answer="100")
+    solution = ("All student tickets would make 250 × 5 = $1,250.\n"
+                "The extra 1650 − 1250 = $400 comes from adult tickets, $4 more each.\n"
+                "400 ÷ 4 = 100 adult tickets. Check: 100 × 9 + 150 × 5 = 900 + 750 = 1650 ✓")
+    assert verdict(verifier, p, solution).label == "correct"
+    wrong = solution.replace("400 ÷ 4 = 100 adult tickets. Check: 100", "400 ÷ 5 = 80 adult tickets. Check: 80")
+    assert verdict(verifier, p, wrong).label == "incorrect"
+
+
+def test_a_check_in_brackets_keeps_the_conclusion_after_it(verifier):
+    p = Problem("The sum of three consecutive even numbers is 138. What is the largest?",
+                reference_solution=["3n + 6 = 138, so n = 44", "44 + 4 = 48"], final_answer="48")
+    solution = ("The middle number is the average: 138 ÷ 3 = 46.\n"
+                "The numbers are 44, 46, 48 (check: 44 + 46 + 48 = 138), so the largest is 48.")
+    assert verdict(verifier, p, solution).label == "correct"
+
+
 def test_amounts_agree_to_the_last_decimal_place_written():
     from tutor.units import amounts_in, same_amount
 

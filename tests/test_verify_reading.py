@@ -210,6 +210,25 @@ def test_a_reference_computation_grouped_another_way_is_not_off_the_reference():
     assert ev.unmatched[0] == [86.0]
 
 
+def test_the_reference_value_reached_another_way_is_on_the_reference(verifier):
+    problem = Problem("Ella earns $12 an hour. Each week she works 3 hours on each of 3 days and 5 hours on "
+                      "Saturday. How much does she earn in 4 weeks?",
+                      reference_solution=["Hours: 3 * 3 + 5 = 14.", "Pay a week: 14 * 12 = 168.", "4 * 168 = 672."],
+                      final_answer="672")
+    steps = parse_solution("3 days × 3 h × $12 = $108 on weekdays.\n5 × 12 = $60 on Saturday, so a week brings "
+                           "108 + 60 = $168.\nIn 4 weeks: 4 × 168 = $662.")
+    # 108 is taken on to the reference's 168, and 168 is the reference's value
+    assert solution_evidence(problem, steps).unmatched[:2] == [[], []]
+    assert verifier.verify(problem, steps).first_error_step == 3
+    # a small value met by chance is not: 12 - 4 = 8 where the reference's 8 is another count
+    bikes = Problem("Ignatius owns 4 bicycles. His friend's cycles have three times as many tires. The friend has "
+                    "a unicycle, a tricycle and bikes. How many bikes?",
+                    reference_solution=["2 x 4 = 8", "3 x 8 = 24", "24 - 1 - 3 = 20", "20 / 2 = 10"],
+                    final_answer="10")
+    ev = solution_evidence(bikes, parse_solution("3 x 4 = 12 tires\n1 + 3 = 4\n12 - 4 = 8\n8 / 2 = 4"))
+    assert ev.unmatched[0] == [12.0]
+
+
 def test_an_answer_said_again_in_the_asked_unit_is_the_answer(verifier):
     problem = Problem("Shop A sells 4 pens for $3.60. Shop B sells 5 pens for $4.25. How many cents cheaper per "
                       "pen is Shop B?",

@@ -196,7 +196,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         # "78 + 85 = 163", then "163 + 92 = 255", "255 + 81 = 336": a running total on the
         # way to the reference's sum is the reference's sum worked in parts
         unmatched = [[v for v in u if not _running_total(v, graphs[i + 1:], ref, given)
-                      and not _regrouped(v, i, graphs, ref, given)]
+                      and not _regrouped(v, i, graphs, ref, given) and not _distinctive_ref_value(v, ref, given)
+                      and not _rejoins(v, [g for g, c in zip(graphs[i + 1:i + 3], checks[i + 1:i + 3])
+                                         if c.ok is not False], ref, given)]
                      for i, u in enumerate(unmatched)]
     ref_ops = ref.operands if ref else []
     ancestors = _final_ancestors(graphs, new_values, given)
@@ -217,8 +219,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
     # (a closing "Check: 2 x 24 = 48" tests the answer; it is not the answer)
     sol_last = answer if answer is not None else next(
-        (_result(g, s.text, given) for g, s in zip(reversed(graphs), reversed(steps))
-         if g.last is not None and not CHECK_LINE.match(s.text)),
+        (_result(g if before_check(s.text) == s.text else step_graph(before_check(s.text)),
+                 before_check(s.text), given)
+         for g, s in zip(reversed(graphs), reversed(steps)) if g.last is not None and not CHECK_LINE.match(s.text)),
         None)
     if ref is not None and ref.final is not None and sol_last is not None:
         # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
@@ -379,6 +382,16 @@ def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
 #: A step that checks the work rather than continuing it ("Check: 24 x 2 = 48").
 #: A step that checks the answer found ("Check: 2 x 24 = 48"): no answer of its own.
 CHECK_LINE = re.compile(r"\s*(?:\(?\s*)?(?:check(?:ing)?|verify|verification)\b", re.I)
+# a check written after a result: to the end of the step, or in brackets to the closing one
+_CHECK_AFTER = re.compile(r"(?i)(?<=[.!?;])\s*(?:check(?:ing)?|verify|verification)\b.*$"
+                          r"|\(\s*(?:check(?:ing)?|verify|verification)\b[^()]*\)", re.S)
+
+
+def before_check(text: str) -> str:
+    """A step's text without a check of its result written after it ("= 100 tickets. Check:
+    100 x 9 + 150 x 5 = 1650", "44, 46, 48 (check: 44 + 46 + 48 = 138), so 48"): the check
+    tests the result, it is not the step's result."""
+    return _CHECK_AFTER.sub("", text)
 
 
 def restates_answer(steps: Sequence[Step]) -> bool:
@@ -505,6 +518,28 @@ def _regrouped(value: float, i: int, graphs: list[StepGraph], ref: ReferenceGrap
     mine = before + list(graphs[i].derived)
     return any(contains(d.operands, value, False) and reaches(d, mine)
                for g in graphs[i + 1:i + 3] for d in g.derived)
+
+
+#: Smallest value reached on another way that counts as the reference's own (not chance).
+_DISTINCTIVE = 100
+
+
+def _distinctive_ref_value(value: float, ref: ReferenceGraph, given: Sequence[float]) -> bool:
+    """Whether ``value`` is a value the reference derives, large enough not to be met by
+    chance: worked out another way ("108 + 60 = 168" for the reference's 14 x 12), it is
+    still the reference's value."""
+    return abs(value) >= _DISTINCTIVE and contains(ref.derived, value, False) and not contains(given, value, False)
+
+
+def _rejoins(value: float, later: Sequence[StepGraph], ref: ReferenceGraph, given: Sequence[float]) -> bool:
+    """Whether the next steps (``later``, their arithmetic right) take ``value`` on to a value
+    the reference derives (not one the problem gives): "3 × 3 × 12 = 108" and "108 + 60 = 168" where the reference works 3 × 3 + 5
+    = 14 hours and 14 × 12 = 168 — 108 is the reference's way split another way."""
+    # (a small number is reached by chance too often: "12 - 4 = 8" where the reference's 8 is
+    # another count; a value of many digits is not)
+    return any(contains(d.operands, value, False) and contains(ref.derived, d.value, False)
+               and abs(d.value) >= _DISTINCTIVE and not contains(given, d.value, False) and not close(d.value, value)
+               for g in later for d in g.derived)
 
 
 def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: ReferenceGraph | None,

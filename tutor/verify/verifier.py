@@ -45,7 +45,7 @@ from tutor.spread import asked_spread, spread_problem
 from tutor.units import CLOCK, amounts_in, clock_at_end, clock_text, factor, in_asked_unit, measure_of, same_amount
 from tutor.verify.align import CONSTANTS, ReferenceGraph, close, contains, described_otherwise, shared_phrases
 from tutor.verify.combiner import MODEL_DIR, Combiner
-from tutor.verify.features import (CHECK_LINE, MODEL_FEATURES, SolutionEvidence, answer_amounts, percent_whole,
+from tutor.verify.features import (CHECK_LINE, before_check, MODEL_FEATURES, SolutionEvidence, answer_amounts, percent_whole,
                                    restates_answer, solution_evidence)
 from tutor.verify.scorer import scorer_identity, step_correct_probs
 
@@ -905,7 +905,8 @@ def _answer_check(verdict: Verdict, problem: Problem, steps: Sequence[Step],
         last = max((i for i in numbered[:-1] if any(values_match(value, v) for v in numbers_in(steps[i].text))),
                    default=last)
     # the conclusion is the last sentence that states a number ("... = 112. So she has 100.")
-    sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])", steps[last].text) if numbers_in(t)]
+    # (not a check of it written after it: "= 100 tickets. Check: 100 x 9 + 150 x 5 = 1650")
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])", before_check(steps[last].text)) if numbers_in(t)]
     stated = _step_values(sentences[-1] if sentences else steps[last].text)
     clock = clock_at_end(sentences[-1] if sentences else steps[last].text)
     if clock is not None:  # "She has to wake up by 6:55 AM." answers "6:55 AM" (a clock reading)
