@@ -182,6 +182,14 @@ def test_a_check_in_brackets_keeps_the_conclusion_after_it(verifier):
     assert verdict(verifier, p, solution).label == "correct"
 
 
+def test_a_ticked_aside_is_a_check_not_the_answer(verifier):
+    p = Problem("Lemon juice and water are mixed in the ratio 1 : 4. How many mL of juice are in 3 liters of "
+                "lemonade?", reference_solution=["1 + 4 = 5 parts", "1/5 × 3 L = 0.6 L = 600 mL"], final_answer="600")
+    solution = ("3 liters = 3000 mL, split into 5 equal parts of 3000 ÷ 5 = 600 mL.\n"
+                "Lemon juice is 1 part: 600 mL (water is 4 parts = 2400 mL, and 600 : 2400 = 1 : 4 ✓).")
+    assert verdict(verifier, p, solution).label == "correct"
+
+
 def test_amounts_agree_to_the_last_decimal_place_written():
     from tutor.units import amounts_in, same_amount
 

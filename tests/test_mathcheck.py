@@ -238,6 +238,9 @@ def test_a_unit_power_is_not_a_number():
     assert numbers_in("27 m³ of sand") == [27.0]
     assert answer_value("The area is 81 ft^2") == 81.0
     assert numbers_in("x^2 = 49") == [2.0, 49.0]  # a variable's power stays a number
+    # decimeters, and units written in LaTeX
+    assert check_step("so it holds 72 dm³ = 72 L when full.", 1).ok is not False
+    assert numbers_in(r"the real area is $63 \times 2500 = 157{,}500\ \text{cm}^2$") == [63.0, 2500.0, 157500.0]
 
 
 @pytest.mark.parametrize("text,ok", [

@@ -319,6 +319,8 @@ def test_a_median_taken_from_the_list_as_written_is_found(problem, steps, found)
     ("Find the median of 3, 9, 4, 7, 12, 5.", ["In order: 3, 4, 5, 7, 9, 12", "(5 + 7) ÷ 2 = 6"]),
     ("What is the median of 12, 15, 18, and 21?", ["The two middle numbers are 15 and 18", "(15 + 18) ÷ 2 = 16.5"]),
     ("What is the median of 7, 3, 9, 1, 5?", ["1, 3, 5, 7, 9", "The median is 5"]),
+    # from largest to smallest is in order too
+    ("Find the median of 3, 9, 4, 7, 12, 5.", ["From largest to smallest: 12, 9, 7, 5, 4, 3", "(7 + 5) ÷ 2 = 6"]),
 ])
 def test_a_median_of_the_list_in_order_is_left_alone(problem, steps):
     assert broken_relation(problem, steps) is None

@@ -229,6 +229,32 @@ def test_the_reference_value_reached_another_way_is_on_the_reference(verifier):
     assert ev.unmatched[0] == [12.0]
 
 
+def test_the_reference_answer_reached_another_way_is_not_off_the_reference(verifier):
+    # a way through the solution's own results, ending on the reference's answer
+    plan = Problem("A floor plan is drawn at a scale of 1 : 50. A room measures 9 cm by 7 cm on the plan. What "
+                   "is the actual floor area in square meters?",
+                   reference_solution=["9 × 50 = 450 cm = 4.5 m.", "7 × 50 = 350 cm = 3.5 m.", "4.5 × 3.5 = 15.75 m²."],
+                   final_answer="15.75")
+    steps = parse_solution("Area on the plan: 9 × 7 = 63 cm².\nThe real area is 63 × 2500 = 157,500 cm².\n"
+                           "That is 157,500 ÷ 10,000 = 15.75 m².")
+    unmatched = solution_evidence(plan, steps).unmatched
+    assert unmatched[0] == [] and 157500.0 not in unmatched[1]
+    assert verifier.verify(plan, steps).label == "correct"
+    # the answer found by another division, then said again in minutes
+    fence = Problem("Ana can paint a fence in 6 hours and Ben in 3 hours. How long will it take them together?",
+                    reference_solution=["1/6 + 1/3 = 1/2 fence per hour.", "1 ÷ 1/2 = 2 hours."], final_answer="2")
+    steps = parse_solution("In 6 hours Ana paints 1 fence and Ben paints 2 fences.\nSo together they paint 3 "
+                           "fences in 6 hours.\nThat is 1 fence every 6/3 = 2 hours, i.e. 120 minutes.")
+    assert solution_evidence(fence, steps).unmatched[2] == []
+    assert verifier.verify(fence, steps).label != "incorrect"
+    # the same numbers combined another way, vindicated by where they lead, contradict nothing
+    town = Problem("A town's population fell from 12,500 to 10,750. What was the percent decrease?",
+                   reference_solution=["12,500 − 10,750 = 1,750.", "1,750/12,500 = 0.14 = 14%."], final_answer="14")
+    steps = parse_solution("10750/12500 = 0.86 of the old population remains.\n"
+                           "The decrease is 1 − 0.86 = 0.14, i.e. 14%.")
+    assert verifier.verify(town, steps).label == "correct"
+
+
 def test_an_answer_said_again_in_the_asked_unit_is_the_answer(verifier):
     problem = Problem("Shop A sells 4 pens for $3.60. Shop B sells 5 pens for $4.25. How many cents cheaper per "
                       "pen is Shop B?",

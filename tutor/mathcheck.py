@@ -367,6 +367,7 @@ def normalize_math(text: str) -> str:
         text = text.replace(a, b)
     text = _latex(text)
     text = text.replace("\\", " ").replace("{", "(").replace("}", ")")
+    text = _unit_powers(text)  # (again, for LaTeX units: "157{,}500\\ \\text{cm}^2")
     text = _pi(text)
     text = _separators(text)
     text = _ABSOLUTE.sub(_absolute_value, text)
@@ -413,7 +414,7 @@ def numbers_in(text: str) -> list[float]:
     text = superscripts(_unit_powers(words_to_digits(text)))
     for a, b in _UNICODE.items():
         text = text.replace(a, b)
-    text = _latex(text)
+    text = _unit_powers(_latex(text).replace("\\", " "))
     text = _ANNOTATION.sub(" ", text)
     text = _separators(text)
     # a 400-digit "number" is infinity as a float: not a quantity anyone computes with

@@ -26,6 +26,7 @@ def _add(system: str, factor: int | Fraction, *names: str) -> None:
 
 _add("metric length", 1, "mm", "millimeter", "millimeters", "millimetre", "millimetres")
 _add("metric length", 10, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
+_add("metric length", 100, "dm", "decimeter", "decimeters", "decimetre", "decimetres")
 _add("metric length", 1000, "m", "meter", "meters", "metre", "metres")
 _add("metric length", 1_000_000, "km", "kilometer", "kilometers", "kilometre", "kilometres")
 _add("customary length", 1, "in", "inch", "inches")

@@ -192,33 +192,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             off_ref = [v for v in off_ref if not contains(excused, v, False)]
         unmatched.append(_dedupe(off_ref))
         seen += g.stated + [d.value for d in g.derived]
-    if ref is not None:
-        # "78 + 85 = 163", then "163 + 92 = 255", "255 + 81 = 336": a running total on the
-        # way to the reference's sum is the reference's sum worked in parts
-        unmatched = [[v for v in u if not _running_total(v, graphs[i + 1:], ref, given)
-                      and not _regrouped(v, i, graphs, ref, given) and not _distinctive_ref_value(v, ref, given)
-                      and not _rejoins(v, [g for g, c in zip(graphs[i + 1:i + 3], checks[i + 1:i + 3])
-                                         if c.ok is not False], ref, given)]
-                     for i, u in enumerate(unmatched)]
-    ref_ops = ref.operands if ref else []
-    ancestors = _final_ancestors(graphs, new_values, given)
-    origins = [bool(unmatched[i]) and _is_origin(graphs[i], unmatched[i], given, ref, unmatched[:i])
-               for i in range(n)]
-    anc_unm = [i in ancestors and bool(unmatched[i]) for i in range(n)]
-    first_anc = next((i for i in range(n) if anc_unm[i]), None)
-    first_origin = next((i for i in range(n) if origins[i]), None)
-    roles = [bool(ref is not None and _role_mismatch(s.text, problem.reference_solution or [], given))
-             for s in steps]
-    first_role = next((i for i in range(n) if roles[i]), None)
-    contra = [ref is not None and any(ref.contradicts(d) for d in g.derived) for g in graphs]
-    first_contra = next((i for i in range(n) if contra[i]), None)
-    feats: list[dict[str, float]] = []
-    first_unmatched = next((i for i, u in enumerate(unmatched) if u), None)
-    final_idx = None
-    if ref is not None and ref.final is not None:
-        final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
     # (a closing "Check: 2 x 24 = 48" tests the answer; it is not the answer)
-    sol_last = answer if answer is not None else next(
+    sol_last = raw_last = answer if answer is not None else next(
         (_result(g if before_check(s.text) == s.text else step_graph(before_check(s.text)),
                  before_check(s.text), given)
          for g, s in zip(reversed(graphs), reversed(steps)) if g.last is not None and not CHECK_LINE.match(s.text)),
@@ -235,8 +210,44 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final,
                                   question_of(problem.text)):
             sol_last = ref.final
-        elif PERCENT_WRITTEN.search(closing) and close_d(sol_last / 100, ref.final):
-            sol_last = ref.final  # "So 35% are red." answers the reference's 7/20 = 0.35
+        elif PERCENT_WRITTEN.search(closing) and (close_d(sol_last / 100, ref.final) or close_d(sol_last * 100, ref.final)):
+            # "So 35% are red." answers the reference's 7/20 = 0.35; "= 0.14, i.e. 14%" its 14%
+            sol_last = ref.final
+    off_before = unmatched  # (what the reference's other ways below vindicate is no contradiction)
+    answer_right = ref is not None and ref.final is not None and sol_last is not None and close_d(sol_last, ref.final)
+    if answer_right:
+        # the answer reached (another way: "6 / 3 = 2" for the reference's 1 ÷ 1/2), or said again
+        # in other units ("2 hours, i.e. 120 minutes"), is not off the reference
+        again = [float(a.value) for a in amounts_in(closing) for b in answer_amounts(problem.reference_solution or [],
+                                                                                    ref.final) if same_amount(a, b)]
+        unmatched = [[v for v in u if not contains([ref.final, raw_last] + again, v, False)] for u in unmatched]
+    if ref is not None:
+        # "78 + 85 = 163", then "163 + 92 = 255", "255 + 81 = 336": a running total on the
+        # way to the reference's sum is the reference's sum worked in parts
+        unmatched = [[v for v in u if not _running_total(v, graphs[i + 1:], ref, given)
+                      and not _regrouped(v, i, graphs, ref, given) and not _distinctive_ref_value(v, ref, given)
+                      and not _rejoins(v, [g for g, c in zip(graphs[i + 1:i + 4], checks[i + 1:i + 4])
+                                         if c.ok is not False], ref, given, answer_right)]
+                     for i, u in enumerate(unmatched)]
+    ref_ops = ref.operands if ref else []
+    ancestors = _final_ancestors(graphs, new_values, given)
+    origins = [bool(unmatched[i]) and _is_origin(graphs[i], unmatched[i], given, ref, unmatched[:i])
+               for i in range(n)]
+    anc_unm = [i in ancestors and bool(unmatched[i]) for i in range(n)]
+    first_anc = next((i for i in range(n) if anc_unm[i]), None)
+    first_origin = next((i for i in range(n) if origins[i]), None)
+    roles = [bool(ref is not None and _role_mismatch(s.text, problem.reference_solution or [], given))
+             for s in steps]
+    first_role = next((i for i in range(n) if roles[i]), None)
+    vindicated = [[v for v in b if not contains(a, v, False)] for b, a in zip(off_before, unmatched)]
+    contra = [ref is not None and any(ref.contradicts(d) and not contains(vindicated[i], d.value, False)
+                                      for d in g.derived) for i, g in enumerate(graphs)]
+    first_contra = next((i for i in range(n) if contra[i]), None)
+    feats: list[dict[str, float]] = []
+    first_unmatched = next((i for i, u in enumerate(unmatched) if u), None)
+    final_idx = None
+    if ref is not None and ref.final is not None:
+        final_idx = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), None)
     # where work that reached the reference's answer goes on to change it: the first later step
     # the solution's answer comes from (not a side computation or a check of the answer)
     past_final = None if final_idx is None else next(
@@ -384,7 +395,9 @@ def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
 CHECK_LINE = re.compile(r"\s*(?:\(?\s*)?(?:check(?:ing)?|verify|verification)\b", re.I)
 # a check written after a result: to the end of the step, or in brackets to the closing one
 _CHECK_AFTER = re.compile(r"(?i)(?<=[.!?;])\s*(?:check(?:ing)?|verify|verification)\b.*$"
-                          r"|\(\s*(?:check(?:ing)?|verify|verification)\b[^()]*\)", re.S)
+                          r"|\(\s*(?:check(?:ing)?|verify|verification)\b[^()]*\)"
+                          # "(water is 2400 mL, and 600 : 2400 = 1 : 4 ✓)": a ticked aside
+                          r"|\([^()]*[✓✔][^()]*\)", re.S)
 
 
 def before_check(text: str) -> str:
@@ -524,22 +537,42 @@ def _regrouped(value: float, i: int, graphs: list[StepGraph], ref: ReferenceGrap
 _DISTINCTIVE = 100
 
 
+def _distinctive(value: float) -> bool:
+    """Whether a value is unlikely to be met by chance: 100 or more, or with two decimals or
+    more (0.14, 15.75); not a small count or a half (8, 2.5)."""
+    return abs(value) >= _DISTINCTIVE or abs(value * 10 - round(value * 10)) > 1e-6
+
+
 def _distinctive_ref_value(value: float, ref: ReferenceGraph, given: Sequence[float]) -> bool:
     """Whether ``value`` is a value the reference derives, large enough not to be met by
     chance: worked out another way ("108 + 60 = 168" for the reference's 14 x 12), it is
     still the reference's value."""
-    return abs(value) >= _DISTINCTIVE and contains(ref.derived, value, False) and not contains(given, value, False)
+    return _distinctive(value) and contains(ref.derived, value, False) and not contains(given, value, False)
 
 
-def _rejoins(value: float, later: Sequence[StepGraph], ref: ReferenceGraph, given: Sequence[float]) -> bool:
-    """Whether the next steps (``later``, their arithmetic right) take ``value`` on to a value
-    the reference derives (not one the problem gives): "3 × 3 × 12 = 108" and "108 + 60 = 168" where the reference works 3 × 3 + 5
-    = 14 hours and 14 × 12 = 168 — 108 is the reference's way split another way."""
-    # (a small number is reached by chance too often: "12 - 4 = 8" where the reference's 8 is
-    # another count; a value of many digits is not)
-    return any(contains(d.operands, value, False) and contains(ref.derived, d.value, False)
-               and abs(d.value) >= _DISTINCTIVE and not contains(given, d.value, False) and not close(d.value, value)
-               for g in later for d in g.derived)
+def _rejoins(value: float, later: Sequence[StepGraph], ref: ReferenceGraph, given: Sequence[float],
+             answer_right: bool = False) -> bool:
+    """Whether the next steps (``later``, their arithmetic right) take ``value``, through their
+    results, on to a value the reference derives (not one the problem gives): "3 × 3 × 12 =
+    108" and "108 + 60 = 168" where the reference works 3 × 3 + 5 = 14 hours and 14 × 12 = 168
+    — 108 is the reference's way split another way. A small number is reached by chance too
+    often ("12 - 4 = 8" where the reference's 8 is another count): one of the two must be
+    :func:`_distinctive`, and a way through results of the solution's own must end on the
+    reference's answer, where it is the solution's answer too (``answer_right``): "63 × 2500 =
+    157,500", then "157,500 ÷ 10,000 = 15.75"."""
+    reached = [value]
+    for g in later:
+        for d in g.derived:
+            if not any(contains(reached, o, False) for o in d.operands) or close(d.value, value):
+                continue
+            # (through a result of its own, only to the reference's answer)
+            chained = any(contains(reached[1:], o, False) for o in d.operands)
+            if (contains(ref.derived, d.value, False) and not contains(given, d.value, False)
+                    and (_distinctive(d.value) or _distinctive(value))
+                    and (not chained or (answer_right and close(d.value, ref.final)))):
+                return True
+            reached.append(d.value)  # "63 × 2500 = 157,500", then "÷ 10,000 = 15.75"
+    return False
 
 
 def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: ReferenceGraph | None,
