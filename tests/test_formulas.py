@@ -137,6 +137,11 @@ def test_a_formula_the_words_rule_out_is_found_at_its_step(problem, steps, found
     ("130 students ride buses that hold 18 each. How many students are left over after 7 full buses?",
      ["18 × 7 = 126", "130 − 126 = 4"]),
     (TIP, ["0.2 × 45 = 9", "The tip is $9."]),
+    # the part taken away, then what is left
+    ("Omar has 240 stamps. He gives 1/4 of them to his sister. How many does he keep?",
+     ["He gives 240 ÷ 4 = 60 stamps, so he keeps 240 - 60 = 180."]),
+    ("Omar has 240 stamps. He gives 1/4 of them to his sister. How many does he keep?",
+     ["He keeps 3/4 of them: 3/4 × 240 = 180 stamps."]),
     (JACKET, ["0.25 × 80 = 20", "80 − 20 = 60", "The sale price is $60."]),
     (JACKET, ["25% of 80 = 0.25 × 80 = 20"]),
     ("Jake's bill is $45. He leaves a 20% tip. How much is the tip, and what does he pay in all?",
@@ -259,6 +264,11 @@ def test_the_verdict_and_ladder_of_a_remainder_rounded_down():
      "Missing / Wrong factual knowledge"),
     ("A shop buys hats for $36 each and marks them up 50%. What is the selling price?",
      "50% of 36 = 18\nPrice = $18", 2, "Missing step"),
+    # the part taken away named as what is left
+    ("Omar has 240 stamps. He gives 1/4 of them to his sister, then buys 35 more. He puts all his stamps "
+     "equally into 5 albums. How many stamps go in each album?",
+     "He gives away a quarter, so he keeps 240 ÷ 4 = 60 stamps.\n60 + 35 = 95\n95 ÷ 5 = 19", 1,
+     "Misunderstanding of the question"),
 ])
 def test_each_finding_is_a_verdict_with_guarded_hints(problem, solution, step, category):
     verdict, hints = _ladder(problem, solution)

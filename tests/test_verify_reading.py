@@ -255,6 +255,22 @@ def test_the_reference_answer_reached_another_way_is_not_off_the_reference(verif
     assert verifier.verify(town, steps).label == "correct"
 
 
+def test_an_answer_said_again_scaled_and_a_given_said_in_another_unit(verifier):
+    steps_walked = Problem("Omar walked 8.2, 11.5, 6.9, 9.4, 12.1 and 7.3 thousand steps. What is the median number "
+                           "of steps (in thousands)?",
+                           reference_solution=["Sorted: 6.9, 7.3, 8.2, 9.4, 11.5, 12.1.", "(8.2 + 9.4) ÷ 2 = 8.8."],
+                           final_answer="8.8")
+    steps = parse_solution("From largest to smallest: 12.1, 11.5, 9.4, 8.2, 7.3, 6.9.\n"
+                           "Halfway between 9.4 and 8.2 is 8.2 + (9.4 − 8.2)/2 = 8.2 + 0.6 = 8.8.\n"
+                           "So the median is 8.8 thousand, i.e. 8,800 steps.")
+    assert verifier.verify(steps_walked, steps).label == "correct"
+    printer = Problem("A printer prints 45 pages in 3 minutes. How many seconds does it take to print 210 pages?",
+                      reference_solution=["45 ÷ 3 = 15 pages per minute.", "210 ÷ 15 = 14 minutes.", "14 × 60 = 840"],
+                      final_answer="840")
+    ev = solution_evidence(printer, parse_solution("3 minutes = 180 seconds.\n45 ÷ 180 = 0.25 pages per second."))
+    assert ev.unmatched[0] == []
+
+
 def test_an_answer_said_again_in_the_asked_unit_is_the_answer(verifier):
     problem = Problem("Shop A sells 4 pens for $3.60. Shop B sells 5 pens for $4.25. How many cents cheaper per "
                       "pen is Shop B?",

@@ -997,6 +997,46 @@ def _fraction_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     return None
 
 
+# a step that says it finds what is left ("he keeps", "left", "the rest", "remaining")
+_KEEPS = re.compile(r"(?i)\b(?:keeps?|kept|left|rest|remaining|remains?)\b")
+# ... and a share taken from the whole in the problem ("gives 1/4 of them", "spent 3/5 of her money")
+_TAKEN_AWAY = re.compile(r"(?i)\b(?:gives?|gave|spends?|spent|sells?|sold|eats?|ate|uses?|used|loses?|lost|donates?|donated|"
+                    r"takes?|took|pays?|paid)\b")
+
+
+def _part_named_rest(text: str, step_texts: Sequence[str]) -> Relation | None:
+    """A share the problem takes away from a whole ("gives 1/4 of them to his sister") worked
+    out in a step that says it finds what is left ("so he keeps 240 ÷ 4 = 60"): the part
+    taken, named as the rest (the rest is the whole less that part)."""
+    found = _FRACTION_OF.findall(text)
+    wholes = [Fraction(v.replace(",", "")) for v in re.findall(r"(?<![\d/])\d{1,3}(?:,\d{3})+(?![\d/])|(?<![\d/(])\d+(?![\d/)])",
+                                                              _FRACTION_OF.sub(" ", text))]
+    if len(found) != 1 or not wholes:
+        return None
+    a, b, _ = found[0]
+    at = text.find(f"{a}/{b}")
+    # the share is one the problem takes away, said in its own sentence
+    sentence = re.split(r"(?<=[.!?])\s+", text[:at])[-1] if at >= 0 else ""
+    if int(b) == 0 or not _TAKEN_AWAY.search(sentence):
+        return None
+    share = Fraction(int(a), int(b))
+    if not 0 < share < 1 or share == Fraction(1, 2):
+        return None
+    for whole in wholes:
+        part = whole * share
+        if part.denominator != 1:
+            continue
+        for i, lhs, v in computations(step_texts):
+            step = step_texts[i]
+            said_at = step.find(lhs.strip()[:3])
+            if (Fraction(v).limit_denominator(10**6) == part and "-" not in lhs and "−" not in step
+                    and _KEEPS.search(step[:said_at] if said_at > 0 else "")
+                    and not any(c == whole - part for _, _, c in computations([step]))):
+                return Relation(i, "part named as rest", f"{a}/{b} of {num(whole)}",
+                                {"fraction": f"{a}/{b}", "whole": num(whole)})
+    return None
+
+
 _BOX = re.compile(r"(?i)\b(?:box|prism|cube|tank|cuboid|container|crate|aquarium|room|brick)\b")
 _ASKS_VOLUME = re.compile(r"(?i)\b(?:volume|cubic|hold|holds|fill|fills|capacity)\b")
 
@@ -1356,6 +1396,7 @@ def formula_relation(problem_text: str, step_texts: Sequence[str]) -> Relation |
                          _price_past_count(text, step_texts), _cost_added(text, step_texts),
                          _years_the_wrong_way(text, step_texts),
                          _percent_part(text, step_texts), _fraction_part(text, step_texts), _box(text, step_texts),
+                         _part_named_rest(text, step_texts),
                          _order_of_operations(text, step_texts), _equal_share(text, step_texts),
                          _tax_on_original(text, step_texts), _second_discount_on_original(text, step_texts),
                          _triangle_part(text, step_texts),

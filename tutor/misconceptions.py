@@ -1572,6 +1572,16 @@ def formula_misconception(k: int, relation: Relation) -> Misconception:
             f"Redo step {k}: find the amount the question asks about in your earlier steps, and stop there.",
             f"Look at step {k}, where you take away to find what is left. Does the question ask for that?",
             category="Went past the answer")
+    if name == "part named as rest":
+        frac, whole = f["fraction"], f["whole"]
+        return Misconception(
+            name,
+            f"In step {k}, {frac} of {whole} is the part the problem takes away, but the step calls it what "
+            f"is left. What is left is the rest of the {whole}.",
+            f"In step {k}, is {frac} of {whole} the part that is taken away, or the part that stays?",
+            f"Redo step {k}: take the part you found away from {whole} to find what is left.",
+            f"Look at step {k}. Does {frac} of {whole} go away, or stay?",
+            category="Misunderstanding of the question")
     if name in ("rest for part", "part for rest"):
         frac, whole = f["fraction"], f["whole"]
         if name == "rest for part":

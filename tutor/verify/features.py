@@ -189,6 +189,9 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             # "152 ÷ 40 = 3 R 32" where the reference has 152 / 40 = 3.8: the same division
             excused = [v for a, b, q, r in remainders_in(st.text)
                        if ref.explains(Derivation(q, [a, b], whole_part=True)) for v in (q, r)]
+            # "3 minutes = 180 seconds": a given amount said right in another unit is still the given
+            excused += [float(c.right) for c in conversions(st.text)
+                        if c.right == c.expected and contains(given, float(c.left), False)]
             off_ref = [v for v in off_ref if not contains(excused, v, False)]
         unmatched.append(_dedupe(off_ref))
         seen += g.stated + [d.value for d in g.derived]
@@ -213,6 +216,8 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         elif PERCENT_WRITTEN.search(closing) and (close_d(sol_last / 100, ref.final) or close_d(sol_last * 100, ref.final)):
             # "So 35% are red." answers the reference's 7/20 = 0.35; "= 0.14, i.e. 14%" its 14%
             sol_last = ref.final
+        elif _said_again_scaled(closing, ref.final):
+            sol_last = ref.final  # "8.8 thousand, i.e. 8,800 steps"
     off_before = unmatched  # (what the reference's other ways below vindicate is no contradiction)
     answer_right = ref is not None and ref.final is not None and sol_last is not None and close_d(sol_last, ref.final)
     if answer_right:
@@ -375,6 +380,21 @@ def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], 
     mine = [a for a in said if in_asked_unit(a, question) and any(
         close_d(float(b.value), answer) and (b is a or same_amount(a, b)) for b in said)]
     return any(same_amount(a, b) for a in mine for b in answer_amounts(reference, final))
+
+
+_AGAIN = re.compile(r"(?i)(\d[\d,]*(?:\.\d+)?)[^\d]{0,25}?,?\s*\(?(?:i\.\s?e\.|that\s+is|which\s+is|or)\s*"
+                    r"[$]?(\d[\d,]*(?:\.\d+)?)")
+
+
+def _said_again_scaled(closing: str, final: float) -> bool:
+    """Whether the closing step says the reference's answer and then says it again scaled by
+    a hundred, a thousand or a million ("8.8 thousand, i.e. 8,800 steps"; "0.35, that is 35%")."""
+    for m in _AGAIN.finditer(closing):
+        first, again = (float(g.replace(",", "")) for g in m.groups())
+        if close_d(first, final) and first and any(close_d(again, first * k) or close_d(again * k, first)
+                                                   for k in (100, 1000, 1_000_000)):
+            return True
+    return False
 
 
 _SO_CLAUSE = re.compile(r"[,;]\s*(?:and\s+)?(?:so|therefore|thus|which means|that means|meaning)\b", re.I)
