@@ -238,6 +238,10 @@ def test_a_unit_power_is_not_a_number():
     assert numbers_in("27 m³ of sand") == [27.0]
     assert answer_value("The area is 81 ft^2") == 81.0
     assert numbers_in("x^2 = 49") == [2.0, 49.0]  # a variable's power stays a number
+    # a part "of the remaining" number is a product; a part "of the" sum that follows is not read
+    assert check_step("Reading takes 1/4 of the remaining 108 minutes = 27 minutes.", 1).ok is True
+    assert check_step("1/4 of the remaining 108 = 30", 1).ok is False
+    assert check_step("She saves 10% of the $400 + $1580 = $1980.", 1).ok is True
     # decimeters, and units written in LaTeX
     assert check_step("so it holds 72 dm³ = 72 L when full.", 1).ok is not False
     assert numbers_in(r"the real area is $63 \times 2500 = 157{,}500\ \text{cm}^2$") == [63.0, 2500.0, 157500.0]

@@ -20,6 +20,10 @@ SCARF = ("Rita had $96. She spent half of it on a jacket. Then she spent one thi
          "scarf. How much did the scarf cost?")
 
 
+STUDY = ("Jamal has a 3-hour study session. He spends 2/5 of the session on math and 1/4 of the session on "
+         "reading. He spends the rest on science. How many minutes does he spend on science?")
+
+
 def test_the_whole_and_its_parts():
     p = parts_problem(CLASS)
     assert (p.whole, p.first, p.second, p.of_rest, p.second_part()) == (30, Fraction(2, 5), Fraction(1, 3), True, 6)
@@ -29,6 +33,10 @@ def test_the_whole_and_its_parts():
     # a part of a group the problem names is not a part of the whole, nor of the rest
     assert parts_problem("A lot has 24 cars and bikes. A third of them are bikes, and a quarter of the cars "
                          "have a spare tire. How many tires?") is None
+    assert parts_problem(STUDY).of_rest is False
+    # a part of the group the first part names ("the kids going to soccer camp") is neither
+    assert parts_problem("There are 2,000 kids in camp. If half of the kids are going to soccer camp, and 1/4 of "
+                         "the kids going to soccer camp go in the morning, how many go in the afternoon?") is None
     # two wholes, or one part only
     assert parts_problem("Ann has 30 pens and 20 pencils. She gives 1/5 of them away and 1/2 of the rest to Bo.") is None
     assert parts_problem("A class has 30 students. 2/5 of them walk. How many walk?") is None
@@ -42,6 +50,10 @@ def test_the_whole_and_its_parts():
     (PENCILS, "3/8 + 1/2 = 7/8 given away\n1 − 7/8 = 1/8\n1/8 of 96 = 12 pencils", 1, "parts of two wholes added"),
     # (32 is also what the right work has left at the end: the step's own form names the slip)
     (SCARF, "96 ÷ 2 = 48 dollars left\n96 ÷ 3 = 32 dollars for the scarf", 2, "part of the whole for the rest"),
+    # the whole named again in the second part's own words, and worked in minutes
+    (STUDY, "3 hours is 180 minutes.\nMath takes 2/5 × 180 = 72 minutes, leaving 180 − 72 = 108 minutes.\n"
+            "Reading takes 1/4 of the remaining 108 minutes = 27 minutes.\nScience: 108 − 27 = 81 minutes.", 3,
+     "part of the rest for the whole"),
 ])
 def test_a_part_of_the_wrong_amount_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
     assert slip_verdict(problem, solution, step, parts_slip) == name

@@ -294,6 +294,10 @@ def test_a_running_total_on_the_way_to_the_references_sum_is_not_off_the_referen
     # a partial sum that stops short of the reference's sum stays off it ("78 + 85 = 163", then on)
     short = solution_evidence(problem, parse_solution("78 + 85 = 163.\n163 * 2 = 326."))
     assert short.unmatched[0] == [163.0]
+    # a running total the next step adds another given to is on its way, even where that next
+    # term is the wrong one (the slip is there, not in the total before it)
+    going_on = solution_evidence(problem, parse_solution("78 + 85 = 163.\n163 + 85 = 248."))
+    assert going_on.unmatched[0] == []
     # with amounts taken away, a running total starts from the first amount ("50 - 3 - 21": 47 or
     # 29 on the way, not 3 + 21 = 24)
     ref = reference_graph(["50 - 3 - 21 = 26", "26"])

@@ -142,7 +142,11 @@ _LATEX_COMMAND = re.compile(r"\\[A-Za-z]{2,}")
 # a negative number is written without the space ("-5 + 3 = -2")
 LIST_BULLET = re.compile(r"^[ \t]*[-*•·][ \t]+(?=[^\s=])", re.M)
 _WORDS_IN_BRACKETS = re.compile(r"\(\s*([A-Za-z]{2,})[A-Za-z\s.']*\)")
-_PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*of\s+(?=[$(]?\s*\d)")
+# "of 108", "of the remaining 108": what a part is taken of, the number next (not "10% of the
+# $400 + $1580", which takes the part of the sum)
+_OF_NUMBER = (r"of\s+(?:(?:the|his|her|their|its)\s+(?:remaining|leftover|other|original|new|first|last)\s+)?"
+              r"(?=[$(]?\s*\d)")
+_PERCENT_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*" + _OF_NUMBER)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 #: A percent as written, with the sign or the word ("25%", "25 percent"); group 1 is the number.
 PERCENT_WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
@@ -175,10 +179,10 @@ _WORD_OPS = [
     (re.compile(r"(?i)\s+divided by\s+(?=[$(]?\d)"), " / "),
     (re.compile(r"(?i)\s+plus\s+(?=[$(]?\d)"), " + "),
     # "1/3 of 12", "two thirds of 12" (read as (2/3)), "half of 48": a fraction of a number
-    (re.compile(r"(?<![\d./])(\d+\s*/\s*\d+|\(\d+/\d+\))\s+of\s+(?=[$(]?\d)"), r"(\1)*"),
-    (re.compile(r"(?i)\b(?:a\s+|one\s+)?half\s+of\s+(?=[$(]?\d)"), "(1/2)*"),
-    (re.compile(r"(?i)\ba\s+third\s+of\s+(?=[$(]?\d)"), "(1/3)*"),
-    (re.compile(r"(?i)\ba\s+quarter\s+of\s+(?=[$(]?\d)"), "(1/4)*"),
+    (re.compile(r"(?<![\d./])(\d+\s*/\s*\d+|\(\d+/\d+\))\s+" + _OF_NUMBER), r"(\1)*"),
+    (re.compile(r"(?i)\b(?:a\s+|one\s+)?half\s+" + _OF_NUMBER), "(1/2)*"),
+    (re.compile(r"(?i)\ba\s+third\s+" + _OF_NUMBER), "(1/3)*"),
+    (re.compile(r"(?i)\ba\s+quarter\s+" + _OF_NUMBER), "(1/4)*"),
     (re.compile(r"(?i)\s+minus\s+(?=[$(]?\d)"), " - "),
     # "45 out of 50": a fraction of a whole (a score, a share)
     # (only where the fraction itself is worked with: "= 25%", "x 20"; not "3 out of 5 are girls")

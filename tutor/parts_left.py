@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from tutor.dimensions import operands
@@ -81,7 +81,12 @@ def parts_problem(problem_text: str) -> PartsProblem | None:
     if not _WHOLE.match(first.group("of")) or _REST.match(first.group("of")):
         return None
     of_rest = _REST.match(second.group("of")) is not None
-    if not of_rest and not _WHOLE_AGAIN.match(second.group("of")):
+    # (or names the whole again as the first part does: "2/5 of the session ..., 1/4 of the session")
+    # (not a group the first part names: "half of the kids are going to camp, and 1/4 of the kids
+    # going to camp")
+    head, said = first.group("of").lower().split(), second.group("of").lower().split()
+    same_whole = said[:2] == head[:2] and not {w for w in said[2:] if len(w) > 3} & set(head[2:])
+    if not of_rest and not _WHOLE_AGAIN.match(second.group("of")) and not same_whole:
         return None
     # one whole amount: every other number belongs to the two parts
     rest_of_text = _PART.sub(" ", text)
@@ -102,6 +107,21 @@ def parts_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
     p = parts_problem(problem_text)
     if p is None:
         return None
+    # the whole worked in a smaller unit ("3 hours", then "180 minutes"): the parts are of that
+    written = {Fraction(str(v)).limit_denominator(1000) for t in step_texts for v in numbers_in(t)}
+    for scale in _UNIT_SCALES:
+        if scale == 1 or p.whole * scale in written:
+            found = _parts_slip(replace(p, whole=p.whole * scale), step_texts)
+            if found is not None:
+                return found
+    return None
+
+
+#: Factors a whole may be worked in after a unit change (minutes of hours, hours of days, ...).
+_UNIT_SCALES = (1, 60, 24, 7, 12, 100, 1000)
+
+
+def _parts_slip(p: PartsProblem, step_texts: Sequence[str]) -> Relation | None:
     rest = p.whole - p.first * p.whole
     right = {p.first * p.whole, rest, p.second_part(), rest - p.second_part(), p.whole - p.second_part()}
     if p.of_rest:

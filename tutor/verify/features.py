@@ -504,7 +504,7 @@ def _final_ancestors(graphs: list[StepGraph], new_values: list[list[float]],
 def _running_total(value: float, later: Sequence[StepGraph], ref: ReferenceGraph, given: Sequence[float]) -> bool:
     """Whether ``value``, what one of the reference's sums of added terms gives with terms left
     out, is taken on by later steps, through more such running totals, to a value the
-    reference derives."""
+    reference derives, or is added to at once with another term the problem gives."""
     if not contains(ref.running_sums, value, False) or contains(ref.derived, value, False):
         return False
     reached = [value]
@@ -513,6 +513,10 @@ def _running_total(value: float, later: Sequence[StepGraph], ref: ReferenceGraph
             if not any(contains(reached, o, False) for o in d.operands):
                 continue
             if contains(ref.derived, d.value, False) and not contains(given, d.value, False):
+                return True
+            # the next step adds a given term to it (right term or not, the total goes on): a
+            # sum left unfinished would be taken on some other way (900 / 20 for 1000 - 100 - 600)
+            if g is later[0] and len(d.operands) == 2 and d.value > value and contains(given, d.value - value, False):
                 return True
             if contains(ref.running_sums, d.value, False):
                 reached.append(d.value)
