@@ -301,6 +301,10 @@ def test_a_review_s_right_work_is_left_alone(problem, steps):
      "percent change base"),
     ("A square is 9 cm on each side. What is its area?", ["4 x 9 = 36"], "perimeter for area"),
     ("A rectangle is 8 cm in length and 5 cm in width. What is its perimeter?", ["8 + 5 = 13 cm"], "half perimeter"),
+    # the half then divided as if it were the whole way round
+    ("A square has the same perimeter as a rectangle that is 14 cm long and 10 cm wide. What is the area of the "
+     "square?", ["The perimeter of the rectangle is 14 + 10 = 24 cm.", "Each side is 24 ÷ 4 = 6 cm.",
+                 "The area is 6 × 6 = 36 cm²."], "half perimeter"),
 ])
 def test_a_review_s_missed_relations_are_found(problem, steps, name):
     assert broken_relation(problem, steps).name == name

@@ -757,8 +757,10 @@ def _rectangle(text: str, step_texts: Sequence[str]) -> Relation | None:
         # doubled in words: a part of the way round, on purpose
         used = any(abs(x - value) < 1e-9 for _, later, _ in comps[n + 1:] for x in numbers_in(later))
         # (used again only as a count of laps, "150 x 3" for 3 times round, it is not doubled)
+        # (divided, "24 ÷ 4 = 6" for a square's side, it is taken as the whole way round)
         completed = any(sum(abs(x - value) < 1e-9 for x in numbers_in(later)) > 1 or (
             any(abs(x - value) < 1e-9 for x in numbers_in(later)) and not re.fullmatch(r"[\d.\s()]+\*[\d.\s()]+", later)
+            and not re.fullmatch(r"\s*\(?[\d.]+\)?\s*/\s*\(?[\d.]+\)?\s*", later)
             or 2 in numbers_in(later)) for _, later, _ in comps[n + 1:]
             if any(abs(x - value) < 1e-9 for x in numbers_in(later)))
         # (an area then counted a few times round, "4000 x 3", is still no perimeter)
