@@ -195,29 +195,7 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
             off_ref = [v for v in off_ref if not contains(excused, v, False)]
         unmatched.append(_dedupe(off_ref))
         seen += g.stated + [d.value for d in g.derived]
-    # (a closing "Check: 2 x 24 = 48" tests the answer; it is not the answer)
-    sol_last = raw_last = answer if answer is not None else next(
-        (_result(g if before_check(s.text) == s.text else step_graph(before_check(s.text)),
-                 before_check(s.text), given)
-         for g, s in zip(reversed(graphs), reversed(steps)) if g.last is not None and not CHECK_LINE.match(s.text)),
-        None)
-    if ref is not None and ref.final is not None and sol_last is not None:
-        # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
-        # restated in other units is the same answer, where the closing step ends on that
-        # restatement as written
-        closing = next((s.text for s, g in zip(reversed(steps), reversed(graphs)) if g.last is not None), "")
-        written = numbers_in(closing)
-        if written and any(close_d(v, ref.final) and close_d(again, written[-1]) and writes(closing, said)
-                           for s in steps for v, again, said in converted_from(s.text)):
-            sol_last = ref.final
-        elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final,
-                                  question_of(problem.text)):
-            sol_last = ref.final
-        elif PERCENT_WRITTEN.search(closing) and (close_d(sol_last / 100, ref.final) or close_d(sol_last * 100, ref.final)):
-            # "So 35% are red." answers the reference's 7/20 = 0.35; "= 0.14, i.e. 14%" its 14%
-            sol_last = ref.final
-        elif _said_again_scaled(closing, ref.final):
-            sol_last = ref.final  # "8.8 thousand, i.e. 8,800 steps"
+    sol_last, raw_last, closing = _solution_answer(problem, steps, graphs, given, ref, answer)
     off_before = unmatched  # (what the reference's other ways below vindicate is no contradiction)
     answer_right = ref is not None and ref.final is not None and sol_last is not None and close_d(sol_last, ref.final)
     if answer_right:
@@ -380,6 +358,40 @@ def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], 
     mine = [a for a in said if in_asked_unit(a, question) and any(
         close_d(float(b.value), answer) and (b is a or same_amount(a, b)) for b in said)]
     return any(same_amount(a, b) for a in mine for b in answer_amounts(reference, final))
+
+
+def _solution_answer(problem: Problem, steps: Sequence[Step], graphs: Sequence[StepGraph],
+                     given: Sequence[float], ref: ReferenceGraph | None,
+                     answer: float | None) -> tuple[float | None, float | None, str]:
+    """The solution's answer ``(as matched to the reference, as the step arrives at it, the
+    closing step's text)``: ``answer`` where a closing line states it, else the last result of
+    a step that is not a check; taken as the reference's answer where the closing step says
+    that answer in other units, as a percent or scaled."""
+    closing = ""
+    # (a closing "Check: 2 x 24 = 48" tests the answer; it is not the answer)
+    sol_last = raw_last = answer if answer is not None else next(
+        (_result(g if before_check(s.text) == s.text else step_graph(before_check(s.text)),
+                 before_check(s.text), given)
+         for g, s in zip(reversed(graphs), reversed(steps)) if g.last is not None and not CHECK_LINE.match(s.text)),
+        None)
+    if ref is not None and ref.final is not None and sol_last is not None:
+        # "= 125 cents = $1.25", or "$1.25 = 125 cents" then "125 cents back": the answer
+        # restated in other units is the same answer, where the closing step ends on that
+        # restatement as written
+        closing = next((s.text for s, g in zip(reversed(steps), reversed(graphs)) if g.last is not None), "")
+        written = numbers_in(closing)
+        if written and any(close_d(v, ref.final) and close_d(again, written[-1]) and writes(closing, said)
+                           for s in steps for v, again, said in converted_from(s.text)):
+            sol_last = ref.final
+        elif _same_in_other_units(closing, sol_last, problem.reference_solution or [], ref.final,
+                                  question_of(problem.text)):
+            sol_last = ref.final
+        elif PERCENT_WRITTEN.search(closing) and (close_d(sol_last / 100, ref.final) or close_d(sol_last * 100, ref.final)):
+            # "So 35% are red." answers the reference's 7/20 = 0.35; "= 0.14, i.e. 14%" its 14%
+            sol_last = ref.final
+        elif _said_again_scaled(closing, ref.final):
+            sol_last = ref.final  # "8.8 thousand, i.e. 8,800 steps"
+    return sol_last, raw_last, closing
 
 
 _AGAIN = re.compile(r"(?i)(\d[\d,]*(?:\.\d+)?)[^\d]{0,25}?,?\s*\(?(?:i\.\s?e\.|that\s+is|which\s+is|or)\s*"
