@@ -950,12 +950,18 @@ _STOP = {"the", "a", "an", "of", "them", "do", "does", "did", "are", "is", "how"
          "and", "their", "his", "her", "its", "there", "were", "was", "will", "would", "not", "students", "people"}
 
 
+def _fractions_of(text: str) -> tuple[list[tuple[str, str, str]], list[Fraction]]:
+    """The problem's fractions of a whole ("2/5 of them ride the bus": numerator, denominator,
+    the clause after) and its other whole numbers (the wholes they may be of)."""
+    wholes = [Fraction(v.replace(",", "")) for v in re.findall(r"(?<![\d/])\d{1,3}(?:,\d{3})+(?![\d/])|(?<![\d/(])\d+(?![\d/)])",
+                                                              _FRACTION_OF.sub(" ", text))]
+    return _FRACTION_OF.findall(text), wholes
+
+
 def _fraction_part(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A fraction of a whole ("2/5 of them ride the bus") where the question asks for that
     part and the work ends on the rest, or asks for the rest and the work ends on the part."""
-    found = _FRACTION_OF.findall(text)
-    wholes = [Fraction(v.replace(",", "")) for v in re.findall(r"(?<![\d/])\d{1,3}(?:,\d{3})+(?![\d/])|(?<![\d/(])\d+(?![\d/)])",
-                                                              _FRACTION_OF.sub(" ", text))]
+    found, wholes = _fractions_of(text)
     if len(found) != 1 or len(wholes) != 1:
         return None
     # the other group named too ("the rest were cash sales"): which one is asked is not read
@@ -1008,9 +1014,7 @@ def _part_named_rest(text: str, step_texts: Sequence[str]) -> Relation | None:
     """A share the problem takes away from a whole ("gives 1/4 of them to his sister") worked
     out in a step that says it finds what is left ("so he keeps 240 ÷ 4 = 60"): the part
     taken, named as the rest (the rest is the whole less that part)."""
-    found = _FRACTION_OF.findall(text)
-    wholes = [Fraction(v.replace(",", "")) for v in re.findall(r"(?<![\d/])\d{1,3}(?:,\d{3})+(?![\d/])|(?<![\d/(])\d+(?![\d/)])",
-                                                              _FRACTION_OF.sub(" ", text))]
+    found, wholes = _fractions_of(text)
     if len(found) != 1 or not wholes:
         return None
     a, b, _ = found[0]
