@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tutor.mathcheck import answer_value, check_step, equivalent_equations, numbers_in
+from tutor.mathcheck import answer_value, check_step, equivalent_equations, numbers_in, stated_result
 
 
 @pytest.mark.parametrize("text", [
@@ -226,11 +226,25 @@ def test_a_computation_said_to_be_a_value_or_another_computation(text, ok):
     # computation still is
     ("Test 1 + Test 2 = 45 + 38 = 83", True),
     ("187 = 13 x 14", False),
+    # a count of things named left of its worked value ("1 part = 56/8 = 7"); the work is checked
+    ("The whole club is 8 parts, so 1 part = 56/8 = 7 students.", True),
+    ("So 1 box = 48/6 = 9 pens.", False),
+    ("1 = 48/6 = 8", False),
     # a power on a length unit makes an area, not a square of the number
     ("A = 12 × 8 = 96 ft²", True),
 ])
 def test_written_forms_that_are_right(text, ok):
     assert check_step(text, 1).ok is ok
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Subtracting 3T/4 and 6 from both sides: T/4 = 12, so T = 48.", 48.0),
+    ("2x = 96, so x = 48 years", 48.0),
+    ("x = 4 + 5 = 9", 9.0),
+    ("I = 500 x 0.04 x 3 = 60", 60.0),
+])
+def test_a_step_ending_on_the_solved_unknown_arrives_at_its_value(text, value):
+    assert stated_result(text) == value
 
 
 def test_a_unit_power_is_not_a_number():

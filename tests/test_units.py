@@ -141,6 +141,11 @@ def test_odd_spacing_and_zero_denominators_do_not_crash(text):
     ("2 hours 10 minutes is about 2 hours", True),
     ("2.75 hours ≈ 2 hours 40 minutes", True),
     ("2 hours 10 minutes is about 3 hours", False),
+    # "that" after a one-unit fact is the amount worked out before, not the fact's side
+    ("Since 1 L = 1000 mL, that is 21.6 L.", True),
+    ("Since 1 L = 100 mL, that is 21.6 L.", False),
+    ("135 minutes = 2.25 hours, which is 2 hours 15 minutes", True),
+    ("135 minutes = 2.25 hours, which is 2 hours 25 minutes", False),
 ])
 def test_statements_next_to_each_other(text, ok):
     assert check_step(text, 1).ok is ok

@@ -103,8 +103,14 @@ def test_a_number_then_brackets_that_are_not_its_work_is_not_checked(text):
     ("9:45 + 2 h 50 min → 12:35 PM", True),
     ("9:45 + 2 h 50 min → 12:25 PM", False),
     ("12 × 3 -> 35", False),
+    ("half of 24 → 13", False),
 ])
 def test_an_arrow_in_a_step_without_an_equals_sign_gives_the_result(text, ok):
     assert check_step(text, 1).ok is ok
     # (with an = sign the arrow joins equations: "x + 3 = 5 → x = 2" is no chain of equalities)
     assert check_step("x + 3 = 5 → x = 2", 1).ok is not False
+
+
+def test_an_arrow_from_a_bare_number_pairs_values():
+    # each score against the mean: 90 → +5 is no computation that 90 comes to 5
+    assert check_step("Compare each score to 85: 82 → −3, 90 → +5, 75 → −10, 88 → +3.", 1).ok is None

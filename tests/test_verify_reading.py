@@ -354,6 +354,18 @@ FIELD_REF = ["There are 150 + 14 = 164 people going.", "164 / 40 = 4.1, so 4 bus
       "40"],
      "Let x be the son's age now, so Tom is 4x.\n4x + 20 = 2(x + 20)\n4x + 20 = 2x + 40\n2x = 20, so x = 10.\n"
      "Tom is 4 × 10 = 40 years old.\nCheck: in 20 years Tom is 60 and his son is 30, and 60 is twice 30."),
+    # the answer found by letting the unknown be the larger age, then checked with numbers of its own
+    ("A mother is 3 times as old as her son. In 10 years she will be twice as old as he will be then. How old is "
+     "the mother now?",
+     ["Let s be the son's age; the mother is 3s.", "3s + 10 = 2(s + 10)", "s = 10", "Mother: 3 × 10 = 30",
+      "Answer: 30"],
+     "Let M be the mother's age now, so the son is M/3.\nThen M + 10 = 2(M/3 + 10) = 2M/3 + 20.\n"
+     "Taking 2M/3 and 10 from both sides: M/3 = 10, so M = 30.\n"
+     "Check: in 10 years she is 40 and he is 20, and 40 = 2 × 20 ✓"),
+    # the closing sentence leans on a one-unit fact before it says the answer
+    ("Ada swims 4 lengths of a 250-meter pool every day for 6 days. How many kilometers does she swim?",
+     ["Per day: 4 × 250 = 1000 m", "In 6 days: 1000 × 6 = 6000 m", "In km: 6000 ÷ 1000 = 6 km", "Answer: 6"],
+     "She swims 4 × 6 = 24 lengths.\n24 lengths × 250 m = 6000 m.\nSince 1 km = 1000 m, that's 6 km."),
     # buses tried; the sentence closes on its conclusion after the computation
     (FIELD, FIELD_REF, "150 + 14 = 164 people\n4 buses hold 4 * 40 = 160 people, which is not enough for 164.\n"
                        "5 buses hold 5 * 40 = 200 people, so they need 5 buses."),
@@ -391,6 +403,17 @@ def test_a_small_count_each_later_amount_is_multiplied_by_must_be_used(verifier)
     v = verifier.verify(problem, parse_solution("One neighbor gives 3 x 14 = $42.\n4 neighbors give 4 x 42 = $168.\n"
                                                 "168 + 25 = $193 total"))
     assert v.label == "correct"
+    # a count the problem adds in ("and 12 teachers", "for 2 more hours") is no implicit constant
+    trip = Problem("A club trip has 150 students and 12 teachers. Each bus holds 40 people and costs $300. How much "
+                   "do the buses cost?")
+    v = verifier.verify(trip, parse_solution("150 ÷ 40 = 3.75, so 4 buses\n4 × 300 = $1,200"))
+    assert (v.label, v.unused_given) == ("unsure", "12")
+    v = verifier.verify(trip, parse_solution("150 + 12 = 162 people\n162 ÷ 40 = 4.05, so 5 buses\n5 × 300 = $1,500"))
+    assert v.label == "correct"
+    drive = Problem("A van drives at 60 miles per hour for 4 hours and then at 50 miles per hour for 2 more hours. "
+                    "How far does it go?")
+    v = verifier.verify(drive, parse_solution("60 × 4 = 240 miles\n50 × 4 = 200 miles\n240 + 200 = 440 miles"))
+    assert (v.label, v.unused_given) == ("unsure", "2")
 
 
 def test_a_closing_clause_with_more_numbers_than_its_result_is_not_read_as_the_answer(verifier):
@@ -460,3 +483,22 @@ def test_a_wrong_kitchen_measure_is_named(verifier):
     right = verifier.verify(problem, parse_solution("Mia needs 6 * 8 = 48 tablespoons.\nA cup is 16 tablespoons, "
                                                     "so 48 / 16 = 3 cups.\nShe buys 3 - 1 = 2 cups."))
     assert right.label != "incorrect"
+
+
+def test_values_a_later_slip_takes_on_rejoin_the_reference_as_the_slip_comes_to():
+    # partial products of 24 × 24: right, and 480 + 96 is the reference's 576 but for the slip
+    problem = Problem("A square patio has a perimeter of 48 feet. A new patio has sides twice as long. What is the "
+                      "area of the new patio in square feet?",
+                      reference_solution=["Old side: 48 ÷ 4 = 12", "New side: 2 × 12 = 24", "New area: 24 × 24 = 576",
+                                          "Answer: 576"])
+    steps = parse_solution("Side = 48 ÷ 4 = 12 ft\nNew side = 2 × 12 = 24 ft\n"
+                           "Area = 24 × 24: 24 × 20 = 480 and 24 × 4 = 96\n480 + 96 = 566 square feet")
+    ev = solution_evidence(problem, steps, use_reference=True)
+    assert 480.0 not in ev.unmatched[2] and 96.0 not in ev.unmatched[2]
+    v = Verifier(None).verify(problem, steps)
+    assert (v.label, v.first_error_step) == ("incorrect", 4)
+    # (a slip that lands elsewhere than the reference's value vindicates nothing)
+    ev = solution_evidence(problem, parse_solution("Side = 48 ÷ 4 = 12 ft\nNew side = 2 × 12 = 24 ft\n"
+                                                   "24 × 20 = 480 and 24 × 5 = 120\n480 + 120 = 610 square feet"),
+                           use_reference=True)
+    assert 480.0 in ev.unmatched[2]

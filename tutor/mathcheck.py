@@ -667,6 +667,13 @@ def _tenths_of(percent: str, expr: str) -> bool:
     return any(abs(float(d) - p / 10) < 1e-9 for d in re.findall(r"(?<![\d.])0?\.\d+", expr))
 
 
+def _counted_label(number: str, context: str) -> bool:
+    """Whether ``context`` writes ``number`` with a word for what it counts right before an
+    "=" ("1 part = 56/8", "1 box = ..."), so that it names what the right side works out."""
+    n = re.escape(number.strip("()"))
+    return re.search(rf"(?<![\d.,/$]){n}\s+[A-Za-z]+\s*=", context) is not None
+
+
 def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
     out: list[Equation] = []
     vals = [evaluate(p) for p in parts]
@@ -733,10 +740,12 @@ def _check_chain(parts: list[str], context: str = "") -> list[Equation]:
                 and values_match(float(va), float(vb) * 100, b[1:-5])):
             ok = True  # "100 - 15 = 85%": percents of a whole worked out as numbers of 100
         if (not ok and i == 0 and len(parts) > 2 and re.fullmatch(r"\(?(?:[1-9]|1[0-2])\)?", a)
-                and not _is_amount(b) and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])):
-            # "Test 1 + Test 2 = 45 + 38 = 83", "AC^2 = 9 + 25 = 34": a small whole number left
-            # of a worked computation is a label, an index or an exponent whose name was
-            # dropped, not a result (alone, "8 = 3 + 4" is still checked)
+                and (not _is_amount(b) or _counted_label(a, context))
+                and vals[2] is not None and values_match(float(vb), float(vals[2]), parts[2])):
+            # "Test 1 + Test 2 = 45 + 38 = 83", "AC^2 = 9 + 25 = 34", "1 part = 56/8 = 7": a
+            # small whole number left of a worked computation is a label, an index, an exponent
+            # or a count of things whose name was dropped, not a result (alone, "8 = 3 + 4" is
+            # still checked)
             out.append(Equation(text=f"{a}={b}", lhs_value=float(va), rhs_value=float(vb), ok=None))
             continue
         percent = re.fullmatch(r"\(\d+(?:\.\d+)?/100\)", a) is not None
@@ -911,6 +920,19 @@ def _minutes_m(text: str) -> str:
 
 
 _RESULT_ARROW = re.compile(r"\s*(?:→|->|⟶|⇒|=>)\s*")
+# the clause an arrow ends, back to a comma, colon or semicolon (a clock time's colon kept)
+_ARROW_CLAUSE = re.compile(r"(?:^|[,;]|:(?!\d))([^,;]*?)$")
+_WORKED = re.compile(r"[\d)]\s*(?:[-+*/×÷−^]|\bx\b|\btimes\b)\s*[\d($]|\d:\d\d|\bof\s+\$?\d")
+
+
+def _arrow_results(text: str) -> str:
+    """``text`` with each arrow that ends a computation read as "=" ("9:45 + 2 h 50 min →
+    12:35 PM"); an arrow from a bare number ("82 → −3", each score against the mean) pairs two
+    values and is left as written."""
+    def one(m: re.Match) -> str:
+        clause = _ARROW_CLAUSE.search(text[:m.start()])
+        return " = " if clause and _WORKED.search(clause.group(1)) else m.group()
+    return _RESULT_ARROW.sub(one, text)
 
 
 def check_step(text: str, number: int) -> StepCheck:
@@ -930,7 +952,7 @@ def check_step(text: str, number: int) -> StepCheck:
     equations: list[Equation] = []
     if "=" not in text:
         # "9:45 + 2 h 50 min → 12:35 PM": an arrow where a step writes no = gives the result
-        text = _RESULT_ARROW.sub(" = ", text)
+        text = _arrow_results(text)
     raw = text  # the units as written ("300 cents" may be read as $3.00 below)
     body = text = words_to_digits(_minutes_m(text))
     for ann in _ANNOTATION.findall(text):
@@ -1113,6 +1135,10 @@ def step_result(text: str, givens: Sequence[float] = ()) -> float | None:
     return value if value is not None else answer_value(text, givens)
 
 
+# the unknown solved for, where the step ends on it ("…, so T = 48.", "x = 12 years")
+_SOLVED_LAST = re.compile(r"(?<![\w.])[A-Za-z]\s*=\s*\$?(\d[\d,]*(?:\.\d+)?)(?![\d,]*\s*[-+*/×÷^(=]|[\d,]*\.\d)[^=\d]*$")
+
+
 def stated_result(text: str) -> float | None:
     """The value at the right end of the last ``=`` chain a step writes (``"4 * 30 + 10 + 45 =
     175 for the first 6 months"`` -> 175), or ``None`` when it writes no ``=`` or that value
@@ -1120,6 +1146,8 @@ def stated_result(text: str) -> float | None:
     text = _ANNOTATION.sub(" ", text).replace("%", " ")
     if "=" in text and (whole := _whole_amount(text.rsplit("=", 1)[1], alone=True)) is not None:
         return whole  # "… = 10:15 PM", "280 min = 4 h 40 min": a clock time or one amount
+    if (solved := _SOLVED_LAST.search(text)) is not None:
+        return float(solved.group(1).replace(",", ""))  # "T/4 = 12, so T = 48."
     chains = [seg for seg in _segments(_math_runs_text(text)) if "=" in seg]
     if not chains:
         return None

@@ -70,6 +70,7 @@ from tutor.multiples import common_claims
 from tutor.dimensions import UnitConflict, implied_conversion, singular, unmatched_units
 from tutor.comparatives import comparison_slip, difference_summed
 from tutor.count_facts import fact_slip
+from tutor.fenceposts import fencepost_slip
 from tutor.parts_left import parts_slip
 from tutor.transfers import change_for_spent, transfer_slip
 from tutor.percent_chain import chain_slip
@@ -792,6 +793,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                            (difference_summed(problem_text, step_texts), difference_misconception),
                            (fact_slip(problem_text, step_texts), count_fact_misconception),
                            (parts_slip(problem_text, step_texts), parts_misconception),
+                           (fencepost_slip(problem_text, step_texts), fencepost_misconception),
                            (transfer_slip(problem_text, step_texts), transfer_misconception),
                            (change_for_spent(problem_text, step_texts), transfer_misconception),
                            (broken_relation(problem_text, step_texts), relation_misconception),
@@ -1056,6 +1058,23 @@ def chain_misconception(k: int, relation: Relation) -> Misconception:
         "amount.",
         f"Look at step {k}. Is the second percent, {second}%, taken of {f['price']} or of the new amount?",
         category="Misunderstanding of the question")
+
+
+def fencepost_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that counts the things along a row with one at
+    each end as the gaps between them (:func:`tutor.fenceposts.fencepost_slip`), worded for a
+    student; the row's length, spacing and gaps, never the answer."""
+    f = relation.facts
+    length, spacing, unit, gaps = f["length"], f["spacing"], f["unit"], f["gaps"]
+    return Misconception(
+        relation.name, f"In step {k}, {gaps}, the number of {spacing}-{singular(unit)} gaps along {length} {unit}, is taken as "
+        "the number of things set along the row. With one at each end, there is one more thing than gaps.",
+        f"In step {k}, picture the row from its first end to its last: one stands at the start, then one after "
+        "each gap. Are there as many as there are gaps?",
+        f"Redo step {k}: {length} ÷ {spacing} = {gaps} counts the gaps. Count the things: one at the start, and "
+        "one more at the end of each gap.",
+        f"Look at step {k}, where you use {gaps}. Does {length} ÷ {spacing} count the gaps or the things at their "
+        "ends?", category="Misunderstanding of the question")
 
 
 def parts_misconception(k: int, relation: Relation) -> Misconception:

@@ -375,9 +375,16 @@ def conversions(text: str) -> list[Conversion]:
     end of a computation, not a comparison, not after a rate such as "30 minutes a day")."""
     out = []
     both = lambda m: amount(m.group("left")) and amount(m.group("right"))  # noqa: E731
+    facts = set()  # where the right side of a one-unit fact ("1 L = 1000 mL") starts
     for m in list(_matches(_STATEMENT, text, both)) + list(_matches(_CHAINED, text, both)):
         left, right = amount(m.group("left")), amount(m.group("right"))
         if _RATE.search(m.string[:m.start()]):  # m.string is the clause (see _matches)
+            continue
+        if left.value == 1:
+            facts.add((id(m.string), m.start("right")))
+        # "Since 1 L = 1000 mL, that is 21.6 L": "that" is the amount worked out before, not
+        # the fact's 1000 mL
+        if (id(m.string), m.start()) in facts and re.match(rf"(?i){_QUANTITY}\s*,", m.group()):
             continue
         # ", or" offers a choice in a comparison ("Compare 3 feet, or 40 inches")
         if re.search(r",\s*or\b", m.group()) and _COMPARISON.search(m.string):

@@ -204,13 +204,18 @@ def solution_evidence(problem: Problem, steps: Sequence[Step], use_reference: bo
         again = [float(a.value) for a in amounts_in(closing) for b in answer_amounts(problem.reference_solution or [],
                                                                                     ref.final) if same_amount(a, b)]
         unmatched = [[v for v in u if not contains([ref.final, raw_last] + again, v, False)] for u in unmatched]
+        # "Check: in 6 years Tom is 54 and she is 18, and 54 = 3 × 18 ✓": a check of the right
+        # answer works out values of its own
+        reached = next((i for i, g in enumerate(graphs) if contains(g.stated, ref.final, False)), n)
+        unmatched = [[] if i > reached and CHECK_LINE.match(steps[i].text) and checks[i].ok is not False else u
+                     for i, u in enumerate(unmatched)]
     if ref is not None:
         # "78 + 85 = 163", then "163 + 92 = 255", "255 + 81 = 336": a running total on the
         # way to the reference's sum is the reference's sum worked in parts
         unmatched = [[v for v in u if not _running_total(v, graphs[i + 1:], ref, given)
                       and not _regrouped(v, i, graphs, ref, given) and not _distinctive_ref_value(v, ref, given)
-                      and not _rejoins(v, [g for g, c in zip(graphs[i + 1:i + 4], checks[i + 1:i + 4])
-                                         if c.ok is not False], ref, given, answer_right)]
+                      and not _rejoins(v, [_slips_mended(g, c) for g, c in zip(graphs[i + 1:i + 4], checks[i + 1:i + 4])],
+                                       ref, given, answer_right)]
                      for i, u in enumerate(unmatched)]
     ref_ops = ref.operands if ref else []
     ancestors = _final_ancestors(graphs, new_values, given)
@@ -357,7 +362,10 @@ def _same_in_other_units(closing: str, answer: float, reference: Sequence[str], 
     # "= $0.05 per can, which is 5 cents": the answer said again in the asked unit is the answer
     mine = [a for a in said if in_asked_unit(a, question) and any(
         close_d(float(b.value), answer) and (b is a or same_amount(a, b)) for b in said)]
-    return any(same_amount(a, b) for a in mine for b in answer_amounts(reference, final))
+    written = answer_amounts(reference, final)
+    # (a reference that writes no unit answers in the unit the question asks: "Left: 363 − 315 = 48")
+    return any(same_amount(a, b) for a in mine for b in written) or (
+        not written and any(close_d(float(a.value), final) for a in mine))
 
 
 def _solution_answer(problem: Problem, steps: Sequence[Step], graphs: Sequence[StepGraph],
@@ -415,10 +423,15 @@ _SO_CLAUSE = re.compile(r"[,;]\s*(?:and\s+)?(?:so|therefore|thus|which means|tha
 def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
     """What a step arrives at: its graph's last value, except that a sentence without a
     computation may end on a given that places it ("Eli has 65 cards after 5 weeks.")."""
+    # "Since 1 km = 1000 m, that's 6 km.": a one-unit fact the step leans on is not its result
+    facts = [c.text for c in conversions(text) if c.left == 1 and c.expected == c.right]
+    if facts and numbers_in(rest := re.sub("|".join(map(re.escape, facts)), " ", text)):
+        text, graph = rest, step_graph(rest)
     # "5 buses hold 5 * 40 = 200 people, so they need 5 buses.": the closing clause is the result
     tail = _SO_CLAUSE.split(text.rsplit("=", 1)[-1])
-    # (one number only: "…, so it would take 24 more minutes to fill 12 barrels" says 24)
-    value = step_result(tail[-1] if len(tail) > 1 and len(numbers_in(tail[-1])) == 1 else text, given)
+    # (one number only: "…, so it would take 24 more minutes to fill 12 barrels" says 24; or
+    # one value said twice: "so 21 km takes 21 minutes")
+    value = step_result(tail[-1] if len(tail) > 1 and len(set(numbers_in(tail[-1]))) == 1 else text, given)
     return abs(value) if value is not None else graph.last
 
 
@@ -427,7 +440,7 @@ def _result(graph: StepGraph, text: str, given: Sequence[float]) -> float:
 CHECK_LINE = re.compile(r"\s*(?:\(?\s*)?(?:check(?:ing)?|verify|verification)\b", re.I)
 # a check written after a result: to the end of the step, or in brackets to the closing one
 _CHECK_AFTER = re.compile(r"(?i)(?<=[.!?;])\s*(?:check(?:ing)?|verify|verification)\b.*$"
-                          r"|\(\s*(?:check(?:ing)?|verify|verification)\b[^()]*\)"
+                          r"|\(\s*(?:check(?:ing)?|verify|verification|since|because|as)\b[^()]*\)"
                           # "(water is 2400 mL, and 600 : 2400 = 1 : 4 ✓)": a ticked aside
                           r"|\([^()]*[✓✔][^()]*\)", re.S)
 
@@ -609,6 +622,26 @@ def _rejoins(value: float, later: Sequence[StepGraph], ref: ReferenceGraph, give
                 return True
             reached.append(d.value)  # "63 × 2500 = 157,500", then "÷ 10,000 = 15.75"
     return False
+
+
+def _slips_mended(graph: StepGraph, check: StepCheck) -> StepGraph:
+    """``graph`` with each value a wrong computation of the step writes replaced by what the
+    computation comes to ("480 + 96 = 566" derives 576): the values that step takes on were
+    right, and where they lead is read as if the slip had not been made. A step whose slip has
+    no known right value derives nothing."""
+    if check.ok is not False:
+        return graph
+    slips = [e for e in check.equations if e.ok is False]
+    mended = []
+    for d in graph.derived:
+        slip = next((e for e in slips if e.rhs_value is not None and close(d.value, e.rhs_value)), None)
+        if slip is None:
+            mended.append(d)
+        elif slip.expected is not None:
+            mended.append(replace(d, value=float(slip.expected)))
+    if any(e.expected is None for e in slips):
+        mended = []
+    return replace(graph, derived=mended)
 
 
 def _is_origin(g: StepGraph, unmatched: list[float], given: list[float], ref: ReferenceGraph | None,

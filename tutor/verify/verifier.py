@@ -602,7 +602,10 @@ def _counts_used(problem_text: str, steps: Sequence[Step]) -> set[float]:
 #: "Each of his 4 neighbors", "3 coffees for $2 each": a count (or price) an amount is multiplied by
 #: (#N# stands for it), not a constant a solution may leave implicit.
 _EACH_OF = re.compile(r"(?i)\beach\s+of\s+(?:the|his|her|their|its|my|our|these|those)?\s*#N#\s+[a-z]+|"
-                      r"#N#\s+[a-z]+\s+(?:for|at)\s+\$[\d.]+\s+each\b|\$#N#\s+each\b")
+                      r"#N#\s+[a-z]+\s+(?:for|at)\s+\$[\d.]+\s+each\b|\$#N#\s+each\b|"
+                      # "152 students and 12 teachers", "for 2 more hours": a count of who or what
+                      # the problem adds in, which a solution must use
+                      r"\band\s+#N#\s+(?:more\s+)?[a-z]+s\b|#N#\s+more\s+[a-z]+s\b")
 
 
 def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence[Step] = (),
@@ -640,7 +643,7 @@ def _unused_given(problem: Problem, checks: Sequence[StepCheck], steps: Sequence
     years = {float(y) for y in re.findall(r"(?<![\d,.$£€])(19\d\d|20\d\d|2100)(?![\d%]|[,.]\d)", when)}
     for q in numbers_in(when):
         if (q in CONSTANTS and not _EACH_OF.search(re.sub(rf"(?<![\d.,]){q:g}(?![\d.,]\d)", "#N#", when))) \
-                or q in years:
+                or q in years or q == 0:  # (nothing is made of "0 more likes")
             continue
         steps_ = with_unit.get(q, ())
         # "25%" is used where a step writes 0.25
@@ -678,6 +681,8 @@ def _amount_check(problem: Problem, conclusion: str) -> bool | None:
         ref = answer_amounts(problem.reference_solution or [], answer)[-1:]
         # (then in the unit the question asks for, if it names one)
         conclusion_amounts = [a for a in amounts_in(conclusion) if in_asked_unit(a, question_of(problem.text))]
+        if not ref and any(values_match(answer, float(a.value)) for a in conclusion_amounts):
+            return True  # a reference with no unit answers in the asked one: "How many cents…" 48
     else:
         conclusion_amounts = amounts_in(conclusion, rates=False)
     stated = [a for a in conclusion_amounts for r in ref if factor(a.unit, r.unit) is not None]
