@@ -330,18 +330,28 @@ def test_scales_and_hidden_rates_are_not_unmatched_units(problem, solution):
     ("A board is 96 inches long. How many feet is it?", "96 × 12 = 1152 feet", "conversion direction"),
     # a factor of another kind (12 ounces in a pound), and an amount worked out and said with its unit
     ("A box of apples weighs 3 pounds. How many ounces does it weigh?", "3 x 12 = 36 ounces", "conversion factor"),
-    # an amount the step names itself, where the problem's number is also another amount
-    ("A ribbon is 6 feet long. She cuts pieces 6 inches long. How many pieces?",
-     "6 feet is 6 × 10 = 60 inches\n60 ÷ 6 = 10 pieces", "conversion factor"),
 ])
 def test_a_conversion_by_a_bare_number_is_checked(problem, solution, named):
     from tutor.dimensions import implied_conversion
-    from tutor.hints.fallback import named_misconception
 
     verdict, steps = _verdict(problem, solution)
     assert implied_conversion(problem, [s.text for s in steps])[0] == 0
+    _named_conversion_slip(problem, verdict, steps, named)
+
+
+def _named_conversion_slip(problem, verdict, steps, named):
+    from tutor.hints.fallback import named_misconception
+
     assert (verdict.label, verdict.first_error_step, verdict.error_category) == ("incorrect", 1, "Wrong unit conversion")
     assert named_misconception(Problem(text=problem), steps, verdict).name == named
+
+
+def test_a_conversion_said_with_is_and_worked_in_the_middle_is_checked():
+    # an amount the step names itself, where the problem's number is also another amount: the
+    # statement "6 feet is ... = 60 inches" is read for its two ends
+    problem = "A ribbon is 6 feet long. She cuts pieces 6 inches long. How many pieces?"
+    verdict, steps = _verdict(problem, "6 feet is 6 × 10 = 60 inches\n60 ÷ 6 = 10 pieces")
+    _named_conversion_slip(problem, verdict, steps, "conversion factor")
 
 
 @pytest.mark.parametrize("problem, solution", [

@@ -31,6 +31,9 @@ def test_the_answer_the_words_fix():
     (COAT, "20% + 10% = 30%\n30% of 80 = 24\n80 - 24 = 56\nThe final price is $56.", 1, "percents added"),
     (SWEATER, "20% of 45 = 9\n45 + 9 = 54\n54 − 9 = 45\nFinal price $45", 3, "back to the start"),
     (GAME, "30% of 63 = 18.90\n63 + 18.90 = 81.90\nThe original price was $81.90.", 1, "percent of the new amount"),
+    # the first change made the other way: the discount added
+    ("A shirt costs $30. It is 20% off, and then 5% sales tax is added to the sale price. What is the final cost?",
+     "20% of 30 = 6\n30 + 6 = 36\n5% of 36 = 1.80\n36 + 1.80 = 37.80", 2, "change reversed"),
 ])
 def test_a_percent_chain_slip_is_named_with_a_guarded_ladder(problem, solution, step, name, slip_verdict):
     assert slip_verdict(problem, solution, step, chain_slip) == name
@@ -40,6 +43,9 @@ def test_a_percent_chain_slip_is_named_with_a_guarded_ladder(problem, solution, 
     (COAT, "20% of 80 = 16\n80 - 16 = 64\n10% of 64 = 6.40\n64 - 6.40 = 57.60\nThe final price is $57.60."),
     (SWEATER, "45 × 1.2 = 54\n54 × 0.8 = 43.20\nFinal price $43.20"),
     (GAME, "100% - 30% = 70%\n63 ÷ 0.7 = 90\nThe original price was $90."),
+    ("A $60 jacket is 25% off. What is the sale price?", "25% of 60 = 15\n60 - 15 = 45\nThe sale price is $45."),
+    ("A shirt costs $30. It is 20% off, and then 5% sales tax is added to the sale price. What is the final cost?",
+     "20% of 30 = 6\n30 - 6 = 24\n5% of 24 = 1.20\n24 + 1.20 = 25.20"),
 ])
 def test_right_work_is_right(problem, solution):
     steps = parse_solution(solution)

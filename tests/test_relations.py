@@ -393,6 +393,10 @@ def test_the_mean_and_median_a_question_asks_for():
     assert asked_median("Find the median of these numbers: 7, 3, 9, 12, 5, 8") == Fraction(15, 2)
     assert asked_median("Find the median of 3, 9, 4.") == 4
     assert asked_mean("The mean of 4, 6 and 8 after dropping the lowest?") is None  # not the whole list
+    # a mean "per week" of one value for each of the weeks said; per another time it is not the list's
+    assert asked_mean("Over 5 weeks a plant grew 3 cm, 5 cm, 4 cm, 0 cm and 8 cm. What was its average growth "
+                      "per week?") == 4
+    assert asked_mean("She read 20, 30 and 40 pages in 2 weeks. What is her average per day?") is None
     assert asked_median(SCORES) is None
 
 

@@ -141,6 +141,11 @@ def test_odd_spacing_and_zero_denominators_do_not_crash(text):
     ("2 hours 10 minutes is about 2 hours", True),
     ("2.75 hours ≈ 2 hours 40 minutes", True),
     ("2 hours 10 minutes is about 3 hours", False),
+    # a conversion worked out in the middle, joined by "is"
+    ("2 hours 35 minutes is 120 + 35 = 155 minutes.", True),
+    ("2 hours 35 minutes is 200 + 35 = 235 minutes.", False),
+    # (a sum said of an amount is no conversion of it)
+    ("The hours worked in the first 2 days is 10 + 8 = 18 hours.", True),
     # "that" after a one-unit fact is the amount worked out before, not the fact's side
     ("Since 1 L = 1000 mL, that is 21.6 L.", True),
     ("Since 1 L = 100 mL, that is 21.6 L.", False),

@@ -1041,6 +1041,18 @@ def chain_misconception(k: int, relation: Relation) -> Misconception:
             f"Look at step {k}, where you use {p}% of {f['price']}. Was the {p}% a part of {f['price']}, or "
             "of the starting amount?",
             category="Misunderstanding of the question", facts=(share, "100"))
+    if name == "change reversed":
+        p, change = f["percent"], f["change"]
+        made, undone = ("taken off", "added to") if f["way"] == "down" else ("added", "taken off")
+        return Misconception(
+            name, f"In step {k}, the {p}% change, {change}, is {undone} {f['price']}. But in the problem the {p}% "
+            f"is {made}.",
+            f"In step {k}, does the {p}% make the amount bigger or smaller? Read the problem's words about it "
+            "again.",
+            f"Redo step {k}: the {p}% change is {change}. Check whether the problem adds it or takes it off, and "
+            "do that.",
+            f"Look at step {k}, where you use {change}. Is it added or taken off in the problem?",
+            category="Misunderstanding of the question")
     first, second = f["first"], f["second"]
     if name == "back to the start":
         return Misconception(

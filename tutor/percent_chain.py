@@ -38,6 +38,8 @@ _CLAUSE_END = re.compile(r"[,.;]|\b(?:then|and)\b")
 
 
 def _direction(window: str) -> int | None:
+    # ("tax is added to the sale price": the sale price names an amount, not this change's way)
+    window = re.sub(r"(?i)\bsale\s+price\b", " ", window)
     down, up = _DOWN.search(window) is not None, _UP.search(window) is not None
     return -1 if down and not up else 1 if up and not down else None
 
@@ -45,7 +47,8 @@ def _direction(window: str) -> int | None:
 def chain_problem(problem_text: str) -> tuple[dict[str, Fraction], dict[str, str]] | None:
     """``(slips, facts)`` of a problem with one amount and two percent changes in a row asking
     for the amount after both, or one percent change already made asking for the amount before
-    it (``slips["right"]`` the answer); ``None`` otherwise."""
+    it (``slips["right"]`` the answer); ``None`` otherwise. (One change made the wrong way on
+    its own is :mod:`tutor.formulas`' ``part the wrong way``.)"""
     text = words_to_digits(problem_text)
     percents = list(_PERCENT.finditer(text))
     amounts = numbers_in(_PERCENT.sub(" ", text))
@@ -66,9 +69,13 @@ def chain_problem(problem_text: str) -> tuple[dict[str, Fraction], dict[str, str
         right = price * (1 + da * pa) * (1 + db * pb)
         added = price * (1 + da * pa + db * pb)
         name = "back to the start" if added == price else "percents added"
-        return ({"right": right, name: added},
-                {"first": num(pa * 100), "second": num(pb * 100), "price": num(price), "kind": "chain",
-                 "sum": num((da * pa + db * pb) * 100), "second_way": "down" if db < 0 else "up"})
+        slips = {"right": right, name: added}
+        # (a change made the other way: "15% off" added to the price; its value is marked below)
+        slips.setdefault("change reversed", price * (1 - da * pa) * (1 + db * pb))
+        return (slips, {"first": num(pa * 100), "second": num(pb * 100), "price": num(price), "kind": "chain",
+                        "sum": num((da * pa + db * pb) * 100), "second_way": "down" if db < 0 else "up",
+                        "percent": num(pa * 100), "way": "down" if da < 0 else "up",
+                        "change": num(price * pa), "reversed": num(price * (1 - da * pa))})
     if len(percents) == 1 and _ORIGINAL.search(question) and _AFTER_PRICE.search(text):
         p = Fraction(percents[0].group(1)) / 100
         d = _direction(text)
@@ -106,9 +113,11 @@ def chain_slip(problem_text: str, step_texts: Sequence[str]) -> Relation | None:
         marks: tuple[Fraction, ...] = (total, total / 100, price * total / 100)
     elif name == "percent of the new amount":
         marks = (price * Fraction(facts["percent"]) / 100,)
+    elif name == "change reversed":
+        marks = (Fraction(facts["reversed"]),)  # the step that adds what comes off ("80 + 12 = 92")
     else:
         marks = ()
-    if "first" in facts:
+    if "first" in facts and name != "change reversed":
         # (10% then 10% of 200: the right first change, 20, is not the percents' sum "20%")
         first_change = abs(price * Fraction(facts["first"]) / 100)
         marks = tuple(m for m in marks if m != first_change)

@@ -241,13 +241,20 @@ def _mean_list(text: str) -> tuple[str, list[Fraction]] | None:
     them, an average of something else)."""
     text = _as_list(text)
     question = question_of(text)
-    if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text) or _PER_OTHER.search(question) \
-            or _SHARED.search(text):
+    if not _ASKS_MEAN.search(question) or _NOT_THE_WHOLE_LIST.search(text) or _SHARED.search(text):
         return None
     lists = _LIST.findall(text)
     if len(lists) != 1:
         return None
-    return lists[0], [Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0])]
+    values = [Fraction(v.replace(",", "")) for v in re.findall(rf"-?(?:{_LISTED})", lists[0])]
+    per = _PER_OTHER.search(question)
+    if per is not None:
+        # "average growth per week" of one value a week for "5 weeks": the list's mean (per
+        # another time, or a speed, it is not)
+        unit = re.search(r"(?:hour|minute|second|day|week|month|year)$", per.group(0).lower())
+        if unit is None or not re.search(rf"(?i)(?<![\d.]){len(values)}\s+{unit.group(0)}s\b", text):
+            return None
+    return lists[0], values
 
 
 def asked_mean(problem_text: str) -> Fraction | None:

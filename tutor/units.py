@@ -104,9 +104,10 @@ _RELATION = r"(?:=|is\s+equal\s+to|equals|is|are|makes|,?\s*(?:which|that)\s+(?:
 _STATEMENT = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})(?:\s+(?:long|tall|high|wide|deep|away))?\s*"
                         rf"(?:{_RELATION}\s*(?P<approx>(?:about|approximately|roughly|≈)\s*)?|(?P<sign>≈|~)\s*)"
                         rf"(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
-# "5 feet = 5 x 12 = 60 inches": a conversion worked out in the middle; its two ends are the
-# statement (the middle is only numbers and operations)
-_CHAINED = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*=\s*(?P<work>\d[\d\s.,()x×*/÷+-]*?)"
+# "5 feet = 5 x 12 = 60 inches", "2 hours 35 minutes is 120 + 35 = 155 minutes": a conversion
+# worked out in the middle; its two ends are the statement (the middle is only numbers and
+# operations)
+_CHAINED = re.compile(rf"(?i){_NOT_AFTER_OPERATION}(?P<left>{_QUANTITY})\s*(?P<rel>=|is|equals|makes)\s*(?P<work>\d[\d\s.,()x×*/÷+-]*?)"
                       rf"\s*=\s*(?P<right>{_QUANTITY}){_NOT_BEFORE_OPERATION}")
 #: Relative error allowed where a statement says "about" (a conversion rounded on purpose).
 APPROXIMATE = 0.1
@@ -368,6 +369,11 @@ _COMPARISON = re.compile(r"(?i)\b(?:compare\w*|which|longer|shorter|heavier|ligh
 _MAX_DIGITS = 15
 
 
+def _digits(text: str) -> set[str]:
+    """The numbers written in ``text``, as written (thousands separators dropped)."""
+    return set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", "")))
+
+
 def conversions(text: str) -> list[Conversion]:
     """Unit conversions stated in ``text`` (digits, thousands separators removed), e.g.
     ``"2 meters = 200 centimeters"``, ``"500 cents is $5"``, ``"1 hour 20 minutes = 80
@@ -379,6 +385,10 @@ def conversions(text: str) -> list[Conversion]:
     for m in list(_matches(_STATEMENT, text, both)) + list(_matches(_CHAINED, text, both)):
         left, right = amount(m.group("left")), amount(m.group("right"))
         if _RATE.search(m.string[:m.start()]):  # m.string is the clause (see _matches)
+            continue
+        # ("the first 2 days is 10 + 8 = 18 hours": a sum said of the days, no conversion; said
+        # with "is", the work must start from the amount's own numbers)
+        if "rel" in m.re.groupindex and m.group("rel") != "=" and not _digits(m.group("left")) & _digits(m.group("work")):
             continue
         if left.value == 1:
             facts.add((id(m.string), m.start("right")))
