@@ -72,6 +72,7 @@ from tutor.comparatives import comparison_slip, difference_summed
 from tutor.count_facts import fact_slip
 from tutor.fenceposts import fencepost_slip
 from tutor.parts_left import parts_slip
+from tutor.unit_price import price_for_total
 from tutor.transfers import change_for_spent, transfer_slip
 from tutor.percent_chain import chain_slip
 from tutor.shapes import shape_slip
@@ -794,6 +795,7 @@ def _solution_misconception(problem_text: str, step_texts: tuple[str, ...]):
                            (fact_slip(problem_text, step_texts), count_fact_misconception),
                            (parts_slip(problem_text, step_texts), parts_misconception),
                            (fencepost_slip(problem_text, step_texts), fencepost_misconception),
+                           (price_for_total(problem_text, step_texts), price_misconception),
                            (transfer_slip(problem_text, step_texts), transfer_misconception),
                            (change_for_spent(problem_text, step_texts), transfer_misconception),
                            (broken_relation(problem_text, step_texts), relation_misconception),
@@ -1087,6 +1089,21 @@ def fencepost_misconception(k: int, relation: Relation) -> Misconception:
         "one more at the end of each gap.",
         f"Look at step {k}, where you use {gaps}. Does {length} ÷ {spacing} count the gaps or the things at their "
         "ends?", category="Misunderstanding of the question")
+
+
+def price_misconception(k: int, relation: Relation) -> Misconception:
+    """The misconception of step ``k`` (1-based) that writes the price of one as what all the
+    things cost (:func:`tutor.unit_price.price_for_total`), worded for a student; the problem's
+    count and price, never the answer."""
+    f = relation.facts
+    p, thing = f["price"], f["thing"]
+    every = "both" if f["count"] == "2" else f"all {f['count']}"
+    return Misconception(
+        relation.name, f"In step {k}, ${p}, the price of one, is used as the cost of {every} {thing}.",
+        f"In step {k}, what does ${p} pay for: one, or {every} {thing}?",
+        f"Redo step {k}: ${p} is the price of one. Work out what {every} cost, then use that.",
+        f"Look at step {k}, where you use ${p}. Is that the cost of one or of {every}?",
+        category="Misunderstanding of the question")
 
 
 def parts_misconception(k: int, relation: Relation) -> Misconception:
